@@ -30,7 +30,7 @@ if (existsSync(join(root, 'scripts/compile-rules.ts'))) run(bin('tsx'), ['script
 
 const entries = [
   ['src/cli/main.ts', 'dist/cli.js'],
-  ['src/server/main.ts', 'dist/server.js'],
+  ['src/main.ts', 'dist/server.js'],
 ].filter(([src]) => existsSync(join(root, src)) && (!cliOnly || src.startsWith('src/cli')));
 for (const [src, out] of entries) {
   run(bin('esbuild'), [

@@ -1,0 +1,29 @@
+import type { Config } from '../config';
+import type { Db } from '../db/client';
+import type { Role } from '../db/schema';
+import type { JobDefinition } from '../jobs/runner';
+import type { Logger } from '../lib/logger';
+
+/** What every use case may touch: the database, settings, logs and the job outbox. */
+export interface AppContext {
+  db: Db;
+  config: Config;
+  logger: Logger;
+  jobs: {
+    deliverEmail: JobDefinition<{ emailId: string }>;
+    /** Wakes the runner after a commit that enqueued work. */
+    poke(): void;
+  };
+}
+
+/** Who is acting: a signed-in user, or an integration holding an API token on a user's behalf. */
+export interface Actor {
+  type: 'user' | 'token';
+  userId: string;
+  organizationId: string;
+  role: Role;
+  name: string;
+  email: string;
+  sessionId?: string;
+  tokenId?: string;
+}

@@ -1,0 +1,44 @@
+import type { AppContext } from './app/context';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { createHttpApp } from './http/app';
+import { deliverEmailJob } from './jobs/deliver-email';
+import { JobRunner } from './jobs/runner';
+import type { Logger } from './lib/logger';
+import { createMailer, type Mailer } from './mail/mailer';
+
+export interface Debrief {
+  ctx: AppContext;
+  http: ReturnType<typeof createHttpApp>;
+  runner: JobRunner;
+  mailer: Mailer;
+}
+
+/** Wires Debrief's parts around an open, migrated database. Used by the server process and by the tests alike. */
+export function assemble(
+  config: Config,
+  database: Database,
+  logger: Logger,
+  opts: { mailer?: Mailer } = {},
+): Debrief {
+  const mailer =
+    opts.mailer ??
+    createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, dataDir: config.dataDir });
+  const messageDomain = new URL(config.publicUrl).hostname || 'debrief.localhost';
+  const deliverEmail = deliverEmailJob(mailer, messageDomain);
+  const runner = new JobRunner(database.db, [deliverEmail], {
+    pollMs: config.JOB_POLL_MS,
+    retryBaseMs: config.JOB_RETRY_BASE_MS,
+    logger: logger.child({ component: 'jobs' }),
+  });
+  const ctx: AppContext = {
+    db: database.db,
+    config,
+    logger,
+    jobs: {
+      deliverEmail: { ...deliverEmail, maxAttempts: config.JOB_MAX_ATTEMPTS },
+      poke: () => runner.poke(),
+    },
+  };
+  return { ctx, http: createHttpApp(ctx), runner, mailer };
+}

@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Every setting Debrief reads, validated once at start. The README's settings table mirrors this schema. */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Debrief <feedback@debrief.localhost>'),
+  PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://debrief.example.com' }).optional(),
+  SIGNUP: z.enum(['open', 'closed']).default('open'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  INVITE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  JOB_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+});
+
+export type Settings = z.infer<typeof schema>;
+export interface Config extends Settings {
+  dataDir: string;
+  publicUrl: string;
+  secureCookies: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads settings from an environment; an empty string counts as unset. Throws ConfigError naming each bad setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const input = Object.fromEntries(Object.entries(env).filter(([k, v]) => k in schema.shape && v !== ''));
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(input[String(i.path[0])])})`,
+    );
+    throw new ConfigError(`Invalid settings:\n${lines.join('\n')}`);
+  }
+  const s = parsed.data;
+  const publicUrl = (
+    s.PUBLIC_URL ?? `http://${s.HOST === '0.0.0.0' ? 'localhost' : s.HOST}:${s.PORT}`
+  ).replace(/\/+$/, '');
+  return { ...s, dataDir: resolve(s.DATA_DIR), publicUrl, secureCookies: publicUrl.startsWith('https://') };
+}

@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { projectRoot } from '../lib/project-root';
+import { lockDataDir } from './lock';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+// biome-ignore lint/suspicious/noExplicitAny: both drivers' query-result types meet here
+export type Db = PgDatabase<PgQueryResultHKT & any, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Anything that runs queries: the database or a transaction inside it. */
+export type Executor = Db | Tx;
+
+export interface Database {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = () => join(projectRoot(), 'src/db/migrations');
+
+/** Embedded PostgreSQL: in DATA_DIR/pglite (locked to this process), or in memory from a dump (tests). */
+export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
+  const release = opts.dataDir ? lockDataDir(opts.dataDir) : () => {};
+  let client: PGlite;
+  try {
+    client = opts.dataDir
+      ? await PGlite.create({ dataDir: join(opts.dataDir, 'pglite') })
+      : await PGlite.create({ loadDataDir: opts.loadDataDir });
+  } catch (e) {
+    release();
+    throw e;
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    engine: 'pglite',
+    migrate: () => migratePglite(db as never, { migrationsFolder: migrationsFolder() }),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}
+
+/** Real PostgreSQL through node-postgres. */
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  pool.on('error', () => {}); // an idle client dropped by the server; the next query reconnects
+  await pool.query('select 1');
+  const db = drizzlePg(pool, { schema }) as NodePgDatabase<Schema> as unknown as Db;
+  return {
+    db,
+    engine: 'postgres',
+    async migrate() {
+      // Two servers starting at once must not both migrate.
+      const client = await pool.connect();
+      try {
+        await client.query('select pg_advisory_lock(724137)');
+        await migratePg(drizzlePg(client, { schema }), { migrationsFolder: migrationsFolder() });
+      } finally {
+        await client.query('select pg_advisory_unlock(724137)').catch(() => {});
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+export function openDatabase(config: { DATABASE_URL?: string; dataDir: string }): Promise<Database> {
+  return config.DATABASE_URL ? openPostgres(config.DATABASE_URL) : openPglite({ dataDir: config.dataDir });
+}
+
+export async function ping(db: Executor): Promise<void> {
+  await db.execute(sql`select 1`);
+}

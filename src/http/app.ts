@@ -1,0 +1,203 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppContext } from '../app/context';
+import { actorFromSession, actorFromToken } from '../app/sessions';
+import { ping } from '../db/client';
+import { AppError } from '../lib/errors';
+import { projectRoot } from '../lib/project-root';
+import { type HttpEnv, SESSION_COOKIE } from './env';
+import { renderReference } from './reference-page';
+import { authRoutes } from './routes/auth';
+import { memberRoutes } from './routes/members';
+
+const TARGET_NAMES: Record<string, string> = {
+  json: 'body',
+  param: 'path',
+  query: 'query',
+  header: 'header',
+};
+
+function errorBody(code: string, message: string, extra?: Record<string, unknown>) {
+  return { error: { code, message, ...extra } };
+}
+
+/** The HTTP face of Debrief: the JSON API under /api, its OpenAPI description, and the web app at /. */
+export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
+  const app = new OpenAPIHono<HttpEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const where = TARGET_NAMES[result.target] ?? result.target;
+      const issues = result.error.issues.map((i) => ({
+        path: [where, ...i.path.map(String)].join('.'),
+        message: i.message,
+      }));
+      const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+      return c.json(errorBody('invalid-request', message, { issues }), 400);
+    },
+  });
+
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    c.set('ctx', ctx);
+    const started = performance.now();
+    await next();
+    ctx.logger.info('request', {
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+      ...(c.get('actor') ? { userId: c.get('actor')!.userId } : {}),
+    });
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: (c) => c.json(errorBody('payload-too-large', 'The request body is larger than 1 MiB'), 413),
+    }),
+  );
+
+  // Who is asking: a Bearer token (a bad one is refused outright) or a session cookie.
+  app.use('/api/*', async (c, next) => {
+    const header = c.req.header('authorization');
+    if (header) {
+      const m = /^Bearer\s+(\S+)$/i.exec(header);
+      const actor = m ? await actorFromToken(ctx, m[1]) : undefined;
+      if (!actor) return c.json(errorBody('unauthorized', 'The API token is not valid or was revoked'), 401);
+      c.set('actor', actor);
+    } else {
+      const secret = getCookie(c, SESSION_COOKIE);
+      if (secret) c.set('actor', await actorFromSession(ctx, secret));
+    }
+    await next();
+  });
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/health',
+      tags: ['Service'],
+      summary: 'Ready: migrations have run and the database answers',
+      responses: {
+        200: {
+          description: 'Ready',
+          content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
+        },
+      },
+    }),
+    async (c) => {
+      await ping(ctx.db);
+      return c.json({ status: 'ok' as const }, 200);
+    },
+  );
+  authRoutes(app);
+  memberRoutes(app);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token (dbf_...) created at sign-up or under API tokens',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description: 'The web session set by sign-in',
+  });
+  const docConfig = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Debrief API',
+      version: '1',
+      description:
+        'Structured interview feedback that is checked for legal risk before it is sent. Every error answer is `{"error":{"code","message"}}`.',
+    },
+  };
+  app.doc31('/api/openapi.json', docConfig);
+  let referenceHtml: string | undefined;
+  app.get('/api/docs', (c) =>
+    c.html(
+      (referenceHtml ??= renderReference(
+        app.getOpenAPI31Document(docConfig) as unknown as Record<string, unknown>,
+      )),
+    ),
+  );
+
+  app.all('/api/*', (c) => c.json(errorBody('not-found', `No route for ${c.req.method} ${c.req.path}`), 404));
+
+  const webDir = opts.webDir ?? join(projectRoot(), 'dist/web');
+  app.get('*', (c) => serveWeb(c, webDir));
+  app.notFound((c) => c.json(errorBody('not-found', `No route for ${c.req.method} ${c.req.path}`), 404));
+
+  app.onError((err, c) => {
+    if (err instanceof AppError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      if (status === 400)
+        return c.json(errorBody('invalid-json', `The request body is not valid JSON: ${err.message}`), 400);
+      if (status === 415)
+        return c.json(errorBody('unsupported-media-type', 'Send the body as application/json'), 415);
+      return c.json(errorBody(`http-${status}`, err.message || 'Request failed'), status);
+    }
+    const pgCode =
+      (err as { code?: string; cause?: { code?: string } }).code ??
+      (err as { cause?: { code?: string } }).cause?.code;
+    if (pgCode === '23505') return c.json(errorBody('conflict', 'That already exists'), 409);
+    ctx.logger.error('unhandled error', { requestId: c.get('requestId'), err });
+    return c.json(
+      errorBody('internal', 'Something went wrong on our side; the request id is in the logs'),
+      500,
+    );
+  });
+
+  return app;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+/** Files of the built web app; any other path gets index.html so the app's own router can answer. */
+function serveWeb(c: Context<HttpEnv>, webDir: string) {
+  const rel = normalize(decodeURIComponent(c.req.path)).replace(/^(\.\.[/\\])+/, '');
+  const file = join(webDir, rel);
+  if (file.startsWith(webDir) && extname(file) && existsSync(file)) {
+    const immutable = rel.startsWith('/assets/');
+    return c.body(readFileSync(file), 200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+  }
+  const index = join(webDir, 'index.html');
+  if (!existsSync(index)) {
+    return c.text('The web app is not built yet: run `npm run build` (npm start does this for you).', 503);
+  }
+  return c.body(readFileSync(index), 200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache' });
+}

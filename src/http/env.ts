@@ -1,0 +1,17 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { RequestIdVariables } from 'hono/request-id';
+import type { Actor, AppContext } from '../app/context';
+import { unauthorized } from '../lib/errors';
+
+export type HttpEnv = { Variables: RequestIdVariables & { actor?: Actor; ctx: AppContext } };
+export type Api = OpenAPIHono<HttpEnv>;
+
+export function requireActor(c: { get(key: 'actor'): Actor | undefined }): Actor {
+  const actor = c.get('actor');
+  if (!actor) throw unauthorized();
+  return actor;
+}
+
+export const SESSION_COOKIE = 'debrief_session';
+
+export const authed: Array<Record<string, string[]>> = [{ bearer: [] }, { session: [] }];

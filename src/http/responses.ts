@@ -1,0 +1,17 @@
+import { ErrorBody } from './schemas';
+
+const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ErrorBody } },
+});
+
+/** The error answers a route may give, for its OpenAPI description. */
+export const errors = {
+  400: err('The request is malformed or breaks the schema; the message names the field'),
+  401: err('No session, or no valid API token'),
+  403: err('Your role may not do this'),
+  404: err('Not found in your organization'),
+  409: err('Conflicts with the current state'),
+  410: err('The link has expired'),
+  415: err('The body must be JSON'),
+};

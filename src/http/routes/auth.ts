@@ -1,0 +1,141 @@
+import { createRoute } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { acceptInvitation } from '../../app/accept-invitation';
+import { createOrganization } from '../../app/create-organization';
+import { closeSession, organizationOf } from '../../app/sessions';
+import { signIn } from '../../app/sign-in';
+import { users } from '../../db/schema';
+import { type Api, authed, type HttpEnv, requireActor, SESSION_COOKIE } from '../env';
+import { presentOrganization, presentUser } from '../presenters';
+import { errors } from '../responses';
+import { AcceptInvitationBody, Me, SignInBody, SignUpBody, SignUpResult } from '../schemas';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true as const });
+
+function setSession(c: Context<HttpEnv>, session: { secret: string; expiresAt: Date }) {
+  setCookie(c, SESSION_COOKIE, session.secret, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: c.get('ctx').config.secureCookies,
+    path: '/',
+    expires: session.expiresAt,
+  });
+}
+
+export function authRoutes(app: Api) {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/organizations',
+      tags: ['Accounts'],
+      summary: 'Sign up: create an organization and its first admin',
+      description: 'Open unless the server runs with SIGNUP=closed. Also opens a web session (cookie).',
+      request: { body: json(SignUpBody) },
+      responses: {
+        201: { description: 'Created', content: { 'application/json': { schema: SignUpResult } } },
+        400: errors[400],
+        403: errors[403],
+        409: errors[409],
+        415: errors[415],
+      },
+    }),
+    async (c) => {
+      const r = await createOrganization(c.get('ctx'), c.req.valid('json'));
+      setSession(c, r.session);
+      return c.json(
+        {
+          organization: presentOrganization(r.organization),
+          user: { id: r.user.id, email: r.user.email, role: r.user.role },
+          token: r.token,
+        },
+        201,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/auth/login',
+      tags: ['Accounts'],
+      summary: 'Sign in with email and password; sets an HttpOnly session cookie',
+      request: { body: json(SignInBody) },
+      responses: {
+        200: { description: 'Signed in', content: { 'application/json': { schema: Me } } },
+        400: errors[400],
+        401: errors[401],
+        415: errors[415],
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const { user, session } = await signIn(ctx, c.req.valid('json'));
+      setSession(c, session);
+      const org = await organizationOf(ctx, { ...user, userId: user.id, type: 'user' });
+      return c.json({ user: presentUser(user), organization: presentOrganization(org) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/auth/logout',
+      tags: ['Accounts'],
+      summary: 'Sign out: ends the web session',
+      responses: { 204: { description: 'Signed out' } },
+    }),
+    async (c) => {
+      const secret = getCookie(c, SESSION_COOKIE);
+      if (secret) await closeSession(c.get('ctx'), secret);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/invitations/accept',
+      tags: ['Accounts'],
+      summary: 'Accept an emailed invitation by choosing a password',
+      request: { body: json(AcceptInvitationBody) },
+      responses: {
+        200: { description: 'Joined and signed in', content: { 'application/json': { schema: Me } } },
+        400: errors[400],
+        404: errors[404],
+        410: errors[410],
+        415: errors[415],
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const { user, session } = await acceptInvitation(ctx, c.req.valid('json'));
+      setSession(c, session);
+      const org = await organizationOf(ctx, { ...user, userId: user.id, type: 'user' });
+      return c.json({ user: presentUser(user), organization: presentOrganization(org) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/me',
+      tags: ['Accounts'],
+      summary: 'Who am I: the signed-in user or the token holder, and their organization',
+      security: authed,
+      responses: {
+        200: { description: 'OK', content: { 'application/json': { schema: Me } } },
+        401: errors[401],
+      },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const actor = requireActor(c);
+      const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
+      const org = await organizationOf(ctx, actor);
+      return c.json({ user: presentUser(user), organization: presentOrganization(org) }, 200);
+    },
+  );
+}

@@ -1,0 +1,189 @@
+import { sql } from 'drizzle-orm';
+import type { Db, Executor } from '../db/client';
+import { jobs } from '../db/schema';
+import type { Logger } from '../lib/logger';
+
+export interface JobContext {
+  db: Db;
+  logger: Logger;
+  jobId: number;
+  attempt: number;
+}
+
+/** A job is a definition (its kind and retry policy) plus a handler. */
+export interface JobDefinition<P extends Record<string, unknown> = Record<string, unknown>> {
+  kind: string;
+  maxAttempts?: number;
+  handle(payload: P, ctx: JobContext): Promise<void>;
+  /** Called once when the last attempt has failed. */
+  onFailed?(payload: P, error: Error, ctx: JobContext): Promise<void>;
+}
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  dedupeKey?: string;
+  maxAttempts?: number;
+}
+
+/**
+ * Writes a job into the outbox. Call it with the transaction that makes the state change, so that the change and the
+ * job commit together or not at all. A job with a dedupe key that already exists is not added again.
+ */
+export async function enqueue<P extends Record<string, unknown>>(
+  tx: Executor,
+  def: JobDefinition<P>,
+  payload: P,
+  opts: EnqueueOptions & { defaultMaxAttempts?: number } = {},
+): Promise<void> {
+  await tx
+    .insert(jobs)
+    .values({
+      kind: def.kind,
+      payload,
+      runAt: opts.runAt ?? new Date(),
+      dedupeKey: opts.dedupeKey ?? null,
+      maxAttempts: opts.maxAttempts ?? def.maxAttempts ?? opts.defaultMaxAttempts ?? 8,
+    })
+    .onConflictDoNothing();
+}
+
+interface ClaimedJob {
+  id: number;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  max_attempts: number;
+}
+
+export interface RunnerOptions {
+  pollMs: number;
+  retryBaseMs: number;
+  /** How long a claimed job is leased before another worker may take it over. */
+  leaseMs?: number;
+  logger: Logger;
+}
+
+/**
+ * Runs due jobs inside the server process. Claims one job at a time with FOR UPDATE SKIP LOCKED (so several
+ * processes on one PostgreSQL never take the same job), retries failures with exponential backoff, and takes over
+ * jobs whose lease expired (a crashed worker).
+ */
+export class JobRunner {
+  private readonly defs = new Map<string, JobDefinition>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopped = true;
+  private closing = false;
+  private again = false;
+
+  constructor(
+    private readonly db: Db,
+    definitions: JobDefinition<never>[],
+    private readonly opts: RunnerOptions,
+  ) {
+    for (const d of definitions) this.defs.set(d.kind, d as unknown as JobDefinition);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Ask for a run now (after a transaction that enqueued work). */
+  poke(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  /** Stops polling and waits for the job in hand to finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.closing = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(ms: number) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.runDue()
+        .catch((e) => this.opts.logger.error('job runner failed', { err: e }))
+        .finally(() => {
+          this.running = undefined;
+          if (!this.stopped) this.schedule(this.again ? 0 : this.opts.pollMs);
+          this.again = false;
+        });
+    }, ms);
+    this.timer.unref?.();
+  }
+
+  /** Runs every job that is due now, one after another; returns how many ran. */
+  async runDue(limit = 1000): Promise<number> {
+    let n = 0;
+    while (n < limit && !this.closing) {
+      const job = await this.claim();
+      if (!job) break;
+      await this.execute(job);
+      n++;
+    }
+    return n;
+  }
+
+  private async claim(): Promise<ClaimedJob | undefined> {
+    const leaseMs = this.opts.leaseMs ?? 5 * 60_000;
+    const kinds = [...this.defs.keys()];
+    const res = await this.db.execute(sql`
+      update ${jobs} set status = 'running', attempts = attempts + 1,
+        locked_until = now() + make_interval(secs => ${leaseMs / 1000})
+      where id = (
+        select id from ${jobs}
+        where kind in (${sql.join(
+          kinds.map((k) => sql`${k}`),
+          sql`, `,
+        )})
+          and ((status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now()))
+        order by run_at, id
+        for update skip locked
+        limit 1)
+      returning id, kind, payload, attempts, max_attempts`);
+    return (res as unknown as { rows: ClaimedJob[] }).rows[0];
+  }
+
+  private async execute(job: ClaimedJob): Promise<void> {
+    const def = this.defs.get(job.kind)!;
+    const logger = this.opts.logger.child({ jobId: job.id, job: job.kind, attempt: job.attempts });
+    const ctx: JobContext = { db: this.db, logger, jobId: job.id, attempt: job.attempts };
+    const started = Date.now();
+    try {
+      await def.handle(job.payload as never, ctx);
+      await this.db.execute(
+        sql`update ${jobs} set status = 'done', finished_at = now(), locked_until = null, last_error = null where id = ${job.id}`,
+      );
+      logger.info('job done', { ms: Date.now() - started });
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      if (job.attempts >= job.max_attempts) {
+        await this.db.execute(
+          sql`update ${jobs} set status = 'failed', finished_at = now(), locked_until = null, last_error = ${err.message} where id = ${job.id}`,
+        );
+        logger.error('job failed for good', { err: err.message });
+        await def
+          .onFailed?.(job.payload as never, err, ctx)
+          .catch((x) => logger.error('onFailed failed', { err: x }));
+      } else {
+        const delay = backoffMs(job.attempts, this.opts.retryBaseMs);
+        await this.db.execute(
+          sql`update ${jobs} set status = 'queued', locked_until = null, last_error = ${err.message},
+              run_at = now() + make_interval(secs => ${delay / 1000}) where id = ${job.id}`,
+        );
+        logger.warn('job will retry', { err: err.message, retryInMs: delay });
+      }
+    }
+  }
+}
+
+/** Exponential backoff: base, 2x base, 4x base, ... capped at six hours. */
+export function backoffMs(attempt: number, baseMs: number): number {
+  return Math.min(baseMs * 2 ** Math.max(0, attempt - 1), 6 * 3600_000);
+}

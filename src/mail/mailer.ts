@@ -1,0 +1,59 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+
+export interface OutgoingMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  /** Stable per message, so a receiving server can recognise a retry of the same message. */
+  messageId: string;
+}
+
+export interface Mailer {
+  readonly kind: 'smtp' | 'files';
+  send(message: OutgoingMessage): Promise<void>;
+  close(): void;
+}
+
+/** SMTP when SMTP_URL is set; otherwise every message is written to DATA_DIR/mail/*.eml for a newcomer to open. */
+export function createMailer(opts: { smtpUrl?: string; from: string; dataDir: string }): Mailer {
+  if (opts.smtpUrl) {
+    const transport = nodemailer.createTransport(opts.smtpUrl, { from: opts.from });
+    return {
+      kind: 'smtp',
+      async send(m) {
+        await transport.sendMail({
+          from: opts.from,
+          to: m.to,
+          subject: m.subject,
+          text: m.text,
+          html: m.html ?? undefined,
+          messageId: m.messageId,
+        });
+      },
+      close: () => transport.close(),
+    };
+  }
+  const dir = join(opts.dataDir, 'mail');
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    kind: 'files',
+    async send(m) {
+      const info = await transport.sendMail({
+        from: opts.from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        html: m.html ?? undefined,
+        messageId: m.messageId,
+      });
+      mkdirSync(dir, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const slug = m.messageId.replace(/[^a-zA-Z0-9-]/g, '').slice(0, 40);
+      writeFileSync(join(dir, `${stamp}-${slug}.eml`), info.message as Buffer);
+    },
+    close: () => {},
+  };
+}

@@ -1,0 +1,86 @@
+import { serve } from '@hono/node-server';
+import { assemble } from './boot';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { DataDirLockedError } from './db/lock';
+import { createLogger } from './lib/logger';
+
+/** The server process: settings, database (locked, migrated), job runner, HTTP, and a clean shutdown. */
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`debrief: ${e.message}\n`);
+      process.exit(78);
+    }
+    throw e;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = await openDatabase(config);
+  } catch (e) {
+    if (e instanceof DataDirLockedError) {
+      process.stderr.write(`debrief: ${e.message}\n`);
+      process.exit(73);
+    }
+    throw e;
+  }
+  await database.migrate();
+  const { http, runner, mailer } = assemble(config, database, logger);
+  runner.start();
+
+  const server = serve({ fetch: http.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    logger.info('Debrief is serving', {
+      url: config.publicUrl,
+      port: info.port,
+      database:
+        database.engine === 'pglite'
+          ? `embedded PostgreSQL in ${config.dataDir}`
+          : 'PostgreSQL (DATABASE_URL)',
+      mail: mailer.kind === 'smtp' ? 'SMTP_URL' : `files in ${config.dataDir}/mail`,
+    });
+  });
+  server.on('error', async (e: NodeJS.ErrnoException) => {
+    logger.error(
+      e.code === 'EADDRINUSE' ? `Port ${config.PORT} is in use; set PORT to another port` : 'server error',
+      { err: e },
+    );
+    await runner.stop();
+    await database.close();
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    const force = setTimeout(() => {
+      logger.error('shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    // Stop accepting connections and let in-flight requests finish, then stop workers, then close the database.
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    });
+    await runner.stop();
+    mailer.close();
+    await database.close();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((e) => {
+  process.stderr.write(
+    `debrief: failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+  );
+  process.exit(1);
+});
