@@ -30,14 +30,12 @@ export async function inviteUser(
         role: input.role,
       })
       .returning();
-    await tx
-      .insert(invitations)
-      .values({
-        organizationId: actor.organizationId,
-        userId: user.id,
-        tokenHash: sha256(secret),
-        expiresAt,
-      });
+    await tx.insert(invitations).values({
+      organizationId: actor.organizationId,
+      userId: user.id,
+      tokenHash: sha256(secret),
+      expiresAt,
+    });
     await queueEmail(tx, ctx.jobs.deliverEmail, {
       organizationId: actor.organizationId,
       to: input.email,

@@ -134,13 +134,12 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   };
   app.doc31('/api/openapi.json', docConfig);
   let referenceHtml: string | undefined;
-  app.get('/api/docs', (c) =>
-    c.html(
-      (referenceHtml ??= renderReference(
-        app.getOpenAPI31Document(docConfig) as unknown as Record<string, unknown>,
-      )),
-    ),
-  );
+  app.get('/api/docs', (c) => {
+    referenceHtml ??= renderReference(
+      app.getOpenAPI31Document(docConfig) as unknown as Record<string, unknown>,
+    );
+    return c.html(referenceHtml);
+  });
 
   app.all('/api/*', (c) => c.json(errorBody('not-found', `No route for ${c.req.method} ${c.req.path}`), 404));
 
