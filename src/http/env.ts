@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Actor, AppContext } from '../app/context';
 import { unauthorized } from '../lib/errors';
@@ -15,3 +16,12 @@ export function requireActor(c: { get(key: 'actor'): Actor | undefined }): Actor
 export const SESSION_COOKIE = 'debrief_session';
 
 export const authed: Array<Record<string, string[]>> = [{ bearer: [] }, { session: [] }];
+
+/** Route middleware: refuses an anonymous caller with 401 before the request is validated. */
+export const mustSignIn: MiddlewareHandler<HttpEnv> = async (c, next) => {
+  if (!c.get('actor')) throw unauthorized();
+  await next();
+};
+
+/** Spread into a route: documents the security schemes and enforces sign-in. */
+export const secured = { security: authed, middleware: [mustSignIn] };

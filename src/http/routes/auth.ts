@@ -7,7 +7,7 @@ import { createOrganization } from '../../app/create-organization';
 import { closeSession, organizationOf } from '../../app/sessions';
 import { signIn } from '../../app/sign-in';
 import { users } from '../../db/schema';
-import { type Api, authed, type HttpEnv, requireActor, SESSION_COOKIE } from '../env';
+import { type Api, type HttpEnv, requireActor, SESSION_COOKIE, secured } from '../env';
 import { presentOrganization, presentUser } from '../presenters';
 import { errors } from '../responses';
 import { AcceptInvitationBody, Me, SignInBody, SignUpBody, SignUpResult } from '../schemas';
@@ -124,7 +124,7 @@ export function authRoutes(app: Api) {
       path: '/api/v1/me',
       tags: ['Accounts'],
       summary: 'Who am I: the signed-in user or the token holder, and their organization',
-      security: authed,
+      ...secured,
       responses: {
         200: { description: 'OK', content: { 'application/json': { schema: Me } } },
         401: errors[401],

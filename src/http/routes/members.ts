@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../app/api-tokens';
 import { inviteUser } from '../../app/invite-user';
 import { changeUserRole, listUsers } from '../../app/users';
-import { type Api, authed, requireActor } from '../env';
+import { type Api, requireActor, secured } from '../env';
 import { authorize } from '../policies';
 import { presentApiToken, presentUser } from '../presenters';
 import { errors } from '../responses';
@@ -30,7 +30,7 @@ export function memberRoutes(app: Api) {
       path: '/api/v1/users',
       tags: ['Members'],
       summary: "List your organization's members",
-      security: authed,
+      ...secured,
       responses: {
         200: ok('Members', z.object({ items: z.array(User) })),
         401: errors[401],
@@ -51,7 +51,7 @@ export function memberRoutes(app: Api) {
       path: '/api/v1/users',
       tags: ['Members'],
       summary: 'Invite a member: they get an email with a link (expiring) to choose a password',
-      security: authed,
+      ...secured,
       request: { body: json(InviteBody) },
       responses: {
         201: ok('Invited', User),
@@ -76,7 +76,7 @@ export function memberRoutes(app: Api) {
       path: '/api/v1/users/{id}',
       tags: ['Members'],
       summary: "Change a member's role (an organization keeps at least one admin)",
-      security: authed,
+      ...secured,
       request: { params: IdParam, body: json(ChangeRoleBody) },
       responses: {
         200: ok('Changed', User),
@@ -107,7 +107,7 @@ export function memberRoutes(app: Api) {
       path: '/api/v1/tokens',
       tags: ['API tokens'],
       summary: "List your organization's API tokens (never their secrets)",
-      security: authed,
+      ...secured,
       responses: {
         200: ok('Tokens', z.object({ items: z.array(ApiToken) })),
         401: errors[401],
@@ -128,7 +128,7 @@ export function memberRoutes(app: Api) {
       path: '/api/v1/tokens',
       tags: ['API tokens'],
       summary: 'Create an API token acting as you; the secret is shown once',
-      security: authed,
+      ...secured,
       request: { body: json(CreateTokenBody) },
       responses: {
         201: ok('Created', CreatedToken),
@@ -152,7 +152,7 @@ export function memberRoutes(app: Api) {
       path: '/api/v1/tokens/{id}',
       tags: ['API tokens'],
       summary: 'Revoke an API token; it answers 401 from then on',
-      security: authed,
+      ...secured,
       request: { params: IdParam },
       responses: {
         204: { description: 'Revoked' },

@@ -1,0 +1,71 @@
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMessage {
+  from: string;
+  to: string[];
+  raw: string;
+  subject: string;
+  messageId: string;
+  /** The text part, with quoted-printable soft breaks and escapes decoded. */
+  text: string;
+}
+
+function decodeQuotedPrintable(s: string): string {
+  const bytes = s
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(Number.parseInt(h, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
+function header(raw: string, name: string): string {
+  const m = new RegExp(`^${name}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(raw);
+  return m ? m[1].replace(/\r?\n[ \t]/g, ' ').trim() : '';
+}
+
+/** A real SMTP server on 127.0.0.1 that records what it accepts and can refuse the next messages on demand. */
+export async function startSmtpServer() {
+  const messages: ReceivedMessage[] = [];
+  let refuse = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (refuse > 0) {
+          refuse--;
+          const err = new Error('Mailbox temporarily unavailable') as Error & { responseCode: number };
+          err.responseCode = 451;
+          return callback(err);
+        }
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const [head, ...rest] = raw.split(/\r?\n\r?\n/);
+        const body = rest.join('\n\n');
+        const qp = /quoted-printable/i.test(head);
+        messages.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          subject: header(head, 'Subject'),
+          messageId: header(head, 'Message-ID'),
+          text: qp ? decodeQuotedPrintable(body) : body,
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.server.address() as { port: number }).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    /** The next n messages are refused with a temporary failure (451). */
+    refuseNext(n: number) {
+      refuse = n;
+    },
+    /** Stops listening altogether: connections are refused until `start` again. */
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,65 @@
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { ApiError } from './api';
+
+export function Field(props: {
+  label: string;
+  name: string;
+  type?: string;
+  autoComplete?: string;
+  hint?: string;
+  minLength?: number;
+  defaultValue?: string;
+}) {
+  const id = `f-${props.name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        autoComplete={props.autoComplete}
+        minLength={props.minLength}
+        defaultValue={props.defaultValue}
+        required
+      />
+      {props.hint && <small>{props.hint}</small>}
+    </div>
+  );
+}
+
+/** A form that submits its fields as an object and shows the API's error message in place. */
+export function Form(props: {
+  submit: string;
+  onSubmit: (values: Record<string, string>) => Promise<void>;
+  children: ReactNode;
+}) {
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  async function handle(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await props.onSubmit(Object.fromEntries(new FormData(form)) as Record<string, string>);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Something went wrong; try again');
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form onSubmit={handle} noValidate={false}>
+      {props.children}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? 'Working…' : props.submit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+import { api, type Me } from '../api';
+import { Field, Form } from '../components';
+import { Link, useRouter } from '../router';
+
+function AuthLayout({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <main className="auth">
+      <div className="brand">Debrief</div>
+      <p className="tagline">Honest interview feedback, checked before it is sent.</p>
+      <section className="card">
+        <h1>{title}</h1>
+        {children}
+      </section>
+    </main>
+  );
+}
+
+export function SignUp({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+  const { navigate } = useRouter();
+  return (
+    <AuthLayout title="Create your organization">
+      <Form
+        submit="Create organization"
+        onSubmit={async (v) => {
+          await api('POST', '/organizations', {
+            name: v.organization,
+            admin: { name: v.name, email: v.email, password: v.password },
+          });
+          onSignedIn(await api<Me>('GET', '/me'));
+          navigate('/');
+        }}
+      >
+        <Field label="Organization name" name="organization" autoComplete="organization" />
+        <Field label="Your name" name="name" autoComplete="name" />
+        <Field label="Work email" name="email" type="email" autoComplete="email" />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={10}
+          hint="At least 10 characters"
+        />
+      </Form>
+      <p className="switch">
+        Already have an account? <Link to="/signin">Sign in</Link>
+      </p>
+    </AuthLayout>
+  );
+}
+
+export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
+  const { navigate } = useRouter();
+  return (
+    <AuthLayout title="Sign in">
+      <Form
+        submit="Sign in"
+        onSubmit={async (v) => {
+          onSignedIn(await api<Me>('POST', '/auth/login', { email: v.email, password: v.password }));
+          navigate('/');
+        }}
+      >
+        <Field label="Email" name="email" type="email" autoComplete="email" />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" />
+      </Form>
+      <p className="switch">
+        New to Debrief? <Link to="/signup">Create an organization</Link>
+      </p>
+    </AuthLayout>
+  );
+}
+
+export function AcceptInvitation({ token, onSignedIn }: { token: string; onSignedIn: (me: Me) => void }) {
+  const { navigate } = useRouter();
+  return (
+    <AuthLayout title="Join your team on Debrief">
+      <Form
+        submit="Choose password and sign in"
+        onSubmit={async (v) => {
+          onSignedIn(await api<Me>('POST', '/invitations/accept', { token, password: v.password }));
+          navigate('/');
+        }}
+      >
+        <Field
+          label="Choose a password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={10}
+          hint="At least 10 characters"
+        />
+      </Form>
+    </AuthLayout>
+  );
+}
