@@ -2,7 +2,8 @@
 // Builds what `npm start`, `npm test` and the `debrief` command run:
 //   1. the checker's rule data (YAML -> src/checker/rules.generated.ts), validated;
 //   2. the server and the CLI, bundled by esbuild into dist/ (packages stay external);
-//   3. the web app, built by Vite into dist/web (skipped with --cli).
+//   3. the web app, built by Vite into dist/web.
+// --cli builds only 1 and the CLI; --server only the server bundle.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const cliOnly = process.argv.includes('--cli');
+const serverOnly = process.argv.includes('--server');
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
@@ -26,12 +28,15 @@ if (!existsSync(bin('esbuild'))) {
   process.exit(cliOnly ? 0 : 1);
 }
 
-if (existsSync(join(root, 'scripts/compile-rules.ts'))) run(bin('tsx'), ['scripts/compile-rules.ts']);
+if (!serverOnly && existsSync(join(root, 'scripts/compile-rules.ts'))) run(bin('tsx'), ['scripts/compile-rules.ts']);
 
 const entries = [
   ['src/cli/main.ts', 'dist/cli.js'],
   ['src/main.ts', 'dist/server.js'],
-].filter(([src]) => existsSync(join(root, src)) && (!cliOnly || src.startsWith('src/cli')));
+].filter(
+  ([src]) =>
+    existsSync(join(root, src)) && (!cliOnly || src.startsWith('src/cli')) && (!serverOnly || src === 'src/main.ts'),
+);
 for (const [src, out] of entries) {
   run(bin('esbuild'), [
     src,
@@ -46,4 +51,4 @@ for (const [src, out] of entries) {
   ]);
 }
 
-if (!cliOnly && existsSync(join(root, 'web/index.html'))) run(bin('vite'), ['build', '--logLevel', 'warn']);
+if (!cliOnly && !serverOnly && existsSync(join(root, 'web/index.html'))) run(bin('vite'), ['build', '--logLevel', 'warn']);

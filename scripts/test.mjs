@@ -1,0 +1,122 @@
+#!/usr/bin/env node
+// `npm test`: installs what is missing, then type-checks, lints, runs the unit and integration tests on embedded
+// PostgreSQL (PGlite), runs the integration tests again on a real PostgreSQL started for this run, and finally the
+// browser tests in Chromium. Any failure exits non-zero; the last line counts the tests that passed and failed.
+import { spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureNodeModules, ensureSystemPackages, isRoot, postgresBin, root, run } from './setup.mjs';
+
+const started = Date.now();
+const bin = (name) => join(root, 'node_modules/.bin', name);
+const results = [];
+const reports = join(root, '.test-data');
+
+function stage(name, fn) {
+  const t = Date.now();
+  console.log(`\n▶ ${name}`);
+  const r = fn();
+  const seconds = ((Date.now() - t) / 1000).toFixed(1);
+  results.push({ name, seconds, ...r });
+  console.log(`${r.ok ? '✔' : '✘'} ${name} (${seconds} s)`);
+  return r.ok;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function vitest(name, args, env = {}) {
+  const out = join(reports, `vitest-${name}.json`);
+  rmSync(out, { force: true });
+  const status = run(bin('vitest'), ['run', ...args], { env: { ...process.env, ...env, VITEST_JSON: out } });
+  const r = readJson(out);
+  return {
+    ok: status === 0,
+    passed: r?.numPassedTests ?? 0,
+    failed: r ? r.numFailedTests + (status !== 0 && r.numFailedTests === 0 ? 1 : 0) : 1,
+  };
+}
+
+async function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** A throwaway PostgreSQL cluster on 127.0.0.1, run as the postgres user when we are root (initdb refuses root). */
+function startPostgres(port) {
+  const pgBin = postgresBin();
+  const dir = mkdtempSync(join(tmpdir(), 'debrief-pg-'));
+  const as = (cmd, args) =>
+    isRoot ? run('runuser', ['-u', 'postgres', '--', join(pgBin, cmd), ...args], { cwd: '/' }) : run(join(pgBin, cmd), args);
+  if (isRoot) {
+    spawnSync('id', ['postgres']).status === 0 || run('useradd', ['--system', '--home', '/var/lib/postgresql', 'postgres']);
+    chownSync(dir, Number(spawnSync('id', ['-u', 'postgres']).stdout), Number(spawnSync('id', ['-g', 'postgres']).stdout));
+  }
+  const data = join(dir, 'data');
+  if (as('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync', '-c', 'fsync=off']) !== 0) {
+    return { ok: false, dir };
+  }
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const ok = as('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']) === 0;
+  return {
+    ok,
+    dir,
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    stop() {
+      as('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+ensureNodeModules();
+ensureSystemPackages();
+mkdirSync(reports, { recursive: true });
+
+stage('build', () => ({ ok: run(process.execPath, ['scripts/build.mjs']) === 0 }));
+stage('type-check (tsc --noEmit)', () => ({ ok: run(bin('tsc'), ['--noEmit']) === 0 }));
+stage('lint and format (biome check)', () => ({ ok: run(bin('biome'), ['check', '.']) === 0 }));
+stage('unit and integration tests on PGlite', () => vitest('pglite', []));
+
+const pg = startPostgres(await freePort());
+if (pg.ok) {
+  try {
+    stage('integration tests on PostgreSQL', () => vitest('postgres', ['test/integration'], { DATABASE_URL: pg.url }));
+  } finally {
+    pg.stop();
+  }
+} else {
+  results.push({ name: 'start PostgreSQL', ok: false, failed: 1, passed: 0 });
+  if (existsSync(join(pg.dir, 'server.log'))) console.error(readFileSync(join(pg.dir, 'server.log'), 'utf8'));
+}
+
+stage('browser tests in Chromium (Playwright)', () => {
+  const out = join(reports, 'playwright.json');
+  rmSync(out, { force: true });
+  const status = run(bin('playwright'), ['test'], { env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: out } });
+  const s = readJson(out)?.stats;
+  return { ok: status === 0, passed: s?.expected ?? 0, failed: s ? s.unexpected + (status !== 0 && !s.unexpected ? 1 : 0) : 1 };
+});
+
+console.log('\nSummary');
+for (const r of results) {
+  const counts = r.passed !== undefined ? ` ${r.passed} passed, ${r.failed} failed` : '';
+  console.log(`  ${r.ok ? '✔' : '✘'} ${r.name}${counts}${r.seconds ? ` (${r.seconds} s)` : ''}`);
+}
+const passed = results.reduce((n, r) => n + (r.passed ?? 0), 0);
+const failed = results.reduce((n, r) => n + (r.failed ?? (r.ok ? 0 : 1)), 0);
+console.log(`  wall time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(results.every((r) => r.ok) ? 0 : 1);
