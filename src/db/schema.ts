@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   check,
   index,
   integer,
@@ -24,9 +25,14 @@ const orgRef = () =>
 export const ROLES = ['admin', 'recruiter', 'hiring-manager', 'interviewer'] as const;
 export type Role = (typeof ROLES)[number];
 
+export const JURISDICTIONS = ['us', 'uk', 'eu'] as const;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
+
 export const organizations = pgTable('organizations', {
   id: id(),
   name: text('name').notNull(),
+  /** Which law the checker applies to this organization's text. */
+  jurisdictions: text('jurisdictions').array().$type<Jurisdiction[]>().notNull().default(sql`'{us,uk,eu}'`),
   createdAt: createdAt(),
 });
 
@@ -121,6 +127,9 @@ export const emails = pgTable(
     messageId: text('message_id'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** What the message is for (e.g. 'feedback'), so delivery can update it. */
+    purpose: text('purpose'),
+    subjectId: uuid('subject_id'),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
@@ -134,8 +143,8 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
  * The transactional outbox: a job is a row written in the same transaction as the state change that starts it,
  * claimed by a worker with FOR UPDATE SKIP LOCKED, retried with exponential backoff.
  */
-export const jobs = pgTable(
-  'jobs',
+export const outbox = pgTable(
+  'outbox',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     kind: text('kind').notNull(),
@@ -152,8 +161,8 @@ export const jobs = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [
-    index('jobs_claim_idx').on(t.status, t.runAt),
-    uniqueIndex('jobs_dedupe_key_unique').on(t.dedupeKey),
+    index('outbox_claim_idx').on(t.status, t.runAt),
+    uniqueIndex('outbox_dedupe_key_unique').on(t.dedupeKey),
   ],
 );
 
@@ -170,7 +179,206 @@ export const auditEvents = pgTable(
     action: text('action').notNull(),
     subjectType: text('subject_type'),
     subjectId: text('subject_id'),
+    /** Set on every event about an application, its scorecards or its feedback. */
+    applicationId: uuid('application_id'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('audit_events_org_subject_idx').on(t.organizationId, t.subjectType, t.subjectId)],
+  (t) => [
+    index('audit_events_org_subject_idx').on(t.organizationId, t.subjectType, t.subjectId),
+    index('audit_events_application_idx').on(t.organizationId, t.applicationId),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Hiring: jobs and their criteria, candidates and applications, scorecards, rejection reasons, feedback.
+
+export const JOB_OPENING_STATUSES = ['open', 'filled', 'cancelled'] as const;
+export type JobOpeningStatus = (typeof JOB_OPENING_STATUSES)[number];
+
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    title: text('title').notNull(),
+    status: text('status').$type<JobOpeningStatus>().notNull().default('open'),
+    createdAt: createdAt(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('jobs_org_created_idx').on(t.organizationId, t.createdAt),
+    check('jobs_status_check', sql`${t.status} in ('open', 'filled', 'cancelled')`),
+  ],
+);
+
+/** Knowledge, skills and abilities a job requires. */
+export const criteria = pgTable(
+  'criteria',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description'),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('criteria_job_idx').on(t.jobId)],
+);
+
+export const candidates = pgTable(
+  'candidates',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('candidates_org_email_unique').on(t.organizationId, sql`lower(${t.email})`)],
+);
+
+export const STAGES = ['screen', 'interview', 'final'] as const;
+export type Stage = (typeof STAGES)[number];
+export const APPLICATION_STAGES = ['applied', ...STAGES] as const;
+export type ApplicationStage = (typeof APPLICATION_STAGES)[number];
+export const APPLICATION_STATUSES = ['active', 'rejected', 'hired'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export const applications = pgTable(
+  'applications',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    jobId: uuid('job_id')
+      .notNull()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
+    candidateId: uuid('candidate_id')
+      .notNull()
+      .references(() => candidates.id, { onDelete: 'cascade' }),
+    stage: text('stage').$type<ApplicationStage>().notNull().default('applied'),
+    status: text('status').$type<ApplicationStatus>().notNull().default('active'),
+    rejectionReason: text('rejection_reason'),
+    /** Internal: never shown to the candidate. */
+    rejectionNote: text('rejection_note'),
+    rejectedAt: timestamp('rejected_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('applications_org_job_idx').on(t.organizationId, t.jobId, t.createdAt),
+    uniqueIndex('applications_job_candidate_unique').on(t.jobId, t.candidateId),
+  ],
+);
+
+export const RECOMMENDATIONS = ['strong_no', 'no', 'yes', 'strong_yes'] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
+export const scorecards = pgTable(
+  'scorecards',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    stage: text('stage').$type<Stage>().notNull(),
+    interviewerName: text('interviewer_name').notNull(),
+    interviewerEmail: text('interviewer_email').notNull(),
+    recommendation: text('recommendation').$type<Recommendation>().notNull(),
+    /** Private to the hiring team; never in a draft. */
+    notes: text('notes'),
+    submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('scorecards_application_idx').on(t.applicationId)],
+);
+
+export const scorecardRatings = pgTable(
+  'scorecard_ratings',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    scorecardId: uuid('scorecard_id')
+      .notNull()
+      .references(() => scorecards.id, { onDelete: 'cascade' }),
+    criterionId: uuid('criterion_id')
+      .notNull()
+      .references(() => criteria.id, { onDelete: 'cascade' }),
+    rating: integer('rating').notNull(),
+    evidence: text('evidence').notNull(),
+  },
+  (t) => [
+    index('scorecard_ratings_scorecard_idx').on(t.scorecardId),
+    check('scorecard_ratings_rating_check', sql`${t.rating} between 1 and 4`),
+  ],
+);
+
+/** Reasons an organization adds to the default list. */
+export const rejectionReasons = pgTable(
+  'rejection_reasons',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    beyondControl: boolean('beyond_control').notNull().default(false),
+    candidateText: text('candidate_text').notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('rejection_reasons_org_code_unique').on(t.organizationId, t.code)],
+);
+
+export const FEEDBACK_STATUSES = ['draft', 'approved', 'scheduled', 'sent', 'failed'] as const;
+export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
+
+export interface StoredFinding {
+  ruleId: string;
+  category: string;
+  severity: 'block' | 'warn';
+  start: number;
+  end: number;
+  text: string;
+  message: string;
+  suggestion: string;
+}
+export interface StoredSentence {
+  text: string;
+  start: number;
+  end: number;
+  evidence: { scorecardId: string; criterionId: string; excerpt: string }[];
+}
+
+export const feedback = pgTable(
+  'feedback',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    status: text('status').$type<FeedbackStatus>().notNull().default('draft'),
+    body: text('body').notNull(),
+    findings: jsonb('findings').$type<StoredFinding[]>().notNull().default([]),
+    sentences: jsonb('sentences').$type<StoredSentence[]>().notNull().default([]),
+    /** 'now', 'at' (sendAt) or 'when-filled' (held until the job is closed). */
+    sendMode: text('send_mode').$type<'now' | 'at' | 'when-filled'>(),
+    sendAt: timestamp('send_at', { withTimezone: true }),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    approvedBy: uuid('approved_by').references(() => users.id, { onDelete: 'set null' }),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    overrideJustification: text('override_justification'),
+    emailId: uuid('email_id'),
+    /** The candidate's link: only its SHA-256 is stored. */
+    portalTokenHash: text('portal_token_hash'),
+    portalExpiresAt: timestamp('portal_expires_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('feedback_application_unique').on(t.applicationId),
+    uniqueIndex('feedback_portal_token_unique').on(t.portalTokenHash),
+    index('feedback_org_status_idx').on(t.organizationId, t.status),
+  ],
 );

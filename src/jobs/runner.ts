@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client';
-import { jobs } from '../db/schema';
+import { outbox } from '../db/schema';
 import type { Logger } from '../lib/logger';
 
 export interface JobContext {
@@ -36,7 +36,7 @@ export async function enqueue<P extends Record<string, unknown>>(
   opts: EnqueueOptions & { defaultMaxAttempts?: number } = {},
 ): Promise<void> {
   await tx
-    .insert(jobs)
+    .insert(outbox)
     .values({
       kind: def.kind,
       payload,
@@ -134,10 +134,10 @@ export class JobRunner {
     const leaseMs = this.opts.leaseMs ?? 5 * 60_000;
     const kinds = [...this.defs.keys()];
     const res = await this.db.execute(sql`
-      update ${jobs} set status = 'running', attempts = attempts + 1,
+      update ${outbox} set status = 'running', attempts = attempts + 1,
         locked_until = now() + make_interval(secs => ${leaseMs / 1000})
       where id = (
-        select id from ${jobs}
+        select id from ${outbox}
         where kind in (${sql.join(
           kinds.map((k) => sql`${k}`),
           sql`, `,
@@ -158,14 +158,14 @@ export class JobRunner {
     try {
       await def.handle(job.payload as never, ctx);
       await this.db.execute(
-        sql`update ${jobs} set status = 'done', finished_at = now(), locked_until = null, last_error = null where id = ${job.id}`,
+        sql`update ${outbox} set status = 'done', finished_at = now(), locked_until = null, last_error = null where id = ${job.id}`,
       );
       logger.info('job done', { ms: Date.now() - started });
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       if (job.attempts >= job.max_attempts) {
         await this.db.execute(
-          sql`update ${jobs} set status = 'failed', finished_at = now(), locked_until = null, last_error = ${err.message} where id = ${job.id}`,
+          sql`update ${outbox} set status = 'failed', finished_at = now(), locked_until = null, last_error = ${err.message} where id = ${job.id}`,
         );
         logger.error('job failed for good', { err: err.message });
         await def
@@ -174,7 +174,7 @@ export class JobRunner {
       } else {
         const delay = backoffMs(job.attempts, this.opts.retryBaseMs);
         await this.db.execute(
-          sql`update ${jobs} set status = 'queued', locked_until = null, last_error = ${err.message},
+          sql`update ${outbox} set status = 'queued', locked_until = null, last_error = ${err.message},
               run_at = now() + make_interval(secs => ${delay / 1000}) where id = ${job.id}`,
         );
         logger.warn('job will retry', { err: err.message, retryInMs: delay });

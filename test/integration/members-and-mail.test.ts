@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emails, invitations, jobs } from '../../src/db/schema';
+import { emails, invitations, outbox } from '../../src/db/schema';
 import {
   type Harness,
   linkIn,
@@ -70,11 +70,11 @@ describe('inviting a member', () => {
 
   it('inviting an address that already has an account writes nothing: no user, no email, no job', async () => {
     const org = await newOrganization(h);
-    const before = await h.ctx.db.select({ n: sql<number>`count(*)::int` }).from(jobs);
+    const before = await h.ctx.db.select({ n: sql<number>`count(*)::int` }).from(outbox);
     const beforeEmails = await h.ctx.db.select({ n: sql<number>`count(*)::int` }).from(emails);
     const res = await org.api.post('/api/v1/users', { name: 'Dup', email: org.email, role: 'recruiter' });
     expect(res.status).toBe(409);
-    const after = await h.ctx.db.select({ n: sql<number>`count(*)::int` }).from(jobs);
+    const after = await h.ctx.db.select({ n: sql<number>`count(*)::int` }).from(outbox);
     const afterEmails = await h.ctx.db.select({ n: sql<number>`count(*)::int` }).from(emails);
     expect(after[0].n).toBe(before[0].n);
     expect(afterEmails[0].n).toBe(beforeEmails[0].n);
@@ -111,7 +111,7 @@ describe('delivery through the job runner', () => {
     const [row1] = await h.ctx.db.select().from(emails).where(eq(emails.to, email));
     expect(row1.status).toBe('queued');
     expect(row1.lastError).toMatch(/451|unavailable/i);
-    const [job1] = await h.ctx.db.select().from(jobs).where(sql`${jobs.payload}->>'emailId' = ${row1.id}`);
+    const [job1] = await h.ctx.db.select().from(outbox).where(sql`${outbox.payload}->>'emailId' = ${row1.id}`);
     expect(job1.status).toBe('queued');
     expect(job1.runAt.getTime() - job1.createdAt.getTime()).toBeGreaterThanOrEqual(100);
 
@@ -145,7 +145,7 @@ describe('delivery through the job runner', () => {
     const [row] = await h.ctx.db.select().from(emails).where(eq(emails.to, email));
     expect(row.status).toBe('failed');
     expect(row.attempts).toBe(4);
-    const [job] = await h.ctx.db.select().from(jobs).where(sql`${jobs.payload}->>'emailId' = ${row.id}`);
+    const [job] = await h.ctx.db.select().from(outbox).where(sql`${outbox.payload}->>'emailId' = ${row.id}`);
     expect(job.status).toBe('failed');
     expect(messagesTo(email)).toHaveLength(0);
   });
