@@ -1,0 +1,182 @@
+// Turns an interviewer's note about the candidate ("The candidate missed two typos.") into text addressed to the
+// candidate ("You missed two typos."), only where that can be done reliably. Anything uncertain returns null, and
+// the composer then presents the note neutrally ("In the interview we noted: ...").
+//
+// The rules, per sentence of the note:
+// - A reference to the candidate ("the candidate", "this applicant", "candidate", the candidate's full or first
+//   name, "he", "she") followed by "'s" becomes "your".
+// - Followed by a verb whose form does not change with the subject (past tense in -ed or a common irregular past,
+//   a modal, "did", "had"), it becomes "you"; "is/was/has/does" (and their negations) become "are/were/have/do".
+//   One adverb may come between ("the candidate also missed", "she clearly explained").
+// - After a verb or preposition that takes an object ("asked the candidate to", "with him") it becomes "you".
+// - "his" becomes "your", "him" "you", "himself"/"herself" "yourself"; "her" becomes "you" before a preposition,
+//   article, conjunction or the end of a clause, otherwise "your".
+// - Refused (null): present-tense verbs ("the candidate writes"), contractions ("he's"), "they/them/their" (could be
+//   anyone or anything), first person ("I asked"), he-forms and she-forms in one note (two people), and a note that
+//   never refers to the candidate. A sentence without a reference must open like a plain statement ("The code had
+//   no tests.").
+// Pure: no I/O, browser-safe.
+
+import { splitSentences } from './relink-evidence';
+
+const BE_HAVE_DO: Record<string, string> = {
+  is: 'are',
+  was: 'were',
+  has: 'have',
+  does: 'do',
+  "isn't": "aren't",
+  "wasn't": "weren't",
+  "hasn't": "haven't",
+  "doesn't": "don't",
+};
+
+const SAME_FORM = new Set(
+  (
+    "did didn’t didn't could couldn't can cannot can't would wouldn't should shouldn't will won't might may must had hadn't " +
+    'gave wrote made took spoke went got knew thought found felt kept left led lost brought built chose drew forgot ' +
+    'held ran said saw sent spent told understood came began overcame undertook forgot mistook misread misunderstood ' +
+    'put set let read cut hit quit shut split spread overlooked'
+  ).split(/\s+/),
+);
+
+const ADVERBS = new Set(
+  'also never often still only then just always sometimes consistently repeatedly initially later again quickly'.split(
+    ' ',
+  ),
+);
+
+/** Words after which a reference to the candidate is an object ("asked the candidate", "with him"). */
+const OBJECT_AFTER = new Set(
+  (
+    'to for with by of from about at on asked told gave showed helped let made pushed prompted challenged invited ' +
+    'thanked reminded pressed gave offered guided nudged interrupted'
+  ).split(' '),
+);
+
+/** Words after which "her" is an object ("asked her the question", "with her.") rather than a possessive. */
+const HER_OBJECT_BEFORE = new Set(
+  'to for with about on in at the a an that if whether how what why and but or again directly twice once when'.split(
+    ' ',
+  ),
+);
+
+const SAFE_OPENERS =
+  /^(?:The|This|That|These|Those|It|There|We|Our|Overall|However|Otherwise|Also|Both|Each|Most|Some|No|All)\b/;
+
+const THIRD_PERSON_OTHER = /\b(?:they|them|their|theirs|themselves|themself|i|me|my|mine|myself)\b/i;
+const MALE = /\b(?:he|him|his|himself)\b/i;
+const FEMALE = /\b(?:she|her|hers|herself)\b/i;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Placeholders (private-use characters) for a reference to the candidate and for "your". */
+const REF = '\uE000';
+const YOUR = '\uE001';
+
+function isPastOrModal(word: string): boolean {
+  const w = word.toLowerCase().replace(/’/g, "'");
+  return SAME_FORM.has(w) || /^[a-z]{3,}ed$/.test(w);
+}
+
+/** Converts one sentence; null when not reliable. `refs` are the reference patterns (already escaped). */
+function convertSentence(sentence: string, refPattern: RegExp): { text: string; referred: boolean } | null {
+  if (THIRD_PERSON_OTHER.test(sentence)) return null;
+  if (/\b(?:he|she)['’](?!s\b)/i.test(sentence) || /\b(?:he|she)['’]s\b/i.test(sentence)) return null;
+  let s = sentence.replace(refPattern, REF);
+  let referred = false;
+  // Possessives and object pronouns first.
+  s = s.replace(new RegExp(`${REF}['’]s\\b`, 'g'), () => {
+    referred = true;
+    return YOUR; // "your", capitalized later
+  });
+  s = s.replace(/\bhis\b/gi, () => {
+    referred = true;
+    return YOUR;
+  });
+  s = s.replace(/\b(?:himself|herself)\b/gi, () => {
+    referred = true;
+    return 'yourself';
+  });
+  s = s.replace(/\bhim\b/gi, () => {
+    referred = true;
+    return 'you';
+  });
+  s = s.replace(/\bher\b(\s*)([A-Za-z]+|[^A-Za-z\s]|$)/gi, (_m, space: string, next: string) => {
+    referred = true;
+    const isObject = !/^[A-Za-z]/.test(next) || HER_OBJECT_BEFORE.has(next.toLowerCase());
+    return `${isObject ? 'you' : YOUR}${space}${next}`;
+  });
+  // Subjects and remaining objects.
+  let failed = false;
+  s = s.replace(new RegExp(`${REF}|\\b(?:he|she)\\b`, 'gi'), (match, offset: number, whole: string) => {
+    referred = true;
+    const after = whole.slice(offset + match.length);
+    const m = /^(\s+)([A-Za-z'’]+)(\s+)([A-Za-z'’]+)?/.exec(after) ?? /^(\s+)([A-Za-z'’]+)/.exec(after);
+    const before = whole.slice(0, offset);
+    const prevWord = /([A-Za-z]+)\s*$/.exec(before)?.[1]?.toLowerCase();
+    if (m) {
+      const first = m[2]!.toLowerCase().replace(/’/g, "'");
+      if (BE_HAVE_DO[first] !== undefined || isPastOrModal(first)) return 'you';
+      if (ADVERBS.has(first) || /ly$/.test(first)) {
+        const second = (m[4] ?? '').toLowerCase().replace(/’/g, "'");
+        if (second && (BE_HAVE_DO[second] !== undefined || isPastOrModal(second))) return 'you';
+      }
+    }
+    if (prevWord && OBJECT_AFTER.has(prevWord)) return 'you';
+    failed = true;
+    return match;
+  });
+  if (failed) return null;
+  // Verb agreement for the converted subjects: "you was" -> "you were", "you also has" -> "you also have".
+  s = s.replace(
+    /\byou(\s+)(?:([A-Za-z]+ly|also|never|often|still|only|then|just|always|sometimes|consistently|repeatedly|initially|later|again|quickly)(\s+))?([A-Za-z'’]+)/gi,
+    (whole, sp1: string, adv: string | undefined, sp2: string | undefined, verb: string) => {
+      const mapped = BE_HAVE_DO[verb.toLowerCase().replace(/’/g, "'")];
+      if (mapped === undefined) return whole;
+      return `you${sp1}${adv ? `${adv}${sp2}` : ''}${mapped}`;
+    },
+  );
+  s = s.split(YOUR).join('your');
+  // Capitalize a "you"/"your" that opens the sentence.
+  s = s.replace(
+    /^([\s"“'‘(]*)(you|your)\b/,
+    (_m, lead: string, w: string) => lead + w[0]!.toUpperCase() + w.slice(1),
+  );
+  if (s.includes(REF)) return null;
+  return { text: s, referred };
+}
+
+/**
+ * The note addressed to the candidate, or null when that cannot be done reliably. `candidateNames` are the
+ * candidate's full name and first name (case-sensitive, whole words).
+ */
+export function toSecondPerson(note: string, candidateNames: readonly string[] = []): string | null {
+  const text = note.replace(/\s+/g, ' ').trim();
+  if (!text) return null;
+  if (MALE.test(text) && FEMALE.test(text)) return null;
+  const names = [...new Set(candidateNames.map((n) => n.trim()).filter((n) => n.length > 1))].sort(
+    (a, b) => b.length - a.length,
+  );
+  const alternatives = [
+    '\\b(?:[Tt]he|[Tt]his|[Oo]ur)\\s+(?:candidate|applicant|interviewee)\\b',
+    '\\b(?:[Cc]andidate|[Aa]pplicant|[Ii]nterviewee)\\b',
+    ...names.map((n) => `\\b${escapeRe(n)}\\b`),
+  ];
+  const refPattern = new RegExp(alternatives.join('|'), 'g');
+  let referred = false;
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const span of splitSentences(text)) {
+    const converted = convertSentence(span.text, refPattern);
+    if (!converted) return null;
+    if (!converted.referred && !SAFE_OPENERS.test(span.text)) return null;
+    referred ||= converted.referred;
+    parts.push(text.slice(cursor, span.start), converted.text);
+    cursor = span.end;
+  }
+  if (!referred) return null;
+  parts.push(text.slice(cursor));
+  return parts.join('');
+}

@@ -1,0 +1,60 @@
+// How much feedback a rejected candidate is owed depends on how far they got (seeds 001, 002): after a screen only,
+// a short honest reason; after interview rounds, specific pointers; after a final round or many rounds, detail.
+// Pure: no I/O, browser-safe.
+
+export const STAGES = ['screen', 'interview', 'final'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface StagePolicy {
+  depth: 'short' | 'specific' | 'detailed';
+  /** How many gaps (criteria rated below 3) the draft names, lowest first. */
+  maxGaps: number;
+  /** Whether what the interviewers observed is put into the draft (never after a screen only). */
+  includeEvidence: boolean;
+  /** Whether the one thing the candidate did best is named. */
+  includeStrength: boolean;
+  /** How many observations (from different scorecards) support each gap; 0 when includeEvidence is false. */
+  maxEvidencePerGap: number;
+  /** Whether each gap also states how far below the requirement it was rated ("below", "well below"). */
+  includeRatingLevel: boolean;
+}
+
+/** The number of scorecards from which the draft is "detailed" even without a final round. */
+export const DETAILED_FROM_ROUNDS = 3;
+
+/**
+ * The policy for the stages an application reached, one entry per scorecard (or per round; duplicates count as
+ * rounds). Screen only, or nothing recorded: short. A final round, or 3 or more rounds beyond the screen's:
+ * detailed. Otherwise (an interview round): specific.
+ */
+export function stagePolicy(stagesReached: Stage[]): StagePolicy {
+  const beyondScreen = stagesReached.filter((s) => s !== 'screen');
+  if (beyondScreen.length === 0) {
+    return {
+      depth: 'short',
+      maxGaps: 1,
+      includeEvidence: false,
+      includeStrength: false,
+      maxEvidencePerGap: 0,
+      includeRatingLevel: false,
+    };
+  }
+  if (stagesReached.includes('final') || stagesReached.length >= DETAILED_FROM_ROUNDS) {
+    return {
+      depth: 'detailed',
+      maxGaps: 3,
+      includeEvidence: true,
+      includeStrength: true,
+      maxEvidencePerGap: 2,
+      includeRatingLevel: true,
+    };
+  }
+  return {
+    depth: 'specific',
+    maxGaps: 2,
+    includeEvidence: true,
+    includeStrength: true,
+    maxEvidencePerGap: 1,
+    includeRatingLevel: false,
+  };
+}
