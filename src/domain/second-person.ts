@@ -133,8 +133,9 @@ function convertSentence(sentence: string, refPattern: RegExp): { text: string; 
   s = s.replace(
     /\byou(\s+)(?:([A-Za-z]+ly|also|never|often|still|only|then|just|always|sometimes|consistently|repeatedly|initially|later|again|quickly)(\s+))?([A-Za-z'’]+)/gi,
     (whole, sp1: string, adv: string | undefined, sp2: string | undefined, verb: string) => {
-      const mapped = BE_HAVE_DO[verb.toLowerCase().replace(/’/g, "'")];
-      if (mapped === undefined) return whole;
+      const found = BE_HAVE_DO[verb.toLowerCase().replace(/’/g, "'")];
+      if (found === undefined) return whole;
+      const mapped = verb.includes('’') ? found.replace(/'/g, '’') : found;
       return `you${sp1}${adv ? `${adv}${sp2}` : ''}${mapped}`;
     },
   );

@@ -10,7 +10,8 @@ const COMMON_FIRST_WORDS = new Set(
     'organisation organization ownership people performance planning presentation presenting prioritisation ' +
     'prioritization problem process product professional programming project quality relevant reliability ' +
     'research sales security software stakeholder strategic strategy structured system systems team teamwork ' +
-    'technical test testing time understanding user verbal written writing'
+    'technical test testing time understanding user verbal written writing accurate able agrees builds designs ' +
+    'explains leads works writes understands manages plans delivers communicates'
   ).split(' '),
 );
 

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { toSecondPerson } from '../../src/domain';
+
+const names = ['Sam Rivera', 'Sam'];
+
+describe('toSecondPerson', () => {
+  it.each([
+    ['The candidate missed two typos in the cover letter.', 'You missed two typos in the cover letter.'],
+    ['Candidate was unsure about indexes.', 'You were unsure about indexes.'],
+    [
+      'She missed three errors and did not check her numbers.',
+      'You missed three errors and did not check your numbers.',
+    ],
+    [
+      'He also has good SQL skills. The code had no tests.',
+      'You also have good SQL skills. The code had no tests.',
+    ],
+    ["The candidate's answer skipped the failure cases.", 'Your answer skipped the failure cases.'],
+    [
+      'We asked the candidate to estimate the load; he could not.',
+      'We asked you to estimate the load; you could not.',
+    ],
+    ['Sam wasn’t able to name a trade-off.', 'You weren’t able to name a trade-off.'],
+    ['Sam Rivera clearly explained the cache.', 'You clearly explained the cache.'],
+    ['We asked her about retries.', 'We asked you about retries.'],
+  ])('%s -> %s', (note, expected) => {
+    expect(toSecondPerson(note, names)).toBe(expected);
+  });
+
+  it.each([
+    ['Candidate writes clean code.', 'present tense'],
+    ['They struggled with recursion.', 'they could be anyone'],
+    ['Missed two typos.', 'no subject'],
+    ['I asked about queues and got a vague answer.', 'first person'],
+    ['He asked her manager for a reference.', 'two people'],
+    ['The code had no tests.', 'never refers to the candidate'],
+    ["He's unsure about caching.", 'contraction'],
+  ])('refuses %s (%s)', (note) => {
+    expect(toSecondPerson(note, names)).toBeNull();
+  });
+});
