@@ -1,4 +1,6 @@
 import type { AppContext } from './app/context';
+import { feedbackDelivery } from './app/feedback-delivery';
+import { rejectRemainingJob } from './app/reject-remaining';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { createHttpApp } from './http/app';
@@ -25,20 +27,21 @@ export function assemble(
     opts.mailer ??
     createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, dataDir: config.dataDir });
   const messageDomain = new URL(config.publicUrl).hostname || 'debrief.localhost';
-  const deliverEmail = deliverEmailJob(mailer, messageDomain);
-  const runner = new JobRunner(database.db, [deliverEmail], {
-    pollMs: config.JOB_POLL_MS,
-    retryBaseMs: config.JOB_RETRY_BASE_MS,
-    logger: logger.child({ component: 'jobs' }),
-  });
+  const deliverEmail = deliverEmailJob(mailer, messageDomain, { feedback: feedbackDelivery });
   const ctx: AppContext = {
     db: database.db,
     config,
     logger,
     jobs: {
       deliverEmail: { ...deliverEmail, maxAttempts: config.JOB_MAX_ATTEMPTS },
+      bulkReject: rejectRemainingJob(() => ctx),
       poke: () => runner.poke(),
     },
   };
+  const runner = new JobRunner(database.db, [ctx.jobs.deliverEmail, ctx.jobs.bulkReject], {
+    pollMs: config.JOB_POLL_MS,
+    retryBaseMs: config.JOB_RETRY_BASE_MS,
+    logger: logger.child({ component: 'jobs' }),
+  });
   return { ctx, http: createHttpApp(ctx), runner, mailer };
 }

@@ -8,6 +8,8 @@ export interface AuditEntry {
   action: string;
   subjectType?: string;
   subjectId?: string;
+  /** Ties the event to an application's timeline. */
+  applicationId?: string;
   data?: Record<string, unknown>;
 }
 
@@ -23,6 +25,7 @@ export async function recordAudit(tx: Executor, e: AuditEntry): Promise<void> {
     action: e.action,
     subjectType: e.subjectType ?? null,
     subjectId: e.subjectId ?? null,
+    applicationId: e.applicationId ?? null,
     data: { ...(e.data ?? {}), ...(a.type === 'token' ? { viaTokenId: (a as Actor).tokenId } : {}) },
   });
 }

@@ -11,6 +11,7 @@ export interface AppContext {
   logger: Logger;
   jobs: {
     deliverEmail: JobDefinition<{ emailId: string }>;
+    bulkReject: JobDefinition<{ operationId: string }>;
     /** Wakes the runner after a commit that enqueued work. */
     poke(): void;
   };

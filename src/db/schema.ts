@@ -382,3 +382,22 @@ export const feedback = pgTable(
     index('feedback_org_status_idx').on(t.organizationId, t.status),
   ],
 );
+
+/** A long action run by the job runner, with progress a person can watch (e.g. reject every remaining application). */
+export const bulkOperations = pgTable(
+  'bulk_operations',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    kind: text('kind').$type<'reject-remaining'>().notNull(),
+    jobId: uuid('job_id').references(() => jobs.id, { onDelete: 'cascade' }),
+    params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
+    status: text('status').$type<'running' | 'done' | 'failed'>().notNull().default('running'),
+    total: integer('total').notNull(),
+    done: integer('done').notNull().default(0),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('bulk_operations_org_idx').on(t.organizationId, t.createdAt)],
+);

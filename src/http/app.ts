@@ -15,7 +15,9 @@ import { projectRoot } from '../lib/project-root';
 import { type HttpEnv, SESSION_COOKIE } from './env';
 import { renderReference } from './reference-page';
 import { authRoutes } from './routes/auth';
+import { hiringRoutes } from './routes/hiring';
 import { memberRoutes } from './routes/members';
+import { portalRoutes } from './routes/portal';
 
 const TARGET_NAMES: Record<string, string> = {
   json: 'body',
@@ -111,6 +113,8 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   );
   authRoutes(app);
   memberRoutes(app);
+  hiringRoutes(app);
+  portalRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

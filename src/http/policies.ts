@@ -7,6 +7,17 @@ const POLICY = {
   'users.read': ['admin', 'recruiter', 'hiring-manager'],
   'users.manage': ['admin'],
   'tokens.manage': ['admin'],
+  'jobs.read': ['admin', 'recruiter', 'hiring-manager', 'interviewer'],
+  'jobs.manage': ['admin', 'recruiter'],
+  'applications.read': ['admin', 'recruiter', 'hiring-manager', 'interviewer'],
+  'applications.create': ['admin', 'recruiter'],
+  'scorecards.submit': ['admin', 'recruiter', 'hiring-manager', 'interviewer'],
+  'applications.reject': ['admin', 'recruiter', 'hiring-manager'],
+  'feedback.review': ['admin', 'recruiter', 'hiring-manager'],
+  'feedback.override': ['admin'],
+  'reasons.manage': ['admin'],
+  'audit.read': ['admin', 'recruiter', 'hiring-manager'],
+  'stats.read': ['admin', 'recruiter', 'hiring-manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

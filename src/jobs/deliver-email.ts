@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Executor } from '../db/client';
+import type { Executor, Tx } from '../db/client';
 import { emails } from '../db/schema';
 import type { Mailer } from '../mail/mailer';
 import { enqueue, type JobDefinition } from './runner';
@@ -10,9 +10,19 @@ export interface EmailInput {
   subject: string;
   text: string;
   html?: string;
+  /** What the message is for; a hook of that purpose runs when it is sent or fails for good. */
+  purpose?: string;
+  subjectId?: string;
 }
 
 type Payload = { emailId: string };
+export type Email = typeof emails.$inferSelect;
+
+/** What happens to the thing an email is about once the email is sent, or has failed for good. */
+export interface DeliveryHooks {
+  sent?(tx: Tx, email: Email): Promise<void>;
+  failed?(tx: Tx, email: Email): Promise<void>;
+}
 
 /** Records a message and the job that delivers it, in the caller's transaction. */
 export async function queueEmail(
@@ -30,7 +40,11 @@ export async function queueEmail(
  * Delivers one recorded message. A message already marked sent is never sent again; a failure is recorded and
  * rethrown so that the runner retries with backoff.
  */
-export function deliverEmailJob(mailer: Mailer, messageDomain: string): JobDefinition<Payload> {
+export function deliverEmailJob(
+  mailer: Mailer,
+  messageDomain: string,
+  hooks: Record<string, DeliveryHooks> = {},
+): JobDefinition<Payload> {
   return {
     kind: 'deliver-email',
     async handle({ emailId }, { db, logger }) {
@@ -52,20 +66,32 @@ export function deliverEmailJob(mailer: Mailer, messageDomain: string): JobDefin
           .where(eq(emails.id, emailId));
         throw e;
       }
-      await db
-        .update(emails)
-        .set({
-          status: 'sent',
-          sentAt: new Date(),
-          messageId,
-          attempts: sql`${emails.attempts} + 1`,
-          lastError: null,
-        })
-        .where(eq(emails.id, emailId));
+      // The message is marked sent, and what it was about updated, in one transaction.
+      await db.transaction(async (tx) => {
+        const [sent] = await tx
+          .update(emails)
+          .set({
+            status: 'sent',
+            sentAt: new Date(),
+            messageId,
+            attempts: sql`${emails.attempts} + 1`,
+            lastError: null,
+          })
+          .where(eq(emails.id, emailId))
+          .returning();
+        if (sent.purpose) await hooks[sent.purpose]?.sent?.(tx, sent);
+      });
       logger.info('email sent', { emailId, via: mailer.kind });
     },
     async onFailed({ emailId }, _err, { db }) {
-      await db.update(emails).set({ status: 'failed' }).where(eq(emails.id, emailId));
+      await db.transaction(async (tx) => {
+        const [failed] = await tx
+          .update(emails)
+          .set({ status: 'failed' })
+          .where(eq(emails.id, emailId))
+          .returning();
+        if (failed?.purpose) await hooks[failed.purpose]?.failed?.(tx, failed);
+      });
     },
   };
 }

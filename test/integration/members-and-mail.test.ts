@@ -111,7 +111,10 @@ describe('delivery through the job runner', () => {
     const [row1] = await h.ctx.db.select().from(emails).where(eq(emails.to, email));
     expect(row1.status).toBe('queued');
     expect(row1.lastError).toMatch(/451|unavailable/i);
-    const [job1] = await h.ctx.db.select().from(outbox).where(sql`${outbox.payload}->>'emailId' = ${row1.id}`);
+    const [job1] = await h.ctx.db
+      .select()
+      .from(outbox)
+      .where(sql`${outbox.payload}->>'emailId' = ${row1.id}`);
     expect(job1.status).toBe('queued');
     expect(job1.runAt.getTime() - job1.createdAt.getTime()).toBeGreaterThanOrEqual(100);
 

@@ -1,0 +1,219 @@
+import { and, asc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import {
+  applications,
+  auditEvents,
+  candidates,
+  criteria,
+  feedback,
+  jobs,
+  organizations,
+  scorecardRatings,
+  scorecards,
+} from '../db/schema';
+import { sha256 } from '../lib/crypto';
+import { AppError } from '../lib/errors';
+import type { Actor, AppContext } from './context';
+import { loadApplication, loadJob } from './load';
+import { afterCursor, newestFirst, type Page, toPage } from './pagination';
+
+/** Reads for the hiring team, every one scoped to the actor's organization. */
+
+export async function listJobs(ctx: AppContext, actor: Actor, page: Page & { status?: string }) {
+  const where: (SQL | undefined)[] = [
+    eq(jobs.organizationId, actor.organizationId),
+    afterCursor(jobs.createdAt, jobs.id, page.cursor),
+  ];
+  if (page.status) where.push(eq(jobs.status, page.status as 'open'));
+  const rows = await ctx.db
+    .select()
+    .from(jobs)
+    .where(and(...where))
+    .orderBy(...newestFirst(jobs.createdAt, jobs.id))
+    .limit(page.limit + 1);
+  const { items, nextCursor } = toPage(rows, page.limit);
+  const ids = items.map((j) => j.id);
+  const crit = ids.length
+    ? await ctx.db.select().from(criteria).where(inArray(criteria.jobId, ids)).orderBy(asc(criteria.position))
+    : [];
+  const counts = ids.length
+    ? await ctx.db
+        .select({ jobId: applications.jobId, status: applications.status, n: sql<number>`count(*)::int` })
+        .from(applications)
+        .where(inArray(applications.jobId, ids))
+        .groupBy(applications.jobId, applications.status)
+    : [];
+  return {
+    items: items.map((job) => ({
+      job,
+      criteria: crit.filter((c) => c.jobId === job.id),
+      counts: Object.fromEntries(
+        counts.filter((c) => c.jobId === job.id).map((c) => [c.status, c.n]),
+      ) as Record<string, number>,
+    })),
+    nextCursor,
+  };
+}
+
+export async function getJob(ctx: AppContext, actor: Actor, id: string) {
+  const job = await loadJob(ctx.db, actor.organizationId, id);
+  const crit = await ctx.db
+    .select()
+    .from(criteria)
+    .where(eq(criteria.jobId, id))
+    .orderBy(asc(criteria.position));
+  return { job, criteria: crit, counts: {} as Record<string, number> };
+}
+
+export async function listApplications(
+  ctx: AppContext,
+  actor: Actor,
+  page: Page & { jobId?: string; status?: string },
+) {
+  const where: (SQL | undefined)[] = [
+    eq(applications.organizationId, actor.organizationId),
+    afterCursor(applications.createdAt, applications.id, page.cursor),
+  ];
+  if (page.jobId) where.push(eq(applications.jobId, page.jobId));
+  if (page.status) where.push(eq(applications.status, page.status as 'active'));
+  const rows = await ctx.db
+    .select({
+      id: applications.id,
+      createdAt: applications.createdAt,
+      application: applications,
+      candidate: candidates,
+      feedbackId: feedback.id,
+      feedbackStatus: feedback.status,
+    })
+    .from(applications)
+    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+    .leftJoin(feedback, eq(feedback.applicationId, applications.id))
+    .where(and(...where))
+    .orderBy(...newestFirst(applications.createdAt, applications.id))
+    .limit(page.limit + 1);
+  return toPage(rows, page.limit);
+}
+
+/** The hiring team's view of one application: its scorecards with ratings and notes, and its feedback. */
+export async function getApplicationDetail(ctx: AppContext, actor: Actor, id: string) {
+  const row = await loadApplication(ctx.db, actor.organizationId, id);
+  const cards = await ctx.db
+    .select()
+    .from(scorecards)
+    .where(eq(scorecards.applicationId, id))
+    .orderBy(asc(scorecards.createdAt));
+  const ratings = cards.length
+    ? await ctx.db
+        .select()
+        .from(scorecardRatings)
+        .where(
+          inArray(
+            scorecardRatings.scorecardId,
+            cards.map((c) => c.id),
+          ),
+        )
+    : [];
+  const crit = await ctx.db
+    .select()
+    .from(criteria)
+    .where(eq(criteria.jobId, row.job.id))
+    .orderBy(asc(criteria.position));
+  const [fb] = await ctx.db
+    .select({ id: feedback.id, status: feedback.status })
+    .from(feedback)
+    .where(eq(feedback.applicationId, id));
+  return {
+    ...row,
+    criteria: crit,
+    scorecards: cards.map((c) => ({ ...c, ratings: ratings.filter((r) => r.scorecardId === c.id) })),
+    feedback: fb ?? null,
+  };
+}
+
+export async function listAudit(ctx: AppContext, actor: Actor, applicationId: string) {
+  await loadApplication(ctx.db, actor.organizationId, applicationId); // 404 for another organization's application
+  return ctx.db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(eq(auditEvents.organizationId, actor.organizationId), eq(auditEvents.applicationId, applicationId)),
+    )
+    .orderBy(asc(auditEvents.id));
+}
+
+/** The dashboard: how many rejected candidates got feedback, how fast, what waits, and the most common gaps. */
+export async function hiringStats(ctx: AppContext, actor: Actor) {
+  const org = actor.organizationId;
+  const [r] = await ctx.db
+    .select({
+      rejected: sql<number>`count(*)::int`,
+      sent: sql<number>`count(${feedback.sentAt})::int`,
+      medianHours: sql<
+        number | null
+      >`percentile_cont(0.5) within group (order by extract(epoch from ${feedback.sentAt} - ${applications.rejectedAt}) / 3600)`,
+      drafts: sql<number>`count(*) filter (where ${feedback.status} = 'draft')::int`,
+      scheduled: sql<number>`count(*) filter (where ${feedback.status} = 'scheduled')::int`,
+    })
+    .from(applications)
+    .leftJoin(feedback, eq(feedback.applicationId, applications.id))
+    .where(and(eq(applications.organizationId, org), eq(applications.status, 'rejected')));
+  const gaps = await ctx.db
+    .select({
+      criterion: criteria.name,
+      count: sql<number>`count(distinct ${scorecards.applicationId})::int`,
+    })
+    .from(scorecardRatings)
+    .innerJoin(criteria, eq(criteria.id, scorecardRatings.criterionId))
+    .innerJoin(scorecards, eq(scorecards.id, scorecardRatings.scorecardId))
+    .innerJoin(applications, eq(applications.id, scorecards.applicationId))
+    .where(
+      and(
+        eq(scorecardRatings.organizationId, org),
+        eq(applications.status, 'rejected'),
+        sql`${scorecardRatings.rating} < 3`,
+      ),
+    )
+    .groupBy(criteria.name)
+    .orderBy(sql`2 desc`, criteria.name)
+    .limit(8);
+  const byWeek = await ctx.db
+    .select({
+      week: sql<string>`to_char(date_trunc('week', ${feedback.sentAt}), 'YYYY-MM-DD')`,
+      sent: sql<number>`count(*)::int`,
+    })
+    .from(feedback)
+    .where(and(eq(feedback.organizationId, org), isNotNull(feedback.sentAt)))
+    .groupBy(sql`1`)
+    .orderBy(sql`1`);
+  return {
+    rejected: r.rejected,
+    feedbackSent: r.sent,
+    feedbackShare: r.rejected ? r.sent / r.rejected : null,
+    medianHoursToSend: r.medianHours === null ? null : Math.round(Number(r.medianHours) * 10) / 10,
+    draftsWaiting: r.drafts,
+    scheduled: r.scheduled,
+    commonGaps: gaps,
+    sentByWeek: byWeek,
+  };
+}
+
+/** The candidate's page behind the emailed link: that feedback and nothing else. */
+export async function portalView(ctx: AppContext, token: string) {
+  const [row] = await ctx.db
+    .select({ feedback, job: jobs, organization: organizations })
+    .from(feedback)
+    .innerJoin(applications, eq(applications.id, feedback.applicationId))
+    .innerJoin(jobs, eq(jobs.id, applications.jobId))
+    .innerJoin(organizations, eq(organizations.id, feedback.organizationId))
+    .where(eq(feedback.portalTokenHash, sha256(token)));
+  if (!row || row.feedback.status !== 'sent') {
+    throw new AppError(
+      404,
+      'link-not-found',
+      'This feedback link is not valid. Check that you copied the whole link from the email.',
+    );
+  }
+  if (row.feedback.portalExpiresAt && row.feedback.portalExpiresAt.getTime() <= Date.now()) {
+    throw new AppError(410, 'link-expired', 'This feedback link has expired.');
+  }
+  return row;
+}

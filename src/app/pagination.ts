@@ -1,0 +1,39 @@
+import { and, desc, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { AppError } from '../lib/errors';
+
+/** Keyset pagination, newest first: the cursor names the last row of the previous page. */
+export interface Page {
+  limit: number;
+  cursor?: string;
+}
+
+export function decodeCursor(cursor: string | undefined): { at: Date; id: string } | undefined {
+  if (!cursor) return undefined;
+  try {
+    const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+    const d = new Date(at);
+    if (Number.isNaN(d.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad');
+    return { at: d, id };
+  } catch {
+    throw new AppError(400, 'invalid-request', 'query.cursor: not a cursor this API gave out');
+  }
+}
+
+export function encodeCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
+}
+
+export function afterCursor(createdAt: PgColumn, id: PgColumn, cursor: string | undefined): SQL | undefined {
+  const c = decodeCursor(cursor);
+  if (!c) return undefined;
+  return or(lt(createdAt, c.at), and(sql`${createdAt} = ${c.at}`, lt(id, c.id)));
+}
+
+export const newestFirst = (createdAt: PgColumn, id: PgColumn) => [desc(createdAt), desc(id)];
+
+/** Fetch limit + 1 rows; this turns them into a page. */
+export function toPage<T extends { createdAt: Date; id: string }>(rows: T[], limit: number) {
+  const items = rows.slice(0, limit);
+  return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null };
+}

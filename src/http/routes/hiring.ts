@@ -1,0 +1,507 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { addApplication } from '../../app/add-application';
+import { approveFeedback } from '../../app/approve-feedback';
+import { closeJob } from '../../app/close-job';
+import { createJob } from '../../app/create-job';
+import { editFeedback } from '../../app/edit-feedback';
+import {
+  getApplicationDetail,
+  getJob,
+  hiringStats,
+  listApplications,
+  listAudit,
+  listJobs,
+} from '../../app/hiring-queries';
+import { loadFeedback } from '../../app/load';
+import { rejectApplication } from '../../app/reject-application';
+import { getBulkOperation, startRejectRemaining } from '../../app/reject-remaining';
+import { addRejectionReason, listRejectionReasons } from '../../app/rejection-reasons';
+import { submitScorecard } from '../../app/submit-scorecard';
+import { check } from '../../checker';
+import { type Api, requireActor, secured } from '../env';
+import { authorize } from '../policies';
+import { presentApplication, presentAuditEvent, presentFeedback, presentJob } from '../presenters';
+import { errors } from '../responses';
+import {
+  Application,
+  ApplicationsQuery,
+  ApproveBody,
+  AuditEvent,
+  AuditQuery,
+  BlockingError,
+  BulkOperation,
+  CheckBody,
+  CloseJobBody,
+  CloseJobResult,
+  CreateApplicationBody,
+  CreateJobBody,
+  EditFeedbackBody,
+  FeedbackEnvelope,
+  Finding,
+  IdParam,
+  Job,
+  JobsQuery,
+  RejectionBody,
+  RejectionReasonSchema,
+  RejectRemainingBody,
+  ScorecardBody,
+  ScorecardResult,
+  Stats,
+} from '../schemas';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true as const });
+const ok = <T>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const page = <T extends z.ZodTypeAny>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+const common = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
+const withBody = { ...common, 415: errors[415] };
+
+/** The hiring team's journey: jobs, applications, scorecards, rejection, feedback review and approval, audit. */
+export function hiringRoutes(app: Api) {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/jobs',
+      tags: ['Jobs'],
+      summary: 'Create a job with its criteria (knowledge, skills and abilities)',
+      ...secured,
+      request: { body: json(CreateJobBody) },
+      responses: { 201: ok('Created', Job), ...withBody },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'jobs.manage');
+      const r = await createJob(c.get('ctx'), actor, c.req.valid('json'));
+      return c.json(presentJob(r.job, r.criteria), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/jobs',
+      tags: ['Jobs'],
+      summary: 'List jobs, newest first (paginated)',
+      ...secured,
+      request: { query: JobsQuery },
+      responses: { 200: ok('Jobs', page(Job)), ...common },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'jobs.read');
+      const r = await listJobs(c.get('ctx'), actor, c.req.valid('query'));
+      return c.json(
+        { items: r.items.map((i) => presentJob(i.job, i.criteria, i.counts)), nextCursor: r.nextCursor },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/jobs/{id}',
+      tags: ['Jobs'],
+      summary: 'One job with its criteria',
+      ...secured,
+      request: { params: IdParam },
+      responses: { 200: ok('Job', Job), ...common },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'jobs.read');
+      const r = await getJob(c.get('ctx'), actor, c.req.valid('param').id);
+      return c.json(presentJob(r.job, r.criteria), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/jobs/{id}/close',
+      tags: ['Jobs'],
+      summary: 'Close a job as filled or cancelled; feedback held until filled is released',
+      ...secured,
+      request: { params: IdParam, body: json(CloseJobBody) },
+      responses: { 200: ok('Closed', CloseJobResult), ...withBody, 409: errors[409] },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'jobs.manage');
+      const ctx = c.get('ctx');
+      const r = await closeJob(ctx, actor, c.req.valid('param').id, c.req.valid('json'));
+      const full = await getJob(ctx, actor, r.job.id);
+      return c.json({ job: presentJob(full.job, full.criteria), released: r.released }, 200);
+    },
+  );
+
+  const presentOperation = (op: Awaited<ReturnType<typeof getBulkOperation>>) => ({
+    id: op.id,
+    kind: op.kind,
+    jobId: op.jobId,
+    status: op.status,
+    total: op.total,
+    done: op.done,
+    createdAt: op.createdAt.toISOString(),
+    finishedAt: op.finishedAt?.toISOString() ?? null,
+  });
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/jobs/{id}/reject-remaining',
+      tags: ['Jobs'],
+      summary:
+        'Reject every application still active on a closed job, drafting feedback for each (runs in the background)',
+      ...secured,
+      request: { params: IdParam, body: json(RejectRemainingBody) },
+      responses: {
+        202: ok('Started; poll the operation for progress', BulkOperation),
+        ...withBody,
+        409: errors[409],
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'applications.reject');
+      authorize(actor, 'jobs.manage');
+      const op = await startRejectRemaining(
+        c.get('ctx'),
+        actor,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
+      return c.json(presentOperation(op), 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/bulk-operations/{id}',
+      tags: ['Jobs'],
+      summary: 'Progress of a bulk operation',
+      ...secured,
+      request: { params: IdParam },
+      responses: { 200: ok('Progress', BulkOperation), ...common },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      return c.json(
+        presentOperation(await getBulkOperation(c.get('ctx'), actor, c.req.valid('param').id)),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/applications',
+      tags: ['Applications'],
+      summary: 'Add a candidate to an open job',
+      ...secured,
+      request: { body: json(CreateApplicationBody) },
+      responses: { 201: ok('Created', Application), ...withBody, 409: errors[409] },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'applications.create');
+      const r = await addApplication(c.get('ctx'), actor, c.req.valid('json'));
+      return c.json(presentApplication(r.application, r.candidate), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/applications',
+      tags: ['Applications'],
+      summary: 'List applications, newest first, by job and status (paginated)',
+      ...secured,
+      request: { query: ApplicationsQuery },
+      responses: { 200: ok('Applications', page(Application)), ...common },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'applications.read');
+      const r = await listApplications(c.get('ctx'), actor, c.req.valid('query'));
+      return c.json(
+        {
+          items: r.items.map((i) =>
+            presentApplication(i.application, i.candidate, { id: i.feedbackId, status: i.feedbackStatus }),
+          ),
+          nextCursor: r.nextCursor,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/applications/{id}',
+      tags: ['Applications'],
+      summary:
+        "One application with its job, scorecards (the hiring team's private view) and feedback status",
+      ...secured,
+      request: { params: IdParam },
+      responses: {
+        200: ok(
+          'Application',
+          Application.extend({
+            job: Job,
+            scorecards: z.array(
+              z.object({
+                id: z.uuid(),
+                stage: z.string(),
+                interviewer: z.object({ name: z.string(), email: z.string() }),
+                recommendation: z.string(),
+                notes: z.string().nullable(),
+                createdAt: z.iso.datetime(),
+                ratings: z.array(
+                  z.object({ criterionId: z.uuid(), rating: z.number(), evidence: z.string() }),
+                ),
+              }),
+            ),
+          }),
+        ),
+        ...common,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'applications.read');
+      const d = await getApplicationDetail(c.get('ctx'), actor, c.req.valid('param').id);
+      return c.json(
+        {
+          ...presentApplication(d.application, d.candidate, d.feedback),
+          job: presentJob(d.job, d.criteria),
+          scorecards: d.scorecards.map((s) => ({
+            id: s.id,
+            stage: s.stage,
+            interviewer: { name: s.interviewerName, email: s.interviewerEmail },
+            recommendation: s.recommendation,
+            notes: s.notes,
+            createdAt: s.createdAt.toISOString(),
+            ratings: s.ratings.map((r) => ({
+              criterionId: r.criterionId,
+              rating: r.rating,
+              evidence: r.evidence,
+            })),
+          })),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/applications/{id}/scorecards',
+      tags: ['Applications'],
+      summary: "Submit an interviewer's scorecard; its notes are checked and the findings come back",
+      ...secured,
+      request: { params: IdParam, body: json(ScorecardBody) },
+      responses: { 201: ok('Submitted', ScorecardResult), ...withBody, 409: errors[409] },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'scorecards.submit');
+      const body = c.req.valid('json');
+      const r = await submitScorecard(c.get('ctx'), actor, c.req.valid('param').id, {
+        ...body,
+        ratings: body.ratings.map((x) => ({ ...x, rating: x.rating as 1 | 2 | 3 | 4 })),
+      });
+      return c.json({ id: r.scorecard.id, findings: r.findings }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/applications/{id}/rejection',
+      tags: ['Applications'],
+      summary: 'Reject for a documented reason; drafts checked feedback from the scorecards',
+      ...secured,
+      request: { params: IdParam, body: json(RejectionBody) },
+      responses: {
+        201: ok('Rejected; the draft waits for review', FeedbackEnvelope),
+        ...withBody,
+        409: errors[409],
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'applications.reject');
+      const draft = await rejectApplication(
+        c.get('ctx'),
+        actor,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
+      return c.json({ feedback: presentFeedback(draft) }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/feedback/{id}',
+      tags: ['Feedback'],
+      summary: 'A feedback with its findings and the evidence behind each sentence',
+      ...secured,
+      request: { params: IdParam },
+      responses: { 200: ok('Feedback', FeedbackEnvelope), ...common },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'feedback.review');
+      const f = await loadFeedback(c.get('ctx').db, actor.organizationId, c.req.valid('param').id);
+      return c.json({ feedback: presentFeedback(f) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/v1/feedback/{id}',
+      tags: ['Feedback'],
+      summary: 'Edit a draft; the new text is checked again',
+      ...secured,
+      request: { params: IdParam, body: json(EditFeedbackBody) },
+      responses: { 200: ok('Edited', FeedbackEnvelope), ...withBody, 409: errors[409] },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'feedback.review');
+      const f = await editFeedback(c.get('ctx'), actor, c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ feedback: presentFeedback(f) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/feedback/{id}/approve',
+      tags: ['Feedback'],
+      summary: 'Approve and send now, at a time, or when the job is filled',
+      description:
+        'A blocking finding stops approval (409 blocking-findings, with the findings) unless an admin overrides it with a written justification, which goes into the audit trail.',
+      ...secured,
+      request: { params: IdParam, body: json(ApproveBody) },
+      responses: {
+        200: ok('Approved', FeedbackEnvelope),
+        ...withBody,
+        409: {
+          description: 'Blocking findings, or not a draft',
+          content: { 'application/json': { schema: BlockingError } },
+        },
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'feedback.review');
+      const f = await approveFeedback(c.get('ctx'), actor, c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ feedback: presentFeedback(f) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/audit',
+      tags: ['Feedback'],
+      summary: "An application's audit trail: who did what, when, and the exact text sent",
+      ...secured,
+      request: { query: AuditQuery },
+      responses: { 200: ok('Events', z.object({ events: z.array(AuditEvent) })), ...common },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'audit.read');
+      const events = await listAudit(c.get('ctx'), actor, c.req.valid('query').applicationId);
+      return c.json({ events: events.map(presentAuditEvent) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/rejection-reasons',
+      tags: ['Feedback'],
+      summary: "The default rejection reasons and your organization's own",
+      ...secured,
+      responses: { 200: ok('Reasons', z.object({ items: z.array(RejectionReasonSchema) })), ...common },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      return c.json({ items: await listRejectionReasons(c.get('ctx').db, actor.organizationId) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/rejection-reasons',
+      tags: ['Feedback'],
+      summary: 'Extend the default list with a reason of your own',
+      ...secured,
+      request: { body: json(RejectionReasonSchema) },
+      responses: { 201: ok('Added', RejectionReasonSchema), ...withBody, 409: errors[409] },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'reasons.manage');
+      const r = await addRejectionReason(c.get('ctx'), actor, c.req.valid('json'));
+      return c.json(
+        {
+          code: r.code,
+          label: r.label,
+          beyondControl: r.beyondControl,
+          candidateText: r.candidateText,
+          description: r.description,
+        },
+        201,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/stats',
+      tags: ['Feedback'],
+      summary: 'Dashboard figures: feedback share, median time to send, drafts waiting, common gaps',
+      ...secured,
+      responses: { 200: ok('Figures', Stats), ...common },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'stats.read');
+      return c.json(await hiringStats(c.get('ctx'), actor), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/check',
+      tags: ['Checker'],
+      summary: 'Check any text for legal and tone risk (the same checker the web app runs as you type)',
+      ...secured,
+      request: { body: json(CheckBody) },
+      responses: { 200: ok('Findings', z.object({ findings: z.array(Finding) })), ...withBody },
+    }),
+    async (c) => {
+      requireActor(c);
+      const { text, mode } = c.req.valid('json');
+      return c.json({ findings: check(text, { mode }) }, 200);
+    },
+  );
+}

@@ -1,0 +1,83 @@
+import { expect } from 'vitest';
+import type { Harness } from './harness';
+import { type newOrganization, uniqueEmail } from './harness';
+
+type Org = Awaited<ReturnType<typeof newOrganization>>;
+
+export const CRITERIA = [
+  { name: 'Attention to detail', description: 'Careful, accurate written work' },
+  { name: 'System design', description: 'Designs services that scale and fail safely' },
+  { name: 'Communication', description: 'Explains technical trade-offs clearly' },
+];
+
+/** A job with three criteria and one candidate's application, through the API. */
+export async function jobWithApplication(org: Org, title = 'Backend Engineer') {
+  const job = await org.api.post('/api/v1/jobs', { title, criteria: CRITERIA });
+  expect(job.status).toBe(201);
+  const candidateEmail = uniqueEmail('candidate');
+  const app = await org.api.post('/api/v1/applications', {
+    jobId: job.body.id,
+    candidate: { name: 'Sam Rivera', email: candidateEmail },
+  });
+  expect(app.status).toBe(201);
+  const byName = Object.fromEntries(
+    job.body.criteria.map((c: { name: string; id: string }) => [c.name, c.id]),
+  );
+  return {
+    job: job.body,
+    application: app.body,
+    candidateEmail,
+    criterion: byName as Record<string, string>,
+  };
+}
+
+/** Two rounds of scorecards: weak on detail, strong on communication. */
+export async function scoreTwoRounds(org: Org, applicationId: string, criterion: Record<string, string>) {
+  const interview = await org.api.post(`/api/v1/applications/${applicationId}/scorecards`, {
+    stage: 'interview',
+    interviewer: { name: 'Priya Natarajan', email: 'priya@acme.test' },
+    recommendation: 'no',
+    notes: 'Private: compare with the other finalists before Friday.',
+    ratings: [
+      {
+        criterionId: criterion['Attention to detail'],
+        rating: 1,
+        evidence: 'The written exercise had three typos in the API field names and a wrong status code.',
+      },
+      {
+        criterionId: criterion['System design'],
+        rating: 2,
+        evidence: 'The design had no plan for retries when the payment provider times out.',
+      },
+      {
+        criterionId: criterion.Communication,
+        rating: 4,
+        evidence: 'Explained the caching trade-off clearly with a diagram.',
+      },
+    ],
+  });
+  expect(interview.status).toBe(201);
+  const final = await org.api.post(`/api/v1/applications/${applicationId}/scorecards`, {
+    stage: 'final',
+    interviewer: { name: 'Tomasz Wójcik', email: 'tomasz@acme.test' },
+    recommendation: 'no',
+    ratings: [
+      {
+        criterionId: criterion['Attention to detail'],
+        rating: 2,
+        evidence: 'Missed two edge cases in the pagination code that Tomasz pointed out.',
+      },
+      { criterionId: criterion.Communication, rating: 3, evidence: 'Answered follow-up questions directly.' },
+    ],
+  });
+  expect(final.status).toBe(201);
+  return { interview: interview.body, final: final.body };
+}
+
+export async function drainUntil(h: Harness, done: () => boolean | Promise<boolean>, rounds = 100) {
+  for (let i = 0; i < rounds; i++) {
+    await h.drainJobs();
+    if (await done()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
