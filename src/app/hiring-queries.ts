@@ -205,7 +205,7 @@ export async function portalView(ctx: AppContext, token: string) {
     .innerJoin(jobs, eq(jobs.id, applications.jobId))
     .innerJoin(organizations, eq(organizations.id, feedback.organizationId))
     .where(eq(feedback.portalTokenHash, sha256(token)));
-  if (!row || row.feedback.status !== 'sent') {
+  if (row?.feedback.status !== 'sent') {
     throw new AppError(
       404,
       'link-not-found',

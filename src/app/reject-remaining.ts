@@ -78,7 +78,7 @@ export function rejectRemainingJob(getCtx: () => AppContext): JobDefinition<Payl
     async handle({ operationId }) {
       const ctx = getCtx();
       const [op] = await ctx.db.select().from(bulkOperations).where(eq(bulkOperations.id, operationId));
-      if (!op || op.status !== 'running' || !op.jobId) return;
+      if (op?.status !== 'running' || !op.jobId) return;
       const [user] = await ctx.db
         .select()
         .from(users)
