@@ -254,8 +254,12 @@ class Composer {
     return this.policy;
   }
 
+  findings(text: string): Finding[] {
+    return check(text, { mode: 'feedback', jurisdictions: this.jurisdictions });
+  }
+
   blocks(text: string): boolean {
-    return hasBlocking(check(text, { mode: 'feedback', jurisdictions: this.jurisdictions }));
+    return hasBlocking(this.findings(text));
   }
 
   omit(scorecardId: string, criterionId: string, why: OmittedWhy): void {
@@ -279,43 +283,48 @@ class Composer {
     return candidates[0] ?? null;
   }
 
-  /** Up to `max` usable observations for a criterion, each a rendered segment; records what it leaves out. */
+  /**
+   * Up to `max` usable observations for a criterion, each a rendered segment; records what it leaves out. Among
+   * the usable ones, those the checker has nothing to say about come first (a warning is for the reviewer, but a
+   * clean observation is the better one to send), then the most telling rating, then scorecard order.
+   */
   private observations(agg: Aggregate, kind: 'gap' | 'strength', max: number): Segment[] {
     if (max <= 0) return [];
-    const rated = agg.rated
-      .filter((r) => (kind === 'gap' ? r.rating.rating < 3 : r.rating.rating >= 3))
-      .sort((a, b) =>
-        kind === 'gap'
-          ? a.rating.rating - b.rating.rating || a.scorecardIndex - b.scorecardIndex
-          : b.rating.rating - a.rating.rating || a.scorecardIndex - b.scorecardIndex,
-      );
-    const out: Segment[] = [];
+    const usable: { r: Rated; text: string; evidence: string; warned: boolean }[] = [];
     const used = new Set<string>();
-    for (const r of rated) {
-      if (out.length >= max) break;
+    for (const r of agg.rated) {
+      if (kind === 'gap' ? r.rating.rating >= 3 : r.rating.rating < 3) continue;
       const evidence = r.rating.evidence?.replace(/\s+/g, ' ').trim() ?? '';
       if (!evidence) continue;
       const k = key(r.scorecard.id, agg.criterion.id);
-      if (used.has(k)) continue;
-      if (this.omitted.has(k)) continue;
+      if (used.has(k) || this.omitted.has(k)) continue;
       if (mentionsName(evidence, this.nameParts)) {
         this.omit(r.scorecard.id, agg.criterion.id, 'names-interviewer');
         continue;
       }
       const text = renderObservation(evidence, r.scorecard.stage, this.candidateNames);
-      if (this.blocks(evidence) || this.blocks(text)) {
+      const findings = [...this.findings(evidence), ...this.findings(text)];
+      if (hasBlocking(findings)) {
         this.omit(r.scorecard.id, agg.criterion.id, 'blocked');
         continue;
       }
       used.add(k);
-      out.push({
+      usable.push({ r, text, evidence, warned: findings.length > 0 });
+    }
+    const telling = (a: Rated, b: Rated) =>
+      kind === 'gap' ? a.rating.rating - b.rating.rating : b.rating.rating - a.rating.rating;
+    return usable
+      .sort(
+        (a, b) =>
+          Number(a.warned) - Number(b.warned) || telling(a.r, b.r) || a.r.scorecardIndex - b.r.scorecardIndex,
+      )
+      .slice(0, max)
+      .map(({ r, text, evidence }) => ({
         text,
         evidence: [
           { scorecardId: r.scorecard.id, criterionId: agg.criterion.id, excerpt: excerpt(evidence) },
         ],
-      });
-    }
-    return out;
+      }));
   }
 
   /** The criterion's description, if it may be shown (an organization's own text can still trip the checker). */

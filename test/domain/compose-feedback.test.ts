@@ -397,3 +397,30 @@ it('is deterministic', () => {
   expect(b).toEqual(a);
   expect(JSON.stringify(b)).toBe(JSON.stringify(a));
 });
+
+it('prefers an observation the checker has nothing to say about over one it warns on', () => {
+  const vague: ComposeScorecard = {
+    id: 'vague',
+    stage: 'interview',
+    interviewerName: 'Ana Costa',
+    ratings: [
+      { criterionId: 'design', rating: 1, evidence: 'Something was missing, not a strong enough answer.' },
+    ],
+  };
+  const concrete: ComposeScorecard = {
+    id: 'concrete',
+    stage: 'interview',
+    interviewerName: 'Lee Park',
+    ratings: [
+      {
+        criterionId: 'design',
+        rating: 2,
+        evidence: 'The candidate did not say how the service would recover.',
+      },
+    ],
+  };
+  expect(check('Something was missing, not a strong enough answer.').length).toBeGreaterThan(0);
+  const out = composeFeedback(input({ scorecards: [vague, concrete] }));
+  expect(out.body).toContain('you did not say how the service would recover');
+  expect(out.body).not.toContain('Something was missing');
+});
