@@ -2,12 +2,9 @@
 // `npm test`: installs what is missing, then type-checks, lints, runs the unit and integration tests on embedded
 // PostgreSQL (PGlite), runs the integration tests again on a real PostgreSQL started for this run, and finally the
 // browser tests in Chromium. Any failure exits non-zero; the last line counts the tests that passed and failed.
-import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureNodeModules, ensureSystemPackages, isRoot, postgresBin, root, run } from './setup.mjs';
+import { ensureNodeModules, ensureSystemPackages, freePort, root, run, startPostgres } from './setup.mjs';
 
 const started = Date.now();
 const bin = (name) => join(root, 'node_modules/.bin', name);
@@ -44,43 +41,6 @@ function vitest(name, args, env = {}) {
   };
 }
 
-async function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** A throwaway PostgreSQL cluster on 127.0.0.1, run as the postgres user when we are root (initdb refuses root). */
-function startPostgres(port) {
-  const pgBin = postgresBin();
-  const dir = mkdtempSync(join(tmpdir(), 'debrief-pg-'));
-  const as = (cmd, args) =>
-    isRoot ? run('runuser', ['-u', 'postgres', '--', join(pgBin, cmd), ...args], { cwd: '/' }) : run(join(pgBin, cmd), args);
-  if (isRoot) {
-    spawnSync('id', ['postgres']).status === 0 || run('useradd', ['--system', '--home', '/var/lib/postgresql', 'postgres']);
-    chownSync(dir, Number(spawnSync('id', ['-u', 'postgres']).stdout), Number(spawnSync('id', ['-g', 'postgres']).stdout));
-  }
-  const data = join(dir, 'data');
-  if (as('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync']) !== 0) {
-    return { ok: false, dir };
-  }
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  const ok = as('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']) === 0;
-  return {
-    ok,
-    dir,
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop() {
-      as('pg_ctl', ['-D', data, '-m', 'immediate', 'stop']);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 ensureNodeModules();
 ensureSystemPackages();
 mkdirSync(reports, { recursive: true });
@@ -93,7 +53,9 @@ stage('unit and integration tests on PGlite', () => vitest('pglite', []));
 const pg = startPostgres(await freePort());
 if (pg.ok) {
   try {
-    stage('integration tests on PostgreSQL', () => vitest('postgres', ['test/integration'], { DATABASE_URL: pg.url }));
+    stage('integration tests on PostgreSQL', () =>
+      vitest('postgres', ['test/integration'], { DATABASE_URL: pg.url }),
+    );
   } finally {
     pg.stop();
   }
@@ -105,9 +67,15 @@ if (pg.ok) {
 stage('browser tests in Chromium (Playwright)', () => {
   const out = join(reports, 'playwright.json');
   rmSync(out, { force: true });
-  const status = run(bin('playwright'), ['test'], { env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: out } });
+  const status = run(bin('playwright'), ['test'], {
+    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+  });
   const s = readJson(out)?.stats;
-  return { ok: status === 0, passed: s?.expected ?? 0, failed: s ? s.unexpected + (status !== 0 && !s.unexpected ? 1 : 0) : 1 };
+  return {
+    ok: status === 0,
+    passed: s?.expected ?? 0,
+    failed: s ? s.unexpected + (status !== 0 && !s.unexpected ? 1 : 0) : 1,
+  };
 });
 
 console.log('\nSummary');

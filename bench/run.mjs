@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// `npm run bench`: every benchmark, each printing its figures as ratios against a baseline measured in the same run.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ensureNodeModules,
+  ensureSystemPackages,
+  freePort,
+  root,
+  run,
+  startPostgres,
+} from '../scripts/setup.mjs';
+
+ensureNodeModules();
+ensureSystemPackages();
+const tsx = join(root, 'node_modules/.bin/tsx');
+let failed = 0;
+if (existsSync(join(root, 'bench/checker.ts'))) failed += run(tsx, ['bench/checker.ts']) ? 1 : 0;
+console.log('\nHiring: drafts composed and checked per second');
+failed += run(tsx, ['bench/hiring.ts'], { env: { ...process.env, DATABASE_URL: '' } }) ? 1 : 0;
+const pg = startPostgres(await freePort());
+if (pg.ok) {
+  try {
+    failed += run(tsx, ['bench/hiring.ts'], { env: { ...process.env, DATABASE_URL: pg.url } }) ? 1 : 0;
+  } finally {
+    pg.stop();
+  }
+} else failed++;
+process.exit(failed ? 1 : 0);
