@@ -28,14 +28,17 @@ if (!existsSync(bin('esbuild'))) {
   process.exit(cliOnly ? 0 : 1);
 }
 
-if (!serverOnly && existsSync(join(root, 'scripts/compile-rules.ts'))) run(bin('tsx'), ['scripts/compile-rules.ts']);
+if (!serverOnly && existsSync(join(root, 'scripts/compile-rules.ts')))
+  run(bin('tsx'), ['scripts/compile-rules.ts']);
 
 const entries = [
   ['src/cli/main.ts', 'dist/cli.js'],
   ['src/main.ts', 'dist/server.js'],
 ].filter(
   ([src]) =>
-    existsSync(join(root, src)) && (!cliOnly || src.startsWith('src/cli')) && (!serverOnly || src === 'src/main.ts'),
+    existsSync(join(root, src)) &&
+    (!cliOnly || src.startsWith('src/cli')) &&
+    (!serverOnly || src === 'src/main.ts'),
 );
 for (const [src, out] of entries) {
   run(bin('esbuild'), [
@@ -51,4 +54,5 @@ for (const [src, out] of entries) {
   ]);
 }
 
-if (!cliOnly && !serverOnly && existsSync(join(root, 'web/index.html'))) run(bin('vite'), ['build', '--logLevel', 'warn']);
+if (!cliOnly && !serverOnly && existsSync(join(root, 'web/index.html')))
+  run(bin('vite'), ['build', '--logLevel', 'warn']);

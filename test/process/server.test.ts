@@ -28,7 +28,15 @@ interface Running {
 
 function start(env: Record<string, string> = {}): Promise<Running> {
   const proc = spawn(process.execPath, [serverJs], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', SMTP_URL: '', ...env },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: '',
+      SMTP_URL: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const out: string[] = [];
@@ -73,7 +81,10 @@ describe('the server process on embedded PostgreSQL', () => {
     expect((await json(`${first.url}/api/v1/health`)).status).toBe(200);
 
     // SIGTERM while a request is in flight: it still gets its answer, then the process stops cleanly.
-    const inFlight = json(`${first.url}/api/v1/auth/login`, 'POST', { email: admin.email, password: admin.password });
+    const inFlight = json(`${first.url}/api/v1/auth/login`, 'POST', {
+      email: admin.email,
+      password: admin.password,
+    });
     await new Promise((r) => setTimeout(r, 5));
     first.proc.kill('SIGTERM');
     expect((await inFlight).status).toBe(200);
@@ -84,7 +95,10 @@ describe('the server process on embedded PostgreSQL', () => {
     // A restart keeps the data.
     const again = await start();
     try {
-      const login = await json(`${again.url}/api/v1/auth/login`, 'POST', { email: admin.email, password: admin.password });
+      const login = await json(`${again.url}/api/v1/auth/login`, 'POST', {
+        email: admin.email,
+        password: admin.password,
+      });
       expect(login.status).toBe(200);
       expect(login.body.organization.name).toBe('Durable');
     } finally {

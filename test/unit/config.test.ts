@@ -4,7 +4,12 @@ import { ConfigError, loadConfig } from '../../src/config';
 describe('settings', () => {
   it('has working defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ PORT: 3000, HOST: 'localhost', SIGNUP: 'open', publicUrl: 'http://localhost:3000' });
+    expect(c).toMatchObject({
+      PORT: 3000,
+      HOST: 'localhost',
+      SIGNUP: 'open',
+      publicUrl: 'http://localhost:3000',
+    });
     expect(c.dataDir.endsWith('/data')).toBe(true);
     expect(c.DATABASE_URL).toBeUndefined();
   });
