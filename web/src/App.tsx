@@ -1,11 +1,22 @@
 import { useEffect, useState } from 'react';
 import { ApiError, api, type Me } from './api';
+import { ApplicationPage } from './pages/application';
 import { AcceptInvitation, SignIn, SignUp } from './pages/auth';
 import { Dashboard, Members } from './pages/dashboard';
+import { JobPage, JobsPage } from './pages/jobs';
+import { CandidatePage } from './pages/portal';
+import { ReviewPage } from './pages/review';
 import { Link, useRouter } from './router';
 
 export function App() {
   const { path, navigate } = useRouter();
+  const portal = /^\/f\/([^/]+)$/.exec(path);
+  // The candidate's page needs no account: render it before (and without) asking who is signed in.
+  if (portal) return <CandidatePage token={decodeURIComponent(portal[1])} />;
+  return <TeamApp path={path} navigate={navigate} />;
+}
+
+function TeamApp({ path, navigate }: { path: string; navigate: (to: string) => void }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
 
   useEffect(() => {
@@ -16,6 +27,11 @@ export function App() {
         else setMe(null);
       });
   }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page starts at the top
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [path]);
 
   const invite = /^\/invitations\/([^/]+)$/.exec(path);
   if (invite) return <AcceptInvitation token={invite[1]} onSignedIn={setMe} />;
@@ -33,15 +49,30 @@ export function App() {
     navigate('/signin');
   }
 
+  const job = /^\/jobs\/([^/]+)$/.exec(path);
+  const application = /^\/applications\/([^/]+)$/.exec(path);
+  const review = /^\/feedback\/([^/]+)$/.exec(path);
+  let page: React.ReactNode;
+  if (path === '/members') page = <Members me={me} />;
+  else if (path === '/jobs') page = <JobsPage me={me} />;
+  else if (job) page = <JobPage key={job[1]} id={job[1]} me={me} />;
+  else if (application) page = <ApplicationPage key={application[1]} id={application[1]} me={me} />;
+  else if (review) page = <ReviewPage key={review[1]} id={review[1]} me={me} />;
+  else page = <Dashboard me={me} />;
+  const section = path === '/' ? 'dashboard' : path === '/members' ? 'members' : 'jobs';
+
   return (
     <div className="shell">
       <header>
         <span className="brand">Debrief</span>
         <nav>
-          <Link to="/" className={path === '/' ? 'active' : ''}>
+          <Link to="/" className={section === 'dashboard' ? 'active' : ''}>
             Dashboard
           </Link>
-          <Link to="/members" className={path === '/members' ? 'active' : ''}>
+          <Link to="/jobs" className={section === 'jobs' ? 'active' : ''}>
+            Jobs
+          </Link>
+          <Link to="/members" className={section === 'members' ? 'active' : ''}>
             Members
           </Link>
         </nav>
@@ -52,7 +83,7 @@ export function App() {
           Sign out
         </button>
       </header>
-      <main>{path === '/members' ? <Members me={me} /> : <Dashboard me={me} />}</main>
+      <main>{page}</main>
     </div>
   );
 }

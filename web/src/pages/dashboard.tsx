@@ -1,37 +1,146 @@
 import { useEffect, useState } from 'react';
-import { api, type Me, type Role, type User } from '../api';
-import { Field, Form } from '../components';
+import {
+  type Application,
+  api,
+  can,
+  type Job,
+  type Me,
+  type Page,
+  type Role,
+  type Stats,
+  type User,
+} from '../api';
+import { ColumnChart, Donut, HBarChart } from '../charts';
+import { ErrorNote, Field, Form, useLoad } from '../components';
+import { Link } from '../router';
 
 export function Dashboard({ me }: { me: Me }) {
+  const first = me.user.name.split(' ')[0];
+  const mayStats = can(me, 'stats.read');
+  const stats = useLoad(() => (mayStats ? api<Stats>('GET', '/stats') : Promise.resolve(undefined)), []);
+  const jobs = useLoad(() => api<Page<Job>>('GET', '/jobs?limit=1'), []);
+  const drafts = useLoad(
+    () =>
+      mayStats
+        ? api<Page<Application>>('GET', '/applications?status=rejected&limit=200').then((r) =>
+            r.items.filter((a) => a.feedback?.status === 'draft'),
+          )
+        : Promise.resolve([]),
+    [],
+  );
+  const s = stats.data;
+  const noJobs = jobs.data && jobs.data.items.length === 0;
   return (
     <>
       <h1>Dashboard</h1>
-      <div className="grid">
-        <section className="card stat">
-          <h2>Feedback sent</h2>
-          <p className="big">—</p>
-          <p className="muted">Share of rejected candidates who received feedback. Nothing to show yet.</p>
+      {noJobs && (
+        <section className="card empty">
+          <h2>Welcome to Debrief, {first}</h2>
+          <p>
+            {me.organization.name} has no jobs yet. <Link to="/jobs">Create a job</Link> with the skills it
+            requires, add candidates and their scorecards, and Debrief drafts checked feedback when you
+            reject. You can also invite your team from <b>Members</b>.
+          </p>
         </section>
-        <section className="card stat">
-          <h2>Drafts waiting</h2>
-          <p className="big">0</p>
-          <p className="muted">Drafts composed from scorecards wait here for review.</p>
-        </section>
-        <section className="card stat">
-          <h2>Time to feedback</h2>
-          <p className="big">—</p>
-          <p className="muted">Median time from rejection to sent.</p>
-        </section>
-      </div>
-      <section className="card empty">
-        <h2>Welcome to Debrief, {me.user.name.split(' ')[0]}</h2>
-        <p>
-          {me.organization.name} has no jobs yet. Jobs, scorecards and feedback drafts will appear here; until
-          then you can invite your team from <b>Members</b>.
-        </p>
-      </section>
+      )}
+      {!noJobs && jobs.data && <p className="muted">Welcome back, {first}.</p>}
+      <ErrorNote error={stats.error} />
+      {s && (
+        <>
+          <div className="grid">
+            <section className="card stat">
+              <h2>Feedback share</h2>
+              {s.feedbackShare === null ? (
+                <>
+                  <p className="big">—</p>
+                  <p className="muted">
+                    The share of rejected candidates who received feedback appears after the first rejection.
+                  </p>
+                </>
+              ) : (
+                <div className="share">
+                  <Donut
+                    share={s.feedbackShare}
+                    label={`${Math.round(s.feedbackShare * 100)}% of rejected candidates got feedback`}
+                  />
+                  <p className="muted">
+                    {s.feedbackSent} of {s.rejected} rejected candidate{s.rejected === 1 ? '' : 's'} received
+                    feedback.
+                  </p>
+                </div>
+              )}
+            </section>
+            <section className="card stat">
+              <h2>Time to feedback</h2>
+              <p className="big">{s.medianHoursToSend === null ? '—' : hours(s.medianHoursToSend)}</p>
+              <p className="muted">
+                {s.medianHoursToSend === null
+                  ? 'The median time from rejection to sent appears once feedback has been sent.'
+                  : 'Median time from rejection to sent. Candidates expect it within 48 hours.'}
+              </p>
+            </section>
+            <section className="card stat">
+              <h2>Drafts waiting</h2>
+              <p className="big">{s.draftsWaiting}</p>
+              {drafts.data && drafts.data.length > 0 ? (
+                <ul className="drafts">
+                  {drafts.data.slice(0, 5).map((a) => (
+                    <li key={a.id}>
+                      <Link to={`/feedback/${a.feedback!.id}`}>{a.candidate.name}</Link>
+                    </li>
+                  ))}
+                  {drafts.data.length > 5 && <li className="muted">and {drafts.data.length - 5} more</li>}
+                </ul>
+              ) : (
+                <p className="muted">Drafts composed from scorecards wait here for review.</p>
+              )}
+              {s.scheduled > 0 && <p className="muted small">{s.scheduled} approved and scheduled.</p>}
+            </section>
+          </div>
+          <div className="grid wide">
+            <section className="card">
+              <h2>Most common gaps</h2>
+              {s.commonGaps.length === 0 ? (
+                <p className="muted">
+                  The criteria rejected candidates most often fell short on will appear here, from their
+                  scorecards.
+                </p>
+              ) : (
+                <HBarChart
+                  label="Rejected candidates below the bar, by criterion"
+                  data={s.commonGaps.slice(0, 8).map((g) => ({ label: g.criterion, value: g.count }))}
+                />
+              )}
+            </section>
+            <section className="card">
+              <h2>Feedback sent by week</h2>
+              {s.sentByWeek.length === 0 ? (
+                <p className="muted">Each week's sent feedback will appear here as a column.</p>
+              ) : (
+                <ColumnChart
+                  label="Feedback sent per week"
+                  data={s.sentByWeek.slice(-12).map((w) => ({ label: weekLabel(w.week), value: w.sent }))}
+                />
+              )}
+            </section>
+          </div>
+        </>
+      )}
     </>
   );
+}
+
+function hours(h: number) {
+  if (h < 1) return `${Math.max(1, Math.round(h * 60))} min`;
+  if (h < 48) return `${h < 10 ? h.toFixed(1).replace(/\.0$/, '') : Math.round(h)} h`;
+  return `${(h / 24).toFixed(1).replace(/\.0$/, '')} days`;
+}
+
+function weekLabel(week: string) {
+  const d = new Date(`${week}T00:00`);
+  return Number.isNaN(d.getTime())
+    ? week
+    : d.toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
 }
 
 const ROLES: Role[] = ['admin', 'recruiter', 'hiring-manager', 'interviewer'];

@@ -1,0 +1,171 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+
+// The hiring team's whole journey in the browser: a job, a candidate, a scorecard checked as it is typed, a
+// rejection, the review screen refusing a risky draft, approval, the email, and the candidate's page behind its link.
+
+const password = 'correct horse battery staple';
+const unique = () => Math.random().toString(36).slice(2, 8);
+const shots = process.env.SCREENSHOT_DIR; // set it to keep screenshots of each screen
+async function shot(page: Page, name: string) {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+/** Decodes quoted-printable soft line breaks and escapes enough to read a link. */
+const unQuote = (eml: string) =>
+  eml
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+
+test('a job, a checked scorecard, a rejection, a refused then approved draft, and the candidate reads it', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const org = `Northwind ${unique()}`;
+  const candidateEmail = `sam-${unique()}@example.test`;
+
+  // Sign up.
+  await page.goto('/signup');
+  await page.getByLabel('Organization name').fill(org);
+  await page.getByLabel('Your name').fill('Hana Reyes');
+  await page.getByLabel('Work email').fill(`hana-${unique()}@example.test`);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Hana' })).toBeVisible();
+
+  // A job with two criteria.
+  await page.getByRole('navigation').getByRole('link', { name: 'Jobs' }).click();
+  await expect(page.getByText('No jobs yet')).toBeVisible();
+  await page.getByRole('button', { name: 'New job' }).click();
+  await page.getByLabel('Job title').fill('Data Analyst');
+  await page.getByLabel('Criterion 1 name').fill('SQL');
+  await page.getByLabel('Criterion 1 description').fill('Writes correct joins and aggregates');
+  await page.getByRole('button', { name: 'Add criterion' }).click();
+  await page.getByLabel('Criterion 2 name').fill('Communication');
+  await shot(page, 'new-job');
+  await page.getByRole('button', { name: 'Create job' }).click();
+  await expect(page.getByRole('heading', { name: 'Data Analyst' })).toBeVisible();
+  await expect(page.getByText('Writes correct joins and aggregates')).toBeVisible();
+
+  // A candidate.
+  await page.getByLabel('Candidate name').fill('Sam Rivera');
+  await page.getByLabel('Candidate email').fill(candidateEmail);
+  await page.getByRole('button', { name: 'Add application' }).click();
+  await expect(page.getByRole('row', { name: /Sam Rivera/ })).toContainText('active');
+  await shot(page, 'job');
+  await page.getByRole('link', { name: 'Sam Rivera' }).click();
+  await expect(page.getByRole('heading', { name: 'Sam Rivera' })).toBeVisible();
+
+  // A scorecard: risky evidence is marked in place as it is typed, with its explanation; behaviour clears it.
+  await page.getByLabel('Stage').selectOption('interview');
+  const sql = page.getByRole('group', { name: 'SQL' });
+  await sql.getByLabel('2 below').check();
+  const sqlEvidence = page.getByLabel('Evidence for SQL');
+  await sqlEvidence.pressSequentially('She is a digital native.');
+  await expect(sql.locator('mark', { hasText: 'digital native' })).toBeVisible();
+  const sqlFindings = sql.getByRole('list', { name: 'Checker findings' });
+  await expect(sqlFindings).toContainText('digital native');
+  await expect(sqlFindings).toContainText('Blocks sending');
+  await expect(sqlFindings).toContainText('Instead:');
+  await shot(page, 'scorecard-flagged');
+  await sqlEvidence.fill(
+    'Wrote the join for the orders report but missed customers with no orders; fixed it after a hint about NULLs.',
+  );
+  await expect(sql.locator('mark')).toHaveCount(0);
+  await expect(sqlFindings).toHaveCount(0);
+
+  const comms = page.getByRole('group', { name: 'Communication' });
+  await comms.getByLabel('3 meets').check();
+  await page
+    .getByLabel('Evidence for Communication')
+    .fill(
+      'Explained the trade-offs of caching the report clearly and checked that the listener had understood.',
+    );
+  await page.getByLabel('Recommendation').selectOption('no');
+  await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Scorecard submitted' })).toBeVisible();
+  await expect(page.getByText('missed customers with no orders')).toBeVisible();
+
+  // Reject with a reason; the draft opens on the review screen.
+  await page.getByLabel('Reason').selectOption('skills-gap');
+  await page.getByLabel('Internal note').fill('SQL below the bar for this role.');
+  await page.getByRole('button', { name: 'Reject and draft feedback' }).click();
+  await expect(page).toHaveURL(/\/feedback\/[0-9a-f-]+$/);
+  await expect(page.getByRole('heading', { name: 'Feedback for Sam Rivera' })).toBeVisible();
+  await expect(page.locator('.status-line')).toContainText('draft');
+  const editor = page.getByLabel('Feedback to the candidate');
+  await expect(editor).toHaveValue(/Sam/);
+  const draft = await editor.inputValue();
+  await expect(page.getByRole('heading', { name: 'Audit trail' })).toBeVisible();
+  await expect(page.getByText('Feedback drafted')).toBeVisible();
+
+  // A risky sentence is flagged as it is typed, and the server refuses to approve it.
+  await editor.fill(`${draft}\n\nWe felt he was too old for the team.`);
+  await expect(page.locator('.mirror mark', { hasText: 'too old' })).toBeVisible();
+  await expect(page.getByText('One finding blocks sending')).toBeVisible();
+  await page.getByRole('button', { name: 'Send now' }).click();
+  const refused = page.getByRole('alert').filter({ hasText: 'Approval refused' });
+  await expect(refused).toBeVisible();
+  await expect(refused).toContainText('too old');
+  await expect(page.getByLabel('Justification for the override')).toBeVisible(); // an admin may override
+  await shot(page, 'review-refused');
+
+  // Fixed: the sentence removed, saved, approved to send now.
+  await editor.fill(draft);
+  await expect(page.locator('.mirror mark')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await page.getByRole('button', { name: 'Send now' }).click();
+  await expect(refused).toHaveCount(0);
+  await expect(page.locator('.status-line')).toContainText('sent', { timeout: 20_000 });
+  await expect(page.getByText('Approved', { exact: true })).toBeVisible();
+  await shot(page, 'review-sent');
+
+  // The email to the candidate carries the link to their page.
+  const mailDir = join(process.env.E2E_DATA_DIR!, 'mail');
+  let link: string | undefined;
+  await expect
+    .poll(
+      () => {
+        const files = existsSync(mailDir) ? readdirSync(mailDir) : [];
+        for (const f of files) {
+          const eml = unQuote(readFileSync(join(mailDir, f), 'utf8'));
+          if (eml.includes(`To: ${candidateEmail}`))
+            link = /(https?:\/\/\S+\/f\/[A-Za-z0-9_-]+)/.exec(eml)?.[1];
+        }
+        return link;
+      },
+      { timeout: 20_000 },
+    )
+    .toBeTruthy();
+
+  // The candidate opens it with no account, on a phone.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const candidate = await phone.newPage();
+  await candidate.goto(new URL(new URL(link!).pathname, page.url()).toString());
+  await expect(candidate).toHaveURL(/\/f\//);
+  await expect(candidate.getByRole('heading', { name: 'Feedback on your application' })).toBeVisible();
+  await expect(candidate.getByText('Data Analyst', { exact: true })).toBeVisible();
+  await expect(candidate.getByText(org, { exact: true })).toBeVisible();
+  await expect(candidate.getByText(/Dear Sam/)).toBeVisible();
+  await expect(candidate.getByText('too old')).toHaveCount(0);
+  await shot(candidate, 'candidate-phone');
+
+  // A wrong link says so plainly.
+  await candidate.goto('/f/not-a-real-feedback-link');
+  await expect(candidate.getByRole('heading', { name: 'This link is not valid' })).toBeVisible();
+  await phone.close();
+
+  // The dashboard counts it.
+  await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByText('1 of 1 rejected candidate received feedback.')).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: /Rejected candidates below the bar, by criterion: SQL 1/ }),
+  ).toBeVisible();
+  await shot(page, 'dashboard');
+});

@@ -1,0 +1,120 @@
+import { type ReactNode, useId, useMemo } from 'react';
+import { check, type Finding } from '../../src/checker';
+
+/** Runs the same checker the server runs, in the browser, on every change. */
+export function useCheck(text: string, mode: 'feedback' | 'request' = 'feedback'): Finding[] {
+  return useMemo(() => (text.trim() ? check(text, { mode }) : []), [text, mode]);
+}
+
+const CATEGORY_LABELS: Record<string, string> = {
+  protected: 'Protected characteristic',
+  proxy: 'Stands in for a protected characteristic',
+  personality: 'Personality, not behaviour',
+  comparison: 'Comparison with other candidates',
+  vague: 'Too vague to act on',
+};
+export const categoryLabel = (c: string) => CATEGORY_LABELS[c] ?? c;
+
+/** The text split into plain runs and marked runs, one mark per finding (overlaps are clipped). */
+function segments(text: string, findings: Finding[]) {
+  const out: { text: string; finding?: Finding; index?: number }[] = [];
+  let at = 0;
+  findings.forEach((f, index) => {
+    if (f.end <= f.start || f.end <= at || f.start >= text.length) return;
+    const start = Math.max(f.start, at);
+    if (start > at) out.push({ text: text.slice(at, start) });
+    out.push({ text: text.slice(start, f.end), finding: f, index });
+    at = f.end;
+  });
+  out.push({ text: text.slice(at) });
+  return out;
+}
+
+/** The text with each finding highlighted; used behind a textarea and as a read-only view. */
+export function Marked({ text, findings }: { text: string; findings: Finding[] }) {
+  return (
+    <>
+      {segments(text, findings).map((s, i) =>
+        s.finding ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional
+          <mark key={i} className={s.finding.severity} data-rule={s.finding.ruleId}>
+            {s.text}
+          </mark>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional
+          <span key={i}>{s.text}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+/**
+ * A textarea checked as you type: a mirror behind it, with the same font, padding and wrapping, highlights each
+ * finding in place; the findings, with their explanation and suggestion, are listed right under it.
+ */
+export function CheckedTextarea(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  findings: Finding[];
+  rows?: number;
+  hint?: ReactNode;
+  required?: boolean;
+  disabled?: boolean;
+  placeholder?: string;
+}) {
+  const id = useId();
+  const rows = props.rows ?? 3;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint && <small id={`${id}-hint`}>{props.hint}</small>}
+      <div className="checked" style={{ minHeight: `calc(${rows * 1.5}em + 1.2rem)` }}>
+        <div className="mirror" aria-hidden="true">
+          <Marked text={props.value} findings={props.findings} />
+          {'\u200b'}
+        </div>
+        <textarea
+          id={id}
+          value={props.value}
+          required={props.required}
+          disabled={props.disabled}
+          placeholder={props.placeholder}
+          spellCheck
+          aria-describedby={`${props.hint ? `${id}-hint ` : ''}${id}-findings`}
+          aria-invalid={props.findings.some((f) => f.severity === 'block') || undefined}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      </div>
+      <div id={`${id}-findings`}>
+        <FindingList findings={props.findings} />
+      </div>
+    </div>
+  );
+}
+
+export function FindingList({ findings, empty }: { findings: Finding[]; empty?: string }) {
+  if (!findings.length) return empty ? <p className="ok-note">{empty}</p> : null;
+  return (
+    <ul className="findings" aria-label="Checker findings">
+      {findings.map((f) => (
+        <li key={`${f.ruleId}-${f.start}-${f.end}`} className={f.severity}>
+          <div className="finding-head">
+            <span className={`sev ${f.severity}`}>
+              {f.severity === 'block' ? 'Blocks sending' : 'Warning'}
+            </span>
+            <span className="cat">{categoryLabel(f.category)}</span>
+            {f.text && <q>{f.text}</q>}
+          </div>
+          <p className="msg">{f.message}</p>
+          {f.suggestion && (
+            <p className="suggestion">
+              <b>Instead:</b> {f.suggestion}
+            </p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,330 @@
+import { type FormEvent, useState } from 'react';
+import { type Application, api, can, errorText, formatDate, type Job, type Me, type Page } from '../api';
+import { Badge, ErrorNote, useLoad } from '../components';
+import { Link, useRouter } from '../router';
+
+const canManage = (me: Me) => can(me, 'jobs.manage');
+
+export function JobsPage({ me }: { me: Me }) {
+  const { data, error } = useLoad(() => api<Page<Job>>('GET', '/jobs?limit=200'), []);
+  const [creating, setCreating] = useState(false);
+  return (
+    <>
+      <div className="page-head">
+        <h1>Jobs</h1>
+        {canManage(me) && !creating && (
+          <button type="button" onClick={() => setCreating(true)}>
+            New job
+          </button>
+        )}
+      </div>
+      {creating && <NewJob onCancel={() => setCreating(false)} />}
+      <ErrorNote error={error} />
+      <section className="card">
+        {!data ? (
+          <p className="muted">Loading…</p>
+        ) : data.items.length === 0 ? (
+          <p className="muted">
+            No jobs yet. A job lists the knowledge, skills and abilities you assess; scorecards rate
+            candidates against them and feedback is drafted from that evidence.
+          </p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th>Job</th>
+                <th>Status</th>
+                <th className="num">Active</th>
+                <th className="num">Rejected</th>
+                <th className="num">Hired</th>
+                <th>Created</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((j) => (
+                <tr key={j.id}>
+                  <td>
+                    <Link to={`/jobs/${j.id}`}>{j.title}</Link>
+                  </td>
+                  <td>
+                    <Badge value={j.status} />
+                  </td>
+                  <td className="num">{j.applications?.active ?? '—'}</td>
+                  <td className="num">{j.applications?.rejected ?? '—'}</td>
+                  <td className="num">{j.applications?.hired ?? '—'}</td>
+                  <td>{formatDate(j.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  );
+}
+
+let rowKey = 0;
+function NewJob({ onCancel }: { onCancel: () => void }) {
+  const { navigate } = useRouter();
+  const [title, setTitle] = useState('');
+  const [rows, setRows] = useState([{ key: rowKey++, name: '', description: '' }]);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const set = (i: number, k: 'name' | 'description', v: string) =>
+    setRows((rs) => rs.map((r, j) => (j === i ? { ...r, [k]: v } : r)));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const job = await api<Job>('POST', '/jobs', {
+        title,
+        criteria: rows
+          .filter((r) => r.name.trim())
+          .map((r) => ({ name: r.name.trim(), description: r.description.trim() || null })),
+      });
+      navigate(`/jobs/${job.id}`);
+    } catch (err) {
+      setError(errorText(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card">
+      <h2>New job</h2>
+      <form onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="job-title">Job title</label>
+          <input id="job-title" value={title} onChange={(e) => setTitle(e.target.value)} required />
+        </div>
+        <fieldset className="criteria">
+          <legend>Criteria</legend>
+          <p className="muted small">
+            The knowledge, skills and abilities the job requires. Interviewers rate each one and back the
+            rating with evidence; the feedback is drafted from it. Name skills, not traits (“SQL”, not
+            “energetic”).
+          </p>
+          {rows.map((r, i) => (
+            <div className="criterion-row" key={r.key}>
+              <div className="field">
+                <label htmlFor={`crit-name-${r.key}`}>Criterion {i + 1} name</label>
+                <input
+                  id={`crit-name-${r.key}`}
+                  value={r.name}
+                  onChange={(e) => set(i, 'name', e.target.value)}
+                  required={i === 0}
+                />
+              </div>
+              <div className="field grow">
+                <label htmlFor={`crit-desc-${r.key}`}>Criterion {i + 1} description</label>
+                <input
+                  id={`crit-desc-${r.key}`}
+                  value={r.description}
+                  onChange={(e) => set(i, 'description', e.target.value)}
+                  placeholder="What meeting it looks like (optional)"
+                />
+              </div>
+              <button
+                type="button"
+                className="secondary"
+                aria-label={`Remove criterion ${i + 1}`}
+                disabled={rows.length === 1}
+                onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
+              >
+                Remove
+              </button>
+            </div>
+          ))}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setRows((rs) => [...rs, { key: rowKey++, name: '', description: '' }])}
+          >
+            Add criterion
+          </button>
+        </fieldset>
+        <ErrorNote error={error} />
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            {busy ? 'Working…' : 'Create job'}
+          </button>
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function JobPage({ id, me }: { id: string; me: Me }) {
+  const job = useLoad(() => api<Job>('GET', `/jobs/${id}`), [id]);
+  const apps = useLoad(() => api<Page<Application>>('GET', `/applications?jobId=${id}&limit=200`), [id]);
+  const [closed, setClosed] = useState<string>();
+  const [closeError, setCloseError] = useState<string>();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [addError, setAddError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const j = job.data;
+
+  async function close(outcome: 'filled' | 'cancelled') {
+    setCloseError(undefined);
+    try {
+      const r = await api<{ job: Job; released: number }>('POST', `/jobs/${id}/close`, { outcome });
+      job.setData(r.job);
+      setClosed(
+        outcome === 'filled'
+          ? `Closed as filled. ${r.released === 1 ? '1 feedback held until the job was filled was' : `${r.released} feedbacks held until the job was filled were`} released for sending.`
+          : `Closed as cancelled. ${r.released === 1 ? '1 held feedback was' : `${r.released} held feedbacks were`} released for sending.`,
+      );
+      apps.reload();
+    } catch (e) {
+      setCloseError(errorText(e));
+    }
+  }
+
+  async function add(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setAddError(undefined);
+    try {
+      await api<Application>('POST', '/applications', { jobId: id, candidate: { name, email } });
+      setName('');
+      setEmail('');
+      apps.reload();
+      job.reload();
+    } catch (err) {
+      setAddError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (job.error) return <ErrorNote error={job.error} />;
+  if (!j) return <p className="muted">Loading…</p>;
+  return (
+    <>
+      <p className="crumbs">
+        <Link to="/jobs">Jobs</Link> /
+      </p>
+      <div className="page-head">
+        <h1>{j.title}</h1>
+        <Badge value={j.status} />
+      </div>
+      <section className="card">
+        <h2>Criteria</h2>
+        <ul className="criteria-list">
+          {j.criteria.map((c) => (
+            <li key={c.id}>
+              <b>{c.name}</b>
+              {c.description && <span className="muted"> — {c.description}</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="card">
+        <h2>Applications</h2>
+        <ErrorNote error={apps.error} />
+        {apps.data && apps.data.items.length === 0 ? (
+          <p className="muted">No candidates yet. Add the first one below.</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th>Candidate</th>
+                  <th>Stage</th>
+                  <th>Status</th>
+                  <th>Feedback</th>
+                </tr>
+              </thead>
+              <tbody>
+                {apps.data?.items.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <Link to={`/applications/${a.id}`}>{a.candidate.name}</Link>
+                      <div className="muted small">{a.candidate.email}</div>
+                    </td>
+                    <td>{a.stage}</td>
+                    <td>
+                      <Badge value={a.status} />
+                    </td>
+                    <td>
+                      {a.feedback ? (
+                        <Link to={`/feedback/${a.feedback.id}`}>
+                          <Badge value={a.feedback.status} />{' '}
+                          {a.feedback.status === 'draft' ? 'Review' : 'View'}
+                        </Link>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {j.status === 'open' && can(me, 'applications.create') && (
+          <form className="inline-form" onSubmit={add} aria-label="Add a candidate">
+            <h3>Add a candidate</h3>
+            <div className="row">
+              <div className="field">
+                <label htmlFor="cand-name">Candidate name</label>
+                <input id="cand-name" value={name} onChange={(e) => setName(e.target.value)} required />
+              </div>
+              <div className="field">
+                <label htmlFor="cand-email">Candidate email</label>
+                <input
+                  id="cand-email"
+                  type="email"
+                  value={email}
+                  onChange={(e) => setEmail(e.target.value)}
+                  required
+                />
+              </div>
+              <button type="submit" disabled={busy}>
+                Add application
+              </button>
+            </div>
+            <ErrorNote error={addError} />
+          </form>
+        )}
+      </section>
+      {canManage(me) && (
+        <section className="card">
+          <h2>Close the job</h2>
+          {j.status === 'open' ? (
+            <>
+              <p className="muted">
+                Feedback approved with “Send when the job is filled” is held until you close the job; closing
+                releases it.
+              </p>
+              <div className="actions">
+                <button type="button" onClick={() => close('filled')}>
+                  Close as filled
+                </button>
+                <button type="button" className="secondary" onClick={() => close('cancelled')}>
+                  Close as cancelled
+                </button>
+              </div>
+            </>
+          ) : (
+            <p>
+              Closed as {j.status} on {formatDate(j.closedAt)}.
+            </p>
+          )}
+          {closed && (
+            <p className="ok-note" role="status">
+              {closed}
+            </p>
+          )}
+          <ErrorNote error={closeError} />
+        </section>
+      )}
+    </>
+  );
+}

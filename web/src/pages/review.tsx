@@ -1,0 +1,433 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import {
+  ApiError,
+  type ApplicationDetail,
+  type AuditEvent,
+  api,
+  can,
+  errorText,
+  type Feedback,
+  type Finding,
+  formatDate,
+  type Me,
+} from '../api';
+import { CheckedTextarea, FindingList, Marked, useCheck } from '../checked';
+import { Badge, ErrorNote, useLoad } from '../components';
+import { Link } from '../router';
+
+type Send = 'now' | 'when-filled' | string;
+
+/** Where each of the server's sentences sits in the current text, or null if it was edited away. */
+function locateSentences(fb: Feedback, body: string) {
+  return fb.sentences.map((s) => {
+    if (body.slice(s.start, s.end) === s.text) return { ...s, at: s.start };
+    const at = body.indexOf(s.text);
+    return { ...s, at: at >= 0 ? at : null };
+  });
+}
+
+export function ReviewPage({ id, me }: { id: string; me: Me }) {
+  const [fb, setFb] = useState<Feedback>();
+  const [body, setBody] = useState('');
+  const [loadError, setLoadError] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [blocked, setBlocked] = useState<{ message: string; findings: Finding[]; send: Send }>();
+  const [justification, setJustification] = useState('');
+  const [when, setWhen] = useState('');
+  const findings = useCheck(body);
+
+  useEffect(() => {
+    api<{ feedback: Feedback }>('GET', `/feedback/${id}`)
+      .then((r) => {
+        setFb(r.feedback);
+        setBody(r.feedback.body);
+      })
+      .catch((e) => setLoadError(errorText(e)));
+  }, [id]);
+
+  const appId = fb?.applicationId;
+  const app = useLoad(
+    () => (appId ? api<ApplicationDetail>('GET', `/applications/${appId}`) : Promise.resolve(undefined)),
+    [appId],
+  );
+  const audit = useLoad(
+    () =>
+      appId && can(me, 'audit.read')
+        ? api<{ events: AuditEvent[] }>('GET', `/audit?applicationId=${appId}`)
+        : Promise.resolve(undefined),
+    [appId],
+  );
+
+  // After approval, follow the send until it is delivered (or failed).
+  const status = fb?.status;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: poll while the status is approved
+  useEffect(() => {
+    if (status !== 'approved') return;
+    const t = setInterval(async () => {
+      const r = await api<{ feedback: Feedback }>('GET', `/feedback/${id}`).catch(() => undefined);
+      if (r && r.feedback.status !== 'approved') {
+        setFb(r.feedback);
+        audit.reload();
+      }
+    }, 1500);
+    return () => clearInterval(t);
+  }, [status, id]);
+
+  if (loadError) return <ErrorNote error={loadError} />;
+  if (!fb) return <p className="muted">Loading…</p>;
+
+  const a = app.data;
+  const isDraft = fb.status === 'draft';
+  const dirty = body !== fb.body;
+  const blocking = findings.filter((f) => f.severity === 'block');
+
+  async function save() {
+    const r = await api<{ feedback: Feedback }>('PUT', `/feedback/${id}`, { body });
+    setFb(r.feedback);
+    setBody(r.feedback.body);
+    return r.feedback;
+  }
+
+  async function run(what: () => Promise<void>) {
+    setBusy(true);
+    setError(undefined);
+    setNotice(undefined);
+    try {
+      await what();
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'blocking-findings') {
+        setBlocked((b) => ({ message: e.message, findings: e.findings, send: b?.send ?? 'now' }));
+      } else setError(errorText(e));
+    } finally {
+      setBusy(false);
+      audit.reload();
+    }
+  }
+
+  const approve = (send: Send, override?: string) =>
+    run(async () => {
+      setBlocked({ message: '', findings: [], send });
+      if (dirty) await save();
+      const r = await api<{ feedback: Feedback }>('POST', `/feedback/${id}/approve`, {
+        send,
+        ...(override ? { override: { justification: override } } : {}),
+      });
+      setBlocked(undefined);
+      setFb(r.feedback);
+      setBody(r.feedback.body);
+    });
+
+  const sentences = locateSentences(fb, body);
+  const withEvidence = sentences.filter((s) => s.evidence.length > 0);
+  const criterion = (cid: string) => a?.job.criteria.find((c) => c.id === cid)?.name ?? 'Criterion';
+  const scorecard = (sid: string) => a?.scorecards.find((s) => s.id === sid);
+
+  return (
+    <>
+      <p className="crumbs">
+        {a ? (
+          <>
+            <Link to={`/jobs/${a.job.id}`}>{a.job.title}</Link> /{' '}
+            <Link to={`/applications/${a.id}`}>{a.candidate.name}</Link> /
+          </>
+        ) : (
+          <>&nbsp;</>
+        )}
+      </p>
+      <div className="page-head">
+        <h1>Feedback{a ? ` for ${a.candidate.name}` : ''}</h1>
+        <span className="status-line">
+          Status: <Badge value={fb.status} />
+        </span>
+      </div>
+      <StatusNote fb={fb} />
+
+      <div className="review">
+        <div className="review-main">
+          <section className="card">
+            <h2>{isDraft ? 'Draft' : 'Text'}</h2>
+            {isDraft ? (
+              <>
+                <CheckedTextarea
+                  label="Feedback to the candidate"
+                  hint="Checked as you type. Marked words are explained below, with a suggestion."
+                  value={body}
+                  onChange={setBody}
+                  findings={findings}
+                  rows={12}
+                />
+                {findings.length === 0 && <p className="ok-note">The checker finds nothing to change.</p>}
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={busy || !dirty}
+                    onClick={() =>
+                      run(async () => {
+                        await save();
+                        setNotice('Saved. The server checked the text again.');
+                      })
+                    }
+                  >
+                    Save
+                  </button>
+                  {dirty && <span className="muted small">Unsaved changes</span>}
+                  {notice && (
+                    <span className="ok-note" role="status">
+                      {notice}
+                    </span>
+                  )}
+                </div>
+              </>
+            ) : (
+              <div className="letter">
+                <Marked text={fb.body} findings={fb.findings} />
+              </div>
+            )}
+            <ErrorNote error={error} />
+          </section>
+
+          {isDraft && can(me, 'feedback.review') && (
+            <section className="card">
+              <h2>Approve</h2>
+              {blocking.length > 0 && (
+                <p className="warn-note">
+                  {blocking.length === 1 ? 'One finding blocks' : `${blocking.length} findings block`}{' '}
+                  sending. Fix the marked text, or approval will be refused.
+                </p>
+              )}
+              {dirty && <p className="muted small">Your changes are saved before approval.</p>}
+              <div className="approve">
+                <div className="approve-option">
+                  <button type="button" disabled={busy} onClick={() => approve('now')}>
+                    Send now
+                  </button>
+                  <small className="muted">Emailed to the candidate within a minute.</small>
+                </div>
+                <form
+                  className="approve-option"
+                  onSubmit={(e: FormEvent) => {
+                    e.preventDefault();
+                    if (when) approve(new Date(when).toISOString());
+                  }}
+                >
+                  <div className="field">
+                    <label htmlFor="send-at">Send at</label>
+                    <input
+                      id="send-at"
+                      type="datetime-local"
+                      value={when}
+                      onChange={(e) => setWhen(e.target.value)}
+                      required
+                    />
+                  </div>
+                  <button type="submit" className="secondary" disabled={busy}>
+                    Schedule
+                  </button>
+                  <small className="muted">A day or two after the decision gives time to cool off.</small>
+                </form>
+                <div className="approve-option">
+                  <button
+                    type="button"
+                    className="secondary"
+                    disabled={busy}
+                    onClick={() => approve('when-filled')}
+                  >
+                    Send when the job is filled
+                  </button>
+                  <small className="muted">
+                    Held until the job is closed; candidates often ask once someone is hired.
+                  </small>
+                </div>
+              </div>
+              {blocked?.message && (
+                <div className="refused" role="alert">
+                  <p>
+                    <b>Approval refused.</b> {blocked.message}
+                  </p>
+                  <FindingList findings={blocked.findings} />
+                </div>
+              )}
+              {blocked?.message && can(me, 'feedback.override') && (
+                <form
+                  className="override"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    approve(blocked.send, justification.trim());
+                  }}
+                >
+                  <h3>Override as an admin</h3>
+                  <p className="muted small">
+                    Only when the checker is wrong about this text. Your justification is kept in the audit
+                    trail with the exact text sent.
+                  </p>
+                  <div className="field">
+                    <label htmlFor="override">Justification for the override</label>
+                    <textarea
+                      id="override"
+                      rows={3}
+                      minLength={20}
+                      value={justification}
+                      onChange={(e) => setJustification(e.target.value)}
+                      required
+                    />
+                    <small>At least 20 characters.</small>
+                  </div>
+                  <button
+                    type="submit"
+                    className="danger"
+                    disabled={busy || justification.trim().length < 20}
+                  >
+                    Override and approve
+                  </button>
+                </form>
+              )}
+            </section>
+          )}
+        </div>
+
+        <aside className="review-side">
+          <section className="card">
+            <h2>Evidence behind each sentence</h2>
+            {withEvidence.length === 0 ? (
+              <p className="muted">
+                No sentence quotes scorecard evidence. A draft composed from scorecards links each specific
+                point to the rating and evidence it came from.
+              </p>
+            ) : (
+              <ol className="evidence">
+                {withEvidence.map((s) => (
+                  <li key={`${s.start}-${s.end}`} className={s.at === null ? 'stale' : ''}>
+                    <q className="sentence">{s.text}</q>
+                    {s.at === null ? (
+                      <p className="muted small">Edited since the last save; save to link evidence again.</p>
+                    ) : (
+                      s.evidence.map((e) => {
+                        const sc = scorecard(e.scorecardId);
+                        return (
+                          <blockquote key={`${e.scorecardId}-${e.criterionId}`}>
+                            <span className="ev-head">
+                              {criterion(e.criterionId)}
+                              {sc && (
+                                <>
+                                  {' '}
+                                  · {sc.interviewer.name}, {sc.stage}
+                                </>
+                              )}
+                            </span>
+                            {e.excerpt}
+                          </blockquote>
+                        );
+                      })
+                    )}
+                  </li>
+                ))}
+              </ol>
+            )}
+            {withEvidence.length > 0 && (
+              <p className="muted small">
+                {sentences.length - withEvidence.length} other sentences are greeting, decision and next
+                steps.
+              </p>
+            )}
+          </section>
+          {audit.data && (
+            <section className="card">
+              <h2>Audit trail</h2>
+              <Timeline events={audit.data.events} />
+            </section>
+          )}
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function StatusNote({ fb }: { fb: Feedback }) {
+  let text: string;
+  if (fb.status === 'draft') text = 'A draft: nothing is sent until someone approves it.';
+  else if (fb.status === 'approved') text = `Approved ${formatDate(fb.approvedAt, true)}; sending now…`;
+  else if (fb.status === 'scheduled')
+    text =
+      fb.sendMode === 'when-filled'
+        ? 'Approved; held until the job is closed as filled.'
+        : `Approved; scheduled for ${formatDate(fb.sendAt, true)}.`;
+  else if (fb.status === 'sent') text = `Sent ${formatDate(fb.sentAt, true)}.`;
+  else text = 'Sending failed after several attempts; check the mail settings.';
+  return (
+    <p className={`status-note status-${fb.status}`} role="status">
+      {text}
+      {fb.overrideJustification && <> Approved over blocking findings: “{fb.overrideJustification}”</>}
+    </p>
+  );
+}
+
+const ACTIONS: Record<string, string> = {
+  'application.created': 'Application added',
+  'scorecard.submitted': 'Scorecard submitted',
+  'application.rejected': 'Rejected',
+  'feedback.drafted': 'Feedback drafted',
+  'feedback.edited': 'Draft edited',
+  'feedback.approved': 'Approved',
+  'feedback.overridden': 'Approved over blocking findings',
+  'feedback.scheduled': 'Scheduled',
+  'feedback.released': 'Released for sending',
+  'feedback.sent': 'Sent to the candidate',
+  'feedback.failed': 'Sending failed',
+  'job.closed': 'Job closed',
+};
+
+function detail(e: AuditEvent): string {
+  const d = e.data;
+  const parts: string[] = [];
+  if (typeof d.reason === 'string') parts.push(`reason: ${d.reason}`);
+  if (typeof d.stage === 'string') parts.push(`stage: ${d.stage}`);
+  if (typeof d.recommendation === 'string')
+    parts.push(`recommendation: ${d.recommendation.replace('_', ' ')}`);
+  if (typeof d.send === 'string')
+    parts.push(
+      d.send === 'now' ? 'send now' : d.send === 'when-filled' ? 'send when filled' : `send at ${d.send}`,
+    );
+  if (typeof d.sendAt === 'string') parts.push(formatDate(d.sendAt, true));
+  if (typeof d.findings === 'number') parts.push(`${d.findings} finding${d.findings === 1 ? '' : 's'}`);
+  if (typeof d.justification === 'string') parts.push(`justification: “${d.justification}”`);
+  if (typeof d.note === 'string' && d.note) parts.push(`note: ${d.note}`);
+  return parts.join(' · ');
+}
+
+function Timeline({ events }: { events: AuditEvent[] }) {
+  if (!events.length) return <p className="muted">Nothing recorded yet.</p>;
+  return (
+    <ol className="timeline">
+      {events.map((e, i) => {
+        const text =
+          typeof e.data.body === 'string'
+            ? e.data.body
+            : typeof e.data.after === 'string'
+              ? e.data.after
+              : null;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the trail is append-only
+          <li key={i}>
+            <time dateTime={e.at}>{formatDate(e.at, true)}</time>
+            <div>
+              <b>{ACTIONS[e.action] ?? e.action}</b>{' '}
+              <span className="muted">
+                by {e.actor.name ?? (e.actor.type === 'system' ? 'Debrief' : e.actor.type)}
+              </span>
+              {detail(e) && <div className="small muted">{detail(e)}</div>}
+              {text && (
+                <details>
+                  <summary>Text at this point</summary>
+                  <pre>{text}</pre>
+                </details>
+              )}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
