@@ -207,7 +207,7 @@ export function mentionsName(text: string, nameParts: readonly string[]): boolea
 }
 
 /** The opening words a neutral note may start with in lower case after "we noted:". */
-const LOWERABLE_OPENERS = /^(?:The|A|An|This|That|Candidate|Applicant|When|During|Overall|There|It|Our|We)\b/;
+const LOWERABLE_OPENERS = /^(?:The|A|An|This|That|When|During|Overall|There|It|Our|We)\b/;
 
 /** One observation as the candidate reads it: addressed to them where reliable, otherwise neutral. */
 function renderObservation(evidence: string, stage: Stage, candidateNames: string[]): string {
@@ -215,7 +215,9 @@ function renderObservation(evidence: string, stage: Stage, candidateNames: strin
   const addressed = toSecondPerson(note, candidateNames);
   if (addressed) {
     const body = ensurePeriod(addressed);
-    if (/^You\b/.test(body)) return `${STAGE_ADDRESSED[stage]} y${body.slice(1)}`;
+    // "In the interview, you missed ..."; not before a present tense ("You have not used dbt.").
+    const present = /^You (?:have|are|do|haven['’]t|aren['’]t|don['’]t)\b/.test(body);
+    if (/^You\b/.test(body) && !present) return `${STAGE_ADDRESSED[stage]} y${body.slice(1)}`;
     return body;
   }
   const neutral = ensurePeriod(LOWERABLE_OPENERS.test(note) ? note[0]!.toLowerCase() + note.slice(1) : note);

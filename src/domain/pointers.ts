@@ -44,6 +44,13 @@ export const POINTER_RULES: readonly PointerRule[] = [
       'then answer follow-up questions on it, ideally with someone outside your field',
   },
   {
+    id: 'data-and-sql',
+    match: /\bsql\b|\bquer(?:y|ies)\b|\bdata model|\bspreadsheets?\b|\bexcel\b/i,
+    pointer: () =>
+      'practise writing queries against a realistic sample dataset, and check each result against a count you can ' +
+      'verify another way, looking for duplicated, missing and unexpected rows',
+  },
+  {
     id: 'system-design',
     match: /\bsystems? design\b|\barchitect|\bscalab|\bdistributed\b/i,
     pointer: () =>

@@ -14,7 +14,9 @@
 // - Refused (null): present-tense verbs ("the candidate writes"), contractions ("he's"), "they/them/their" (could be
 //   anyone or anything), first person ("I asked"), he-forms and she-forms in one note (two people), and a note that
 //   never refers to the candidate. A sentence without a reference must open like a plain statement ("The code had
-//   no tests.").
+//   no tests."), or with a verb whose form does not change ("Missed two typos.", "Has not used dbt."): the note is
+//   about the candidate the scorecard rates, so it becomes "You missed two typos." (not after a participle that
+//   opens a passive clause: "Asked about caching, ...").
 // Pure: no I/O, browser-safe.
 
 import { splitSentences } from './relink-evidence';
@@ -37,6 +39,13 @@ const SAME_FORM = new Set(
     'held ran said saw sent spent told understood came began overcame undertook forgot mistook misread misunderstood ' +
     'put set let read cut hit quit shut split spread overlooked'
   ).split(/\s+/),
+);
+
+/** Past participles that, opening a note, usually start a passive clause about the candidate, not an action. */
+const PARTICIPLE_OPENERS = new Set(
+  'asked given based pushed prompted challenged told shown compared considered questioned tested presented offered'.split(
+    ' ',
+  ),
 );
 
 const ADVERBS = new Set(
@@ -86,6 +95,17 @@ function convertSentence(sentence: string, refPattern: RegExp): { text: string; 
   if (/\b(?:he|she)['’](?!s\b)/i.test(sentence) || /\b(?:he|she)['’]s\b/i.test(sentence)) return null;
   let s = sentence.replace(refPattern, REF);
   let referred = false;
+  // A note without a subject ("Missed two typos.", "Has not used dbt.") is about the candidate the scorecard rates:
+  // give it one when it opens with a verb whose form is settled, but not a participle that opens a passive clause
+  // ("Asked about caching, ..."), and not when it is itself passive ("Missed by ...").
+  const opener = /^([A-Z][a-z'’]+)(\s+)(\S+)/.exec(s);
+  if (opener) {
+    const verb = opener[1]!.toLowerCase();
+    const settled = BE_HAVE_DO[verb.replace(/’/g, "'")] !== undefined || isPastOrModal(verb);
+    if (settled && !PARTICIPLE_OPENERS.has(verb) && opener[3]!.toLowerCase() !== 'by' && !s.includes(REF)) {
+      s = `${REF} ${verb}${s.slice(opener[1]!.length)}`;
+    }
+  }
   // Possessives and object pronouns first.
   s = s.replace(new RegExp(`${REF}['’]s\\b`, 'g'), () => {
     referred = true;

@@ -387,7 +387,7 @@ describe('addressing the candidate', () => {
     };
     const out = composeFeedback(input({ scorecards: [sc] }));
     expect(out.body).toContain('In the interview, you were unsure which figures in the report were wrong.');
-    expect(out.body).toContain('In the interview we noted: candidate tends to skip the failure cases.');
+    expect(out.body).toContain('In the interview we noted: Candidate tends to skip the failure cases.');
   });
 });
 

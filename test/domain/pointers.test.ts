@@ -16,6 +16,7 @@ describe('pointerFor', () => {
     ['Domain knowledge', null, 'domain-knowledge'],
     ['Nursing registration', 'A current licence to practise', 'qualification'],
     ['Craft', 'Writes idiomatic code', 'coding'],
+    ['SQL', 'Writes correct queries over large tables', 'data-and-sql'],
   ])('%s -> %s', (name, description, id) => {
     expect(pointerFor(name, description).ruleId).toBe(id);
   });

@@ -23,6 +23,12 @@ describe('toSecondPerson', () => {
     ['Sam wasn’t able to name a trade-off.', 'You weren’t able to name a trade-off.'],
     ['Sam Rivera clearly explained the cache.', 'You clearly explained the cache.'],
     ['We asked her about retries.', 'We asked you about retries.'],
+    ['Missed two typos in the summary.', 'You missed two typos in the summary.'],
+    ['Has not used dbt.', 'You have not used dbt.'],
+    [
+      'Was unsure about joins. Gave a good example of a rollback.',
+      'You were unsure about joins. You gave a good example of a rollback.',
+    ],
   ])('%s -> %s', (note, expected) => {
     expect(toSecondPerson(note, names)).toBe(expected);
   });
@@ -30,7 +36,9 @@ describe('toSecondPerson', () => {
   it.each([
     ['Candidate writes clean code.', 'present tense'],
     ['They struggled with recursion.', 'they could be anyone'],
-    ['Missed two typos.', 'no subject'],
+    ['Asked about caching, could not answer.', 'a participle opening a passive clause'],
+    ['Missed by the whole panel: the edge cases.', 'passive'],
+    ['Writes clean code.', 'present tense without a subject'],
     ['I asked about queues and got a vague answer.', 'first person'],
     ['He asked her manager for a reference.', 'two people'],
     ['The code had no tests.', 'never refers to the candidate'],
