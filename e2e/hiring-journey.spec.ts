@@ -169,3 +169,59 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
   ).toBeVisible();
   await shot(page, 'dashboard');
 });
+
+test('feedback held until the job is filled is released when the job closes as filled', async ({ page }) => {
+  await page.goto('/signup');
+  await page.getByLabel('Organization name').fill(`Holdfast ${unique()}`);
+  await page.getByLabel('Your name').fill('Rui Costa');
+  await page.getByLabel('Work email').fill(`rui-${unique()}@example.test`);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Rui' })).toBeVisible();
+
+  // The set-up through the API the page already signed in to.
+  const post = async (path: string, data: unknown) => {
+    const r = await page.request.post(`/api/v1${path}`, { data });
+    expect(r.ok(), `${path}: ${await r.text()}`).toBeTruthy();
+    return r.json();
+  };
+  const job = await post('/jobs', { title: 'Support Lead', criteria: [{ name: 'Ticket triage' }] });
+  const app = await post('/applications', {
+    jobId: job.id,
+    candidate: { name: 'Lee Park', email: `lee-${unique()}@example.test` },
+  });
+  await post(`/applications/${app.id}/scorecards`, {
+    stage: 'final',
+    interviewer: { name: 'Rui Costa', email: 'rui@example.test' },
+    ratings: [
+      {
+        criterionId: job.criteria[0].id,
+        rating: 2,
+        evidence: 'Sorted the ten sample tickets but put the outage report below two billing questions.',
+      },
+    ],
+    recommendation: 'no',
+  });
+  const { feedback } = await post(`/applications/${app.id}/rejection`, { reason: 'skills-gap' });
+
+  await page.goto(`/feedback/${feedback.id}`);
+  await expect(page.getByRole('heading', { name: 'Feedback for Lee Park' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Evidence behind each sentence' })).toBeVisible();
+  await expect(page.locator('.evidence blockquote').first()).toContainText('outage report');
+  await page.getByRole('button', { name: 'Send when the job is filled' }).click();
+  await expect(page.locator('.status-line')).toContainText('scheduled');
+  await expect(page.getByText('held until the job is closed as filled')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Support Lead' }).click();
+  await expect(page.getByRole('row', { name: /Lee Park/ })).toContainText('scheduled');
+  await page.getByRole('button', { name: 'Close as filled' }).click();
+  await expect(page.getByRole('status')).toContainText(
+    '1 feedback held until the job was filled was released',
+  );
+  await expect(page.getByText(/Closed as filled on/)).toBeVisible();
+  // The released email goes out through the job runner; the row follows once it is sent.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('row', { name: /Lee Park/ })).toContainText('sent', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+});

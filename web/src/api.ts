@@ -143,10 +143,21 @@ export interface Stats {
   commonGaps: { criterion: string; count: number }[];
   sentByWeek: { week: string; sent: number }[];
 }
+export interface CandidateResponse {
+  useful: number | null;
+  comment: string | null;
+  thanked: boolean;
+  question: string | null;
+  answer: string | null;
+  futureRoles: boolean | null;
+}
 export interface PortalView {
   organization: { name: string };
   job: { title: string };
-  feedback: { body: string; sentAt: string | null };
+  feedback: { body: string; sentAt: string | null } | null;
+  response?: CandidateResponse | null;
+  request?: { status: string; dueAt: string; createdAt: string } | null;
+  canRequest?: boolean;
 }
 
 export const RATING_LABELS: Record<number, string> = {

@@ -117,10 +117,7 @@ export function Dashboard({ me }: { me: Me }) {
               {s.sentByWeek.length === 0 ? (
                 <p className="muted">Each week's sent feedback will appear here as a column.</p>
               ) : (
-                <ColumnChart
-                  label="Feedback sent per week"
-                  data={s.sentByWeek.slice(-12).map((w) => ({ label: weekLabel(w.week), value: w.sent }))}
-                />
+                <ColumnChart label="Feedback sent per week" data={lastWeeks(s.sentByWeek)} />
               )}
             </section>
           </div>
@@ -136,11 +133,29 @@ function hours(h: number) {
   return `${(h / 24).toFixed(1).replace(/\.0$/, '')} days`;
 }
 
-function weekLabel(week: string) {
-  const d = new Date(`${week}T00:00`);
-  return Number.isNaN(d.getTime())
-    ? week
-    : d.toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+/** Every week from the first sent (at least 8, at most 26 back) to this one; weeks that sent nothing show as 0. */
+function lastWeeks(sent: { week: string; sent: number }[]) {
+  const byWeek = new Map(sent.map((w) => [w.week, w.sent]));
+  const monday = new Date(); // the server's weeks start on Monday
+  monday.setHours(0, 0, 0, 0);
+  monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7));
+  const key = (d: Date) =>
+    `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  const first = sent.map((w) => w.week).sort()[0];
+  const span = first
+    ? Math.round((monday.getTime() - new Date(`${first}T00:00`).getTime()) / (7 * 864e5)) + 1
+    : 0;
+  const n = Math.min(26, Math.max(8, span));
+  const weeks = [];
+  for (let i = n - 1; i >= 0; i--) {
+    const d = new Date(monday);
+    d.setDate(d.getDate() - 7 * i);
+    weeks.push({
+      label: d.toLocaleDateString(undefined, { month: 'short', day: 'numeric' }),
+      value: byWeek.get(key(d)) ?? 0,
+    });
+  }
+  return weeks;
 }
 
 const ROLES: Role[] = ['admin', 'recruiter', 'hiring-manager', 'interviewer'];

@@ -1,12 +1,18 @@
-import { useEffect, useState } from 'react';
-import { ApiError, api, type PortalView } from '../api';
+import { type FormEvent, useEffect, useState } from 'react';
+import { ApiError, api, type CandidateResponse, errorText, type Finding, type PortalView } from '../api';
+import { CheckedTextarea, useCheck } from '../checked';
+import { ErrorNote } from '../components';
+
+const longDate = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'long' });
 
 /** The candidate's page behind the emailed link: no account, readable on a phone. */
 export function CandidatePage({ token }: { token: string }) {
   const [view, setView] = useState<PortalView>();
   const [error, setError] = useState<{ status: number; message: string }>();
+  const path = `/portal/${encodeURIComponent(token)}`;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: path follows token
   useEffect(() => {
-    api<PortalView>('GET', `/portal/${encodeURIComponent(token)}`)
+    api<PortalView>('GET', path)
       .then(setView)
       .catch((e) =>
         setError(
@@ -27,59 +33,293 @@ export function CandidatePage({ token }: { token: string }) {
             {expired ? 'This link has expired' : notFound ? 'This link is not valid' : 'Something went wrong'}
           </h1>
           <p role="alert">{error.message}</p>
-          <p className="muted">
-            {expired
-              ? 'Feedback links work for a limited time. Reply to the email you received and ask the hiring team to send the feedback again.'
-              : notFound
-                ? 'Check that you opened the whole link from the email; some mail programs break long links across lines.'
-                : ''}
-          </p>
+          {expired && <Renew path={path} />}
+          {notFound && (
+            <p className="muted">
+              Some mail programs break long links across lines. If the link still does not open, reply to the
+              email and ask the hiring team for a new one.
+            </p>
+          )}
         </article>
-        <Footer />
+        <p className="portal-foot">Debrief</p>
       </main>
     );
   }
   if (!view) return <p className="loading">Loading…</p>;
-  const paragraphs = view.feedback.body.split(/\n\s*\n/).filter((p) => p.trim());
+  const fb = view.feedback;
   return (
     <main className="portal">
       <p className="org">{view.organization.name}</p>
       <article className="letter-card">
-        <h1>Feedback on your application</h1>
+        <h1>{fb ? 'Feedback on your application' : 'Your application'}</h1>
         <p className="job">{view.job.title}</p>
-        {view.feedback.sentAt && (
+        {fb?.sentAt && (
           <p className="sent">
-            Sent{' '}
-            <time dateTime={view.feedback.sentAt}>
-              {new Date(view.feedback.sentAt).toLocaleDateString(undefined, { dateStyle: 'long' })}
-            </time>
+            Sent <time dateTime={fb.sentAt}>{longDate(fb.sentAt)}</time>
           </p>
         )}
-        <div className="body">
-          {paragraphs.map((p, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs are positional
-            <p key={i}>
-              {p.split('\n').map((line, j) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
-                <span key={j}>
-                  {j > 0 && <br />}
-                  {line}
-                </span>
+        {fb ? (
+          <div className="body">
+            {fb.body
+              .split(/\n\s*\n/)
+              .filter((p) => p.trim())
+              .map((p, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs are positional
+                <p key={i}>
+                  {p.split('\n').map((line, j) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
+                    <span key={j}>
+                      {j > 0 && <br />}
+                      {line}
+                    </span>
+                  ))}
+                </p>
               ))}
-            </p>
-          ))}
-        </div>
+          </div>
+        ) : (
+          <NoFeedback view={view} path={path} onChange={setView} />
+        )}
       </article>
-      <Footer />
+      {fb && view.response !== undefined && (
+        <Respond
+          org={view.organization.name}
+          response={view.response ?? null}
+          path={path}
+          onSaved={(response) => setView({ ...view, response })}
+        />
+      )}
+      <p className="portal-foot">
+        Sent with Debrief: honest, specific interview feedback, checked before it is sent. This page opens
+        only from the link in your email.
+      </p>
     </main>
   );
 }
 
-function Footer() {
+function Renew({ path }: { path: string }) {
+  const [state, setState] = useState<'idle' | 'busy' | 'sent'>('idle');
+  const [error, setError] = useState<string>();
+  if (state === 'sent')
+    return (
+      <p className="ok-note" role="status">
+        A fresh link is on its way to the email address the hiring team has for you.
+      </p>
+    );
   return (
-    <p className="portal-foot">
-      Sent with Debrief: honest, specific interview feedback, checked before it is sent. This page opens only
-      from the link in your email.
-    </p>
+    <>
+      <p className="muted">Feedback links work for a limited time. We can email you a fresh one.</p>
+      <button
+        type="button"
+        disabled={state === 'busy'}
+        onClick={async () => {
+          setState('busy');
+          setError(undefined);
+          try {
+            await api('POST', `${path}/renew`);
+            setState('sent');
+          } catch (e) {
+            setError(errorText(e));
+            setState('idle');
+          }
+        }}
+      >
+        Email me a fresh link
+      </button>
+      <ErrorNote error={error} />
+    </>
+  );
+}
+
+function NoFeedback({
+  view,
+  path,
+  onChange,
+}: {
+  view: PortalView;
+  path: string;
+  onChange: (v: PortalView) => void;
+}) {
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const findings = useCheck(message, 'request');
+  if (view.request)
+    return (
+      <p className="body">
+        You asked for feedback on {longDate(view.request.createdAt)}. The hiring team has until{' '}
+        {longDate(view.request.dueAt)} to answer; you will get an email when they do.
+      </p>
+    );
+  if (!view.canRequest) return <p className="body">There is no feedback on this page yet.</p>;
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const r = await api<{ request: { status: string; dueAt: string } }>('POST', `${path}/request`, {
+        message: message.trim() || null,
+      });
+      onChange({
+        ...view,
+        canRequest: false,
+        request: { ...r.request, createdAt: new Date().toISOString() },
+      });
+    } catch (err) {
+      setError(errorText(err));
+      setBusy(false);
+    }
+  }
+  return (
+    <form className="body" onSubmit={submit}>
+      <p>
+        Thank you for applying. The hiring team has not sent feedback on your application. You can ask for it
+        here: a short, friendly note works best, one that thanks them and asks for one or two pointers for
+        next time.
+      </p>
+      <CheckedTextarea
+        label="Your message (optional)"
+        value={message}
+        onChange={setMessage}
+        findings={findings}
+        rows={4}
+        hint="Suggestions appear as you type; they are only suggestions."
+      />
+      <ErrorNote error={error} />
+      <button type="submit" disabled={busy}>
+        Ask for feedback
+      </button>
+    </form>
+  );
+}
+
+function Respond(props: {
+  org: string;
+  response: CandidateResponse | null;
+  path: string;
+  onSaved: (r: CandidateResponse) => void;
+}) {
+  const r = props.response;
+  const [useful, setUseful] = useState<number | undefined>(r?.useful ?? undefined);
+  const [comment, setComment] = useState(r?.comment ?? '');
+  const [question, setQuestion] = useState('');
+  const [future, setFuture] = useState(r?.futureRoles ?? false);
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string>();
+  const [serverFindings, setServerFindings] = useState<Finding[]>([]);
+  const findings = useCheck(question, 'request');
+
+  async function send(body: Record<string, unknown>, done: string) {
+    setBusy(true);
+    setError(undefined);
+    setSaved(undefined);
+    try {
+      const res = await api<{ response: CandidateResponse; questionFindings: Finding[] }>(
+        'POST',
+        `${props.path}/response`,
+        body,
+      );
+      props.onSaved(res.response);
+      setServerFindings(res.questionFindings ?? []);
+      setQuestion('');
+      setSaved(done);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="letter-card respond">
+      <h2>Your response</h2>
+      <p className="muted small">The hiring team at {props.org} sees what you send here.</p>
+      {r?.thanked ? (
+        <p className="ok-note">You said thank you.</p>
+      ) : (
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={() => send({ thanks: true }, 'Thanks sent.')}
+        >
+          Say thank you
+        </button>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          send(
+            {
+              ...(useful ? { useful } : {}),
+              comment: comment.trim() || null,
+              futureRoles: future,
+              ...(question.trim() && !r?.question ? { question: question.trim() } : {}),
+            },
+            'Sent. Thank you.',
+          );
+        }}
+      >
+        <fieldset>
+          <legend>How useful was this feedback?</legend>
+          <div className="ratings">
+            {[1, 2, 3, 4, 5].map((n) => (
+              <label key={n} className={useful === n ? 'chosen' : ''}>
+                <input
+                  type="radio"
+                  name="useful"
+                  value={n}
+                  checked={useful === n}
+                  onChange={() => setUseful(n)}
+                />
+                {n}
+                {n === 1 ? ' not useful' : n === 5 ? ' very useful' : ''}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="resp-comment">Comment (optional)</label>
+          <textarea id="resp-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
+        </div>
+        {r?.question ? (
+          <div className="asked">
+            <p>
+              <b>Your question:</b> {r.question}
+            </p>
+            <p>
+              {r.answer ? <>Their answer: {r.answer}</> : <span className="muted">Not answered yet.</span>}
+            </p>
+          </div>
+        ) : (
+          <CheckedTextarea
+            label="One follow-up question (optional)"
+            hint="You can ask one. “What is one thing I could do to come across more effectively?” works well."
+            value={question}
+            onChange={setQuestion}
+            findings={findings}
+            rows={2}
+          />
+        )}
+        {serverFindings.length > 0 && (
+          <p className="muted small">Your question was sent; the suggestions above are for next time.</p>
+        )}
+        <label className="check">
+          <input type="checkbox" checked={future} onChange={(e) => setFuture(e.target.checked)} />
+          Tell me about future roles at {props.org}
+        </label>
+        <ErrorNote error={error} />
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            Send
+          </button>
+          {saved && (
+            <span className="ok-note" role="status">
+              {saved}
+            </span>
+          )}
+        </div>
+      </form>
+    </section>
   );
 }

@@ -371,17 +371,18 @@ const ACTIONS: Record<string, string> = {
   'feedback.drafted': 'Feedback drafted',
   'feedback.edited': 'Draft edited',
   'feedback.approved': 'Approved',
-  'feedback.overridden': 'Approved over blocking findings',
-  'feedback.scheduled': 'Scheduled',
+  'feedback.approved-with-override': 'Approved over blocking findings',
   'feedback.released': 'Released for sending',
   'feedback.sent': 'Sent to the candidate',
   'feedback.failed': 'Sending failed',
   'job.closed': 'Job closed',
+  'job.reject-remaining': 'Rejected when the job closed',
 };
 
 function detail(e: AuditEvent): string {
   const d = e.data;
   const parts: string[] = [];
+  if (typeof d.to === 'string') parts.push(`to ${d.to}`);
   if (typeof d.reason === 'string') parts.push(`reason: ${d.reason}`);
   if (typeof d.stage === 'string') parts.push(`stage: ${d.stage}`);
   if (typeof d.recommendation === 'string')
@@ -394,6 +395,8 @@ function detail(e: AuditEvent): string {
   if (typeof d.findings === 'number') parts.push(`${d.findings} finding${d.findings === 1 ? '' : 's'}`);
   if (typeof d.justification === 'string') parts.push(`justification: “${d.justification}”`);
   if (typeof d.note === 'string' && d.note) parts.push(`note: ${d.note}`);
+  if (typeof d.because === 'string') parts.push(`because the ${d.because.replace(/^job /, 'job was ')}`);
+  if (typeof d.error === 'string') parts.push(d.error);
   return parts.join(' · ');
 }
 
@@ -420,7 +423,9 @@ function Timeline({ events }: { events: AuditEvent[] }) {
               {detail(e) && <div className="small muted">{detail(e)}</div>}
               {text && (
                 <details>
-                  <summary>Text at this point</summary>
+                  <summary>
+                    {typeof e.data.text === 'string' ? 'The email as sent' : 'Text at this point'}
+                  </summary>
                   <pre>{text}</pre>
                 </details>
               )}
