@@ -21,6 +21,7 @@ const schema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   INVITE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   PORTAL_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  REQUEST_DEADLINE_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   JOB_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
   JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { feedback } from '../db/schema';
+import { feedback, feedbackRequests } from '../db/schema';
 import type { DeliveryHooks } from '../jobs/deliver-email';
 import { recordAudit } from './audit';
 
@@ -13,6 +13,11 @@ export const feedbackDelivery: DeliveryHooks = {
       .where(and(eq(feedback.id, email.subjectId), inArray(feedback.status, ['approved', 'scheduled'])))
       .returning();
     if (!row) return;
+    // A candidate who asked for feedback has it now.
+    await tx
+      .update(feedbackRequests)
+      .set({ status: 'fulfilled', closedAt: new Date() })
+      .where(and(eq(feedbackRequests.applicationId, row.applicationId), eq(feedbackRequests.status, 'open')));
     await recordAudit(tx, {
       organizationId: row.organizationId,
       actor: { type: 'system', name: 'Debrief mailer' },

@@ -5,13 +5,12 @@ import {
   candidates,
   criteria,
   feedback,
+  feedbackRequests,
+  feedbackResponses,
   jobs,
-  organizations,
   scorecardRatings,
   scorecards,
 } from '../db/schema';
-import { sha256 } from '../lib/crypto';
-import { AppError } from '../lib/errors';
 import type { Actor, AppContext } from './context';
 import { loadApplication, loadJob } from './load';
 import { afterCursor, newestFirst, type Page, toPage } from './pagination';
@@ -184,7 +183,31 @@ export async function hiringStats(ctx: AppContext, actor: Actor) {
     .where(and(eq(feedback.organizationId, org), isNotNull(feedback.sentAt)))
     .groupBy(sql`1`)
     .orderBy(sql`1`);
+  const [responses] = await ctx.db
+    .select({
+      usefulAverage: sql<number | null>`avg(${feedbackResponses.useful})::float`,
+      ratings: sql<number>`count(${feedbackResponses.useful})::int`,
+      thanks: sql<number>`count(${feedbackResponses.thankedAt})::int`,
+      questionsOpen: sql<number>`count(*) filter (where ${feedbackResponses.question} is not null and ${feedbackResponses.answeredAt} is null)::int`,
+      futureRoles: sql<number>`count(*) filter (where ${feedbackResponses.futureRoles})::int`,
+    })
+    .from(feedbackResponses)
+    .where(eq(feedbackResponses.organizationId, org));
+  const [requests] = await ctx.db
+    .select({
+      open: sql<number>`count(*) filter (where ${feedbackRequests.status} = 'open')::int`,
+      overdue: sql<number>`count(*) filter (where ${feedbackRequests.status} = 'open' and ${feedbackRequests.dueAt} < now())::int`,
+    })
+    .from(feedbackRequests)
+    .where(eq(feedbackRequests.organizationId, org));
   return {
+    usefulAverage: responses.usefulAverage === null ? null : Math.round(responses.usefulAverage * 10) / 10,
+    usefulRatings: responses.ratings,
+    thanksReceived: responses.thanks,
+    questionsOpen: responses.questionsOpen,
+    futureRolesOptIns: responses.futureRoles,
+    requestsOpen: requests.open,
+    requestsOverdue: requests.overdue,
     rejected: r.rejected,
     feedbackSent: r.sent,
     feedbackShare: r.rejected ? r.sent / r.rejected : null,
@@ -194,26 +217,4 @@ export async function hiringStats(ctx: AppContext, actor: Actor) {
     commonGaps: gaps,
     sentByWeek: byWeek,
   };
-}
-
-/** The candidate's page behind the emailed link: that feedback and nothing else. */
-export async function portalView(ctx: AppContext, token: string) {
-  const [row] = await ctx.db
-    .select({ feedback, job: jobs, organization: organizations })
-    .from(feedback)
-    .innerJoin(applications, eq(applications.id, feedback.applicationId))
-    .innerJoin(jobs, eq(jobs.id, applications.jobId))
-    .innerJoin(organizations, eq(organizations.id, feedback.organizationId))
-    .where(eq(feedback.portalTokenHash, sha256(token)));
-  if (row?.feedback.status !== 'sent') {
-    throw new AppError(
-      404,
-      'link-not-found',
-      'This feedback link is not valid. Check that you copied the whole link from the email.',
-    );
-  }
-  if (row.feedback.portalExpiresAt && row.feedback.portalExpiresAt.getTime() <= Date.now()) {
-    throw new AppError(410, 'link-expired', 'This feedback link has expired.');
-  }
-  return row;
 }

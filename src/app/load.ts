@@ -32,10 +32,17 @@ export async function loadApplication(
   opts: { lock?: boolean } = {},
 ) {
   const q = tx
-    .select({ application: applications, candidate: candidates, job: jobs })
+    .select({
+      application: applications,
+      candidate: candidates,
+      job: jobs,
+      organizationName: organizations.name,
+      organizationJurisdictions: organizations.jurisdictions,
+    })
     .from(applications)
     .innerJoin(candidates, eq(candidates.id, applications.candidateId))
     .innerJoin(jobs, eq(jobs.id, applications.jobId))
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
     .where(and(eq(applications.id, id), eq(applications.organizationId, organizationId)));
   const [row] = opts.lock ? await q.for('update', { of: applications }) : await q;
   if (!row) throw notFound('Application');

@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '../db/client';
 import { candidates, feedback, type jobs, type organizations } from '../db/schema';
 import { queueEmail } from '../jobs/deliver-email';
-import { newSecret, sha256 } from '../lib/crypto';
 import type { AppContext } from './context';
+import { createPortalLink } from './portal-links';
 
 export function feedbackSubject(jobTitle: string, organizationName: string) {
   return `Feedback on your application for ${jobTitle} at ${organizationName}`;
@@ -25,15 +25,16 @@ export async function queueFeedbackEmail(
   },
 ) {
   const [candidate] = await tx.select().from(candidates).where(eq(candidates.id, args.candidateId));
-  const token = newSecret();
-  const link = `${ctx.config.publicUrl}/f/${token}`;
-  const portalExpiresAt = new Date(Date.now() + ctx.config.PORTAL_DAYS * 86_400_000);
+  const link = await createPortalLink(tx, ctx, {
+    organizationId: args.organization.id,
+    applicationId: args.feedback.applicationId,
+  });
   const text = [
     args.feedback.body.trim(),
     '',
     '—',
-    `You can read this feedback online, rate how useful it was, or reply with a question: ${link}`,
-    `The link works until ${portalExpiresAt.toUTCString().slice(0, 16)}.`,
+    `You can read this feedback online, rate how useful it was, or reply with a question: ${link.url}`,
+    `The link works until ${link.expiresAt.toUTCString().slice(0, 16)}.`,
   ].join('\n');
   const emailId = await queueEmail(
     tx,
@@ -48,9 +49,6 @@ export async function queueFeedbackEmail(
     },
     { runAt: args.runAt },
   );
-  await tx
-    .update(feedback)
-    .set({ emailId, portalTokenHash: sha256(token), portalExpiresAt, updatedAt: new Date() })
-    .where(eq(feedback.id, args.feedback.id));
+  await tx.update(feedback).set({ emailId, updatedAt: new Date() }).where(eq(feedback.id, args.feedback.id));
   return { emailId };
 }

@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -370,15 +371,11 @@ export const feedback = pgTable(
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     overrideJustification: text('override_justification'),
     emailId: uuid('email_id'),
-    /** The candidate's link: only its SHA-256 is stored. */
-    portalTokenHash: text('portal_token_hash'),
-    portalExpiresAt: timestamp('portal_expires_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('feedback_application_unique').on(t.applicationId),
-    uniqueIndex('feedback_portal_token_unique').on(t.portalTokenHash),
     index('feedback_org_status_idx').on(t.organizationId, t.status),
   ],
 );
@@ -400,4 +397,210 @@ export const bulkOperations = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [index('bulk_operations_org_idx').on(t.organizationId, t.createdAt)],
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// The candidate's page behind an emailed link (no account), and what the candidate does there.
+
+/** An unguessable link to an application's candidate page. Only the SHA-256 of the token is stored; it expires. */
+export const portalLinks = pgTable(
+  'portal_links',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('portal_links_token_hash_unique').on(t.tokenHash),
+    index('portal_links_application_idx').on(t.applicationId),
+  ],
+);
+
+/** The candidate's answer to a feedback: usefulness, thanks, one follow-up question (answered once), future roles. */
+export const feedbackResponses = pgTable(
+  'feedback_responses',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    feedbackId: uuid('feedback_id')
+      .notNull()
+      .references(() => feedback.id, { onDelete: 'cascade' }),
+    useful: integer('useful'),
+    comment: text('comment'),
+    thankedAt: timestamp('thanked_at', { withTimezone: true }),
+    question: text('question'),
+    questionAskedAt: timestamp('question_asked_at', { withTimezone: true }),
+    answer: text('answer'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answeredBy: uuid('answered_by').references(() => users.id, { onDelete: 'set null' }),
+    futureRoles: boolean('future_roles'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('feedback_responses_feedback_unique').on(t.feedbackId),
+    check('feedback_responses_useful_check', sql`${t.useful} is null or ${t.useful} between 1 and 5`),
+  ],
+);
+
+/** A candidate who was rejected without feedback asks for it; it waits in the hiring team's queue until a deadline. */
+export const feedbackRequests = pgTable(
+  'feedback_requests',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    message: text('message'),
+    status: text('status').$type<'open' | 'fulfilled' | 'declined'>().notNull().default('open'),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('feedback_requests_application_unique').on(t.applicationId),
+    index('feedback_requests_org_status_idx').on(t.organizationId, t.status),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// The candidate's workspace: an account of their own, not tied to any organization.
+
+export const candidateAccounts = pgTable(
+  'candidate_accounts',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** Feedback sent through Debrief to this address is shown only once it is verified. */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('candidate_accounts_email_unique').on(sql`lower(${t.email})`)],
+);
+
+const accountRef = () =>
+  uuid('account_id')
+    .notNull()
+    .references(() => candidateAccounts.id, { onDelete: 'cascade' });
+
+/** Bearer tokens of candidate sessions (dbc_...), and one-time email verification links: stored hashed, expiring. */
+export const candidateTokens = pgTable(
+  'candidate_tokens',
+  {
+    id: id(),
+    accountId: accountRef(),
+    kind: text('kind').$type<'session' | 'verify-email'>().notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('candidate_tokens_hash_unique').on(t.tokenHash)],
+);
+
+export const TRACKER_STATUSES = ['applied', 'interviewing', 'rejected', 'offer', 'withdrawn'] as const;
+export type TrackerStatus = (typeof TRACKER_STATUSES)[number];
+
+export const trackerApplications = pgTable(
+  'tracker_applications',
+  {
+    id: id(),
+    accountId: accountRef(),
+    company: text('company').notNull(),
+    role: text('role').notNull(),
+    source: text('source'),
+    status: text('status').$type<TrackerStatus>().notNull().default('applied'),
+    appliedOn: date('applied_on'),
+    rejectedOn: date('rejected_on'),
+    decisionFinal: boolean('decision_final'),
+    roleFilled: boolean('role_filled'),
+    reason: text('reason'),
+    recruiter: jsonb('recruiter').$type<{
+      name: string;
+      email?: string;
+      phone?: string;
+      agency?: string;
+    } | null>(),
+    notes: text('notes'),
+    /** Feedback sent through Debrief that belongs to this application. */
+    feedbackId: uuid('feedback_id').references(() => feedback.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('tracker_applications_account_idx').on(t.accountId, t.createdAt)],
+);
+
+export const trackerRounds = pgTable(
+  'tracker_rounds',
+  {
+    id: id(),
+    accountId: accountRef(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => trackerApplications.id, { onDelete: 'cascade' }),
+    stage: text('stage').notNull(),
+    date: date('date').notNull(),
+    interviewers: jsonb('interviewers')
+      .$type<{ name: string; role?: string; email?: string; phone?: string }[]>()
+      .notNull()
+      .default([]),
+    rapport: integer('rapport'),
+    notes: text('notes'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('tracker_rounds_application_idx').on(t.applicationId),
+    check('tracker_rounds_rapport_check', sql`${t.rapport} is null or ${t.rapport} between 1 and 5`),
+  ],
+);
+
+export const reminders = pgTable(
+  'reminders',
+  {
+    id: id(),
+    accountId: accountRef(),
+    applicationId: uuid('application_id').references(() => trackerApplications.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'follow-up' | 'thank-you' | 'reapply' | 'ask-feedback' | 'action'>().notNull(),
+    dueOn: date('due_on').notNull(),
+    text: text('text').notNull(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('reminders_account_due_idx').on(t.accountId, t.dueOn)],
+);
+
+/** Feedback received elsewhere (an email, a call), logged by hand. */
+export const loggedFeedback = pgTable(
+  'logged_feedback',
+  {
+    id: id(),
+    accountId: accountRef(),
+    applicationId: uuid('application_id').references(() => trackerApplications.id, { onDelete: 'set null' }),
+    channel: text('channel').$type<'email' | 'call' | 'other'>().notNull(),
+    receivedOn: date('received_on').notNull(),
+    text: text('text').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('logged_feedback_account_idx').on(t.accountId)],
+);
+
+/** The improvement plan: actions on themes, with due dates and progress. */
+export const planActions = pgTable(
+  'plan_actions',
+  {
+    id: id(),
+    accountId: accountRef(),
+    theme: text('theme').notNull(),
+    title: text('title').notNull(),
+    dueOn: date('due_on'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('plan_actions_account_idx').on(t.accountId)],
 );

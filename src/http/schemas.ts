@@ -233,6 +233,18 @@ export const Feedback = z
     sentAt: z.iso.datetime().nullable(),
     approvedAt: z.iso.datetime().nullable(),
     overrideJustification: z.string().nullable(),
+    candidateResponse: z
+      .object({
+        useful: z.number().int().nullable(),
+        comment: z.string().nullable(),
+        thanked: z.boolean(),
+        question: z.string().nullable(),
+        answer: z.string().nullable(),
+        futureRoles: z.boolean().nullable(),
+      })
+      .nullable()
+      .optional()
+      .openapi({ description: 'What the candidate did on their page' }),
   })
   .openapi('Feedback');
 export const FeedbackEnvelope = z.object({ feedback: Feedback }).openapi('FeedbackEnvelope');
@@ -296,6 +308,13 @@ export const Stats = z
     scheduled: z.number(),
     commonGaps: z.array(z.object({ criterion: z.string(), count: z.number() })),
     sentByWeek: z.array(z.object({ week: z.string(), sent: z.number() })),
+    usefulAverage: z.number().nullable().openapi({ description: "Candidates' rating of usefulness, 1 to 5" }),
+    usefulRatings: z.number(),
+    thanksReceived: z.number(),
+    questionsOpen: z.number(),
+    futureRolesOptIns: z.number(),
+    requestsOpen: z.number(),
+    requestsOverdue: z.number(),
   })
   .openapi('Stats');
 export const PortalView = z
@@ -328,3 +347,59 @@ export const BulkOperation = z
   })
   .openapi('BulkOperation');
 export const RejectRemainingBody = z.object({ reason: z.string().min(1).max(64) }).openapi('RejectRemaining');
+
+// ---------------------------------------------------------------------------------------------------------------
+// The candidate's page
+
+export const CandidateResponse = z
+  .object({
+    useful: z.number().int().nullable(),
+    comment: z.string().nullable(),
+    thanked: z.boolean(),
+    question: z.string().nullable(),
+    answer: z.string().nullable(),
+    futureRoles: z.boolean().nullable(),
+  })
+  .openapi('CandidateResponse');
+export const PortalPage = z
+  .object({
+    organization: z.object({ name: z.string() }),
+    job: z.object({ title: z.string() }),
+    feedback: z.object({ body: z.string(), sentAt: z.iso.datetime().nullable() }).nullable(),
+    response: CandidateResponse.nullable(),
+    request: z
+      .object({ status: z.string(), dueAt: z.iso.datetime(), createdAt: z.iso.datetime() })
+      .nullable(),
+    canRequest: z.boolean().openapi({ description: 'Rejected with no feedback sent and not yet requested' }),
+  })
+  .openapi('PortalPage');
+export const PortalResponseBody = z
+  .object({
+    useful: z.number().int().min(1).max(5).optional(),
+    comment: z.string().trim().max(2000).nullish(),
+    thanks: z.boolean().optional(),
+    question: z.string().trim().min(1).max(2000).nullish(),
+    futureRoles: z.boolean().optional(),
+  })
+  .refine(
+    (b) => Object.values(b).some((v) => v !== undefined && v !== null),
+    'send at least one of useful, comment, thanks, question, futureRoles',
+  )
+  .openapi('PortalResponse');
+export const PortalRequestBody = z
+  .object({ message: z.string().trim().max(2000).nullish() })
+  .openapi('PortalFeedbackRequest');
+export const AnswerBody = z.object({ answer: z.string().trim().min(1).max(5000) }).openapi('AnswerQuestion');
+export const FeedbackRequestItem = z
+  .object({
+    id: z.uuid(),
+    applicationId: z.uuid(),
+    candidate: z.object({ name: z.string(), email: z.string() }),
+    job: z.object({ id: z.uuid(), title: z.string() }),
+    message: z.string().nullable(),
+    status: z.enum(['open', 'fulfilled', 'declined']),
+    dueAt: z.iso.datetime(),
+    overdue: z.boolean(),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('FeedbackRequest');

@@ -23,6 +23,7 @@ function bodyFor(method: string, path: string, ids: Record<string, string>): unk
     'POST /api/v1/jobs/{id}/reject-remaining': { reason: 'skills-gap' },
     'PUT /api/v1/feedback/{id}': { body: 'Taken over.' },
     'POST /api/v1/feedback/{id}/approve': { send: 'now' },
+    'POST /api/v1/feedback/{id}/answer': { answer: 'An answer.' },
     'PATCH /api/v1/users/{id}': { role: 'admin' },
   };
   return bodies[key];

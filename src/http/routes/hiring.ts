@@ -1,9 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
 import { addApplication } from '../../app/add-application';
 import { approveFeedback } from '../../app/approve-feedback';
+import { answerQuestion, sendRejectionNotice } from '../../app/candidate-page';
 import { closeJob } from '../../app/close-job';
 import { createJob } from '../../app/create-job';
 import { editFeedback } from '../../app/edit-feedback';
+import { listFeedbackRequests } from '../../app/feedback-requests';
 import {
   getApplicationDetail,
   getJob,
@@ -18,11 +21,13 @@ import { getBulkOperation, startRejectRemaining } from '../../app/reject-remaini
 import { addRejectionReason, listRejectionReasons } from '../../app/rejection-reasons';
 import { submitScorecard } from '../../app/submit-scorecard';
 import { check } from '../../checker';
+import { feedbackResponses } from '../../db/schema';
 import { type Api, requireActor, secured } from '../env';
 import { authorize } from '../policies';
 import { presentApplication, presentAuditEvent, presentFeedback, presentJob } from '../presenters';
 import { errors } from '../responses';
 import {
+  AnswerBody,
   Application,
   ApplicationsQuery,
   ApproveBody,
@@ -30,6 +35,7 @@ import {
   AuditQuery,
   BlockingError,
   BulkOperation,
+  CandidateResponse,
   CheckBody,
   CloseJobBody,
   CloseJobResult,
@@ -37,6 +43,7 @@ import {
   CreateJobBody,
   EditFeedbackBody,
   FeedbackEnvelope,
+  FeedbackRequestItem,
   Finding,
   IdParam,
   Job,
@@ -48,6 +55,7 @@ import {
   ScorecardResult,
   Stats,
 } from '../schemas';
+import { presentCandidateResponse } from './portal';
 
 const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true as const });
 const ok = <T>(description: string, schema: T) => ({
@@ -362,8 +370,18 @@ export function hiringRoutes(app: Api) {
     async (c) => {
       const actor = requireActor(c);
       authorize(actor, 'feedback.review');
-      const f = await loadFeedback(c.get('ctx').db, actor.organizationId, c.req.valid('param').id);
-      return c.json({ feedback: presentFeedback(f) }, 200);
+      const db = c.get('ctx').db;
+      const f = await loadFeedback(db, actor.organizationId, c.req.valid('param').id);
+      const [response] = await db
+        .select()
+        .from(feedbackResponses)
+        .where(eq(feedbackResponses.feedbackId, f.id));
+      return c.json(
+        {
+          feedback: { ...presentFeedback(f), candidateResponse: presentCandidateResponse(response ?? null) },
+        },
+        200,
+      );
     },
   );
 
@@ -485,6 +503,78 @@ export function hiringRoutes(app: Api) {
       const actor = requireActor(c);
       authorize(actor, 'stats.read');
       return c.json(await hiringStats(c.get('ctx'), actor), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/feedback/{id}/answer',
+      tags: ['Feedback'],
+      summary: "Answer the candidate's one follow-up question (checked; emailed to the candidate)",
+      ...secured,
+      request: { params: IdParam, body: json(AnswerBody) },
+      responses: {
+        200: ok('Answered', z.object({ response: CandidateResponse })),
+        ...withBody,
+        409: errors[409],
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'feedback.review');
+      const r = await answerQuestion(c.get('ctx'), actor, c.req.valid('param').id, c.req.valid('json'));
+      return c.json({ response: presentCandidateResponse(r)! }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/applications/{id}/notice',
+      tags: ['Applications'],
+      summary:
+        'Tell a rejected candidate the outcome without feedback, with a link where they may ask for it',
+      ...secured,
+      request: { params: IdParam },
+      responses: {
+        202: ok('The notice is on its way', z.object({ sent: z.literal(true) })),
+        ...common,
+        409: errors[409],
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'applications.reject');
+      await sendRejectionNotice(c.get('ctx'), actor, c.req.valid('param').id);
+      return c.json({ sent: true as const }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/feedback-requests',
+      tags: ['Feedback'],
+      summary: 'Candidates asking for feedback, soonest deadline first',
+      ...secured,
+      request: {
+        query: z.object({
+          status: z
+            .enum(['open', 'fulfilled', 'declined'])
+            .default('open')
+            .openapi({ param: { name: 'status', in: 'query' } }),
+        }),
+      },
+      responses: { 200: ok('Requests', z.object({ items: z.array(FeedbackRequestItem) })), ...common },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'feedback.review');
+      return c.json(
+        { items: await listFeedbackRequests(c.get('ctx'), actor, c.req.valid('query').status) },
+        200,
+      );
     },
   );
 

@@ -1,0 +1,33 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { applications, candidates, feedbackRequests, jobs } from '../db/schema';
+import type { Actor, AppContext } from './context';
+
+/** The hiring team's queue of candidates asking for feedback, soonest deadline first. */
+export async function listFeedbackRequests(
+  ctx: AppContext,
+  actor: Actor,
+  status: 'open' | 'fulfilled' | 'declined' = 'open',
+) {
+  const rows = await ctx.db
+    .select({ request: feedbackRequests, candidate: candidates, job: jobs })
+    .from(feedbackRequests)
+    .innerJoin(applications, eq(applications.id, feedbackRequests.applicationId))
+    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+    .innerJoin(jobs, eq(jobs.id, applications.jobId))
+    .where(
+      and(eq(feedbackRequests.organizationId, actor.organizationId), eq(feedbackRequests.status, status)),
+    )
+    .orderBy(asc(feedbackRequests.dueAt));
+  const now = Date.now();
+  return rows.map(({ request, candidate, job }) => ({
+    id: request.id,
+    applicationId: request.applicationId,
+    candidate: { name: candidate.name, email: candidate.email },
+    job: { id: job.id, title: job.title },
+    message: request.message,
+    status: request.status,
+    dueAt: request.dueAt.toISOString(),
+    overdue: request.status === 'open' && request.dueAt.getTime() < now,
+    createdAt: request.createdAt.toISOString(),
+  }));
+}
