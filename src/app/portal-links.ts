@@ -13,14 +13,12 @@ export async function createPortalLink(
 ) {
   const token = newSecret();
   const expiresAt = new Date(Date.now() + ctx.config.PORTAL_DAYS * 86_400_000);
-  await tx
-    .insert(portalLinks)
-    .values({
-      organizationId: a.organizationId,
-      applicationId: a.applicationId,
-      tokenHash: sha256(token),
-      expiresAt,
-    });
+  await tx.insert(portalLinks).values({
+    organizationId: a.organizationId,
+    applicationId: a.applicationId,
+    tokenHash: sha256(token),
+    expiresAt,
+  });
   return { token, url: `${ctx.config.publicUrl}/f/${token}`, expiresAt };
 }
 
