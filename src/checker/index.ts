@@ -1,0 +1,19 @@
+// Debrief's checker: finds legal and tone risk in interview feedback (mode `feedback`) and in a candidate's
+// request for feedback (mode `request`). Plain TypeScript with no Node APIs: the server and the browser both load it.
+export { ALL_JURISDICTIONS, check, hasBlocking, listRules, Scanner, vocabularySource } from './engine';
+export type {
+  CheckOptions,
+  DocumentTest,
+  Finding,
+  Jurisdiction,
+  Mode,
+  RuleData,
+  RuleExamples,
+  Severity,
+} from './types';
+
+/** The stable category names, by mode. */
+export const CATEGORIES = {
+  feedback: ['protected', 'proxy', 'personality', 'comparison', 'vague'],
+  request: ['defensive', 'entitled', 'hostile', 'missing-thanks', 'missing-ask', 'too-long'],
+} as const;

@@ -1,0 +1,69 @@
+// Shared types of the checker. Plain TypeScript: no Node APIs, so the browser can load it.
+
+export type Mode = 'feedback' | 'request';
+export type Jurisdiction = 'us' | 'uk' | 'eu';
+export type Severity = 'block' | 'warn';
+
+export interface Finding {
+  ruleId: string;
+  category: string;
+  severity: Severity;
+  /** UTF-16 offset into the text given (inclusive). */
+  start: number;
+  /** UTF-16 offset into the text given (exclusive). */
+  end: number;
+  /** text.slice(start, end); empty for a finding about the whole document. */
+  text: string;
+  message: string;
+  suggestion: string;
+}
+
+export interface CheckOptions {
+  /** Default: feedback. */
+  mode?: Mode;
+  /** Default: all jurisdictions. A rule applies when it carries any of these tags. */
+  jurisdictions?: Jurisdiction[];
+}
+
+/** What a document-level rule looks for once the whole text has been seen. */
+export type DocumentTest = { kind: 'absent'; signal: string } | { kind: 'maxWords'; limit: number };
+
+/** One rule as compiled from YAML by scripts/compile-rules.ts (macros expanded, defaults applied). */
+export interface RuleData {
+  id: string;
+  category: string;
+  severity: Severity;
+  mode: Mode;
+  jurisdictions: Jurisdiction[];
+  /** Legal or research basis, cited in the message too. */
+  basis: string;
+  /** Regular-expression sources (case-insensitive), each a phrase; empty for document rules. */
+  patterns: string[];
+  /** For each pattern, the lower-case words it can start with (#poss: any word followed by 's; #digit: a number). */
+  triggers: string[][];
+  /** A signal rule marks that something is present (e.g. a thank-you) and reports nothing itself. */
+  signal?: string;
+  document?: DocumentTest;
+  /** Context tests, run only around a match, on the match's sentence. */
+  requireBefore?: string;
+  requireAfter?: string;
+  unlessBefore?: string;
+  unlessAfter?: string;
+  unlessSentence?: string;
+  /** Skip when the phrase modifies a thing ("disability insurance product", "native app"). Default true. */
+  thingCheck: boolean;
+  /** A negation just before the match clears it (never for protected characteristics). */
+  negationClears: boolean;
+  /** Observed behaviour in the same sentence ("when she interrupted...") clears it. */
+  evidenceClears: boolean;
+  /** May contain {text}, replaced with the matched text. */
+  message: string;
+  suggestion: string;
+}
+
+export interface RuleExamples {
+  /** Each must yield a finding of the rule. */
+  fire: string[];
+  /** Each must yield no finding of the rule's category. */
+  pass: string[];
+}

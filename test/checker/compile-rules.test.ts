@@ -1,0 +1,71 @@
+// The rule compiler refuses malformed rule data with a message naming the file and the rule.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+
+function compile(rulesYaml: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'debrief-rules-'));
+  copyFileSync(join(root, 'src/checker/rules/context.yaml'), join(dir, 'context.yaml'));
+  writeFileSync(join(dir, 'test.yaml'), rulesYaml);
+  const out = join(dir, 'rules.generated.ts');
+  const r = spawnSync(tsx, ['scripts/compile-rules.ts', dir, out], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, stderr: r.stderr, wrote: existsSync(out) };
+}
+
+const rule = (id: string, extra = '') => `
+  - id: ${id}
+    basis: "UK Equality Act 2010 s.5"
+    patterns: ["too old"]
+    message: "Age."
+    suggestion: "Describe the work instead."
+${extra}`;
+const examples = `    examples: { fire: ["Too old."], pass: ["The library is old."] }`;
+const header = 'mode: feedback\ncategory: protected\nseverity: block\njurisdictions: [us]\nrules:';
+
+describe('scripts/compile-rules.ts', () => {
+  it('compiles valid rules', () => {
+    const r = compile(header + rule('a', examples));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.wrote).toBe(true);
+  });
+
+  it.each([
+    ['a duplicate id', header + rule('a', examples) + rule('a', examples), /duplicate id/],
+    ['missing examples', header + rule('a'), /examples\.fire needs at least one/],
+    ['an unknown category', header.replace('protected', 'rude') + rule('a', examples), /category "rude"/],
+    [
+      'an unknown jurisdiction',
+      header.replace('[us]', '[fr]') + rule('a', examples),
+      /jurisdictions must be/,
+    ],
+    ['a bad severity', header.replace('block', 'fatal') + rule('a', examples), /severity must be/],
+    [
+      'a capturing group',
+      header + rule('a', examples).replace('"too old"', '"(too) old"'),
+      /capturing group/,
+    ],
+    [
+      'a wildcard first word',
+      header + rule('a', examples).replace('"too old"', '"\\\\w+ old"'),
+      /first word/,
+    ],
+    [
+      'negation clearing a protected rule',
+      header + rule('a', `${examples}\n    negationClears: true`),
+      /negation/,
+    ],
+  ])('fails the build on %s, naming the rule', (_, yaml, message) => {
+    const r = compile(yaml);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toContain('test.yaml rule a');
+    expect(r.wrote).toBe(false);
+  });
+});

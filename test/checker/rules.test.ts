@@ -1,0 +1,76 @@
+// Every rule's own examples, run from the compiled rule data: each "fire" example must produce a finding of that
+// rule, each "pass" example must produce no finding of that rule's category.
+import { describe, expect, it } from 'vitest';
+import { check, listRules } from '../../src/checker';
+import { RULE_EXAMPLES } from '../../src/checker/rules.generated';
+
+const rules = listRules();
+
+describe('rule data', () => {
+  it('has rules for every required category, with unique ids', () => {
+    const ids = rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const categories = new Set(rules.map((r) => r.category));
+    for (const c of [
+      'protected',
+      'proxy',
+      'personality',
+      'comparison',
+      'vague',
+      'defensive',
+      'entitled',
+      'hostile',
+      'missing-thanks',
+      'missing-ask',
+      'too-long',
+    ]) {
+      expect(categories, c).toContain(c);
+    }
+  });
+
+  it('blocks protected and proxy findings and warns on the rest', () => {
+    for (const r of rules) {
+      if (r.signal) continue;
+      expect(r.severity, r.id).toBe(r.category === 'protected' || r.category === 'proxy' ? 'block' : 'warn');
+    }
+  });
+
+  it('cites a legal or research basis in every message', () => {
+    for (const r of rules) {
+      if (r.signal) continue;
+      expect(r.basis.length, r.id).toBeGreaterThan(10);
+      expect(r.message, r.id).toMatch(/\(|Act|Art\.|CFR|seed|Snyder|Textio|Title|GDPR/);
+      expect(r.suggestion.length, r.id).toBeGreaterThan(20);
+    }
+  });
+});
+
+for (const rule of rules) {
+  const examples = RULE_EXAMPLES[rule.id];
+  describe(`rule ${rule.id}`, () => {
+    it('carries examples that must fire and examples that must not', () => {
+      expect(examples.fire.length).toBeGreaterThan(0);
+      expect(examples.pass.length).toBeGreaterThan(0);
+    });
+    if (rule.signal) {
+      // A signal marks something present (a thank-you, an ask); the document rule it feeds must then stay quiet.
+      const fed = rules.find((r) => r.document?.kind === 'absent' && r.document.signal === rule.signal)!;
+      it.each(examples.fire)('is present in: %s', (text) => {
+        expect(check(text, { mode: rule.mode }).map((f) => f.ruleId)).not.toContain(fed.id);
+      });
+      it.each(examples.pass)('is absent from: %s', (text) => {
+        expect(check(text, { mode: rule.mode }).map((f) => f.ruleId)).toContain(fed.id);
+      });
+      return;
+    }
+    it.each(examples.fire)('fires on: %s', (text) => {
+      const findings = check(text, { mode: rule.mode });
+      expect(findings.map((f) => f.ruleId)).toContain(rule.id);
+      for (const f of findings) expect(text.slice(f.start, f.end)).toBe(f.text);
+    });
+    it.each(examples.pass)('does not fire on: %s', (text) => {
+      const findings = check(text, { mode: rule.mode });
+      expect(findings.filter((f) => f.category === rule.category)).toEqual([]);
+    });
+  });
+}
