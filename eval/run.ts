@@ -1,0 +1,147 @@
+// `npm run eval`: precision and recall of the checker per category on Debrief's labelled dev set (and the held-out
+// set, reported separately). Exits non-zero when a dev-set category is below 0.9 or any "Precision matters" item
+// produces a finding.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { check, type Mode } from '../src/checker';
+import { PRECISION_MATTERS } from './precision-matters';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const THRESHOLD = 0.9;
+
+export interface Item {
+  text: string;
+  labels: string[];
+  mode: Mode;
+  source: string;
+}
+
+function loadLines(file: string, mode: Mode): Item[] {
+  const items: Item[] = [];
+  readFileSync(join(here, 'data', file), 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim() || line.startsWith('#')) return;
+      const bar = line.indexOf(' | ');
+      if (bar < 0) throw new Error(`${file}:${i + 1}: expected "labels | text"`);
+      const labels = line.slice(0, bar).trim();
+      items.push({
+        text: line.slice(bar + 3),
+        labels: labels === '-' ? [] : labels.split(',').map((s) => s.trim()),
+        mode,
+        source: `${file}:${i + 1}`,
+      });
+    });
+  return items;
+}
+
+function loadYaml(file: string, mode: Mode): Item[] {
+  const docs = parse(readFileSync(join(here, 'data', file), 'utf8')) as { text: string; labels: string[] }[];
+  return docs.map((d, i) => ({ text: d.text, labels: d.labels ?? [], mode, source: `${file}#${i + 1}` }));
+}
+
+export function loadSet(split: 'dev' | 'heldout'): Item[] {
+  return [...loadLines(`feedback-${split}.txt`, 'feedback'), ...loadYaml(`request-${split}.yaml`, 'request')];
+}
+
+interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+function evaluate(items: Item[]) {
+  const scores = new Map<string, Score>();
+  const errors: string[] = [];
+  const score = (c: string) => {
+    let s = scores.get(c);
+    if (!s) scores.set(c, (s = { tp: 0, fp: 0, fn: 0 }));
+    return s;
+  };
+  for (const item of items) {
+    const found = check(item.text, { mode: item.mode });
+    const predicted = new Set(found.map((f) => f.category));
+    const expected = new Set(item.labels);
+    for (const c of expected) score(c);
+    for (const c of predicted) {
+      if (expected.has(c)) score(c).tp++;
+      else {
+        score(c).fp++;
+        const texts = found.filter((f) => f.category === c).map((f) => `"${f.text}" (${f.ruleId})`);
+        errors.push(
+          `FP ${c.padEnd(14)} ${item.source}: ${texts.join(', ')} in: ${item.text.trim().slice(0, 100)}`,
+        );
+      }
+    }
+    for (const c of expected) {
+      if (!predicted.has(c)) {
+        score(c).fn++;
+        errors.push(`FN ${c.padEnd(14)} ${item.source}: ${item.text.trim().slice(0, 110)}`);
+      }
+    }
+  }
+  return { scores, errors };
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+
+function table(name: string, items: Item[], verbose: boolean): string[] {
+  const { scores, errors } = evaluate(items);
+  const order = [
+    'protected',
+    'proxy',
+    'personality',
+    'comparison',
+    'vague',
+    'defensive',
+    'entitled',
+    'hostile',
+    'missing-thanks',
+    'missing-ask',
+    'too-long',
+  ];
+  const cats = [...scores.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const low: string[] = [];
+  console.log(
+    `\n${name}: ${items.length} items (${items.filter((i) => i.labels.length === 0).length} with no label)`,
+  );
+  console.log(
+    `${'category'.padEnd(16)}${'TP'.padStart(5)}${'FP'.padStart(5)}${'FN'.padStart(5)}  precision  recall`,
+  );
+  const total: Score = { tp: 0, fp: 0, fn: 0 };
+  for (const c of cats) {
+    const s = scores.get(c)!;
+    total.tp += s.tp;
+    total.fp += s.fp;
+    total.fn += s.fn;
+    const p = ratio(s.tp, s.tp + s.fp);
+    const r = ratio(s.tp, s.tp + s.fn);
+    if (p < THRESHOLD || r < THRESHOLD) low.push(c);
+    console.log(
+      `${c.padEnd(16)}${String(s.tp).padStart(5)}${String(s.fp).padStart(5)}${String(s.fn).padStart(5)}  ${p.toFixed(3).padStart(9)}  ${r.toFixed(3).padStart(6)}`,
+    );
+  }
+  const p = ratio(total.tp, total.tp + total.fp);
+  const r = ratio(total.tp, total.tp + total.fn);
+  console.log(
+    `${'overall'.padEnd(16)}${String(total.tp).padStart(5)}${String(total.fp).padStart(5)}${String(total.fn).padStart(5)}  ${p.toFixed(3).padStart(9)}  ${r.toFixed(3).padStart(6)}`,
+  );
+  if (verbose) for (const e of errors) console.log(`  ${e}`);
+  return low;
+}
+
+const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
+const low = table('dev set', loadSet('dev'), verbose);
+// The held-out set's individual errors are never printed: reading them would turn it into a second dev set.
+table('held-out set (not used to tune the rules)', loadSet('heldout'), false);
+
+const fired = PRECISION_MATTERS.filter((t) => check(t).length > 0);
+console.log(`\n"Precision matters" items with a finding: ${fired.length} of ${PRECISION_MATTERS.length}`);
+for (const t of fired) console.log(`  ${t}`);
+
+if (low.length || fired.length) {
+  if (low.length) console.log(`\nBelow ${THRESHOLD} on the dev set: ${low.join(', ')}`);
+  process.exitCode = 1;
+} else console.log(`\nEvery dev-set category has precision and recall of at least ${THRESHOLD}.`);
