@@ -428,10 +428,8 @@ function draftFor(
 
 function callSheet(app: CoachApplication, contact: Contact): string[] {
   const company = clean(app.company) || 'the company';
-  const role = clean(app.role) || 'the role';
   const recruiter = contact.kind === 'recruiter';
   return [
-    `Before you call: note the date of your last interview for the ${role} role and have a pen ready; you are there to listen.`,
     'Thank them first: "Thank you for making the time. I know you don\'t have to do this, and I appreciate it."',
     recruiter
       ? `Say you accept the decision, and ask them to be honest with you about what ${company} said: you want to become a better interviewer.`

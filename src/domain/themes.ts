@@ -457,7 +457,10 @@ const VOCABULARY: Record<string, Vocabulary> = {
 
 /** A clause says something fell short. */
 const SHORTFALL =
-  /\b(?:miss(?:ed|es|ing)?|lack(?:ed|ing|s)?|not|never|no|none|without|below|gaps?|weak(?:er|ness|nesses)?|struggl\w*|improv\w*|work(?:ing)? on|needs work|limited|insufficient|inadequate|poor(?:ly)?|unclear|unsure|difficult(?:y|ies)?|hard(?:er)?|could have|should have|concerns?|concerned|issues?|problems?|errors?|mistakes?|fell short|short of|room for|lower|less|fewer|too|instead of|rather than|wanted (?:more|to see)|would have liked|hoped for|more|needs? (?:more|to)|needed)\b|n['’]t\b/i;
+  /\b(?:miss(?:ed|es|ing)?|lack(?:ed|ing|s)?|not|never|no|none|without|below|gaps?|weak(?:er|ness|nesses)?|struggl\w*|improv\w*|work(?:ing)? on|needs work|limited|insufficient|inadequate|poor(?:ly)?|unclear|unsure|difficult(?:y|ies)?|hard(?:er)?|could have|should have|concerns?|concerned|issues?|problems?|errors?|mistakes?|fell short|short of|room for|lower|less|fewer|too|instead of|rather than|wanted (?:more|to see)|would have liked|hoped for|more|needs? (?:more|to)|needed|should|brush(?:ing)? up|refresh|revisit)\b|n['’]t\b/i;
+/** A clause that clears the area ("no concerns about your communication", "couldn't fault"). */
+const NO_CONCERN =
+  /\b(?:no|without|never any) (?:real |major |significant |serious |particular )?(?:concerns?|issues?|problems?|doubts?|complaints?)\b|\b(?:couldn't|could not|can't|cannot) fault\b/i;
 /** A clause states a requirement (composer drafts: "Testing is a requirement of this role"). */
 const REQUIREMENT = /\b(?:requirements?|required|requires|require|essential)\b/i;
 /** A clause praises. */
@@ -539,6 +542,7 @@ function accepts(alt: Alternative, text: string, sentence: Span, start: number, 
   const clause = clauseAround(text, sentence, start, end);
   if (alt.kind === 'gap') return !NEGATED.test(text.slice(clause.start, start));
   const c = text.slice(clause.start, clause.end);
+  if (NO_CONCERN.test(c)) return false;
   if (SHORTFALL.test(c)) return true;
   if (PRAISE.test(c)) return false;
   if (REQUIREMENT.test(c)) return true;

@@ -27,6 +27,9 @@ describe('themesOf: hand-written notes', () => {
     ['Your design did not cover what happens when the database goes down.', ['system-design']],
     ['They were looking for more leadership experience.', ['experience-gap', 'leadership']],
     ['Communication and system design were areas to work on.', ['communication', 'system-design']],
+    ['They mentioned I should brush up on SQL fundamentals.', ['technical-depth']],
+    ['No issues with your system design, but your testing was thin.', ['testing']],
+    ['My answers lacked concrete examples and I went off on tangents.', ['interview-structure']],
   ])('%s', (text, expected) => {
     expect(ids(text)).toEqual(expected);
   });
@@ -52,6 +55,8 @@ describe('themesOf: no false themes', () => {
     'Please detail your availability for a call.',
     'The testing of the payment flow is handled by another team.',
     'I did not seem unprepared, and I had read their blog.',
+    'We have no concerns about your communication.',
+    'I missed the train but the interview went well.',
   ])('%s', (text) => {
     expect(themesOf(text)).toEqual([]);
   });
