@@ -7,14 +7,16 @@ import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
+import { CANDIDATE_TOKEN_PREFIX, candidateFromToken } from '../app/candidate-accounts';
 import type { AppContext } from '../app/context';
 import { actorFromSession, actorFromToken } from '../app/sessions';
 import { ping } from '../db/client';
 import { AppError } from '../lib/errors';
 import { projectRoot } from '../lib/project-root';
-import { type HttpEnv, SESSION_COOKIE } from './env';
+import { CANDIDATE_COOKIE, type HttpEnv, SESSION_COOKIE } from './env';
 import { renderReference } from './reference-page';
 import { authRoutes } from './routes/auth';
+import { candidateRoutes } from './routes/candidate';
 import { hiringRoutes } from './routes/hiring';
 import { memberRoutes } from './routes/members';
 import { portalRoutes } from './routes/portal';
@@ -78,17 +80,28 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
     }),
   );
 
-  // Who is asking: a Bearer token (a bad one is refused outright) or a session cookie.
+  // Who is asking: a Bearer token (a bad one is refused outright) or a session cookie. Hiring-team members and
+  // candidates authenticate apart: a candidate's token (dbc_...) never opens a hiring-team route, nor the reverse.
   app.use('/api/*', async (c, next) => {
     const header = c.req.header('authorization');
     if (header) {
-      const m = /^Bearer\s+(\S+)$/i.exec(header);
-      const actor = m ? await actorFromToken(ctx, m[1]) : undefined;
-      if (!actor) return c.json(errorBody('unauthorized', 'The API token is not valid or was revoked'), 401);
-      c.set('actor', actor);
+      const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+      if (token?.startsWith(CANDIDATE_TOKEN_PREFIX)) {
+        const candidate = await candidateFromToken(ctx, token);
+        if (!candidate)
+          return c.json(errorBody('unauthorized', 'Your session has ended; sign in again'), 401);
+        c.set('candidate', candidate);
+      } else {
+        const actor = token ? await actorFromToken(ctx, token) : undefined;
+        if (!actor)
+          return c.json(errorBody('unauthorized', 'The API token is not valid or was revoked'), 401);
+        c.set('actor', actor);
+      }
     } else {
       const secret = getCookie(c, SESSION_COOKIE);
       if (secret) c.set('actor', await actorFromSession(ctx, secret));
+      const candidateSecret = getCookie(c, CANDIDATE_COOKIE);
+      if (candidateSecret) c.set('candidate', await candidateFromToken(ctx, candidateSecret));
     }
     await next();
   });
@@ -115,11 +128,23 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   memberRoutes(app);
   hiringRoutes(app);
   portalRoutes(app);
+  candidateRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
     description: 'An API token (dbf_...) created at sign-up or under API tokens',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'candidateBearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: "A candidate's session token (dbc_...) from /api/v1/candidate/login or /verify",
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'candidateSession', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: CANDIDATE_COOKIE,
+    description: "The candidate's web session",
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -1,10 +1,13 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { RequestIdVariables } from 'hono/request-id';
+import type { CandidateActor } from '../app/candidate-accounts';
 import type { Actor, AppContext } from '../app/context';
 import { unauthorized } from '../lib/errors';
 
-export type HttpEnv = { Variables: RequestIdVariables & { actor?: Actor; ctx: AppContext } };
+export type HttpEnv = {
+  Variables: RequestIdVariables & { actor?: Actor; candidate?: CandidateActor; ctx: AppContext };
+};
 export type Api = OpenAPIHono<HttpEnv>;
 
 export function requireActor(c: { get(key: 'actor'): Actor | undefined }): Actor {
@@ -25,3 +28,22 @@ export const mustSignIn: MiddlewareHandler<HttpEnv> = async (c, next) => {
 
 /** Spread into a route: documents the security schemes and enforces sign-in. */
 export const secured = { security: authed, middleware: [mustSignIn] };
+
+export const CANDIDATE_COOKIE = 'debrief_candidate';
+
+/** Route middleware for the candidate's workspace: a signed-in candidate, or 401 before validation. */
+export const mustBeCandidate: MiddlewareHandler<HttpEnv> = async (c, next) => {
+  if (!c.get('candidate')) throw unauthorized('Sign in to your Debrief candidate account');
+  await next();
+};
+
+export const candidateSecured = {
+  security: [{ candidateBearer: [] }, { candidateSession: [] }] as Array<Record<string, string[]>>,
+  middleware: [mustBeCandidate],
+};
+
+export function requireCandidate(c: { get(key: 'candidate'): CandidateActor | undefined }): CandidateActor {
+  const who = c.get('candidate');
+  if (!who) throw unauthorized('Sign in to your Debrief candidate account');
+  return who;
+}

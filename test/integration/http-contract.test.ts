@@ -1,12 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, newOrganization, startHarness } from '../support/harness';
+import {
+  type Client,
+  type Harness,
+  newOrganization,
+  PASSWORD,
+  startHarness,
+  uniqueEmail,
+} from '../support/harness';
 
 let h: Harness;
 let org: Awaited<ReturnType<typeof newOrganization>>;
+let candidate: Client;
 beforeAll(async () => {
   h = await startHarness();
   org = await newOrganization(h);
+  const email = uniqueEmail('candidate');
+  await h.anon.post('/api/v1/candidate/signup', { name: 'Cand', email, password: PASSWORD });
+  candidate = h.as({
+    token: (await h.anon.post('/api/v1/candidate/login', { email, password: PASSWORD })).body.token,
+  });
 });
+/** Who may call a route: a candidate for the candidate workspace, otherwise the organization's admin. */
+const caller = (path: string) => (path.startsWith('/api/v1/candidate/') ? candidate : org.api);
 afterAll(() => h.close());
 
 type Op = { method: string; path: string; op: any };
@@ -98,7 +113,7 @@ describe('bad input, for every route that takes any', () => {
   it('malformed JSON is 400 invalid-json', async () => {
     for (const { method, path, op } of await operations()) {
       if (!op.requestBody) continue;
-      const res = await org.api.raw(method, concrete(path), {
+      const res = await caller(path).raw(method, concrete(path), {
         body: '{"name": ',
         headers: { 'content-type': 'application/json' },
       });
@@ -113,7 +128,7 @@ describe('bad input, for every route that takes any', () => {
       const schema = op.requestBody.content['application/json'].schema;
       const headers = { 'content-type': 'application/json' };
       // Not an object at all.
-      const list = await org.api.raw(method, concrete(path), { body: '[]', headers });
+      const list = await caller(path).raw(method, concrete(path), { body: '[]', headers });
       expect(list.status, `${method} ${path}`).toBe(400);
       expect(list.body.error.code).toBe('invalid-request');
       // An object missing a required field: the message names it.
@@ -122,7 +137,7 @@ describe('bad input, for every route that takes any', () => {
         : schema;
       const field = resolved.required?.[0];
       if (!field) continue;
-      const res = await org.api.raw(method, concrete(path), { body: '{}', headers });
+      const res = await caller(path).raw(method, concrete(path), { body: '{}', headers });
       expect(res.status, `${method} ${path}`).toBe(400);
       expect(res.body.error.code).toBe('invalid-request');
       expect(res.body.error.message, `${method} ${path}`).toContain(`body.${field}`);
@@ -132,7 +147,7 @@ describe('bad input, for every route that takes any', () => {
   it('a body that is not JSON is 415', async () => {
     for (const { method, path, op } of await operations()) {
       if (!op.requestBody) continue;
-      const res = await org.api.raw(method, concrete(path), {
+      const res = await caller(path).raw(method, concrete(path), {
         body: 'name=x',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
       });
@@ -145,7 +160,7 @@ describe('bad input, for every route that takes any', () => {
     const withId = (await operations()).filter((o) => o.path.includes('{id}'));
     expect(withId.length).toBeGreaterThan(0);
     for (const { method, path, op } of withId) {
-      const res = await org.api.raw(
+      const res = await caller(path).raw(
         method,
         concrete(path, 'not-a-uuid'),
         op.requestBody ? { body: '{}', headers: { 'content-type': 'application/json' } } : {},

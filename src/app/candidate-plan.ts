@@ -1,0 +1,115 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { check } from '../checker';
+import type { Db } from '../db/client';
+import { feedback, loggedFeedback, planActions, trackerApplications } from '../db/schema';
+import { planFeedbackRequest } from '../domain/request-coach';
+import { findTheme, remindersFor, summarizeThemes } from '../domain/themes';
+import { conflict } from '../lib/errors';
+import type { CandidateActor } from './candidate-accounts';
+import { feedbackInbox, trackerDetail } from './candidate-workspace';
+
+/** The request coach for one rejected application: whether, when, whom, how, a checked draft, a call sheet. */
+export async function requestPlan(db: Db, who: CandidateActor, applicationId: string, now = new Date()) {
+  const { app, rounds } = await trackerDetail(db, who, applicationId);
+  if (app.status !== 'rejected')
+    throw conflict('not-rejected', 'The request coach is for a rejected application; mark it rejected first');
+  const plan = planFeedbackRequest(
+    {
+      company: app.company,
+      role: app.role,
+      candidateName: who.name,
+      source: app.source,
+      recruiter: app.recruiter,
+      rejectedAt: app.rejectedOn,
+      roleFilled: app.roleFilled,
+      decisionFinal: app.decisionFinal,
+      reason: app.reason,
+      rounds: rounds.map((r) => ({
+        stage: r.stage,
+        date: r.date,
+        interviewers: r.interviewers,
+        rapport: (r.rapport as 1 | 2 | 3 | 4 | 5 | null) ?? null,
+        notes: r.notes,
+      })),
+    },
+    now,
+  );
+  return { ...plan, findings: check(`${plan.draft.subject}\n\n${plan.draft.body}`, { mode: 'request' }) };
+}
+
+/**
+ * The improvement plan: every piece of feedback (from Debrief, if the address is confirmed, and logged by hand,
+ * and the reasons noted in the tracker) mapped to themes and counted; the actions; and, for each application still
+ * in progress, the open actions on the themes that role needs.
+ */
+export async function improvementPlan(db: Db, who: CandidateActor) {
+  const texts: {
+    id: string;
+    text: string;
+    kind: 'debrief' | 'logged' | 'reason';
+    applicationId: string | null;
+  }[] = [];
+  if (who.verified) {
+    for (const item of await feedbackInbox(db, who))
+      texts.push({ id: item.id, text: item.body, kind: 'debrief', applicationId: item.applicationId });
+  }
+  for (const l of await db.select().from(loggedFeedback).where(eq(loggedFeedback.accountId, who.accountId))) {
+    texts.push({ id: l.id, text: l.text, kind: 'logged', applicationId: l.applicationId });
+  }
+  const apps = await db
+    .select()
+    .from(trackerApplications)
+    .where(eq(trackerApplications.accountId, who.accountId));
+  for (const a of apps)
+    if (a.reason && a.status === 'rejected')
+      texts.push({ id: a.id, text: a.reason, kind: 'reason', applicationId: a.id });
+
+  const byId = new Map(texts.map((t) => [t.id, t]));
+  const themes = summarizeThemes(texts.map(({ id, text }) => ({ id, text }))).map((t) => ({
+    ...t,
+    suggestedActions: findTheme(t.theme)?.suggestedActions ?? [],
+    sources: t.sources.map((s) => ({
+      ...s,
+      kind: byId.get(s.id)?.kind,
+      applicationId: byId.get(s.id)?.applicationId ?? null,
+    })),
+  }));
+
+  const actions = await db.select().from(planActions).where(eq(planActions.accountId, who.accountId));
+  const open = actions.map((a) => ({
+    id: a.id,
+    theme: a.theme,
+    title: a.title,
+    due: a.dueOn,
+    done: Boolean(a.doneAt),
+  }));
+  const upcoming = apps
+    .filter((a) => a.status === 'applied' || a.status === 'interviewing')
+    .map((a) => ({
+      applicationId: a.id,
+      company: a.company,
+      role: a.role,
+      reminders: remindersFor(a.role, a.notes ?? undefined, open),
+    }))
+    .filter((u) => u.reminders.length);
+  return { themes, actions, upcoming };
+}
+
+/** Open plan actions for the themes a tracked role needs: shown before its next interview. */
+export async function interviewPrep(db: Db, who: CandidateActor, applicationId: string) {
+  const { app } = await trackerDetail(db, who, applicationId);
+  const actions = await db
+    .select()
+    .from(planActions)
+    .where(and(eq(planActions.accountId, who.accountId), isNull(planActions.doneAt)));
+  return remindersFor(
+    app.role,
+    app.notes ?? undefined,
+    actions.map((a) => ({ id: a.id, theme: a.theme, title: a.title, due: a.dueOn, done: false })),
+  );
+}
+
+export async function feedbackBodies(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  return db.select({ id: feedback.id, body: feedback.body }).from(feedback).where(inArray(feedback.id, ids));
+}

@@ -1,0 +1,564 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import {
+  logInCandidate,
+  logOutCandidate,
+  resendVerification,
+  signUpCandidate,
+  verifyCandidateEmail,
+} from '../../app/candidate-accounts';
+import { improvementPlan, interviewPrep, requestPlan } from '../../app/candidate-plan';
+import {
+  addPlanAction,
+  addReminder,
+  addRound,
+  createTrackerApplication,
+  feedbackInbox,
+  listLoggedFeedback,
+  listReminders,
+  listTrackerApplications,
+  logFeedback,
+  setReminderDone,
+  trackerDetail,
+  updatePlanAction,
+  updateTrackerApplication,
+} from '../../app/candidate-workspace';
+import type {
+  loggedFeedback,
+  planActions,
+  reminders,
+  trackerApplications,
+  trackerRounds,
+} from '../../db/schema';
+import {
+  CandidateAccount,
+  CandidateLoginBody,
+  CandidateSignUpBody,
+  DoneBody,
+  InboxItem,
+  LoggedFeedback,
+  LoggedFeedbackBody,
+  Plan,
+  PlanAction,
+  PlanActionBody,
+  PlanActionPatch,
+  PrepReminder,
+  ReminderBody,
+  ReminderSchema,
+  RequestPlanSchema,
+  Round,
+  RoundBody,
+  SessionToken,
+  TrackerApplication,
+  TrackerCreateBody,
+  TrackerPatchBody,
+  VerifyBody,
+} from '../candidate-schemas';
+import { type Api, CANDIDATE_COOKIE, candidateSecured, type HttpEnv, requireCandidate } from '../env';
+import { errors } from '../responses';
+import { IdParam } from '../schemas';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true as const });
+const ok = <T>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const common = { 400: errors[400], 401: errors[401], 404: errors[404] };
+const withBody = { ...common, 415: errors[415] };
+const tags = ['Candidate workspace'];
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const presentTracker = (a: typeof trackerApplications.$inferSelect & { rounds?: number }) => ({
+  id: a.id,
+  company: a.company,
+  role: a.role,
+  source: a.source,
+  status: a.status,
+  appliedOn: a.appliedOn,
+  rejectedOn: a.rejectedOn,
+  decisionFinal: a.decisionFinal,
+  roleFilled: a.roleFilled,
+  reason: a.reason,
+  recruiter: a.recruiter ?? null,
+  notes: a.notes,
+  feedbackId: a.feedbackId,
+  ...(a.rounds !== undefined ? { rounds: a.rounds } : {}),
+  createdAt: a.createdAt.toISOString(),
+});
+const presentRound = (r: typeof trackerRounds.$inferSelect) => ({
+  id: r.id,
+  stage: r.stage,
+  date: r.date,
+  interviewers: r.interviewers,
+  rapport: r.rapport,
+  notes: r.notes,
+});
+const presentReminder = (r: typeof reminders.$inferSelect) => ({
+  id: r.id,
+  applicationId: r.applicationId,
+  kind: r.kind,
+  dueOn: r.dueOn,
+  text: r.text,
+  done: Boolean(r.doneAt),
+});
+const presentAction = (a: typeof planActions.$inferSelect) => ({
+  id: a.id,
+  theme: a.theme,
+  title: a.title,
+  dueOn: a.dueOn,
+  done: Boolean(a.doneAt),
+});
+const presentLogged = (l: typeof loggedFeedback.$inferSelect) => ({
+  id: l.id,
+  applicationId: l.applicationId,
+  channel: l.channel,
+  receivedOn: l.receivedOn,
+  text: l.text,
+});
+
+function setCandidateCookie(c: Context<HttpEnv>, token: string) {
+  const ctx = c.get('ctx');
+  setCookie(c, CANDIDATE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: ctx.config.secureCookies,
+    path: '/',
+    maxAge: ctx.config.SESSION_DAYS * 86_400,
+  });
+}
+
+/** The candidate's workspace: an account of their own, a tracker, a feedback inbox, a request coach, a plan. */
+export function candidateRoutes(app: Api) {
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/candidate/signup',
+      tags,
+      summary: 'Create a candidate account; a link to confirm the email address is sent',
+      request: { body: json(CandidateSignUpBody) },
+      responses: {
+        201: ok('Created; confirm the address by the emailed link', CandidateAccount),
+        400: errors[400],
+        409: errors[409],
+        415: errors[415],
+      },
+    }),
+    async (c) => {
+      const a = await signUpCandidate(c.get('ctx'), c.req.valid('json'));
+      return c.json({ id: a.id, name: a.name, email: a.email, verified: false }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/candidate/verify',
+      tags,
+      summary: 'Confirm the email address with the token from the emailed link; signs in',
+      request: { body: json(VerifyBody) },
+      responses: {
+        200: ok('Confirmed and signed in', SessionToken),
+        400: errors[400],
+        404: errors[404],
+        410: errors[410],
+        415: errors[415],
+      },
+    }),
+    async (c) => {
+      const token = await verifyCandidateEmail(c.get('ctx'), c.req.valid('json').token);
+      setCandidateCookie(c, token);
+      return c.json({ token }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/candidate/login',
+      tags,
+      summary: 'Sign in to a candidate account',
+      request: { body: json(CandidateLoginBody) },
+      responses: { 200: ok('Signed in', SessionToken), 400: errors[400], 401: errors[401], 415: errors[415] },
+    }),
+    async (c) => {
+      const token = await logInCandidate(c.get('ctx'), c.req.valid('json'));
+      setCandidateCookie(c, token);
+      return c.json({ token }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/candidate/logout',
+      tags,
+      summary: 'Sign out of the candidate account',
+      ...candidateSecured,
+      responses: { 204: { description: 'Signed out' }, 401: errors[401] },
+    }),
+    async (c) => {
+      const header = c.req.header('authorization');
+      const token = header?.replace(/^Bearer\s+/i, '') ?? '';
+      const cookie = c.req.header('cookie')?.match(new RegExp(`${CANDIDATE_COOKIE}=([^;]+)`))?.[1];
+      for (const t of [token, cookie]) if (t) await logOutCandidate(c.get('ctx'), t);
+      deleteCookie(c, CANDIDATE_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/candidate/me',
+      tags,
+      summary: 'The signed-in candidate',
+      ...candidateSecured,
+      responses: { 200: ok('Account', CandidateAccount), 401: errors[401] },
+    }),
+    (c) => {
+      const who = requireCandidate(c);
+      return c.json({ id: who.accountId, name: who.name, email: who.email, verified: who.verified }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/candidate/verify/resend',
+      tags,
+      summary: 'Send a new link to confirm the email address',
+      ...candidateSecured,
+      responses: { 202: ok('Sent', z.object({ sent: z.literal(true) })), 401: errors[401], 409: errors[409] },
+    }),
+    async (c) => {
+      await resendVerification(c.get('ctx'), requireCandidate(c));
+      return c.json({ sent: true as const }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/candidate/feedback',
+      tags,
+      summary:
+        'Feedback sent through Debrief to your confirmed address, each linked to its tracker application',
+      description: 'An unconfirmed address sees nothing: 403 email-not-verified.',
+      ...candidateSecured,
+      responses: {
+        200: ok('Inbox', z.object({ items: z.array(InboxItem) })),
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) => {
+      const items = await feedbackInbox(c.get('ctx').db, requireCandidate(c));
+      return c.json({ items: items.map((i) => ({ ...i, sentAt: iso(i.sentAt) })) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/candidate/logged-feedback',
+      tags,
+      summary: 'Log feedback received elsewhere (an email, a call)',
+      ...candidateSecured,
+      request: { body: json(LoggedFeedbackBody) },
+      responses: { 201: ok('Logged', LoggedFeedback), ...withBody },
+    }),
+    async (c) =>
+      c.json(
+        presentLogged(await logFeedback(c.get('ctx').db, requireCandidate(c), c.req.valid('json'))),
+        201,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/candidate/logged-feedback',
+      tags,
+      summary: 'Feedback you logged by hand',
+      ...candidateSecured,
+      responses: {
+        200: ok('Logged feedback', z.object({ items: z.array(LoggedFeedback) })),
+        401: errors[401],
+      },
+    }),
+    async (c) =>
+      c.json(
+        { items: (await listLoggedFeedback(c.get('ctx').db, requireCandidate(c))).map(presentLogged) },
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/candidate/applications',
+      tags,
+      summary: 'Track an application (company, role, source, dates, status)',
+      ...candidateSecured,
+      request: { body: json(TrackerCreateBody) },
+      responses: { 201: ok('Tracked', TrackerApplication), ...withBody },
+    }),
+    async (c) =>
+      c.json(
+        presentTracker(
+          await createTrackerApplication(c.get('ctx').db, requireCandidate(c), c.req.valid('json')),
+        ),
+        201,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/candidate/applications',
+      tags,
+      summary: 'Your tracked applications, newest first',
+      ...candidateSecured,
+      responses: {
+        200: ok('Applications', z.object({ items: z.array(TrackerApplication) })),
+        401: errors[401],
+      },
+    }),
+    async (c) =>
+      c.json(
+        { items: (await listTrackerApplications(c.get('ctx').db, requireCandidate(c))).map(presentTracker) },
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/candidate/applications/{id}',
+      tags,
+      summary: 'One application with its rounds, reminders, feedback and interview prep',
+      ...candidateSecured,
+      request: { params: IdParam },
+      responses: {
+        200: ok(
+          'Application',
+          TrackerApplication.extend({
+            roundList: z.array(Round),
+            reminders: z.array(ReminderSchema),
+            loggedFeedback: z.array(LoggedFeedback),
+            debriefFeedback: z
+              .object({ id: z.uuid(), body: z.string(), sentAt: z.iso.datetime().nullable() })
+              .nullable(),
+            prep: z.array(PrepReminder),
+          }),
+        ),
+        ...common,
+      },
+    }),
+    async (c) => {
+      const who = requireCandidate(c);
+      const db = c.get('ctx').db;
+      const id = c.req.valid('param').id;
+      const d = await trackerDetail(db, who, id);
+      const prep =
+        d.app.status === 'applied' || d.app.status === 'interviewing' ? await interviewPrep(db, who, id) : [];
+      return c.json(
+        {
+          ...presentTracker(d.app),
+          roundList: d.rounds.map(presentRound),
+          reminders: d.reminders.map(presentReminder),
+          loggedFeedback: d.logged.map(presentLogged),
+          debriefFeedback: d.debriefFeedback
+            ? { ...d.debriefFeedback, sentAt: iso(d.debriefFeedback.sentAt) }
+            : null,
+          prep,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/candidate/applications/{id}',
+      tags,
+      summary:
+        'Update an application (status, dates, what they said); a rejection adds a reminder to ask for feedback',
+      ...candidateSecured,
+      request: { params: IdParam, body: json(TrackerPatchBody) },
+      responses: { 200: ok('Updated', TrackerApplication), ...withBody },
+    }),
+    async (c) =>
+      c.json(
+        presentTracker(
+          await updateTrackerApplication(
+            c.get('ctx').db,
+            requireCandidate(c),
+            c.req.valid('param').id,
+            c.req.valid('json'),
+          ),
+        ),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/candidate/applications/{id}/rounds',
+      tags,
+      summary:
+        'Add an interview round (stage, date, interviewers met, rapport 1-5, notes); adds a thank-you reminder',
+      ...candidateSecured,
+      request: { params: IdParam, body: json(RoundBody) },
+      responses: { 201: ok('Added', Round), ...withBody },
+    }),
+    async (c) =>
+      c.json(
+        presentRound(
+          await addRound(c.get('ctx').db, requireCandidate(c), c.req.valid('param').id, c.req.valid('json')),
+        ),
+        201,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/candidate/applications/{id}/request-plan',
+      tags,
+      summary:
+        'The request coach: whether and when to ask for feedback, whom, how, a checked draft email and a call sheet',
+      ...candidateSecured,
+      request: { params: IdParam },
+      responses: { 200: ok('Plan', RequestPlanSchema), ...common, 409: errors[409] },
+    }),
+    async (c) =>
+      c.json(await requestPlan(c.get('ctx').db, requireCandidate(c), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/candidate/reminders',
+      tags,
+      summary: 'Your reminders, soonest first',
+      ...candidateSecured,
+      request: {
+        query: z.object({
+          open: z
+            .enum(['true', 'false'])
+            .optional()
+            .openapi({ param: { name: 'open', in: 'query' } }),
+        }),
+      },
+      responses: { 200: ok('Reminders', z.object({ items: z.array(ReminderSchema) })), ...common },
+    }),
+    async (c) => {
+      const rows = await listReminders(c.get('ctx').db, requireCandidate(c), {
+        open: c.req.valid('query').open === 'true',
+      });
+      return c.json({ items: rows.map(presentReminder) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/candidate/reminders',
+      tags,
+      summary: 'Add a reminder (follow up, thank-you note, reapply)',
+      ...candidateSecured,
+      request: { body: json(ReminderBody) },
+      responses: { 201: ok('Added', ReminderSchema), ...withBody },
+    }),
+    async (c) =>
+      c.json(
+        presentReminder(await addReminder(c.get('ctx').db, requireCandidate(c), c.req.valid('json'))),
+        201,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/candidate/reminders/{id}',
+      tags,
+      summary: 'Mark a reminder done (or not)',
+      ...candidateSecured,
+      request: { params: IdParam, body: json(DoneBody) },
+      responses: { 200: ok('Updated', ReminderSchema), ...withBody },
+    }),
+    async (c) =>
+      c.json(
+        presentReminder(
+          await setReminderDone(
+            c.get('ctx').db,
+            requireCandidate(c),
+            c.req.valid('param').id,
+            c.req.valid('json').done,
+          ),
+        ),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/candidate/plan',
+      tags,
+      summary:
+        'The improvement plan: themes across all your feedback, your actions, and what to revisit before interviews',
+      ...candidateSecured,
+      responses: { 200: ok('Plan', Plan), 401: errors[401] },
+    }),
+    async (c) => {
+      const p = await improvementPlan(c.get('ctx').db, requireCandidate(c));
+      return c.json({ ...p, actions: p.actions.map(presentAction) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/candidate/plan/actions',
+      tags,
+      summary: 'Turn a theme into an action with a due date',
+      ...candidateSecured,
+      request: { body: json(PlanActionBody) },
+      responses: { 201: ok('Added', PlanAction), ...withBody },
+    }),
+    async (c) =>
+      c.json(
+        presentAction(await addPlanAction(c.get('ctx').db, requireCandidate(c), c.req.valid('json'))),
+        201,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/candidate/plan/actions/{id}',
+      tags,
+      summary: 'Mark progress on an action, or change it',
+      ...candidateSecured,
+      request: { params: IdParam, body: json(PlanActionPatch) },
+      responses: { 200: ok('Updated', PlanAction), ...withBody },
+    }),
+    async (c) =>
+      c.json(
+        presentAction(
+          await updatePlanAction(
+            c.get('ctx').db,
+            requireCandidate(c),
+            c.req.valid('param').id,
+            c.req.valid('json'),
+          ),
+        ),
+        200,
+      ),
+  );
+}
