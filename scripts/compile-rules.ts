@@ -231,61 +231,88 @@ function parseRegex(src: string): Item[][] {
 
 const WILD = '\u0000';
 const DIGIT = '\u0001';
+/**
+ * The words a pattern can start with, as "first second" pairs where the second word is known (so a common first
+ * word like "the" or "you" only costs a hash lookup unless the next word fits too), or as a single "first" where
+ * it is not. #poss: any word followed by 's; #digit: a number.
+ */
 function firstWords(source: string, where: string): string[] {
   const out = new Set<string>();
   const problems = new Set<string>();
+  const plain = (w: string) => w && !w.includes(WILD) && !w.includes(DIGIT);
   let steps = 0;
-  const emit = (prefix: string, next?: Item) => {
+  const emitFirst = (prefix: string, next?: Item): boolean => {
+    // Returns true when the pattern is indexed by its first word alone (a special trigger).
     if (prefix.startsWith(DIGIT)) out.add('#digit');
     else if (prefix.includes(WILD) || prefix.includes(DIGIT)) {
       if (next?.t === 'char' && next.c === 's') out.add('#poss');
       else
         problems.add('starts with a word the engine cannot index (a wildcard); give it a literal first word');
-    } else if (prefix) out.add(prefix);
-    else problems.add('can match without a first word');
+    } else return false;
+    return true;
   };
-  type K = (prefix: string) => void;
-  const walk = (items: Item[], i: number, prefix: string, k: K): void => {
-    if (++steps > 200000) {
+  const emit = (first: string, second: string) => {
+    if (!first) problems.add('can match without a first word');
+    else if (second.startsWith(DIGIT)) out.add(`${first} #digit`);
+    else out.add(plain(second) ? `${first} ${second}` : first);
+  };
+  type K = (first: string | null, prefix: string) => void;
+  const walk = (items: Item[], i: number, first: string | null, prefix: string, k: K): void => {
+    if (++steps > 400000) {
       problems.add('has too many possible first words');
       return;
     }
     if (i === items.length) {
-      k(prefix);
+      k(first, prefix);
       return;
     }
     const item = items[i];
-    const next = () => walk(items, i + 1, prefix, k);
+    const next = () => walk(items, i + 1, first, prefix, k);
     switch (item.t) {
       case 'char':
-        walk(items, i + 1, prefix + item.c, k);
+        walk(items, i + 1, first, prefix + item.c, k);
         break;
       case 'zero':
         next();
         break;
       case 'wild':
-        walk(items, i + 1, prefix.includes(WILD) ? prefix : prefix + WILD, k);
+        walk(items, i + 1, first, prefix.includes(WILD) ? prefix : prefix + WILD, k);
         break;
       case 'digit':
-        walk(items, i + 1, prefix.includes(DIGIT) ? prefix : prefix + DIGIT, k);
+        walk(items, i + 1, first, prefix.includes(DIGIT) ? prefix : prefix + DIGIT, k);
         break;
       case 'sep':
         if (!prefix) next();
         else {
-          emit(prefix, item.apostrophe ? items[i + 1] : undefined);
+          if (first === null) {
+            if (!emitFirst(prefix, item.apostrophe ? items[i + 1] : undefined)) {
+              walk(items, i + 1, prefix, '', k);
+            }
+          } else emit(first, prefix);
           if (item.optional) next();
         }
         break;
       case 'alt':
-        for (const b of item.branches) walk(b, 0, prefix, (p) => walk(items, i + 1, p, k));
+        for (const b of item.branches) walk(b, 0, first, prefix, (f, p) => walk(items, i + 1, f, p, k));
         break;
       case 'rep':
         if (item.min === 0) next();
-        walk([item.item], 0, prefix, (p) => walk(items, i + 1, p, k));
+        walk([item.item], 0, first, prefix, (f, p) => walk(items, i + 1, f, p, k));
         break;
     }
   };
-  for (const branch of parseRegex(source)) walk(branch, 0, '', (p) => emit(p));
+  for (const branch of parseRegex(source)) {
+    walk(branch, 0, null, '', (first, prefix) => {
+      if (first === null) {
+        if (!emitFirst(prefix)) emit(prefix, '');
+      } else emit(first, prefix);
+    });
+  }
+  // A pattern indexed by a first word alone makes its pairs with that word redundant.
+  for (const w of [...out]) {
+    const sp = w.indexOf(' ');
+    if (sp > 0 && out.has(w.slice(0, sp))) out.delete(w);
+  }
   for (const p of problems) fail(where, `pattern ${JSON.stringify(source.slice(0, 80))} ${p}`);
   return [...out].sort();
 }

@@ -37,9 +37,15 @@ function candidateList(list: Candidate[]): CandidateList {
   return { any, list };
 }
 
+/** What can start at one word: phrases indexed by the word alone, and phrases indexed by the word and the next. */
+interface FirstWord {
+  singles: CandidateList | null;
+  /** Next word's hash -> the singles and the pairs for that next word, merged, longest first. */
+  bySecond: Map<number, CandidateList> | null;
+}
+
 interface Compiled {
-  /** Word hash -> the phrases that can start with that word, longest first. */
-  byWord: Map<number, CandidateList>;
+  byWord: Map<number, FirstWord>;
   /** Phrases that start with any word followed by 's ("Maria's age"). */
   possessive: CandidateList;
   /** Phrases that start with a number ("55-year-old"). */
@@ -74,14 +80,17 @@ function weight(source: string): number {
   return words * 1000 + literal.length;
 }
 
-/** Letters and digits (ASCII and Latin-1/Extended-A letters) make words; everything else separates them. */
+/**
+ * Letters and digits (ASCII and Latin-1/Extended-A letters) make words; everything else separates them. The table
+ * maps a word character to its lower-case code (0 for a separator), so the scanner does one lookup a character.
+ */
+const LOWER = new Uint16Array(0x250);
+for (let c = 0; c < 0x250; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7)) LOWER[c] = c;
+  else if (c >= 65 && c <= 90) LOWER[c] = c | 32;
+}
 function isWordCode(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 48 && c <= 57) ||
-    (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)
-  );
+  return c < 0x250 && LOWER[c] !== 0;
 }
 
 /** The same hash the scanner computes over a word's characters, lower-cased. */
@@ -95,6 +104,8 @@ function hashWord(word: string): number {
   return h;
 }
 
+const NUMBER_HASH = hashWord('#digit');
+
 const cache = new Map<string, Compiled>();
 
 function compile(mode: Mode, jurisdictions: readonly Jurisdiction[]): Compiled {
@@ -104,31 +115,49 @@ function compile(mode: Mode, jurisdictions: readonly Jurisdiction[]): Compiled {
   const applies = (r: RuntimeRule) =>
     r.data.mode === mode && r.data.jurisdictions.some((j) => jurisdictions.includes(j));
   const chosen = runtime.filter(applies);
-  const byWord = new Map<number, Candidate[]>();
+  const singles = new Map<number, Candidate[]>();
+  const pairs = new Map<number, Map<number, Candidate[]>>();
   const possessive: Candidate[] = [];
   const numeric: Candidate[] = [];
   const words = new Set<string>();
+  const add = <K>(map: Map<K, Candidate[]>, key: K, cand: Candidate) => {
+    const list = map.get(key) ?? [];
+    if (!list.includes(cand)) list.push(cand);
+    map.set(key, list);
+  };
   for (const rule of chosen) {
     rule.data.patterns.forEach((source, i) => {
       const re = new RegExp(`\\b(?:${source})\\b`, 'iy');
       const cand: Candidate = { re, source: `(?:${source})`, rule, weight: weight(source) };
-      for (const word of rule.data.triggers[i]) {
-        if (word === '#poss') possessive.push(cand);
-        else if (word === '#digit') numeric.push(cand);
+      for (const trigger of rule.data.triggers[i]) {
+        if (trigger === '#poss') possessive.push(cand);
+        else if (trigger === '#digit') numeric.push(cand);
         else {
-          words.add(word);
-          const h = hashWord(word);
-          const list = byWord.get(h) ?? [];
-          if (!list.includes(cand)) list.push(cand);
-          byWord.set(h, list);
+          const [first, second] = trigger.split(' ');
+          words.add(first);
+          if (second === undefined) add(singles, hashWord(first), cand);
+          else {
+            const h = hashWord(first);
+            if (!pairs.has(h)) pairs.set(h, new Map());
+            add(pairs.get(h)!, hashWord(second), cand);
+          }
         }
       }
     });
   }
-  const lists = new Map<number, CandidateList>();
-  for (const [h, list] of byWord) lists.set(h, candidateList(list));
+  const byWord = new Map<number, FirstWord>();
+  for (const h of new Set([...singles.keys(), ...pairs.keys()])) {
+    const alone = singles.get(h) ?? [];
+    const second = pairs.get(h);
+    let bySecond: Map<number, CandidateList> | null = null;
+    if (second) {
+      bySecond = new Map();
+      for (const [h2, list] of second) bySecond.set(h2, candidateList([...new Set([...alone, ...list])]));
+    }
+    byWord.set(h, { singles: alone.length ? candidateList([...alone]) : null, bySecond });
+  }
   const compiled: Compiled = {
-    byWord: lists,
+    byWord,
     possessive: candidateList(possessive),
     numeric: candidateList(numeric),
     documentRules: chosen.filter((r) => r.data.document),
@@ -231,42 +260,97 @@ export class Scanner {
   push(segment: string): Finding[] {
     const base = this.offset;
     this.offset += segment.length;
-    const { byWord, possessive, numeric } = this.compiled;
+    const { byWord } = this.compiled;
     const findings: Finding[] = [];
     const n = segment.length;
     let words = 0;
     let i = 0;
-    // One pass: hash each word as it is read; at a word some phrase can start with, try those phrases there.
+    // One pass: hash each word as it is read. A word some phrase can start with is resolved when the next word is
+    // known, so a common first word ("the", "you") costs a lookup, and regular expressions run only where the first
+    // two words fit.
+    let prevStart = -1;
+    let prevEntry: FirstWord | undefined;
+    let prevPossessive = false;
+    let prevNumeric = false;
     while (i < n) {
       let c = segment.charCodeAt(i);
-      if (!isWordCode(c)) {
+      let lower = c < 0x250 ? LOWER[c] : 0;
+      if (lower === 0) {
         i++;
         continue;
       }
       const start = i;
       let h = 0;
       do {
-        if (c >= 65 && c <= 90) c |= 32;
-        h = (Math.imul(h, 31) + c) & 0x3fffffff; // stays a small integer: fast Map keys
+        h = (Math.imul(h, 31) + lower) & 0x3fffffff; // stays a small integer: fast Map keys
         c = ++i < n ? segment.charCodeAt(i) : 32;
-      } while (isWordCode(c));
+        lower = c < 0x250 ? LOWER[c] : 0;
+      } while (lower !== 0);
       // A word continued after an apostrophe or a hyphen ("don't", "well-organised") counts once.
       const prev = start > 1 ? segment.charCodeAt(start - 1) : 32;
       if (!((prev === 39 || prev === 0x2019 || prev === 45) && isWordCode(segment.charCodeAt(start - 2))))
         words++;
-      let end = -1;
-      const list = byWord.get(h);
-      if (list) end = this.tryAt(list, segment, start, base, findings);
-      if (end < 0 && (c === 39 || c === 0x2019) && (segment.charCodeAt(i + 1) | 32) === 115) {
-        if (!isWordCode(segment.charCodeAt(i + 2)))
-          end = this.tryAt(possessive, segment, start, base, findings);
-      }
       const first = segment.charCodeAt(start);
-      if (end < 0 && first >= 48 && first <= 57) end = this.tryAt(numeric, segment, start, base, findings);
-      if (end > i) i = end;
+      const numericWord = first >= 48 && first <= 57;
+      if (prevStart >= 0) {
+        const end = this.resolve(
+          prevEntry,
+          prevPossessive,
+          prevNumeric,
+          h,
+          numericWord,
+          segment,
+          prevStart,
+          base,
+          findings,
+        );
+        prevStart = -1;
+        if (end > start) {
+          i = end;
+          continue;
+        }
+      }
+      const entry = byWord.get(h);
+      const possessive =
+        (c === 39 || c === 0x2019) &&
+        (segment.charCodeAt(i + 1) | 32) === 115 &&
+        !isWordCode(segment.charCodeAt(i + 2));
+      if (entry || possessive || numericWord) {
+        prevStart = start;
+        prevEntry = entry;
+        prevPossessive = possessive;
+        prevNumeric = numericWord;
+      }
     }
+    if (prevStart >= 0)
+      this.resolve(prevEntry, prevPossessive, prevNumeric, -1, false, segment, prevStart, base, findings);
     this.words += words;
     return findings;
+  }
+
+  /** Tries what can start at a word, knowing the next word's hash (-1 at the end of the segment). */
+  private resolve(
+    entry: FirstWord | undefined,
+    possessive: boolean,
+    numeric: boolean,
+    next: number,
+    nextNumeric: boolean,
+    text: string,
+    start: number,
+    base: number,
+    findings: Finding[],
+  ): number {
+    let end = -1;
+    if (entry) {
+      const list =
+        entry.bySecond?.get(next) ??
+        (nextNumeric ? entry.bySecond?.get(NUMBER_HASH) : undefined) ??
+        entry.singles;
+      if (list) end = this.tryAt(list, text, start, base, findings);
+    }
+    if (end < 0 && possessive) end = this.tryAt(this.compiled.possessive, text, start, base, findings);
+    if (end < 0 && numeric) end = this.tryAt(this.compiled.numeric, text, start, base, findings);
+    return end;
   }
 
   /** Tries phrases anchored at `start`; on the first that matches and passes its context, records it. */
