@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
-import { ApiError, api, type Me } from './api';
+import { ApiError, api, can, type Me } from './api';
+import { CandidateApp } from './me/app';
 import { ApplicationPage } from './pages/application';
 import { AcceptInvitation, SignIn, SignUp } from './pages/auth';
 import { Dashboard, Members } from './pages/dashboard';
 import { JobPage, JobsPage } from './pages/jobs';
 import { CandidatePage } from './pages/portal';
+import { RequestsPage } from './pages/requests';
 import { ReviewPage } from './pages/review';
 import { Link, useRouter } from './router';
 
@@ -13,6 +15,8 @@ export function App() {
   const portal = /^\/f\/([^/]+)$/.exec(path);
   // The candidate's page needs no account: render it before (and without) asking who is signed in.
   if (portal) return <CandidatePage token={decodeURIComponent(portal[1])} />;
+  // The candidate's workspace is a separate area with its own account and header.
+  if (path === '/me' || path.startsWith('/me/')) return <CandidateApp path={path} navigate={navigate} />;
   return <TeamApp path={path} navigate={navigate} />;
 }
 
@@ -54,12 +58,14 @@ function TeamApp({ path, navigate }: { path: string; navigate: (to: string) => v
   const review = /^\/feedback\/([^/]+)$/.exec(path);
   let page: React.ReactNode;
   if (path === '/members') page = <Members me={me} />;
+  else if (path === '/requests') page = <RequestsPage />;
   else if (path === '/jobs') page = <JobsPage me={me} />;
   else if (job) page = <JobPage key={job[1]} id={job[1]} me={me} />;
   else if (application) page = <ApplicationPage key={application[1]} id={application[1]} me={me} />;
   else if (review) page = <ReviewPage key={review[1]} id={review[1]} me={me} />;
   else page = <Dashboard me={me} />;
-  const section = path === '/' ? 'dashboard' : path === '/members' ? 'members' : 'jobs';
+  const section =
+    path === '/' ? 'dashboard' : path === '/members' ? 'members' : path === '/requests' ? 'requests' : 'jobs';
 
   return (
     <div className="shell">
@@ -72,6 +78,11 @@ function TeamApp({ path, navigate }: { path: string; navigate: (to: string) => v
           <Link to="/jobs" className={section === 'jobs' ? 'active' : ''}>
             Jobs
           </Link>
+          {can(me, 'feedback.review') && (
+            <Link to="/requests" className={section === 'requests' ? 'active' : ''}>
+              Requests
+            </Link>
+          )}
           <Link to="/members" className={section === 'members' ? 'active' : ''}>
             Members
           </Link>

@@ -124,6 +124,8 @@ export interface Feedback {
   sentAt: string | null;
   approvedAt: string | null;
   overrideJustification: string | null;
+  /** What the candidate did on their page (rating, thanks, a question); null before they respond. */
+  candidateResponse?: CandidateResponse | null;
 }
 export interface AuditEvent {
   at: string;
@@ -142,6 +144,24 @@ export interface Stats {
   scheduled: number;
   commonGaps: { criterion: string; count: number }[];
   sentByWeek: { week: string; sent: number }[];
+  usefulAverage?: number | null;
+  usefulRatings?: number;
+  thanksReceived?: number;
+  questionsOpen?: number;
+  futureRolesOptIns?: number;
+  requestsOpen?: number;
+  requestsOverdue?: number;
+}
+export interface FeedbackRequestItem {
+  id: string;
+  applicationId: string;
+  candidate: { name: string; email: string };
+  job: { id: string; title: string };
+  message: string | null;
+  status: 'open' | 'fulfilled' | 'declined';
+  dueAt: string;
+  overdue: boolean;
+  createdAt: string;
 }
 export interface CandidateResponse {
   useful: number | null;

@@ -12,6 +12,13 @@ const CATEGORY_LABELS: Record<string, string> = {
   personality: 'Personality, not behaviour',
   comparison: 'Comparison with other candidates',
   vague: 'Too vague to act on',
+  // Request mode: the candidate's note asking for feedback.
+  defensive: 'Sounds defensive',
+  entitled: 'Sounds entitled',
+  hostile: 'Hostile',
+  'missing-thanks': 'No thanks',
+  'missing-ask': 'No clear ask',
+  'too-long': 'Too long',
 };
 export const categoryLabel = (c: string) => CATEGORY_LABELS[c] ?? c;
 

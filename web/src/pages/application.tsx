@@ -48,6 +48,9 @@ export function ApplicationPage({ id, me }: { id: string; me: Me }) {
               {a.feedback.status === 'draft' ? 'Review the draft' : 'Open the feedback'}
             </Link>
           </p>
+          {a.status === 'rejected' && a.feedback.status === 'draft' && can(me, 'applications.reject') && (
+            <NoticeButton applicationId={a.id} name={a.candidate.name.split(' ')[0]} />
+          )}
         </section>
       )}
 
@@ -85,6 +88,45 @@ export function ApplicationPage({ id, me }: { id: string; me: Me }) {
       {a.status === 'active' && <ScorecardForm app={a} me={me} onSubmitted={reload} />}
       {a.status === 'active' && can(me, 'applications.reject') && <RejectPanel app={a} />}
     </>
+  );
+}
+
+/** Tell the candidate the outcome now, without feedback; their page lets them ask for it. */
+function NoticeButton({ applicationId, name }: { applicationId: string; name: string }) {
+  const [state, setState] = useState<'idle' | 'busy' | 'sent'>('idle');
+  const [error, setError] = useState<string>();
+  if (state === 'sent')
+    return (
+      <p className="ok-note" role="status">
+        Notice on its way. {name} can ask for feedback from the link in it.
+      </p>
+    );
+  return (
+    <div className="notice">
+      <p className="muted small">
+        Not ready to send feedback? Tell {name} the outcome now; the email links to a page where they can ask
+        for feedback, and you then have five working days to answer.
+      </p>
+      <button
+        type="button"
+        className="secondary"
+        disabled={state === 'busy'}
+        onClick={async () => {
+          setState('busy');
+          setError(undefined);
+          try {
+            await api('POST', `/applications/${applicationId}/notice`);
+            setState('sent');
+          } catch (e) {
+            setError(errorText(e));
+            setState('idle');
+          }
+        }}
+      >
+        Send a rejection notice without feedback
+      </button>
+      <ErrorNote error={error} />
+    </div>
   );
 }
 

@@ -97,6 +97,7 @@ export function Dashboard({ me }: { me: Me }) {
               {s.scheduled > 0 && <p className="muted small">{s.scheduled} approved and scheduled.</p>}
             </section>
           </div>
+          <CandidatesView s={s} />
           <div className="grid wide">
             <section className="card">
               <h2>Most common gaps</h2>
@@ -124,6 +125,64 @@ export function Dashboard({ me }: { me: Me }) {
         </>
       )}
     </>
+  );
+}
+
+/** What candidates did with the feedback: ratings, thanks, questions, opt-ins, and requests waiting. */
+function CandidatesView({ s }: { s: Stats }) {
+  const n = (v: number | undefined) => v ?? 0;
+  return (
+    <section className="card" aria-labelledby="cv-head">
+      <h2 id="cv-head">What candidates said</h2>
+      <dl className="figures">
+        <div>
+          <dt>Usefulness</dt>
+          <dd>
+            <span className="big">
+              {s.usefulAverage == null ? '—' : `${s.usefulAverage.toFixed(1).replace(/\.0$/, '')} / 5`}
+            </span>
+            <small className="muted">
+              {n(s.usefulRatings) === 0
+                ? 'No ratings yet'
+                : `average of ${s.usefulRatings} rating${s.usefulRatings === 1 ? '' : 's'}`}
+            </small>
+          </dd>
+        </div>
+        <div>
+          <dt>Thanks received</dt>
+          <dd>
+            <span className="big">{n(s.thanksReceived)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Questions to answer</dt>
+          <dd>
+            <span className="big">{n(s.questionsOpen)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Open to future roles</dt>
+          <dd>
+            <span className="big">{n(s.futureRolesOptIns)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Feedback requests</dt>
+          <dd>
+            <span className="big">{n(s.requestsOpen)}</span>
+            <small className={n(s.requestsOverdue) > 0 ? 'error' : 'muted'}>
+              {n(s.requestsOverdue) > 0 ? `${s.requestsOverdue} overdue` : 'none overdue'}
+              {n(s.requestsOpen) > 0 && (
+                <>
+                  {' · '}
+                  <Link to="/requests">see requests</Link>
+                </>
+              )}
+            </small>
+          </dd>
+        </div>
+      </dl>
+    </section>
   );
 }
 

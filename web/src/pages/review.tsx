@@ -4,6 +4,7 @@ import {
   type ApplicationDetail,
   type AuditEvent,
   api,
+  type CandidateResponse,
   can,
   errorText,
   type Feedback,
@@ -189,6 +190,18 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
             <ErrorNote error={error} />
           </section>
 
+          {fb.status === 'sent' && (
+            <CandidateResponseCard
+              feedbackId={fb.id}
+              response={fb.candidateResponse ?? null}
+              mayAnswer={can(me, 'feedback.review')}
+              onAnswered={(candidateResponse) => {
+                setFb({ ...fb, candidateResponse });
+                audit.reload();
+              }}
+            />
+          )}
+
           {isDraft && can(me, 'feedback.review') && (
             <section className="card">
               <h2>Approve</h2>
@@ -345,6 +358,104 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
   );
 }
 
+/** What the candidate did on their page: the rating, the thanks, a comment, and one question to answer. */
+function CandidateResponseCard(props: {
+  feedbackId: string;
+  response: CandidateResponse | null;
+  mayAnswer: boolean;
+  onAnswered: (r: CandidateResponse) => void;
+}) {
+  const r = props.response;
+  const [answer, setAnswer] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [refused, setRefused] = useState<Finding[]>([]);
+  const findings = useCheck(answer);
+  const blocking = findings.filter((f) => f.severity === 'block');
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setRefused([]);
+    try {
+      const res = await api<{ response: CandidateResponse }>('POST', `/feedback/${props.feedbackId}/answer`, {
+        answer: answer.trim(),
+      });
+      props.onAnswered(res.response);
+      setAnswer('');
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'blocking-findings') setRefused(err.findings);
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card candidate-response" aria-labelledby="cr-head">
+      <h2 id="cr-head">The candidate's response</h2>
+      {!r ? (
+        <p className="muted">
+          Nothing yet. The candidate can rate the feedback, say thank you and ask one question on their page.
+        </p>
+      ) : (
+        <>
+          <ul className="response-facts">
+            <li>
+              {r.useful ? (
+                <>
+                  Rated it <b>{r.useful} of 5</b> for usefulness
+                </>
+              ) : (
+                <span className="muted">Not rated</span>
+              )}
+            </li>
+            <li>{r.thanked ? <b>Said thank you</b> : <span className="muted">No thanks yet</span>}</li>
+            {r.futureRoles && <li>Wants to hear about future roles</li>}
+          </ul>
+          {r.comment && (
+            <blockquote className="quote">
+              <span className="ev-head">Their comment</span>
+              {r.comment}
+            </blockquote>
+          )}
+          {r.question && (
+            <div className="asked">
+              <p>
+                <b>Their question:</b> {r.question}
+              </p>
+              {r.answer ? (
+                <p>
+                  <b>Your answer:</b> {r.answer}
+                </p>
+              ) : props.mayAnswer ? (
+                <form onSubmit={submit}>
+                  <CheckedTextarea
+                    label="Your answer"
+                    hint="Emailed to the candidate; checked as you type, like the feedback. You can answer once."
+                    value={answer}
+                    onChange={setAnswer}
+                    findings={findings}
+                    rows={4}
+                  />
+                  {refused.length > 0 && <FindingList findings={refused} />}
+                  <ErrorNote error={error} />
+                  <button type="submit" disabled={busy || !answer.trim() || blocking.length > 0}>
+                    {busy ? 'Sending…' : 'Send answer'}
+                  </button>
+                </form>
+              ) : (
+                <p className="muted">Not answered yet.</p>
+              )}
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
 function StatusNote({ fb }: { fb: Feedback }) {
   let text: string;
   if (fb.status === 'draft') text = 'A draft: nothing is sent until someone approves it.';
@@ -374,6 +485,14 @@ const ACTIONS: Record<string, string> = {
   'feedback.approved-with-override': 'Approved over blocking findings',
   'feedback.released': 'Released for sending',
   'feedback.sent': 'Sent to the candidate',
+  'feedback.question-answered': "Answered the candidate's question",
+  'application.notice-sent': 'Rejection notice sent without feedback',
+  'candidate.requested-feedback': 'The candidate asked for feedback',
+  'candidate.renewed-link': 'The candidate asked for a fresh link',
+  'candidate.rated': 'The candidate rated the feedback',
+  'candidate.thanked': 'The candidate said thank you',
+  'candidate.asked': 'The candidate asked a question',
+  'candidate.future-roles': 'The candidate chose about future roles',
   'feedback.failed': 'Sending failed',
   'job.closed': 'Job closed',
   'job.reject-remaining': 'Rejected when the job closed',
@@ -394,6 +513,9 @@ function detail(e: AuditEvent): string {
   if (typeof d.sendAt === 'string') parts.push(formatDate(d.sendAt, true));
   if (typeof d.findings === 'number') parts.push(`${d.findings} finding${d.findings === 1 ? '' : 's'}`);
   if (typeof d.justification === 'string') parts.push(`justification: “${d.justification}”`);
+  if (typeof d.useful === 'number') parts.push(`useful: ${d.useful} of 5`);
+  if (typeof d.question === 'string') parts.push(`“${d.question}”`);
+  if (typeof d.optedIn === 'boolean') parts.push(d.optedIn ? 'opted in' : 'opted out');
   if (typeof d.note === 'string' && d.note) parts.push(`note: ${d.note}`);
   if (typeof d.because === 'string') parts.push(`because the ${d.because.replace(/^job /, 'job was ')}`);
   if (typeof d.error === 'string') parts.push(d.error);

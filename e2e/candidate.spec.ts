@@ -1,0 +1,245 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+
+// Both sides of the candidate's experience: the emailed feedback rated and thanked, which the hiring team sees; then
+// the candidate's own workspace: an account confirmed by email, the earlier feedback in the inbox, a rejection with
+// two rounds in the tracker, the request coach flagging a defensive sentence, and an action from a theme.
+
+const password = 'correct horse battery staple';
+const unique = () => Math.random().toString(36).slice(2, 8);
+const shots = process.env.SCREENSHOT_DIR; // set it to keep screenshots of each screen
+async function shot(page: Page, name: string) {
+  if (!shots) return;
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+/** Decodes quoted-printable soft line breaks and escapes enough to read a link. */
+const unQuote = (eml: string) =>
+  eml
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+
+/** Waits for an email to `to` with a link matching `pattern`, and returns the link's path. */
+async function linkIn(to: string, pattern: RegExp) {
+  const mailDir = join(process.env.E2E_DATA_DIR!, 'mail');
+  let link: string | undefined;
+  await expect
+    .poll(
+      () => {
+        const files = existsSync(mailDir) ? readdirSync(mailDir) : [];
+        for (const f of files) {
+          const eml = unQuote(readFileSync(join(mailDir, f), 'utf8'));
+          if (eml.includes(`To: ${to}`)) link = pattern.exec(eml)?.[1] ?? link;
+        }
+        return link;
+      },
+      { timeout: 20_000 },
+    )
+    .toBeTruthy();
+  return new URL(link!).pathname;
+}
+
+test('the candidate rates and thanks, the team sees it; then the workspace from sign-up to a plan', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const org = `Lumen ${unique()}`;
+  const email = `noor-${unique()}@example.test`;
+
+  // The hiring team: an organization, then a job, a candidate, a scorecard, a rejection and "send now" by the API.
+  await page.goto('/signup');
+  await page.getByLabel('Organization name').fill(org);
+  await page.getByLabel('Your name').fill('Mei Tanaka');
+  await page.getByLabel('Work email').fill(`mei-${unique()}@example.test`);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Mei' })).toBeVisible();
+  const post = async (path: string, data?: unknown) => {
+    const r = await page.request.post(`/api/v1${path}`, { data });
+    expect(r.ok(), `${path}: ${await r.text()}`).toBeTruthy();
+    return r.json();
+  };
+  const job = await post('/jobs', {
+    title: 'Backend Engineer',
+    criteria: [{ name: 'Testing' }, { name: 'System design' }],
+  });
+  const app = await post('/applications', { jobId: job.id, candidate: { name: 'Noor Haddad', email } });
+  await post(`/applications/${app.id}/scorecards`, {
+    stage: 'final',
+    interviewer: { name: 'Mei Tanaka', email: 'mei@example.test' },
+    ratings: [
+      {
+        criterionId: job.criteria[0].id,
+        rating: 2,
+        evidence:
+          'The pagination function missed the empty page and the last partial page; no tests covered them.',
+      },
+      {
+        criterionId: job.criteria[1].id,
+        rating: 3,
+        evidence:
+          'Sketched a queue between the API and the workers and explained why retries need idempotency.',
+      },
+    ],
+    recommendation: 'no',
+  });
+  const { feedback } = await post(`/applications/${app.id}/rejection`, { reason: 'skills-gap' });
+  await post(`/feedback/${feedback.id}/approve`, { send: 'now' });
+
+  // The candidate opens the emailed link on a phone, says thank you and rates it.
+  const portalPath = await linkIn(email, /(https?:\/\/\S+\/f\/[A-Za-z0-9_-]+)/);
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const reader = await phone.newPage();
+  await reader.goto(portalPath);
+  await expect(reader.getByRole('heading', { name: 'Feedback on your application' })).toBeVisible();
+  await reader.getByRole('button', { name: 'Say thank you' }).click();
+  await expect(reader.getByText('You said thank you.')).toBeVisible();
+  await reader.getByRole('group', { name: 'How useful was this feedback?' }).getByLabel('5').check();
+  await reader.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(reader.getByRole('status')).toHaveText('Sent. Thank you.');
+  await phone.close();
+
+  // The hiring team sees both, on the review screen and on the dashboard.
+  await page.goto(`/feedback/${feedback.id}`);
+  const response = page.getByRole('region', { name: "The candidate's response" });
+  await expect(response).toContainText('Rated it 5 of 5 for usefulness');
+  await expect(response).toContainText('Said thank you');
+  await shot(page, 'review-response');
+  await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
+  const said = page.getByRole('region', { name: 'What candidates said' });
+  await expect(said).toContainText('5 / 5');
+  await expect(said.getByRole('definition').filter({ hasText: /^1$/ })).toHaveCount(1);
+  await expect(said).toContainText('Thanks received');
+  await page.getByRole('navigation').getByRole('link', { name: 'Requests' }).click();
+  await expect(page.getByRole('heading', { name: 'Requests' })).toBeVisible();
+  await expect(page.getByText('No open requests')).toBeVisible();
+
+  // The candidate signs up for a workspace with the same address; until it is confirmed the inbox stays closed.
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const me = await ctx.newPage();
+  await me.goto('/me/signup');
+  await me.getByLabel('Your name').fill('Noor Haddad');
+  await me.getByLabel('Email').fill(email);
+  await me.getByLabel('Password').fill(password);
+  await me.getByRole('button', { name: 'Create account' }).click();
+  await expect(me.getByRole('heading', { name: 'Hello, Noor' })).toBeVisible();
+  await expect(me.getByText('Debrief for candidates')).toBeVisible();
+  await expect(me.getByText('Confirm your email.')).toBeVisible();
+
+  // The confirmation link signs in and opens the inbox, with the earlier feedback linked to its application.
+  const verifyPath = await linkIn(email, /(https?:\/\/\S+\/me\/verify\/[A-Za-z0-9_-]+)/);
+  await me.goto(verifyPath);
+  await expect(me).toHaveURL(/\/me\/feedback$/);
+  await expect(me.getByRole('heading', { name: 'Inbox' })).toBeVisible();
+  await expect(me.getByText('Confirm your email.')).toHaveCount(0);
+  const inbox = me.getByRole('region', { name: 'Sent to you through Debrief' });
+  await expect(inbox).toContainText(org);
+  await expect(inbox).toContainText('Backend Engineer');
+  await expect(inbox).toContainText('pagination');
+  await shot(me, 'me-inbox');
+  await inbox.getByRole('link', { name: 'Open the application' }).click();
+  await expect(me.getByRole('heading', { name: new RegExp(org) })).toBeVisible();
+  await expect(me.getByRole('region', { name: 'Feedback' })).toContainText('pagination');
+
+  // The tracker: a new application, two rounds, then the rejection with what they said.
+  await me.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Applications' }).click();
+  await me.getByRole('button', { name: 'Add an application' }).click();
+  await me.getByLabel('Company').fill('Harbor Analytics');
+  await me.getByLabel('Role', { exact: true }).fill('Platform Engineer');
+  await me.getByLabel('Source').fill('Referral from a former colleague');
+  await me.getByLabel('Applied on').fill('2026-10-01');
+  await me.getByRole('button', { name: 'Save application' }).click();
+  await expect(me.getByRole('heading', { name: /Harbor Analytics/ })).toBeVisible();
+
+  await me.getByRole('button', { name: 'Add a round' }).click();
+  await me.getByLabel('Stage').fill('Phone screen');
+  await me.getByLabel('Date', { exact: true }).fill('2026-10-08');
+  await me.getByLabel('Interviewer 1 name').fill('Priya Shah');
+  await me.getByLabel('Interviewer 1 role').fill('Recruiter');
+  await me
+    .getByRole('group', { name: /Rapport/ })
+    .getByLabel('3')
+    .check();
+  await me.getByRole('button', { name: 'Save round' }).click();
+  await expect(me.getByRole('status').filter({ hasText: 'Round added: Phone screen' })).toBeVisible();
+
+  await me.getByRole('button', { name: 'Add a round' }).click();
+  await me.getByLabel('Stage').fill('Technical interview');
+  await me.getByLabel('Date', { exact: true }).fill('2026-10-15');
+  await me.getByLabel('Interviewer 1 name').fill('Tom Becker');
+  await me.getByLabel('Interviewer 1 role').fill('Engineering manager');
+  await me
+    .getByRole('group', { name: /Rapport/ })
+    .getByLabel('5 very well')
+    .check();
+  await me
+    .getByLabel('Notes')
+    .fill('Whiteboard design of a job queue; we talked about retries for a long time.');
+  await me.getByRole('button', { name: 'Save round' }).click();
+  const rounds = me.getByRole('region', { name: 'Rounds' });
+  await expect(rounds.getByRole('listitem')).toHaveCount(2);
+  await expect(rounds).toContainText('Tom Becker (Engineering manager)');
+  await expect(rounds).toContainText('rapport 5/5');
+
+  await me.getByLabel('Change status').selectOption('rejected');
+  await me.getByLabel('Rejected on').fill('2026-10-20');
+  await me.getByLabel('The decision is final').check();
+  await me.getByLabel('The role has been filled').check();
+  await me.getByLabel('What they said').fill('We felt your answers lacked depth on scaling the database.');
+  await me.getByRole('button', { name: 'Save status' }).click();
+  await expect(me.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await expect(me.locator('.page-head .badge')).toHaveText('rejected');
+  await shot(me, 'me-application');
+
+  // The request coach: whether and when, whom and how, and a draft checked as it is typed.
+  await me.getByRole('link', { name: 'Ask for feedback' }).click();
+  await expect(me).toHaveURL(/\/ask$/);
+  const when = me.getByRole('region', { name: 'Whether and when' });
+  await expect(when).toContainText('Earliest');
+  await expect(when).toContainText('Likelihood');
+  await expect(me.getByRole('region', { name: 'Whom and how' })).toContainText('Tom Becker');
+  const draft = me.getByLabel('Your email');
+  await expect(draft).toHaveValue(/Thank you/);
+  await expect(me.getByLabel('Subject')).not.toHaveValue('');
+  await expect(me.locator('.mirror mark')).toHaveCount(0);
+  await draft.press('ControlOrMeta+End');
+  await draft.pressSequentially("\nWhy wasn't I selected?");
+  const flagged = me.locator('.mirror mark', { hasText: "Why wasn't I selected" });
+  await expect(flagged).toBeVisible();
+  await expect(flagged).toHaveAttribute('data-rule', /defensive/);
+  const findings = me
+    .getByRole('region', { name: 'The email' })
+    .getByRole('list', { name: 'Checker findings' });
+  await expect(findings).toContainText('Sounds defensive');
+  await expect(findings).toContainText('Instead:');
+  await expect(
+    me.getByRole('region', { name: 'If they call you back' }).getByRole('listitem').first(),
+  ).toBeVisible();
+  await shot(me, 'me-coach');
+
+  // The plan: themes across the rejections, charted; one turned into an action.
+  await me.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Plan' }).click();
+  await expect(me.getByRole('img', { name: /Themes across your feedback/ })).toBeVisible();
+  const theme = me.locator('section.theme').first();
+  const pick = theme.getByLabel(/^Action for /);
+  const title = (await pick.locator('option').first().textContent())!;
+  await pick.selectOption({ index: 0 });
+  await theme.getByRole('button', { name: 'Add action' }).click();
+  await expect(theme.getByRole('status')).toHaveText('Added to your actions.');
+  const actions = me.getByRole('list', { name: 'Actions' });
+  await expect(actions).toContainText(title);
+  await expect(me.getByText('0 of 1 done')).toBeVisible();
+  await shot(me, 'me-plan');
+  await actions.getByLabel(`Done: ${title}`).check();
+  await expect(me.getByText('1 of 1 done')).toBeVisible();
+
+  // Home lists what is coming up.
+  await me.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Home' }).click();
+  await expect(me.getByRole('region', { name: 'Coming up' })).toContainText('Thank-you note');
+  await shot(me, 'me-home');
+  await ctx.close();
+});

@@ -1,0 +1,243 @@
+import { useEffect, useState } from 'react';
+import { CheckedTextarea, FindingList, useCheck } from '../checked';
+import { Badge, ErrorNote, useLoad } from '../components';
+import { Link } from '../router';
+import { capi, day, type RequestPlan, relative, type TrackerDetail, today } from './api';
+
+const LIKELIHOOD: Record<RequestPlan['ask']['likelihood'], string> = {
+  low: 'A reply is unlikely',
+  medium: 'A reply is possible',
+  high: 'A reply is likely',
+};
+
+/** The request coach for a rejected application: whether and when to ask, whom and how, a checked draft. */
+export function CoachPage({ id }: { id: string }) {
+  const app = useLoad(() => capi<TrackerDetail>('GET', `/applications/${id}`), [id]);
+  const plan = useLoad(() => capi<RequestPlan>('GET', `/applications/${id}/request-plan`), [id]);
+  const a = app.data;
+  const p = plan.data;
+  return (
+    <>
+      <p className="crumbs">
+        <Link to="/me/applications">Applications</Link> /{' '}
+        {a ? <Link to={`/me/applications/${a.id}`}>{a.company}</Link> : '…'} /
+      </p>
+      <h1>Ask for feedback{a ? `: ${a.company}` : ''}</h1>
+      <ErrorNote error={app.error} />
+      {plan.error && (
+        <section className="card">
+          <ErrorNote error={plan.error} />
+          {a && a.status !== 'rejected' && (
+            <p>
+              <Link to={`/me/applications/${a.id}`}>Back to the application</Link>
+            </p>
+          )}
+        </section>
+      )}
+      {p && <Coach plan={p} appId={id} />}
+    </>
+  );
+}
+
+function Coach({ plan, appId }: { plan: RequestPlan; appId: string }) {
+  const { ask, contact, channel } = plan;
+  const waitUntil = ask.earliest > today() ? ask.earliest : null;
+  return (
+    <div className="coach">
+      <section className="card" aria-labelledby="when-head">
+        <h2 id="when-head">Whether and when</h2>
+        <p className="advice">{ask.advice}</p>
+        <dl className="facts">
+          <div>
+            <dt>Earliest</dt>
+            <dd>
+              {day(ask.earliest)} <span className="muted">({relative(ask.earliest)})</span>
+            </dd>
+          </div>
+          <div>
+            <dt>Likelihood</dt>
+            <dd>
+              <span className={`likelihood l-${ask.likelihood}`}>{ask.likelihood}</span>{' '}
+              {LIKELIHOOD[ask.likelihood]}
+            </dd>
+          </div>
+        </dl>
+        {ask.reasons.length > 0 && (
+          <>
+            <h3>Why</h3>
+            <ul className="reasons">
+              {ask.reasons.map((r) => (
+                <li key={r}>{r}</li>
+              ))}
+            </ul>
+          </>
+        )}
+        {ask.ready === false && (
+          <p className="warn-note">
+            Wait until the decision is final or someone has been hired before you ask.
+          </p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="who-head">
+        <h2 id="who-head">Whom and how</h2>
+        {contact ? (
+          <p>
+            <b>{contact.name}</b> <Badge value={contact.kind} />
+            <br />
+            <span className="muted">{contact.why}</span>
+            {(contact.email || contact.phone) && (
+              <>
+                <br />
+                {contact.email && <a href={`mailto:${contact.email}`}>{contact.email}</a>}
+                {contact.email && contact.phone && ' · '}
+                {contact.phone && <a href={`tel:${contact.phone}`}>{contact.phone}</a>}
+              </>
+            )}
+          </p>
+        ) : (
+          <p className="muted">
+            You did not record whom you met. Write to the hiring team, or add the rounds and the interviewers
+            to get a better suggestion.
+          </p>
+        )}
+        <p>
+          <Badge value={channel.kind === 'call' ? 'call' : 'email'} /> {channel.why}
+        </p>
+      </section>
+
+      <Draft plan={plan} appId={appId} waitUntil={waitUntil} />
+
+      <section className="card" aria-labelledby="call-head">
+        <h2 id="call-head">If they call you back</h2>
+        <ol className="call-sheet">
+          {plan.callSheet.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ol>
+      </section>
+
+      <section className="card" aria-labelledby="after-head">
+        <h2 id="after-head">Afterwards</h2>
+        <ul className="plain-list">
+          {plan.followUps.map((f) => (
+            <li key={f.kind + f.text}>
+              <b>
+                {f.kind === 'thank-you'
+                  ? 'A thank-you note'
+                  : f.kind === 'connection-request'
+                    ? 'Stay in touch'
+                    : f.kind}
+              </b>
+              <div className="small muted">{f.when}</div>
+              <div>{f.text}</div>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function Draft({ plan, appId, waitUntil }: { plan: RequestPlan; appId: string; waitUntil: string | null }) {
+  const [subject, setSubject] = useState(plan.draft.subject);
+  const [body, setBody] = useState(plan.draft.body);
+  const [copied, setCopied] = useState<string>();
+  const [reminded, setReminded] = useState<string>();
+  const [error, setError] = useState<string>();
+  const findings = useCheck(body, 'request');
+  const whole = findings.filter((f) => f.end <= f.start);
+  const inText = findings.filter((f) => f.end > f.start);
+  const words = body.trim() ? body.trim().split(/\s+/).length : 0;
+  useEffect(() => {
+    if (!copied) return;
+    const t = setTimeout(() => setCopied(undefined), 4000);
+    return () => clearTimeout(t);
+  }, [copied]);
+
+  async function copy() {
+    const text = `Subject: ${subject}\n\n${body}`;
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied('Copied. Paste it into your email.');
+    } catch {
+      // Clipboard permission refused (or an insecure page): select the text for a manual copy instead.
+      const ta = document.getElementById('draft-body') as HTMLTextAreaElement | null;
+      ta?.focus();
+      ta?.select();
+      setCopied('Selected: press Ctrl+C (or ⌘C) to copy.');
+    }
+  }
+
+  async function remind() {
+    setError(undefined);
+    try {
+      await capi('POST', '/reminders', {
+        applicationId: appId,
+        kind: 'ask-feedback',
+        dueOn: waitUntil ?? today(),
+        text: `Send the feedback request (${subject})`,
+      });
+      setReminded(`Reminder set for ${day(waitUntil ?? today())}.`);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Could not add the reminder');
+    }
+  }
+
+  return (
+    <section className="card draft" aria-labelledby="draft-head">
+      <h2 id="draft-head">The email</h2>
+      <p className="muted small">
+        Brief, grateful, and asking for one or two pointers. Edit it in your own words; it is checked as you
+        type. Nothing is sent from here.
+      </p>
+      <div className="field">
+        <label htmlFor="draft-subject">Subject</label>
+        <input id="draft-subject" value={subject} onChange={(e) => setSubject(e.target.value)} />
+      </div>
+      {whole.length > 0 && (
+        <div className="doc-notes">
+          <FindingList findings={whole} />
+        </div>
+      )}
+      <CheckedTextarea
+        label="Your email"
+        value={body}
+        onChange={setBody}
+        findings={inText}
+        rows={12}
+        hint={`${words} words. Suggestions are marked in place and explained below.`}
+      />
+      {findings.length === 0 && (
+        <p className="ok-note">The checker has no suggestions: it reads as humble and clear.</p>
+      )}
+      <div className="actions">
+        <button type="button" onClick={copy}>
+          Copy the email
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={subject === plan.draft.subject && body === plan.draft.body}
+          onClick={() => {
+            setSubject(plan.draft.subject);
+            setBody(plan.draft.body);
+          }}
+        >
+          Start again from the suggestion
+        </button>
+        {waitUntil && (
+          <button type="button" className="secondary" onClick={remind} disabled={Boolean(reminded)}>
+            Remind me on {day(waitUntil)}
+          </button>
+        )}
+        {(copied || reminded) && (
+          <span className="ok-note" role="status">
+            {copied ?? reminded}
+          </span>
+        )}
+      </div>
+      <ErrorNote error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import { errorText } from '../api';
+import { Badge, ErrorNote, useLoad } from '../components';
+import { Link } from '../router';
+import {
+  type Account,
+  capi,
+  day,
+  KIND_LABELS,
+  type Reminder,
+  relative,
+  STATUSES,
+  type TrackerApp,
+  today,
+} from './api';
+
+export function HomePage({ me }: { me: Account }) {
+  const first = me.name.split(' ')[0];
+  const reminders = useLoad(() => capi<{ items: Reminder[] }>('GET', '/reminders?open=true'), []);
+  const apps = useLoad(() => capi<{ items: TrackerApp[] }>('GET', '/applications'), []);
+  const items = apps.data?.items ?? [];
+  const byId = new Map(items.map((a) => [a.id, a]));
+  return (
+    <>
+      <h1>Hello, {first}</h1>
+      <div className="me-grid">
+        <section className="card" aria-labelledby="rem-head">
+          <h2 id="rem-head">Coming up</h2>
+          <ErrorNote error={reminders.error} />
+          {reminders.data && (
+            <ReminderList
+              items={reminders.data.items}
+              apps={byId}
+              empty="Nothing due. Reminders to follow up, send a thank-you note or ask for feedback appear here as you track your applications."
+              onChange={reminders.reload}
+            />
+          )}
+        </section>
+        <section className="card" aria-labelledby="apps-head">
+          <h2 id="apps-head">Applications</h2>
+          <ErrorNote error={apps.error} />
+          {apps.data &&
+            (items.length === 0 ? (
+              <p className="muted">
+                Nothing tracked yet. <Link to="/me/applications">Add an application</Link>: the company, the
+                role and how you found it; then each interview round as it happens.
+              </p>
+            ) : (
+              <>
+                <ul className="status-counts">
+                  {STATUSES.map((s) => {
+                    const n = items.filter((a) => a.status === s).length;
+                    return n ? (
+                      <li key={s}>
+                        <b>{n}</b> <Badge value={s} />
+                      </li>
+                    ) : null;
+                  })}
+                </ul>
+                <ul className="plain-list">
+                  {items.slice(0, 5).map((a) => (
+                    <li key={a.id}>
+                      <Link to={`/me/applications/${a.id}`}>
+                        {a.company} · {a.role}
+                      </Link>{' '}
+                      <Badge value={a.status} />
+                    </li>
+                  ))}
+                </ul>
+                <p>
+                  <Link to="/me/applications">All applications</Link>
+                </p>
+              </>
+            ))}
+        </section>
+        <section className="card" aria-labelledby="more-head">
+          <h2 id="more-head">Learn from each one</h2>
+          <ul className="plain-list links">
+            <li>
+              <Link to="/me/feedback">Inbox</Link>: feedback sent to you through Debrief, and feedback you log
+              from emails and calls.
+            </li>
+            <li>
+              <Link to="/me/plan">Plan</Link>: the themes across your feedback, turned into actions with
+              dates.
+            </li>
+            <li>
+              Rejected? Open the application and <b>ask for feedback</b>: when, whom, how, and a draft email.
+            </li>
+          </ul>
+        </section>
+      </div>
+    </>
+  );
+}
+
+export function ReminderList(props: {
+  items: Reminder[];
+  apps?: Map<string, TrackerApp>;
+  empty: string;
+  onChange: () => void;
+}) {
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState<string>();
+  // Ticked at once; the list catches up when it reloads (and a failure unticks it again).
+  const [ticked, setTicked] = useState<Record<string, boolean>>({});
+  if (!props.items.length) return <p className="muted">{props.empty}</p>;
+  const now = today();
+  return (
+    <>
+      <ul className="reminders">
+        {props.items.map((r) => {
+          const app = r.applicationId ? props.apps?.get(r.applicationId) : undefined;
+          return (
+            <li key={r.id} className={`${r.done ? 'done' : ''} ${!r.done && r.dueOn < now ? 'late' : ''}`}>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={ticked[r.id] ?? r.done}
+                  disabled={busy === r.id}
+                  aria-label={`Done: ${r.text}`}
+                  onChange={async (e) => {
+                    const done = e.target.checked;
+                    setBusy(r.id);
+                    setError(undefined);
+                    setTicked((t) => ({ ...t, [r.id]: done }));
+                    try {
+                      await capi('PATCH', `/reminders/${r.id}`, { done });
+                      props.onChange();
+                    } catch (err) {
+                      setTicked((t) => ({ ...t, [r.id]: !done }));
+                      setError(errorText(err));
+                    } finally {
+                      setBusy(undefined);
+                    }
+                  }}
+                />
+                <span>
+                  <span className="kind">{KIND_LABELS[r.kind]}</span> {r.text}
+                  <small className="muted">
+                    {' '}
+                    · {day(r.dueOn)} ({relative(r.dueOn)})
+                    {app && (
+                      <>
+                        {' · '}
+                        <Link to={`/me/applications/${app.id}`}>{app.company}</Link>
+                      </>
+                    )}
+                  </small>
+                </span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      <ErrorNote error={error} />
+    </>
+  );
+}

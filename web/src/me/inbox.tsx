@@ -1,0 +1,191 @@
+import { useState } from 'react';
+import { ApiError, errorText } from '../api';
+import { ErrorNote, useLoad } from '../components';
+import { Link } from '../router';
+import { type Account, capi, day, type InboxItem, type Logged, type TrackerApp, today } from './api';
+import { ConfirmBanner } from './app';
+
+/** Feedback sent through Debrief to the confirmed address, and feedback logged by hand from emails and calls. */
+export function InboxPage({ me }: { me: Account }) {
+  const inbox = useLoad(
+    () =>
+      capi<{ items: InboxItem[] }>('GET', '/feedback').catch((e) => {
+        if (e instanceof ApiError && e.code === 'email-not-verified') return null;
+        throw e;
+      }),
+    [],
+  );
+  const logged = useLoad(() => capi<{ items: Logged[] }>('GET', '/logged-feedback'), []);
+  const apps = useLoad(() => capi<{ items: TrackerApp[] }>('GET', '/applications'), []);
+  const byId = new Map((apps.data?.items ?? []).map((a) => [a.id, a]));
+  return (
+    <>
+      <h1>Inbox</h1>
+      <section className="card" aria-labelledby="dbf-head">
+        <h2 id="dbf-head">Sent to you through Debrief</h2>
+        <ErrorNote error={inbox.error} />
+        {inbox.data === null || !me.verified ? (
+          <ConfirmBanner email={me.email} inline />
+        ) : !inbox.data ? (
+          <p className="muted">Loading…</p>
+        ) : inbox.data.items.length === 0 ? (
+          <p className="muted">
+            Nothing yet. When a hiring team that uses Debrief sends feedback to {me.email}, it appears here by
+            itself and in your tracker.
+          </p>
+        ) : (
+          <ul className="inbox">
+            {inbox.data.items.map((f) => (
+              <li key={f.id}>
+                <article>
+                  <div className="item-head">
+                    <b>{f.organization}</b> · {f.job}
+                    <span className="muted small"> · {f.sentAt ? day(f.sentAt) : ''}</span>
+                  </div>
+                  <details open={inbox.data!.items.length === 1}>
+                    <summary>
+                      {f.body
+                        .split('\n')
+                        .find((l) => l.trim())
+                        ?.slice(0, 90) ?? 'Read the feedback'}
+                    </summary>
+                    <div className="letter">{f.body}</div>
+                  </details>
+                  <Link to={`/me/applications/${f.applicationId}`}>Open the application</Link>
+                </article>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="log-head">
+        <h2 id="log-head">Feedback you logged</h2>
+        <ErrorNote error={logged.error} />
+        {logged.data && logged.data.items.length === 0 && (
+          <p className="muted">
+            Got feedback by email or on a call? Write down what they said while it is fresh: it feeds your
+            plan.
+          </p>
+        )}
+        {logged.data && logged.data.items.length > 0 && (
+          <ul className="inbox">
+            {logged.data.items.map((l) => {
+              const a = l.applicationId ? byId.get(l.applicationId) : undefined;
+              return (
+                <li key={l.id}>
+                  <article>
+                    <div className="item-head">
+                      {a ? (
+                        <Link to={`/me/applications/${a.id}`}>
+                          {a.company} · {a.role}
+                        </Link>
+                      ) : (
+                        <b>Not linked to an application</b>
+                      )}
+                      <span className="muted small">
+                        {' '}
+                        · by {l.channel === 'other' ? 'other means' : l.channel}, {day(l.receivedOn)}
+                      </span>
+                    </div>
+                    <div className="letter">{l.text}</div>
+                  </article>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <LogForm apps={apps.data?.items ?? []} onLogged={logged.reload} />
+      </section>
+    </>
+  );
+}
+
+function LogForm({ apps, onLogged }: { apps: TrackerApp[]; onLogged: () => void }) {
+  const [applicationId, setApplicationId] = useState('');
+  const [channel, setChannel] = useState<Logged['channel']>('email');
+  const [receivedOn, setReceivedOn] = useState(today());
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [saved, setSaved] = useState<string>();
+  return (
+    <form
+      className="inline-form"
+      aria-label="Log feedback"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        setError(undefined);
+        setSaved(undefined);
+        try {
+          await capi('POST', '/logged-feedback', {
+            applicationId: applicationId || null,
+            channel,
+            receivedOn,
+            text: text.trim(),
+          });
+          setText('');
+          setSaved('Logged. Your plan picks up its themes.');
+          onLogged();
+        } catch (err) {
+          setError(errorText(err));
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <h3>Log feedback received elsewhere</h3>
+      <div className="row">
+        <div className="field grow">
+          <label htmlFor="lg-app">Application</label>
+          <select id="lg-app" value={applicationId} onChange={(e) => setApplicationId(e.target.value)}>
+            <option value="">None</option>
+            {apps.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.company} · {a.role}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="lg-channel">Received by</label>
+          <select
+            id="lg-channel"
+            value={channel}
+            onChange={(e) => setChannel(e.target.value as Logged['channel'])}
+          >
+            <option value="email">Email</option>
+            <option value="call">Call</option>
+            <option value="other">Other</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="lg-date">Received on</label>
+          <input
+            id="lg-date"
+            type="date"
+            value={receivedOn}
+            onChange={(e) => setReceivedOn(e.target.value)}
+            required
+          />
+        </div>
+      </div>
+      <div className="field">
+        <label htmlFor="lg-text">What they said</label>
+        <textarea id="lg-text" rows={4} value={text} onChange={(e) => setText(e.target.value)} required />
+      </div>
+      <ErrorNote error={error} />
+      <div className="actions">
+        <button type="submit" disabled={busy || !text.trim()}>
+          Log feedback
+        </button>
+        {saved && (
+          <span className="ok-note" role="status">
+            {saved}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
