@@ -64,11 +64,12 @@ if (pg.ok) {
   if (existsSync(join(pg.dir, 'server.log'))) console.error(readFileSync(join(pg.dir, 'server.log'), 'utf8'));
 }
 
+const e2ePort = String(await freePort());
 stage('browser tests in Chromium (Playwright)', () => {
   const out = join(reports, 'playwright.json');
   rmSync(out, { force: true });
   const status = run(bin('playwright'), ['test'], {
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: out, E2E_PORT: e2ePort },
   });
   const s = readJson(out)?.stats;
   return {
