@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { text as alex } from 'alex';
 import { parse } from 'yaml';
 import { check, type Mode } from '../src/checker';
 import { PRECISION_MATTERS } from './precision-matters';
@@ -136,6 +137,28 @@ const verbose = process.argv.includes('--verbose') || process.argv.includes('-v'
 const low = table('dev set', loadSet('dev'), verbose);
 // The held-out set's individual errors are never printed: reading them would turn it into a second dev set.
 table('held-out set (not used to tune the rules)', loadSet('heldout'), false);
+
+// The peer as a probe: item by item, does alex flag the risky feedback, and does it raise false alarms on the rest?
+function peers(items: Item[]): void {
+  const feedback = items.filter((i) => i.mode === 'feedback');
+  const risky = feedback.filter((i) => i.labels.length > 0);
+  const clean = feedback.filter((i) => i.labels.length === 0);
+  const flaggedBy = (flag: (t: string) => boolean, set: Item[]) => set.filter((i) => flag(i.text)).length;
+  const byAlex = (t: string) => alex(t).messages.length > 0;
+  const byDebrief = (t: string) => check(t).length > 0;
+  const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(1)}%`.padStart(7);
+  console.log(`\nfeedback items flagged (dev set): ${risky.length} risky, ${clean.length} clean`);
+  console.log(`${'tool'.padEnd(10)}${'risky flagged'.padStart(15)}${'clean flagged'.padStart(15)}`);
+  for (const [name, f] of [
+    ['debrief', byDebrief],
+    ['alex 11', byAlex],
+  ] as const) {
+    console.log(
+      `${name.padEnd(10)}${pct(flaggedBy(f, risky), risky.length).padStart(15)}${pct(flaggedBy(f, clean), clean.length).padStart(15)}`,
+    );
+  }
+}
+peers(loadSet('dev'));
 
 const fired = PRECISION_MATTERS.filter((t) => check(t).length > 0);
 console.log(`\n"Precision matters" items with a finding: ${fired.length} of ${PRECISION_MATTERS.length}`);

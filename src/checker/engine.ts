@@ -19,6 +19,7 @@ interface RuntimeRule {
 
 /** A phrase pattern, anchored (sticky) so it is tried only at a word where it can start. */
 interface Candidate {
+  id: number;
   re: RegExp;
   source: string;
   rule: RuntimeRule;
@@ -31,10 +32,16 @@ interface CandidateList {
   list: Candidate[];
 }
 
-function candidateList(list: Candidate[]): CandidateList {
-  list.sort((a, b) => b.weight - a.weight);
+/** Lists are shared between the words that lead to the same phrases ("she was", "he is" ...). */
+function candidateList(list: Candidate[], shared: Map<string, CandidateList>): CandidateList {
+  list.sort((a, b) => b.weight - a.weight || a.id - b.id);
+  const key = list.map((c) => c.id).join(',');
+  const hit = shared.get(key);
+  if (hit) return hit;
   const any = list.length > 1 ? new RegExp(`\\b(?:${list.map((c) => c.source).join('|')})\\b`, 'iy') : null;
-  return { any, list };
+  const made = { any, list };
+  shared.set(key, made);
+  return made;
 }
 
 /** What can start at one word: phrases indexed by the word alone, and phrases indexed by the word and the next. */
@@ -115,6 +122,8 @@ function compile(mode: Mode, jurisdictions: readonly Jurisdiction[]): Compiled {
   const applies = (r: RuntimeRule) =>
     r.data.mode === mode && r.data.jurisdictions.some((j) => jurisdictions.includes(j));
   const chosen = runtime.filter(applies);
+  let nextId = 0;
+  const shared = new Map<string, CandidateList>();
   const singles = new Map<number, Candidate[]>();
   const pairs = new Map<number, Map<number, Candidate[]>>();
   const possessive: Candidate[] = [];
@@ -128,7 +137,7 @@ function compile(mode: Mode, jurisdictions: readonly Jurisdiction[]): Compiled {
   for (const rule of chosen) {
     rule.data.patterns.forEach((source, i) => {
       const re = new RegExp(`\\b(?:${source})\\b`, 'iy');
-      const cand: Candidate = { re, source: `(?:${source})`, rule, weight: weight(source) };
+      const cand: Candidate = { id: nextId++, re, source: `(?:${source})`, rule, weight: weight(source) };
       for (const trigger of rule.data.triggers[i]) {
         if (trigger === '#poss') possessive.push(cand);
         else if (trigger === '#digit') numeric.push(cand);
@@ -152,14 +161,15 @@ function compile(mode: Mode, jurisdictions: readonly Jurisdiction[]): Compiled {
     let bySecond: Map<number, CandidateList> | null = null;
     if (second) {
       bySecond = new Map();
-      for (const [h2, list] of second) bySecond.set(h2, candidateList([...new Set([...alone, ...list])]));
+      for (const [h2, list] of second)
+        bySecond.set(h2, candidateList([...new Set([...alone, ...list])], shared));
     }
-    byWord.set(h, { singles: alone.length ? candidateList([...alone]) : null, bySecond });
+    byWord.set(h, { singles: alone.length ? candidateList([...alone], shared) : null, bySecond });
   }
   const compiled: Compiled = {
     byWord,
-    possessive: candidateList(possessive),
-    numeric: candidateList(numeric),
+    possessive: candidateList(possessive, shared),
+    numeric: candidateList(numeric, shared),
     documentRules: chosen.filter((r) => r.data.document),
     words: [...words].sort(),
   };
@@ -394,6 +404,13 @@ export class Scanner {
     return out;
   }
 }
+
+// Compile the default rule set (feedback mode, every jurisdiction) at module load, and run it once over the most
+// common openings so V8 has compiled their regular expressions before the first keystroke.
+new Scanner().push(
+  'She was not. He is a. You were the. They are. The candidate is. I think she seemed. Your age. His English. ' +
+    'Not the right fit. Another candidate. We went with. Came across as. It was not. We decided to. Felt a bit.',
+);
 
 export function check(text: string, options: CheckOptions = {}): Finding[] {
   const scanner = new Scanner(options);
