@@ -66,7 +66,7 @@ export async function getJob(ctx: AppContext, actor: Actor, id: string) {
 export async function listApplications(
   ctx: AppContext,
   actor: Actor,
-  page: Page & { jobId?: string; status?: string },
+  page: Page & { jobId?: string; status?: string; feedbackStatus?: string },
 ) {
   const where: (SQL | undefined)[] = [
     eq(applications.organizationId, actor.organizationId),
@@ -74,6 +74,7 @@ export async function listApplications(
   ];
   if (page.jobId) where.push(eq(applications.jobId, page.jobId));
   if (page.status) where.push(eq(applications.status, page.status as 'active'));
+  if (page.feedbackStatus) where.push(eq(feedback.status, page.feedbackStatus as 'draft'));
   const rows = await ctx.db
     .select({
       id: applications.id,

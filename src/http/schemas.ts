@@ -164,6 +164,13 @@ export const ApplicationsQuery = ListQuery.extend({
     .enum(['active', 'rejected', 'hired'])
     .optional()
     .openapi({ param: { name: 'status', in: 'query' } }),
+  feedbackStatus: z
+    .enum(['draft', 'approved', 'scheduled', 'sent', 'failed'])
+    .optional()
+    .openapi({
+      param: { name: 'feedbackStatus', in: 'query' },
+      description: 'e.g. draft: feedback waiting for review',
+    }),
 });
 export const JobsQuery = ListQuery.extend({
   status: z

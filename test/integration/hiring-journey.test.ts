@@ -240,10 +240,14 @@ describe('the hiring journey through the API', () => {
     expect(third.body.items).toHaveLength(1);
     expect(third.body.nextCursor).toBeNull();
     expect((await org.api.get('/api/v1/applications?cursor=garbage')).status).toBe(400);
+    const [newest] = (await org.api.get(`/api/v1/applications?jobId=${job.body.id}&limit=1`)).body.items;
+    await org.api.post(`/api/v1/applications/${newest.id}/rejection`, { reason: 'skills-gap' });
+    const drafts = await org.api.get('/api/v1/applications?feedbackStatus=draft');
+    expect(drafts.body.items.map((a: { id: string }) => a.id)).toEqual([newest.id]);
     const jobs = await org.api.get('/api/v1/jobs?limit=1');
     expect(jobs.body.items[0]).toMatchObject({
       title: 'Paged',
-      applications: { active: 5, rejected: 0, hired: 0 },
+      applications: { active: 4, rejected: 1, hired: 0 },
     });
   });
 });
