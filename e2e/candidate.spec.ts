@@ -99,15 +99,31 @@ test('the candidate rates and thanks, the team sees it; then the workspace from 
   await reader.getByRole('button', { name: 'Say thank you' }).click();
   await expect(reader.getByText('You said thank you.')).toBeVisible();
   await reader.getByRole('group', { name: 'How useful was this feedback?' }).getByLabel('5').check();
+  await reader
+    .getByLabel('One follow-up question (optional)')
+    .fill('What is one thing I could do to come across more effectively?');
   await reader.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(reader.getByRole('status')).toHaveText('Sent. Thank you.');
   await phone.close();
 
   // The hiring team sees both, on the review screen and on the dashboard.
   await page.goto(`/feedback/${feedback.id}`);
+  await expect(page.getByRole('heading', { name: 'Feedback for Noor Haddad' })).toBeVisible();
   const response = page.getByRole('region', { name: "The candidate's response" });
   await expect(response).toContainText('Rated it 5 of 5 for usefulness');
   await expect(response).toContainText('Said thank you');
+  await expect(response).toContainText('come across more effectively');
+  // The one question is answered here, checked as it is typed like the feedback itself.
+  const answer = response.getByLabel('Your answer');
+  await answer.fill('She is a digital native, so');
+  await expect(response.locator('.mirror mark', { hasText: 'digital native' })).toBeVisible();
+  await expect(response.getByRole('button', { name: 'Send answer' })).toBeDisabled();
+  await answer.fill(
+    'Write the tests for the edge cases first: an empty page, one item, and a partial last page.',
+  );
+  await response.getByRole('button', { name: 'Send answer' }).click();
+  await expect(response).toContainText('Your answer: Write the tests for the edge cases first');
+  await expect(response.getByLabel('Your answer')).toHaveCount(0);
   await shot(page, 'review-response');
   await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
   const said = page.getByRole('region', { name: 'What candidates said' });
@@ -225,9 +241,12 @@ test('the candidate rates and thanks, the team sees it; then the workspace from 
   await me.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Plan' }).click();
   await expect(me.getByRole('img', { name: /Themes across your feedback/ })).toBeVisible();
   const theme = me.locator('section.theme').first();
-  const pick = theme.getByLabel(/^Action for /);
-  const title = (await pick.locator('option').first().textContent())!;
-  await pick.selectOption({ index: 0 });
+  const pick = theme
+    .getByRole('group', { name: /^Action for / })
+    .getByRole('radio')
+    .first();
+  await pick.check();
+  const title = await pick.inputValue();
   await theme.getByRole('button', { name: 'Add action' }).click();
   await expect(theme.getByRole('status')).toHaveText('Added to your actions.');
   const actions = me.getByRole('list', { name: 'Actions' });
@@ -241,5 +260,29 @@ test('the candidate rates and thanks, the team sees it; then the workspace from 
   await me.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Home' }).click();
   await expect(me.getByRole('region', { name: 'Coming up' })).toContainText('Thank-you note');
   await shot(me, 'me-home');
+
+  // The main screens on a phone, for a look at the screenshots.
+  if (shots) {
+    await me.setViewportSize({ width: 390, height: 844 });
+    for (const [name, path] of [
+      ['home', '/me'],
+      ['applications', '/me/applications'],
+      ['inbox', '/me/feedback'],
+      ['plan', '/me/plan'],
+    ]) {
+      await me.goto(path);
+      await expect(me.getByRole('heading', { level: 1 })).toBeVisible();
+      await shot(me, `me-phone-${name}`);
+    }
+    await me.goto('/me/applications');
+    await me.getByRole('link', { name: 'Harbor Analytics' }).click();
+    await expect(me.getByRole('heading', { name: /Harbor Analytics/ })).toBeVisible();
+    await shot(me, 'me-phone-application');
+    await me.getByRole('link', { name: 'Ask for feedback' }).click();
+    await expect(me.getByLabel('Your email')).toBeVisible();
+    await shot(me, 'me-phone-coach');
+    await me.goto('/me/signin');
+    await shot(me, 'me-phone-signin');
+  }
   await ctx.close();
 });

@@ -21,6 +21,15 @@ const CATEGORY_LABELS: Record<string, string> = {
   'too-long': 'Too long',
 };
 export const categoryLabel = (c: string) => CATEGORY_LABELS[c] ?? c;
+/** In a candidate's request nothing blocks: the checker's findings there are suggestions. */
+const REQUEST_CATEGORIES = new Set([
+  'defensive',
+  'entitled',
+  'hostile',
+  'missing-thanks',
+  'missing-ask',
+  'too-long',
+]);
 
 /** The text split into plain runs and marked runs, one mark per finding (overlaps are clipped). */
 function segments(text: string, findings: Finding[]) {
@@ -109,7 +118,11 @@ export function FindingList({ findings, empty }: { findings: Finding[]; empty?: 
         <li key={`${f.ruleId}-${f.start}-${f.end}`} className={f.severity}>
           <div className="finding-head">
             <span className={`sev ${f.severity}`}>
-              {f.severity === 'block' ? 'Blocks sending' : 'Warning'}
+              {f.severity === 'block'
+                ? 'Blocks sending'
+                : REQUEST_CATEGORIES.has(f.category)
+                  ? 'Suggestion'
+                  : 'Warning'}
             </span>
             <span className="cat">{categoryLabel(f.category)}</span>
             {f.text && <q>{f.text}</q>}

@@ -42,15 +42,7 @@ export function InboxPage({ me }: { me: Account }) {
                     <b>{f.organization}</b> · {f.job}
                     <span className="muted small"> · {f.sentAt ? day(f.sentAt) : ''}</span>
                   </div>
-                  <details open={inbox.data!.items.length === 1}>
-                    <summary>
-                      {f.body
-                        .split('\n')
-                        .find((l) => l.trim())
-                        ?.slice(0, 90) ?? 'Read the feedback'}
-                    </summary>
-                    <div className="letter">{f.body}</div>
-                  </details>
+                  <div className="letter">{f.body}</div>
                   <Link to={`/me/applications/${f.applicationId}`}>Open the application</Link>
                 </article>
               </li>

@@ -47,7 +47,7 @@ export function PlanPage() {
           ))}
         </section>
       )}
-      <div className="me-columns">
+      <div className="me-columns plan-columns">
         <div>
           <section className="card" aria-labelledby="th-head">
             <h2 id="th-head">Themes</h2>
@@ -67,7 +67,7 @@ export function PlanPage() {
             <ThemeCard key={t.theme} theme={t} onAdded={reload} />
           ))}
         </div>
-        <div>
+        <div className="actions-column">
           <section className="card" aria-labelledby="ac-head">
             <h2 id="ac-head">Your actions</h2>
             {data.actions.length === 0 ? (
@@ -144,21 +144,31 @@ function ThemeCard({ theme: t, onAdded }: { theme: Plan['themes'][number]; onAdd
         }}
       >
         <h3>Turn it into an action</h3>
-        <div className="field">
-          <label htmlFor={`${headId}-pick`}>Action for {t.label}</label>
-          <select
-            id={`${headId}-pick`}
-            value={writing ? '' : choice}
-            onChange={(e) => setChoice(e.target.value)}
-          >
-            {t.suggestedActions.map((a) => (
-              <option key={a} value={a}>
-                {a}
-              </option>
-            ))}
-            <option value="">Write my own…</option>
-          </select>
-        </div>
+        <fieldset className="pick">
+          <legend>Action for {t.label}</legend>
+          {t.suggestedActions.map((a) => (
+            <label key={a} className="check">
+              <input
+                type="radio"
+                name={`${headId}-pick`}
+                value={a}
+                checked={choice === a}
+                onChange={() => setChoice(a)}
+              />
+              {a}
+            </label>
+          ))}
+          <label className="check">
+            <input
+              type="radio"
+              name={`${headId}-pick`}
+              value=""
+              checked={writing}
+              onChange={() => setChoice('')}
+            />
+            Write my own
+          </label>
+        </fieldset>
         {writing && (
           <div className="field">
             <label htmlFor={`${headId}-own`}>Your own action for {t.label}</label>

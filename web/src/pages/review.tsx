@@ -147,6 +147,18 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
 
       <div className="review">
         <div className="review-main">
+          {fb.status === 'sent' && (
+            <CandidateResponseCard
+              feedbackId={fb.id}
+              response={fb.candidateResponse ?? null}
+              mayAnswer={can(me, 'feedback.review')}
+              onAnswered={(candidateResponse) => {
+                setFb({ ...fb, candidateResponse });
+                audit.reload();
+              }}
+            />
+          )}
+
           <section className="card">
             <h2>{isDraft ? 'Draft' : 'Text'}</h2>
             {isDraft ? (
@@ -189,18 +201,6 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
             )}
             <ErrorNote error={error} />
           </section>
-
-          {fb.status === 'sent' && (
-            <CandidateResponseCard
-              feedbackId={fb.id}
-              response={fb.candidateResponse ?? null}
-              mayAnswer={can(me, 'feedback.review')}
-              onAnswered={(candidateResponse) => {
-                setFb({ ...fb, candidateResponse });
-                audit.reload();
-              }}
-            />
-          )}
 
           {isDraft && can(me, 'feedback.review') && (
             <section className="card">
@@ -492,7 +492,7 @@ const ACTIONS: Record<string, string> = {
   'candidate.rated': 'The candidate rated the feedback',
   'candidate.thanked': 'The candidate said thank you',
   'candidate.asked': 'The candidate asked a question',
-  'candidate.future-roles': 'The candidate chose about future roles',
+  'candidate.future-roles': 'The candidate answered about future roles',
   'feedback.failed': 'Sending failed',
   'job.closed': 'Job closed',
   'job.reject-remaining': 'Rejected when the job closed',
