@@ -286,3 +286,52 @@ test('the candidate rates and thanks, the team sees it; then the workspace from 
   }
   await ctx.close();
 });
+
+test('a notice without feedback, the candidate asks for it, and the request waits in the queue', async ({
+  page,
+  browser,
+}) => {
+  const email = `ola-${unique()}@example.test`;
+  await page.goto('/signup');
+  await page.getByLabel('Organization name').fill(`Quill ${unique()}`);
+  await page.getByLabel('Your name').fill('Ines Duarte');
+  await page.getByLabel('Work email').fill(`ines-${unique()}@example.test`);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Ines' })).toBeVisible();
+  const post = async (path: string, data?: unknown) => {
+    const r = await page.request.post(`/api/v1${path}`, { data });
+    expect(r.ok(), `${path}: ${await r.text()}`).toBeTruthy();
+    return r.json();
+  };
+  const job = await post('/jobs', { title: 'Content Designer', criteria: [{ name: 'Plain language' }] });
+  const app = await post('/applications', { jobId: job.id, candidate: { name: 'Ola Berg', email } });
+  await post(`/applications/${app.id}/rejection`, { reason: 'skills-gap' });
+
+  // The draft is not ready: tell the candidate the outcome now.
+  await page.goto(`/applications/${app.id}`);
+  await page.getByRole('button', { name: 'Send a rejection notice without feedback' }).click();
+  await expect(page.getByRole('status')).toContainText('Notice on its way');
+
+  // The candidate asks for feedback from the link in the notice.
+  const link = await linkIn(email, /(https?:\/\/\S+\/f\/[A-Za-z0-9_-]+)/);
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(link);
+  await reader
+    .getByLabel('Your message (optional)')
+    .fill('Thank you for letting me know. Could you share one or two pointers for next time?');
+  await reader.getByRole('button', { name: 'Ask for feedback' }).click();
+  await expect(reader.getByText(/You asked for feedback on/)).toBeVisible();
+
+  // The hiring team finds it in Requests, with its deadline, linked to the application.
+  await page.getByRole('navigation').getByRole('link', { name: 'Requests' }).click();
+  const item = page.getByRole('listitem').filter({ hasText: 'Ola Berg' });
+  await expect(item).toContainText('Content Designer');
+  await expect(item).toContainText('answer by');
+  await expect(item).toContainText('one or two pointers');
+  await shot(page, 'requests');
+  await item.getByRole('link', { name: 'Ola Berg' }).click();
+  await expect(page.getByRole('heading', { name: 'Ola Berg' })).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('region', { name: 'What candidates said' })).toContainText('see requests');
+});
