@@ -10,27 +10,25 @@ export async function loadOrganization(tx: Executor, organizationId: string) {
   return org;
 }
 
-export async function loadJob(
-  tx: Executor,
-  organizationId: string,
-  id: string,
-  opts: { lock?: boolean } = {},
-) {
+type Lock = { lock?: boolean };
+type Lockable<T> = PromiseLike<T[]> & { for(strength: 'update'): PromiseLike<T[]> };
+
+/** The one row a scoped query finds (locked FOR UPDATE when asked), or 404 naming what was not found. */
+async function single<T>(q: Lockable<T>, opts: Lock, what: string): Promise<T> {
+  const [row] = opts.lock ? await q.for('update') : await q;
+  if (!row) throw notFound(what);
+  return row;
+}
+
+export function loadJob(tx: Executor, organizationId: string, id: string, opts: Lock = {}) {
   const q = tx
     .select()
     .from(jobs)
     .where(and(eq(jobs.id, id), eq(jobs.organizationId, organizationId)));
-  const [job] = opts.lock ? await q.for('update') : await q;
-  if (!job) throw notFound('Job');
-  return job;
+  return single(q, opts, 'Job');
 }
 
-export async function loadApplication(
-  tx: Executor,
-  organizationId: string,
-  id: string,
-  opts: { lock?: boolean } = {},
-) {
+export async function loadApplication(tx: Executor, organizationId: string, id: string, opts: Lock = {}) {
   const q = tx
     .select({
       application: applications,
@@ -49,17 +47,10 @@ export async function loadApplication(
   return row;
 }
 
-export async function loadFeedback(
-  tx: Executor,
-  organizationId: string,
-  id: string,
-  opts: { lock?: boolean } = {},
-) {
+export function loadFeedback(tx: Executor, organizationId: string, id: string, opts: Lock = {}) {
   const q = tx
     .select()
     .from(feedback)
     .where(and(eq(feedback.id, id), eq(feedback.organizationId, organizationId)));
-  const [row] = opts.lock ? await q.for('update') : await q;
-  if (!row) throw notFound('Feedback');
-  return row;
+  return single(q, opts, 'Feedback');
 }

@@ -15,3 +15,15 @@ export const errors = {
   410: err('The link has expired'),
   415: err('The body must be JSON'),
 };
+
+/** A required JSON request body of this schema. */
+export const jsonBody = <T>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true as const,
+});
+
+/** A JSON answer of this schema. */
+export const jsonAnswer = <T>(description: string, schema: T) => ({
+  description,
+  content: { 'application/json': { schema } },
+});

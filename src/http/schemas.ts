@@ -224,6 +224,16 @@ export const RejectionBody = z
 export const EvidenceLink = z
   .object({ scorecardId: z.uuid(), criterionId: z.uuid(), excerpt: z.string() })
   .openapi('EvidenceLink');
+export const CandidateResponse = z
+  .object({
+    useful: z.number().int().nullable(),
+    comment: z.string().nullable(),
+    thanked: z.boolean(),
+    question: z.string().nullable(),
+    answer: z.string().nullable(),
+    futureRoles: z.boolean().nullable(),
+  })
+  .openapi('CandidateResponse');
 export const Feedback = z
   .object({
     id: z.uuid(),
@@ -240,16 +250,7 @@ export const Feedback = z
     sentAt: z.iso.datetime().nullable(),
     approvedAt: z.iso.datetime().nullable(),
     overrideJustification: z.string().nullable(),
-    candidateResponse: z
-      .object({
-        useful: z.number().int().nullable(),
-        comment: z.string().nullable(),
-        thanked: z.boolean(),
-        question: z.string().nullable(),
-        answer: z.string().nullable(),
-        futureRoles: z.boolean().nullable(),
-      })
-      .nullable()
+    candidateResponse: CandidateResponse.nullable()
       .optional()
       .openapi({ description: 'What the candidate did on their page' }),
   })
@@ -358,16 +359,6 @@ export const RejectRemainingBody = z.object({ reason: z.string().min(1).max(64) 
 // ---------------------------------------------------------------------------------------------------------------
 // The candidate's page
 
-export const CandidateResponse = z
-  .object({
-    useful: z.number().int().nullable(),
-    comment: z.string().nullable(),
-    thanked: z.boolean(),
-    question: z.string().nullable(),
-    answer: z.string().nullable(),
-    futureRoles: z.boolean().nullable(),
-  })
-  .openapi('CandidateResponse');
 export const PortalPage = z
   .object({
     organization: z.object({ name: z.string() }),

@@ -1,32 +1,23 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { portalLinks } from '../../src/db/schema';
 import { addWorkingDays } from '../../src/domain/timing';
-import { type Harness, newOrganization, startHarness } from '../support/harness';
+import { newOrganization } from '../support/harness';
 import { drainUntil, jobWithApplication, scoreTwoRounds } from '../support/hiring';
-import { startSmtpServer } from '../support/smtp';
+import { withMail } from '../support/smtp';
 
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-let h: Harness;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  h = await startHarness({ SMTP_URL: smtp.url });
-});
-afterAll(async () => {
-  await h.close();
-  await smtp.close();
-});
-const inbox = (to: string) => smtp.messages.filter((m) => m.to.includes(to));
+const mail = withMail();
+const inbox = mail.inbox;
 const tokenIn = (text: string) => /\/f\/([A-Za-z0-9_-]+)/.exec(text)![1];
 
 /** A candidate who received feedback: the org, the feedback id and the token from their email. */
 async function sentFeedback() {
-  const org = await newOrganization(h, 'Kinetix');
+  const org = await newOrganization(mail.h, 'Kinetix');
   const { application, candidateEmail, criterion } = await jobWithApplication(org, 'Copywriter');
   await scoreTwoRounds(org, application.id, criterion);
   const r = await org.api.post(`/api/v1/applications/${application.id}/rejection`, { reason: 'skills-gap' });
   await org.api.post(`/api/v1/feedback/${r.body.feedback.id}/approve`, { send: 'now' });
-  await drainUntil(h, () => inbox(candidateEmail).length > 0);
+  await drainUntil(mail.h, () => inbox(candidateEmail).length > 0);
   return {
     org,
     feedbackId: r.body.feedback.id as string,
@@ -40,7 +31,7 @@ async function sentFeedback() {
 describe('the page behind the emailed link', () => {
   it('shows the feedback, the job, the company and when it was sent, and nothing else', async () => {
     const { token, body } = await sentFeedback();
-    const page = await h.anon.get(`/api/v1/portal/${token}`);
+    const page = await mail.h.anon.get(`/api/v1/portal/${token}`);
     expect(page.status).toBe(200);
     expect(Object.keys(page.body).sort()).toEqual([
       'canRequest',
@@ -62,7 +53,7 @@ describe('the page behind the emailed link', () => {
 
   it('the candidate rates it and says thanks; the hiring team sees both on the feedback, its timeline and the dashboard', async () => {
     const { org, token, feedbackId, applicationId } = await sentFeedback();
-    const rated = await h.anon.post(`/api/v1/portal/${token}/response`, {
+    const rated = await mail.h.anon.post(`/api/v1/portal/${token}/response`, {
       useful: 4,
       comment: 'The pointer on written work was concrete.',
       thanks: true,
@@ -82,18 +73,18 @@ describe('the page behind the emailed link', () => {
     const stats = await org.api.get('/api/v1/stats');
     expect(stats.body).toMatchObject({ usefulAverage: 4, thanksReceived: 1, feedbackSent: 1 });
     // Thanks twice is still one thanks.
-    await h.anon.post(`/api/v1/portal/${token}/response`, { thanks: true });
+    await mail.h.anon.post(`/api/v1/portal/${token}/response`, { thanks: true });
     expect((await org.api.get('/api/v1/stats')).body.thanksReceived).toBe(1);
   });
 
   it('one follow-up question, checked with gentle suggestions; the team answers it once, by email', async () => {
     const { org, token, feedbackId, candidateEmail } = await sentFeedback();
-    const asked = await h.anon.post(`/api/v1/portal/${token}/response`, {
+    const asked = await mail.h.anon.post(`/api/v1/portal/${token}/response`, {
       question: "Why wasn't I selected? I think you made a mistake.",
     });
     expect(asked.status).toBe(200);
     expect(asked.body.questionFindings.map((f: { category: string }) => f.category)).toContain('defensive');
-    const again = await h.anon.post(`/api/v1/portal/${token}/response`, { question: 'One more thing?' });
+    const again = await mail.h.anon.post(`/api/v1/portal/${token}/response`, { question: 'One more thing?' });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('question-asked');
 
@@ -111,11 +102,11 @@ describe('the page behind the emailed link', () => {
     expect((await org.api.post(`/api/v1/feedback/${feedbackId}/answer`, { answer: 'Again' })).status).toBe(
       409,
     );
-    await drainUntil(h, () => inbox(candidateEmail).length > 1);
+    await drainUntil(mail.h, () => inbox(candidateEmail).length > 1);
     const answerMail = inbox(candidateEmail)[1];
     expect(answerMail.subject).toContain('An answer to your question');
     expect(answerMail.text).toContain('two of the five API examples');
-    const page = await h.anon.get(`/api/v1/portal/${token}`);
+    const page = await mail.h.anon.get(`/api/v1/portal/${token}`);
     expect(page.body.response).toMatchObject({
       question: expect.stringContaining('selected'),
       answer: expect.stringContaining('written exercise'),
@@ -124,63 +115,63 @@ describe('the page behind the emailed link', () => {
 
   it('opts in to hearing about future roles', async () => {
     const { org, token } = await sentFeedback();
-    await h.anon.post(`/api/v1/portal/${token}/response`, { futureRoles: true });
+    await mail.h.anon.post(`/api/v1/portal/${token}/response`, { futureRoles: true });
     expect((await org.api.get('/api/v1/stats')).body.futureRolesOptIns).toBe(1);
   });
 
   it('an empty response is 400; a forged link is 404; an expired link is 410 and can send a fresh one to the address on file', async () => {
     const { token, applicationId, candidateEmail } = await sentFeedback();
-    const empty = await h.anon.post(`/api/v1/portal/${token}/response`, {});
+    const empty = await mail.h.anon.post(`/api/v1/portal/${token}/response`, {});
     expect(empty.status).toBe(400);
-    expect((await h.anon.get('/api/v1/portal/not-a-real-token-at-all')).status).toBe(404);
-    expect((await h.anon.post('/api/v1/portal/not-a-real-token-at-all/renew')).status).toBe(404);
+    expect((await mail.h.anon.get('/api/v1/portal/not-a-real-token-at-all')).status).toBe(404);
+    expect((await mail.h.anon.post('/api/v1/portal/not-a-real-token-at-all/renew')).status).toBe(404);
 
-    await h.ctx.db
+    await mail.h.ctx.db
       .update(portalLinks)
       .set({ expiresAt: new Date(Date.now() - 1000), createdAt: new Date(Date.now() - 3600_000) })
       .where(eq(portalLinks.applicationId, applicationId));
-    const expired = await h.anon.get(`/api/v1/portal/${token}`);
+    const expired = await mail.h.anon.get(`/api/v1/portal/${token}`);
     expect(expired.status).toBe(410);
     expect(expired.body.error.code).toBe('link-expired');
-    expect((await h.anon.post(`/api/v1/portal/${token}/response`, { thanks: true })).status).toBe(410);
+    expect((await mail.h.anon.post(`/api/v1/portal/${token}/response`, { thanks: true })).status).toBe(410);
 
-    const renewed = await h.anon.post(`/api/v1/portal/${token}/renew`);
+    const renewed = await mail.h.anon.post(`/api/v1/portal/${token}/renew`);
     expect(renewed.status).toBe(202);
-    await drainUntil(h, () => inbox(candidateEmail).length > 1);
+    await drainUntil(mail.h, () => inbox(candidateEmail).length > 1);
     const fresh = tokenIn(inbox(candidateEmail)[1].text);
     expect(fresh).not.toBe(token);
-    expect((await h.anon.get(`/api/v1/portal/${fresh}`)).status).toBe(200);
+    expect((await mail.h.anon.get(`/api/v1/portal/${fresh}`)).status).toBe(200);
     // Asking again at once sends nothing more.
-    await h.anon.post(`/api/v1/portal/${token}/renew`);
-    await h.drainJobs();
+    await mail.h.anon.post(`/api/v1/portal/${token}/renew`);
+    await mail.h.drainJobs();
     expect(inbox(candidateEmail)).toHaveLength(2);
   });
 });
 
 describe('rejected without feedback', () => {
   it('the notice links to a page where the candidate asks for feedback; it waits in the queue with a five-working-day deadline until sent', async () => {
-    const org = await newOrganization(h);
+    const org = await newOrganization(mail.h);
     const { application, candidateEmail } = await jobWithApplication(org, 'Analyst');
     const r = await org.api.post(`/api/v1/applications/${application.id}/rejection`, {
       reason: 'skills-gap',
     });
     expect((await org.api.post(`/api/v1/applications/${application.id}/notice`)).status).toBe(202);
     expect((await org.api.post(`/api/v1/applications/${application.id}/notice`)).status).toBe(409);
-    await drainUntil(h, () => inbox(candidateEmail).length > 0);
+    await drainUntil(mail.h, () => inbox(candidateEmail).length > 0);
     const notice = inbox(candidateEmail)[0];
     expect(notice.subject).toBe('Your application for Analyst at Acme Hiring');
     const token = tokenIn(notice.text);
 
-    const page = await h.anon.get(`/api/v1/portal/${token}`);
+    const page = await mail.h.anon.get(`/api/v1/portal/${token}`);
     expect(page.body).toMatchObject({ feedback: null, canRequest: true, request: null });
     const before = Date.now();
-    const asked = await h.anon.post(`/api/v1/portal/${token}/request`, {
+    const asked = await mail.h.anon.post(`/api/v1/portal/${token}/request`, {
       message: 'I would value one or two pointers.',
     });
     expect(asked.status).toBe(201);
     const due = new Date(asked.body.request.dueAt).getTime();
     expect(Math.abs(due - addWorkingDays(new Date(before), 5).getTime())).toBeLessThan(60_000);
-    expect((await h.anon.post(`/api/v1/portal/${token}/request`, {})).status).toBe(409);
+    expect((await mail.h.anon.post(`/api/v1/portal/${token}/request`, {})).status).toBe(409);
 
     const queue = await org.api.get('/api/v1/feedback-requests');
     expect(queue.body.items).toHaveLength(1);
@@ -194,10 +185,10 @@ describe('rejected without feedback', () => {
     expect((await org.api.get('/api/v1/stats')).body.requestsOpen).toBe(1);
 
     await org.api.post(`/api/v1/feedback/${r.body.feedback.id}/approve`, { send: 'now' });
-    await drainUntil(h, () => inbox(candidateEmail).length > 1);
+    await drainUntil(mail.h, () => inbox(candidateEmail).length > 1);
     expect((await org.api.get('/api/v1/feedback-requests')).body.items).toEqual([]);
     expect((await org.api.get('/api/v1/feedback-requests?status=fulfilled')).body.items).toHaveLength(1);
-    const after = await h.anon.get(`/api/v1/portal/${token}`);
+    const after = await mail.h.anon.get(`/api/v1/portal/${token}`);
     expect(after.body.feedback.body).toBe(r.body.feedback.body);
     expect(after.body.canRequest).toBe(false);
   });

@@ -1,44 +1,35 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { candidateTokens } from '../../src/db/schema';
-import { type Harness, newOrganization, PASSWORD, startHarness, uniqueEmail } from '../support/harness';
+import { newOrganization, PASSWORD, uniqueEmail } from '../support/harness';
 import { drainUntil } from '../support/hiring';
-import { startSmtpServer } from '../support/smtp';
+import { withMail } from '../support/smtp';
 
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-let h: Harness;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  h = await startHarness({ SMTP_URL: smtp.url });
-});
-afterAll(async () => {
-  await h.close();
-  await smtp.close();
-});
-const inbox = (to: string) => smtp.messages.filter((m) => m.to.includes(to));
+const mail = withMail();
+const inbox = mail.inbox;
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 /** Signs a candidate up and returns the verification token from the real email, and a client before verifying. */
 async function signUpCandidate(email = uniqueEmail('cand')) {
-  const res = await h.anon.post('/api/v1/candidate/signup', {
+  const res = await mail.h.anon.post('/api/v1/candidate/signup', {
     name: 'Sam Rivera',
     email,
     password: PASSWORD,
   });
   expect(res.status).toBe(201);
   expect(res.body).toMatchObject({ email, verified: false });
-  await drainUntil(h, () => inbox(email).length > 0);
+  await drainUntil(mail.h, () => inbox(email).length > 0);
   const verifyToken = /\/me\/verify\/([A-Za-z0-9_-]+)/.exec(inbox(email)[0].text)![1];
-  const login = await h.anon.post('/api/v1/candidate/login', { email, password: PASSWORD });
+  const login = await mail.h.anon.post('/api/v1/candidate/login', { email, password: PASSWORD });
   expect(login.status).toBe(200);
-  return { email, verifyToken, api: h.as({ token: login.body.token }) };
+  return { email, verifyToken, api: mail.h.as({ token: login.body.token }) };
 }
 
 describe('candidate account', () => {
   it('an unverified account never sees feedback; once verified, feedback sent earlier to the address appears, linked to its application', async () => {
     const email = uniqueEmail('sam');
     // An employer sends feedback to this address before the candidate has an account.
-    const org = await newOrganization(h, 'Kinetix');
+    const org = await newOrganization(mail.h, 'Kinetix');
     const job = await org.api.post('/api/v1/jobs', {
       title: 'Copywriter',
       criteria: [{ name: 'Attention to detail', description: 'Accurate written work' }],
@@ -49,30 +40,30 @@ describe('candidate account', () => {
     });
     const r = await org.api.post(`/api/v1/applications/${app.body.id}/rejection`, { reason: 'skills-gap' });
     await org.api.post(`/api/v1/feedback/${r.body.feedback.id}/approve`, { send: 'now' });
-    await drainUntil(h, () => inbox(email).length > 0);
+    await drainUntil(mail.h, () => inbox(email).length > 0);
 
-    const res = await h.anon.post('/api/v1/candidate/signup', {
+    const res = await mail.h.anon.post('/api/v1/candidate/signup', {
       name: 'Sam Rivera',
       email,
       password: PASSWORD,
     });
     expect(res.status).toBe(201);
-    await drainUntil(h, () => inbox(email).length > 1);
+    await drainUntil(mail.h, () => inbox(email).length > 1);
     const verifyMail = inbox(email)[1];
     expect(verifyMail.subject).toBe('Confirm your email for Debrief');
     const verifyToken = /\/me\/verify\/([A-Za-z0-9_-]+)/.exec(verifyMail.text)![1];
-    const login = await h.anon.post('/api/v1/candidate/login', { email, password: PASSWORD });
-    const unverified = h.as({ token: login.body.token });
+    const login = await mail.h.anon.post('/api/v1/candidate/login', { email, password: PASSWORD });
+    const unverified = mail.h.as({ token: login.body.token });
     const hidden = await unverified.get('/api/v1/candidate/feedback');
     expect(hidden.status).toBe(403);
     expect(hidden.body.error.code).toBe('email-not-verified');
     const plan = await unverified.get('/api/v1/candidate/plan');
     expect(plan.body.themes).toEqual([]);
 
-    const verified = await h.anon.post('/api/v1/candidate/verify', { token: verifyToken });
+    const verified = await mail.h.anon.post('/api/v1/candidate/verify', { token: verifyToken });
     expect(verified.status).toBe(200);
     expect(verified.body.token).toMatch(/^dbc_/);
-    const me = h.as({ token: verified.body.token });
+    const me = mail.h.as({ token: verified.body.token });
     expect((await me.get('/api/v1/candidate/me')).body).toMatchObject({ email, verified: true });
     const items = (await me.get('/api/v1/candidate/feedback')).body.items;
     expect(items).toHaveLength(1);
@@ -93,22 +84,23 @@ describe('candidate account', () => {
     await me.get('/api/v1/candidate/feedback');
     expect((await me.get('/api/v1/candidate/applications')).body.items).toHaveLength(1);
 
-    expect((await h.anon.post('/api/v1/candidate/verify', { token: verifyToken })).status).toBe(404);
+    expect((await mail.h.anon.post('/api/v1/candidate/verify', { token: verifyToken })).status).toBe(404);
   });
 
   it('an expired confirmation link is 410; a wrong password is 401; the email is taken once', async () => {
     const { email, verifyToken } = await signUpCandidate();
-    await h.ctx.db
+    await mail.h.ctx.db
       .update(candidateTokens)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(candidateTokens.kind, 'verify-email'));
-    const expired = await h.anon.post('/api/v1/candidate/verify', { token: verifyToken });
+    const expired = await mail.h.anon.post('/api/v1/candidate/verify', { token: verifyToken });
     expect(expired.status).toBe(410);
-    expect((await h.anon.post('/api/v1/candidate/login', { email, password: 'wrong password' })).status).toBe(
-      401,
-    );
     expect(
-      (await h.anon.post('/api/v1/candidate/signup', { name: 'Again', email, password: PASSWORD })).status,
+      (await mail.h.anon.post('/api/v1/candidate/login', { email, password: 'wrong password' })).status,
+    ).toBe(401);
+    expect(
+      (await mail.h.anon.post('/api/v1/candidate/signup', { name: 'Again', email, password: PASSWORD }))
+        .status,
     ).toBe(409);
   });
 
@@ -116,7 +108,7 @@ describe('candidate account', () => {
     const { api } = await signUpCandidate();
     expect((await api.get('/api/v1/me')).status).toBe(401);
     expect((await api.get('/api/v1/jobs')).status).toBe(401);
-    const org = await newOrganization(h);
+    const org = await newOrganization(mail.h);
     expect((await org.api.get('/api/v1/candidate/applications')).status).toBe(401);
   });
 });
@@ -259,7 +251,7 @@ describe('another candidate', () => {
       'PATCH plan/actions': { done: true },
     };
 
-    const doc = (await h.anon.get('/api/openapi.json')).body;
+    const doc = (await mail.h.anon.get('/api/openapi.json')).body;
     let checked = 0;
     for (const [path, methods] of Object.entries<any>(doc.paths)) {
       if (!path.startsWith('/api/v1/candidate/') || !path.includes('{id}')) continue;

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, newOrganization, startHarness, uniqueEmail } from '../support/harness';
+import { describe, expect, it } from 'vitest';
+import { newOrganization, uniqueEmail } from '../support/harness';
 import { drainUntil, jobWithApplication, scoreTwoRounds } from '../support/hiring';
-import { startSmtpServer } from '../support/smtp';
+import { withMail } from '../support/smtp';
 
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-let h: Harness;
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  h = await startHarness({ SMTP_URL: smtp.url, JOB_RETRY_BASE_MS: '50', JOB_MAX_ATTEMPTS: '6' });
-});
-afterAll(async () => {
-  await h.close();
-  await smtp.close();
-});
-const inbox = (to: string) => smtp.messages.filter((m) => m.to.includes(to));
+const mail = withMail({ JOB_RETRY_BASE_MS: '50', JOB_MAX_ATTEMPTS: '6' });
+const inbox = mail.inbox;
 
 describe('the hiring journey through the API', () => {
   it('job, scorecards, rejection, a checked draft, an edit, approval, exactly one email, the candidate page, the audit trail', async () => {
-    const org = await newOrganization(h, 'Kinetix');
+    const org = await newOrganization(mail.h, 'Kinetix');
     const { job, application, candidateEmail, criterion } = await jobWithApplication(
       org,
       'Senior Backend Engineer',
@@ -71,7 +62,7 @@ describe('the hiring journey through the API', () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('blocking-findings');
     expect(refused.body.error.findings.length).toBe(blocks.length);
-    await drainUntil(h, () => true, 2);
+    await drainUntil(mail.h, () => true, 2);
     expect(inbox(candidateEmail)).toHaveLength(0);
 
     // Fixed: back to the composed text; sentences kept keep their evidence.
@@ -84,21 +75,21 @@ describe('the hiring journey through the API', () => {
     expect(approved.status).toBe(200);
     expect(approved.body.feedback.status).toBe('approved');
 
-    await drainUntil(h, () => inbox(candidateEmail).length > 0);
-    await h.drainJobs();
-    const mail = inbox(candidateEmail);
-    expect(mail).toHaveLength(1);
-    expect(mail[0].subject).toContain('Senior Backend Engineer');
-    expect(mail[0].subject).toContain('Kinetix');
-    expect(mail[0].text).toContain('Attention to detail');
-    const link = /(http:\/\/debrief\.test\/f\/([A-Za-z0-9_-]+))/.exec(mail[0].text);
+    await drainUntil(mail.h, () => inbox(candidateEmail).length > 0);
+    await mail.h.drainJobs();
+    const delivered = inbox(candidateEmail);
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0].subject).toContain('Senior Backend Engineer');
+    expect(delivered[0].subject).toContain('Kinetix');
+    expect(delivered[0].text).toContain('Attention to detail');
+    const link = /(http:\/\/debrief\.test\/f\/([A-Za-z0-9_-]+))/.exec(delivered[0].text);
     expect(link).not.toBeNull();
 
     const sent = await org.api.get(`/api/v1/feedback/${draft.id}`);
     expect(sent.body.feedback.status).toBe('sent');
     expect(sent.body.feedback.sentAt).not.toBeNull();
 
-    const page = await h.anon.get(`/api/v1/portal/${link![2]}`);
+    const page = await mail.h.anon.get(`/api/v1/portal/${link![2]}`);
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({
       organization: { name: 'Kinetix' },
@@ -120,13 +111,13 @@ describe('the hiring journey through the API', () => {
       'feedback.sent',
     ]);
     const sentEvent = audit.body.events.at(-1);
-    expect(sentEvent.data.text).toBe(mail[0].text.replace(/\r\n/g, '\n').trim());
+    expect(sentEvent.data.text).toBe(delivered[0].text.replace(/\r\n/g, '\n').trim());
     expect(sentEvent.data.to).toBe(candidateEmail);
     expect(audit.body.events[3].actor).toMatchObject({ type: 'token', name: 'Ada Admin' });
   });
 
   it('checks scorecard notes on submission and returns the findings with their field', async () => {
-    const org = await newOrganization(h);
+    const org = await newOrganization(mail.h);
     const { application, criterion } = await jobWithApplication(org);
     const res = await org.api.post(`/api/v1/applications/${application.id}/scorecards`, {
       stage: 'screen',
@@ -160,7 +151,7 @@ describe('the hiring journey through the API', () => {
   });
 
   it('refuses a rating for a criterion of another job, and a scorecard on a rejected application', async () => {
-    const org = await newOrganization(h);
+    const org = await newOrganization(mail.h);
     const a = await jobWithApplication(org, 'Job A');
     const b = await jobWithApplication(org, 'Job B');
     const res = await org.api.post(`/api/v1/applications/${a.application.id}/scorecards`, {
@@ -182,7 +173,7 @@ describe('the hiring journey through the API', () => {
   });
 
   it('an unknown rejection reason is 400; an organization may add its own', async () => {
-    const org = await newOrganization(h);
+    const org = await newOrganization(mail.h);
     const { application } = await jobWithApplication(org);
     const bad = await org.api.post(`/api/v1/applications/${application.id}/rejection`, { reason: 'vibes' });
     expect(bad.status).toBe(400);
@@ -214,7 +205,7 @@ describe('the hiring journey through the API', () => {
   });
 
   it('paginates jobs and applications with a cursor', async () => {
-    const org = await newOrganization(h);
+    const org = await newOrganization(mail.h);
     const job = await org.api.post('/api/v1/jobs', { title: 'Paged', criteria: [{ name: 'Skill' }] });
     for (let i = 0; i < 5; i++) {
       await org.api.post('/api/v1/applications', {
@@ -265,7 +256,7 @@ describe('approval', () => {
   }
 
   it('only an admin may override a blocking finding, and only with a written justification that is audited', async () => {
-    const org = await newOrganization(h);
+    const org = await newOrganization(mail.h);
     const { id, applicationId } = await blockedDraft(org);
     // A recruiter may approve feedback but may not override.
     const invited = await org.api.post('/api/v1/users', {
@@ -275,11 +266,11 @@ describe('approval', () => {
     });
     const { mintApiToken } = await import('../../src/app/create-api-token');
     const { secret } = await mintApiToken(
-      h.ctx.db,
+      mail.h.ctx.db,
       { id: invited.body.id, organizationId: org.organization.id },
       'test',
     );
-    const recruiter = h.as({ token: secret });
+    const recruiter = mail.h.as({ token: secret });
     const justification = 'Candidate asked directly; legal reviewed this wording on 2026-11-20.';
     const denied = await recruiter.post(`/api/v1/feedback/${id}/approve`, {
       send: 'now',
@@ -309,7 +300,7 @@ describe('approval', () => {
   });
 
   it('holds feedback until the job is filled, then sends it', async () => {
-    const org = await newOrganization(h);
+    const org = await newOrganization(mail.h);
     const { job, application, candidateEmail } = await jobWithApplication(org);
     const r = await org.api.post(`/api/v1/applications/${application.id}/rejection`, {
       reason: 'skills-gap',
@@ -318,20 +309,20 @@ describe('approval', () => {
       send: 'when-filled',
     });
     expect(held.body.feedback).toMatchObject({ status: 'scheduled', sendMode: 'when-filled' });
-    await drainUntil(h, () => false, 3);
+    await drainUntil(mail.h, () => false, 3);
     expect(inbox(candidateEmail)).toHaveLength(0);
 
     const closed = await org.api.post(`/api/v1/jobs/${job.id}/close`, { outcome: 'filled' });
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ job: { status: 'filled' }, released: 1 });
-    await drainUntil(h, () => inbox(candidateEmail).length > 0);
+    await drainUntil(mail.h, () => inbox(candidateEmail).length > 0);
     expect(inbox(candidateEmail)).toHaveLength(1);
     expect((await org.api.get(`/api/v1/feedback/${r.body.feedback.id}`)).body.feedback.status).toBe('sent');
     expect((await org.api.post(`/api/v1/jobs/${job.id}/close`, { outcome: 'filled' })).status).toBe(409);
   });
 
   it('sends at a set time, not before', async () => {
-    const org = await newOrganization(h);
+    const org = await newOrganization(mail.h);
     const { application, candidateEmail } = await jobWithApplication(org);
     const r = await org.api.post(`/api/v1/applications/${application.id}/rejection`, {
       reason: 'skills-gap',
@@ -339,38 +330,38 @@ describe('approval', () => {
     const at = new Date(Date.now() + 1500).toISOString();
     const scheduled = await org.api.post(`/api/v1/feedback/${r.body.feedback.id}/approve`, { send: at });
     expect(scheduled.body.feedback).toMatchObject({ status: 'scheduled', sendAt: at });
-    await h.drainJobs();
+    await mail.h.drainJobs();
     expect(inbox(candidateEmail)).toHaveLength(0);
     await new Promise((res) => setTimeout(res, 1600));
-    await drainUntil(h, () => inbox(candidateEmail).length > 0);
+    await drainUntil(mail.h, () => inbox(candidateEmail).length > 0);
     expect(inbox(candidateEmail)).toHaveLength(1);
     const past = await org.api.post(`/api/v1/feedback/${r.body.feedback.id}/approve`, { send: 'now' });
     expect(past.status).toBe(409);
   });
 
   it('keeps retrying while SMTP fails and sends exactly one email when it recovers', async () => {
-    const org = await newOrganization(h);
+    const org = await newOrganization(mail.h);
     const { application, candidateEmail } = await jobWithApplication(org);
     const r = await org.api.post(`/api/v1/applications/${application.id}/rejection`, {
       reason: 'skills-gap',
     });
-    await h.drainJobs();
-    smtp.refuseNext(3);
+    await mail.h.drainJobs();
+    mail.smtp.refuseNext(3);
     await org.api.post(`/api/v1/feedback/${r.body.feedback.id}/approve`, { send: 'now' });
-    await h.drainJobs();
+    await mail.h.drainJobs();
     expect((await org.api.get(`/api/v1/feedback/${r.body.feedback.id}`)).body.feedback.status).toBe(
       'approved',
     );
-    await drainUntil(h, () => inbox(candidateEmail).length > 0, 200);
-    await h.drainJobs();
+    await drainUntil(mail.h, () => inbox(candidateEmail).length > 0, 200);
+    await mail.h.drainJobs();
     await new Promise((res) => setTimeout(res, 100));
-    await h.drainJobs();
+    await mail.h.drainJobs();
     expect(inbox(candidateEmail)).toHaveLength(1);
     expect((await org.api.get(`/api/v1/feedback/${r.body.feedback.id}`)).body.feedback.status).toBe('sent');
   });
 
   it('an edit after approval is refused', async () => {
-    const org = await newOrganization(h);
+    const org = await newOrganization(mail.h);
     const { application } = await jobWithApplication(org);
     const r = await org.api.post(`/api/v1/applications/${application.id}/rejection`, {
       reason: 'skills-gap',
@@ -386,23 +377,23 @@ describe('approval', () => {
 
 describe('the candidate page link', () => {
   it('a forged token is 404 and an expired one is 410', async () => {
-    expect((await h.anon.get('/api/v1/portal/forged-token-that-does-not-exist')).status).toBe(404);
-    const org = await newOrganization(h);
+    expect((await mail.h.anon.get('/api/v1/portal/forged-token-that-does-not-exist')).status).toBe(404);
+    const org = await newOrganization(mail.h);
     const { application, candidateEmail } = await jobWithApplication(org);
     const r = await org.api.post(`/api/v1/applications/${application.id}/rejection`, {
       reason: 'role-cancelled',
     });
     await org.api.post(`/api/v1/feedback/${r.body.feedback.id}/approve`, { send: 'now' });
-    await drainUntil(h, () => inbox(candidateEmail).length > 0);
+    await drainUntil(mail.h, () => inbox(candidateEmail).length > 0);
     const token = /\/f\/([A-Za-z0-9_-]+)/.exec(inbox(candidateEmail)[0].text)![1];
-    expect((await h.anon.get(`/api/v1/portal/${token}`)).status).toBe(200);
+    expect((await mail.h.anon.get(`/api/v1/portal/${token}`)).status).toBe(200);
     const { portalLinks } = await import('../../src/db/schema');
     const { eq } = await import('drizzle-orm');
-    await h.ctx.db
+    await mail.h.ctx.db
       .update(portalLinks)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(portalLinks.applicationId, application.id));
-    const expired = await h.anon.get(`/api/v1/portal/${token}`);
+    const expired = await mail.h.anon.get(`/api/v1/portal/${token}`);
     expect(expired.status).toBe(410);
     expect(expired.body.error.code).toBe('link-expired');
   });

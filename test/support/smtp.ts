@@ -1,4 +1,5 @@
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
 
 export interface ReceivedMessage {
   from: string;
@@ -68,4 +69,27 @@ export async function startSmtpServer() {
     /** Stops listening altogether: connections are refused until `start` again. */
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * A test file's Debrief that sends real mail to its own SMTP server on 127.0.0.1: started before the file's tests,
+ * closed after them. `inbox(to)` lists what reached an address.
+ */
+export function withMail(env: Record<string, string> = {}) {
+  const t = {} as {
+    h: import('./harness').Harness;
+    smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+    inbox(to: string): ReceivedMessage[];
+  };
+  t.inbox = (to) => t.smtp.messages.filter((m) => m.to.includes(to));
+  beforeAll(async () => {
+    t.smtp = await startSmtpServer();
+    const { startHarness } = await import('./harness');
+    t.h = await startHarness({ SMTP_URL: t.smtp.url, ...env });
+  });
+  afterAll(async () => {
+    await t.h?.close();
+    await t.smtp?.close();
+  });
+  return t;
 }

@@ -9,10 +9,8 @@ import { signIn } from '../../app/sign-in';
 import { users } from '../../db/schema';
 import { type Api, type HttpEnv, requireActor, SESSION_COOKIE, secured } from '../env';
 import { presentOrganization, presentUser } from '../presenters';
-import { errors } from '../responses';
+import { errors, jsonBody } from '../responses';
 import { AcceptInvitationBody, Me, SignInBody, SignUpBody, SignUpResult } from '../schemas';
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true as const });
 
 function setSession(c: Context<HttpEnv>, session: { secret: string; expiresAt: Date }) {
   setCookie(c, SESSION_COOKIE, session.secret, {
@@ -32,7 +30,7 @@ export function authRoutes(app: Api) {
       tags: ['Accounts'],
       summary: 'Sign up: create an organization and its first admin',
       description: 'Open unless the server runs with SIGNUP=closed. Also opens a web session (cookie).',
-      request: { body: json(SignUpBody) },
+      request: { body: jsonBody(SignUpBody) },
       responses: {
         201: { description: 'Created', content: { 'application/json': { schema: SignUpResult } } },
         400: errors[400],
@@ -61,7 +59,7 @@ export function authRoutes(app: Api) {
       path: '/api/v1/auth/login',
       tags: ['Accounts'],
       summary: 'Sign in with email and password; sets an HttpOnly session cookie',
-      request: { body: json(SignInBody) },
+      request: { body: jsonBody(SignInBody) },
       responses: {
         200: { description: 'Signed in', content: { 'application/json': { schema: Me } } },
         400: errors[400],
@@ -100,7 +98,7 @@ export function authRoutes(app: Api) {
       path: '/api/v1/invitations/accept',
       tags: ['Accounts'],
       summary: 'Accept an emailed invitation by choosing a password',
-      request: { body: json(AcceptInvitationBody) },
+      request: { body: jsonBody(AcceptInvitationBody) },
       responses: {
         200: { description: 'Joined and signed in', content: { 'application/json': { schema: Me } } },
         400: errors[400],

@@ -56,14 +56,9 @@ import {
   VerifyBody,
 } from '../candidate-schemas';
 import { type Api, CANDIDATE_COOKIE, candidateSecured, type HttpEnv, requireCandidate } from '../env';
-import { errors } from '../responses';
+import { errors, jsonAnswer, jsonBody } from '../responses';
 import { IdParam } from '../schemas';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true as const });
-const ok = <T>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const common = { 400: errors[400], 401: errors[401], 404: errors[404] };
 const withBody = { ...common, 415: errors[415] };
 const tags = ['Candidate workspace'];
@@ -136,9 +131,9 @@ export function candidateRoutes(app: Api) {
       path: '/api/v1/candidate/signup',
       tags,
       summary: 'Create a candidate account; a link to confirm the email address is sent',
-      request: { body: json(CandidateSignUpBody) },
+      request: { body: jsonBody(CandidateSignUpBody) },
       responses: {
-        201: ok('Created; confirm the address by the emailed link', CandidateAccount),
+        201: jsonAnswer('Created; confirm the address by the emailed link', CandidateAccount),
         400: errors[400],
         409: errors[409],
         415: errors[415],
@@ -156,9 +151,9 @@ export function candidateRoutes(app: Api) {
       path: '/api/v1/candidate/verify',
       tags,
       summary: 'Confirm the email address with the token from the emailed link; signs in',
-      request: { body: json(VerifyBody) },
+      request: { body: jsonBody(VerifyBody) },
       responses: {
-        200: ok('Confirmed and signed in', SessionToken),
+        200: jsonAnswer('Confirmed and signed in', SessionToken),
         400: errors[400],
         404: errors[404],
         410: errors[410],
@@ -178,8 +173,13 @@ export function candidateRoutes(app: Api) {
       path: '/api/v1/candidate/login',
       tags,
       summary: 'Sign in to a candidate account',
-      request: { body: json(CandidateLoginBody) },
-      responses: { 200: ok('Signed in', SessionToken), 400: errors[400], 401: errors[401], 415: errors[415] },
+      request: { body: jsonBody(CandidateLoginBody) },
+      responses: {
+        200: jsonAnswer('Signed in', SessionToken),
+        400: errors[400],
+        401: errors[401],
+        415: errors[415],
+      },
     }),
     async (c) => {
       const token = await logInCandidate(c.get('ctx'), c.req.valid('json'));
@@ -214,7 +214,7 @@ export function candidateRoutes(app: Api) {
       tags,
       summary: 'The signed-in candidate',
       ...candidateSecured,
-      responses: { 200: ok('Account', CandidateAccount), 401: errors[401] },
+      responses: { 200: jsonAnswer('Account', CandidateAccount), 401: errors[401] },
     }),
     (c) => {
       const who = requireCandidate(c);
@@ -229,7 +229,11 @@ export function candidateRoutes(app: Api) {
       tags,
       summary: 'Send a new link to confirm the email address',
       ...candidateSecured,
-      responses: { 202: ok('Sent', z.object({ sent: z.literal(true) })), 401: errors[401], 409: errors[409] },
+      responses: {
+        202: jsonAnswer('Sent', z.object({ sent: z.literal(true) })),
+        401: errors[401],
+        409: errors[409],
+      },
     }),
     async (c) => {
       await resendVerification(c.get('ctx'), requireCandidate(c));
@@ -247,7 +251,7 @@ export function candidateRoutes(app: Api) {
       description: 'An unconfirmed address sees nothing: 403 email-not-verified.',
       ...candidateSecured,
       responses: {
-        200: ok('Inbox', z.object({ items: z.array(InboxItem) })),
+        200: jsonAnswer('Inbox', z.object({ items: z.array(InboxItem) })),
         401: errors[401],
         403: errors[403],
       },
@@ -265,8 +269,8 @@ export function candidateRoutes(app: Api) {
       tags,
       summary: 'Log feedback received elsewhere (an email, a call)',
       ...candidateSecured,
-      request: { body: json(LoggedFeedbackBody) },
-      responses: { 201: ok('Logged', LoggedFeedback), ...withBody },
+      request: { body: jsonBody(LoggedFeedbackBody) },
+      responses: { 201: jsonAnswer('Logged', LoggedFeedback), ...withBody },
     }),
     async (c) =>
       c.json(
@@ -283,7 +287,7 @@ export function candidateRoutes(app: Api) {
       summary: 'Feedback you logged by hand',
       ...candidateSecured,
       responses: {
-        200: ok('Logged feedback', z.object({ items: z.array(LoggedFeedback) })),
+        200: jsonAnswer('Logged feedback', z.object({ items: z.array(LoggedFeedback) })),
         401: errors[401],
       },
     }),
@@ -301,8 +305,8 @@ export function candidateRoutes(app: Api) {
       tags,
       summary: 'Track an application (company, role, source, dates, status)',
       ...candidateSecured,
-      request: { body: json(TrackerCreateBody) },
-      responses: { 201: ok('Tracked', TrackerApplication), ...withBody },
+      request: { body: jsonBody(TrackerCreateBody) },
+      responses: { 201: jsonAnswer('Tracked', TrackerApplication), ...withBody },
     }),
     async (c) =>
       c.json(
@@ -321,7 +325,7 @@ export function candidateRoutes(app: Api) {
       summary: 'Your tracked applications, newest first',
       ...candidateSecured,
       responses: {
-        200: ok('Applications', z.object({ items: z.array(TrackerApplication) })),
+        200: jsonAnswer('Applications', z.object({ items: z.array(TrackerApplication) })),
         401: errors[401],
       },
     }),
@@ -341,7 +345,7 @@ export function candidateRoutes(app: Api) {
       ...candidateSecured,
       request: { params: IdParam },
       responses: {
-        200: ok(
+        200: jsonAnswer(
           'Application',
           TrackerApplication.extend({
             roundList: z.array(Round),
@@ -387,8 +391,8 @@ export function candidateRoutes(app: Api) {
       summary:
         'Update an application (status, dates, what they said); a rejection adds a reminder to ask for feedback',
       ...candidateSecured,
-      request: { params: IdParam, body: json(TrackerPatchBody) },
-      responses: { 200: ok('Updated', TrackerApplication), ...withBody },
+      request: { params: IdParam, body: jsonBody(TrackerPatchBody) },
+      responses: { 200: jsonAnswer('Updated', TrackerApplication), ...withBody },
     }),
     async (c) =>
       c.json(
@@ -412,8 +416,8 @@ export function candidateRoutes(app: Api) {
       summary:
         'Add an interview round (stage, date, interviewers met, rapport 1-5, notes); adds a thank-you reminder',
       ...candidateSecured,
-      request: { params: IdParam, body: json(RoundBody) },
-      responses: { 201: ok('Added', Round), ...withBody },
+      request: { params: IdParam, body: jsonBody(RoundBody) },
+      responses: { 201: jsonAnswer('Added', Round), ...withBody },
     }),
     async (c) =>
       c.json(
@@ -433,7 +437,7 @@ export function candidateRoutes(app: Api) {
         'The request coach: whether and when to ask for feedback, whom, how, a checked draft email and a call sheet',
       ...candidateSecured,
       request: { params: IdParam },
-      responses: { 200: ok('Plan', RequestPlanSchema), ...common, 409: errors[409] },
+      responses: { 200: jsonAnswer('Plan', RequestPlanSchema), ...common, 409: errors[409] },
     }),
     async (c) =>
       c.json(await requestPlan(c.get('ctx').db, requireCandidate(c), c.req.valid('param').id), 200),
@@ -454,7 +458,7 @@ export function candidateRoutes(app: Api) {
             .openapi({ param: { name: 'open', in: 'query' } }),
         }),
       },
-      responses: { 200: ok('Reminders', z.object({ items: z.array(ReminderSchema) })), ...common },
+      responses: { 200: jsonAnswer('Reminders', z.object({ items: z.array(ReminderSchema) })), ...common },
     }),
     async (c) => {
       const rows = await listReminders(c.get('ctx').db, requireCandidate(c), {
@@ -471,8 +475,8 @@ export function candidateRoutes(app: Api) {
       tags,
       summary: 'Add a reminder (follow up, thank-you note, reapply)',
       ...candidateSecured,
-      request: { body: json(ReminderBody) },
-      responses: { 201: ok('Added', ReminderSchema), ...withBody },
+      request: { body: jsonBody(ReminderBody) },
+      responses: { 201: jsonAnswer('Added', ReminderSchema), ...withBody },
     }),
     async (c) =>
       c.json(
@@ -488,8 +492,8 @@ export function candidateRoutes(app: Api) {
       tags,
       summary: 'Mark a reminder done (or not)',
       ...candidateSecured,
-      request: { params: IdParam, body: json(DoneBody) },
-      responses: { 200: ok('Updated', ReminderSchema), ...withBody },
+      request: { params: IdParam, body: jsonBody(DoneBody) },
+      responses: { 200: jsonAnswer('Updated', ReminderSchema), ...withBody },
     }),
     async (c) =>
       c.json(
@@ -513,7 +517,7 @@ export function candidateRoutes(app: Api) {
       summary:
         'The improvement plan: themes across all your feedback, your actions, and what to revisit before interviews',
       ...candidateSecured,
-      responses: { 200: ok('Plan', Plan), 401: errors[401] },
+      responses: { 200: jsonAnswer('Plan', Plan), 401: errors[401] },
     }),
     async (c) => {
       const p = await improvementPlan(c.get('ctx').db, requireCandidate(c));
@@ -528,8 +532,8 @@ export function candidateRoutes(app: Api) {
       tags,
       summary: 'Turn a theme into an action with a due date',
       ...candidateSecured,
-      request: { body: json(PlanActionBody) },
-      responses: { 201: ok('Added', PlanAction), ...withBody },
+      request: { body: jsonBody(PlanActionBody) },
+      responses: { 201: jsonAnswer('Added', PlanAction), ...withBody },
     }),
     async (c) =>
       c.json(
@@ -545,8 +549,8 @@ export function candidateRoutes(app: Api) {
       tags,
       summary: 'Mark progress on an action, or change it',
       ...candidateSecured,
-      request: { params: IdParam, body: json(PlanActionPatch) },
-      responses: { 200: ok('Updated', PlanAction), ...withBody },
+      request: { params: IdParam, body: jsonBody(PlanActionPatch) },
+      responses: { 200: jsonAnswer('Updated', PlanAction), ...withBody },
     }),
     async (c) =>
       c.json(

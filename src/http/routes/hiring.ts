@@ -25,7 +25,7 @@ import { feedbackResponses } from '../../db/schema';
 import { type Api, requireActor, secured } from '../env';
 import { authorize } from '../policies';
 import { presentApplication, presentAuditEvent, presentFeedback, presentJob } from '../presenters';
-import { errors } from '../responses';
+import { errors, jsonAnswer, jsonBody } from '../responses';
 import {
   AnswerBody,
   Application,
@@ -57,11 +57,6 @@ import {
 } from '../schemas';
 import { presentCandidateResponse } from './portal';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true as const });
-const ok = <T>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const page = <T extends z.ZodTypeAny>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 const common = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
@@ -76,8 +71,8 @@ export function hiringRoutes(app: Api) {
       tags: ['Jobs'],
       summary: 'Create a job with its criteria (knowledge, skills and abilities)',
       ...secured,
-      request: { body: json(CreateJobBody) },
-      responses: { 201: ok('Created', Job), ...withBody },
+      request: { body: jsonBody(CreateJobBody) },
+      responses: { 201: jsonAnswer('Created', Job), ...withBody },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -95,7 +90,7 @@ export function hiringRoutes(app: Api) {
       summary: 'List jobs, newest first (paginated)',
       ...secured,
       request: { query: JobsQuery },
-      responses: { 200: ok('Jobs', page(Job)), ...common },
+      responses: { 200: jsonAnswer('Jobs', page(Job)), ...common },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -116,7 +111,7 @@ export function hiringRoutes(app: Api) {
       summary: 'One job with its criteria',
       ...secured,
       request: { params: IdParam },
-      responses: { 200: ok('Job', Job), ...common },
+      responses: { 200: jsonAnswer('Job', Job), ...common },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -133,8 +128,8 @@ export function hiringRoutes(app: Api) {
       tags: ['Jobs'],
       summary: 'Close a job as filled or cancelled; feedback held until filled is released',
       ...secured,
-      request: { params: IdParam, body: json(CloseJobBody) },
-      responses: { 200: ok('Closed', CloseJobResult), ...withBody, 409: errors[409] },
+      request: { params: IdParam, body: jsonBody(CloseJobBody) },
+      responses: { 200: jsonAnswer('Closed', CloseJobResult), ...withBody, 409: errors[409] },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -165,9 +160,9 @@ export function hiringRoutes(app: Api) {
       summary:
         'Reject every application still active on a closed job, drafting feedback for each (runs in the background)',
       ...secured,
-      request: { params: IdParam, body: json(RejectRemainingBody) },
+      request: { params: IdParam, body: jsonBody(RejectRemainingBody) },
       responses: {
-        202: ok('Started; poll the operation for progress', BulkOperation),
+        202: jsonAnswer('Started; poll the operation for progress', BulkOperation),
         ...withBody,
         409: errors[409],
       },
@@ -194,7 +189,7 @@ export function hiringRoutes(app: Api) {
       summary: 'Progress of a bulk operation',
       ...secured,
       request: { params: IdParam },
-      responses: { 200: ok('Progress', BulkOperation), ...common },
+      responses: { 200: jsonAnswer('Progress', BulkOperation), ...common },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -212,8 +207,8 @@ export function hiringRoutes(app: Api) {
       tags: ['Applications'],
       summary: 'Add a candidate to an open job',
       ...secured,
-      request: { body: json(CreateApplicationBody) },
-      responses: { 201: ok('Created', Application), ...withBody, 409: errors[409] },
+      request: { body: jsonBody(CreateApplicationBody) },
+      responses: { 201: jsonAnswer('Created', Application), ...withBody, 409: errors[409] },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -231,7 +226,7 @@ export function hiringRoutes(app: Api) {
       summary: 'List applications, newest first, by job and status (paginated)',
       ...secured,
       request: { query: ApplicationsQuery },
-      responses: { 200: ok('Applications', page(Application)), ...common },
+      responses: { 200: jsonAnswer('Applications', page(Application)), ...common },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -259,7 +254,7 @@ export function hiringRoutes(app: Api) {
       ...secured,
       request: { params: IdParam },
       responses: {
-        200: ok(
+        200: jsonAnswer(
           'Application',
           Application.extend({
             job: Job,
@@ -315,8 +310,8 @@ export function hiringRoutes(app: Api) {
       tags: ['Applications'],
       summary: "Submit an interviewer's scorecard; its notes are checked and the findings come back",
       ...secured,
-      request: { params: IdParam, body: json(ScorecardBody) },
-      responses: { 201: ok('Submitted', ScorecardResult), ...withBody, 409: errors[409] },
+      request: { params: IdParam, body: jsonBody(ScorecardBody) },
+      responses: { 201: jsonAnswer('Submitted', ScorecardResult), ...withBody, 409: errors[409] },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -337,9 +332,9 @@ export function hiringRoutes(app: Api) {
       tags: ['Applications'],
       summary: 'Reject for a documented reason; drafts checked feedback from the scorecards',
       ...secured,
-      request: { params: IdParam, body: json(RejectionBody) },
+      request: { params: IdParam, body: jsonBody(RejectionBody) },
       responses: {
-        201: ok('Rejected; the draft waits for review', FeedbackEnvelope),
+        201: jsonAnswer('Rejected; the draft waits for review', FeedbackEnvelope),
         ...withBody,
         409: errors[409],
       },
@@ -365,7 +360,7 @@ export function hiringRoutes(app: Api) {
       summary: 'A feedback with its findings and the evidence behind each sentence',
       ...secured,
       request: { params: IdParam },
-      responses: { 200: ok('Feedback', FeedbackEnvelope), ...common },
+      responses: { 200: jsonAnswer('Feedback', FeedbackEnvelope), ...common },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -392,8 +387,8 @@ export function hiringRoutes(app: Api) {
       tags: ['Feedback'],
       summary: 'Edit a draft; the new text is checked again',
       ...secured,
-      request: { params: IdParam, body: json(EditFeedbackBody) },
-      responses: { 200: ok('Edited', FeedbackEnvelope), ...withBody, 409: errors[409] },
+      request: { params: IdParam, body: jsonBody(EditFeedbackBody) },
+      responses: { 200: jsonAnswer('Edited', FeedbackEnvelope), ...withBody, 409: errors[409] },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -412,9 +407,9 @@ export function hiringRoutes(app: Api) {
       description:
         'A blocking finding stops approval (409 blocking-findings, with the findings) unless an admin overrides it with a written justification, which goes into the audit trail.',
       ...secured,
-      request: { params: IdParam, body: json(ApproveBody) },
+      request: { params: IdParam, body: jsonBody(ApproveBody) },
       responses: {
-        200: ok('Approved', FeedbackEnvelope),
+        200: jsonAnswer('Approved', FeedbackEnvelope),
         ...withBody,
         409: {
           description: 'Blocking findings, or not a draft',
@@ -438,7 +433,7 @@ export function hiringRoutes(app: Api) {
       summary: "An application's audit trail: who did what, when, and the exact text sent",
       ...secured,
       request: { query: AuditQuery },
-      responses: { 200: ok('Events', z.object({ events: z.array(AuditEvent) })), ...common },
+      responses: { 200: jsonAnswer('Events', z.object({ events: z.array(AuditEvent) })), ...common },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -455,7 +450,10 @@ export function hiringRoutes(app: Api) {
       tags: ['Feedback'],
       summary: "The default rejection reasons and your organization's own",
       ...secured,
-      responses: { 200: ok('Reasons', z.object({ items: z.array(RejectionReasonSchema) })), ...common },
+      responses: {
+        200: jsonAnswer('Reasons', z.object({ items: z.array(RejectionReasonSchema) })),
+        ...common,
+      },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -470,8 +468,8 @@ export function hiringRoutes(app: Api) {
       tags: ['Feedback'],
       summary: 'Extend the default list with a reason of your own',
       ...secured,
-      request: { body: json(RejectionReasonSchema) },
-      responses: { 201: ok('Added', RejectionReasonSchema), ...withBody, 409: errors[409] },
+      request: { body: jsonBody(RejectionReasonSchema) },
+      responses: { 201: jsonAnswer('Added', RejectionReasonSchema), ...withBody, 409: errors[409] },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -497,7 +495,7 @@ export function hiringRoutes(app: Api) {
       tags: ['Feedback'],
       summary: 'Dashboard figures: feedback share, median time to send, drafts waiting, common gaps',
       ...secured,
-      responses: { 200: ok('Figures', Stats), ...common },
+      responses: { 200: jsonAnswer('Figures', Stats), ...common },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -513,9 +511,9 @@ export function hiringRoutes(app: Api) {
       tags: ['Feedback'],
       summary: "Answer the candidate's one follow-up question (checked; emailed to the candidate)",
       ...secured,
-      request: { params: IdParam, body: json(AnswerBody) },
+      request: { params: IdParam, body: jsonBody(AnswerBody) },
       responses: {
-        200: ok('Answered', z.object({ response: CandidateResponse })),
+        200: jsonAnswer('Answered', z.object({ response: CandidateResponse })),
         ...withBody,
         409: errors[409],
       },
@@ -538,7 +536,7 @@ export function hiringRoutes(app: Api) {
       ...secured,
       request: { params: IdParam },
       responses: {
-        202: ok('The notice is on its way', z.object({ sent: z.literal(true) })),
+        202: jsonAnswer('The notice is on its way', z.object({ sent: z.literal(true) })),
         ...common,
         409: errors[409],
       },
@@ -566,7 +564,10 @@ export function hiringRoutes(app: Api) {
             .openapi({ param: { name: 'status', in: 'query' } }),
         }),
       },
-      responses: { 200: ok('Requests', z.object({ items: z.array(FeedbackRequestItem) })), ...common },
+      responses: {
+        200: jsonAnswer('Requests', z.object({ items: z.array(FeedbackRequestItem) })),
+        ...common,
+      },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -585,8 +586,8 @@ export function hiringRoutes(app: Api) {
       tags: ['Checker'],
       summary: 'Check any text for legal and tone risk (the same checker the web app runs as you type)',
       ...secured,
-      request: { body: json(CheckBody) },
-      responses: { 200: ok('Findings', z.object({ findings: z.array(Finding) })), ...withBody },
+      request: { body: jsonBody(CheckBody) },
+      responses: { 200: jsonAnswer('Findings', z.object({ findings: z.array(Finding) })), ...withBody },
     }),
     async (c) => {
       requireActor(c);

@@ -5,7 +5,7 @@ import { changeUserRole, listUsers } from '../../app/users';
 import { type Api, requireActor, secured } from '../env';
 import { authorize } from '../policies';
 import { presentApiToken, presentUser } from '../presenters';
-import { errors } from '../responses';
+import { errors, jsonAnswer, jsonBody } from '../responses';
 import {
   ApiToken,
   ChangeRoleBody,
@@ -15,12 +15,6 @@ import {
   InviteBody,
   User,
 } from '../schemas';
-
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true as const });
-const ok = <T>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 /** Members of an organization and the API tokens that act for them. */
 export function memberRoutes(app: Api) {
@@ -32,7 +26,7 @@ export function memberRoutes(app: Api) {
       summary: "List your organization's members",
       ...secured,
       responses: {
-        200: ok('Members', z.object({ items: z.array(User) })),
+        200: jsonAnswer('Members', z.object({ items: z.array(User) })),
         401: errors[401],
         403: errors[403],
       },
@@ -52,9 +46,9 @@ export function memberRoutes(app: Api) {
       tags: ['Members'],
       summary: 'Invite a member: they get an email with a link (expiring) to choose a password',
       ...secured,
-      request: { body: json(InviteBody) },
+      request: { body: jsonBody(InviteBody) },
       responses: {
-        201: ok('Invited', User),
+        201: jsonAnswer('Invited', User),
         400: errors[400],
         401: errors[401],
         403: errors[403],
@@ -77,9 +71,9 @@ export function memberRoutes(app: Api) {
       tags: ['Members'],
       summary: "Change a member's role (an organization keeps at least one admin)",
       ...secured,
-      request: { params: IdParam, body: json(ChangeRoleBody) },
+      request: { params: IdParam, body: jsonBody(ChangeRoleBody) },
       responses: {
-        200: ok('Changed', User),
+        200: jsonAnswer('Changed', User),
         400: errors[400],
         401: errors[401],
         403: errors[403],
@@ -109,7 +103,7 @@ export function memberRoutes(app: Api) {
       summary: "List your organization's API tokens (never their secrets)",
       ...secured,
       responses: {
-        200: ok('Tokens', z.object({ items: z.array(ApiToken) })),
+        200: jsonAnswer('Tokens', z.object({ items: z.array(ApiToken) })),
         401: errors[401],
         403: errors[403],
       },
@@ -129,9 +123,9 @@ export function memberRoutes(app: Api) {
       tags: ['API tokens'],
       summary: 'Create an API token acting as you; the secret is shown once',
       ...secured,
-      request: { body: json(CreateTokenBody) },
+      request: { body: jsonBody(CreateTokenBody) },
       responses: {
-        201: ok('Created', CreatedToken),
+        201: jsonAnswer('Created', CreatedToken),
         400: errors[400],
         401: errors[401],
         403: errors[403],

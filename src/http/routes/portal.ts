@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { portalPage, renewPortalLink, requestFeedback, respondToFeedback } from '../../app/candidate-page';
 import type { feedbackResponses } from '../../db/schema';
 import type { Api } from '../env';
-import { errors } from '../responses';
+import { errors, jsonAnswer, jsonBody } from '../responses';
 import {
   CandidateResponse,
   Finding,
@@ -12,11 +12,6 @@ import {
   TokenParam,
 } from '../schemas';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true as const });
-const ok = <T>(description: string, schema: T) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const linkErrors = { 400: errors[400], 404: errors[404], 410: errors[410] };
 
 export function presentCandidateResponse(r: typeof feedbackResponses.$inferSelect | null) {
@@ -41,7 +36,7 @@ export function portalRoutes(app: Api) {
       summary:
         'The page behind an emailed link: the feedback, the job, the company, and what the candidate did there',
       request: { params: TokenParam },
-      responses: { 200: ok('The page', PortalPage), ...linkErrors },
+      responses: { 200: jsonAnswer('The page', PortalPage), ...linkErrors },
     }),
     async (c) => {
       const p = await portalPage(c.get('ctx'), c.req.valid('param').token);
@@ -76,9 +71,12 @@ export function portalRoutes(app: Api) {
         'Rate the feedback (1-5), comment, say thanks, ask one follow-up question, opt in to future roles',
       description:
         'The question is checked in request mode; the findings come back as gentle suggestions. One question per feedback.',
-      request: { params: TokenParam, body: json(PortalResponseBody) },
+      request: { params: TokenParam, body: jsonBody(PortalResponseBody) },
       responses: {
-        200: ok('Recorded', z.object({ response: CandidateResponse, questionFindings: z.array(Finding) })),
+        200: jsonAnswer(
+          'Recorded',
+          z.object({ response: CandidateResponse, questionFindings: z.array(Finding) }),
+        ),
         ...linkErrors,
         409: errors[409],
         415: errors[415],
@@ -99,9 +97,9 @@ export function portalRoutes(app: Api) {
       path: '/api/v1/portal/{token}/request',
       tags: ['Candidate page'],
       summary: "Ask for feedback when none was sent; it lands in the hiring team's queue with a deadline",
-      request: { params: TokenParam, body: json(PortalRequestBody) },
+      request: { params: TokenParam, body: jsonBody(PortalRequestBody) },
       responses: {
-        201: ok(
+        201: jsonAnswer(
           'Requested',
           z.object({ request: z.object({ status: z.string(), dueAt: z.iso.datetime() }) }),
         ),
@@ -124,7 +122,7 @@ export function portalRoutes(app: Api) {
       summary: 'An expired link: email a fresh one to the address the employer has on file',
       request: { params: TokenParam },
       responses: {
-        202: ok('A fresh link is on its way', z.object({ sent: z.literal(true) })),
+        202: jsonAnswer('A fresh link is on its way', z.object({ sent: z.literal(true) })),
         400: errors[400],
         404: errors[404],
       },
