@@ -59,7 +59,7 @@ export async function signUpCandidate(
   input: { name: string; email: string; password: string },
 ) {
   const passwordHash = await hashPassword(input.password);
-  const account = await ctx.db.transaction(async (tx) => {
+  const signedUp = await ctx.db.transaction(async (tx) => {
     const [taken] = await tx
       .select({ id: candidateAccounts.id })
       .from(candidateAccounts)
@@ -70,10 +70,18 @@ export async function signUpCandidate(
       .values({ name: input.name, email: input.email, passwordHash })
       .returning();
     await queueVerification(tx, ctx, account);
-    return account;
+    // Signed in at once; feedback stays hidden until the address is confirmed.
+    const token = await issueToken(
+      tx,
+      account.id,
+      'session',
+      ctx.config.SESSION_DAYS * 86_400_000,
+      CANDIDATE_TOKEN_PREFIX,
+    );
+    return { account, token };
   });
   ctx.jobs.poke();
-  return account;
+  return signedUp;
 }
 
 export async function resendVerification(ctx: AppContext, who: CandidateActor) {

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { applications, candidates, feedbackRequests, jobs } from '../db/schema';
+import { applications, candidates, feedback, feedbackRequests, jobs } from '../db/schema';
 import type { Actor, AppContext } from './context';
 
 /** The hiring team's queue of candidates asking for feedback, soonest deadline first. */
@@ -9,9 +9,10 @@ export async function listFeedbackRequests(
   status: 'open' | 'fulfilled' | 'declined' = 'open',
 ) {
   const rows = await ctx.db
-    .select({ request: feedbackRequests, candidate: candidates, job: jobs })
+    .select({ request: feedbackRequests, candidate: candidates, job: jobs, feedbackId: feedback.id })
     .from(feedbackRequests)
     .innerJoin(applications, eq(applications.id, feedbackRequests.applicationId))
+    .leftJoin(feedback, eq(feedback.applicationId, feedbackRequests.applicationId))
     .innerJoin(candidates, eq(candidates.id, applications.candidateId))
     .innerJoin(jobs, eq(jobs.id, applications.jobId))
     .where(
@@ -19,9 +20,10 @@ export async function listFeedbackRequests(
     )
     .orderBy(asc(feedbackRequests.dueAt));
   const now = Date.now();
-  return rows.map(({ request, candidate, job }) => ({
+  return rows.map(({ request, candidate, job, feedbackId }) => ({
     id: request.id,
     applicationId: request.applicationId,
+    feedbackId,
     candidate: { name: candidate.name, email: candidate.email },
     job: { id: job.id, title: job.title },
     message: request.message,

@@ -25,6 +25,7 @@ export const CandidateAccount = z
 export const SessionToken = z.object({
   token: z.string().openapi({ description: 'A candidate session token (dbc_...)' }),
 });
+export const SignedUpCandidate = CandidateAccount.extend(SessionToken.shape).openapi('SignedUpCandidate');
 
 export const TrackerStatus = z.enum(TRACKER_STATUSES).openapi('TrackerStatus');
 const TrackerFields = {
@@ -150,12 +151,20 @@ export const RequestPlanSchema = z
       earliest: z.string(),
       likelihood: z.enum(['low', 'medium', 'high']),
       reasons: z.array(z.string()),
+      ready: z
+        .boolean()
+        .openapi({ description: 'False while the decision is not final: wait before asking' }),
+      screenOnly: z.boolean(),
+      reasonKind: z.enum(['none', 'substantive', 'beyond-control', 'personality', 'generic']),
+      score: z.number(),
     }),
     contact: z
       .object({
         name: z.string(),
         why: z.string(),
         kind: z.enum(['interviewer', 'recruiter', 'hiring-team']),
+        email: z.string().optional(),
+        phone: z.string().optional(),
       })
       .nullable(),
     channel: z.object({ kind: z.enum(['call', 'email']), why: z.string() }),

@@ -392,6 +392,7 @@ export const FeedbackRequestItem = z
   .object({
     id: z.uuid(),
     applicationId: z.uuid(),
+    feedbackId: z.uuid().nullable().openapi({ description: 'The draft to review and send, if there is one' }),
     candidate: z.object({ name: z.string(), email: z.string() }),
     job: z.object({ id: z.uuid(), title: z.string() }),
     message: z.string().nullable(),

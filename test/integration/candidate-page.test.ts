@@ -177,6 +177,7 @@ describe('rejected without feedback', () => {
     expect(queue.body.items).toHaveLength(1);
     expect(queue.body.items[0]).toMatchObject({
       applicationId: application.id,
+      feedbackId: r.body.feedback.id,
       message: 'I would value one or two pointers.',
       overdue: false,
       status: 'open',

@@ -17,7 +17,7 @@ async function signUpCandidate(email = uniqueEmail('cand')) {
     password: PASSWORD,
   });
   expect(res.status).toBe(201);
-  expect(res.body).toMatchObject({ email, verified: false });
+  expect(res.body).toMatchObject({ email, verified: false, token: expect.stringMatching(/^dbc_/) });
   await drainUntil(mail.h, () => inbox(email).length > 0);
   const verifyToken = /\/me\/verify\/([A-Za-z0-9_-]+)/.exec(inbox(email)[0].text)![1];
   const login = await mail.h.anon.post('/api/v1/candidate/login', { email, password: PASSWORD });

@@ -50,6 +50,7 @@ import {
   Round,
   RoundBody,
   SessionToken,
+  SignedUpCandidate,
   TrackerApplication,
   TrackerCreateBody,
   TrackerPatchBody,
@@ -133,15 +134,19 @@ export function candidateRoutes(app: Api) {
       summary: 'Create a candidate account; a link to confirm the email address is sent',
       request: { body: jsonBody(CandidateSignUpBody) },
       responses: {
-        201: jsonAnswer('Created; confirm the address by the emailed link', CandidateAccount),
+        201: jsonAnswer(
+          'Created and signed in; feedback stays hidden until the emailed link confirms the address',
+          SignedUpCandidate,
+        ),
         400: errors[400],
         409: errors[409],
         415: errors[415],
       },
     }),
     async (c) => {
-      const a = await signUpCandidate(c.get('ctx'), c.req.valid('json'));
-      return c.json({ id: a.id, name: a.name, email: a.email, verified: false }, 201);
+      const { account: a, token } = await signUpCandidate(c.get('ctx'), c.req.valid('json'));
+      setCandidateCookie(c, token);
+      return c.json({ id: a.id, name: a.name, email: a.email, verified: false, token }, 201);
     },
   );
 
