@@ -32,7 +32,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node dist/server.js',
+    // The built server, mailing through a real SMTP server on 127.0.0.1 (e2e/serve.mjs).
+    command: 'node e2e/serve.mjs',
     url: `http://127.0.0.1:${port}/api/v1/health`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -42,7 +43,6 @@ export default defineConfig({
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
-      SMTP_URL: '',
       E2E_DATA_DIR: dataDir,
     },
   },

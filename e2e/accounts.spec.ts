@@ -1,9 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-
-const password = 'correct horse battery staple';
-const unique = () => Math.random().toString(36).slice(2, 8);
+import { linkIn, password, unique } from './support';
 
 async function signUp(page: import('@playwright/test').Page, org: string, email: string) {
   await page.goto('/');
@@ -49,22 +45,10 @@ test('an admin invites a member, who joins through the emailed link', async ({ p
   await page.getByRole('button', { name: 'Send invitation' }).click();
   await expect(page.getByRole('row', { name: /Ivan Interviewer/ })).toContainText('invited');
 
-  // Without SMTP_URL the server writes each message to DATA_DIR/mail.
-  const mailDir = join(process.env.E2E_DATA_DIR!, 'mail');
-  let link: string | undefined;
-  await expect
-    .poll(() => {
-      const files = existsSync(mailDir) ? readdirSync(mailDir) : [];
-      for (const f of files) {
-        const eml = readFileSync(join(mailDir, f), 'utf8').replace(/=\r?\n/g, '');
-        if (eml.includes(`To: ${email}`)) link = /(http:\/\/\S+\/invitations\/[A-Za-z0-9_-]+)/.exec(eml)?.[1];
-      }
-      return link;
-    })
-    .toBeTruthy();
+  const link = await linkIn(email, /(http:\/\/\S+\/invitations\/[A-Za-z0-9_-]+)/);
 
   const invitee = await (await browser.newContext()).newPage();
-  await invitee.goto(new URL(new URL(link!).pathname, page.url()).toString());
+  await invitee.goto(link);
   await invitee.getByLabel('Choose a password').fill(password);
   await invitee.getByRole('button', { name: 'Choose password and sign in' }).click();
   await expect(invitee.getByRole('heading', { name: 'Welcome to Debrief, Ivan' })).toBeVisible();

@@ -1,45 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { linkIn, password, shot, shots, unique } from './support';
 
 // Both sides of the candidate's experience: the emailed feedback rated and thanked, which the hiring team sees; then
 // the candidate's own workspace: an account confirmed by email, the earlier feedback in the inbox, a rejection with
 // two rounds in the tracker, the request coach flagging a defensive sentence, and an action from a theme.
-
-const password = 'correct horse battery staple';
-const unique = () => Math.random().toString(36).slice(2, 8);
-const shots = process.env.SCREENSHOT_DIR; // set it to keep screenshots of each screen
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
-
-/** Decodes quoted-printable soft line breaks and escapes enough to read a link. */
-const unQuote = (eml: string) =>
-  eml
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
-
-/** Waits for an email to `to` with a link matching `pattern`, and returns the link's path. */
-async function linkIn(to: string, pattern: RegExp) {
-  const mailDir = join(process.env.E2E_DATA_DIR!, 'mail');
-  let link: string | undefined;
-  await expect
-    .poll(
-      () => {
-        const files = existsSync(mailDir) ? readdirSync(mailDir) : [];
-        for (const f of files) {
-          const eml = unQuote(readFileSync(join(mailDir, f), 'utf8'));
-          if (eml.includes(`To: ${to}`)) link = pattern.exec(eml)?.[1] ?? link;
-        }
-        return link;
-      },
-      { timeout: 20_000 },
-    )
-    .toBeTruthy();
-  return new URL(link!).pathname;
-}
 
 test('the candidate rates and thanks, the team sees it; then the workspace from sign-up to a plan', async ({
   page,

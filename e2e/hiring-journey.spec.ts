@@ -1,24 +1,8 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { linkIn, password, shot, unique } from './support';
 
 // The hiring team's whole journey in the browser: a job, a candidate, a scorecard checked as it is typed, a
 // rejection, the review screen refusing a risky draft, approval, the email, and the candidate's page behind its link.
-
-const password = 'correct horse battery staple';
-const unique = () => Math.random().toString(36).slice(2, 8);
-const shots = process.env.SCREENSHOT_DIR; // set it to keep screenshots of each screen
-async function shot(page: Page, name: string) {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
-
-/** Decodes quoted-printable soft line breaks and escapes enough to read a link. */
-const unQuote = (eml: string) =>
-  eml
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
 
 test('a job, a checked scorecard, a rejection, a refused then approved draft, and the candidate reads it', async ({
   page,
@@ -127,27 +111,12 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
   await shot(page, 'review-sent');
 
   // The email to the candidate carries the link to their page.
-  const mailDir = join(process.env.E2E_DATA_DIR!, 'mail');
-  let link: string | undefined;
-  await expect
-    .poll(
-      () => {
-        const files = existsSync(mailDir) ? readdirSync(mailDir) : [];
-        for (const f of files) {
-          const eml = unQuote(readFileSync(join(mailDir, f), 'utf8'));
-          if (eml.includes(`To: ${candidateEmail}`))
-            link = /(https?:\/\/\S+\/f\/[A-Za-z0-9_-]+)/.exec(eml)?.[1];
-        }
-        return link;
-      },
-      { timeout: 20_000 },
-    )
-    .toBeTruthy();
+  const link = await linkIn(candidateEmail, /(https?:\/\/\S+\/f\/[A-Za-z0-9_-]+)/);
 
   // The candidate opens it with no account, on a phone.
   const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const candidate = await phone.newPage();
-  await candidate.goto(new URL(new URL(link!).pathname, page.url()).toString());
+  await candidate.goto(new URL(link, page.url()).toString());
   await expect(candidate).toHaveURL(/\/f\//);
   await expect(candidate.getByRole('heading', { name: 'Feedback on your application' })).toBeVisible();
   await expect(candidate.getByText('Data Analyst', { exact: true })).toBeVisible();
