@@ -58,7 +58,10 @@ function evaluate(items: Item[]) {
   const errors: string[] = [];
   const score = (c: string) => {
     let s = scores.get(c);
-    if (!s) scores.set(c, (s = { tp: 0, fp: 0, fn: 0 }));
+    if (!s) {
+      s = { tp: 0, fp: 0, fn: 0 };
+      scores.set(c, s);
+    }
     return s;
   };
   for (const item of items) {

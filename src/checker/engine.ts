@@ -67,6 +67,12 @@ const THING_BEFORE = new RegExp(CONTEXT.thingBefore, 'i');
 const NEGATION_BEFORE = new RegExp(CONTEXT.negationBefore, 'i');
 const EVIDENCE = new RegExp(CONTEXT.evidence, 'i');
 const POSSESSIVE_BEFORE = /\b(?:his|her|their|your|my)\s+$/i;
+const NAMES = new Set(CONTEXT.names.split('|'));
+const CAPITAL_NAMES = new Set(CONTEXT.capitalNames.split('|'));
+const NAME_BEFORE = new RegExp(CONTEXT.nameBefore, 'i');
+const SURNAME_AFTER = /^[ \t]+(?!I\b)[A-Z][a-z]/;
+const ALONE_AFTER = /^[ \t]*(?:,|\r?\n|$)/;
+const HAS_WORD = /[A-Za-z0-9]/;
 
 /** How far around a match the context analysis looks, in characters. */
 const WINDOW = 240;
@@ -210,10 +216,44 @@ function sentenceEnd(text: string, from: number, ceiling: number): number {
   return limit;
 }
 
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+
+/**
+ * Whether the word at [ws, we) is a person's name rather than the trigger word it spells ("Dear Sue," not "sue";
+ * "Dr Young" not "young"; "This is Christian, our lead"). A title or a greeting or sign-off before it makes any
+ * listed word a name; for words a trigger uses in lower case, so does a capital in mid-sentence, a capitalised word
+ * after it ("Sue Chen"), or standing alone or as a vocative at the start of a line ("Sue, thank you").
+ */
+function isName(text: string, ws: number, we: number, s0: number): boolean {
+  const word = text.slice(ws, we).toLowerCase();
+  if (!NAMES.has(word)) return false;
+  if (NAME_BEFORE.test(text.slice(Math.max(s0, ws - 40), ws))) return true;
+  if (!CAPITAL_NAMES.has(word) || !isUpper(text.charCodeAt(ws)) || !isLower(text.charCodeAt(ws + 1)))
+    return false;
+  const lead = text.slice(s0, ws);
+  if (HAS_WORD.test(lead) && !/[:"“(]\s*$/.test(lead)) return true;
+  const after = text.slice(we, we + 24);
+  return SURNAME_AFTER.test(after) || ALONE_AFTER.test(after);
+}
+
+/** Whether any word of the match is a name (see isName). */
+function namesPerson(text: string, start: number, end: number, s0: number): boolean {
+  let i = start;
+  while (i < end) {
+    while (i < end && !isWordCode(text.charCodeAt(i))) i++;
+    const ws = i;
+    while (i < end && isWordCode(text.charCodeAt(i))) i++;
+    if (i > ws && isName(text, ws, i, s0)) return true;
+  }
+  return false;
+}
+
 function accepts(rule: RuntimeRule, text: string, start: number, end: number): boolean {
   const d = rule.data;
   const s0 = sentenceStart(text, start, 0);
   const s1 = sentenceEnd(text, end, text.length);
+  if (namesPerson(text, start, end, s0)) return false;
   const before = text.slice(s0, start);
   const after = text.slice(end, s1);
   if (rule.requireBefore && !rule.requireBefore.test(before)) return false;
