@@ -1,5 +1,15 @@
-import { type FormEvent, useState } from 'react';
-import { type Application, api, can, errorText, formatDate, type Job, type Me, type Page } from '../api';
+import { type FormEvent, useEffect, useState } from 'react';
+import {
+  type Application,
+  api,
+  can,
+  errorText,
+  formatDate,
+  type Job,
+  type Me,
+  type Page,
+  type RejectionReason,
+} from '../api';
 import { Badge, ErrorNote, useLoad } from '../components';
 import { Link, useRouter } from '../router';
 
@@ -161,7 +171,26 @@ function NewJob({ onCancel }: { onCancel: () => void }) {
 
 export function JobPage({ id, me }: { id: string; me: Me }) {
   const job = useLoad(() => api<Job>('GET', `/jobs/${id}`), [id]);
-  const apps = useLoad(() => api<Page<Application>>('GET', `/applications?jobId=${id}&limit=200`), [id]);
+  const [draftsOnly, setDraftsOnly] = useState(false);
+  const apps = useLoad(
+    () =>
+      api<Page<Application>>(
+        'GET',
+        `/applications?jobId=${id}&limit=200${draftsOnly ? '&feedbackStatus=draft' : ''}`,
+      ),
+    [id, draftsOnly],
+  );
+  const mayRejectRemaining = canManage(me) && can(me, 'applications.reject');
+  const closedJob = job.data !== undefined && job.data.status !== 'open';
+  // The applications still active on a closed job, counted apart from the list (which may show drafts only).
+  const remaining = useLoad(
+    () =>
+      mayRejectRemaining && closedJob
+        ? api<Page<Application>>('GET', `/applications?jobId=${id}&status=active&limit=200`)
+        : Promise.resolve(undefined),
+    [id, mayRejectRemaining, closedJob],
+  );
+  const [bulkStarted, setBulkStarted] = useState(false);
   const [closed, setClosed] = useState<string>();
   const [closeError, setCloseError] = useState<string>();
   const [name, setName] = useState('');
@@ -180,7 +209,7 @@ export function JobPage({ id, me }: { id: string; me: Me }) {
           ? `Closed as filled. ${r.released === 1 ? '1 feedback held until the job was filled was' : `${r.released} feedbacks held until the job was filled were`} released for sending.`
           : `Closed as cancelled. ${r.released === 1 ? '1 held feedback was' : `${r.released} held feedbacks were`} released for sending.`,
       );
-      apps.reload();
+      apps.reload(); // the closed job's active applications load by themselves, for the panel below
     } catch (e) {
       setCloseError(errorText(e));
     }
@@ -226,10 +255,36 @@ export function JobPage({ id, me }: { id: string; me: Me }) {
         </ul>
       </section>
       <section className="card">
-        <h2>Applications</h2>
+        <h2 id="applications" tabIndex={-1}>
+          Applications
+        </h2>
+        {(draftsOnly || apps.data?.items.some((a) => a.feedback?.status === 'draft')) && (
+          <div className="filters">
+            <button
+              type="button"
+              className={draftsOnly ? 'chip' : 'chip on'}
+              aria-pressed={!draftsOnly}
+              onClick={() => setDraftsOnly(false)}
+            >
+              All
+            </button>
+            <button
+              type="button"
+              className={draftsOnly ? 'chip on' : 'chip'}
+              aria-pressed={draftsOnly}
+              onClick={() => setDraftsOnly(true)}
+            >
+              Drafts waiting for review
+            </button>
+          </div>
+        )}
         <ErrorNote error={apps.error} />
         {apps.data && apps.data.items.length === 0 ? (
-          <p className="muted">No candidates yet. Add the first one below.</p>
+          <p className="muted">
+            {draftsOnly
+              ? 'No drafts wait for review on this job.'
+              : 'No candidates yet. Add the first one below.'}
+          </p>
         ) : (
           <div className="table-scroll">
             <table>
@@ -325,6 +380,178 @@ export function JobPage({ id, me }: { id: string; me: Me }) {
           <ErrorNote error={closeError} />
         </section>
       )}
+      {mayRejectRemaining &&
+        (j.status === 'filled' || j.status === 'cancelled') &&
+        remaining.data &&
+        (bulkStarted || remaining.data.items.length > 0) && (
+          <RejectRemaining
+            key={j.id}
+            job={j}
+            status={j.status}
+            remaining={remaining.data.items.length}
+            more={remaining.data.nextCursor !== null}
+            onStarted={() => setBulkStarted(true)}
+            onFinished={() => {
+              apps.reload();
+              remaining.reload();
+            }}
+            onShowDrafts={() => {
+              setDraftsOnly(true);
+              document.getElementById('applications')?.focus();
+            }}
+          />
+        )}
     </>
+  );
+}
+
+/** The server's BulkOperation: progress of a background job over many applications. */
+interface BulkOperation {
+  id: string;
+  kind: 'reject-remaining';
+  jobId: string | null;
+  status: 'running' | 'done' | 'failed';
+  total: number;
+  done: number;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+const POLL_MS = 500;
+const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+
+/**
+ * On a closed job: rejects every application still active for one reason, in the background, drafting feedback
+ * for each; shows the progress until the server says it is done.
+ */
+function RejectRemaining(props: {
+  job: Job;
+  status: 'filled' | 'cancelled';
+  remaining: number;
+  more: boolean;
+  onStarted: () => void;
+  onFinished: () => void;
+  onShowDrafts: () => void;
+}) {
+  const { job, status, remaining, more, onStarted, onFinished, onShowDrafts } = props;
+  const reasons = useLoad(() => api<{ items: RejectionReason[] }>('GET', '/rejection-reasons'), []);
+  const [reason, setReason] = useState(status === 'filled' ? 'role-filled' : 'role-cancelled');
+  const [op, setOp] = useState<BulkOperation>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [lost, setLost] = useState(0); // failed polls in a row; each one schedules another try
+  const chosen = reasons.data?.items.find((r) => r.code === reason);
+  const running = op?.status === 'running';
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: polls again after each answer (op) or failed try (lost)
+  useEffect(() => {
+    if (op?.status !== 'running') return;
+    let live = true;
+    const timer = setTimeout(async () => {
+      try {
+        const next = await api<BulkOperation>('GET', `/bulk-operations/${op.id}`);
+        if (!live) return;
+        setLost(0);
+        setOp(next);
+        if (next.status !== 'running') onFinished();
+      } catch {
+        if (live) setLost((n) => n + 1);
+      }
+    }, POLL_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [op, lost]);
+
+  async function start(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const started = await api<BulkOperation>('POST', `/jobs/${job.id}/reject-remaining`, { reason });
+      onStarted();
+      setOp(started);
+      if (started.status !== 'running') onFinished();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const count = more ? `${remaining}+` : String(remaining);
+  const noun = remaining === 1 && !more ? 'application' : 'applications';
+  const showForm = !running && op?.status !== 'done' && remaining > 0;
+  return (
+    <section className="card bulk-reject" aria-labelledby="bulk-reject-title" aria-busy={running}>
+      <h2 id="bulk-reject-title">
+        {op?.status === 'done' ? 'Remaining applications rejected' : `Reject the ${count} remaining ${noun}`}
+      </h2>
+      {showForm && (
+        <form onSubmit={start}>
+          <p className="muted">
+            The job is {status}. Each application still active is rejected for the reason you choose, and
+            Debrief drafts its feedback. Nothing is sent until someone reviews and approves each draft.
+          </p>
+          <div className="field">
+            <label htmlFor="bulk-reason">Reason</label>
+            <select id="bulk-reason" value={reason} onChange={(e) => setReason(e.target.value)} required>
+              {!reasons.data && <option value={reason}>Loading…</option>}
+              {reasons.data?.items.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.label}
+                  {r.beyondControl ? ' (beyond their control)' : ''}
+                </option>
+              ))}
+            </select>
+            {chosen && (
+              <small className="help">
+                {chosen.description}
+                <br />
+                <i>The candidate reads: “{chosen.candidateText}”</i>
+              </small>
+            )}
+          </div>
+          <ErrorNote error={reasons.error ?? error} />
+          <button type="submit" className="danger" disabled={busy || !chosen}>
+            {busy ? 'Starting…' : `Reject ${count} ${noun}`}
+          </button>
+        </form>
+      )}
+      {op && running && (
+        <div className="bulk-progress">
+          <label htmlFor="bulk-progress">
+            Drafting feedback: {op.done} of {op.total}
+          </label>
+          <progress id="bulk-progress" max={Math.max(op.total, 1)} value={op.done}>
+            {op.done} of {op.total}
+          </progress>
+          {lost > 0 && (
+            <p className="muted small">
+              Lost contact with the server; still trying. The work goes on meanwhile.
+            </p>
+          )}
+        </div>
+      )}
+      {op?.status === 'done' && (
+        <p className="ok-note" role="status">
+          {op.total === 0
+            ? 'No applications were left to reject.'
+            : `${plural(op.total, 'application', 'applications')} rejected; ${op.total === 1 ? 'its draft waits' : 'their drafts wait'} for review.`}{' '}
+          {op.total > 0 && (
+            <button type="button" className="link" onClick={onShowDrafts}>
+              Show the drafts
+            </button>
+          )}
+        </p>
+      )}
+      {op?.status === 'failed' && (
+        <p className="error" role="alert">
+          The rejection stopped after {op.done} of {op.total} applications. Those rejected keep their drafts;
+          {remaining > 0 ? ' start again below to reject the rest.' : ' none is left to reject.'}
+        </p>
+      )}
+    </section>
   );
 }
