@@ -1,0 +1,75 @@
+// The engine's context analysis as a class, beyond any one rule: names that are also trigger words, and what counts as
+// observed behaviour that clears a personality label.
+import { describe, expect, it } from 'vitest';
+import { check } from '../../src/checker';
+
+const categories = (text: string, mode: 'feedback' | 'request' = 'feedback') =>
+  check(text, { mode })
+    .filter((f) => f.text !== '')
+    .map((f) => f.category);
+
+describe('a name that is also a trigger word is a name', () => {
+  it.each([
+    'Dear Sue,\nThank you for letting me know.',
+    'Thanks, Sue',
+    'Thank you, Sue. Could you share one or two pointers?',
+    'Sue Chen here. Thank you for the interview.',
+    'Hi Sue, thank you for the call.',
+    'Best regards,\nSue',
+    'Sue, thank you for your time.',
+    'Dear Ms Bias, thank you for your time.',
+  ])('request: %s', (text) => {
+    expect(categories(text, 'request')).not.toContain('hostile');
+  });
+
+  it.each(['I will sue.', "I'm going to sue you.", 'I will sue the company.', 'Thanks. I WILL SUE.'])(
+    'the threat still fires: %s',
+    (text) => {
+      expect(categories(text, 'request')).toContain('hostile');
+    },
+  );
+
+  it.each([
+    'Dr Young asked about the cache and you answered with numbers.',
+    'Mark Young, the hiring manager, ran the design round.',
+    'This is Christian, our lead, who ran the design round.',
+    'Jordan joined the panel for the last round.',
+    'Israel asked about the queue and you answered clearly.',
+    'Mr Black asked about the deployment pipeline.',
+  ])('feedback: %s', (text) => {
+    expect(categories(text)).toEqual([]);
+  });
+
+  it.each([
+    'He is from Jordan.',
+    "He's a devout Christian.",
+    'Mark Young thought she was too old for the role.',
+    'We wanted someone younger.',
+  ])('the characteristic still fires: %s', (text) => {
+    expect(categories(text)).toContain('protected');
+  });
+});
+
+describe('a setting is not evidence of behaviour; an observed act is', () => {
+  it.each([
+    'You were abrasive in the design discussion.',
+    'He was arrogant during the interview.',
+    'She was condescending at times.',
+    'You were rude with the panel.',
+    'He was dismissive when asked about his last job.',
+    'She was condescending with the panel in particular.',
+    'As I said, he was arrogant.',
+  ])('flags: %s', (text) => {
+    expect(categories(text)).toContain('personality');
+  });
+
+  it.each([
+    "You were abrasive: you dismissed the reviewer's question without answering it.",
+    'He was rude and interrupted the interviewer.',
+    'She was dismissive and blamed the junior engineer twice.',
+    'He was condescending: he said "that is obviously wrong" and did not explain.',
+    'You were arrogant four times in one answer.',
+  ])('clears: %s', (text) => {
+    expect(categories(text)).not.toContain('personality');
+  });
+});
