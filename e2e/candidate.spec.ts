@@ -142,7 +142,7 @@ test('the candidate rates and thanks, the team sees it; then the workspace from 
   await me.getByLabel('Interviewer 1 role').fill('Recruiter');
   await me
     .getByRole('group', { name: /Rapport/ })
-    .getByLabel('3')
+    .getByLabel('3', { exact: true })
     .check();
   await me.getByRole('button', { name: 'Save round' }).click();
   await expect(me.getByRole('status').filter({ hasText: 'Round added: Phone screen' })).toBeVisible();

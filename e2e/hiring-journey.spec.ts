@@ -128,11 +128,16 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
   // The candidate thanks the team and rates the feedback.
   await candidate.getByRole('button', { name: 'Say thank you' }).click();
   await expect(candidate.getByText('You said thank you.')).toBeVisible();
-  await candidate.getByRole('group', { name: 'How useful was this feedback?' }).getByLabel('4').check();
+  await candidate
+    .getByRole('group', { name: 'How useful was this feedback?' })
+    .getByLabel('4', { exact: true })
+    .check();
   await candidate.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(candidate.getByRole('status')).toHaveText('Sent. Thank you.');
   await candidate.reload();
-  await expect(candidate.getByLabel('4')).toBeChecked();
+  await expect(
+    candidate.getByRole('group', { name: 'How useful was this feedback?' }).getByLabel('4', { exact: true }),
+  ).toBeChecked();
 
   // A wrong link says so plainly.
   await candidate.goto('/f/not-a-real-feedback-link');

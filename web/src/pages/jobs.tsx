@@ -15,6 +15,14 @@ import { Link, useRouter } from '../router';
 
 const canManage = (me: Me) => can(me, 'jobs.manage');
 
+/** What closing a job released: nothing to say when no feedback was held. */
+function heldNote(released: number, held: string) {
+  if (!released) return '';
+  return released === 1
+    ? ` 1 feedback ${held}was released for sending.`
+    : ` ${released} feedbacks ${held}were released for sending.`;
+}
+
 export function JobsPage({ me }: { me: Me }) {
   const { data, error } = useLoad(() => api<Page<Job>>('GET', '/jobs?limit=200'), []);
   const [creating, setCreating] = useState(false);
@@ -206,8 +214,8 @@ export function JobPage({ id, me }: { id: string; me: Me }) {
       job.setData(r.job);
       setClosed(
         outcome === 'filled'
-          ? `Closed as filled. ${r.released === 1 ? '1 feedback held until the job was filled was' : `${r.released} feedbacks held until the job was filled were`} released for sending.`
-          : `Closed as cancelled. ${r.released === 1 ? '1 held feedback was' : `${r.released} held feedbacks were`} released for sending.`,
+          ? `Closed as filled.${heldNote(r.released, 'held until the job was filled ')}`
+          : `Closed as cancelled.${heldNote(r.released, 'held ')}`,
       );
       apps.reload(); // the closed job's active applications load by themselves, for the panel below
     } catch (e) {
