@@ -159,7 +159,15 @@ describe('debrief check', () => {
       `process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS + '\\n'));\n` +
         `await import(${JSON.stringify(join(root, 'dist', 'cli.js'))});\n`,
     );
-    const child = spawn(process.execPath, [probe, 'check', '--format', 'json', '-'], { cwd: dir });
+    // A 64 MB heap for a 256 MB input: a checker that kept the input (or a growing share of it) would run out of
+    // memory and die; one that streams finishes with its findings.
+    const child = spawn(
+      process.execPath,
+      ['--max-old-space-size=64', probe, 'check', '--format', 'json', '-'],
+      {
+        cwd: dir,
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => {

@@ -251,14 +251,22 @@ describe('the draft', () => {
     expect(body.endsWith('Kind regards,\nSam Rivera')).toBe(true);
   });
 
-  it('leaves out a name the checker would flag rather than ship a finding', () => {
-    const plan = planFeedbackRequest(
+  it('keeps a name the checker reads as a name, and leaves out a word it would flag rather than ship a finding', () => {
+    const named = planFeedbackRequest(
       app({ rounds: [{ ...TECH, interviewers: [{ name: 'Sue Grant' }] }] }),
       NOW,
     );
-    expect(plan.contact?.name).toBe('Sue Grant');
-    expect(plan.draft.body).toMatch(/^Hello,/);
-    expect(check(`${plan.draft.subject}\n\n${plan.draft.body}`, { mode: 'request' })).toEqual([]);
+    expect(named.contact?.name).toBe('Sue Grant');
+    expect(named.draft.body).toMatch(/^Hi Sue,/);
+    expect(check(`${named.draft.subject}\n\n${named.draft.body}`, { mode: 'request' })).toEqual([]);
+
+    const flagged = planFeedbackRequest(app({ company: 'Unfair Advantage Games' }), NOW);
+    const text = `${flagged.draft.subject}\n\n${flagged.draft.body}`;
+    expect(check('Thank you for the interviews at Unfair Advantage Games.', { mode: 'request' })).not.toEqual(
+      [],
+    );
+    expect(text).not.toContain('Unfair');
+    expect(check(text, { mode: 'request' })).toEqual([]);
   });
 
   it('is brief, and passes the request checker with no findings at all, for many generated inputs', () => {
