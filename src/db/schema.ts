@@ -272,6 +272,12 @@ export const applications = pgTable(
   ],
 );
 
+/** The application a row belongs to; removed with it. */
+const applicationRef = () =>
+  uuid('application_id')
+    .notNull()
+    .references(() => applications.id, { onDelete: 'cascade' });
+
 export const RECOMMENDATIONS = ['strong_no', 'no', 'yes', 'strong_yes'] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
@@ -280,9 +286,7 @@ export const scorecards = pgTable(
   {
     id: id(),
     organizationId: orgRef(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    applicationId: applicationRef(),
     stage: text('stage').$type<Stage>().notNull(),
     interviewerName: text('interviewer_name').notNull(),
     interviewerEmail: text('interviewer_email').notNull(),
@@ -356,9 +360,7 @@ export const feedback = pgTable(
   {
     id: id(),
     organizationId: orgRef(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    applicationId: applicationRef(),
     status: text('status').$type<FeedbackStatus>().notNull().default('draft'),
     body: text('body').notNull(),
     findings: jsonb('findings').$type<StoredFinding[]>().notNull().default([]),
@@ -408,9 +410,7 @@ export const portalLinks = pgTable(
   {
     id: id(),
     organizationId: orgRef(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    applicationId: applicationRef(),
     tokenHash: text('token_hash').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     createdAt: createdAt(),
@@ -453,9 +453,7 @@ export const feedbackRequests = pgTable(
   {
     id: id(),
     organizationId: orgRef(),
-    applicationId: uuid('application_id')
-      .notNull()
-      .references(() => applications.id, { onDelete: 'cascade' }),
+    applicationId: applicationRef(),
     message: text('message'),
     status: text('status').$type<'open' | 'fulfilled' | 'declined'>().notNull().default('open'),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
