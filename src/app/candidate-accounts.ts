@@ -120,12 +120,18 @@ export async function verifyCandidateEmail(ctx: AppContext, token: string) {
 }
 
 export async function logInCandidate(ctx: AppContext, input: { email: string; password: string }) {
+  const key = `candidate:${input.email.toLowerCase()}`;
+  ctx.signInFailures.check(key);
   const [account] = await ctx.db
     .select()
     .from(candidateAccounts)
     .where(sql`lower(${candidateAccounts.email}) = lower(${input.email})`);
   const ok = await verifyPassword(account?.passwordHash, input.password);
-  if (!account || !ok) throw new AppError(401, 'invalid-credentials', 'The email or password is not right');
+  if (!account || !ok) {
+    ctx.signInFailures.fail(key);
+    throw new AppError(401, 'invalid-credentials', 'The email or password is not right');
+  }
+  ctx.signInFailures.succeed(key);
   return issueToken(
     ctx.db,
     account.id,

@@ -177,7 +177,11 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   app.notFound((c) => c.json(errorBody('not-found', `No route for ${c.req.method} ${c.req.path}`), 404));
 
   app.onError((err, c) => {
-    if (err instanceof AppError) return c.json(errorBody(err.code, err.message, err.details), err.status);
+    if (err instanceof AppError) {
+      const retry = err.details?.retryAfterSeconds;
+      if (typeof retry === 'number') c.header('retry-after', String(retry));
+      return c.json(errorBody(err.code, err.message, err.details), err.status);
+    }
     if (err instanceof HTTPException) {
       const status = err.status;
       if (status === 400)

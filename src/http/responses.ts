@@ -14,6 +14,7 @@ export const errors = {
   409: err('Conflicts with the current state'),
   410: err('The link has expired'),
   415: err('The body must be JSON'),
+  429: err('Too many failed attempts; the Retry-After header says when to try again'),
 };
 
 /** A required JSON request body of this schema. */

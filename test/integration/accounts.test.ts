@@ -112,6 +112,26 @@ describe('sign-in and sign-out', () => {
     expect(wrong.body).toEqual(unknown.body);
   });
 
+  it('after ten failed sign-ins an account refuses attempts for a while, even with the right password; others are unaffected', async () => {
+    const org = await newOrganization(h);
+    const other = await newOrganization(h);
+    for (let i = 0; i < 10; i++) {
+      expect(
+        (await h.anon.post('/api/v1/auth/login', { email: org.email, password: `guess ${i}` })).status,
+      ).toBe(401);
+    }
+    const locked = await h.anon.post('/api/v1/auth/login', {
+      email: org.email.toUpperCase(),
+      password: PASSWORD,
+    });
+    expect(locked.status).toBe(429);
+    expect(locked.body.error.code).toBe('too-many-attempts');
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
+    expect((await h.anon.post('/api/v1/auth/login', { email: other.email, password: PASSWORD })).status).toBe(
+      200,
+    );
+  });
+
   it('sign-out ends the session: the cookie no longer works', async () => {
     const org = await newOrganization(h);
     const me = h.as({ cookie: org.cookie });

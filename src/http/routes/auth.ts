@@ -64,6 +64,7 @@ export function authRoutes(app: Api) {
         200: { description: 'Signed in', content: { 'application/json': { schema: Me } } },
         400: errors[400],
         401: errors[401],
+        429: errors[429],
         415: errors[415],
       },
     }),

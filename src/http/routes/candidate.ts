@@ -183,6 +183,7 @@ export function candidateRoutes(app: Api) {
         200: jsonAnswer('Signed in', SessionToken),
         400: errors[400],
         401: errors[401],
+        429: errors[429],
         415: errors[415],
       },
     }),
