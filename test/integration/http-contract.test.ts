@@ -68,6 +68,13 @@ describe('OpenAPI', () => {
     expect(res.body.components.schemas.Error).toBeDefined();
   });
 
+  it('compresses what it sends to a client that accepts gzip', async () => {
+    const plain = await h.anon.get('/api/openapi.json');
+    const zipped = await h.anon.raw('GET', '/api/openapi.json', { headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+  });
+
   it('serves a readable reference page listing the routes', async () => {
     const res = await h.anon.get('/api/docs');
     expect(res.status).toBe(200);
