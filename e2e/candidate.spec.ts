@@ -299,3 +299,24 @@ test('a notice without feedback, the candidate asks for it, and the request wait
   await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByRole('region', { name: 'What candidates said' })).toContainText('see requests');
 });
+
+test('a candidate deletes their account and workspace, confirming with their password', async ({ page }) => {
+  const email = `leaving-${unique()}@example.test`;
+  await page.goto('/me/signup');
+  await page.getByLabel('Your name').fill('Ola Nordmann');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Hello, Ola' })).toBeVisible();
+
+  const account = page.getByRole('region', { name: 'Your account' });
+  await account.getByLabel('Your password, to confirm').fill('not my password');
+  await account.getByRole('button', { name: 'Delete my account and workspace' }).click();
+  await expect(account.getByRole('alert')).toContainText('password is not right');
+
+  await account.getByLabel('Your password, to confirm').fill(password);
+  await account.getByRole('button', { name: 'Delete my account and workspace' }).click();
+  await expect(page).toHaveURL(/\/me\/signup$/);
+  const login = await page.request.post('/api/v1/candidate/login', { data: { email, password } });
+  expect(login.status()).toBe(401);
+});

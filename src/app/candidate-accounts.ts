@@ -167,3 +167,18 @@ export async function candidateFromToken(
   const a = row.account;
   return { accountId: a.id, name: a.name, email: a.email, verified: Boolean(a.emailVerifiedAt) };
 }
+
+/**
+ * Deletes the candidate's account and everything in their workspace (tracker, rounds, reminders, logged feedback,
+ * plan, sessions), after the password confirms it. Feedback that employers sent stays with those employers.
+ */
+export async function deleteCandidateAccount(ctx: AppContext, who: CandidateActor, password: string) {
+  const [account] = await ctx.db
+    .select()
+    .from(candidateAccounts)
+    .where(eq(candidateAccounts.id, who.accountId));
+  if (!account || !(await verifyPassword(account.passwordHash, password))) {
+    throw new AppError(403, 'wrong-password', 'The password is not right; the account was not deleted');
+  }
+  await ctx.db.delete(candidateAccounts).where(eq(candidateAccounts.id, who.accountId));
+}

@@ -366,3 +366,19 @@ export function listPlanActions(db: Executor, who: CandidateActor) {
     .where(eq(planActions.accountId, who.accountId))
     .orderBy(asc(planActions.doneAt), asc(planActions.dueOn), asc(planActions.createdAt));
 }
+
+export async function deleteReminder(db: Executor, who: CandidateActor, id: string) {
+  const [row] = await db
+    .delete(reminders)
+    .where(and(eq(reminders.id, id), eq(reminders.accountId, who.accountId)))
+    .returning({ id: reminders.id });
+  if (!row) throw notFound('Reminder');
+}
+
+export async function deleteLoggedFeedback(db: Executor, who: CandidateActor, id: string) {
+  const [row] = await db
+    .delete(loggedFeedback)
+    .where(and(eq(loggedFeedback.id, id), eq(loggedFeedback.accountId, who.accountId)))
+    .returning({ id: loggedFeedback.id });
+  if (!row) throw notFound('Logged feedback');
+}

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { candidateTokens } from '../../src/db/schema';
+import { candidateTokens, trackerApplications } from '../../src/db/schema';
 import { newOrganization, PASSWORD, uniqueEmail } from '../support/harness';
 import { drainUntil } from '../support/hiring';
 import { withMail } from '../support/smtp';
@@ -239,10 +239,17 @@ describe('another candidate', () => {
       theme: 'communication',
       title: 'Practise',
     });
+    const note = await me.api.post('/api/v1/candidate/logged-feedback', {
+      applicationId: app.body.id,
+      channel: 'call',
+      receivedOn: daysAgo(1),
+      text: 'Mine.',
+    });
     const ids: Record<string, string> = {
       applications: app.body.id,
       reminders: reminder.body.id,
       'plan/actions': action.body.id,
+      'logged-feedback': note.body.id,
     };
     const bodies: Record<string, unknown> = {
       'PATCH applications': { status: 'offer' },
@@ -273,7 +280,7 @@ describe('another candidate', () => {
         checked++;
       }
     }
-    expect(checked).toBeGreaterThanOrEqual(6);
+    expect(checked).toBeGreaterThanOrEqual(8);
     expect((await other.api.get('/api/v1/candidate/applications')).body.items).toEqual([]);
     expect((await other.api.get('/api/v1/candidate/reminders')).body.items).toEqual([]);
     expect((await other.api.get('/api/v1/candidate/plan')).body.actions).toEqual([]);
@@ -286,5 +293,48 @@ describe('another candidate', () => {
     expect(logged.status).toBe(404);
     // Mine is untouched.
     expect((await me.api.get(`/api/v1/candidate/applications/${app.body.id}`)).body.status).toBe('rejected');
+  });
+});
+
+describe('deleting', () => {
+  it('removes a reminder or a logged note, and the whole account only with the password', async () => {
+    const { email, api } = await signUpCandidate();
+    const app = await api.post('/api/v1/candidate/applications', { company: 'Gone Ltd', role: 'Analyst' });
+    const note = await api.post('/api/v1/candidate/logged-feedback', {
+      channel: 'email',
+      receivedOn: daysAgo(1),
+      text: 'A note.',
+    });
+    const reminders = (await api.get('/api/v1/candidate/reminders')).body.items;
+    expect(reminders).toHaveLength(1);
+    expect((await api.delete(`/api/v1/candidate/reminders/${reminders[0].id}`)).status).toBe(204);
+    expect((await api.get('/api/v1/candidate/reminders')).body.items).toEqual([]);
+    expect((await api.delete(`/api/v1/candidate/logged-feedback/${note.body.id}`)).status).toBe(204);
+    expect((await api.get('/api/v1/candidate/logged-feedback')).body.items).toEqual([]);
+
+    const wrong = await api.raw('DELETE', '/api/v1/candidate/me', {
+      body: JSON.stringify({ password: 'not my password' }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(wrong.status).toBe(403);
+    expect((await api.get(`/api/v1/candidate/applications/${app.body.id}`)).status).toBe(200);
+
+    const gone = await api.raw('DELETE', '/api/v1/candidate/me', {
+      body: JSON.stringify({ password: PASSWORD }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(gone.status).toBe(204);
+    expect((await api.get('/api/v1/candidate/me')).status).toBe(401);
+    expect((await mail.h.anon.post('/api/v1/candidate/login', { email, password: PASSWORD })).status).toBe(
+      401,
+    );
+    expect(
+      await mail.h.ctx.db.select().from(trackerApplications).where(eq(trackerApplications.id, app.body.id)),
+    ).toEqual([]);
+    // The address can sign up again from scratch.
+    expect(
+      (await mail.h.anon.post('/api/v1/candidate/signup', { name: 'Back', email, password: PASSWORD }))
+        .status,
+    ).toBe(201);
   });
 });

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import {
+  deleteCandidateAccount,
   logInCandidate,
   logOutCandidate,
   resendVerification,
@@ -14,6 +15,8 @@ import {
   addReminder,
   addRound,
   createTrackerApplication,
+  deleteLoggedFeedback,
+  deleteReminder,
   feedbackInbox,
   listLoggedFeedback,
   listReminders,
@@ -225,6 +228,63 @@ export function candidateRoutes(app: Api) {
     (c) => {
       const who = requireCandidate(c);
       return c.json({ id: who.accountId, name: who.name, email: who.email, verified: who.verified }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/v1/candidate/me',
+      tags,
+      summary: 'Delete your account and everything in your workspace (confirm with your password)',
+      ...candidateSecured,
+      request: {
+        body: jsonBody(z.object({ password: z.string().min(1).max(200) }).openapi('ConfirmPassword')),
+      },
+      responses: {
+        204: { description: 'Deleted' },
+        400: errors[400],
+        401: errors[401],
+        403: errors[403],
+        415: errors[415],
+      },
+    }),
+    async (c) => {
+      await deleteCandidateAccount(c.get('ctx'), requireCandidate(c), c.req.valid('json').password);
+      deleteCookie(c, CANDIDATE_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/v1/candidate/reminders/{id}',
+      tags,
+      summary: 'Delete a reminder',
+      ...candidateSecured,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...common },
+    }),
+    async (c) => {
+      await deleteReminder(c.get('ctx').db, requireCandidate(c), c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/v1/candidate/logged-feedback/{id}',
+      tags,
+      summary: 'Delete feedback you logged by hand',
+      ...candidateSecured,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...common },
+    }),
+    async (c) => {
+      await deleteLoggedFeedback(c.get('ctx').db, requireCandidate(c), c.req.valid('param').id);
+      return c.body(null, 204);
     },
   );
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { errorText } from '../api';
-import { Badge, ErrorNote, useLoad } from '../components';
+import { Badge, ErrorNote, Field, Form, useLoad } from '../components';
 import { Link } from '../router';
 import {
   type Account,
@@ -88,6 +88,27 @@ export function HomePage({ me }: { me: Account }) {
               Rejected? Open the application and <b>ask for feedback</b>: when, whom, how, and a draft email.
             </li>
           </ul>
+        </section>
+        <section className="card" aria-labelledby="account-head">
+          <h2 id="account-head">Your account</h2>
+          <p className="muted">
+            Deleting your account removes your tracker, reminders, logged feedback and plan for good. Feedback
+            that employers sent you stays with them.
+          </p>
+          <Form
+            submit="Delete my account and workspace"
+            onSubmit={async (v) => {
+              await capi('DELETE', '/me', { password: v.password });
+              window.location.assign('/me/signup');
+            }}
+          >
+            <Field
+              label="Your password, to confirm"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+            />
+          </Form>
         </section>
       </div>
     </>
