@@ -98,3 +98,34 @@ export function ErrorNote({ error }: { error?: string }) {
     </p>
   ) : null;
 }
+
+/** A 1-to-5 scale as radio buttons in a fieldset, the ends labelled in words ("1 not useful" … "5 very useful"). */
+export function Scale(props: {
+  legend: string;
+  name: string;
+  value: number | undefined;
+  onChange: (value: number) => void;
+  low: string;
+  high: string;
+}) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      <div className="ratings">
+        {[1, 2, 3, 4, 5].map((n) => (
+          <label key={n} className={props.value === n ? 'chosen' : ''}>
+            <input
+              type="radio"
+              name={props.name}
+              value={n}
+              checked={props.value === n}
+              onChange={() => props.onChange(n)}
+            />
+            {n}
+            {n === 1 ? ` ${props.low}` : n === 5 ? ` ${props.high}` : ''}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { errorText } from '../api';
-import { Badge, ErrorNote, useLoad } from '../components';
+import { Badge, ErrorNote, Scale, useLoad } from '../components';
 import { Link, useRouter } from '../router';
 import {
   capi,
@@ -480,24 +480,14 @@ function RoundForm({ appId, n, onAdded }: { appId: string; n: number; onAdded: (
           Add an interviewer
         </button>
       </fieldset>
-      <fieldset>
-        <legend>Rapport: how well did you get on?</legend>
-        <div className="ratings">
-          {[1, 2, 3, 4, 5].map((v) => (
-            <label key={v} className={rapport === v ? 'chosen' : ''}>
-              <input
-                type="radio"
-                name="rapport"
-                value={v}
-                checked={rapport === v}
-                onChange={() => setRapport(v)}
-              />
-              {v}
-              {v === 1 ? ' poorly' : v === 5 ? ' very well' : ''}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <Scale
+        legend="Rapport: how well did you get on?"
+        name="rapport"
+        value={rapport}
+        onChange={setRapport}
+        low="poorly"
+        high="very well"
+      />
       <div className="field">
         <label htmlFor="rd-notes">Notes</label>
         <textarea

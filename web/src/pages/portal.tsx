@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api, type CandidateResponse, errorText, type Finding, type PortalView } from '../api';
 import { CheckedTextarea, useCheck } from '../checked';
-import { ErrorNote } from '../components';
+import { ErrorNote, Scale } from '../components';
 
 const longDate = (iso: string) => new Date(iso).toLocaleDateString(undefined, { dateStyle: 'long' });
 
@@ -260,24 +260,14 @@ function Respond(props: {
           );
         }}
       >
-        <fieldset>
-          <legend>How useful was this feedback?</legend>
-          <div className="ratings">
-            {[1, 2, 3, 4, 5].map((n) => (
-              <label key={n} className={useful === n ? 'chosen' : ''}>
-                <input
-                  type="radio"
-                  name="useful"
-                  value={n}
-                  checked={useful === n}
-                  onChange={() => setUseful(n)}
-                />
-                {n}
-                {n === 1 ? ' not useful' : n === 5 ? ' very useful' : ''}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <Scale
+          legend="How useful was this feedback?"
+          name="useful"
+          value={useful}
+          onChange={setUseful}
+          low="not useful"
+          high="very useful"
+        />
         <div className="field">
           <label htmlFor="resp-comment">Comment (optional)</label>
           <textarea id="resp-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
