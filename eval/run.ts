@@ -43,8 +43,16 @@ function loadYaml(file: string, mode: Mode): Item[] {
   return docs.map((d, i) => ({ text: d.text, labels: d.labels ?? [], mode, source: `${file}#${i + 1}` }));
 }
 
-export function loadSet(split: 'dev' | 'heldout'): Item[] {
+export function loadSet(split: 'dev' | 'heldout' | 'blind'): Item[] {
   return [...loadLines(`feedback-${split}.txt`, 'feedback'), ...loadYaml(`request-${split}.yaml`, 'request')];
+}
+
+/**
+ * The blind set, written without reading the rules, in two halves by alternate items: the odd half may be read to
+ * fix misses by class (`--blind-odd` prints its errors); the even half is never read, so it measures generalization.
+ */
+export function blindHalf(half: 'odd' | 'even'): Item[] {
+  return loadSet('blind').filter((_, i) => (i % 2 === 0) === (half === 'odd'));
 }
 
 interface Score {
@@ -140,6 +148,13 @@ const verbose = process.argv.includes('--verbose') || process.argv.includes('-v'
 const low = table('dev set', loadSet('dev'), verbose);
 // The held-out set's individual errors are never printed: reading them would turn it into a second dev set.
 table('held-out set (not used to tune the rules)', loadSet('heldout'), false);
+table(
+  'blind set, odd half (written without reading the rules; may be read to fix misses)',
+  blindHalf('odd'),
+  process.argv.includes('--blind-odd'),
+);
+// The even half's errors are never printed.
+table('blind set, even half (written without reading the rules; never read)', blindHalf('even'), false);
 
 // The peer as a probe: item by item, does alex flag the risky feedback, and does it raise false alarms on the rest?
 function peers(items: Item[]): void {
