@@ -48,6 +48,7 @@ const RULE_KEYS = new Set([
   'unlessBefore',
   'unlessAfter',
   'unlessSentence',
+  'requireAfterCased',
   'thingCheck',
   'negationClears',
   'evidenceClears',
@@ -118,8 +119,16 @@ function transform(source: string): string {
   return out;
 }
 
+/**
+ * Notes are typed fast: a negative contraction is often written without its apostrophe ("didnt", "wasnt", "dont").
+ * Every `n't` in a pattern also matches `nt`, for the trigger words and the compiled expression alike.
+ */
+function loosen(source: string): string {
+  return source.replace(/n't\b/g, "n'?t");
+}
+
 function compilePattern(source: string, where: string, allowCaptures = false): string {
-  const expanded = transform(expandMacros(source, where));
+  const expanded = transform(loosen(expandMacros(source, where)));
   let re: RegExp;
   try {
     re = new RegExp(expanded, 'i');
@@ -389,7 +398,7 @@ for (const file of files) {
       if (patterns.length) fail(where, 'a document rule has no patterns');
     } else if (!patterns.length) fail(where, 'needs at least one pattern');
     const compiled = patterns.map((p) => compilePattern(String(p), where));
-    const triggers = patterns.map((p) => firstWords(expandMacros(String(p), where), where));
+    const triggers = patterns.map((p) => firstWords(loosen(expandMacros(String(p), where)), where));
     for (const p of compiled) {
       const key = p.toLowerCase();
       if (phrases.has(key))
@@ -406,6 +415,16 @@ for (const file of files) {
     const ctx: Json = {};
     for (const key of ['requireBefore', 'requireAfter', 'unlessBefore', 'unlessAfter', 'unlessSentence']) {
       if (r[key] !== undefined) ctx[key] = compilePattern(String(r[key]), `${where} ${key}`, true);
+    }
+    // Case-sensitive, so it can tell a capitalised name ("than Lee") from a word ("than last year").
+    if (r.requireAfterCased !== undefined) {
+      const source = String(r.requireAfterCased);
+      try {
+        new RegExp(source);
+        ctx.requireAfterCased = source;
+      } catch (e) {
+        fail(where, `requireAfterCased does not compile: ${(e as Error).message}`);
+      }
     }
     if (!isSignal && category === 'protected' && r.negationClears === true) {
       fail(where, 'negation never clears a protected characteristic: it still puts it on the record');

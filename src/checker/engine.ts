@@ -15,6 +15,7 @@ interface RuntimeRule {
   unlessBefore?: RegExp;
   unlessAfter?: RegExp;
   unlessSentence?: RegExp;
+  requireAfterCased?: RegExp;
 }
 
 /** A phrase pattern, anchored (sticky) so it is tried only at a word where it can start. */
@@ -84,6 +85,7 @@ const runtime: RuntimeRule[] = RULES.map((data) => ({
   unlessBefore: data.unlessBefore ? new RegExp(data.unlessBefore, 'i') : undefined,
   unlessAfter: data.unlessAfter ? new RegExp(data.unlessAfter, 'i') : undefined,
   unlessSentence: data.unlessSentence ? new RegExp(data.unlessSentence, 'i') : undefined,
+  requireAfterCased: data.requireAfterCased ? new RegExp(data.requireAfterCased) : undefined,
 }));
 
 /** Rough specificity: more words and more literal characters first, so the longer phrase wins at a position. */
@@ -258,6 +260,7 @@ function accepts(rule: RuntimeRule, text: string, start: number, end: number): b
   const after = text.slice(end, s1);
   if (rule.requireBefore && !rule.requireBefore.test(before)) return false;
   if (rule.requireAfter && !rule.requireAfter.test(after)) return false;
+  if (rule.requireAfterCased && !rule.requireAfterCased.test(after)) return false;
   if (rule.unlessBefore?.test(before)) return false;
   if (rule.unlessAfter?.test(after)) return false;
   if (

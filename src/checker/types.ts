@@ -50,6 +50,8 @@ export interface RuleData {
   unlessBefore?: string;
   unlessAfter?: string;
   unlessSentence?: string;
+  /** Like requireAfter, but case-sensitive and taken as written (no macros): to require a capitalised name. */
+  requireAfterCased?: string;
   /** Skip when the phrase modifies a thing ("disability insurance product", "native app"). Default true. */
   thingCheck: boolean;
   /** A negation just before the match clears it (never for protected characteristics). */
