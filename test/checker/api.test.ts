@@ -48,9 +48,9 @@ describe('check()', () => {
     const rude = check('Why wasn’t I selected? I expect an answer by Friday. This was unfair.', {
       mode: 'request',
     });
-    // "I expect an answer" is a demand, so entitled; it still asks, so missing-ask stays quiet (request.yaml).
+    // "I expect an answer" is a demand (entitled), not a request for one or two pointers, so missing-ask fires too.
     expect(new Set(rude.map((f) => f.category))).toEqual(
-      new Set(['defensive', 'entitled', 'hostile', 'missing-thanks']),
+      new Set(['defensive', 'entitled', 'hostile', 'missing-thanks', 'missing-ask']),
     );
     const whole = rude.filter((f) => f.category.startsWith('missing'));
     for (const f of whole) expect([f.start, f.end, f.text]).toEqual([0, 0, '']);
