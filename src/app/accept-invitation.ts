@@ -3,7 +3,7 @@ import { invitations, users } from '../db/schema';
 import { hashPassword, sha256 } from '../lib/crypto';
 import { AppError } from '../lib/errors';
 import { recordAudit } from './audit';
-import type { AppContext } from './context';
+import { type AppContext, actorOf } from './context';
 import { openSession } from './sessions';
 
 /** An invited member chooses a password through the emailed link, which works once and expires. */
@@ -39,14 +39,7 @@ export async function acceptInvitation(ctx: AppContext, input: { token: string; 
     const session = await openSession(tx, ctx, user);
     await recordAudit(tx, {
       organizationId: user.organizationId,
-      actor: {
-        type: 'user',
-        userId: user.id,
-        organizationId: user.organizationId,
-        role: user.role,
-        name: user.name,
-        email: user.email,
-      },
+      actor: actorOf(user),
       action: 'user.joined',
       subjectType: 'user',
       subjectId: user.id,

@@ -5,6 +5,7 @@ import { queueEmail } from '../jobs/deliver-email';
 import { hashPassword, newSecret, sha256, verifyPassword } from '../lib/crypto';
 import { AppError, conflict } from '../lib/errors';
 import type { AppContext } from './context';
+import { checkCredentials } from './credentials';
 
 /** A candidate using their own workspace: not a member of any organization. */
 export interface CandidateActor {
@@ -120,18 +121,18 @@ export async function verifyCandidateEmail(ctx: AppContext, token: string) {
 }
 
 export async function logInCandidate(ctx: AppContext, input: { email: string; password: string }) {
-  const key = `candidate:${input.email.toLowerCase()}`;
-  ctx.signInFailures.check(key);
-  const [account] = await ctx.db
-    .select()
-    .from(candidateAccounts)
-    .where(sql`lower(${candidateAccounts.email}) = lower(${input.email})`);
-  const ok = await verifyPassword(account?.passwordHash, input.password);
-  if (!account || !ok) {
-    ctx.signInFailures.fail(key);
-    throw new AppError(401, 'invalid-credentials', 'The email or password is not right');
-  }
-  ctx.signInFailures.succeed(key);
+  const account = await checkCredentials(
+    ctx,
+    `candidate:${input.email.toLowerCase()}`,
+    async () =>
+      (
+        await ctx.db
+          .select()
+          .from(candidateAccounts)
+          .where(sql`lower(${candidateAccounts.email}) = lower(${input.email})`)
+      )[0],
+    input.password,
+  );
   return issueToken(
     ctx.db,
     account.id,

@@ -186,10 +186,12 @@ export async function answerQuestion(
       .for('update');
     if (!response?.question) throw conflict('no-question', 'The candidate has not asked a question');
     if (response.answeredAt) throw conflict('already-answered', 'The question has already been answered');
-    const findings = checkFeedbackText(
-      input.answer,
-      (await loadApplication(tx, actor.organizationId, fb.applicationId)).organizationJurisdictions,
+    const { candidate, job, organizationName, organizationJurisdictions } = await loadApplication(
+      tx,
+      actor.organizationId,
+      fb.applicationId,
     );
+    const findings = checkFeedbackText(input.answer, organizationJurisdictions);
     const blockers = blocking(findings);
     if (blockers.length) {
       throw new AppError(
@@ -199,11 +201,6 @@ export async function answerQuestion(
         { findings: blockers },
       );
     }
-    const { candidate, job, organizationName } = await loadApplication(
-      tx,
-      actor.organizationId,
-      fb.applicationId,
-    );
     const link = await createPortalLink(tx, ctx, {
       organizationId: actor.organizationId,
       applicationId: fb.applicationId,

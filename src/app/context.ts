@@ -31,3 +31,21 @@ export interface Actor {
   sessionId?: string;
   tokenId?: string;
 }
+
+/** A user acting in person (signed in, or in a job they started). */
+export function actorOf(user: {
+  id: string;
+  organizationId: string;
+  role: Role;
+  name: string;
+  email: string;
+}): Actor {
+  return {
+    type: 'user',
+    userId: user.id,
+    organizationId: user.organizationId,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+  };
+}

@@ -2,7 +2,7 @@ import { organizations, users } from '../db/schema';
 import { hashPassword } from '../lib/crypto';
 import { AppError } from '../lib/errors';
 import { recordAudit } from './audit';
-import type { AppContext } from './context';
+import { type AppContext, actorOf } from './context';
 import { mintApiToken } from './create-api-token';
 import { openSession } from './sessions';
 import { assertEmailFree } from './users';
@@ -39,14 +39,7 @@ export async function createOrganization(ctx: AppContext, input: CreateOrganizat
     const session = await openSession(tx, ctx, user);
     await recordAudit(tx, {
       organizationId: organization.id,
-      actor: {
-        type: 'user',
-        userId: user.id,
-        organizationId: organization.id,
-        role: 'admin',
-        name: user.name,
-        email: user.email,
-      },
+      actor: actorOf(user),
       action: 'organization.created',
       subjectType: 'organization',
       subjectId: organization.id,

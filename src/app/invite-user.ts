@@ -3,7 +3,7 @@ import { queueEmail } from '../jobs/deliver-email';
 import { newSecret, sha256 } from '../lib/crypto';
 import { recordAudit } from './audit';
 import type { Actor, AppContext } from './context';
-import { organizationOf } from './sessions';
+import { loadOrganization } from './load';
 import { assertEmailFree } from './users';
 
 /**
@@ -15,7 +15,7 @@ export async function inviteUser(
   actor: Actor,
   input: { name: string; email: string; role: Role },
 ) {
-  const org = await organizationOf(ctx, actor);
+  const org = await loadOrganization(ctx.db, actor.organizationId);
   const secret = newSecret();
   const expiresAt = new Date(Date.now() + ctx.config.INVITE_DAYS * 86_400_000);
   const link = `${ctx.config.publicUrl}/invitations/${secret}`;

@@ -3,7 +3,7 @@ import { applications, bulkOperations, users } from '../db/schema';
 import { enqueue, type JobDefinition } from '../jobs/runner';
 import { AppError, notFound } from '../lib/errors';
 import { recordAudit } from './audit';
-import type { Actor, AppContext } from './context';
+import { type Actor, type AppContext, actorOf } from './context';
 import { loadJob } from './load';
 import { rejectApplication } from './reject-application';
 import { resolveRejectionReason } from './rejection-reasons';
@@ -84,14 +84,7 @@ export function rejectRemainingJob(getCtx: () => AppContext): JobDefinition<Payl
         .from(users)
         .where(eq(users.id, op.createdBy ?? '00000000-0000-0000-0000-000000000000'));
       if (!user) throw new Error('the person who started this operation no longer exists');
-      const actor: Actor = {
-        type: 'user',
-        userId: user.id,
-        organizationId: user.organizationId,
-        role: user.role,
-        name: user.name,
-        email: user.email,
-      };
+      const actor = actorOf(user);
       for (;;) {
         const batch = await ctx.db
           .select({ id: applications.id })

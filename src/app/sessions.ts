@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { apiTokens, organizations, sessions, users } from '../db/schema';
+import { apiTokens, sessions, users } from '../db/schema';
 import { newSecret, sha256 } from '../lib/crypto';
 import type { Actor, AppContext } from './context';
 
@@ -60,9 +60,4 @@ export async function actorFromToken(ctx: AppContext, secret: string): Promise<A
   }
   const { lastUsedAt: _, ...actor } = row;
   return { type: 'token', ...actor };
-}
-
-export async function organizationOf(ctx: AppContext, actor: Actor) {
-  const [org] = await ctx.db.select().from(organizations).where(eq(organizations.id, actor.organizationId));
-  return org;
 }

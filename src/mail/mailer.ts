@@ -19,19 +19,20 @@ export interface Mailer {
 
 /** SMTP when SMTP_URL is set; otherwise every message is written to DATA_DIR/mail/*.eml for a newcomer to open. */
 export function createMailer(opts: { smtpUrl?: string; from: string; dataDir: string }): Mailer {
+  const message = (m: OutgoingMessage) => ({
+    from: opts.from,
+    to: m.to,
+    subject: m.subject,
+    text: m.text,
+    html: m.html ?? undefined,
+    messageId: m.messageId,
+  });
   if (opts.smtpUrl) {
     const transport = nodemailer.createTransport(opts.smtpUrl, { from: opts.from });
     return {
       kind: 'smtp',
       async send(m) {
-        await transport.sendMail({
-          from: opts.from,
-          to: m.to,
-          subject: m.subject,
-          text: m.text,
-          html: m.html ?? undefined,
-          messageId: m.messageId,
-        });
+        await transport.sendMail(message(m));
       },
       close: () => transport.close(),
     };
@@ -41,14 +42,7 @@ export function createMailer(opts: { smtpUrl?: string; from: string; dataDir: st
   return {
     kind: 'files',
     async send(m) {
-      const info = await transport.sendMail({
-        from: opts.from,
-        to: m.to,
-        subject: m.subject,
-        text: m.text,
-        html: m.html ?? undefined,
-        messageId: m.messageId,
-      });
+      const info = await transport.sendMail(message(m));
       mkdirSync(dir, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const slug = m.messageId.replace(/[^a-zA-Z0-9-]/g, '').slice(0, 40);

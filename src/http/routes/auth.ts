@@ -4,7 +4,8 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { acceptInvitation } from '../../app/accept-invitation';
 import { createOrganization } from '../../app/create-organization';
-import { closeSession, organizationOf } from '../../app/sessions';
+import { loadOrganization } from '../../app/load';
+import { closeSession } from '../../app/sessions';
 import { signIn } from '../../app/sign-in';
 import { users } from '../../db/schema';
 import { type Api, type HttpEnv, requireActor, SESSION_COOKIE, secured } from '../env';
@@ -72,7 +73,7 @@ export function authRoutes(app: Api) {
       const ctx = c.get('ctx');
       const { user, session } = await signIn(ctx, c.req.valid('json'));
       setSession(c, session);
-      const org = await organizationOf(ctx, { ...user, userId: user.id, type: 'user' });
+      const org = await loadOrganization(ctx.db, user.organizationId);
       return c.json({ user: presentUser(user), organization: presentOrganization(org) }, 200);
     },
   );
@@ -112,7 +113,7 @@ export function authRoutes(app: Api) {
       const ctx = c.get('ctx');
       const { user, session } = await acceptInvitation(ctx, c.req.valid('json'));
       setSession(c, session);
-      const org = await organizationOf(ctx, { ...user, userId: user.id, type: 'user' });
+      const org = await loadOrganization(ctx.db, user.organizationId);
       return c.json({ user: presentUser(user), organization: presentOrganization(org) }, 200);
     },
   );
@@ -133,7 +134,7 @@ export function authRoutes(app: Api) {
       const ctx = c.get('ctx');
       const actor = requireActor(c);
       const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
-      const org = await organizationOf(ctx, actor);
+      const org = await loadOrganization(ctx.db, actor.organizationId);
       return c.json({ user: presentUser(user), organization: presentOrganization(org) }, 200);
     },
   );
