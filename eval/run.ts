@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { text as alex } from 'alex';
 import { parse } from 'yaml';
-import { check, type Mode } from '../src/checker';
+import { CATEGORIES, check, type Mode } from '../src/checker';
 import { PRECISION_MATTERS } from './precision-matters';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -101,19 +101,7 @@ const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 
 function table(name: string, items: Item[], verbose: boolean): string[] {
   const { scores, errors } = evaluate(items);
-  const order = [
-    'protected',
-    'proxy',
-    'personality',
-    'comparison',
-    'vague',
-    'defensive',
-    'entitled',
-    'hostile',
-    'missing-thanks',
-    'missing-ask',
-    'too-long',
-  ];
+  const order: string[] = [...CATEGORIES.feedback, ...CATEGORIES.request];
   const cats = [...scores.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   const low: string[] = [];
   console.log(

@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
-import { ApiError, errorText } from './api';
+import { ApiError, errorText, type RejectionReason } from './api';
 
 export function Field(props: {
   label: string;
@@ -127,5 +127,59 @@ export function Scale(props: {
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/** The frame of the sign-in and sign-up pages, for the hiring team and for candidates. */
+export function AuthLayout(props: {
+  title: string;
+  audience?: string;
+  tagline: string;
+  children: ReactNode;
+}) {
+  return (
+    <main className="auth">
+      <div className="brand">Debrief {props.audience && <span className="for">{props.audience}</span>}</div>
+      <p className="tagline">{props.tagline}</p>
+      <section className="card">
+        <h1>{props.title}</h1>
+        {props.children}
+      </section>
+    </main>
+  );
+}
+
+/**
+ * Choosing a rejection reason: each option says when the reason is beyond the candidate's control, and the chosen
+ * one shows its guidance and the sentence the candidate will read. `first` is the option shown before the list.
+ */
+export function ReasonField(props: {
+  id: string;
+  reasons: RejectionReason[] | undefined;
+  value: string;
+  onChange: (code: string) => void;
+  first?: ReactNode;
+}) {
+  const chosen = props.reasons?.find((r) => r.code === props.value);
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>Reason</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)} required>
+        {props.first}
+        {props.reasons?.map((r) => (
+          <option key={r.code} value={r.code}>
+            {r.label}
+            {r.beyondControl ? ' (beyond their control)' : ''}
+          </option>
+        ))}
+      </select>
+      {chosen && (
+        <small className="help">
+          {chosen.description}
+          <br />
+          <i>The candidate reads: “{chosen.candidateText}”</i>
+        </small>
+      )}
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { RequestPlan as CoachPlan } from '../../../src/domain/request-coach';
 import { api, type Finding } from '../api';
 
 /** The candidate workspace's API: everything under /api/v1/candidate, signed in by the debrief_candidate cookie. */
@@ -86,28 +87,8 @@ export interface InboxItem {
   sentAt: string | null;
   applicationId: string;
 }
-export interface RequestPlan {
-  ask: {
-    advice: string;
-    earliest: string;
-    likelihood: 'low' | 'medium' | 'high';
-    reasons: string[];
-    ready?: boolean;
-    screenOnly?: boolean;
-  };
-  contact: {
-    name: string;
-    why: string;
-    kind: 'interviewer' | 'recruiter' | 'hiring-team';
-    email?: string;
-    phone?: string;
-  } | null;
-  channel: { kind: 'call' | 'email'; why: string };
-  draft: { subject: string; body: string };
-  findings: Finding[];
-  callSheet: string[];
-  followUps: { kind: string; when: string; text: string }[];
-}
+/** What the request coach answers: the plan from src/domain/request-coach.ts and the findings on its draft. */
+export type RequestPlan = CoachPlan & { findings: Finding[] };
 export interface PlanAction {
   id: string;
   theme: string;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, errorText } from '../api';
-import { ErrorNote, Field, Form } from '../components';
+import { AuthLayout, ErrorNote, Field, Form } from '../components';
 import { Link, useRouter } from '../router';
 import { type Account, capi } from './api';
 import { CoachPage } from './coach';
@@ -135,32 +135,18 @@ export function ConfirmBanner({ email, inline }: { email: string; inline?: boole
   );
 }
 
-function AuthLayout({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <main className="auth">
-      <div className="brand">
-        Debrief <span className="for">for candidates</span>
-      </div>
-      <p className="tagline">
-        Track your applications, keep the feedback you get, ask for it well, and turn it into a plan.
-      </p>
-      <section className="card">
-        <h1>{title}</h1>
-        {children}
-      </section>
-    </main>
-  );
-}
+const CANDIDATE_TAGLINE =
+  'Track your applications, keep the feedback you get, ask for it well, and turn it into a plan.';
 
 function SignUpPage({ onSignedIn }: { onSignedIn: () => Promise<Account | null> }) {
   const { navigate } = useRouter();
   return (
-    <AuthLayout title="Create your account">
+    <AuthLayout audience="for candidates" tagline={CANDIDATE_TAGLINE} title="Create your account">
       <Form
         submit="Create account"
         onSubmit={async (v) => {
+          // Sign-up signs in: the server sets the session cookie.
           await capi('POST', '/signup', { name: v.name, email: v.email, password: v.password });
-          await capi('POST', '/login', { email: v.email, password: v.password });
           await onSignedIn();
           navigate('/me');
         }}
@@ -192,7 +178,7 @@ function SignUpPage({ onSignedIn }: { onSignedIn: () => Promise<Account | null> 
 function SignInPage({ onSignedIn }: { onSignedIn: () => Promise<Account | null> }) {
   const { navigate } = useRouter();
   return (
-    <AuthLayout title="Sign in">
+    <AuthLayout audience="for candidates" tagline={CANDIDATE_TAGLINE} title="Sign in">
       <Form
         submit="Sign in"
         onSubmit={async (v) => {
@@ -234,12 +220,16 @@ function VerifyPage({ token, onSignedIn }: { token: string; onSignedIn: () => Pr
   }, [token]);
   if (!error)
     return (
-      <AuthLayout title="Confirming your email…">
+      <AuthLayout audience="for candidates" tagline={CANDIDATE_TAGLINE} title="Confirming your email…">
         <p className="muted">One moment.</p>
       </AuthLayout>
     );
   return (
-    <AuthLayout title={error.status === 410 ? 'This link has expired' : 'This link did not work'}>
+    <AuthLayout
+      audience="for candidates"
+      tagline={CANDIDATE_TAGLINE}
+      title={error.status === 410 ? 'This link has expired' : 'This link did not work'}
+    >
       <p role="alert">{error.message}</p>
       <p className="muted">
         <Link to="/me/signin">Sign in</Link> and use “Send the link again” to get a fresh one.

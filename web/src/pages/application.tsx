@@ -15,7 +15,7 @@ import {
   type Stage,
 } from '../api';
 import { CheckedTextarea, FindingList, useCheck } from '../checked';
-import { Badge, ErrorNote, useLoad } from '../components';
+import { Badge, ErrorNote, ReasonField, useLoad } from '../components';
 import { Link, useRouter } from '../router';
 
 export function ApplicationPage({ id, me }: { id: string; me: Me }) {
@@ -324,7 +324,6 @@ function RejectPanel({ app }: { app: ApplicationDetail }) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  const chosen = reasons.data?.items.find((r) => r.code === reason);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -350,27 +349,17 @@ function RejectPanel({ app }: { app: ApplicationDetail }) {
         anything is sent.
       </p>
       <form onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="rej-reason">Reason</label>
-          <select id="rej-reason" value={reason} onChange={(e) => setReason(e.target.value)} required>
+        <ReasonField
+          id="rej-reason"
+          reasons={reasons.data?.items}
+          value={reason}
+          onChange={setReason}
+          first={
             <option value="" disabled>
               Choose a reason…
             </option>
-            {reasons.data?.items.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.label}
-                {r.beyondControl ? ' (beyond their control)' : ''}
-              </option>
-            ))}
-          </select>
-          {chosen && (
-            <small className="help">
-              {chosen.description}
-              <br />
-              <i>The candidate reads: “{chosen.candidateText}”</i>
-            </small>
-          )}
-        </div>
+          }
+        />
         <div className="field">
           <label htmlFor="rej-note">Internal note</label>
           <textarea id="rej-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />

@@ -1,24 +1,13 @@
 import { api, type Me } from '../api';
-import { Field, Form } from '../components';
+import { AuthLayout, Field, Form } from '../components';
 import { Link, useRouter } from '../router';
 
-function AuthLayout({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <main className="auth">
-      <div className="brand">Debrief</div>
-      <p className="tagline">Honest interview feedback, checked before it is sent.</p>
-      <section className="card">
-        <h1>{title}</h1>
-        {children}
-      </section>
-    </main>
-  );
-}
+const TEAM_TAGLINE = 'Honest interview feedback, checked before it is sent.';
 
 export function SignUp({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const { navigate } = useRouter();
   return (
-    <AuthLayout title="Create your organization">
+    <AuthLayout tagline={TEAM_TAGLINE} title="Create your organization">
       <Form
         submit="Create organization"
         onSubmit={async (v) => {
@@ -52,7 +41,7 @@ export function SignUp({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
 export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const { navigate } = useRouter();
   return (
-    <AuthLayout title="Sign in">
+    <AuthLayout tagline={TEAM_TAGLINE} title="Sign in">
       <Form
         submit="Sign in"
         onSubmit={async (v) => {
@@ -73,7 +62,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
 export function AcceptInvitation({ token, onSignedIn }: { token: string; onSignedIn: (me: Me) => void }) {
   const { navigate } = useRouter();
   return (
-    <AuthLayout title="Join your team on Debrief">
+    <AuthLayout tagline={TEAM_TAGLINE} title="Join your team on Debrief">
       <Form
         submit="Choose password and sign in"
         onSubmit={async (v) => {

@@ -10,7 +10,7 @@ import {
   type Page,
   type RejectionReason,
 } from '../api';
-import { Badge, ErrorNote, useLoad } from '../components';
+import { Badge, ErrorNote, ReasonField, useLoad } from '../components';
 import { Link, useRouter } from '../router';
 
 const canManage = (me: Me) => can(me, 'jobs.manage');
@@ -502,25 +502,13 @@ function RejectRemaining(props: {
             The job is {status}. Each application still active is rejected for the reason you choose, and
             Debrief drafts its feedback. Nothing is sent until someone reviews and approves each draft.
           </p>
-          <div className="field">
-            <label htmlFor="bulk-reason">Reason</label>
-            <select id="bulk-reason" value={reason} onChange={(e) => setReason(e.target.value)} required>
-              {!reasons.data && <option value={reason}>Loading…</option>}
-              {reasons.data?.items.map((r) => (
-                <option key={r.code} value={r.code}>
-                  {r.label}
-                  {r.beyondControl ? ' (beyond their control)' : ''}
-                </option>
-              ))}
-            </select>
-            {chosen && (
-              <small className="help">
-                {chosen.description}
-                <br />
-                <i>The candidate reads: “{chosen.candidateText}”</i>
-              </small>
-            )}
-          </div>
+          <ReasonField
+            id="bulk-reason"
+            reasons={reasons.data?.items}
+            value={reason}
+            onChange={setReason}
+            first={!reasons.data && <option value={reason}>Loading…</option>}
+          />
           <ErrorNote error={reasons.error ?? error} />
           <button type="submit" className="danger" disabled={busy || !chosen}>
             {busy ? 'Starting…' : `Reject ${count} ${noun}`}
