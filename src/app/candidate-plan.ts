@@ -1,16 +1,17 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { check } from '../checker';
 import type { Db } from '../db/client';
-import { feedback, loggedFeedback, planActions, trackerApplications } from '../db/schema';
+import { loggedFeedback, planActions, trackerApplications } from '../db/schema';
 import { planFeedbackRequest } from '../domain/request-coach';
 import { findTheme, remindersFor, summarizeThemes } from '../domain/themes';
 import { conflict } from '../lib/errors';
 import type { CandidateActor } from './candidate-accounts';
-import { feedbackInbox, trackerDetail } from './candidate-workspace';
+import { feedbackInbox, loadTrackerApplication, roundsOf } from './candidate-workspace';
 
 /** The request coach for one rejected application: whether, when, whom, how, a checked draft, a call sheet. */
 export async function requestPlan(db: Db, who: CandidateActor, applicationId: string, now = new Date()) {
-  const { app, rounds } = await trackerDetail(db, who, applicationId);
+  const app = await loadTrackerApplication(db, who, applicationId);
+  const rounds = await roundsOf(db, applicationId);
   if (app.status !== 'rejected')
     throw conflict('not-rejected', 'The request coach is for a rejected application; mark it rejected first');
   const plan = planFeedbackRequest(
@@ -96,8 +97,11 @@ export async function improvementPlan(db: Db, who: CandidateActor) {
 }
 
 /** Open plan actions for the themes a tracked role needs: shown before its next interview. */
-export async function interviewPrep(db: Db, who: CandidateActor, applicationId: string) {
-  const { app } = await trackerDetail(db, who, applicationId);
+export async function interviewPrep(
+  db: Db,
+  who: CandidateActor,
+  app: { role: string; notes: string | null },
+) {
   const actions = await db
     .select()
     .from(planActions)
@@ -107,9 +111,4 @@ export async function interviewPrep(db: Db, who: CandidateActor, applicationId: 
     app.notes ?? undefined,
     actions.map((a) => ({ id: a.id, theme: a.theme, title: a.title, due: a.dueOn, done: false })),
   );
-}
-
-export async function feedbackBodies(db: Db, ids: string[]) {
-  if (!ids.length) return [];
-  return db.select({ id: feedback.id, body: feedback.body }).from(feedback).where(inArray(feedback.id, ids));
 }

@@ -168,13 +168,18 @@ export async function listTrackerApplications(db: Executor, who: CandidateActor)
   return apps.map((a) => ({ ...a, rounds: counts.find((c) => c.applicationId === a.id)?.n ?? 0 }));
 }
 
-export async function trackerDetail(db: Executor, who: CandidateActor, id: string) {
-  const app = await loadTrackerApplication(db, who, id);
-  const rounds = await db
+/** An application's rounds, in the order they happened. */
+export function roundsOf(db: Executor, applicationId: string) {
+  return db
     .select()
     .from(trackerRounds)
-    .where(eq(trackerRounds.applicationId, id))
+    .where(eq(trackerRounds.applicationId, applicationId))
     .orderBy(asc(trackerRounds.date), asc(trackerRounds.createdAt));
+}
+
+export async function trackerDetail(db: Executor, who: CandidateActor, id: string) {
+  const app = await loadTrackerApplication(db, who, id);
+  const rounds = await roundsOf(db, id);
   const due = await db
     .select()
     .from(reminders)

@@ -432,7 +432,9 @@ export function candidateRoutes(app: Api) {
       const id = c.req.valid('param').id;
       const d = await trackerDetail(db, who, id);
       const prep =
-        d.app.status === 'applied' || d.app.status === 'interviewing' ? await interviewPrep(db, who, id) : [];
+        d.app.status === 'applied' || d.app.status === 'interviewing'
+          ? await interviewPrep(db, who, d.app)
+          : [];
       return c.json(
         {
           ...presentTracker(d.app),
