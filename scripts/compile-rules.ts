@@ -10,19 +10,23 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import {
+  JURISDICTIONS,
+  MODES,
+  SEVERITIES,
+  SIGNAL_CATEGORY,
+  CATEGORIES as VOCAB,
+} from '../src/checker/vocabulary';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Arguments (for tests): [rulesDir] [outFile]; defaults are the checker's own.
 const rulesDir = process.argv[2] ?? join(root, 'src/checker/rules');
 const outFile = process.argv[3] ?? join(root, 'src/checker/rules.generated.ts');
 
-const MODES = ['feedback', 'request'] as const;
 const CATEGORIES: Record<string, readonly string[]> = {
-  feedback: ['protected', 'proxy', 'personality', 'comparison', 'vague'],
-  request: ['defensive', 'entitled', 'hostile', 'missing-thanks', 'missing-ask', 'too-long', 'signal'],
+  feedback: VOCAB.feedback,
+  request: [...VOCAB.request, SIGNAL_CATEGORY],
 };
-const SEVERITIES = ['block', 'warn'];
-const JURISDICTIONS = ['us', 'uk', 'eu'];
 const FILE_KEYS = new Set([
   'mode',
   'category',
@@ -374,10 +378,14 @@ for (const file of files) {
     if (!CATEGORIES[mode]?.includes(category)) {
       fail(where, `category "${category}" is not one of ${mode} mode's: ${CATEGORIES[mode]?.join(', ')}`);
     }
-    if (!SEVERITIES.includes(r.severity as string))
+    if (!(SEVERITIES as readonly unknown[]).includes(r.severity))
       fail(where, `severity must be one of ${SEVERITIES.join(', ')}`);
     const jur = r.jurisdictions as unknown;
-    if (!Array.isArray(jur) || jur.length === 0 || jur.some((j) => !JURISDICTIONS.includes(j))) {
+    if (
+      !Array.isArray(jur) ||
+      jur.length === 0 ||
+      jur.some((j) => !(JURISDICTIONS as readonly unknown[]).includes(j))
+    ) {
       fail(where, `jurisdictions must be a non-empty list of ${JURISDICTIONS.join(', ')}`);
     }
     const isSignal = typeof r.signal === 'string';

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { feedback } from '../db/schema';
+import { roleMay } from '../domain/policy';
 import { AppError, forbidden } from '../lib/errors';
 import { recordAudit } from './audit';
 import { blocking, checkFeedbackText } from './check-text';
@@ -38,7 +39,7 @@ export async function approveFeedback(ctx: AppContext, actor: Actor, id: string,
         },
       );
     }
-    if (blockers.length && actor.role !== 'admin')
+    if (blockers.length && !roleMay(actor.role, 'feedback.override'))
       throw forbidden('Only an admin may override a blocking finding');
 
     let sendAt: Date | null = null;

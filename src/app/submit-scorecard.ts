@@ -4,11 +4,11 @@ import {
   applications,
   criteria,
   type Recommendation,
-  STAGES,
   type Stage,
   scorecardRatings,
   scorecards,
 } from '../db/schema';
+import { APPLICATION_STAGES } from '../domain/vocabulary';
 import { AppError } from '../lib/errors';
 import { recordAudit } from './audit';
 import { checkFeedbackText } from './check-text';
@@ -104,7 +104,7 @@ export async function submitScorecard(
       );
     }
     // The application moves to the furthest stage it has a scorecard for.
-    const order = ['applied', ...STAGES];
+    const order: readonly string[] = APPLICATION_STAGES;
     if (order.indexOf(input.stage) > order.indexOf(application.stage)) {
       await tx.update(applications).set({ stage: input.stage }).where(eq(applications.id, applicationId));
     }

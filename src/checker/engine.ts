@@ -5,8 +5,9 @@
 
 import { CONTEXT, RULES } from './rules.generated';
 import type { CheckOptions, Finding, Jurisdiction, Mode, RuleData } from './types';
+import { JURISDICTIONS } from './vocabulary';
 
-export const ALL_JURISDICTIONS: Jurisdiction[] = ['us', 'uk', 'eu'];
+export const ALL_JURISDICTIONS: readonly Jurisdiction[] = JURISDICTIONS;
 
 interface RuntimeRule {
   data: RuleData;

@@ -11,9 +11,11 @@ export type {
   RuleExamples,
   Severity,
 } from './types';
-
-/** The stable category names, by mode. */
-export const CATEGORIES = {
-  feedback: ['protected', 'proxy', 'personality', 'comparison', 'vague'],
-  request: ['defensive', 'entitled', 'hostile', 'missing-thanks', 'missing-ask', 'too-long'],
-} as const;
+export {
+  CATEGORIES,
+  type Category,
+  isRequestCategory,
+  JURISDICTIONS,
+  MODES,
+  SEVERITIES,
+} from './vocabulary';

@@ -1,8 +1,8 @@
 // Shared types of the checker. Plain TypeScript: no Node APIs, so the browser can load it.
 
-export type Mode = 'feedback' | 'request';
-export type Jurisdiction = 'us' | 'uk' | 'eu';
-export type Severity = 'block' | 'warn';
+import type { Jurisdiction, Mode, Severity } from './vocabulary';
+
+export type { Jurisdiction, Mode, Severity };
 
 export interface Finding {
   ruleId: string;

@@ -13,6 +13,33 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type {
+  ApplicationStage,
+  ApplicationStatus,
+  EmailStatus,
+  FeedbackStatus,
+  JobOpeningStatus,
+  Jurisdiction,
+  OutboxStatus,
+  Rating,
+  Recommendation,
+  Role,
+  Stage,
+  TrackerStatus,
+} from '../domain/vocabulary';
+
+export type {
+  ApplicationStage,
+  ApplicationStatus,
+  FeedbackStatus,
+  JobOpeningStatus,
+  Jurisdiction,
+  Rating,
+  Recommendation,
+  Role,
+  Stage,
+  TrackerStatus,
+};
 
 /** The one schema of Debrief. Every table that holds an organization's data carries organization_id. */
 
@@ -22,12 +49,6 @@ const orgRef = () =>
   uuid('organization_id')
     .notNull()
     .references(() => organizations.id, { onDelete: 'cascade' });
-
-export const ROLES = ['admin', 'recruiter', 'hiring-manager', 'interviewer'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const JURISDICTIONS = ['us', 'uk', 'eu'] as const;
-export type Jurisdiction = (typeof JURISDICTIONS)[number];
 
 export const organizations = pgTable('organizations', {
   id: id(),
@@ -112,8 +133,6 @@ export const invitations = pgTable(
   (t) => [uniqueIndex('invitations_token_hash_unique').on(t.tokenHash)],
 );
 
-export const EMAIL_STATUSES = ['queued', 'sent', 'failed'] as const;
-
 /** Every message Debrief sends, written in the same transaction as the change that caused it. */
 export const emails = pgTable(
   'emails',
@@ -124,7 +143,7 @@ export const emails = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html'),
-    status: text('status').$type<(typeof EMAIL_STATUSES)[number]>().notNull().default('queued'),
+    status: text('status').$type<EmailStatus>().notNull().default('queued'),
     messageId: text('message_id'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
@@ -137,8 +156,7 @@ export const emails = pgTable(
   (t) => [index('emails_organization_idx').on(t.organizationId)],
 );
 
-export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
+export type JobStatus = OutboxStatus;
 
 /**
  * The transactional outbox: a job is a row written in the same transaction as the state change that starts it,
@@ -193,9 +211,6 @@ export const auditEvents = pgTable(
 // ---------------------------------------------------------------------------------------------------------------
 // Hiring: jobs and their criteria, candidates and applications, scorecards, rejection reasons, feedback.
 
-export const JOB_OPENING_STATUSES = ['open', 'filled', 'cancelled'] as const;
-export type JobOpeningStatus = (typeof JOB_OPENING_STATUSES)[number];
-
 export const jobs = pgTable(
   'jobs',
   {
@@ -240,13 +255,6 @@ export const candidates = pgTable(
   (t) => [uniqueIndex('candidates_org_email_unique').on(t.organizationId, sql`lower(${t.email})`)],
 );
 
-export const STAGES = ['screen', 'interview', 'final'] as const;
-export type Stage = (typeof STAGES)[number];
-export const APPLICATION_STAGES = ['applied', ...STAGES] as const;
-export type ApplicationStage = (typeof APPLICATION_STAGES)[number];
-export const APPLICATION_STATUSES = ['active', 'rejected', 'hired'] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-
 export const applications = pgTable(
   'applications',
   {
@@ -278,9 +286,6 @@ const applicationRef = () =>
     .notNull()
     .references(() => applications.id, { onDelete: 'cascade' });
 
-export const RECOMMENDATIONS = ['strong_no', 'no', 'yes', 'strong_yes'] as const;
-export type Recommendation = (typeof RECOMMENDATIONS)[number];
-
 export const scorecards = pgTable(
   'scorecards',
   {
@@ -310,7 +315,7 @@ export const scorecardRatings = pgTable(
     criterionId: uuid('criterion_id')
       .notNull()
       .references(() => criteria.id, { onDelete: 'cascade' }),
-    rating: integer('rating').notNull(),
+    rating: integer('rating').$type<Rating>().notNull(),
     evidence: text('evidence').notNull(),
   },
   (t) => [
@@ -334,9 +339,6 @@ export const rejectionReasons = pgTable(
   },
   (t) => [uniqueIndex('rejection_reasons_org_code_unique').on(t.organizationId, t.code)],
 );
-
-export const FEEDBACK_STATUSES = ['draft', 'approved', 'scheduled', 'sent', 'failed'] as const;
-export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 
 export interface StoredFinding {
   ruleId: string;
@@ -502,9 +504,6 @@ export const candidateTokens = pgTable(
   },
   (t) => [uniqueIndex('candidate_tokens_hash_unique').on(t.tokenHash)],
 );
-
-export const TRACKER_STATUSES = ['applied', 'interviewing', 'rejected', 'offer', 'withdrawn'] as const;
-export type TrackerStatus = (typeof TRACKER_STATUSES)[number];
 
 export const trackerApplications = pgTable(
   'tracker_applications',

@@ -6,3 +6,4 @@ export * from './relink-evidence';
 export * from './second-person';
 export * from './stage-policy';
 export { excerpt, inlineName } from './text';
+export * from './vocabulary';

@@ -2,8 +2,9 @@
 // a short honest reason; after interview rounds, specific pointers; after a final round or many rounds, detail.
 // Pure: no I/O, browser-safe.
 
-export const STAGES = ['screen', 'interview', 'final'] as const;
-export type Stage = (typeof STAGES)[number];
+import type { Stage } from './vocabulary';
+
+export type { Stage };
 
 export interface StagePolicy {
   depth: 'short' | 'specific' | 'detailed';

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { TRACKER_STATUSES } from '../db/schema';
+import { TRACKER_STATUSES } from '../domain/vocabulary';
 import { Email, Finding, Name, Password } from './schemas';
 
 /** Schemas of the candidate's workspace. */

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ROLES } from '../db/schema';
+import { ROLES } from '../domain/vocabulary';
 
 /** Request and response schemas: they validate requests and generate /api/openapi.json. */
 

@@ -1,6 +1,13 @@
 import type { Finding } from '../../src/checker';
+import { type Action, roleMay } from '../../src/domain/policy';
+import {
+  RECOMMENDATION_LABELS,
+  RECOMMENDATIONS,
+  type Recommendation,
+  type Role,
+} from '../../src/domain/vocabulary';
 
-export type { Finding };
+export type { Finding, Recommendation, Role };
 
 /** The web app's door to the JSON API. Errors arrive as `{"error":{"code","message"}}` and become ApiError. */
 export class ApiError extends Error {
@@ -39,7 +46,6 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 export const errorText = (e: unknown) =>
   e instanceof ApiError ? e.message : 'Something went wrong; check your connection and try again';
 
-export type Role = 'admin' | 'recruiter' | 'hiring-manager' | 'interviewer';
 export interface User {
   id: string;
   name: string;
@@ -84,7 +90,6 @@ export interface Application {
   createdAt: string;
   feedback: { id: string; status: FeedbackStatus } | null;
 }
-export type Recommendation = 'strong_no' | 'no' | 'yes' | 'strong_yes';
 export interface Scorecard {
   id: string;
   stage: string;
@@ -186,12 +191,12 @@ export const RATING_LABELS: Record<number, string> = {
   3: 'meets',
   4: 'exceeds',
 };
-export const RECOMMENDATIONS: { value: Recommendation; label: string }[] = [
-  { value: 'strong_no', label: 'Strong no' },
-  { value: 'no', label: 'No' },
-  { value: 'yes', label: 'Yes' },
-  { value: 'strong_yes', label: 'Strong yes' },
-];
+export const RECOMMENDATION_OPTIONS: { value: Recommendation; label: string }[] = RECOMMENDATIONS.map(
+  (value) => ({
+    value,
+    label: RECOMMENDATION_LABELS[value],
+  }),
+);
 
 export function formatDate(iso: string | null | undefined, withTime = false) {
   if (!iso) return '—';
@@ -201,15 +206,5 @@ export function formatDate(iso: string | null | undefined, withTime = false) {
     : d.toLocaleDateString(undefined, { dateStyle: 'medium' });
 }
 
-/** The server's role policy (src/http/policies.ts), so the app only offers what the user may do. */
-const POLICY = {
-  'jobs.manage': ['admin', 'recruiter'],
-  'applications.create': ['admin', 'recruiter'],
-  'applications.reject': ['admin', 'recruiter', 'hiring-manager'],
-  'feedback.review': ['admin', 'recruiter', 'hiring-manager'],
-  'feedback.override': ['admin'],
-  'audit.read': ['admin', 'recruiter', 'hiring-manager'],
-  'stats.read': ['admin', 'recruiter', 'hiring-manager'],
-} as const satisfies Record<string, readonly Role[]>;
-export const can = (me: Me, action: keyof typeof POLICY) =>
-  (POLICY[action] as readonly Role[]).includes(me.user.role);
+/** The server's role policy, so the app only offers what the user may do. */
+export const can = (me: Me, action: Action) => roleMay(me.user.role, action);

@@ -1,12 +1,12 @@
 import { type ReactNode, useId, useMemo } from 'react';
-import { check, type Finding } from '../../src/checker';
+import { type Category, check, type Finding, isRequestCategory } from '../../src/checker';
 
 /** Runs the same checker the server runs, in the browser, on every change. */
 export function useCheck(text: string, mode: 'feedback' | 'request' = 'feedback'): Finding[] {
   return useMemo(() => (text.trim() ? check(text, { mode }) : []), [text, mode]);
 }
 
-const CATEGORY_LABELS: Record<string, string> = {
+const CATEGORY_LABELS: Record<Category, string> = {
   protected: 'Protected characteristic',
   proxy: 'Stands in for a protected characteristic',
   personality: 'Personality, not behaviour',
@@ -20,16 +20,7 @@ const CATEGORY_LABELS: Record<string, string> = {
   'missing-ask': 'No clear ask',
   'too-long': 'Too long',
 };
-export const categoryLabel = (c: string) => CATEGORY_LABELS[c] ?? c;
-/** In a candidate's request nothing blocks: the checker's findings there are suggestions. */
-const REQUEST_CATEGORIES = new Set([
-  'defensive',
-  'entitled',
-  'hostile',
-  'missing-thanks',
-  'missing-ask',
-  'too-long',
-]);
+export const categoryLabel = (c: string) => CATEGORY_LABELS[c as Category] ?? c;
 
 /** The text split into plain runs and marked runs, one mark per finding (overlaps are clipped). */
 function segments(text: string, findings: Finding[]) {
@@ -120,7 +111,7 @@ export function FindingList({ findings, empty }: { findings: Finding[]; empty?: 
             <span className={`sev ${f.severity}`}>
               {f.severity === 'block'
                 ? 'Blocks sending'
-                : REQUEST_CATEGORIES.has(f.category)
+                : isRequestCategory(f.category)
                   ? 'Suggestion'
                   : 'Warning'}
             </span>

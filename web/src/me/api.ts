@@ -1,4 +1,5 @@
 import type { RequestPlan as CoachPlan } from '../../../src/domain/request-coach';
+import { TRACKER_STATUSES, type TrackerStatus } from '../../../src/domain/vocabulary';
 import { api, type Finding } from '../api';
 
 /** The candidate workspace's API: everything under /api/v1/candidate, signed in by the debrief_candidate cookie. */
@@ -11,8 +12,8 @@ export interface Account {
   email: string;
   verified: boolean;
 }
-export const STATUSES = ['applied', 'interviewing', 'rejected', 'offer', 'withdrawn'] as const;
-export type TrackerStatus = (typeof STATUSES)[number];
+export const STATUSES = TRACKER_STATUSES;
+export type { TrackerStatus };
 export interface Recruiter {
   name: string;
   email?: string;

@@ -8,7 +8,7 @@ import {
   formatDate,
   type Me,
   RATING_LABELS,
-  RECOMMENDATIONS,
+  RECOMMENDATION_OPTIONS,
   type Recommendation,
   type RejectionReason,
   type ScorecardFinding,
@@ -262,7 +262,7 @@ function ScorecardForm({
             <option value="" disabled>
               Choose…
             </option>
-            {RECOMMENDATIONS.map((r) => (
+            {RECOMMENDATION_OPTIONS.map((r) => (
               <option key={r.value} value={r.value}>
                 {r.label}
               </option>

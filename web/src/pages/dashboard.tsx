@@ -1,15 +1,6 @@
 import { useEffect, useState } from 'react';
-import {
-  type Application,
-  api,
-  can,
-  type Job,
-  type Me,
-  type Page,
-  type Role,
-  type Stats,
-  type User,
-} from '../api';
+import { ROLES } from '../../../src/domain/vocabulary';
+import { type Application, api, can, type Job, type Me, type Page, type Stats, type User } from '../api';
 import { ColumnChart, Donut, HBarChart } from '../charts';
 import { ErrorNote, Field, Form, useLoad } from '../components';
 import { Link } from '../router';
@@ -216,8 +207,6 @@ function lastWeeks(sent: { week: string; sent: number }[]) {
   }
   return weeks;
 }
-
-const ROLES: Role[] = ['admin', 'recruiter', 'hiring-manager', 'interviewer'];
 
 export function Members({ me }: { me: Me }) {
   const [users, setUsers] = useState<User[]>([]);

@@ -1,0 +1,27 @@
+// Who may do what, as one table. The server enforces it (src/http/policies.ts asks `roleMay` before a use case
+// runs; use cases ask it for decisions inside them, such as overriding a blocking finding) and the web app reads the
+// same table so it only offers what the signed-in member may do.
+import type { Role } from './vocabulary';
+
+export const POLICY = {
+  'users.read': ['admin', 'recruiter', 'hiring-manager'],
+  'users.manage': ['admin'],
+  'tokens.manage': ['admin'],
+  'jobs.read': ['admin', 'recruiter', 'hiring-manager', 'interviewer'],
+  'jobs.manage': ['admin', 'recruiter'],
+  'applications.read': ['admin', 'recruiter', 'hiring-manager', 'interviewer'],
+  'applications.create': ['admin', 'recruiter'],
+  'scorecards.submit': ['admin', 'recruiter', 'hiring-manager', 'interviewer'],
+  'applications.reject': ['admin', 'recruiter', 'hiring-manager'],
+  'feedback.review': ['admin', 'recruiter', 'hiring-manager'],
+  'feedback.override': ['admin'],
+  'reasons.manage': ['admin'],
+  'audit.read': ['admin', 'recruiter', 'hiring-manager'],
+  'stats.read': ['admin', 'recruiter', 'hiring-manager'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof POLICY;
+
+export function roleMay(role: Role, action: Action): boolean {
+  return (POLICY[action] as readonly Role[]).includes(role);
+}
