@@ -1,10 +1,10 @@
 import type { Executor } from '../db/client';
 import { auditEvents } from '../db/schema';
-import type { Actor } from './context';
+import type { Actor, OtherActor } from './context';
 
 export interface AuditEntry {
   organizationId: string;
-  actor: Actor | { type: 'system' | 'candidate'; id?: string; name?: string };
+  actor: Actor | OtherActor;
   action: string;
   subjectType?: string;
   subjectId?: string;
@@ -20,12 +20,12 @@ export async function recordAudit(tx: Executor, e: AuditEntry): Promise<void> {
   await tx.insert(auditEvents).values({
     organizationId: e.organizationId,
     actorType: a.type,
-    actorId: isPerson ? (a as Actor).userId : ((a as { id?: string }).id ?? null),
-    actorName: isPerson ? (a as Actor).name : ((a as { name?: string }).name ?? null),
+    actorId: isPerson ? a.userId : null,
+    actorName: a.name ?? null,
     action: e.action,
     subjectType: e.subjectType ?? null,
     subjectId: e.subjectId ?? null,
     applicationId: e.applicationId ?? null,
-    data: { ...(e.data ?? {}), ...(a.type === 'token' ? { viaTokenId: (a as Actor).tokenId } : {}) },
+    data: { ...(e.data ?? {}), ...(a.type === 'token' ? { viaTokenId: a.tokenId } : {}) },
   });
 }

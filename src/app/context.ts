@@ -20,17 +20,22 @@ export interface AppContext {
   };
 }
 
-/** Who is acting: a signed-in user, or an integration holding an API token on a user's behalf. */
-export interface Actor {
-  type: 'user' | 'token';
+interface Person {
   userId: string;
   organizationId: string;
   role: Role;
   name: string;
   email: string;
-  sessionId?: string;
-  tokenId?: string;
 }
+
+/**
+ * Who is acting: a signed-in user (with the session, when there is one), or an integration holding an API token on a
+ * user's behalf. Every use case takes `(ctx, actor, input)`.
+ */
+export type Actor = (Person & { type: 'user'; sessionId?: string }) | (Person & { type: 'token'; tokenId: string });
+
+/** Someone the audit trail names who is not a team member: Debrief itself, or a candidate on the portal. */
+export type OtherActor = { type: 'system'; name: string } | { type: 'candidate'; name?: string };
 
 /** A user acting in person (signed in, or in a job they started). */
 export function actorOf(user: {
