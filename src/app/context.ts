@@ -32,7 +32,9 @@ interface Person {
  * Who is acting: a signed-in user (with the session, when there is one), or an integration holding an API token on a
  * user's behalf. Every use case takes `(ctx, actor, input)`.
  */
-export type Actor = (Person & { type: 'user'; sessionId?: string }) | (Person & { type: 'token'; tokenId: string });
+export type Actor =
+  | (Person & { type: 'user'; sessionId?: string })
+  | (Person & { type: 'token'; tokenId: string });
 
 /** Someone the audit trail names who is not a team member: Debrief itself, or a candidate on the portal. */
 export type OtherActor = { type: 'system'; name: string } | { type: 'candidate'; name?: string };
