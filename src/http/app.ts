@@ -7,6 +7,7 @@ import { compress } from 'hono/compress';
 import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { CANDIDATE_TOKEN_PREFIX, candidateFromToken } from '../app/candidate-accounts';
 import type { AppContext } from '../app/context';
@@ -53,10 +54,12 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
     c.set('ctx', ctx);
     const started = performance.now();
     await next();
+    // The route's pattern, never the raw path: candidate links, invitations and verifications carry their secret in
+    // the path. Query strings are never logged.
     ctx.logger.info('request', {
       requestId: c.get('requestId'),
       method: c.req.method,
-      path: c.req.path,
+      route: routePath(c),
       status: c.res.status,
       ms: Math.round(performance.now() - started),
       ...(c.get('actor') ? { userId: c.get('actor')!.userId } : {}),
@@ -75,6 +78,11 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
       },
     }),
   );
+  // API answers are personal and change; no browser or proxy keeps a copy.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('cache-control', 'no-store');
+  });
   app.use(
     '/api/*',
     bodyLimit({
@@ -216,13 +224,14 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.json': 'application/json',
   '.woff2': 'font/woff2',
-  '.map': 'application/json',
 };
 
 /** Files of the built web app; any other path gets index.html so the app's own router can answer. */
 function serveWeb(c: Context<HttpEnv>, webDir: string) {
   const rel = normalize(decodeURIComponent(c.req.path)).replace(/^(\.\.[/\\])+/, '');
   const file = join(webDir, rel);
+  // Source maps stay private: they would publish the source of the web app and the checker's rules.
+  if (extname(file) === '.map') return c.json(errorBody('not-found', 'Not found'), 404);
   if (file.startsWith(webDir) && extname(file) && existsSync(file)) {
     const immutable = rel.startsWith('/assets/');
     return c.body(readFileSync(file), 200, {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client';
 import { outbox } from '../db/schema';
-import type { Logger } from '../lib/logger';
+import { errorMessage, type Logger } from '../lib/logger';
 
 export interface JobContext {
   db: Db;
@@ -163,21 +163,22 @@ export class JobRunner {
       logger.info('job done', { ms: Date.now() - started });
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
+      const message = errorMessage(err);
       if (job.attempts >= job.max_attempts) {
         await this.db.execute(
-          sql`update ${outbox} set status = 'failed', finished_at = now(), locked_until = null, last_error = ${err.message} where id = ${job.id}`,
+          sql`update ${outbox} set status = 'failed', finished_at = now(), locked_until = null, last_error = ${message} where id = ${job.id}`,
         );
-        logger.error('job failed for good', { err: err.message });
+        logger.error('job failed for good', { err: message });
         await def
           .onFailed?.(job.payload as never, err, ctx)
           .catch((x) => logger.error('onFailed failed', { err: x }));
       } else {
         const delay = backoffMs(job.attempts, this.opts.retryBaseMs);
         await this.db.execute(
-          sql`update ${outbox} set status = 'queued', locked_until = null, last_error = ${err.message},
+          sql`update ${outbox} set status = 'queued', locked_until = null, last_error = ${message},
               run_at = now() + make_interval(secs => ${delay / 1000}) where id = ${job.id}`,
         );
-        logger.warn('job will retry', { err: err.message, retryInMs: delay });
+        logger.warn('job will retry', { err: message, retryInMs: delay });
       }
     }
   }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assemble, type Debrief } from '../../src/boot';
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/lib/logger';
+import { createLogger, type Logger } from '../../src/lib/logger';
 import { openTestDatabase } from './database';
 
 export interface Reply<T = any> {
@@ -41,7 +41,10 @@ export interface Harness extends Debrief {
  * A whole Debrief (database, job runner, mailer, HTTP app) for one test file, on a private database cloned from the
  * migrated template. Requests go through the real HTTP app in process (`app.request`).
  */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+  env: Record<string, string> = {},
+  opts: { logger?: Logger } = {},
+): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'debrief-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -51,7 +54,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     ...env,
   });
   const database = await openTestDatabase();
-  const parts = assemble(config, database, createLogger('silent'));
+  const parts = assemble(config, database, opts.logger ?? createLogger('silent'));
 
   const client = (creds: { token?: string; cookie?: string }): Client => {
     const raw = async (
