@@ -8,12 +8,25 @@ export interface Page {
   cursor?: string;
 }
 
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export function decodeCursor(cursor: string | undefined): { at: Date; id: string } | undefined {
   if (!cursor) return undefined;
   try {
-    const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+    const [at = '', id = '', ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
     const d = new Date(at);
-    if (Number.isNaN(d.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad');
+    const year = d.getUTCFullYear();
+    // Only what encodeCursor writes: an ISO time the database can hold and a UUID.
+    if (
+      rest.length ||
+      !ISO_TIME.test(at) ||
+      Number.isNaN(year) ||
+      year < 2000 ||
+      year > 9999 ||
+      !UUID.test(id)
+    )
+      throw new Error('bad');
     return { at: d, id };
   } catch {
     throw new AppError(400, 'invalid-request', 'query.cursor: not a cursor this API gave out');

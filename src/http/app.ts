@@ -91,6 +91,16 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
     }),
   );
 
+  // PostgreSQL cannot store the NUL character in text; refuse it up front, naming the field, wherever it comes from.
+  app.use('/api/*', async (c, next) => {
+    const where = nulIn(c);
+    const found =
+      where ?? (hasJsonBody(c) ? nulPath(await c.req.json().catch(() => undefined), 'body') : undefined);
+    if (found)
+      return c.json(errorBody('invalid-request', `${found}: must not contain the NUL character`), 400);
+    await next();
+  });
+
   // Who is asking: a Bearer token (a bad one is refused outright) or a session cookie. Hiring-team members and
   // candidates authenticate apart: a candidate's token (dbc_...) never opens a hiring-team route, nor the reverse.
   app.use('/api/*', async (c, next) => {
@@ -213,6 +223,42 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   });
 
   return app;
+}
+
+function hasJsonBody(c: Context<HttpEnv>): boolean {
+  return c.req.method !== 'GET' && /\bjson\b/i.test(c.req.header('content-type') ?? '');
+}
+
+function nulIn(c: Context<HttpEnv>): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(c.req.path);
+  } catch {
+    return undefined;
+  }
+  if (path.includes('\0')) return 'path';
+  for (const [key, values] of Object.entries(c.req.queries())) {
+    if (key.includes('\0') || values.some((v) => v.includes('\0')))
+      return `query.${key.replaceAll('\0', '')}`;
+  }
+  return undefined;
+}
+
+/** The dotted path of the first string holding a NUL character in a parsed JSON value. */
+function nulPath(value: unknown, at: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\0') ? at : undefined;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = nulPath(v, `${at}.${i}`);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = k.includes('\0') ? at : nulPath(v, `${at}.${k}`);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 const TYPES: Record<string, string> = {
