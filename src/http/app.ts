@@ -101,6 +101,26 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
     await next();
   });
 
+  // Cross-site request forgery: a browser attaches cookies to requests other sites start. Any request that may change
+  // state and is not authenticated by a Bearer header must come from Debrief's own pages: `Sec-Fetch-Site` says
+  // same-origin (or the user typed it), and `Origin`, when sent, is this server's. Clients that send neither header
+  // (scripts, curl) are not browsers and carry no ambient cookies from another site.
+  const ownOrigin = new URL(ctx.config.publicUrl).origin;
+  app.use('/api/*', async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method) || c.req.header('authorization')) return next();
+    const site = c.req.header('sec-fetch-site');
+    const origin = c.req.header('origin');
+    const foreignSite = site !== undefined && site !== 'same-origin' && site !== 'none';
+    const foreignOrigin =
+      origin !== undefined && origin !== ownOrigin && origin !== new URL(c.req.url).origin;
+    if (foreignSite || foreignOrigin)
+      return c.json(
+        errorBody('cross-site-request', 'Requests that change data must come from Debrief itself'),
+        403,
+      );
+    await next();
+  });
+
   // Who is asking: a Bearer token (a bad one is refused outright) or a session cookie. Hiring-team members and
   // candidates authenticate apart: a candidate's token (dbc_...) never opens a hiring-team route, nor the reverse.
   app.use('/api/*', async (c, next) => {
@@ -224,6 +244,8 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
 
   return app;
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function hasJsonBody(c: Context<HttpEnv>): boolean {
   return c.req.method !== 'GET' && /\bjson\b/i.test(c.req.header('content-type') ?? '');
