@@ -43,6 +43,7 @@ export function assemble(
   const runner = new JobRunner(database.db, [ctx.jobs.deliverEmail, ctx.jobs.bulkReject], {
     pollMs: config.JOB_POLL_MS,
     retryBaseMs: config.JOB_RETRY_BASE_MS,
+    leaseMs: config.JOB_LEASE_MS,
     logger: logger.child({ component: 'jobs' }),
   });
   return { ctx, http: createHttpApp(ctx), runner, mailer };

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/client';
 import { DataDirLockedError } from './db/lock';
 import { createLogger } from './lib/logger';
+import { SEND_TIMEOUT_MS } from './mail/mailer';
 
 /** The server process: settings, database (locked, migrated), job runner, HTTP, and a clean shutdown. */
 async function main() {
@@ -58,10 +59,12 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down', { signal });
+    // An email being sent is finished, not abandoned: wait out the SMTP timeout, with a margin for the commit.
+    const graceMs = SEND_TIMEOUT_MS + 5_000;
     const force = setTimeout(() => {
-      logger.error('shutdown took longer than 10 s; exiting');
+      logger.error(`shutdown took longer than ${graceMs / 1000} s; exiting`);
       process.exit(1);
-    }, 10_000);
+    }, graceMs);
     force.unref();
     // Stop accepting connections and let in-flight requests finish, then stop workers, then close the database.
     await new Promise<void>((resolve) => {

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/client';
 import { emails } from '../db/schema';
+import { errorMessage } from '../lib/logger';
 import type { Mailer } from '../mail/mailer';
 import { enqueue, type JobDefinition } from './runner';
 
@@ -51,32 +52,35 @@ export function deliverEmailJob(
       const [email] = await db.select().from(emails).where(eq(emails.id, emailId));
       if (!email || email.status === 'sent') return;
       const messageId = `<${email.id}@${messageDomain}>`;
-      try {
-        await mailer.send({
-          to: email.to,
-          subject: email.subject,
-          text: email.text,
-          html: email.html,
-          messageId,
-        });
-      } catch (e) {
+      // Accepted by the SMTP server on an earlier attempt that stopped before it finished (a crash): only finish.
+      if (!email.sentAt) {
+        try {
+          await mailer.send({
+            to: email.to,
+            subject: email.subject,
+            text: email.text,
+            html: email.html,
+            messageId,
+          });
+        } catch (e) {
+          await db
+            .update(emails)
+            .set({ attempts: sql`${emails.attempts} + 1`, lastError: errorMessage(e) })
+            .where(eq(emails.id, emailId));
+          throw e;
+        }
+        // The server's acceptance is recorded in its own commit at once: the window in which a crash could lead to
+        // a second copy is this one statement. A receiver that sees the same Message-ID twice can drop the copy.
         await db
           .update(emails)
-          .set({ attempts: sql`${emails.attempts} + 1`, lastError: (e as Error).message })
+          .set({ sentAt: new Date(), messageId, attempts: sql`${emails.attempts} + 1`, lastError: null })
           .where(eq(emails.id, emailId));
-        throw e;
       }
       // The message is marked sent, and what it was about updated, in one transaction.
       await db.transaction(async (tx) => {
         const [sent] = await tx
           .update(emails)
-          .set({
-            status: 'sent',
-            sentAt: new Date(),
-            messageId,
-            attempts: sql`${emails.attempts} + 1`,
-            lastError: null,
-          })
+          .set({ status: 'sent' })
           .where(eq(emails.id, emailId))
           .returning();
         if (sent.purpose) await hooks[sent.purpose]?.sent?.(tx, sent);

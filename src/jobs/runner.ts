@@ -58,7 +58,10 @@ interface ClaimedJob {
 export interface RunnerOptions {
   pollMs: number;
   retryBaseMs: number;
-  /** How long a claimed job is leased before another worker may take it over. */
+  /**
+   * How long a claim lasts without renewal. The worker renews it every third of this while the job runs, so a live
+   * worker keeps its job however slow the job is, and a crashed worker's job is taken over within one lease.
+   */
   leaseMs?: number;
   logger: Logger;
 }
@@ -131,7 +134,7 @@ export class JobRunner {
   }
 
   private async claim(): Promise<ClaimedJob | undefined> {
-    const leaseMs = this.opts.leaseMs ?? 5 * 60_000;
+    const leaseMs = this.leaseMs;
     const kinds = [...this.defs.keys()];
     const res = await this.db.execute(sql`
       update ${outbox} set status = 'running', attempts = attempts + 1,
@@ -150,8 +153,37 @@ export class JobRunner {
     return (res as unknown as { rows: ClaimedJob[] }).rows[0];
   }
 
+  private get leaseMs(): number {
+    return this.opts.leaseMs ?? 20_000;
+  }
+
+  /** Renews the claim on a running job while this worker holds it. */
+  private heartbeat(job: ClaimedJob): () => void {
+    const timer = setInterval(() => {
+      this.db
+        .execute(
+          sql`update ${outbox} set locked_until = now() + make_interval(secs => ${this.leaseMs / 1000})
+              where id = ${job.id} and status = 'running' and attempts = ${job.attempts}`,
+        )
+        .catch((e) =>
+          this.opts.logger.warn('job lease renewal failed', { jobId: job.id, err: errorMessage(e) }),
+        );
+    }, this.leaseMs / 3);
+    timer.unref?.();
+    return () => clearInterval(timer);
+  }
+
   private async execute(job: ClaimedJob): Promise<void> {
     const def = this.defs.get(job.kind)!;
+    const stopHeartbeat = this.heartbeat(job);
+    try {
+      await this.attempt(def, job);
+    } finally {
+      stopHeartbeat();
+    }
+  }
+
+  private async attempt(def: JobDefinition, job: ClaimedJob): Promise<void> {
     const logger = this.opts.logger.child({ jobId: job.id, job: job.kind, attempt: job.attempts });
     const ctx: JobContext = { db: this.db, logger, jobId: job.id, attempt: job.attempts };
     const started = Date.now();

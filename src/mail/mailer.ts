@@ -11,6 +11,9 @@ export interface OutgoingMessage {
   messageId: string;
 }
 
+/** The longest an SMTP server may stay silent during one send. */
+export const SEND_TIMEOUT_MS = 30_000;
+
 export interface Mailer {
   readonly kind: 'smtp' | 'files';
   send(message: OutgoingMessage): Promise<void>;
@@ -28,7 +31,16 @@ export function createMailer(opts: { smtpUrl?: string; from: string; dataDir: st
     messageId: m.messageId,
   });
   if (opts.smtpUrl) {
-    const transport = nodemailer.createTransport(opts.smtpUrl, { from: opts.from });
+    // Bounded waits: a shutdown finishes an in-flight send within SEND_TIMEOUT_MS rather than abandoning it.
+    const transport = nodemailer.createTransport(
+      {
+        url: opts.smtpUrl,
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: SEND_TIMEOUT_MS,
+      },
+      { from: opts.from },
+    );
     return {
       kind: 'smtp',
       async send(m) {

@@ -27,6 +27,7 @@ function header(raw: string, name: string): string {
 export async function startSmtpServer() {
   const messages: ReceivedMessage[] = [];
   let refuse = 0;
+  let delayMs = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -34,7 +35,9 @@ export async function startSmtpServer() {
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
+      stream.on('end', async () => {
+        // A slow server: the message is accepted (250) only after the delay.
+        if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
         if (refuse > 0) {
           refuse--;
           const err = new Error('Mailbox temporarily unavailable') as Error & { responseCode: number };
@@ -65,6 +68,10 @@ export async function startSmtpServer() {
     /** The next n messages are refused with a temporary failure (451). */
     refuseNext(n: number) {
       refuse = n;
+    },
+    /** Every message is answered only after this many milliseconds (0: at once). */
+    answerAfter(ms: number) {
+      delayMs = ms;
     },
     /** Stops listening altogether: connections are refused until `start` again. */
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
