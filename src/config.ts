@@ -26,7 +26,7 @@ const schema = z.object({
   JOB_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
   JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   /** How long a claimed job stays claimed without a heartbeat: a crashed worker's job is taken over after this. */
-  JOB_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  JOB_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 

@@ -34,6 +34,8 @@ function errorBody(code: string, message: string, extra?: Record<string, unknown
   return { error: { code, message, ...extra } };
 }
 
+const webCompression = compress();
+
 /** The HTTP face of Debrief: the JSON API under /api, its OpenAPI description, and the web app at /. */
 export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   const app = new OpenAPIHono<HttpEnv>({
@@ -65,8 +67,9 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
       ...(c.get('actor') ? { userId: c.get('actor')!.userId } : {}),
     });
   });
-  // The web app's bundle (React and the checker's rules) is about 600 KB; gzip sends about a quarter of it.
-  app.use('*', compress());
+  // The web app's files and the API description are large and cached; gzip sends about a quarter of them. API answers are small and
+  // per-request: compressing them cost more CPU than any other step under load, so a proxy may do it if it wants.
+  app.use('*', async (c, next) => (c.req.path.startsWith('/api/v1/') ? next() : webCompression(c, next)));
   app.use(
     '*',
     secureHeaders({

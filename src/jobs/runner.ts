@@ -154,7 +154,7 @@ export class JobRunner {
   }
 
   private get leaseMs(): number {
-    return this.opts.leaseMs ?? 20_000;
+    return this.opts.leaseMs ?? 10_000;
   }
 
   /** Renews the claim on a running job while this worker holds it. */
