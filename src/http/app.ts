@@ -67,8 +67,9 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
       ...(c.get('actor') ? { userId: c.get('actor')!.userId } : {}),
     });
   });
-  // The web app's files and the API description are large and cached; gzip sends about a quarter of them. API answers are small and
-  // per-request: compressing them cost more CPU than any other step under load, so a proxy may do it if it wants.
+  // The web app's files and the API description are large and cached; gzip sends about a quarter of them. API
+  // answers are small and per-request: compressing them cost more CPU than any other step under load (a proxy in
+  // front may compress them if it wants).
   app.use('*', async (c, next) => (c.req.path.startsWith('/api/v1/') ? next() : webCompression(c, next)));
   app.use(
     '*',
