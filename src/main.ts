@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { assemble } from './boot';
 import { ConfigError, loadConfig } from './config';
+import { writeSnapshot } from './db/backup';
 import { openDatabase } from './db/client';
 import { DataDirLockedError } from './db/lock';
 import { createLogger } from './lib/logger';
@@ -32,6 +33,15 @@ async function main() {
   await database.migrate();
   const { http, runner, mailer } = assemble(config, database, logger);
   runner.start();
+  // `npm run backup` asks the running server for an online snapshot of the embedded database.
+  if (database.snapshot) {
+    process.on('SIGUSR2', () => {
+      writeSnapshot(database, config.dataDir).then(
+        (file) => logger.info('snapshot written', { file }),
+        (err) => logger.error('snapshot failed', { err }),
+      );
+    });
+  }
 
   const server = serve({ fetch: http.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info('Debrief is serving', {

@@ -23,6 +23,8 @@ export interface Database {
   engine: 'pglite' | 'postgres';
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** Embedded only: a consistent copy of the whole database (a gzipped tar), taken while it serves. */
+  snapshot?(): Promise<Blob>;
 }
 
 export const migrationsFolder = () => join(projectRoot(), 'src/db/migrations');
@@ -44,6 +46,7 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
     db,
     engine: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder: migrationsFolder() }),
+    snapshot: () => client.dumpDataDir('gzip'),
     async close() {
       try {
         await client.close();

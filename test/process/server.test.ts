@@ -142,4 +142,53 @@ describe('the server process on embedded PostgreSQL', () => {
       await s.exited;
     }
   });
+
+  it('takes a snapshot of the embedded database while serving, and a restore brings the data back', async () => {
+    const s = await start();
+    let file: string;
+    try {
+      const org = await json(`${s.url}/api/v1/organizations`, 'POST', {
+        name: 'Snapshot',
+        admin: { ...admin, email: 'snapshot@process.test' },
+      });
+      expect(org.status).toBe(201);
+      const backup = spawnSync(process.execPath, ['scripts/backup.mjs'], {
+        cwd: root,
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+        encoding: 'utf8',
+      });
+      expect(backup.status, backup.stderr).toBe(0);
+      file = backup.stdout.trim();
+      expect(file).toMatch(/backups\/debrief-.*\.tar\.gz$/);
+      // Still serving.
+      expect((await json(`${s.url}/api/v1/health`)).status).toBe(200);
+    } finally {
+      s.proc.kill('SIGTERM');
+      await s.exited;
+    }
+
+    const elsewhere = mkdtempSync(join(tmpdir(), 'debrief-restore-'));
+    try {
+      const restore = spawnSync(process.execPath, ['scripts/restore.mjs', file], {
+        cwd: root,
+        env: { ...process.env, DATA_DIR: elsewhere, DATABASE_URL: '' },
+        encoding: 'utf8',
+      });
+      expect(restore.status, restore.stderr).toBe(0);
+      const restored = await start({ DATA_DIR: elsewhere });
+      try {
+        const login = await json(`${restored.url}/api/v1/auth/login`, 'POST', {
+          email: 'snapshot@process.test',
+          password: admin.password,
+        });
+        expect(login.status).toBe(200);
+        expect(login.body.organization.name).toBe('Snapshot');
+      } finally {
+        restored.proc.kill('SIGTERM');
+        await restored.exited;
+      }
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
 });
