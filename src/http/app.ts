@@ -154,6 +154,21 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   app.openapi(
     createRoute({
       method: 'get',
+      path: '/api/v1/live',
+      tags: ['Service'],
+      summary: 'Alive: the process answers (no database query; for a liveness probe)',
+      responses: {
+        200: {
+          description: 'Alive',
+          content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } },
+        },
+      },
+    }),
+    (c) => c.json({ status: 'ok' as const }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
       path: '/api/v1/health',
       tags: ['Service'],
       summary: 'Ready: migrations have run and the database answers',

@@ -43,6 +43,12 @@ describe('health', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'ok' });
   });
+
+  it('has a liveness probe that answers without touching the database', async () => {
+    const res = await h.anon.get('/api/v1/live');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
 });
 
 describe('OpenAPI', () => {
