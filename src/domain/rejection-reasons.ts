@@ -6,7 +6,10 @@
 export interface RejectionReason {
   code: string;
   label: string;
-  /** The reason lies with the role or the organization (seed 004): the draft says so and invents no gaps. */
+  /**
+   * The reason lies with the role or the organization: the draft says so and invents no gaps
+   * (docs/domain.md#personality-and-vague-verdicts).
+   */
   beyondControl: boolean;
   /** One candidate-facing sentence, plain and honest. */
   candidateText: string;

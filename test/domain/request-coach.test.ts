@@ -134,7 +134,7 @@ describe('how likely feedback is', () => {
     expect(one.score).toBeLessThan(rapport.score);
     expect(rapport.score).toBeLessThan(reason.score);
     expect(one.likelihood).toBe('medium');
-    // One interview round is not "several rounds" (seed 002): even with rapport and a reason, medium.
+    // One interview round is not "several rounds" (docs/domain.md#asking-for-feedback): even with rapport and a reason, medium.
     expect(reason.likelihood).toBe('medium');
     const twoRounds = planFeedbackRequest(
       app({

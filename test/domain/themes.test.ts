@@ -34,7 +34,8 @@ describe('themesOf: hand-written notes', () => {
     expect(ids(text)).toEqual(expected);
   });
 
-  it("maps seed 000's email: attention to detail and the writing style", () => {
+  // A real rejection email that changed a candidate's career (docs/domain.md#feedback-that-helps).
+  it('maps a rejection email about attention to detail and the writing style', () => {
     expect(
       ids(
         "You showed a lack of attention to detail and didn't have the writing style we were looking for, " +
