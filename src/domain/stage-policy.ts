@@ -1,5 +1,6 @@
-// How much feedback a rejected candidate is owed depends on how far they got (seeds 001, 002): after a screen only,
-// a short honest reason; after interview rounds, specific pointers; after a final round or many rounds, detail.
+// How much feedback a rejected candidate is owed depends on how far they got (docs/domain.md#feedback-that-helps):
+// after a screen only, a short honest reason; after interview rounds, specific pointers; after a final round or many
+// rounds, detail.
 // Pure: no I/O, browser-safe.
 
 import type { Stage } from './vocabulary';
