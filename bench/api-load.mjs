@@ -26,17 +26,21 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const dataDir = mkdtempSync(join(tmpdir(), 'debrief-load-'));
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(root, 'dist/server.js')], {
-  env: {
-    ...process.env,
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    PUBLIC_URL: base,
-    LOG_LEVEL: 'silent',
-    NODE_ENV: 'production',
+const server = spawn(
+  process.execPath,
+  [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(root, 'dist/server.js')],
+  {
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      PUBLIC_URL: base,
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
   },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+);
 const peakRssMb = () => {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'));
   return m ? Math.round(Number(m[1]) / 1024) : Number.NaN;
@@ -71,7 +75,11 @@ try {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       name: 'Load Co',
-      admin: { name: 'Ada Admin', email: `load-${stamp}@example.test`, password: 'correct horse battery staple' },
+      admin: {
+        name: 'Ada Admin',
+        email: `load-${stamp}@example.test`,
+        password: 'correct horse battery staple',
+      },
     }),
   });
   const { token } = await signUp.json();
@@ -100,7 +108,8 @@ try {
       evidence: 'The design had no plan for retries when the payment provider times out.',
     })),
   });
-  for (const a of applications) await call('POST', `/api/v1/applications/${a.id}/scorecards`, token, scorecard(a));
+  for (const a of applications)
+    await call('POST', `/api/v1/applications/${a.id}/scorecards`, token, scorecard(a));
 
   const pick = (xs) => xs[Math.floor(Math.random() * xs.length)];
   const ROUTES = {
@@ -153,7 +162,10 @@ try {
   await load(['list', 'detail'], 3); // warm-up
   const baseline = report(await load(['health'], Math.max(5, SECONDS / 6)), 'baseline (health)');
   const real = report(
-    await load(['list', 'list', 'list', 'list', 'detail', 'detail', 'detail', 'detail', 'scorecard'], SECONDS),
+    await load(
+      ['list', 'list', 'list', 'list', 'detail', 'detail', 'detail', 'detail', 'scorecard'],
+      SECONDS,
+    ),
     `list, detail and scorecard for ${SECONDS} s`,
   );
   console.log(`  ratio to baseline: ${(real / baseline).toFixed(2)}; server peak memory ${peakRssMb()} MB`);

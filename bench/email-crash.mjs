@@ -30,7 +30,9 @@ const smtp = new SMTPServer({
     const chunks = [];
     stream.on('data', (c) => chunks.push(c));
     stream.on('end', () => {
-      const head = Buffer.concat(chunks).toString('utf8').split(/\r?\n\r?\n/)[0];
+      const head = Buffer.concat(chunks)
+        .toString('utf8')
+        .split(/\r?\n\r?\n/)[0];
       received.push(/^Message-ID:\s*(\S+)/im.exec(head)?.[1] ?? '');
       callback();
     });
@@ -85,7 +87,11 @@ for (let run = 1; run <= RUNS; run++) {
       `${base}/api/v1/organizations`,
       json(undefined, {
         name: `Crash ${run}`,
-        admin: { name: 'Ada Admin', email: `admin-${run}@example.test`, password: 'correct horse battery staple' },
+        admin: {
+          name: 'Ada Admin',
+          email: `admin-${run}@example.test`,
+          password: 'correct horse battery staple',
+        },
       }),
     );
     const { token } = await signUp.json();
@@ -105,14 +111,17 @@ for (let run = 1; run <= RUNS; run++) {
     server = startServer(dataDir, port);
     await waitHealthy(base);
     while (new Set(received).size < BATCH) {
-      if (Date.now() - restarted > 120_000) throw new Error(`only ${new Set(received).size} of ${BATCH} arrived`);
+      if (Date.now() - restarted > 120_000)
+        throw new Error(`only ${new Set(received).size} of ${BATCH} arrived`);
       await sleep(20);
     }
     const recoveryMs = Date.now() - restarted;
     await sleep(500); // anything late would show up as a duplicate
     const duplicates = received.length - new Set(received).size;
     results.push({ run, duplicates, recoveryMs });
-    console.log(`run ${run}: ${duplicates} duplicate(s), all ${BATCH} delivered ${(recoveryMs / 1000).toFixed(1)} s after restart`);
+    console.log(
+      `run ${run}: ${duplicates} duplicate(s), all ${BATCH} delivered ${(recoveryMs / 1000).toFixed(1)} s after restart`,
+    );
   } finally {
     server.kill('SIGKILL');
     await sleep(200);
