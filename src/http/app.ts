@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
@@ -17,39 +17,18 @@ import { AppError } from '../lib/errors';
 import { projectRoot } from '../lib/project-root';
 import { CANDIDATE_COOKIE, type HttpEnv, SESSION_COOKIE } from './env';
 import { renderReference } from './reference-page';
+import { createRouter, errorBody } from './router';
 import { authRoutes } from './routes/auth';
 import { candidateRoutes } from './routes/candidate';
 import { hiringRoutes } from './routes/hiring';
 import { memberRoutes } from './routes/members';
 import { portalRoutes } from './routes/portal';
 
-const TARGET_NAMES: Record<string, string> = {
-  json: 'body',
-  param: 'path',
-  query: 'query',
-  header: 'header',
-};
-
-function errorBody(code: string, message: string, extra?: Record<string, unknown>) {
-  return { error: { code, message, ...extra } };
-}
-
 const webCompression = compress();
 
 /** The HTTP face of Debrief: the JSON API under /api, its OpenAPI description, and the web app at /. */
 export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
-  const app = new OpenAPIHono<HttpEnv>({
-    defaultHook: (result, c) => {
-      if (result.success) return;
-      const where = TARGET_NAMES[result.target] ?? result.target;
-      const issues = result.error.issues.map((i) => ({
-        path: [where, ...i.path.map(String)].join('.'),
-        message: i.message,
-      }));
-      const message = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-      return c.json(errorBody('invalid-request', message, { issues }), 400);
-    },
-  });
+  const app = createRouter();
 
   app.use('*', requestId());
   app.use('*', async (c, next) => {
@@ -185,7 +164,7 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
     },
   );
   authRoutes(app);
-  memberRoutes(app);
+  app.route('/', memberRoutes());
   hiringRoutes(app);
   portalRoutes(app);
   candidateRoutes(app);

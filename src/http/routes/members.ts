@@ -2,10 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../app/api-tokens';
 import { inviteUser } from '../../app/invite-user';
 import { changeUserRole, listUsers } from '../../app/users';
-import { type Api, requireActor, secured } from '../env';
+import { requireActor, secured } from '../env';
 import { authorize } from '../policies';
 import { presentApiToken, presentUser } from '../presenters';
 import { errors, jsonAnswer, jsonBody } from '../responses';
+import { createRouter } from '../router';
 import {
   ApiToken,
   ChangeRoleBody,
@@ -17,7 +18,8 @@ import {
 } from '../schemas';
 
 /** Members of an organization and the API tokens that act for them. */
-export function memberRoutes(app: Api) {
+export function memberRoutes() {
+  const app = createRouter();
   app.openapi(
     createRoute({
       method: 'get',
@@ -163,4 +165,5 @@ export function memberRoutes(app: Api) {
       return c.body(null, 204);
     },
   );
+  return app;
 }
