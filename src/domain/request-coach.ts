@@ -3,21 +3,21 @@
 // Pure and deterministic: no I/O, no clock (now is passed in), no randomness; browser-safe. Dates are calendar days
 // in UTC, written YYYY-MM-DD.
 //
-// Timing (seed 003). Ask once the decision is final or the role is known to be filled; a rejection the candidate
+// Timing (docs/domain.md#timing-and-delivery). Ask once the decision is final or the role is known to be filled; a rejection the candidate
 // received counts as final unless decisionFinal is false. Leave a day to cool off: earliest = max(rejection + 1 day,
 // today). While the decision is open, ask.ready is false and the advice says to wait.
 //
-// Likelihood (seed 002: a substantive reason, several rounds, good rapport). Points: interview rounds beyond the
+// Likelihood (docs/domain.md#asking-for-feedback: a substantive reason, several rounds, good rapport). Points: interview rounds beyond the
 // screen 1 -> 2, 2 -> 3, 3 or more -> 4; best rapport 4-5 -> +2, 1-2 -> -2; a substantive reason (one that names
 // something to improve) +2, a reason about "fit" or personality -2; a third-party recruiter +1. High from 7, medium
-// from 2, else low. A rejection after screens only (or none) is always low, with honest expectations (seed 002).
+// from 2, else low. A rejection after screens only (or none) is always low, with honest expectations.
 //
-// Contact (seeds 003, 004). A third-party recruiter if there was one; else the interviewer of the round with the
+// Contact (docs/domain.md#asking-for-feedback). A third-party recruiter if there was one; else the interviewer of the round with the
 // best rapport (ties: the latest round, then the first interviewer listed with a way to reach them); else the
-// hiring team. Channel (seed 003): a call for a recruiter, or for an interviewer you have a phone number for and
+// hiring team. Channel: a call for a recruiter, or for an interviewer you have a phone number for and
 // got on well with (rapport 4-5); otherwise email.
 //
-// Draft (seeds 001-004). Brief (under 120 words); the first two sentences thank them and accept the decision; one
+// Draft (docs/domain.md#asking-for-feedback). Brief (under 120 words); the first two sentences thank them and accept the decision; one
 // ask for one or two pointers, framed as improving; continued interest; the candidate's name. It is checked with the
 // request checker, and names or titles the checker would flag (a first name like "Sue") are left out rather than
 // sending the candidate a draft with findings.
@@ -93,11 +93,11 @@ export interface RequestPlan {
 
 const DAY_MS = 86_400_000;
 
-/** A stage that is a screen, not an interview round: CV, application, phone or recruiter screen (seeds 001, 002). */
+/** A stage that is a screen, not an interview round: CV, application, phone or recruiter screen. */
 export const SCREEN_STAGE =
   /\b(?:screen(?:ing)?|phone|cv|r[ée]sum[ée]|application|recruiter (?:call|chat)|intro(?:ductory)? (?:call|chat)|initial (?:call|chat|conversation))\b/i;
 
-/** A reason about "fit" or personality: what employers can't say candidly (seed 002). */
+/** A reason about "fit" or personality: what employers can't say candidly (docs/domain.md#personality-and-vague-verdicts). */
 const PERSONALITY_REASON =
   /\b(?:culture(?:al)? (?:fit|add)|(?:not|wasn't|isn't) (?:a|the right) (?:fit|match)|fit (?:with|for|into) the team|team fit|personality|attitude|vibe|chemistry|gut feel(?:ing)?|(?:didn't|did not) click|abrasive|arrogant|combative|condescending)\b/i;
 
@@ -389,7 +389,7 @@ function composeDraft(
   return { subject, body };
 }
 
-/** The draft stays under this many words (the checker warns from 150; seed 002's model request is about 130). */
+/** The draft stays under this many words (the checker warns from 150; a careers site's model request is about 130 words). */
 export const MAX_DRAFT_WORDS = 120;
 
 export function wordCount(text: string): number {
