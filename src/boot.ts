@@ -6,7 +6,6 @@ import type { Database } from './db/client';
 import { createHttpApp } from './http/app';
 import { deliverEmailJob } from './jobs/deliver-email';
 import { JobRunner } from './jobs/runner';
-import { FailureLimiter } from './lib/failure-limiter';
 import type { Logger } from './lib/logger';
 import { createMailer, type Mailer } from './mail/mailer';
 
@@ -33,7 +32,6 @@ export function assemble(
     db: database.db,
     config,
     logger,
-    signInFailures: new FailureLimiter(10, 15 * 60_000),
     jobs: {
       deliverEmail: { ...deliverEmail, maxAttempts: config.JOB_MAX_ATTEMPTS },
       bulkReject: rejectRemainingJob(() => ctx),

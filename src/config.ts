@@ -27,6 +27,8 @@ const schema = z.object({
   JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   /** How long a claimed job stays claimed without a heartbeat: a crashed worker's job is taken over after this. */
   JOB_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For hop (for sign-in limits). */
+  TRUST_PROXY: z.stringbool().default(false),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 

@@ -5,7 +5,7 @@ import { queueEmail } from '../jobs/deliver-email';
 import { hashPassword, newSecret, sha256, verifyPassword } from '../lib/crypto';
 import { AppError, conflict } from '../lib/errors';
 import type { AppContext } from './context';
-import { checkCredentials } from './credentials';
+import { checkCredentials, type SignInClient } from './credentials';
 
 /** A candidate using their own workspace: not a member of any organization. */
 export interface CandidateActor {
@@ -120,7 +120,11 @@ export async function verifyCandidateEmail(ctx: AppContext, token: string) {
   });
 }
 
-export async function logInCandidate(ctx: AppContext, input: { email: string; password: string }) {
+export async function logInCandidate(
+  ctx: AppContext,
+  input: { email: string; password: string },
+  client: SignInClient,
+) {
   const account = await checkCredentials(
     ctx,
     `candidate:${input.email.toLowerCase()}`,
@@ -132,6 +136,7 @@ export async function logInCandidate(ctx: AppContext, input: { email: string; pa
           .where(sql`lower(${candidateAccounts.email}) = lower(${input.email})`)
       )[0],
     input.password,
+    client,
   );
   return issueToken(
     ctx.db,

@@ -2,7 +2,6 @@ import type { Config } from '../config';
 import type { Db } from '../db/client';
 import type { Role } from '../db/schema';
 import type { JobDefinition } from '../jobs/runner';
-import type { FailureLimiter } from '../lib/failure-limiter';
 import type { Logger } from '../lib/logger';
 
 /** What every use case may touch: the database, settings, logs and the job outbox. */
@@ -10,8 +9,6 @@ export interface AppContext {
   db: Db;
   config: Config;
   logger: Logger;
-  /** Failed sign-ins per account (staff and candidates), to slow password guessing. */
-  signInFailures: FailureLimiter;
   jobs: {
     deliverEmail: JobDefinition<{ emailId: string }>;
     bulkReject: JobDefinition<{ operationId: string }>;

@@ -1,11 +1,15 @@
 import { and, isNull, sql } from 'drizzle-orm';
 import { users } from '../db/schema';
 import type { AppContext } from './context';
-import { checkCredentials } from './credentials';
+import { checkCredentials, type SignInClient } from './credentials';
 import { openSession } from './sessions';
 
 /** Checks a member's email and password (see checkCredentials) and opens a web session. */
-export async function signIn(ctx: AppContext, input: { email: string; password: string }) {
+export async function signIn(
+  ctx: AppContext,
+  input: { email: string; password: string },
+  client: SignInClient,
+) {
   const user = await checkCredentials(
     ctx,
     `staff:${input.email.toLowerCase()}`,
@@ -17,6 +21,7 @@ export async function signIn(ctx: AppContext, input: { email: string; password: 
           .where(and(sql`lower(${users.email}) = lower(${input.email})`, isNull(users.deactivatedAt)))
       )[0],
     input.password,
+    client,
   );
   const session = await openSession(ctx.db, ctx, user);
   return { user, session };

@@ -601,3 +601,29 @@ export const planActions = pgTable(
   },
   (t) => [index('plan_actions_account_idx').on(t.accountId)],
 );
+
+/**
+ * Sign-in attempts per bucket (an account, a known device, a client address) in a fixed window. An attempt is
+ * reserved here, atomically, before the password is checked, so concurrent guesses cannot overtake the count; every
+ * instance shares it.
+ */
+export const signInLimits = pgTable('sign_in_limits', {
+  bucket: text('bucket').primaryKey(),
+  attempts: integer('attempts').notNull(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Browsers that have signed in to an account before (the `debrief_device` cookie; only its hash is kept). A device
+ * the owner used has its own attempt budget, so guesses from elsewhere never lock the owner out.
+ */
+export const knownDevices = pgTable(
+  'known_devices',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    account: text('account').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('known_devices_account_idx').on(t.account)],
+);

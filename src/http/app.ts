@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
-import { getCookie } from 'hono/cookie';
+import { getCookie, setCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
@@ -15,7 +16,7 @@ import { actorFromSession, actorFromToken } from '../app/sessions';
 import { ping } from '../db/client';
 import { AppError } from '../lib/errors';
 import { projectRoot } from '../lib/project-root';
-import { CANDIDATE_COOKIE, type HttpEnv, SESSION_COOKIE } from './env';
+import { CANDIDATE_COOKIE, DEVICE_COOKIE, type HttpEnv, SESSION_COOKIE } from './env';
 import { renderReference } from './reference-page';
 import { createRouter, errorBody } from './router';
 import { authRoutes } from './routes/auth';
@@ -82,6 +83,27 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
     if (found)
       return c.json(errorBody('invalid-request', `${found}: must not contain the NUL character`), 400);
     await next();
+  });
+
+  // Who is calling, for the sign-in limits: the client's address and the browser's device cookie. A correct password
+  // from a browser new to the account leaves a device cookie behind (see checkCredentials).
+  app.use('/api/*', async (c, next) => {
+    const issued: string[] = [];
+    c.set('client', {
+      address: clientAddress(c, ctx.config.TRUST_PROXY),
+      device: getCookie(c, DEVICE_COOKIE),
+      remember: (token) => issued.push(token),
+    });
+    await next();
+    const token = issued.at(-1);
+    if (token)
+      setCookie(c, DEVICE_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: ctx.config.secureCookies,
+        path: '/api/',
+        maxAge: 400 * 86_400,
+      });
   });
 
   // Cross-site request forgery: a browser attaches cookies to requests other sites start. Any request that may change
@@ -310,4 +332,17 @@ function serveWeb(c: Context<HttpEnv>, webDir: string) {
     return c.text('The web app is not built yet: run `npm run build` (npm start does this for you).', 503);
   }
   return c.body(readFileSync(index), 200, { 'content-type': TYPES['.html'], 'cache-control': 'no-cache' });
+}
+
+/** The client's address: the last X-Forwarded-For hop behind a trusted proxy, else the socket's (none in-process). */
+function clientAddress(c: Context<HttpEnv>, trustProxy: boolean): string | undefined {
+  if (trustProxy) {
+    const hop = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (hop) return hop;
+  }
+  try {
+    return getConnInfo(c).remote.address;
+  } catch {
+    return undefined;
+  }
 }

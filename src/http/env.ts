@@ -3,10 +3,17 @@ import type { MiddlewareHandler } from 'hono';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { CandidateActor } from '../app/candidate-accounts';
 import type { Actor, AppContext } from '../app/context';
+import type { SignInClient } from '../app/credentials';
 import { unauthorized } from '../lib/errors';
 
 export type HttpEnv = {
-  Variables: RequestIdVariables & { actor?: Actor; candidate?: CandidateActor; ctx: AppContext };
+  Variables: RequestIdVariables & {
+    actor?: Actor;
+    candidate?: CandidateActor;
+    ctx: AppContext;
+    /** Who is calling, for sign-in limits; set on every API request. */
+    client: SignInClient;
+  };
 };
 export type Api = OpenAPIHono<HttpEnv>;
 
@@ -30,6 +37,9 @@ export const mustSignIn: MiddlewareHandler<HttpEnv> = async (c, next) => {
 export const secured = { security: authed, middleware: [mustSignIn] };
 
 export const CANDIDATE_COOKIE = 'debrief_candidate';
+
+/** A browser that signed in before: its own attempt budget (see checkCredentials). Only the hash is stored. */
+export const DEVICE_COOKIE = 'debrief_device';
 
 /** Route middleware for the candidate's workspace: a signed-in candidate, or 401 before validation. */
 export const mustBeCandidate: MiddlewareHandler<HttpEnv> = async (c, next) => {

@@ -71,7 +71,7 @@ export function authRoutes(app: Api) {
     }),
     async (c) => {
       const ctx = c.get('ctx');
-      const { user, session } = await signIn(ctx, c.req.valid('json'));
+      const { user, session } = await signIn(ctx, c.req.valid('json'), c.get('client'));
       setSession(c, session);
       const org = await loadOrganization(ctx.db, user.organizationId);
       return c.json({ user: presentUser(user), organization: presentOrganization(org) }, 200);

@@ -191,7 +191,7 @@ export function candidateRoutes(app: Api) {
       },
     }),
     async (c) => {
-      const token = await logInCandidate(c.get('ctx'), c.req.valid('json'));
+      const token = await logInCandidate(c.get('ctx'), c.req.valid('json'), c.get('client'));
       setCandidateCookie(c, token);
       return c.json({ token }, 200);
     },

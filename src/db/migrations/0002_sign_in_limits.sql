@@ -1,0 +1,14 @@
+CREATE TABLE "known_devices" (
+	"token_hash" text PRIMARY KEY NOT NULL,
+	"account" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_used_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "sign_in_limits" (
+	"bucket" text PRIMARY KEY NOT NULL,
+	"attempts" integer NOT NULL,
+	"window_start" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX "known_devices_account_idx" ON "known_devices" USING btree ("account");
