@@ -82,6 +82,19 @@ const contextDoc = load(contextPath) as {
 };
 const macros = contextDoc.macros ?? {};
 
+// Lexicons built from data packages (scripts/build-lexicons.mjs): src/checker/lexicons/demonym.txt is {LEX_DEMONYM},
+// an alternation of its entries, longest first so "south sudanese" wins over "sudanese".
+const lexiconDir = join(root, 'src/checker/lexicons');
+for (const file of readdirSync(lexiconDir).filter((f) => f.endsWith('.txt'))) {
+  const entries = readFileSync(join(lexiconDir, file), 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'))
+    .sort((x, y) => y.length - x.length || x.localeCompare(y));
+  macros[`LEX_${file.slice(0, -4).toUpperCase()}`] = entries
+    .map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+}
+
 function expandMacros(source: string, where: string, depth = 0): string {
   if (depth > 8) {
     fail(where, 'macros nest too deeply (a macro refers to itself?)');
