@@ -1,0 +1,204 @@
+// The real-world sets: sentences and candidate messages as published on public pages, labelled by hand before the
+// checker ever read them (see the headers of eval/data/realworld-*.yaml). Loading, validation and the split into a
+// learn half and a holdout half by source page.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { text as alex } from 'alex';
+import { parse } from 'yaml';
+import { CATEGORIES, check, type Mode } from '../src/checker';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+export interface RealItem {
+  url: string;
+  text: string;
+  risky: boolean;
+  labels: string[];
+  mode: Mode;
+}
+
+export type Half = 'learn' | 'holdout';
+
+/**
+ * The half a source page belongs to: the first byte of sha1(url), even for learn, odd for holdout. Every item of a
+ * page lands in the same half, so nothing read on a learn page can leak into the holdout figures.
+ */
+export function halfOf(url: string): Half {
+  return createHash('sha1').update(url, 'utf8').digest()[0]! % 2 === 0 ? 'learn' : 'holdout';
+}
+
+export function loadRealWorld(mode: Mode): RealItem[] {
+  const file = `realworld-${mode}.yaml`;
+  const docs = parse(readFileSync(join(here, 'data', file), 'utf8')) as Partial<RealItem>[];
+  const allowed = new Set<string>(CATEGORIES[mode]);
+  return docs.map((d, i) => {
+    const where = `${file}#${i + 1}`;
+    if (typeof d.url !== 'string' || typeof d.text !== 'string' || typeof d.risky !== 'boolean') {
+      throw new Error(`${where}: url, text and risky are required`);
+    }
+    const labels = d.labels ?? [];
+    for (const l of labels) if (!allowed.has(l)) throw new Error(`${where}: unknown ${mode} category "${l}"`);
+    if (d.risky !== labels.length > 0)
+      throw new Error(`${where}: risky must be true exactly when labels are given`);
+    return { url: d.url, text: d.text, risky: d.risky, labels, mode };
+  });
+}
+
+export function split(items: RealItem[]): Record<Half, RealItem[]> {
+  return {
+    learn: items.filter((i) => halfOf(i.url) === 'learn'),
+    holdout: items.filter((i) => halfOf(i.url) === 'holdout'),
+  };
+}
+
+// ---- Scoring and report -------------------------------------------------------------------------------------
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+}
+
+const TONE = new Set(['defensive', 'entitled', 'hostile']);
+const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0, tn: 0 });
+const frac = (a: number, b: number): number | undefined => (b === 0 ? undefined : a / b);
+const fmt = (x: number | undefined, w = 9) => (x === undefined ? '-' : x.toFixed(3)).padStart(w);
+const f1 = (c: Counts) => {
+  const p = frac(c.tp, c.tp + c.fp) ?? 0;
+  const r = frac(c.tp, c.tp + c.fn);
+  if (r === undefined) return undefined;
+  return p + r === 0 ? 0 : (2 * p * r) / (p + r);
+};
+
+/** What the checker reports for an item: the categories of its findings, restricted to the item's mode. */
+export function debriefCategories(item: RealItem): Set<string> {
+  const allowed = new Set<string>(CATEGORIES[item.mode]);
+  return new Set(
+    check(item.text, { mode: item.mode })
+      .map((f) => f.category)
+      .filter((c) => allowed.has(c)),
+  );
+}
+
+/** alex has no categories of its own: an item counts as flagged when alex reports any message on it. */
+const alexFlags = (item: RealItem) => alex(item.text).messages.length > 0;
+
+export interface HalfScore {
+  items: number;
+  pages: number;
+  anyRisk: Counts;
+  /** Requests only: any of the tone categories (defensive, entitled, hostile), leaving out the structural ones. */
+  toneRisk?: Counts;
+  alexAnyRisk?: Counts;
+  categories: Map<string, Counts & { alexFlagged: number }>;
+  macroF1: number | undefined;
+  misses: string[];
+}
+
+export function scoreHalf(items: RealItem[], withAlex: boolean): HalfScore {
+  const mode = items[0]?.mode ?? 'feedback';
+  const categories = new Map<string, Counts & { alexFlagged: number }>();
+  for (const c of CATEGORIES[mode]) categories.set(c, { ...zero(), alexFlagged: 0 });
+  const anyRisk = zero();
+  const alexAnyRisk = withAlex ? zero() : undefined;
+  const toneRisk = mode === 'request' ? zero() : undefined;
+  const tone = (labels: Iterable<string>) => [...labels].some((c) => TONE.has(c));
+  const misses: string[] = [];
+  const bump = (c: Counts, predicted: boolean, expected: boolean) => {
+    if (predicted && expected) c.tp++;
+    else if (predicted) c.fp++;
+    else if (expected) c.fn++;
+    else c.tn++;
+  };
+  for (const item of items) {
+    const predicted = debriefCategories(item);
+    bump(anyRisk, predicted.size > 0, item.risky);
+    if (toneRisk) bump(toneRisk, tone(predicted), tone(item.labels));
+    const flagged = withAlex ? alexFlags(item) : false;
+    if (alexAnyRisk) bump(alexAnyRisk, flagged, item.risky);
+    for (const [c, counts] of categories) {
+      const expected = item.labels.includes(c);
+      bump(counts, predicted.has(c), expected);
+      if (expected && flagged) counts.alexFlagged++;
+      if (expected && !predicted.has(c)) misses.push(`FN ${c.padEnd(14)} ${item.text.replace(/\s+/g, ' ')}`);
+      if (!expected && predicted.has(c)) misses.push(`FP ${c.padEnd(14)} ${item.text.replace(/\s+/g, ' ')}`);
+    }
+  }
+  const supported = [...categories.values()].filter((c) => c.tp + c.fn > 0);
+  const macroF1 = supported.length
+    ? supported.reduce((s, c) => s + (f1(c) ?? 0), 0) / supported.length
+    : undefined;
+  return {
+    items: items.length,
+    pages: new Set(items.map((i) => i.url)).size,
+    anyRisk,
+    toneRisk,
+    alexAnyRisk,
+    categories,
+    macroF1,
+    misses,
+  };
+}
+
+function printHalf(title: string, s: HalfScore, withAlex: boolean): void {
+  const risky = s.anyRisk.tp + s.anyRisk.fn;
+  console.log(`\n${title}: ${s.items} items from ${s.pages} pages (${risky} risky, ${s.items - risky} not)`);
+  console.log(
+    `  ${'any risk'.padEnd(16)}${['TP', 'FP', 'FN', 'TN'].map((h) => h.padStart(5)).join('')}  precision  recall`,
+  );
+  const anyRow = (name: string, c: Counts) =>
+    console.log(
+      `  ${name.padEnd(16)}${[c.tp, c.fp, c.fn, c.tn].map((n) => String(n).padStart(5)).join('')}  ${fmt(frac(c.tp, c.tp + c.fp))}  ${fmt(frac(c.tp, c.tp + c.fn), 6)}`,
+    );
+  anyRow('debrief', s.anyRisk);
+  if (s.toneRisk) anyRow('debrief, tone', s.toneRisk);
+  if (withAlex && s.alexAnyRisk) anyRow('alex 11', s.alexAnyRisk);
+  console.log(
+    `  ${'category'.padEnd(16)}${'n'.padStart(5)}${['TP', 'FP', 'FN'].map((h) => h.padStart(5)).join('')}  precision  recall      F1${withAlex ? '  alex recall' : ''}`,
+  );
+  for (const [c, k] of s.categories) {
+    const n = k.tp + k.fn;
+    console.log(
+      `  ${c.padEnd(16)}${String(n).padStart(5)}${[k.tp, k.fp, k.fn].map((x) => String(x).padStart(5)).join('')}  ${fmt(frac(k.tp, k.tp + k.fp))}  ${fmt(frac(k.tp, n), 6)}  ${fmt(f1(k), 6)}${withAlex ? fmt(frac(k.alexFlagged, n), 13) : ''}`,
+    );
+  }
+  console.log(`  macro-F1 over categories with labelled items: ${fmt(s.macroF1, 0)}`);
+}
+
+/**
+ * Prints the real-world figures for both sets and both halves. Learn-half misses are printed only when asked
+ * (`--show-learn-misses`); holdout items are never printed, so the holdout stays a measure of what users will meet.
+ */
+export function reportRealWorld(showLearnMisses: boolean): void {
+  console.log(
+    '\n=== Real-world sets: published text, labelled before any checker run (eval/REALWORLD.md) ===',
+  );
+  const holdout: [Mode, HalfScore][] = [];
+  for (const mode of ['feedback', 'request'] as const) {
+    const halves = split(loadRealWorld(mode));
+    const withAlex = mode === 'feedback';
+    const learn = scoreHalf(halves.learn, withAlex);
+    printHalf(`${mode}, learn half (may be read to find classes of misses)`, learn, withAlex);
+    if (showLearnMisses) for (const m of learn.misses) console.log(`    ${m}`);
+    const hold = scoreHalf(halves.holdout, withAlex);
+    printHalf(`${mode}, HOLDOUT half (never read; the figure users will meet)`, hold, withAlex);
+    holdout.push([mode, hold]);
+  }
+  console.log('\nHOLDOUT, the figures users will meet (published text the checker was never tuned on):');
+  for (const [mode, s] of holdout) {
+    const a = s.anyRisk;
+    let line = `  ${mode.padEnd(9)} any-risk precision ${fmt(frac(a.tp, a.tp + a.fp), 0)}, recall ${fmt(frac(a.tp, a.tp + a.fn), 0)}; macro-F1 ${fmt(s.macroF1, 0)}`;
+    if (s.toneRisk) {
+      const t = s.toneRisk;
+      line += `; tone only (defensive, entitled, hostile) precision ${fmt(frac(t.tp, t.tp + t.fp), 0)}, recall ${fmt(frac(t.tp, t.tp + t.fn), 0)}`;
+    }
+    if (s.alexAnyRisk) {
+      const b = s.alexAnyRisk;
+      line += `; alex 11 any-risk precision ${fmt(frac(b.tp, b.tp + b.fp), 0)}, recall ${fmt(frac(b.tp, b.tp + b.fn), 0)}`;
+    }
+    console.log(line);
+  }
+}
