@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { CheckedTextarea, FindingList, useCheck } from '../checked';
 import { Badge, ErrorNote, useLoad } from '../components';
 import { Link } from '../router';
-import { Field, Toast, useSubmit } from '../ui';
+import { ConfirmDialog, Field, Toast, useSubmit } from '../ui';
 import { capi, day, type RequestPlan, relative, type TrackerDetail, today } from './api';
 
 const LIKELIHOOD: Record<RequestPlan['ask']['likelihood'], string> = {
@@ -140,12 +140,16 @@ function Coach({ plan, appId }: { plan: RequestPlan; appId: string }) {
   );
 }
 
+/** The draft's textarea (the checked textarea makes its own id). */
+const draftTextarea = () => document.querySelector<HTMLTextAreaElement>('.draft .checked textarea');
+
 function Draft({ plan, appId, waitUntil }: { plan: RequestPlan; appId: string; waitUntil: string | null }) {
   const [subject, setSubject] = useState(plan.draft.subject);
   const [body, setBody] = useState(plan.draft.body);
   // What just happened ("Copied", "Reminder set"), shown for a few seconds.
   const [note, setNote] = useState<string>();
   const [reminded, setReminded] = useState(false);
+  const [discarding, setDiscarding] = useState(false);
   const findings = useCheck(body, 'request');
   const whole = findings.filter((f) => f.end <= f.start);
   const inText = findings.filter((f) => f.end > f.start);
@@ -157,7 +161,7 @@ function Draft({ plan, appId, waitUntil }: { plan: RequestPlan; appId: string; w
       setNote('Copied. Paste it into your email.');
     } catch {
       // Clipboard permission refused (or an insecure page): select the text for a manual copy instead.
-      const ta = document.getElementById('draft-body') as HTMLTextAreaElement | null;
+      const ta = draftTextarea();
       ta?.focus();
       ta?.select();
       setNote('Selected: press Ctrl+C (or ⌘C) to copy.');
@@ -212,10 +216,7 @@ function Draft({ plan, appId, waitUntil }: { plan: RequestPlan; appId: string; w
           type="button"
           className="secondary"
           disabled={subject === plan.draft.subject && body === plan.draft.body}
-          onClick={() => {
-            setSubject(plan.draft.subject);
-            setBody(plan.draft.body);
-          }}
+          onClick={() => setDiscarding(true)}
         >
           Start again from the suggestion
         </button>
@@ -232,6 +233,21 @@ function Draft({ plan, appId, waitUntil }: { plan: RequestPlan; appId: string; w
         <Toast as="span" message={note} onDismiss={() => setNote(undefined)} />
       </div>
       <ErrorNote error={remind.error} />
+      <ConfirmDialog
+        open={discarding}
+        title="Start again from the suggestion?"
+        confirm="Discard my edits"
+        danger
+        onConfirm={() => {
+          setSubject(plan.draft.subject);
+          setBody(plan.draft.body);
+          setDiscarding(false);
+        }}
+        onCancel={() => setDiscarding(false)}
+        fallbackFocus={draftTextarea}
+      >
+        <p>Your changes to the subject and the email are replaced by the suggested draft.</p>
+      </ConfirmDialog>
     </section>
   );
 }

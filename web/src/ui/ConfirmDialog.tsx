@@ -15,8 +15,12 @@ export function ConfirmDialog(props: {
   error?: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Where focus goes on closing when the control that opened the dialog is gone or disabled by then. */
+  fallbackFocus?: () => HTMLElement | null;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const fallback = useRef(props.fallbackFocus);
+  fallback.current = props.fallbackFocus;
   const titleId = useId();
   const bodyId = useId();
   const { open } = props;
@@ -29,7 +33,8 @@ export function ConfirmDialog(props: {
     dialog.querySelector<HTMLButtonElement>('[data-initial]')?.focus();
     return () => {
       if (dialog.open) dialog.close();
-      back?.focus();
+      const usable = back?.isConnected && !back.matches(':disabled');
+      (usable ? back : fallback.current?.())?.focus();
     };
   }, [open]);
   return (
