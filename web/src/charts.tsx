@@ -21,7 +21,7 @@ export function Donut({ share, label }: { share: number; label: string }) {
   const pct = Math.round(share * 100);
   return (
     <svg viewBox="0 0 120 120" className="donut" role="img" aria-label={label}>
-      <circle cx="60" cy="60" r={r} fill="none" stroke="#e7ebf0" strokeWidth="12" />
+      <circle cx="60" cy="60" r={r} fill="none" stroke="var(--chart-track)" strokeWidth="12" />
       <circle
         cx="60"
         cy="60"
@@ -93,7 +93,7 @@ export function ColumnChart({ data, label }: { data: { label: string; value: num
         role="img"
         aria-label={`${label}: ${data.map((d) => `${d.label} ${d.value}`).join(', ')}`}
       >
-        <line x1="0" x2={width} y1={top + h} y2={top + h} stroke="#c6ccd3" />
+        <line x1="0" x2={width} y1={top + h} y2={top + h} stroke="var(--chart-axis)" />
         {data.map((d, i) => {
           const bh = (d.value / max) * h;
           const w = Math.min(44, col * 0.7);

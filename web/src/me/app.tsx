@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, errorText } from '../api';
-import { AuthLayout, ErrorNote, Field, Form } from '../components';
+import { AuthLayout, ErrorNote } from '../components';
 import { Link, useRouter } from '../router';
+import { Field, useSubmit } from '../ui';
 import { type Account, capi } from './api';
 import { CoachPage } from './coach';
 import { HomePage } from './home';
@@ -100,37 +101,25 @@ export function CandidateApp({ path, navigate }: { path: string; navigate: (to: 
 
 /** Until the address is confirmed, feedback sent to it stays hidden; say so, and offer the link again. */
 export function ConfirmBanner({ email, inline }: { email: string; inline?: boolean }) {
-  const [state, setState] = useState<'idle' | 'busy' | 'sent'>('idle');
-  const [error, setError] = useState<string>();
+  const [sent, setSent] = useState(false);
+  const resend = useSubmit(async () => {
+    await capi('POST', '/verify/resend');
+    setSent(true);
+  });
   return (
     <div className={inline ? 'card confirm' : 'confirm-bar'} role="status">
       <p>
         <b>Confirm your email.</b> We sent a link to {email}. Open it to confirm the address; feedback that
         hiring teams send to it through Debrief then appears in your inbox by itself.
       </p>
-      {state === 'sent' ? (
+      {sent ? (
         <p className="ok-note">A new link is on its way.</p>
       ) : (
-        <button
-          type="button"
-          className="secondary"
-          disabled={state === 'busy'}
-          onClick={async () => {
-            setState('busy');
-            setError(undefined);
-            try {
-              await capi('POST', '/verify/resend');
-              setState('sent');
-            } catch (e) {
-              setError(errorText(e));
-              setState('idle');
-            }
-          }}
-        >
+        <button type="button" className="secondary" disabled={resend.busy} onClick={() => resend.run()}>
           Send the link again
         </button>
       )}
-      <ErrorNote error={error} />
+      <ErrorNote error={resend.error} />
     </div>
   );
 }
@@ -140,23 +129,22 @@ const CANDIDATE_TAGLINE =
 
 function SignUpPage({ onSignedIn }: { onSignedIn: () => Promise<Account | null> }) {
   const { navigate } = useRouter();
+  const submit = useSubmit(async (v) => {
+    // Sign-up signs in: the server sets the session cookie.
+    await capi('POST', '/signup', { name: v.name, email: v.email, password: v.password });
+    await onSignedIn();
+    navigate('/me');
+  });
   return (
     <AuthLayout audience="for candidates" tagline={CANDIDATE_TAGLINE} title="Create your account">
-      <Form
-        submit="Create account"
-        onSubmit={async (v) => {
-          // Sign-up signs in: the server sets the session cookie.
-          await capi('POST', '/signup', { name: v.name, email: v.email, password: v.password });
-          await onSignedIn();
-          navigate('/me');
-        }}
-      >
-        <Field label="Your name" name="name" autoComplete="name" />
+      <form onSubmit={submit.onSubmit}>
+        <Field label="Your name" name="name" autoComplete="name" required />
         <Field
           label="Email"
           name="email"
           type="email"
           autoComplete="email"
+          required
           hint="Use the address you give employers: feedback sent to it through Debrief lands in your inbox."
         />
         <Field
@@ -165,9 +153,14 @@ function SignUpPage({ onSignedIn }: { onSignedIn: () => Promise<Account | null> 
           type="password"
           autoComplete="new-password"
           minLength={10}
+          required
           hint="At least 10 characters"
         />
-      </Form>
+        <ErrorNote error={submit.error} />
+        <button type="submit" disabled={submit.busy}>
+          {submit.busy ? 'Working…' : 'Create account'}
+        </button>
+      </form>
       <p className="switch">
         Already have an account? <Link to="/me/signin">Sign in</Link>
       </p>
@@ -177,19 +170,21 @@ function SignUpPage({ onSignedIn }: { onSignedIn: () => Promise<Account | null> 
 
 function SignInPage({ onSignedIn }: { onSignedIn: () => Promise<Account | null> }) {
   const { navigate } = useRouter();
+  const submit = useSubmit(async (v) => {
+    await capi('POST', '/login', { email: v.email, password: v.password });
+    await onSignedIn();
+    navigate('/me');
+  });
   return (
     <AuthLayout audience="for candidates" tagline={CANDIDATE_TAGLINE} title="Sign in">
-      <Form
-        submit="Sign in"
-        onSubmit={async (v) => {
-          await capi('POST', '/login', { email: v.email, password: v.password });
-          await onSignedIn();
-          navigate('/me');
-        }}
-      >
-        <Field label="Email" name="email" type="email" autoComplete="email" />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" />
-      </Form>
+      <form onSubmit={submit.onSubmit}>
+        <Field label="Email" name="email" type="email" autoComplete="email" required />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+        <ErrorNote error={submit.error} />
+        <button type="submit" disabled={submit.busy}>
+          {submit.busy ? 'Working…' : 'Sign in'}
+        </button>
+      </form>
       <p className="switch">
         New here? <Link to="/me/signup">Create an account</Link>
       </p>

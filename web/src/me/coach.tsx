@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { CheckedTextarea, FindingList, useCheck } from '../checked';
 import { Badge, ErrorNote, useLoad } from '../components';
 import { Link } from '../router';
+import { ConfirmDialog, Field, Toast, useSubmit } from '../ui';
 import { capi, day, type RequestPlan, relative, type TrackerDetail, today } from './api';
 
 const LIKELIHOOD: Record<RequestPlan['ask']['likelihood'], string> = {
@@ -139,50 +140,44 @@ function Coach({ plan, appId }: { plan: RequestPlan; appId: string }) {
   );
 }
 
+/** The draft's textarea (the checked textarea makes its own id). */
+const draftTextarea = () => document.querySelector<HTMLTextAreaElement>('.draft .checked textarea');
+
 function Draft({ plan, appId, waitUntil }: { plan: RequestPlan; appId: string; waitUntil: string | null }) {
   const [subject, setSubject] = useState(plan.draft.subject);
   const [body, setBody] = useState(plan.draft.body);
-  const [copied, setCopied] = useState<string>();
-  const [reminded, setReminded] = useState<string>();
-  const [error, setError] = useState<string>();
+  // What just happened ("Copied", "Reminder set"), shown for a few seconds.
+  const [note, setNote] = useState<string>();
+  const [reminded, setReminded] = useState(false);
+  const [discarding, setDiscarding] = useState(false);
   const findings = useCheck(body, 'request');
   const whole = findings.filter((f) => f.end <= f.start);
   const inText = findings.filter((f) => f.end > f.start);
   const words = body.trim() ? body.trim().split(/\s+/).length : 0;
-  useEffect(() => {
-    if (!copied) return;
-    const t = setTimeout(() => setCopied(undefined), 4000);
-    return () => clearTimeout(t);
-  }, [copied]);
-
   async function copy() {
     const text = `Subject: ${subject}\n\n${body}`;
     try {
       await navigator.clipboard.writeText(text);
-      setCopied('Copied. Paste it into your email.');
+      setNote('Copied. Paste it into your email.');
     } catch {
       // Clipboard permission refused (or an insecure page): select the text for a manual copy instead.
-      const ta = document.getElementById('draft-body') as HTMLTextAreaElement | null;
+      const ta = draftTextarea();
       ta?.focus();
       ta?.select();
-      setCopied('Selected: press Ctrl+C (or ⌘C) to copy.');
+      setNote('Selected: press Ctrl+C (or ⌘C) to copy.');
     }
   }
 
-  async function remind() {
-    setError(undefined);
-    try {
-      await capi('POST', '/reminders', {
-        applicationId: appId,
-        kind: 'ask-feedback',
-        dueOn: waitUntil ?? today(),
-        text: `Send the feedback request (${subject})`,
-      });
-      setReminded(`Reminder set for ${day(waitUntil ?? today())}.`);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : 'Could not add the reminder');
-    }
-  }
+  const remind = useSubmit(async () => {
+    await capi('POST', '/reminders', {
+      applicationId: appId,
+      kind: 'ask-feedback',
+      dueOn: waitUntil ?? today(),
+      text: `Send the feedback request (${subject})`,
+    });
+    setReminded(true);
+    setNote(`Reminder set for ${day(waitUntil ?? today())}.`);
+  });
 
   return (
     <section className="card draft" aria-labelledby="draft-head">
@@ -191,10 +186,12 @@ function Draft({ plan, appId, waitUntil }: { plan: RequestPlan; appId: string; w
         Brief, grateful, and asking for one or two pointers. Edit it in your own words; it is checked as you
         type. Nothing is sent from here.
       </p>
-      <div className="field">
-        <label htmlFor="draft-subject">Subject</label>
-        <input id="draft-subject" value={subject} onChange={(e) => setSubject(e.target.value)} />
-      </div>
+      <Field
+        id="draft-subject"
+        label="Subject"
+        value={subject}
+        onChange={(e) => setSubject(e.target.value)}
+      />
       {whole.length > 0 && (
         <div className="doc-notes">
           <FindingList findings={whole} />
@@ -219,25 +216,38 @@ function Draft({ plan, appId, waitUntil }: { plan: RequestPlan; appId: string; w
           type="button"
           className="secondary"
           disabled={subject === plan.draft.subject && body === plan.draft.body}
-          onClick={() => {
-            setSubject(plan.draft.subject);
-            setBody(plan.draft.body);
-          }}
+          onClick={() => setDiscarding(true)}
         >
           Start again from the suggestion
         </button>
         {waitUntil && (
-          <button type="button" className="secondary" onClick={remind} disabled={Boolean(reminded)}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => remind.run()}
+            disabled={reminded || remind.busy}
+          >
             Remind me on {day(waitUntil)}
           </button>
         )}
-        {(copied || reminded) && (
-          <span className="ok-note" role="status">
-            {copied ?? reminded}
-          </span>
-        )}
+        <Toast as="span" message={note} onDismiss={() => setNote(undefined)} />
       </div>
-      <ErrorNote error={error} />
+      <ErrorNote error={remind.error} />
+      <ConfirmDialog
+        open={discarding}
+        title="Start again from the suggestion?"
+        confirm="Discard my edits"
+        danger
+        onConfirm={() => {
+          setSubject(plan.draft.subject);
+          setBody(plan.draft.body);
+          setDiscarding(false);
+        }}
+        onCancel={() => setDiscarding(false)}
+        fallbackFocus={draftTextarea}
+      >
+        <p>Your changes to the subject and the email are replaced by the suggested draft.</p>
+      </ConfirmDialog>
     </section>
   );
 }

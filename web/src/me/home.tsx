@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { errorText } from '../api';
-import { Badge, ErrorNote, Field, Form, useLoad } from '../components';
+import { Badge, ErrorNote, useLoad } from '../components';
 import { Link } from '../router';
+import { Field, useSubmit } from '../ui';
 import {
   type Account,
   capi,
@@ -95,23 +96,33 @@ export function HomePage({ me }: { me: Account }) {
             Deleting your account removes your tracker, reminders, logged feedback and plan for good. Feedback
             that employers sent you stays with them.
           </p>
-          <Form
-            submit="Delete my account and workspace"
-            onSubmit={async (v) => {
-              await capi('DELETE', '/me', { password: v.password });
-              window.location.assign('/me/signup');
-            }}
-          >
-            <Field
-              label="Your password, to confirm"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-            />
-          </Form>
+          <DeleteAccountForm />
         </section>
       </div>
     </>
+  );
+}
+
+/** Deleting the account asks for the password, which is the confirmation: one step, and no way back. */
+function DeleteAccountForm() {
+  const submit = useSubmit(async (v) => {
+    await capi('DELETE', '/me', { password: v.password });
+    window.location.assign('/me/signup');
+  });
+  return (
+    <form onSubmit={submit.onSubmit}>
+      <Field
+        label="Your password, to confirm"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+      />
+      <ErrorNote error={submit.error} />
+      <button type="submit" disabled={submit.busy}>
+        {submit.busy ? 'Working…' : 'Delete my account and workspace'}
+      </button>
+    </form>
   );
 }
 

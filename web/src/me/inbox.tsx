@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { ApiError, errorText } from '../api';
+import { ApiError } from '../api';
 import { ErrorNote, useLoad } from '../components';
 import { Link } from '../router';
+import { Field, Toast, useSubmit } from '../ui';
 import { type Account, capi, day, type InboxItem, type Logged, type TrackerApp, today } from './api';
 import { ConfirmBanner } from './app';
 
@@ -98,85 +99,68 @@ function LogForm({ apps, onLogged }: { apps: TrackerApp[]; onLogged: () => void 
   const [channel, setChannel] = useState<Logged['channel']>('email');
   const [receivedOn, setReceivedOn] = useState(today());
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const [saved, setSaved] = useState<string>();
+  const submit = useSubmit(async () => {
+    setSaved(undefined);
+    await capi('POST', '/logged-feedback', {
+      applicationId: applicationId || null,
+      channel,
+      receivedOn,
+      text: text.trim(),
+    });
+    setText('');
+    setSaved('Logged. Your plan picks up its themes.');
+    onLogged();
+  });
   return (
-    <form
-      className="inline-form"
-      aria-label="Log feedback"
-      onSubmit={async (e) => {
-        e.preventDefault();
-        setBusy(true);
-        setError(undefined);
-        setSaved(undefined);
-        try {
-          await capi('POST', '/logged-feedback', {
-            applicationId: applicationId || null,
-            channel,
-            receivedOn,
-            text: text.trim(),
-          });
-          setText('');
-          setSaved('Logged. Your plan picks up its themes.');
-          onLogged();
-        } catch (err) {
-          setError(errorText(err));
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
+    <form className="inline-form" aria-label="Log feedback" onSubmit={submit.onSubmit}>
       <h3>Log feedback received elsewhere</h3>
       <div className="row">
-        <div className="field grow">
-          <label htmlFor="lg-app">Application</label>
-          <select id="lg-app" value={applicationId} onChange={(e) => setApplicationId(e.target.value)}>
-            <option value="">None</option>
-            {apps.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.company} · {a.role}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="lg-channel">Received by</label>
-          <select
-            id="lg-channel"
-            value={channel}
-            onChange={(e) => setChannel(e.target.value as Logged['channel'])}
-          >
-            <option value="email">Email</option>
-            <option value="call">Call</option>
-            <option value="other">Other</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="lg-date">Received on</label>
-          <input
-            id="lg-date"
-            type="date"
-            value={receivedOn}
-            onChange={(e) => setReceivedOn(e.target.value)}
-            required
-          />
-        </div>
+        <Field id="lg-app" label="Application" className="grow">
+          {(control) => (
+            <select {...control} value={applicationId} onChange={(e) => setApplicationId(e.target.value)}>
+              <option value="">None</option>
+              {apps.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.company} · {a.role}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="lg-channel" label="Received by">
+          {(control) => (
+            <select
+              {...control}
+              value={channel}
+              onChange={(e) => setChannel(e.target.value as Logged['channel'])}
+            >
+              <option value="email">Email</option>
+              <option value="call">Call</option>
+              <option value="other">Other</option>
+            </select>
+          )}
+        </Field>
+        <Field
+          id="lg-date"
+          label="Received on"
+          type="date"
+          value={receivedOn}
+          onChange={(e) => setReceivedOn(e.target.value)}
+          required
+        />
       </div>
-      <div className="field">
-        <label htmlFor="lg-text">What they said</label>
-        <textarea id="lg-text" rows={4} value={text} onChange={(e) => setText(e.target.value)} required />
-      </div>
-      <ErrorNote error={error} />
+      <Field id="lg-text" label="What they said">
+        {(control) => (
+          <textarea {...control} rows={4} value={text} onChange={(e) => setText(e.target.value)} required />
+        )}
+      </Field>
+      <ErrorNote error={submit.error} />
       <div className="actions">
-        <button type="submit" disabled={busy || !text.trim()}>
+        <button type="submit" disabled={submit.busy || !text.trim()}>
           Log feedback
         </button>
-        {saved && (
-          <span className="ok-note" role="status">
-            {saved}
-          </span>
-        )}
+        <Toast as="span" message={saved} onDismiss={() => setSaved(undefined)} />
       </div>
     </form>
   );

@@ -3,6 +3,7 @@ import { errorText } from '../api';
 import { HBarChart } from '../charts';
 import { ErrorNote, useLoad } from '../components';
 import { Link } from '../router';
+import { Field, Toast, useSubmit } from '../ui';
 import { capi, day, type Plan, type PlanAction, today } from './api';
 
 const KIND_LABEL: Record<string, string> = {
@@ -92,12 +93,18 @@ function ThemeCard({ theme: t, onAdded }: { theme: Plan['themes'][number]; onAdd
   const [choice, setChoice] = useState(t.suggestedActions[0] ?? '');
   const [own, setOwn] = useState('');
   const [dueOn, setDueOn] = useState(today(14));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const [added, setAdded] = useState<string>();
   const writing = choice === '' || !t.suggestedActions.includes(choice);
   const title = writing ? own.trim() : choice;
   const headId = `theme-${t.theme}`;
+  const submit = useSubmit(async () => {
+    if (!title) return;
+    setAdded(undefined);
+    await capi<PlanAction>('POST', '/plan/actions', { theme: t.theme, title, dueOn: dueOn || null });
+    setOwn('');
+    setAdded('Added to your actions.');
+    onAdded();
+  });
   return (
     <section className="card theme" aria-labelledby={headId}>
       <h2 id={headId}>
@@ -123,26 +130,7 @@ function ThemeCard({ theme: t, onAdded }: { theme: Plan['themes'][number]; onAdd
           </li>
         ))}
       </ul>
-      <form
-        className="inline-form"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          if (!title) return;
-          setBusy(true);
-          setError(undefined);
-          setAdded(undefined);
-          try {
-            await capi<PlanAction>('POST', '/plan/actions', { theme: t.theme, title, dueOn: dueOn || null });
-            setOwn('');
-            setAdded('Added to your actions.');
-            onAdded();
-          } catch (err) {
-            setError(errorText(err));
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
+      <form className="inline-form" onSubmit={submit.onSubmit}>
         <h3>Turn it into an action</h3>
         <fieldset className="pick">
           <legend>Action for {t.label}</legend>
@@ -170,31 +158,28 @@ function ThemeCard({ theme: t, onAdded }: { theme: Plan['themes'][number]; onAdd
           </label>
         </fieldset>
         {writing && (
-          <div className="field">
-            <label htmlFor={`${headId}-own`}>Your own action for {t.label}</label>
-            <input id={`${headId}-own`} value={own} onChange={(e) => setOwn(e.target.value)} required />
-          </div>
+          <Field
+            id={`${headId}-own`}
+            label={`Your own action for ${t.label}`}
+            value={own}
+            onChange={(e) => setOwn(e.target.value)}
+            required
+          />
         )}
         <div className="row">
-          <div className="field">
-            <label htmlFor={`${headId}-due`}>Due date for {t.label}</label>
-            <input
-              id={`${headId}-due`}
-              type="date"
-              value={dueOn}
-              onChange={(e) => setDueOn(e.target.value)}
-            />
-          </div>
-          <button type="submit" disabled={busy || !title}>
+          <Field
+            id={`${headId}-due`}
+            label={`Due date for ${t.label}`}
+            type="date"
+            value={dueOn}
+            onChange={(e) => setDueOn(e.target.value)}
+          />
+          <button type="submit" disabled={submit.busy || !title}>
             Add action
           </button>
         </div>
-        <ErrorNote error={error} />
-        {added && (
-          <p className="ok-note" role="status">
-            {added}
-          </p>
-        )}
+        <ErrorNote error={submit.error} />
+        <Toast message={added} onDismiss={() => setAdded(undefined)} />
       </form>
     </section>
   );

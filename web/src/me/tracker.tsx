@@ -1,7 +1,7 @@
-import { type FormEvent, type ReactNode, useState } from 'react';
-import { errorText } from '../api';
+import { type ReactNode, useState } from 'react';
 import { Badge, ErrorNote, Scale, useLoad } from '../components';
 import { Link, useRouter } from '../router';
+import { Field, Toast, useSubmit } from '../ui';
 import {
   capi,
   day,
@@ -16,26 +16,11 @@ import {
 } from './api';
 import { ReminderList } from './home';
 
-/** A small form helper: busy state, an error in place, and a reset on success. */
-function useSubmit(action: () => Promise<void>) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { busy, error, onSubmit };
-}
-
-function Input(props: {
+/** A text or date field bound to a string. */
+function Input({
+  onChange,
+  ...props
+}: {
   id: string;
   label: string;
   value: string;
@@ -45,19 +30,7 @@ function Input(props: {
   hint?: ReactNode;
   className?: string;
 }) {
-  return (
-    <div className={`field ${props.className ?? ''}`}>
-      <label htmlFor={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        type={props.type ?? 'text'}
-        value={props.value}
-        required={props.required}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-      {props.hint && <small>{props.hint}</small>}
-    </div>
-  );
+  return <Field {...props} onChange={(e) => onChange(e.target.value)} />;
 }
 
 export function TrackerPage() {
@@ -197,20 +170,21 @@ function NewApplication({ onCancel, onAdded }: { onCancel: () => void; onAdded: 
             className="grow"
           />
           <Input id="na-applied" label="Applied on" type="date" value={appliedOn} onChange={setAppliedOn} />
-          <div className="field">
-            <label htmlFor="na-status">Status</label>
-            <select
-              id="na-status"
-              value={status}
-              onChange={(e) => setStatus(e.target.value as TrackerStatus)}
-            >
-              {STATUSES.filter((s) => s !== 'rejected').map((s) => (
-                <option key={s} value={s}>
-                  {s[0].toUpperCase() + s.slice(1)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <Field id="na-status" label="Status">
+            {(control) => (
+              <select
+                {...control}
+                value={status}
+                onChange={(e) => setStatus(e.target.value as TrackerStatus)}
+              >
+                {STATUSES.filter((s) => s !== 'rejected').map((s) => (
+                  <option key={s} value={s}>
+                    {s[0].toUpperCase() + s.slice(1)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </div>
         <details>
           <summary>Through a third-party recruiter?</summary>
@@ -416,98 +390,107 @@ function RoundForm({ appId, n, onAdded }: { appId: string; n: number; onAdded: (
     setOpen(false);
     onAdded();
   });
+  // One live region for both states, so the confirmation is announced as the form closes.
+  const toast = <Toast message={done} onDismiss={() => setDone(undefined)} />;
   if (!open)
     return (
       <>
-        {done && (
-          <p className="ok-note" role="status">
-            {done}
-          </p>
-        )}
-        <button type="button" className="secondary" onClick={() => setOpen(true)}>
+        {toast}
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setDone(undefined);
+            setOpen(true);
+          }}
+        >
           Add a round
         </button>
       </>
     );
   return (
-    <form className="inline-form" onSubmit={f.onSubmit} aria-label="Add a round">
-      <h3>Round {n + 1}</h3>
-      <div className="row">
-        <Input
-          id="rd-stage"
-          label="Stage"
-          value={stage}
-          onChange={setStage}
-          required
-          hint="e.g. Phone screen, Technical interview, Final"
-          className="grow"
+    <>
+      {toast}
+      <form className="inline-form" onSubmit={f.onSubmit} aria-label="Add a round">
+        <h3>Round {n + 1}</h3>
+        <div className="row">
+          <Input
+            id="rd-stage"
+            label="Stage"
+            value={stage}
+            onChange={setStage}
+            required
+            hint="e.g. Phone screen, Technical interview, Final"
+            className="grow"
+          />
+          <Input id="rd-date" label="Date" type="date" value={date} onChange={setDate} required />
+        </div>
+        <fieldset>
+          <legend>Interviewers you met</legend>
+          {people.map((p, i) => (
+            <div className="row" key={p.key}>
+              <Input
+                id={`rd-p${i}-name`}
+                label={`Interviewer ${i + 1} name`}
+                value={p.name}
+                onChange={(v) => set(i, 'name', v)}
+                className="grow"
+              />
+              <Input
+                id={`rd-p${i}-role`}
+                label={`Interviewer ${i + 1} role`}
+                value={p.role}
+                onChange={(v) => set(i, 'role', v)}
+                className="grow"
+              />
+              <Input
+                id={`rd-p${i}-email`}
+                label={`Interviewer ${i + 1} email`}
+                type="email"
+                value={p.email}
+                onChange={(v) => set(i, 'email', v)}
+                className="grow"
+              />
+            </div>
+          ))}
+          <button
+            type="button"
+            className="secondary small-button"
+            onClick={() => setPeople((ps) => [...ps, { key: personKey++, name: '', role: '', email: '' }])}
+          >
+            Add an interviewer
+          </button>
+        </fieldset>
+        <Scale
+          legend="Rapport: how well did you get on?"
+          name="rapport"
+          value={rapport}
+          onChange={setRapport}
+          low="poorly"
+          high="very well"
         />
-        <Input id="rd-date" label="Date" type="date" value={date} onChange={setDate} required />
-      </div>
-      <fieldset>
-        <legend>Interviewers you met</legend>
-        {people.map((p, i) => (
-          <div className="row" key={p.key}>
-            <Input
-              id={`rd-p${i}-name`}
-              label={`Interviewer ${i + 1} name`}
-              value={p.name}
-              onChange={(v) => set(i, 'name', v)}
-              className="grow"
+        <Field id="rd-notes" label="Notes">
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              value={notes}
+              onChange={(e) => setNotes(e.target.value)}
+              placeholder="What they asked, what went well, what you would do differently"
             />
-            <Input
-              id={`rd-p${i}-role`}
-              label={`Interviewer ${i + 1} role`}
-              value={p.role}
-              onChange={(v) => set(i, 'role', v)}
-              className="grow"
-            />
-            <Input
-              id={`rd-p${i}-email`}
-              label={`Interviewer ${i + 1} email`}
-              type="email"
-              value={p.email}
-              onChange={(v) => set(i, 'email', v)}
-              className="grow"
-            />
-          </div>
-        ))}
-        <button
-          type="button"
-          className="secondary small-button"
-          onClick={() => setPeople((ps) => [...ps, { key: personKey++, name: '', role: '', email: '' }])}
-        >
-          Add an interviewer
-        </button>
-      </fieldset>
-      <Scale
-        legend="Rapport: how well did you get on?"
-        name="rapport"
-        value={rapport}
-        onChange={setRapport}
-        low="poorly"
-        high="very well"
-      />
-      <div className="field">
-        <label htmlFor="rd-notes">Notes</label>
-        <textarea
-          id="rd-notes"
-          rows={3}
-          value={notes}
-          onChange={(e) => setNotes(e.target.value)}
-          placeholder="What they asked, what went well, what you would do differently"
-        />
-      </div>
-      <ErrorNote error={f.error} />
-      <div className="actions">
-        <button type="submit" disabled={f.busy}>
-          {f.busy ? 'Saving…' : 'Save round'}
-        </button>
-        <button type="button" className="secondary" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+          )}
+        </Field>
+        <ErrorNote error={f.error} />
+        <div className="actions">
+          <button type="submit" disabled={f.busy}>
+            {f.busy ? 'Saving…' : 'Save round'}
+          </button>
+          <button type="button" className="secondary" onClick={() => setOpen(false)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </>
   );
 }
 
@@ -538,16 +521,17 @@ function StatusForm({ a, onSaved }: { a: TrackerDetail; onSaved: () => void }) {
     <section className="card" aria-labelledby="st-head">
       <h2 id="st-head">Status</h2>
       <form onSubmit={f.onSubmit}>
-        <div className="field">
-          <label htmlFor="st-status">Change status</label>
-          <select id="st-status" value={status} onChange={(e) => setStatus(e.target.value as TrackerStatus)}>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s[0].toUpperCase() + s.slice(1)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id="st-status" label="Change status">
+          {(control) => (
+            <select {...control} value={status} onChange={(e) => setStatus(e.target.value as TrackerStatus)}>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {s[0].toUpperCase() + s.slice(1)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {rejecting && (
           <>
             <Input
@@ -566,19 +550,21 @@ function StatusForm({ a, onSaved }: { a: TrackerDetail; onSaved: () => void }) {
               <input type="checkbox" checked={filled} onChange={(e) => setFilled(e.target.checked)} />
               The role has been filled
             </label>
-            <div className="field">
-              <label htmlFor="st-reason">What they said</label>
-              <textarea
-                id="st-reason"
-                rows={3}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                placeholder="Their words, if they gave a reason"
-              />
-              <small>
-                Their words help the request coach judge whether to ask, and your plan find themes.
-              </small>
-            </div>
+            <Field
+              id="st-reason"
+              label="What they said"
+              hint="Their words help the request coach judge whether to ask, and your plan find themes."
+            >
+              {(control) => (
+                <textarea
+                  {...control}
+                  rows={3}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  placeholder="Their words, if they gave a reason"
+                />
+              )}
+            </Field>
           </>
         )}
         <ErrorNote error={f.error} />
@@ -586,11 +572,7 @@ function StatusForm({ a, onSaved }: { a: TrackerDetail; onSaved: () => void }) {
           <button type="submit" disabled={f.busy}>
             {f.busy ? 'Saving…' : 'Save status'}
           </button>
-          {saved && (
-            <span className="ok-note" role="status">
-              {saved}
-            </span>
-          )}
+          <Toast as="span" message={saved} onDismiss={() => setSaved(undefined)} />
         </div>
       </form>
     </section>
@@ -610,16 +592,17 @@ function ReminderForm({ appId, onAdded }: { appId: string; onAdded: () => void }
     <form className="inline-form" onSubmit={f.onSubmit} aria-label="Add a reminder">
       <h3>Add a reminder</h3>
       <div className="row">
-        <div className="field">
-          <label htmlFor="rm-kind">Reminder type</label>
-          <select id="rm-kind" value={kind} onChange={(e) => setKind(e.target.value as ReminderKind)}>
-            {(['follow-up', 'thank-you', 'reapply', 'ask-feedback'] as const).map((k) => (
-              <option key={k} value={k}>
-                {KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field id="rm-kind" label="Reminder type">
+          {(control) => (
+            <select {...control} value={kind} onChange={(e) => setKind(e.target.value as ReminderKind)}>
+              {(['follow-up', 'thank-you', 'reapply', 'ask-feedback'] as const).map((k) => (
+                <option key={k} value={k}>
+                  {KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <Input id="rm-due" label="Due on" type="date" value={dueOn} onChange={setDueOn} required />
       </div>
       <Input id="rm-text" label="What to do" value={text} onChange={setText} required />
