@@ -153,7 +153,10 @@ export const emails = pgTable(
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [index('emails_organization_idx').on(t.organizationId)],
+  (t) => [
+    index('emails_organization_idx').on(t.organizationId, t.createdAt),
+    index('emails_to_idx').on(sql`lower(${t.to})`, t.createdAt),
+  ],
 );
 
 export type JobStatus = OutboxStatus;

@@ -25,3 +25,13 @@ export type Action = keyof typeof POLICY;
 export function roleMay(role: Role, action: Action): boolean {
   return (POLICY[action] as readonly Role[]).includes(role);
 }
+
+/**
+ * How much email Debrief sends on anyone's behalf, so that it can't be used to flood an inbox or as a mail relay: per
+ * recipient address a day (from every organization together), and per organization an hour. A change that would
+ * queue one more is refused (429) and nothing of it is kept.
+ */
+export const OUTBOUND_EMAIL_LIMITS = {
+  perAddressPerDay: 20,
+  perOrganizationPerHour: 300,
+} as const;

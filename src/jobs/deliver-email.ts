@@ -1,6 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/client';
 import { emails } from '../db/schema';
+import { OUTBOUND_EMAIL_LIMITS } from '../domain/policy';
+import { AppError } from '../lib/errors';
 import { errorMessage } from '../lib/logger';
 import type { Mailer } from '../mail/mailer';
 import { enqueue, type JobDefinition } from './runner';
@@ -25,13 +27,49 @@ export interface DeliveryHooks {
   failed?(tx: Tx, email: Email): Promise<void>;
 }
 
-/** Records a message and the job that delivers it, in the caller's transaction. */
+async function withinLimits(tx: Executor, input: EmailInput) {
+  const to = input.to.toLowerCase();
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`email-to:${to}`}))`);
+  const [toAddress] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(emails)
+    .where(and(sql`lower(${emails.to}) = ${to}`, gt(emails.createdAt, sql`now() - interval '1 day'`)));
+  if ((toAddress?.n ?? 0) >= OUTBOUND_EMAIL_LIMITS.perAddressPerDay)
+    throw new AppError(
+      429,
+      'email-limit',
+      `${input.to} has been sent ${OUTBOUND_EMAIL_LIMITS.perAddressPerDay} emails by Debrief in the last day; try again tomorrow`,
+    );
+  if (!input.organizationId) return;
+  const [fromOrganization] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(emails)
+    .where(
+      and(
+        eq(emails.organizationId, input.organizationId),
+        gt(emails.createdAt, sql`now() - interval '1 hour'`),
+      ),
+    );
+  if ((fromOrganization?.n ?? 0) >= OUTBOUND_EMAIL_LIMITS.perOrganizationPerHour)
+    throw new AppError(
+      429,
+      'email-limit',
+      `Your organization has sent ${OUTBOUND_EMAIL_LIMITS.perOrganizationPerHour} emails in the last hour; try again later`,
+    );
+}
+
+/**
+ * Records a message and the job that delivers it, in the caller's transaction. Refuses (429, rolling the caller's
+ * change back) a message over the outbound limits: per recipient a day, per organization an hour. The count is taken
+ * under a transaction lock on the recipient, so concurrent requests cannot both slip under it.
+ */
 export async function queueEmail(
   tx: Executor,
   def: JobDefinition<Payload>,
   input: EmailInput,
   opts: { runAt?: Date } = {},
 ): Promise<string> {
+  await withinLimits(tx, input);
   const [row] = await tx.insert(emails).values(input).returning({ id: emails.id });
   await enqueue(tx, def, { emailId: row.id }, { runAt: opts.runAt, dedupeKey: `email:${row.id}` });
   return row.id;
