@@ -18,10 +18,17 @@ let failed = 0;
 if (existsSync(join(root, 'bench/checker.ts'))) failed += run(tsx, ['bench/checker.ts']) ? 1 : 0;
 console.log('\nHiring: drafts composed and checked per second');
 failed += run(tsx, ['bench/hiring.ts'], { env: { ...process.env, DATABASE_URL: '' } }) ? 1 : 0;
+// The API under load runs the built server; BENCH_LOAD_SECONDS shortens it (default 60 s a engine).
+failed += run(process.execPath, ['scripts/build.mjs', '--server']) ? 1 : 0;
+const load = ['bench/api-load.mjs', '--seconds', process.env.BENCH_LOAD_SECONDS ?? '60'];
+console.log('\nAPI under load: embedded PGlite');
+failed += run(process.execPath, load, { env: { ...process.env, DATABASE_URL: '' } }) ? 1 : 0;
 const pg = startPostgres(await freePort());
 if (pg.ok) {
   try {
     failed += run(tsx, ['bench/hiring.ts'], { env: { ...process.env, DATABASE_URL: pg.url } }) ? 1 : 0;
+    console.log('\nAPI under load: PostgreSQL');
+    failed += run(process.execPath, load, { env: { ...process.env, DATABASE_URL: pg.url } }) ? 1 : 0;
   } finally {
     pg.stop();
   }
