@@ -5,8 +5,8 @@ import { loggedFeedback, planActions, trackerApplications } from '../db/schema';
 import { planFeedbackRequest } from '../domain/request-coach';
 import { findTheme, remindersFor, summarizeThemes } from '../domain/themes';
 import { conflict } from '../lib/errors';
-import type { CandidateActor } from './candidate-accounts';
 import { feedbackInbox, loadTrackerApplication, roundsOf } from './candidate-workspace';
+import type { CandidateActor } from './context';
 
 /** The request coach for one rejected application: whether, when, whom, how, a checked draft, a call sheet. */
 export async function requestPlan(db: Db, who: CandidateActor, applicationId: string, now = new Date()) {

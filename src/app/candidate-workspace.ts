@@ -14,7 +14,7 @@ import {
   trackerRounds,
 } from '../db/schema';
 import { AppError, notFound } from '../lib/errors';
-import type { CandidateActor } from './candidate-accounts';
+import type { CandidateActor } from './context';
 
 /** The candidate's workspace. Every query is scoped to the candidate's own account: another's rows are not found. */
 

@@ -9,7 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
-import { CANDIDATE_TOKEN_PREFIX, candidateFromToken } from '../app/candidate-accounts';
+import { CANDIDATE_TOKEN_PREFIX, candidateFromToken } from '../app/candidate/tokens';
 import type { AppContext } from '../app/context';
 import { actorFromSession, actorFromToken } from '../app/sessions';
 import { ping } from '../db/client';
@@ -20,6 +20,7 @@ import { renderReference } from './reference-page';
 import { createRouter, errorBody } from './router';
 import { authRoutes } from './routes/auth';
 import { candidateRoutes } from './routes/candidate';
+import { candidateAccountRoutes } from './routes/candidate-account';
 import { hiringRoutes } from './routes/hiring';
 import { memberRoutes } from './routes/members';
 import { portalRoutes } from './routes/portal';
@@ -167,6 +168,7 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   app.route('/', memberRoutes());
   hiringRoutes(app);
   portalRoutes(app);
+  app.route('/', candidateAccountRoutes());
   candidateRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

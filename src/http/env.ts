@@ -1,8 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { RequestIdVariables } from 'hono/request-id';
-import type { CandidateActor } from '../app/candidate-accounts';
-import type { Actor, AppContext } from '../app/context';
+import type { Actor, AppContext, CandidateActor } from '../app/context';
 import { unauthorized } from '../lib/errors';
 
 export type HttpEnv = {

@@ -1,14 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
-import {
-  deleteCandidateAccount,
-  logInCandidate,
-  logOutCandidate,
-  resendVerification,
-  signUpCandidate,
-  verifyCandidateEmail,
-} from '../../app/candidate-accounts';
 import { improvementPlan, interviewPrep, requestPlan } from '../../app/candidate-plan';
 import {
   addPlanAction,
@@ -35,9 +25,6 @@ import type {
   trackerRounds,
 } from '../../db/schema';
 import {
-  CandidateAccount,
-  CandidateLoginBody,
-  CandidateSignUpBody,
   DoneBody,
   InboxItem,
   LoggedFeedback,
@@ -52,14 +39,11 @@ import {
   RequestPlanSchema,
   Round,
   RoundBody,
-  SessionToken,
-  SignedUpCandidate,
   TrackerApplication,
   TrackerCreateBody,
   TrackerPatchBody,
-  VerifyBody,
 } from '../candidate-schemas';
-import { type Api, CANDIDATE_COOKIE, candidateSecured, type HttpEnv, requireCandidate } from '../env';
+import { type Api, candidateSecured, requireCandidate } from '../env';
 import { errors, jsonAnswer, jsonBody } from '../responses';
 import { IdParam } from '../schemas';
 
@@ -116,146 +100,8 @@ const presentLogged = (l: typeof loggedFeedback.$inferSelect) => ({
   text: l.text,
 });
 
-function setCandidateCookie(c: Context<HttpEnv>, token: string) {
-  const ctx = c.get('ctx');
-  setCookie(c, CANDIDATE_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: ctx.config.secureCookies,
-    path: '/',
-    maxAge: ctx.config.SESSION_DAYS * 86_400,
-  });
-}
-
 /** The candidate's workspace: an account of their own, a tracker, a feedback inbox, a request coach, a plan. */
 export function candidateRoutes(app: Api) {
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/candidate/signup',
-      tags,
-      summary: 'Create a candidate account; a link to confirm the email address is sent',
-      request: { body: jsonBody(CandidateSignUpBody) },
-      responses: {
-        201: jsonAnswer(
-          'Created and signed in; feedback stays hidden until the emailed link confirms the address',
-          SignedUpCandidate,
-        ),
-        400: errors[400],
-        409: errors[409],
-        415: errors[415],
-      },
-    }),
-    async (c) => {
-      const { account: a, token } = await signUpCandidate(c.get('ctx'), c.req.valid('json'));
-      setCandidateCookie(c, token);
-      return c.json({ id: a.id, name: a.name, email: a.email, verified: false, token }, 201);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/candidate/verify',
-      tags,
-      summary: 'Confirm the email address with the token from the emailed link; signs in',
-      request: { body: jsonBody(VerifyBody) },
-      responses: {
-        200: jsonAnswer('Confirmed and signed in', SessionToken),
-        400: errors[400],
-        404: errors[404],
-        410: errors[410],
-        415: errors[415],
-      },
-    }),
-    async (c) => {
-      const token = await verifyCandidateEmail(c.get('ctx'), c.req.valid('json').token);
-      setCandidateCookie(c, token);
-      return c.json({ token }, 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/candidate/login',
-      tags,
-      summary: 'Sign in to a candidate account',
-      request: { body: jsonBody(CandidateLoginBody) },
-      responses: {
-        200: jsonAnswer('Signed in', SessionToken),
-        400: errors[400],
-        401: errors[401],
-        429: errors[429],
-        415: errors[415],
-      },
-    }),
-    async (c) => {
-      const token = await logInCandidate(c.get('ctx'), c.req.valid('json'));
-      setCandidateCookie(c, token);
-      return c.json({ token }, 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/candidate/logout',
-      tags,
-      summary: 'Sign out of the candidate account',
-      ...candidateSecured,
-      responses: { 204: { description: 'Signed out' }, 401: errors[401] },
-    }),
-    async (c) => {
-      const header = c.req.header('authorization');
-      const token = header?.replace(/^Bearer\s+/i, '') ?? '';
-      const cookie = c.req.header('cookie')?.match(new RegExp(`${CANDIDATE_COOKIE}=([^;]+)`))?.[1];
-      for (const t of [token, cookie]) if (t) await logOutCandidate(c.get('ctx'), t);
-      deleteCookie(c, CANDIDATE_COOKIE, { path: '/' });
-      return c.body(null, 204);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/v1/candidate/me',
-      tags,
-      summary: 'The signed-in candidate',
-      ...candidateSecured,
-      responses: { 200: jsonAnswer('Account', CandidateAccount), 401: errors[401] },
-    }),
-    (c) => {
-      const who = requireCandidate(c);
-      return c.json({ id: who.accountId, name: who.name, email: who.email, verified: who.verified }, 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/api/v1/candidate/me',
-      tags,
-      summary: 'Delete your account and everything in your workspace (confirm with your password)',
-      ...candidateSecured,
-      request: {
-        body: jsonBody(z.object({ password: z.string().min(1).max(200) }).openapi('ConfirmPassword')),
-      },
-      responses: {
-        204: { description: 'Deleted' },
-        400: errors[400],
-        401: errors[401],
-        403: errors[403],
-        415: errors[415],
-      },
-    }),
-    async (c) => {
-      await deleteCandidateAccount(c.get('ctx'), requireCandidate(c), c.req.valid('json').password);
-      deleteCookie(c, CANDIDATE_COOKIE, { path: '/' });
-      return c.body(null, 204);
-    },
-  );
-
   app.openapi(
     createRoute({
       method: 'delete',
@@ -285,25 +131,6 @@ export function candidateRoutes(app: Api) {
     async (c) => {
       await deleteLoggedFeedback(c.get('ctx').db, requireCandidate(c), c.req.valid('param').id);
       return c.body(null, 204);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/candidate/verify/resend',
-      tags,
-      summary: 'Send a new link to confirm the email address',
-      ...candidateSecured,
-      responses: {
-        202: jsonAnswer('Sent', z.object({ sent: z.literal(true) })),
-        401: errors[401],
-        409: errors[409],
-      },
-    }),
-    async (c) => {
-      await resendVerification(c.get('ctx'), requireCandidate(c));
-      return c.json({ sent: true as const }, 202);
     },
   );
 
