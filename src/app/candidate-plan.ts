@@ -5,8 +5,9 @@ import { loggedFeedback, planActions, trackerApplications } from '../db/schema';
 import { planFeedbackRequest } from '../domain/request-coach';
 import { findTheme, remindersFor, summarizeThemes } from '../domain/themes';
 import { conflict } from '../lib/errors';
-import { feedbackInbox, loadTrackerApplication, roundsOf } from './candidate-workspace';
-import type { CandidateActor } from './context';
+import { listInbox } from './candidate/list-inbox';
+import { loadTrackerApplication, roundsOf } from './candidate/workspace';
+import type { AppContext, CandidateActor } from './context';
 
 /** The request coach for one rejected application: whether, when, whom, how, a checked draft, a call sheet. */
 export async function requestPlan(db: Db, who: CandidateActor, applicationId: string, now = new Date()) {
@@ -43,7 +44,8 @@ export async function requestPlan(db: Db, who: CandidateActor, applicationId: st
  * and the reasons noted in the tracker) mapped to themes and counted; the actions; and, for each application still
  * in progress, the open actions on the themes that role needs.
  */
-export async function improvementPlan(db: Db, who: CandidateActor) {
+export async function improvementPlan(ctx: AppContext, who: CandidateActor) {
+  const db = ctx.db;
   const texts: {
     id: string;
     text: string;
@@ -51,7 +53,7 @@ export async function improvementPlan(db: Db, who: CandidateActor) {
     applicationId: string | null;
   }[] = [];
   if (who.verified) {
-    for (const item of await feedbackInbox(db, who))
+    for (const item of await listInbox(ctx, who))
       texts.push({ id: item.id, text: item.body, kind: 'debrief', applicationId: item.applicationId });
   }
   for (const l of await db.select().from(loggedFeedback).where(eq(loggedFeedback.accountId, who.accountId))) {

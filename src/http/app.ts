@@ -22,6 +22,7 @@ import { authRoutes } from './routes/auth';
 import { candidateRoutes } from './routes/candidate';
 import { candidateAccountRoutes } from './routes/candidate-account';
 import { hiringRoutes } from './routes/hiring';
+import { inboxRoutes } from './routes/inbox';
 import { memberRoutes } from './routes/members';
 import { portalRoutes } from './routes/portal';
 
@@ -169,6 +170,7 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   hiringRoutes(app);
   portalRoutes(app);
   app.route('/', candidateAccountRoutes());
+  app.route('/', inboxRoutes());
   candidateRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

@@ -5,13 +5,9 @@ import {
   addReminder,
   addRound,
   createTrackerApplication,
-  deleteLoggedFeedback,
   deleteReminder,
-  feedbackInbox,
-  listLoggedFeedback,
   listReminders,
   listTrackerApplications,
-  logFeedback,
   setReminderDone,
   trackerDetail,
   updatePlanAction,
@@ -24,28 +20,22 @@ import type {
   trackerApplications,
   trackerRounds,
 } from '../../db/schema';
+import { type Api, candidateSecured, requireCandidate } from '../env';
+import { errors, jsonAnswer, jsonBody } from '../responses';
+import { IdParam } from '../schemas';
+import { LoggedFeedback } from '../schemas/inbox';
+import { Plan, PlanAction, PlanActionBody, PlanActionPatch, PrepReminder } from '../schemas/plan';
+import { RequestPlanSchema } from '../schemas/request-coach';
 import {
   DoneBody,
-  InboxItem,
-  LoggedFeedback,
-  LoggedFeedbackBody,
-  Plan,
-  PlanAction,
-  PlanActionBody,
-  PlanActionPatch,
-  PrepReminder,
   ReminderBody,
   ReminderSchema,
-  RequestPlanSchema,
   Round,
   RoundBody,
   TrackerApplication,
   TrackerCreateBody,
   TrackerPatchBody,
-} from '../candidate-schemas';
-import { type Api, candidateSecured, requireCandidate } from '../env';
-import { errors, jsonAnswer, jsonBody } from '../responses';
-import { IdParam } from '../schemas';
+} from '../schemas/tracker';
 
 const common = { 400: errors[400], 401: errors[401], 404: errors[404] };
 const withBody = { ...common, 415: errors[415] };
@@ -116,79 +106,6 @@ export function candidateRoutes(app: Api) {
       await deleteReminder(c.get('ctx').db, requireCandidate(c), c.req.valid('param').id);
       return c.body(null, 204);
     },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/api/v1/candidate/logged-feedback/{id}',
-      tags,
-      summary: 'Delete feedback you logged by hand',
-      ...candidateSecured,
-      request: { params: IdParam },
-      responses: { 204: { description: 'Deleted' }, ...common },
-    }),
-    async (c) => {
-      await deleteLoggedFeedback(c.get('ctx').db, requireCandidate(c), c.req.valid('param').id);
-      return c.body(null, 204);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/v1/candidate/feedback',
-      tags,
-      summary:
-        'Feedback sent through Debrief to your confirmed address, each linked to its tracker application',
-      description: 'An unconfirmed address sees nothing: 403 email-not-verified.',
-      ...candidateSecured,
-      responses: {
-        200: jsonAnswer('Inbox', z.object({ items: z.array(InboxItem) })),
-        401: errors[401],
-        403: errors[403],
-      },
-    }),
-    async (c) => {
-      const items = await feedbackInbox(c.get('ctx').db, requireCandidate(c));
-      return c.json({ items: items.map((i) => ({ ...i, sentAt: iso(i.sentAt) })) }, 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/candidate/logged-feedback',
-      tags,
-      summary: 'Log feedback received elsewhere (an email, a call)',
-      ...candidateSecured,
-      request: { body: jsonBody(LoggedFeedbackBody) },
-      responses: { 201: jsonAnswer('Logged', LoggedFeedback), ...withBody },
-    }),
-    async (c) =>
-      c.json(
-        presentLogged(await logFeedback(c.get('ctx').db, requireCandidate(c), c.req.valid('json'))),
-        201,
-      ),
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/v1/candidate/logged-feedback',
-      tags,
-      summary: 'Feedback you logged by hand',
-      ...candidateSecured,
-      responses: {
-        200: jsonAnswer('Logged feedback', z.object({ items: z.array(LoggedFeedback) })),
-        401: errors[401],
-      },
-    }),
-    async (c) =>
-      c.json(
-        { items: (await listLoggedFeedback(c.get('ctx').db, requireCandidate(c))).map(presentLogged) },
-        200,
-      ),
   );
 
   app.openapi(
@@ -415,7 +332,7 @@ export function candidateRoutes(app: Api) {
       responses: { 200: jsonAnswer('Plan', Plan), 401: errors[401] },
     }),
     async (c) => {
-      const p = await improvementPlan(c.get('ctx').db, requireCandidate(c));
+      const p = await improvementPlan(c.get('ctx'), requireCandidate(c));
       return c.json({ ...p, actions: p.actions.map(presentAction) }, 200);
     },
   );
