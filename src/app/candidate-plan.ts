@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { check } from '../checker';
 import type { Db } from '../db/client';
 import { loggedFeedback, planActions, trackerApplications } from '../db/schema';
@@ -96,21 +96,4 @@ export async function improvementPlan(ctx: AppContext, who: CandidateActor) {
     }))
     .filter((u) => u.reminders.length);
   return { themes, actions, upcoming };
-}
-
-/** Open plan actions for the themes a tracked role needs: shown before its next interview. */
-export async function interviewPrep(
-  db: Db,
-  who: CandidateActor,
-  app: { role: string; notes: string | null },
-) {
-  const actions = await db
-    .select()
-    .from(planActions)
-    .where(and(eq(planActions.accountId, who.accountId), isNull(planActions.doneAt)));
-  return remindersFor(
-    app.role,
-    app.notes ?? undefined,
-    actions.map((a) => ({ id: a.id, theme: a.theme, title: a.title, due: a.dueOn, done: false })),
-  );
 }

@@ -25,6 +25,7 @@ import { hiringRoutes } from './routes/hiring';
 import { inboxRoutes } from './routes/inbox';
 import { memberRoutes } from './routes/members';
 import { portalRoutes } from './routes/portal';
+import { trackerRoutes } from './routes/tracker';
 
 const webCompression = compress();
 
@@ -171,6 +172,7 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   portalRoutes(app);
   app.route('/', candidateAccountRoutes());
   app.route('/', inboxRoutes());
+  app.route('/', trackerRoutes());
   candidateRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

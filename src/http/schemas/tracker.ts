@@ -123,6 +123,7 @@ export const RemindersQuery = z.object({
   open: z
     .enum(['true', 'false'])
     .optional()
-    .openapi({ param: { name: 'open', in: 'query' } }),
+    .openapi({ param: { name: 'open', in: 'query' } })
+    .transform((v) => v === 'true'),
 });
 export const ReminderList = z.object({ items: z.array(ReminderSchema) });
