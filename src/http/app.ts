@@ -19,12 +19,13 @@ import { CANDIDATE_COOKIE, type HttpEnv, SESSION_COOKIE } from './env';
 import { renderReference } from './reference-page';
 import { createRouter, errorBody } from './router';
 import { authRoutes } from './routes/auth';
-import { candidateRoutes } from './routes/candidate';
 import { candidateAccountRoutes } from './routes/candidate-account';
 import { hiringRoutes } from './routes/hiring';
 import { inboxRoutes } from './routes/inbox';
 import { memberRoutes } from './routes/members';
+import { planRoutes } from './routes/plan';
 import { portalRoutes } from './routes/portal';
+import { requestCoachRoutes } from './routes/request-coach';
 import { trackerRoutes } from './routes/tracker';
 
 const webCompression = compress();
@@ -173,7 +174,8 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   app.route('/', candidateAccountRoutes());
   app.route('/', inboxRoutes());
   app.route('/', trackerRoutes());
-  candidateRoutes(app);
+  app.route('/', requestCoachRoutes());
+  app.route('/', planRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -1,50 +1,15 @@
 import { eq } from 'drizzle-orm';
-import { check } from '../checker';
-import type { Db } from '../db/client';
-import { loggedFeedback, planActions, trackerApplications } from '../db/schema';
-import { planFeedbackRequest } from '../domain/request-coach';
-import { findTheme, remindersFor, summarizeThemes } from '../domain/themes';
-import { conflict } from '../lib/errors';
-import { listInbox } from './candidate/list-inbox';
-import { loadTrackerApplication, roundsOf } from './candidate/workspace';
-import type { AppContext, CandidateActor } from './context';
-
-/** The request coach for one rejected application: whether, when, whom, how, a checked draft, a call sheet. */
-export async function requestPlan(db: Db, who: CandidateActor, applicationId: string, now = new Date()) {
-  const app = await loadTrackerApplication(db, who, applicationId);
-  const rounds = await roundsOf(db, applicationId);
-  if (app.status !== 'rejected')
-    throw conflict('not-rejected', 'The request coach is for a rejected application; mark it rejected first');
-  const plan = planFeedbackRequest(
-    {
-      company: app.company,
-      role: app.role,
-      candidateName: who.name,
-      source: app.source,
-      recruiter: app.recruiter,
-      rejectedAt: app.rejectedOn,
-      roleFilled: app.roleFilled,
-      decisionFinal: app.decisionFinal,
-      reason: app.reason,
-      rounds: rounds.map((r) => ({
-        stage: r.stage,
-        date: r.date,
-        interviewers: r.interviewers,
-        rapport: (r.rapport as 1 | 2 | 3 | 4 | 5 | null) ?? null,
-        notes: r.notes,
-      })),
-    },
-    now,
-  );
-  return { ...plan, findings: check(`${plan.draft.subject}\n\n${plan.draft.body}`, { mode: 'request' }) };
-}
+import { loggedFeedback, planActions, trackerApplications } from '../../db/schema';
+import { findTheme, remindersFor, summarizeThemes } from '../../domain/themes';
+import type { AppContext, CandidateActor } from '../context';
+import { listInbox } from './list-inbox';
 
 /**
  * The improvement plan: every piece of feedback (from Debrief, if the address is confirmed, and logged by hand,
  * and the reasons noted in the tracker) mapped to themes and counted; the actions; and, for each application still
  * in progress, the open actions on the themes that role needs.
  */
-export async function improvementPlan(ctx: AppContext, who: CandidateActor) {
+export async function getImprovementPlan(ctx: AppContext, who: CandidateActor) {
   const db = ctx.db;
   const texts: {
     id: string;
