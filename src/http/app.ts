@@ -170,7 +170,7 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   authRoutes(app);
   app.route('/', memberRoutes());
   hiringRoutes(app);
-  portalRoutes(app);
+  app.route('/', portalRoutes());
   app.route('/', candidateAccountRoutes());
   app.route('/', inboxRoutes());
   app.route('/', trackerRoutes());
