@@ -36,6 +36,41 @@ export type Actor =
 /** Someone the audit trail names who is not a team member: Debrief itself, or a candidate on the portal. */
 export type OtherActor = { type: 'system'; name: string } | { type: 'candidate'; name?: string };
 
+/**
+ * A candidate signed in to their own workspace (a `dbc_…` token or the candidate cookie): not a member of any
+ * organization. Every workspace use case takes `(ctx, who, input)`.
+ */
+export interface CandidateActor {
+  accountId: string;
+  name: string;
+  email: string;
+  verified: boolean;
+}
+
+/** Whoever holds an emailed link to one application's candidate page: the token is their only key. */
+export interface PortalVisitor {
+  token: string;
+}
+
+/** Nobody is signed in yet: signing up, confirming an address, signing in. */
+export interface Anonymous {
+  type: 'anonymous';
+}
+export const anonymous: Anonymous = { type: 'anonymous' };
+
+/**
+ * Someone signing in: anonymous, with what the HTTP layer can tell about them (for the sign-in limits, see
+ * checkCredentials).
+ */
+export interface SignInClient extends Anonymous {
+  /** The client's address: the socket's, or the last X-Forwarded-For hop when TRUST_PROXY is set. */
+  address?: string;
+  /** The `debrief_device` cookie the browser sent, if any. */
+  device?: string;
+  /** Called with a fresh device token after a correct password from a browser not yet known for the account. */
+  remember(token: string): void;
+}
+
 /** A user acting in person (signed in, or in a job they started). */
 export function actorOf(user: {
   id: string;

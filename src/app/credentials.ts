@@ -3,17 +3,7 @@ import type { Db } from '../db/client';
 import { knownDevices, signInLimits } from '../db/schema';
 import { newSecret, sha256, verifyPassword } from '../lib/crypto';
 import { AppError } from '../lib/errors';
-import type { AppContext } from './context';
-
-/** Who is trying to sign in, as far as the HTTP layer can tell. */
-export interface SignInClient {
-  /** The client's address: the socket's, or the last X-Forwarded-For hop when TRUST_PROXY is set. */
-  address?: string;
-  /** The `debrief_device` cookie the browser sent, if any. */
-  device?: string;
-  /** Called with a fresh device token after a correct password from a browser not yet known for the account. */
-  remember(token: string): void;
-}
+import type { AppContext, SignInClient } from './context';
 
 /** Attempts per window. An account's own browsers have their own budget, so guessing elsewhere never locks them out. */
 export const SIGN_IN_LIMITS = {

@@ -1,7 +1,7 @@
 import { and, isNull, sql } from 'drizzle-orm';
 import { users } from '../db/schema';
-import type { AppContext } from './context';
-import { checkCredentials, type SignInClient } from './credentials';
+import type { AppContext, SignInClient } from './context';
+import { checkCredentials } from './credentials';
 import { openSession } from './sessions';
 
 /** Checks a member's email and password (see checkCredentials) and opens a web session. */

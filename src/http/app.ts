@@ -10,7 +10,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
-import { CANDIDATE_TOKEN_PREFIX, candidateFromToken } from '../app/candidate-accounts';
+import { CANDIDATE_TOKEN_PREFIX, candidateFromToken } from '../app/candidate/tokens';
 import type { AppContext } from '../app/context';
 import { actorFromSession, actorFromToken } from '../app/sessions';
 import { ping } from '../db/client';
@@ -20,10 +20,14 @@ import { CANDIDATE_COOKIE, DEVICE_COOKIE, type HttpEnv, SESSION_COOKIE } from '.
 import { renderReference } from './reference-page';
 import { createRouter, errorBody } from './router';
 import { authRoutes } from './routes/auth';
-import { candidateRoutes } from './routes/candidate';
+import { candidateAccountRoutes } from './routes/candidate-account';
 import { hiringRoutes } from './routes/hiring';
+import { inboxRoutes } from './routes/inbox';
 import { memberRoutes } from './routes/members';
+import { planRoutes } from './routes/plan';
 import { portalRoutes } from './routes/portal';
+import { requestCoachRoutes } from './routes/request-coach';
+import { trackerRoutes } from './routes/tracker';
 
 const webCompression = compress();
 
@@ -90,6 +94,7 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   app.use('/api/*', async (c, next) => {
     const issued: string[] = [];
     c.set('client', {
+      type: 'anonymous',
       address: clientAddress(c, ctx.config.TRUST_PROXY),
       device: getCookie(c, DEVICE_COOKIE),
       remember: (token) => issued.push(token),
@@ -188,8 +193,12 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   authRoutes(app);
   app.route('/', memberRoutes());
   hiringRoutes(app);
-  portalRoutes(app);
-  candidateRoutes(app);
+  app.route('/', portalRoutes());
+  app.route('/', candidateAccountRoutes());
+  app.route('/', inboxRoutes());
+  app.route('/', trackerRoutes());
+  app.route('/', requestCoachRoutes());
+  app.route('/', planRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -1,9 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { RequestIdVariables } from 'hono/request-id';
-import type { CandidateActor } from '../app/candidate-accounts';
-import type { Actor, AppContext } from '../app/context';
-import type { SignInClient } from '../app/credentials';
+import type { Actor, AppContext, CandidateActor, SignInClient } from '../app/context';
 import { unauthorized } from '../lib/errors';
 
 export type HttpEnv = {

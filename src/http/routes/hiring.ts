@@ -25,6 +25,7 @@ import { feedbackResponses } from '../../db/schema';
 import { type Api, requireActor, secured } from '../env';
 import { authorize } from '../policies';
 import { presentApplication, presentAuditEvent, presentFeedback, presentJob } from '../presenters';
+import { presentCandidateResponse } from '../presenters/portal';
 import { errors, jsonAnswer, jsonBody } from '../responses';
 import {
   AnswerBody,
@@ -55,7 +56,6 @@ import {
   ScorecardResult,
   Stats,
 } from '../schemas';
-import { presentCandidateResponse } from './portal';
 
 const page = <T extends z.ZodTypeAny>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });

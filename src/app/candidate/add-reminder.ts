@@ -1,0 +1,20 @@
+import { reminders } from '../../db/schema';
+import type { AppContext, CandidateActor } from '../context';
+import { loadTrackerApplication } from './workspace';
+
+export interface AddReminderInput {
+  applicationId?: string | null;
+  kind: 'follow-up' | 'thank-you' | 'reapply' | 'ask-feedback' | 'action';
+  dueOn: string;
+  text: string;
+}
+
+/** A reminder of the candidate's own, optionally tied to one of their applications. */
+export async function addReminder(ctx: AppContext, who: CandidateActor, input: AddReminderInput) {
+  if (input.applicationId) await loadTrackerApplication(ctx.db, who, input.applicationId);
+  const [row] = await ctx.db
+    .insert(reminders)
+    .values({ accountId: who.accountId, ...input, applicationId: input.applicationId ?? null })
+    .returning();
+  return row;
+}

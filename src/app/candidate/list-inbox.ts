@@ -1,0 +1,79 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import {
+  applications,
+  candidates,
+  feedback,
+  jobs,
+  organizations,
+  trackerApplications,
+} from '../../db/schema';
+import { AppError } from '../../lib/errors';
+import type { AppContext, CandidateActor } from '../context';
+import { isoDay } from './workspace';
+
+/**
+ * Feedback sent through Debrief to the candidate's confirmed address, from any employer. Each item gets its own
+ * tracker application the first time it is seen (company, role, rejected), so it links to its application.
+ */
+export async function listInbox(ctx: AppContext, who: CandidateActor) {
+  if (!who.verified) {
+    throw new AppError(
+      403,
+      'email-not-verified',
+      'Confirm your email address (use the link we sent) to see feedback sent to it',
+    );
+  }
+  const db = ctx.db;
+  const rows = await db
+    .select({ feedback, job: jobs, organization: organizations, rejectedAt: applications.rejectedAt })
+    .from(feedback)
+    .innerJoin(applications, eq(applications.id, feedback.applicationId))
+    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+    .innerJoin(jobs, eq(jobs.id, applications.jobId))
+    .innerJoin(organizations, eq(organizations.id, feedback.organizationId))
+    .where(and(eq(feedback.status, 'sent'), sql`lower(${candidates.email}) = lower(${who.email})`))
+    .orderBy(desc(feedback.sentAt));
+  const linked = rows.length
+    ? await db
+        .select({ id: trackerApplications.id, feedbackId: trackerApplications.feedbackId })
+        .from(trackerApplications)
+        .where(
+          and(
+            eq(trackerApplications.accountId, who.accountId),
+            inArray(
+              trackerApplications.feedbackId,
+              rows.map((r) => r.feedback.id),
+            ),
+          ),
+        )
+    : [];
+  const items = [];
+  for (const r of rows) {
+    let trackerId = linked.find((l) => l.feedbackId === r.feedback.id)?.id;
+    if (!trackerId) {
+      const [created] = await db
+        .insert(trackerApplications)
+        .values({
+          accountId: who.accountId,
+          company: r.organization.name,
+          role: r.job.title,
+          source: 'Debrief',
+          status: 'rejected',
+          rejectedOn: r.rejectedAt ? isoDay(r.rejectedAt) : null,
+          decisionFinal: true,
+          feedbackId: r.feedback.id,
+        })
+        .returning({ id: trackerApplications.id });
+      trackerId = created.id;
+    }
+    items.push({
+      id: r.feedback.id,
+      organization: r.organization.name,
+      job: r.job.title,
+      body: r.feedback.body,
+      sentAt: r.feedback.sentAt,
+      applicationId: trackerId,
+    });
+  }
+  return items;
+}

@@ -1,0 +1,25 @@
+import { eq } from 'drizzle-orm';
+import { trackerApplications } from '../../db/schema';
+import type { AppContext, CandidateActor } from '../context';
+import type { ApplicationFields } from './log-application';
+import { isoDay, loadTrackerApplication, remindToAskForFeedback } from './workspace';
+
+/** Changes a tracked application; the first move to rejected dates it and adds a reminder to ask for feedback. */
+export async function updateApplication(
+  ctx: AppContext,
+  who: CandidateActor,
+  input: { id: string } & Partial<ApplicationFields>,
+) {
+  const { id, ...patch } = input;
+  return ctx.db.transaction(async (tx) => {
+    const current = await loadTrackerApplication(tx, who, id);
+    const becomesRejected = patch.status === 'rejected' && current.status !== 'rejected';
+    const [row] = await tx
+      .update(trackerApplications)
+      .set({ ...patch, ...(becomesRejected && !patch.rejectedOn ? { rejectedOn: isoDay(new Date()) } : {}) })
+      .where(eq(trackerApplications.id, id))
+      .returning();
+    if (becomesRejected) await remindToAskForFeedback(tx, who, row);
+    return row;
+  });
+}

@@ -1,0 +1,95 @@
+import { createRoute } from '@hono/zod-openapi';
+import { deleteLoggedFeedback } from '../../app/candidate/delete-logged-feedback';
+import { listInbox } from '../../app/candidate/list-inbox';
+import { listLoggedFeedback } from '../../app/candidate/list-logged-feedback';
+import { logFeedback } from '../../app/candidate/log-feedback';
+import { candidateSecured, requireCandidate } from '../env';
+import { presentInboxItem, presentLoggedFeedback } from '../presenters/inbox';
+import { errors, jsonAnswer, jsonBody } from '../responses';
+import { createRouter } from '../router';
+import { IdParam } from '../schemas';
+import { Inbox, LoggedFeedback, LoggedFeedbackBody, LoggedFeedbackList } from '../schemas/inbox';
+
+const tags = ['Candidate workspace'];
+
+/** The candidate's feedback: sent through Debrief to their confirmed address, or logged by hand. */
+export function inboxRoutes() {
+  const app = createRouter();
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/candidate/feedback',
+      tags,
+      summary:
+        'Feedback sent through Debrief to your confirmed address, each linked to its tracker application',
+      description: 'An unconfirmed address sees nothing: 403 email-not-verified.',
+      ...candidateSecured,
+      responses: {
+        200: jsonAnswer('Inbox', Inbox),
+        401: errors[401],
+        403: errors[403],
+      },
+    }),
+    async (c) => {
+      const items = await listInbox(c.get('ctx'), requireCandidate(c));
+      return c.json({ items: items.map(presentInboxItem) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/candidate/logged-feedback',
+      tags,
+      summary: 'Log feedback received elsewhere (an email, a call)',
+      ...candidateSecured,
+      request: { body: jsonBody(LoggedFeedbackBody) },
+      responses: {
+        201: jsonAnswer('Logged', LoggedFeedback),
+        400: errors[400],
+        401: errors[401],
+        404: errors[404],
+        415: errors[415],
+      },
+    }),
+    async (c) => {
+      const row = await logFeedback(c.get('ctx'), requireCandidate(c), c.req.valid('json'));
+      return c.json(presentLoggedFeedback(row), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/candidate/logged-feedback',
+      tags,
+      summary: 'Feedback you logged by hand',
+      ...candidateSecured,
+      responses: {
+        200: jsonAnswer('Logged feedback', LoggedFeedbackList),
+        401: errors[401],
+      },
+    }),
+    async (c) => {
+      const rows = await listLoggedFeedback(c.get('ctx'), requireCandidate(c));
+      return c.json({ items: rows.map(presentLoggedFeedback) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/v1/candidate/logged-feedback/{id}',
+      tags,
+      summary: 'Delete feedback you logged by hand',
+      ...candidateSecured,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, 400: errors[400], 401: errors[401], 404: errors[404] },
+    }),
+    async (c) => {
+      await deleteLoggedFeedback(c.get('ctx'), requireCandidate(c), c.req.valid('param'));
+      return c.body(null, 204);
+    },
+  );
+  return app;
+}

@@ -1,0 +1,191 @@
+import { createRoute } from '@hono/zod-openapi';
+import { addReminder } from '../../app/candidate/add-reminder';
+import { addRound } from '../../app/candidate/add-round';
+import { deleteReminder } from '../../app/candidate/delete-reminder';
+import { getApplication } from '../../app/candidate/get-application';
+import { listApplications } from '../../app/candidate/list-applications';
+import { listReminders } from '../../app/candidate/list-reminders';
+import { logApplication } from '../../app/candidate/log-application';
+import { setReminderDone } from '../../app/candidate/set-reminder-done';
+import { updateApplication } from '../../app/candidate/update-application';
+import { candidateSecured, requireCandidate } from '../env';
+import {
+  presentApplicationDetail,
+  presentReminder,
+  presentRound,
+  presentTrackerApplication,
+} from '../presenters/tracker';
+import { errors, jsonAnswer, jsonBody } from '../responses';
+import { createRouter } from '../router';
+import { IdParam } from '../schemas';
+import {
+  DoneBody,
+  ReminderBody,
+  ReminderList,
+  ReminderSchema,
+  RemindersQuery,
+  Round,
+  RoundBody,
+  TrackerApplication,
+  TrackerApplicationDetail,
+  TrackerApplicationList,
+  TrackerCreateBody,
+  TrackerPatchBody,
+} from '../schemas/tracker';
+
+const common = { 400: errors[400], 401: errors[401], 404: errors[404] };
+const withBody = { ...common, 415: errors[415] };
+const tags = ['Candidate workspace'];
+
+/** The candidate's tracker: applications, their interview rounds, and reminders. */
+export function trackerRoutes() {
+  const app = createRouter();
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/candidate/applications',
+      tags,
+      summary: 'Track an application (company, role, source, dates, status)',
+      ...candidateSecured,
+      request: { body: jsonBody(TrackerCreateBody) },
+      responses: { 201: jsonAnswer('Tracked', TrackerApplication), ...withBody },
+    }),
+    async (c) => {
+      const row = await logApplication(c.get('ctx'), requireCandidate(c), c.req.valid('json'));
+      return c.json(presentTrackerApplication(row), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/candidate/applications',
+      tags,
+      summary: 'Your tracked applications, newest first',
+      ...candidateSecured,
+      responses: { 200: jsonAnswer('Applications', TrackerApplicationList), 401: errors[401] },
+    }),
+    async (c) => {
+      const rows = await listApplications(c.get('ctx'), requireCandidate(c));
+      return c.json({ items: rows.map(presentTrackerApplication) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/candidate/applications/{id}',
+      tags,
+      summary: 'One application with its rounds, reminders, feedback and interview prep',
+      ...candidateSecured,
+      request: { params: IdParam },
+      responses: { 200: jsonAnswer('Application', TrackerApplicationDetail), ...common },
+    }),
+    async (c) => {
+      const detail = await getApplication(c.get('ctx'), requireCandidate(c), c.req.valid('param'));
+      return c.json(presentApplicationDetail(detail), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/candidate/applications/{id}',
+      tags,
+      summary:
+        'Update an application (status, dates, what they said); a rejection adds a reminder to ask for feedback',
+      ...candidateSecured,
+      request: { params: IdParam, body: jsonBody(TrackerPatchBody) },
+      responses: { 200: jsonAnswer('Updated', TrackerApplication), ...withBody },
+    }),
+    async (c) => {
+      const input = { ...c.req.valid('json'), id: c.req.valid('param').id };
+      const row = await updateApplication(c.get('ctx'), requireCandidate(c), input);
+      return c.json(presentTrackerApplication(row), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/candidate/applications/{id}/rounds',
+      tags,
+      summary:
+        'Add an interview round (stage, date, interviewers met, rapport 1-5, notes); adds a thank-you reminder',
+      ...candidateSecured,
+      request: { params: IdParam, body: jsonBody(RoundBody) },
+      responses: { 201: jsonAnswer('Added', Round), ...withBody },
+    }),
+    async (c) => {
+      const input = { ...c.req.valid('json'), applicationId: c.req.valid('param').id };
+      const row = await addRound(c.get('ctx'), requireCandidate(c), input);
+      return c.json(presentRound(row), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/candidate/reminders',
+      tags,
+      summary: 'Your reminders, soonest first',
+      ...candidateSecured,
+      request: { query: RemindersQuery },
+      responses: { 200: jsonAnswer('Reminders', ReminderList), ...common },
+    }),
+    async (c) => {
+      const rows = await listReminders(c.get('ctx'), requireCandidate(c), c.req.valid('query'));
+      return c.json({ items: rows.map(presentReminder) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/candidate/reminders',
+      tags,
+      summary: 'Add a reminder (follow up, thank-you note, reapply)',
+      ...candidateSecured,
+      request: { body: jsonBody(ReminderBody) },
+      responses: { 201: jsonAnswer('Added', ReminderSchema), ...withBody },
+    }),
+    async (c) => {
+      const row = await addReminder(c.get('ctx'), requireCandidate(c), c.req.valid('json'));
+      return c.json(presentReminder(row), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/v1/candidate/reminders/{id}',
+      tags,
+      summary: 'Delete a reminder',
+      ...candidateSecured,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...common },
+    }),
+    async (c) => {
+      await deleteReminder(c.get('ctx'), requireCandidate(c), c.req.valid('param'));
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/candidate/reminders/{id}',
+      tags,
+      summary: 'Mark a reminder done (or not)',
+      ...candidateSecured,
+      request: { params: IdParam, body: jsonBody(DoneBody) },
+      responses: { 200: jsonAnswer('Updated', ReminderSchema), ...withBody },
+    }),
+    async (c) => {
+      const input = { ...c.req.valid('json'), id: c.req.valid('param').id };
+      const row = await setReminderDone(c.get('ctx'), requireCandidate(c), input);
+      return c.json(presentReminder(row), 200);
+    },
+  );
+  return app;
+}

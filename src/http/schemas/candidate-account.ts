@@ -1,0 +1,23 @@
+import { z } from '@hono/zod-openapi';
+import { Email, Name, Password } from '../schemas';
+
+/** Schemas of the candidate's own account. */
+
+export const CandidateSignUpBody = z
+  .object({ name: Name, email: Email, password: Password })
+  .openapi('CandidateSignUp');
+export const CandidateLoginBody = z
+  .object({ email: Email, password: z.string().min(1).max(200) })
+  .openapi('CandidateLogin');
+export const VerifyBody = z.object({ token: z.string().min(10).max(200) }).openapi('VerifyEmail');
+export const CandidateAccount = z
+  .object({ id: z.uuid(), name: z.string(), email: z.string(), verified: z.boolean() })
+  .openapi('CandidateAccount');
+export const SessionToken = z.object({
+  token: z.string().openapi({ description: 'A candidate session token (dbc_...)' }),
+});
+export const SignedUpCandidate = CandidateAccount.extend(SessionToken.shape).openapi('SignedUpCandidate');
+export const ConfirmPasswordBody = z
+  .object({ password: z.string().min(1).max(200) })
+  .openapi('ConfirmPassword');
+export const Sent = z.object({ sent: z.literal(true) });
