@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { applications, candidates, feedback, jobs, organizations } from '../db/schema';
+import { applications, candidates, feedback, jobs, organizations, users } from '../db/schema';
 import { notFound } from '../lib/errors';
 
 /** Loaders scoped to an organization: a row of another organization is simply not found (404). */
@@ -53,4 +53,12 @@ export function loadFeedback(tx: Executor, organizationId: string, id: string, o
     .from(feedback)
     .where(and(eq(feedback.id, id), eq(feedback.organizationId, organizationId)));
   return single(q, opts, 'Feedback');
+}
+
+export function loadUser(tx: Executor, organizationId: string, id: string) {
+  const q = tx
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.organizationId, organizationId)));
+  return single(q, {}, 'User');
 }

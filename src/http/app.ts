@@ -11,7 +11,7 @@ import { routePath } from 'hono/route';
 import { secureHeaders } from 'hono/secure-headers';
 import { CANDIDATE_TOKEN_PREFIX, candidateFromToken } from '../app/candidate-accounts';
 import type { AppContext } from '../app/context';
-import { actorFromSession, actorFromToken } from '../app/sessions';
+import { actorFromSession, actorFromToken } from '../app/identity/sessions';
 import { ping } from '../db/client';
 import { AppError } from '../lib/errors';
 import { projectRoot } from '../lib/project-root';
@@ -23,6 +23,7 @@ import { candidateRoutes } from './routes/candidate';
 import { hiringRoutes } from './routes/hiring';
 import { memberRoutes } from './routes/members';
 import { portalRoutes } from './routes/portal';
+import { tokenRoutes } from './routes/tokens';
 
 const webCompression = compress();
 
@@ -163,8 +164,9 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
       return c.json({ status: 'ok' as const }, 200);
     },
   );
-  authRoutes(app);
+  app.route('/', authRoutes());
   app.route('/', memberRoutes());
+  app.route('/', tokenRoutes());
   hiringRoutes(app);
   portalRoutes(app);
   candidateRoutes(app);

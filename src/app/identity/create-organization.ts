@@ -1,11 +1,11 @@
-import { organizations, users } from '../db/schema';
-import { hashPassword } from '../lib/crypto';
-import { AppError } from '../lib/errors';
-import { recordAudit } from './audit';
-import { type AppContext, actorOf } from './context';
-import { mintApiToken } from './create-api-token';
+import { organizations, users } from '../../db/schema';
+import { hashPassword } from '../../lib/crypto';
+import { AppError } from '../../lib/errors';
+import { recordAudit } from '../audit';
+import { type AppContext, actorOf } from '../context';
+import { assertEmailFree } from './assert-email-free';
+import { mintApiToken } from './mint-api-token';
 import { openSession } from './sessions';
-import { assertEmailFree } from './users';
 
 export interface CreateOrganizationInput {
   name: string;

@@ -1,6 +1,6 @@
-import type { Executor } from '../db/client';
-import { apiTokens } from '../db/schema';
-import { newSecret, sha256 } from '../lib/crypto';
+import type { Executor } from '../../db/client';
+import { apiTokens } from '../../db/schema';
+import { newSecret, sha256 } from '../../lib/crypto';
 
 export const TOKEN_PREFIX = 'dbf_';
 

@@ -1,9 +1,10 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { invitations, users } from '../db/schema';
-import { hashPassword, sha256 } from '../lib/crypto';
-import { AppError } from '../lib/errors';
-import { recordAudit } from './audit';
-import { type AppContext, actorOf } from './context';
+import { invitations, users } from '../../db/schema';
+import { hashPassword, sha256 } from '../../lib/crypto';
+import { AppError } from '../../lib/errors';
+import { recordAudit } from '../audit';
+import { type AppContext, actorOf } from '../context';
+import { loadOrganization } from '../load';
 import { openSession } from './sessions';
 
 /** An invited member chooses a password through the emailed link, which works once and expires. */
@@ -44,6 +45,7 @@ export async function acceptInvitation(ctx: AppContext, input: { token: string; 
       subjectType: 'user',
       subjectId: user.id,
     });
-    return { user, session };
+    const organization = await loadOrganization(tx, user.organizationId);
+    return { user, organization, session };
   });
 }

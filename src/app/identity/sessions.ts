@@ -1,8 +1,8 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Executor } from '../db/client';
-import { apiTokens, sessions, users } from '../db/schema';
-import { newSecret, sha256 } from '../lib/crypto';
-import type { Actor, AppContext } from './context';
+import type { Executor } from '../../db/client';
+import { apiTokens, sessions, users } from '../../db/schema';
+import { newSecret, sha256 } from '../../lib/crypto';
+import type { Actor, AppContext } from '../context';
 
 const actorColumns = {
   userId: users.id,

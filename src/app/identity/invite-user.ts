@@ -1,10 +1,10 @@
-import { invitations, type Role, users } from '../db/schema';
-import { queueEmail } from '../jobs/deliver-email';
-import { newSecret, sha256 } from '../lib/crypto';
-import { recordAudit } from './audit';
-import type { Actor, AppContext } from './context';
-import { loadOrganization } from './load';
-import { assertEmailFree } from './users';
+import { invitations, type Role, users } from '../../db/schema';
+import { queueEmail } from '../../jobs/deliver-email';
+import { newSecret, sha256 } from '../../lib/crypto';
+import { recordAudit } from '../audit';
+import type { Actor, AppContext } from '../context';
+import { loadOrganization } from '../load';
+import { assertEmailFree } from './assert-email-free';
 
 /**
  * Adds a member to the actor's organization and emails them a link to choose a password. The user, the hashed

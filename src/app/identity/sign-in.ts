@@ -1,10 +1,11 @@
 import { and, isNull, sql } from 'drizzle-orm';
-import { users } from '../db/schema';
-import type { AppContext } from './context';
-import { checkCredentials } from './credentials';
+import { users } from '../../db/schema';
+import type { AppContext } from '../context';
+import { checkCredentials } from '../credentials';
+import { loadOrganization } from '../load';
 import { openSession } from './sessions';
 
-/** Checks a member's email and password (see checkCredentials) and opens a web session. */
+/** Checks a member's email and password (see checkCredentials) and opens a web session; returns who signed in. */
 export async function signIn(ctx: AppContext, input: { email: string; password: string }) {
   const user = await checkCredentials(
     ctx,
@@ -19,5 +20,6 @@ export async function signIn(ctx: AppContext, input: { email: string; password: 
     input.password,
   );
   const session = await openSession(ctx.db, ctx, user);
-  return { user, session };
+  const organization = await loadOrganization(ctx.db, user.organizationId);
+  return { user, organization, session };
 }
