@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { addApplication } from '../src/app/add-application';
 import type { Actor } from '../src/app/context';
-import { createJob } from '../src/app/create-job';
+import { createJob } from '../src/app/hiring/create-job';
 import { createOrganization } from '../src/app/identity/create-organization';
 import { rejectApplication } from '../src/app/reject-application';
 import { submitScorecard } from '../src/app/submit-scorecard';

@@ -7,61 +7,14 @@ import {
   feedback,
   feedbackRequests,
   feedbackResponses,
-  jobs,
   scorecardRatings,
   scorecards,
 } from '../db/schema';
 import type { Actor, AppContext } from './context';
-import { loadApplication, loadJob } from './load';
+import { loadApplication } from './load';
 import { afterCursor, newestFirst, type Page, toPage } from './pagination';
 
 /** Reads for the hiring team, every one scoped to the actor's organization. */
-
-export async function listJobs(ctx: AppContext, actor: Actor, page: Page & { status?: string }) {
-  const where: (SQL | undefined)[] = [
-    eq(jobs.organizationId, actor.organizationId),
-    afterCursor(jobs.createdAt, jobs.id, page.cursor),
-  ];
-  if (page.status) where.push(eq(jobs.status, page.status as 'open'));
-  const rows = await ctx.db
-    .select()
-    .from(jobs)
-    .where(and(...where))
-    .orderBy(...newestFirst(jobs.createdAt, jobs.id))
-    .limit(page.limit + 1);
-  const { items, nextCursor } = toPage(rows, page.limit);
-  const ids = items.map((j) => j.id);
-  const crit = ids.length
-    ? await ctx.db.select().from(criteria).where(inArray(criteria.jobId, ids)).orderBy(asc(criteria.position))
-    : [];
-  const counts = ids.length
-    ? await ctx.db
-        .select({ jobId: applications.jobId, status: applications.status, n: sql<number>`count(*)::int` })
-        .from(applications)
-        .where(inArray(applications.jobId, ids))
-        .groupBy(applications.jobId, applications.status)
-    : [];
-  return {
-    items: items.map((job) => ({
-      job,
-      criteria: crit.filter((c) => c.jobId === job.id),
-      counts: Object.fromEntries(
-        counts.filter((c) => c.jobId === job.id).map((c) => [c.status, c.n]),
-      ) as Record<string, number>,
-    })),
-    nextCursor,
-  };
-}
-
-export async function getJob(ctx: AppContext, actor: Actor, id: string) {
-  const job = await loadJob(ctx.db, actor.organizationId, id);
-  const crit = await ctx.db
-    .select()
-    .from(criteria)
-    .where(eq(criteria.jobId, id))
-    .orderBy(asc(criteria.position));
-  return { job, criteria: crit, counts: {} as Record<string, number> };
-}
 
 export async function listApplications(
   ctx: AppContext,

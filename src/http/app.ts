@@ -21,6 +21,7 @@ import { createRouter, errorBody } from './router';
 import { authRoutes } from './routes/auth';
 import { candidateRoutes } from './routes/candidate';
 import { hiringRoutes } from './routes/hiring';
+import { jobRoutes } from './routes/jobs';
 import { memberRoutes } from './routes/members';
 import { portalRoutes } from './routes/portal';
 import { tokenRoutes } from './routes/tokens';
@@ -167,6 +168,7 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   app.route('/', authRoutes());
   app.route('/', memberRoutes());
   app.route('/', tokenRoutes());
+  app.route('/', jobRoutes());
   hiringRoutes(app);
   portalRoutes(app);
   candidateRoutes(app);

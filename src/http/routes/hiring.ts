@@ -3,21 +3,11 @@ import { eq } from 'drizzle-orm';
 import { addApplication } from '../../app/add-application';
 import { approveFeedback } from '../../app/approve-feedback';
 import { answerQuestion, sendRejectionNotice } from '../../app/candidate-page';
-import { closeJob } from '../../app/close-job';
-import { createJob } from '../../app/create-job';
 import { editFeedback } from '../../app/edit-feedback';
 import { listFeedbackRequests } from '../../app/feedback-requests';
-import {
-  getApplicationDetail,
-  getJob,
-  hiringStats,
-  listApplications,
-  listAudit,
-  listJobs,
-} from '../../app/hiring-queries';
+import { getApplicationDetail, hiringStats, listApplications, listAudit } from '../../app/hiring-queries';
 import { loadFeedback } from '../../app/load';
 import { rejectApplication } from '../../app/reject-application';
-import { getBulkOperation, startRejectRemaining } from '../../app/reject-remaining';
 import { addRejectionReason, listRejectionReasons } from '../../app/rejection-reasons';
 import { submitScorecard } from '../../app/submit-scorecard';
 import { check } from '../../checker';
@@ -25,7 +15,7 @@ import { feedbackResponses } from '../../db/schema';
 import { type Api, requireActor, secured } from '../env';
 import { authorize } from '../policies';
 import { presentApplication, presentAuditEvent, presentFeedback, presentJob } from '../presenters';
-import { errors, jsonAnswer, jsonBody } from '../responses';
+import { bodyErrors, errors, jsonAnswer, jsonBody, readErrors } from '../responses';
 import {
   AnswerBody,
   Application,
@@ -34,172 +24,26 @@ import {
   AuditEvent,
   AuditQuery,
   BlockingError,
-  BulkOperation,
   CandidateResponse,
   CheckBody,
-  CloseJobBody,
-  CloseJobResult,
   CreateApplicationBody,
-  CreateJobBody,
   EditFeedbackBody,
   FeedbackEnvelope,
   FeedbackRequestItem,
   Finding,
   IdParam,
   Job,
-  JobsQuery,
+  page,
   RejectionBody,
   RejectionReasonSchema,
-  RejectRemainingBody,
   ScorecardBody,
   ScorecardResult,
   Stats,
 } from '../schemas';
 import { presentCandidateResponse } from './portal';
 
-const page = <T extends z.ZodTypeAny>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
-const common = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
-const withBody = { ...common, 415: errors[415] };
-
 /** The hiring team's journey: jobs, applications, scorecards, rejection, feedback review and approval, audit. */
 export function hiringRoutes(app: Api) {
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/jobs',
-      tags: ['Jobs'],
-      summary: 'Create a job with its criteria (knowledge, skills and abilities)',
-      ...secured,
-      request: { body: jsonBody(CreateJobBody) },
-      responses: { 201: jsonAnswer('Created', Job), ...withBody },
-    }),
-    async (c) => {
-      const actor = requireActor(c);
-      authorize(actor, 'jobs.manage');
-      const r = await createJob(c.get('ctx'), actor, c.req.valid('json'));
-      return c.json(presentJob(r.job, r.criteria), 201);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/v1/jobs',
-      tags: ['Jobs'],
-      summary: 'List jobs, newest first (paginated)',
-      ...secured,
-      request: { query: JobsQuery },
-      responses: { 200: jsonAnswer('Jobs', page(Job)), ...common },
-    }),
-    async (c) => {
-      const actor = requireActor(c);
-      authorize(actor, 'jobs.read');
-      const r = await listJobs(c.get('ctx'), actor, c.req.valid('query'));
-      return c.json(
-        { items: r.items.map((i) => presentJob(i.job, i.criteria, i.counts)), nextCursor: r.nextCursor },
-        200,
-      );
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/v1/jobs/{id}',
-      tags: ['Jobs'],
-      summary: 'One job with its criteria',
-      ...secured,
-      request: { params: IdParam },
-      responses: { 200: jsonAnswer('Job', Job), ...common },
-    }),
-    async (c) => {
-      const actor = requireActor(c);
-      authorize(actor, 'jobs.read');
-      const r = await getJob(c.get('ctx'), actor, c.req.valid('param').id);
-      return c.json(presentJob(r.job, r.criteria), 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/jobs/{id}/close',
-      tags: ['Jobs'],
-      summary: 'Close a job as filled or cancelled; feedback held until filled is released',
-      ...secured,
-      request: { params: IdParam, body: jsonBody(CloseJobBody) },
-      responses: { 200: jsonAnswer('Closed', CloseJobResult), ...withBody, 409: errors[409] },
-    }),
-    async (c) => {
-      const actor = requireActor(c);
-      authorize(actor, 'jobs.manage');
-      const ctx = c.get('ctx');
-      const r = await closeJob(ctx, actor, c.req.valid('param').id, c.req.valid('json'));
-      const full = await getJob(ctx, actor, r.job.id);
-      return c.json({ job: presentJob(full.job, full.criteria), released: r.released }, 200);
-    },
-  );
-
-  const presentOperation = (op: Awaited<ReturnType<typeof getBulkOperation>>) => ({
-    id: op.id,
-    kind: op.kind,
-    jobId: op.jobId,
-    status: op.status,
-    total: op.total,
-    done: op.done,
-    createdAt: op.createdAt.toISOString(),
-    finishedAt: op.finishedAt?.toISOString() ?? null,
-  });
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/jobs/{id}/reject-remaining',
-      tags: ['Jobs'],
-      summary:
-        'Reject every application still active on a closed job, drafting feedback for each (runs in the background)',
-      ...secured,
-      request: { params: IdParam, body: jsonBody(RejectRemainingBody) },
-      responses: {
-        202: jsonAnswer('Started; poll the operation for progress', BulkOperation),
-        ...withBody,
-        409: errors[409],
-      },
-    }),
-    async (c) => {
-      const actor = requireActor(c);
-      authorize(actor, 'applications.reject');
-      authorize(actor, 'jobs.manage');
-      const op = await startRejectRemaining(
-        c.get('ctx'),
-        actor,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      );
-      return c.json(presentOperation(op), 202);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/v1/bulk-operations/{id}',
-      tags: ['Jobs'],
-      summary: 'Progress of a bulk operation',
-      ...secured,
-      request: { params: IdParam },
-      responses: { 200: jsonAnswer('Progress', BulkOperation), ...common },
-    }),
-    async (c) => {
-      const actor = requireActor(c);
-      return c.json(
-        presentOperation(await getBulkOperation(c.get('ctx'), actor, c.req.valid('param').id)),
-        200,
-      );
-    },
-  );
-
   app.openapi(
     createRoute({
       method: 'post',
@@ -208,7 +52,7 @@ export function hiringRoutes(app: Api) {
       summary: 'Add a candidate to an open job',
       ...secured,
       request: { body: jsonBody(CreateApplicationBody) },
-      responses: { 201: jsonAnswer('Created', Application), ...withBody, 409: errors[409] },
+      responses: { 201: jsonAnswer('Created', Application), ...bodyErrors, 409: errors[409] },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -226,7 +70,7 @@ export function hiringRoutes(app: Api) {
       summary: 'List applications, newest first, by job and status (paginated)',
       ...secured,
       request: { query: ApplicationsQuery },
-      responses: { 200: jsonAnswer('Applications', page(Application)), ...common },
+      responses: { 200: jsonAnswer('Applications', page(Application)), ...readErrors },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -273,7 +117,7 @@ export function hiringRoutes(app: Api) {
             ),
           }),
         ),
-        ...common,
+        ...readErrors,
       },
     }),
     async (c) => {
@@ -311,7 +155,7 @@ export function hiringRoutes(app: Api) {
       summary: "Submit an interviewer's scorecard; its notes are checked and the findings come back",
       ...secured,
       request: { params: IdParam, body: jsonBody(ScorecardBody) },
-      responses: { 201: jsonAnswer('Submitted', ScorecardResult), ...withBody, 409: errors[409] },
+      responses: { 201: jsonAnswer('Submitted', ScorecardResult), ...bodyErrors, 409: errors[409] },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -335,7 +179,7 @@ export function hiringRoutes(app: Api) {
       request: { params: IdParam, body: jsonBody(RejectionBody) },
       responses: {
         201: jsonAnswer('Rejected; the draft waits for review', FeedbackEnvelope),
-        ...withBody,
+        ...bodyErrors,
         409: errors[409],
       },
     }),
@@ -360,7 +204,7 @@ export function hiringRoutes(app: Api) {
       summary: 'A feedback with its findings and the evidence behind each sentence',
       ...secured,
       request: { params: IdParam },
-      responses: { 200: jsonAnswer('Feedback', FeedbackEnvelope), ...common },
+      responses: { 200: jsonAnswer('Feedback', FeedbackEnvelope), ...readErrors },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -388,7 +232,7 @@ export function hiringRoutes(app: Api) {
       summary: 'Edit a draft; the new text is checked again',
       ...secured,
       request: { params: IdParam, body: jsonBody(EditFeedbackBody) },
-      responses: { 200: jsonAnswer('Edited', FeedbackEnvelope), ...withBody, 409: errors[409] },
+      responses: { 200: jsonAnswer('Edited', FeedbackEnvelope), ...bodyErrors, 409: errors[409] },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -410,7 +254,7 @@ export function hiringRoutes(app: Api) {
       request: { params: IdParam, body: jsonBody(ApproveBody) },
       responses: {
         200: jsonAnswer('Approved', FeedbackEnvelope),
-        ...withBody,
+        ...bodyErrors,
         409: {
           description: 'Blocking findings, or not a draft',
           content: { 'application/json': { schema: BlockingError } },
@@ -433,7 +277,7 @@ export function hiringRoutes(app: Api) {
       summary: "An application's audit trail: who did what, when, and the exact text sent",
       ...secured,
       request: { query: AuditQuery },
-      responses: { 200: jsonAnswer('Events', z.object({ events: z.array(AuditEvent) })), ...common },
+      responses: { 200: jsonAnswer('Events', z.object({ events: z.array(AuditEvent) })), ...readErrors },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -452,7 +296,7 @@ export function hiringRoutes(app: Api) {
       ...secured,
       responses: {
         200: jsonAnswer('Reasons', z.object({ items: z.array(RejectionReasonSchema) })),
-        ...common,
+        ...readErrors,
       },
     }),
     async (c) => {
@@ -469,7 +313,7 @@ export function hiringRoutes(app: Api) {
       summary: 'Extend the default list with a reason of your own',
       ...secured,
       request: { body: jsonBody(RejectionReasonSchema) },
-      responses: { 201: jsonAnswer('Added', RejectionReasonSchema), ...withBody, 409: errors[409] },
+      responses: { 201: jsonAnswer('Added', RejectionReasonSchema), ...bodyErrors, 409: errors[409] },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -495,7 +339,7 @@ export function hiringRoutes(app: Api) {
       tags: ['Feedback'],
       summary: 'Dashboard figures: feedback share, median time to send, drafts waiting, common gaps',
       ...secured,
-      responses: { 200: jsonAnswer('Figures', Stats), ...common },
+      responses: { 200: jsonAnswer('Figures', Stats), ...readErrors },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -514,7 +358,7 @@ export function hiringRoutes(app: Api) {
       request: { params: IdParam, body: jsonBody(AnswerBody) },
       responses: {
         200: jsonAnswer('Answered', z.object({ response: CandidateResponse })),
-        ...withBody,
+        ...bodyErrors,
         409: errors[409],
       },
     }),
@@ -537,7 +381,7 @@ export function hiringRoutes(app: Api) {
       request: { params: IdParam },
       responses: {
         202: jsonAnswer('The notice is on its way', z.object({ sent: z.literal(true) })),
-        ...common,
+        ...readErrors,
         409: errors[409],
       },
     }),
@@ -566,7 +410,7 @@ export function hiringRoutes(app: Api) {
       },
       responses: {
         200: jsonAnswer('Requests', z.object({ items: z.array(FeedbackRequestItem) })),
-        ...common,
+        ...readErrors,
       },
     }),
     async (c) => {
@@ -587,7 +431,7 @@ export function hiringRoutes(app: Api) {
       summary: 'Check any text for legal and tone risk (the same checker the web app runs as you type)',
       ...secured,
       request: { body: jsonBody(CheckBody) },
-      responses: { 200: jsonAnswer('Findings', z.object({ findings: z.array(Finding) })), ...withBody },
+      responses: { 200: jsonAnswer('Findings', z.object({ findings: z.array(Finding) })), ...bodyErrors },
     }),
     async (c) => {
       requireActor(c);

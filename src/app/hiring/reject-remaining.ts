@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { applications, bulkOperations, users } from '../db/schema';
-import { enqueue, type JobDefinition } from '../jobs/runner';
-import { AppError, notFound } from '../lib/errors';
-import { recordAudit } from './audit';
-import { type Actor, type AppContext, actorOf } from './context';
-import { loadJob } from './load';
-import { rejectApplication } from './reject-application';
-import { resolveRejectionReason } from './rejection-reasons';
+import { applications, bulkOperations, users } from '../../db/schema';
+import { enqueue, type JobDefinition } from '../../jobs/runner';
+import { AppError } from '../../lib/errors';
+import { recordAudit } from '../audit';
+import { type Actor, type AppContext, actorOf } from '../context';
+import { loadJob } from '../load';
+import { rejectApplication } from '../reject-application';
+import { resolveRejectionReason } from '../rejection-reasons';
 
 type Payload = { operationId: string };
 
@@ -14,12 +14,12 @@ type Payload = { operationId: string };
  * Starts rejecting every application still active on a closed job, for one reason. The operation and its job commit
  * together; the runner drafts feedback for each application in its own transaction and records progress.
  */
-export async function startRejectRemaining(
+export async function rejectRemaining(
   ctx: AppContext,
   actor: Actor,
-  jobId: string,
-  input: { reason: string },
+  input: { jobId: string; reason: string },
 ) {
+  const { jobId } = input;
   const op = await ctx.db.transaction(async (tx) => {
     const job = await loadJob(tx, actor.organizationId, jobId, { lock: true });
     if (job.status === 'open')
@@ -58,15 +58,6 @@ export async function startRejectRemaining(
     return op;
   });
   ctx.jobs.poke();
-  return op;
-}
-
-export async function getBulkOperation(ctx: AppContext, actor: Actor, id: string) {
-  const [op] = await ctx.db
-    .select()
-    .from(bulkOperations)
-    .where(and(eq(bulkOperations.id, id), eq(bulkOperations.organizationId, actor.organizationId)));
-  if (!op) throw notFound('Operation');
   return op;
 }
 

@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { applications, feedback, jobs } from '../db/schema';
-import { conflict } from '../lib/errors';
-import { recordAudit } from './audit';
-import type { Actor, AppContext } from './context';
-import { loadJob, loadOrganization } from './load';
-import { queueFeedbackEmail } from './release-feedback';
+import { applications, feedback, jobs } from '../../db/schema';
+import { conflict } from '../../lib/errors';
+import { recordAudit } from '../audit';
+import type { Actor, AppContext } from '../context';
+import { loadJob, loadOrganization } from '../load';
+import { queueFeedbackEmail } from '../release-feedback';
 
 /**
  * Closes a job as filled or cancelled. Either way the decision is final, so feedback held "until filled" is released:
@@ -13,9 +13,9 @@ import { queueFeedbackEmail } from './release-feedback';
 export async function closeJob(
   ctx: AppContext,
   actor: Actor,
-  id: string,
-  input: { outcome: 'filled' | 'cancelled' },
+  input: { jobId: string; outcome: 'filled' | 'cancelled' },
 ) {
+  const id = input.jobId;
   const result = await ctx.db.transaction(async (tx) => {
     const job = await loadJob(tx, actor.organizationId, id, { lock: true });
     if (job.status !== 'open') throw conflict('job-closed', `This job is already ${job.status}`);

@@ -1,6 +1,6 @@
-import { criteria, jobs } from '../db/schema';
-import { recordAudit } from './audit';
-import type { Actor, AppContext } from './context';
+import { criteria, jobs } from '../../db/schema';
+import { recordAudit } from '../audit';
+import type { Actor, AppContext } from '../context';
 
 export interface CreateJobInput {
   title: string;
