@@ -1,8 +1,7 @@
-import { and, asc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import {
   applications,
   auditEvents,
-  candidates,
   criteria,
   feedback,
   feedbackRequests,
@@ -12,75 +11,8 @@ import {
 } from '../db/schema';
 import type { Actor, AppContext } from './context';
 import { loadApplication } from './load';
-import { afterCursor, newestFirst, type Page, toPage } from './pagination';
 
 /** Reads for the hiring team, every one scoped to the actor's organization. */
-
-export async function listApplications(
-  ctx: AppContext,
-  actor: Actor,
-  page: Page & { jobId?: string; status?: string; feedbackStatus?: string },
-) {
-  const where: (SQL | undefined)[] = [
-    eq(applications.organizationId, actor.organizationId),
-    afterCursor(applications.createdAt, applications.id, page.cursor),
-  ];
-  if (page.jobId) where.push(eq(applications.jobId, page.jobId));
-  if (page.status) where.push(eq(applications.status, page.status as 'active'));
-  if (page.feedbackStatus) where.push(eq(feedback.status, page.feedbackStatus as 'draft'));
-  const rows = await ctx.db
-    .select({
-      id: applications.id,
-      createdAt: applications.createdAt,
-      application: applications,
-      candidate: candidates,
-      feedbackId: feedback.id,
-      feedbackStatus: feedback.status,
-    })
-    .from(applications)
-    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
-    .leftJoin(feedback, eq(feedback.applicationId, applications.id))
-    .where(and(...where))
-    .orderBy(...newestFirst(applications.createdAt, applications.id))
-    .limit(page.limit + 1);
-  return toPage(rows, page.limit);
-}
-
-/** The hiring team's view of one application: its scorecards with ratings and notes, and its feedback. */
-export async function getApplicationDetail(ctx: AppContext, actor: Actor, id: string) {
-  const row = await loadApplication(ctx.db, actor.organizationId, id);
-  const cards = await ctx.db
-    .select()
-    .from(scorecards)
-    .where(eq(scorecards.applicationId, id))
-    .orderBy(asc(scorecards.createdAt));
-  const ratings = cards.length
-    ? await ctx.db
-        .select()
-        .from(scorecardRatings)
-        .where(
-          inArray(
-            scorecardRatings.scorecardId,
-            cards.map((c) => c.id),
-          ),
-        )
-    : [];
-  const crit = await ctx.db
-    .select()
-    .from(criteria)
-    .where(eq(criteria.jobId, row.job.id))
-    .orderBy(asc(criteria.position));
-  const [fb] = await ctx.db
-    .select({ id: feedback.id, status: feedback.status })
-    .from(feedback)
-    .where(eq(feedback.applicationId, id));
-  return {
-    ...row,
-    criteria: crit,
-    scorecards: cards.map((c) => ({ ...c, ratings: ratings.filter((r) => r.scorecardId === c.id) })),
-    feedback: fb ?? null,
-  };
-}
 
 export async function listAudit(ctx: AppContext, actor: Actor, applicationId: string) {
   await loadApplication(ctx.db, actor.organizationId, applicationId); // 404 for another organization's application

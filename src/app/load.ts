@@ -1,6 +1,16 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../db/client';
-import { applications, candidates, feedback, jobs, organizations, users } from '../db/schema';
+import {
+  applications,
+  candidates,
+  criteria,
+  feedback,
+  jobs,
+  organizations,
+  scorecardRatings,
+  scorecards,
+  users,
+} from '../db/schema';
 import { notFound } from '../lib/errors';
 
 /** Loaders scoped to an organization: a row of another organization is simply not found (404). */
@@ -61,4 +71,29 @@ export function loadUser(tx: Executor, organizationId: string, id: string) {
     .from(users)
     .where(and(eq(users.id, id), eq(users.organizationId, organizationId)));
   return single(q, {}, 'User');
+}
+
+/** An application's scorecards, oldest first, each with its ratings. */
+export async function loadScorecards(tx: Executor, applicationId: string) {
+  const cards = await tx
+    .select()
+    .from(scorecards)
+    .where(eq(scorecards.applicationId, applicationId))
+    .orderBy(asc(scorecards.createdAt));
+  const ratings = await loadRatings(
+    tx,
+    cards.map((c) => c.id),
+  );
+  return cards.map((c) => ({ ...c, ratings: ratings.filter((r) => r.scorecardId === c.id) }));
+}
+
+/** The ratings of these scorecards. */
+export async function loadRatings(tx: Executor, scorecardIds: string[]) {
+  if (!scorecardIds.length) return [];
+  return tx.select().from(scorecardRatings).where(inArray(scorecardRatings.scorecardId, scorecardIds));
+}
+
+/** A job's criteria, in their order. */
+export function loadCriteria(tx: Executor, jobId: string) {
+  return tx.select().from(criteria).where(eq(criteria.jobId, jobId)).orderBy(asc(criteria.position));
 }

@@ -5,9 +5,8 @@ import { AppError } from '../lib/errors';
 import { recordAudit } from './audit';
 import { checkFeedbackText } from './check-text';
 import type { Actor, AppContext } from './context';
-import { loadApplication, loadOrganization } from './load';
+import { loadApplication, loadOrganization, loadRatings } from './load';
 import { resolveRejectionReason } from './rejection-reasons';
-import { ratingsOf } from './submit-scorecard';
 
 /**
  * Rejects an application for a documented reason and drafts candidate-facing feedback from the scorecards'
@@ -33,7 +32,7 @@ export async function rejectApplication(
       .from(scorecards)
       .where(eq(scorecards.applicationId, applicationId))
       .orderBy(asc(scorecards.createdAt));
-    const ratings = await ratingsOf(
+    const ratings = await loadRatings(
       tx,
       cards.map((c) => c.id),
     );

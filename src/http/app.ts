@@ -18,12 +18,14 @@ import { projectRoot } from '../lib/project-root';
 import { CANDIDATE_COOKIE, type HttpEnv, SESSION_COOKIE } from './env';
 import { renderReference } from './reference-page';
 import { createRouter, errorBody } from './router';
+import { applicationRoutes } from './routes/applications';
 import { authRoutes } from './routes/auth';
 import { candidateRoutes } from './routes/candidate';
 import { hiringRoutes } from './routes/hiring';
 import { jobRoutes } from './routes/jobs';
 import { memberRoutes } from './routes/members';
 import { portalRoutes } from './routes/portal';
+import { scorecardRoutes } from './routes/scorecards';
 import { tokenRoutes } from './routes/tokens';
 
 const webCompression = compress();
@@ -169,6 +171,8 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   app.route('/', memberRoutes());
   app.route('/', tokenRoutes());
   app.route('/', jobRoutes());
+  app.route('/', applicationRoutes());
+  app.route('/', scorecardRoutes());
   hiringRoutes(app);
   portalRoutes(app);
   candidateRoutes(app);

@@ -1,174 +1,40 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
-import { addApplication } from '../../app/add-application';
 import { approveFeedback } from '../../app/approve-feedback';
 import { answerQuestion, sendRejectionNotice } from '../../app/candidate-page';
 import { editFeedback } from '../../app/edit-feedback';
 import { listFeedbackRequests } from '../../app/feedback-requests';
-import { getApplicationDetail, hiringStats, listApplications, listAudit } from '../../app/hiring-queries';
+import { hiringStats, listAudit } from '../../app/hiring-queries';
 import { loadFeedback } from '../../app/load';
 import { rejectApplication } from '../../app/reject-application';
 import { addRejectionReason, listRejectionReasons } from '../../app/rejection-reasons';
-import { submitScorecard } from '../../app/submit-scorecard';
 import { check } from '../../checker';
 import { feedbackResponses } from '../../db/schema';
 import { type Api, requireActor, secured } from '../env';
 import { authorize } from '../policies';
-import { presentApplication, presentAuditEvent, presentFeedback, presentJob } from '../presenters';
+import { presentAuditEvent, presentFeedback } from '../presenters';
 import { bodyErrors, errors, jsonAnswer, jsonBody, readErrors } from '../responses';
 import {
   AnswerBody,
-  Application,
-  ApplicationsQuery,
   ApproveBody,
   AuditEvent,
   AuditQuery,
   BlockingError,
   CandidateResponse,
   CheckBody,
-  CreateApplicationBody,
   EditFeedbackBody,
   FeedbackEnvelope,
   FeedbackRequestItem,
   Finding,
   IdParam,
-  Job,
-  page,
   RejectionBody,
   RejectionReasonSchema,
-  ScorecardBody,
-  ScorecardResult,
   Stats,
 } from '../schemas';
 import { presentCandidateResponse } from './portal';
 
 /** The hiring team's journey: jobs, applications, scorecards, rejection, feedback review and approval, audit. */
 export function hiringRoutes(app: Api) {
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/applications',
-      tags: ['Applications'],
-      summary: 'Add a candidate to an open job',
-      ...secured,
-      request: { body: jsonBody(CreateApplicationBody) },
-      responses: { 201: jsonAnswer('Created', Application), ...bodyErrors, 409: errors[409] },
-    }),
-    async (c) => {
-      const actor = requireActor(c);
-      authorize(actor, 'applications.create');
-      const r = await addApplication(c.get('ctx'), actor, c.req.valid('json'));
-      return c.json(presentApplication(r.application, r.candidate), 201);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/v1/applications',
-      tags: ['Applications'],
-      summary: 'List applications, newest first, by job and status (paginated)',
-      ...secured,
-      request: { query: ApplicationsQuery },
-      responses: { 200: jsonAnswer('Applications', page(Application)), ...readErrors },
-    }),
-    async (c) => {
-      const actor = requireActor(c);
-      authorize(actor, 'applications.read');
-      const r = await listApplications(c.get('ctx'), actor, c.req.valid('query'));
-      return c.json(
-        {
-          items: r.items.map((i) =>
-            presentApplication(i.application, i.candidate, { id: i.feedbackId, status: i.feedbackStatus }),
-          ),
-          nextCursor: r.nextCursor,
-        },
-        200,
-      );
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/v1/applications/{id}',
-      tags: ['Applications'],
-      summary:
-        "One application with its job, scorecards (the hiring team's private view) and feedback status",
-      ...secured,
-      request: { params: IdParam },
-      responses: {
-        200: jsonAnswer(
-          'Application',
-          Application.extend({
-            job: Job,
-            scorecards: z.array(
-              z.object({
-                id: z.uuid(),
-                stage: z.string(),
-                interviewer: z.object({ name: z.string(), email: z.string() }),
-                recommendation: z.string(),
-                notes: z.string().nullable(),
-                createdAt: z.iso.datetime(),
-                ratings: z.array(
-                  z.object({ criterionId: z.uuid(), rating: z.number(), evidence: z.string() }),
-                ),
-              }),
-            ),
-          }),
-        ),
-        ...readErrors,
-      },
-    }),
-    async (c) => {
-      const actor = requireActor(c);
-      authorize(actor, 'applications.read');
-      const d = await getApplicationDetail(c.get('ctx'), actor, c.req.valid('param').id);
-      return c.json(
-        {
-          ...presentApplication(d.application, d.candidate, d.feedback),
-          job: presentJob(d.job, d.criteria),
-          scorecards: d.scorecards.map((s) => ({
-            id: s.id,
-            stage: s.stage,
-            interviewer: { name: s.interviewerName, email: s.interviewerEmail },
-            recommendation: s.recommendation,
-            notes: s.notes,
-            createdAt: s.createdAt.toISOString(),
-            ratings: s.ratings.map((r) => ({
-              criterionId: r.criterionId,
-              rating: r.rating,
-              evidence: r.evidence,
-            })),
-          })),
-        },
-        200,
-      );
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/applications/{id}/scorecards',
-      tags: ['Applications'],
-      summary: "Submit an interviewer's scorecard; its notes are checked and the findings come back",
-      ...secured,
-      request: { params: IdParam, body: jsonBody(ScorecardBody) },
-      responses: { 201: jsonAnswer('Submitted', ScorecardResult), ...bodyErrors, 409: errors[409] },
-    }),
-    async (c) => {
-      const actor = requireActor(c);
-      authorize(actor, 'scorecards.submit');
-      const body = c.req.valid('json');
-      const r = await submitScorecard(c.get('ctx'), actor, c.req.valid('param').id, {
-        ...body,
-        ratings: body.ratings.map((x) => ({ ...x, rating: x.rating as 1 | 2 | 3 | 4 })),
-      });
-      return c.json({ id: r.scorecard.id, findings: r.findings }, 201);
-    },
-  );
-
   app.openapi(
     createRoute({
       method: 'post',

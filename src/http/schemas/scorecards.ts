@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { Rating } from '../../domain/vocabulary';
 import { Email, Finding, Name } from './shared';
 
 export const StageSchema = z.enum(['screen', 'interview', 'final']).openapi('Stage');
@@ -15,7 +16,8 @@ export const ScorecardBody = z
             .int()
             .min(1)
             .max(4)
-            .openapi({ description: '1 well below, 2 below, 3 meets, 4 exceeds' }),
+            .openapi({ description: '1 well below, 2 below, 3 meets, 4 exceeds' })
+            .transform((n) => n as Rating),
           evidence: z.string().trim().min(1, 'every rating needs evidence').max(5000),
         }),
       )

@@ -1,24 +1,26 @@
-import { eq, inArray } from 'drizzle-orm';
-import type { Finding } from '../checker';
+import { eq } from 'drizzle-orm';
+import type { Finding } from '../../checker';
 import {
   applications,
   criteria,
+  type Rating,
   type Recommendation,
   type Stage,
   scorecardRatings,
   scorecards,
-} from '../db/schema';
-import { APPLICATION_STAGES } from '../domain/vocabulary';
-import { AppError } from '../lib/errors';
-import { recordAudit } from './audit';
-import { checkFeedbackText } from './check-text';
-import type { Actor, AppContext } from './context';
-import { loadApplication, loadOrganization } from './load';
+} from '../../db/schema';
+import { APPLICATION_STAGES } from '../../domain/vocabulary';
+import { AppError } from '../../lib/errors';
+import { recordAudit } from '../audit';
+import { checkFeedbackText } from '../check-text';
+import type { Actor, AppContext } from '../context';
+import { loadApplication, loadOrganization } from '../load';
 
 export interface SubmitScorecardInput {
+  applicationId: string;
   stage: Stage;
   interviewer: { name: string; email: string };
-  ratings: { criterionId: string; rating: 1 | 2 | 3 | 4; evidence: string }[];
+  ratings: { criterionId: string; rating: Rating; evidence: string }[];
   recommendation: Recommendation;
   notes?: string | null;
 }
@@ -31,12 +33,8 @@ export type ScorecardFinding = Finding & { field: 'evidence' | 'notes'; criterio
  * findings come back, so interviewers learn to write what a candidate could one day read (a subject access request
  * under GDPR Art. 15 or the UK GDPR can disclose interview notes). Findings do not block a scorecard.
  */
-export async function submitScorecard(
-  ctx: AppContext,
-  actor: Actor,
-  applicationId: string,
-  input: SubmitScorecardInput,
-) {
+export async function submitScorecard(ctx: AppContext, actor: Actor, input: SubmitScorecardInput) {
+  const { applicationId } = input;
   return ctx.db.transaction(async (tx) => {
     const { application, job } = await loadApplication(tx, actor.organizationId, applicationId, {
       lock: true,
@@ -119,12 +117,4 @@ export async function submitScorecard(
     });
     return { scorecard: card, findings };
   });
-}
-
-export async function ratingsOf(
-  tx: Parameters<Parameters<AppContext['db']['transaction']>[0]>[0] | AppContext['db'],
-  ids: string[],
-) {
-  if (!ids.length) return [];
-  return tx.select().from(scorecardRatings).where(inArray(scorecardRatings.scorecardId, ids));
 }

@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { applications, candidates } from '../db/schema';
-import { conflict } from '../lib/errors';
-import { recordAudit } from './audit';
-import type { Actor, AppContext } from './context';
-import { loadJob } from './load';
+import { applications, candidates } from '../../db/schema';
+import { conflict } from '../../lib/errors';
+import { recordAudit } from '../audit';
+import type { Actor, AppContext } from '../context';
+import { loadJob } from '../load';
 
 /** Adds a candidate (found by email within the organization, or created) to an open job. */
 export async function addApplication(
