@@ -6,11 +6,11 @@
 //   DATABASE_URL=postgres://... npx tsx bench/hiring.ts
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../src/app/context';
+import { rejectApplication } from '../src/app/feedback/reject-application';
 import { addApplication } from '../src/app/hiring/add-application';
 import { createJob } from '../src/app/hiring/create-job';
 import { submitScorecard } from '../src/app/hiring/submit-scorecard';
 import { createOrganization } from '../src/app/identity/create-organization';
-import { rejectApplication } from '../src/app/reject-application';
 import { assemble } from '../src/boot';
 import { check } from '../src/checker';
 import { loadConfig } from '../src/config';
@@ -133,7 +133,7 @@ async function main() {
 
   // The real thing: the rejection use case, one transaction each.
   t = performance.now();
-  for (const id of apps) await rejectApplication(ctx, actor, id, { reason: 'skills-gap' });
+  for (const id of apps) await rejectApplication(ctx, actor, { applicationId: id, reason: 'skills-gap' });
   const rejectS = (performance.now() - t) / 1000;
 
   const rate = (s: number) => Math.round(N / s);

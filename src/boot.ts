@@ -1,5 +1,5 @@
 import type { AppContext } from './app/context';
-import { feedbackDelivery } from './app/feedback-delivery';
+import { feedbackDelivery } from './app/feedback/feedback-delivery';
 import { rejectRemainingJob } from './app/hiring/reject-remaining';
 import type { Config } from './config';
 import type { Database } from './db/client';

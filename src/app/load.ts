@@ -7,11 +7,13 @@ import {
   feedback,
   jobs,
   organizations,
+  rejectionReasons,
   scorecardRatings,
   scorecards,
   users,
 } from '../db/schema';
-import { notFound } from '../lib/errors';
+import { DEFAULT_REJECTION_REASONS, type RejectionReason } from '../domain/rejection-reasons';
+import { AppError, notFound } from '../lib/errors';
 
 /** Loaders scoped to an organization: a row of another organization is simply not found (404). */
 
@@ -96,4 +98,25 @@ export async function loadRatings(tx: Executor, scorecardIds: string[]) {
 /** A job's criteria, in their order. */
 export function loadCriteria(tx: Executor, jobId: string) {
   return tx.select().from(criteria).where(eq(criteria.jobId, jobId)).orderBy(asc(criteria.position));
+}
+
+/** A rejection reason by its code: a default one or the organization's own (400 naming body.reason if neither). */
+export async function loadRejectionReason(
+  tx: Executor,
+  organizationId: string,
+  code: string,
+): Promise<RejectionReason> {
+  const builtIn = DEFAULT_REJECTION_REASONS.find((r) => r.code === code);
+  if (builtIn) return builtIn;
+  const [own] = await tx
+    .select()
+    .from(rejectionReasons)
+    .where(and(eq(rejectionReasons.organizationId, organizationId), eq(rejectionReasons.code, code)));
+  if (!own)
+    throw new AppError(
+      400,
+      'invalid-request',
+      `body.reason: "${code}" is not one of your organization's rejection reasons`,
+    );
+  return own;
 }

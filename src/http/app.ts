@@ -21,6 +21,7 @@ import { createRouter, errorBody } from './router';
 import { applicationRoutes } from './routes/applications';
 import { authRoutes } from './routes/auth';
 import { candidateRoutes } from './routes/candidate';
+import { feedbackRoutes } from './routes/feedback';
 import { hiringRoutes } from './routes/hiring';
 import { jobRoutes } from './routes/jobs';
 import { memberRoutes } from './routes/members';
@@ -173,6 +174,7 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   app.route('/', jobRoutes());
   app.route('/', applicationRoutes());
   app.route('/', scorecardRoutes());
+  app.route('/', feedbackRoutes());
   hiringRoutes(app);
   portalRoutes(app);
   candidateRoutes(app);

@@ -3,8 +3,8 @@ import { applications, feedback, jobs } from '../../db/schema';
 import { conflict } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import type { Actor, AppContext } from '../context';
+import { queueFeedbackEmail } from '../feedback/queue-feedback-email';
 import { loadJob, loadOrganization } from '../load';
-import { queueFeedbackEmail } from '../release-feedback';
 
 /**
  * Closes a job as filled or cancelled. Either way the decision is final, so feedback held "until filled" is released:

@@ -4,9 +4,8 @@ import { enqueue, type JobDefinition } from '../../jobs/runner';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import { type Actor, type AppContext, actorOf } from '../context';
-import { loadJob } from '../load';
-import { rejectApplication } from '../reject-application';
-import { resolveRejectionReason } from '../rejection-reasons';
+import { rejectApplication } from '../feedback/reject-application';
+import { loadJob, loadRejectionReason } from '../load';
 
 type Payload = { operationId: string };
 
@@ -28,7 +27,7 @@ export async function rejectRemaining(
         'job-open',
         'Close the job first; then every remaining application can be rejected at once',
       );
-    await resolveRejectionReason(tx, actor.organizationId, input.reason);
+    await loadRejectionReason(tx, actor.organizationId, input.reason);
     const [{ n }] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(applications)
@@ -85,7 +84,7 @@ export function rejectRemainingJob(getCtx: () => AppContext): JobDefinition<Payl
         if (!batch.length) break;
         for (const a of batch) {
           try {
-            await rejectApplication(ctx, actor, a.id, { reason: String(op.params.reason) });
+            await rejectApplication(ctx, actor, { applicationId: a.id, reason: String(op.params.reason) });
           } catch (e) {
             if (!(e instanceof AppError && e.code === 'application-closed')) throw e; // rejected meanwhile by a person
           }

@@ -1,33 +1,23 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
-import { approveFeedback } from '../../app/approve-feedback';
 import { answerQuestion, sendRejectionNotice } from '../../app/candidate-page';
-import { editFeedback } from '../../app/edit-feedback';
-import { listFeedbackRequests } from '../../app/feedback-requests';
+import { listFeedbackRequests } from '../../app/feedback/list-feedback-requests';
+import { addRejectionReason } from '../../app/hiring/add-rejection-reason';
+import { listRejectionReasons } from '../../app/hiring/list-rejection-reasons';
 import { hiringStats, listAudit } from '../../app/hiring-queries';
-import { loadFeedback } from '../../app/load';
-import { rejectApplication } from '../../app/reject-application';
-import { addRejectionReason, listRejectionReasons } from '../../app/rejection-reasons';
 import { check } from '../../checker';
-import { feedbackResponses } from '../../db/schema';
 import { type Api, requireActor, secured } from '../env';
 import { authorize } from '../policies';
-import { presentAuditEvent, presentFeedback } from '../presenters';
+import { presentAuditEvent } from '../presenters';
 import { bodyErrors, errors, jsonAnswer, jsonBody, readErrors } from '../responses';
 import {
   AnswerBody,
-  ApproveBody,
   AuditEvent,
   AuditQuery,
-  BlockingError,
   CandidateResponse,
   CheckBody,
-  EditFeedbackBody,
-  FeedbackEnvelope,
   FeedbackRequestItem,
   Finding,
   IdParam,
-  RejectionBody,
   RejectionReasonSchema,
   Stats,
 } from '../schemas';
@@ -35,106 +25,6 @@ import { presentCandidateResponse } from './portal';
 
 /** The hiring team's journey: jobs, applications, scorecards, rejection, feedback review and approval, audit. */
 export function hiringRoutes(app: Api) {
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/applications/{id}/rejection',
-      tags: ['Applications'],
-      summary: 'Reject for a documented reason; drafts checked feedback from the scorecards',
-      ...secured,
-      request: { params: IdParam, body: jsonBody(RejectionBody) },
-      responses: {
-        201: jsonAnswer('Rejected; the draft waits for review', FeedbackEnvelope),
-        ...bodyErrors,
-        409: errors[409],
-      },
-    }),
-    async (c) => {
-      const actor = requireActor(c);
-      authorize(actor, 'applications.reject');
-      const draft = await rejectApplication(
-        c.get('ctx'),
-        actor,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      );
-      return c.json({ feedback: presentFeedback(draft) }, 201);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/v1/feedback/{id}',
-      tags: ['Feedback'],
-      summary: 'A feedback with its findings and the evidence behind each sentence',
-      ...secured,
-      request: { params: IdParam },
-      responses: { 200: jsonAnswer('Feedback', FeedbackEnvelope), ...readErrors },
-    }),
-    async (c) => {
-      const actor = requireActor(c);
-      authorize(actor, 'feedback.review');
-      const db = c.get('ctx').db;
-      const f = await loadFeedback(db, actor.organizationId, c.req.valid('param').id);
-      const [response] = await db
-        .select()
-        .from(feedbackResponses)
-        .where(eq(feedbackResponses.feedbackId, f.id));
-      return c.json(
-        {
-          feedback: { ...presentFeedback(f), candidateResponse: presentCandidateResponse(response ?? null) },
-        },
-        200,
-      );
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'put',
-      path: '/api/v1/feedback/{id}',
-      tags: ['Feedback'],
-      summary: 'Edit a draft; the new text is checked again',
-      ...secured,
-      request: { params: IdParam, body: jsonBody(EditFeedbackBody) },
-      responses: { 200: jsonAnswer('Edited', FeedbackEnvelope), ...bodyErrors, 409: errors[409] },
-    }),
-    async (c) => {
-      const actor = requireActor(c);
-      authorize(actor, 'feedback.review');
-      const f = await editFeedback(c.get('ctx'), actor, c.req.valid('param').id, c.req.valid('json'));
-      return c.json({ feedback: presentFeedback(f) }, 200);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/v1/feedback/{id}/approve',
-      tags: ['Feedback'],
-      summary: 'Approve and send now, at a time, or when the job is filled',
-      description:
-        'A blocking finding stops approval (409 blocking-findings, with the findings) unless an admin overrides it with a written justification, which goes into the audit trail.',
-      ...secured,
-      request: { params: IdParam, body: jsonBody(ApproveBody) },
-      responses: {
-        200: jsonAnswer('Approved', FeedbackEnvelope),
-        ...bodyErrors,
-        409: {
-          description: 'Blocking findings, or not a draft',
-          content: { 'application/json': { schema: BlockingError } },
-        },
-      },
-    }),
-    async (c) => {
-      const actor = requireActor(c);
-      authorize(actor, 'feedback.review');
-      const f = await approveFeedback(c.get('ctx'), actor, c.req.valid('param').id, c.req.valid('json'));
-      return c.json({ feedback: presentFeedback(f) }, 200);
-    },
-  );
-
   app.openapi(
     createRoute({
       method: 'get',
@@ -167,7 +57,7 @@ export function hiringRoutes(app: Api) {
     }),
     async (c) => {
       const actor = requireActor(c);
-      return c.json({ items: await listRejectionReasons(c.get('ctx').db, actor.organizationId) }, 200);
+      return c.json({ items: await listRejectionReasons(c.get('ctx'), actor) }, 200);
     },
   );
 
@@ -282,10 +172,7 @@ export function hiringRoutes(app: Api) {
     async (c) => {
       const actor = requireActor(c);
       authorize(actor, 'feedback.review');
-      return c.json(
-        { items: await listFeedbackRequests(c.get('ctx'), actor, c.req.valid('query').status) },
-        200,
-      );
+      return c.json({ items: await listFeedbackRequests(c.get('ctx'), actor, c.req.valid('query')) }, 200);
     },
   );
 

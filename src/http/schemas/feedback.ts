@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { SendWhen } from '../../app/feedback/approve-feedback';
 import { Finding } from './shared';
 
 export const RejectionBody = z
@@ -57,7 +58,10 @@ export const ApproveBody = z
         (s) => s === 'now' || s === 'when-filled' || !Number.isNaN(Date.parse(s)),
         'must be "now", "when-filled" or an ISO 8601 time',
       )
-      .openapi({ example: 'now' }),
+      .openapi({ example: 'now' })
+      .transform(
+        (s): SendWhen => (s === 'now' || s === 'when-filled' ? { mode: s } : { mode: 'at', at: new Date(s) }),
+      ),
     override: z
       .object({
         justification: z.string().trim().min(20, 'explain the override in at least 20 characters').max(2000),

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { feedback, feedbackRequests } from '../db/schema';
-import type { DeliveryHooks } from '../jobs/deliver-email';
-import { recordAudit } from './audit';
+import { feedback, feedbackRequests } from '../../db/schema';
+import type { DeliveryHooks } from '../../jobs/deliver-email';
+import { recordAudit } from '../audit';
 
 /** When a feedback email is sent the feedback is sent, and the audit trail keeps the exact text that went out. */
 export const feedbackDelivery: DeliveryHooks = {

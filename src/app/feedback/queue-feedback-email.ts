@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { Tx } from '../db/client';
-import { candidates, feedback, type jobs, type organizations } from '../db/schema';
-import { queueEmail } from '../jobs/deliver-email';
-import type { AppContext } from './context';
-import { createPortalLink } from './portal-links';
+import type { Tx } from '../../db/client';
+import { candidates, feedback, type jobs, type organizations } from '../../db/schema';
+import { queueEmail } from '../../jobs/deliver-email';
+import type { AppContext } from '../context';
+import { createPortalLink } from '../portal-links';
 
 export function feedbackSubject(jobTitle: string, organizationName: string) {
   return `Feedback on your application for ${jobTitle} at ${organizationName}`;

@@ -1,13 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { applications, candidates, feedback, feedbackRequests, jobs } from '../db/schema';
-import type { Actor, AppContext } from './context';
+import { applications, candidates, feedback, feedbackRequests, jobs } from '../../db/schema';
+import type { Actor, AppContext } from '../context';
 
 /** The hiring team's queue of candidates asking for feedback, soonest deadline first. */
 export async function listFeedbackRequests(
   ctx: AppContext,
   actor: Actor,
-  status: 'open' | 'fulfilled' | 'declined' = 'open',
+  input: { status: 'open' | 'fulfilled' | 'declined' },
 ) {
+  const { status } = input;
   const rows = await ctx.db
     .select({ request: feedbackRequests, candidate: candidates, job: jobs, feedbackId: feedback.id })
     .from(feedbackRequests)

@@ -1,69 +1,57 @@
-import { asc, eq } from 'drizzle-orm';
-import { applications, criteria, feedback, scorecards } from '../db/schema';
-import { composeFeedback } from '../domain/compose-feedback';
-import { AppError } from '../lib/errors';
-import { recordAudit } from './audit';
-import { checkFeedbackText } from './check-text';
-import type { Actor, AppContext } from './context';
-import { loadApplication, loadOrganization, loadRatings } from './load';
-import { resolveRejectionReason } from './rejection-reasons';
+import { eq } from 'drizzle-orm';
+import { applications, feedback } from '../../db/schema';
+import { composeFeedback } from '../../domain/compose-feedback';
+import { AppError } from '../../lib/errors';
+import { recordAudit } from '../audit';
+import type { Actor, AppContext } from '../context';
+import { loadApplication, loadCriteria, loadRejectionReason, loadScorecards } from '../load';
+
+export interface RejectApplicationInput {
+  applicationId: string;
+  /** A default rejection reason's code, or one of the organization's own. */
+  reason: string;
+  /** Internal; never sent. */
+  note?: string | null;
+}
 
 /**
  * Rejects an application for a documented reason and drafts candidate-facing feedback from the scorecards'
- * evidence. The draft is checked; it waits for a reviewer. The rejection and the draft commit together.
+ * evidence. The draft comes checked from the composer; it waits for a reviewer. The rejection and the draft commit
+ * together.
  */
-export async function rejectApplication(
-  ctx: AppContext,
-  actor: Actor,
-  applicationId: string,
-  input: { reason: string; note?: string | null },
-) {
+export async function rejectApplication(ctx: AppContext, actor: Actor, input: RejectApplicationInput) {
+  const { applicationId } = input;
   return ctx.db.transaction(async (tx) => {
-    const { application, candidate, job } = await loadApplication(tx, actor.organizationId, applicationId, {
-      lock: true,
-    });
+    const { application, candidate, job, organizationName, organizationJurisdictions } =
+      await loadApplication(tx, actor.organizationId, applicationId, { lock: true });
     if (application.status !== 'active') {
       throw new AppError(409, 'application-closed', `This application is already ${application.status}`);
     }
-    const reason = await resolveRejectionReason(tx, actor.organizationId, input.reason);
-    const org = await loadOrganization(tx, actor.organizationId);
-    const cards = await tx
-      .select()
-      .from(scorecards)
-      .where(eq(scorecards.applicationId, applicationId))
-      .orderBy(asc(scorecards.createdAt));
-    const ratings = await loadRatings(
-      tx,
-      cards.map((c) => c.id),
-    );
-    const jobCriteria = await tx
-      .select()
-      .from(criteria)
-      .where(eq(criteria.jobId, job.id))
-      .orderBy(asc(criteria.position));
+    const reason = await loadRejectionReason(tx, actor.organizationId, input.reason);
+    const cards = await loadScorecards(tx, applicationId);
+    const jobCriteria = await loadCriteria(tx, job.id);
 
+    // The composer checks the whole body under the organization's jurisdictions; its findings are the draft's.
     const composed = composeFeedback({
-      organizationName: org.name,
+      organizationName,
       jobTitle: job.title,
       candidateName: candidate.name,
       reason,
-      jurisdictions: org.jurisdictions,
+      jurisdictions: organizationJurisdictions,
       criteria: jobCriteria.map((c) => ({ id: c.id, name: c.name, description: c.description })),
       scorecards: cards.map((c) => ({
         id: c.id,
         stage: c.stage,
         interviewerName: c.interviewerName,
         notes: c.notes,
-        ratings: ratings
-          .filter((r) => r.scorecardId === c.id)
-          .map((r) => ({
-            criterionId: r.criterionId,
-            rating: r.rating as 1 | 2 | 3 | 4,
-            evidence: r.evidence,
-          })),
+        ratings: c.ratings.map((r) => ({
+          criterionId: r.criterionId,
+          rating: r.rating,
+          evidence: r.evidence,
+        })),
       })),
     });
-    const findings = checkFeedbackText(composed.body, org.jurisdictions);
+    const { findings } = composed;
 
     await tx
       .update(applications)

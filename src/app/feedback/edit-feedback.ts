@@ -1,14 +1,19 @@
 import { eq } from 'drizzle-orm';
-import { feedback } from '../db/schema';
-import { relinkEvidence } from '../domain/relink-evidence';
-import { AppError } from '../lib/errors';
-import { recordAudit } from './audit';
-import { checkFeedbackText } from './check-text';
-import type { Actor, AppContext } from './context';
-import { loadFeedback, loadOrganization } from './load';
+import { feedback } from '../../db/schema';
+import { relinkEvidence } from '../../domain/relink-evidence';
+import { AppError } from '../../lib/errors';
+import { recordAudit } from '../audit';
+import { checkFeedbackText } from '../check-text';
+import type { Actor, AppContext } from '../context';
+import { loadFeedback, loadOrganization } from '../load';
 
 /** A reviewer edits a draft. Every edit is checked again; sentences that survive keep their evidence. */
-export async function editFeedback(ctx: AppContext, actor: Actor, id: string, input: { body: string }) {
+export async function editFeedback(
+  ctx: AppContext,
+  actor: Actor,
+  input: { feedbackId: string; body: string },
+) {
+  const id = input.feedbackId;
   return ctx.db.transaction(async (tx) => {
     const current = await loadFeedback(tx, actor.organizationId, id, { lock: true });
     if (current.status !== 'draft') {

@@ -1,16 +1,19 @@
 import { eq } from 'drizzle-orm';
-import { feedback } from '../db/schema';
-import { roleMay } from '../domain/policy';
-import { AppError, forbidden } from '../lib/errors';
-import { recordAudit } from './audit';
-import { blocking, checkFeedbackText } from './check-text';
-import type { Actor, AppContext } from './context';
-import { loadApplication, loadFeedback, loadOrganization } from './load';
-import { queueFeedbackEmail } from './release-feedback';
+import { feedback } from '../../db/schema';
+import { roleMay } from '../../domain/policy';
+import { AppError, forbidden } from '../../lib/errors';
+import { recordAudit } from '../audit';
+import { blocking, checkFeedbackText } from '../check-text';
+import type { Actor, AppContext } from '../context';
+import { loadApplication, loadFeedback, loadOrganization } from '../load';
+import { queueFeedbackEmail } from './queue-feedback-email';
+
+/** When an approved feedback is sent: at once, at a time, or when its job is closed (held until then). */
+export type SendWhen = { mode: 'now' } | { mode: 'at'; at: Date } | { mode: 'when-filled' };
 
 export interface ApproveInput {
-  /** 'now', 'when-filled' (held until the job is closed), or an ISO 8601 time. */
-  send: string;
+  feedbackId: string;
+  send: SendWhen;
   override?: { justification: string };
 }
 
@@ -18,7 +21,8 @@ export interface ApproveInput {
  * Approves a draft and schedules its one email. A blocking finding stops approval (409) unless an admin overrides it
  * with a written justification, which goes into the audit trail.
  */
-export async function approveFeedback(ctx: AppContext, actor: Actor, id: string, input: ApproveInput) {
+export async function approveFeedback(ctx: AppContext, actor: Actor, input: ApproveInput) {
+  const id = input.feedbackId;
   const result = await ctx.db.transaction(async (tx) => {
     const current = await loadFeedback(tx, actor.organizationId, id, { lock: true });
     if (current.status !== 'draft')
@@ -44,16 +48,15 @@ export async function approveFeedback(ctx: AppContext, actor: Actor, id: string,
 
     let sendAt: Date | null = null;
     let mode: 'now' | 'at' | 'when-filled';
-    if (input.send === 'now') mode = 'now';
-    else if (input.send === 'when-filled') mode = job.status === 'open' ? 'when-filled' : 'now';
-    else {
-      sendAt = new Date(input.send);
-      if (Number.isNaN(sendAt.getTime()))
-        throw new AppError(400, 'invalid-request', 'body.send: "now", "when-filled" or an ISO 8601 time');
-      if (sendAt.getTime() < Date.now() - 60_000)
+    if (input.send.mode === 'at') {
+      if (input.send.at.getTime() < Date.now() - 60_000)
         throw new AppError(400, 'invalid-request', 'body.send: that time has passed');
+      sendAt = input.send.at;
       mode = 'at';
-    }
+    } else if (input.send.mode === 'when-filled') {
+      // A job already closed releases at once.
+      mode = job.status === 'open' ? 'when-filled' : 'now';
+    } else mode = 'now';
     const status = mode === 'now' ? 'approved' : 'scheduled';
     const [approved] = await tx
       .update(feedback)
