@@ -19,14 +19,18 @@ import { CANDIDATE_COOKIE, type HttpEnv, SESSION_COOKIE } from './env';
 import { renderReference } from './reference-page';
 import { createRouter, errorBody } from './router';
 import { applicationRoutes } from './routes/applications';
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { candidateRoutes } from './routes/candidate';
+import { checkerRoutes } from './routes/checker';
 import { feedbackRoutes } from './routes/feedback';
-import { hiringRoutes } from './routes/hiring';
+import { followUpRoutes } from './routes/follow-up';
 import { jobRoutes } from './routes/jobs';
 import { memberRoutes } from './routes/members';
 import { portalRoutes } from './routes/portal';
+import { rejectionReasonRoutes } from './routes/rejection-reasons';
 import { scorecardRoutes } from './routes/scorecards';
+import { statsRoutes } from './routes/stats';
 import { tokenRoutes } from './routes/tokens';
 
 const webCompression = compress();
@@ -175,7 +179,11 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   app.route('/', applicationRoutes());
   app.route('/', scorecardRoutes());
   app.route('/', feedbackRoutes());
-  hiringRoutes(app);
+  app.route('/', auditRoutes());
+  app.route('/', rejectionReasonRoutes());
+  app.route('/', statsRoutes());
+  app.route('/', followUpRoutes());
+  app.route('/', checkerRoutes());
   portalRoutes(app);
   candidateRoutes(app);
 

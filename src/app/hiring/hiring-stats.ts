@@ -1,29 +1,14 @@
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import {
   applications,
-  auditEvents,
   criteria,
   feedback,
   feedbackRequests,
   feedbackResponses,
   scorecardRatings,
   scorecards,
-} from '../db/schema';
-import type { Actor, AppContext } from './context';
-import { loadApplication } from './load';
-
-/** Reads for the hiring team, every one scoped to the actor's organization. */
-
-export async function listAudit(ctx: AppContext, actor: Actor, applicationId: string) {
-  await loadApplication(ctx.db, actor.organizationId, applicationId); // 404 for another organization's application
-  return ctx.db
-    .select()
-    .from(auditEvents)
-    .where(
-      and(eq(auditEvents.organizationId, actor.organizationId), eq(auditEvents.applicationId, applicationId)),
-    )
-    .orderBy(asc(auditEvents.id));
-}
+} from '../../db/schema';
+import type { Actor, AppContext } from '../context';
 
 /** The dashboard: how many rejected candidates got feedback, how fast, what waits, and the most common gaps. */
 export async function hiringStats(ctx: AppContext, actor: Actor) {
