@@ -1,5 +1,6 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import { applications, candidates, feedback } from '../../db/schema';
+import type { ApplicationStatus, FeedbackStatus } from '../../domain/vocabulary';
 import type { Actor, AppContext } from '../context';
 import { afterCursor, newestFirst, type Page, toPage } from '../pagination';
 
@@ -7,15 +8,15 @@ import { afterCursor, newestFirst, type Page, toPage } from '../pagination';
 export async function listApplications(
   ctx: AppContext,
   actor: Actor,
-  page: Page & { jobId?: string; status?: string; feedbackStatus?: string },
+  page: Page & { jobId?: string; status?: ApplicationStatus; feedbackStatus?: FeedbackStatus },
 ) {
   const where: (SQL | undefined)[] = [
     eq(applications.organizationId, actor.organizationId),
     afterCursor(applications.createdAt, applications.id, page.cursor),
   ];
   if (page.jobId) where.push(eq(applications.jobId, page.jobId));
-  if (page.status) where.push(eq(applications.status, page.status as 'active'));
-  if (page.feedbackStatus) where.push(eq(feedback.status, page.feedbackStatus as 'draft'));
+  if (page.status) where.push(eq(applications.status, page.status));
+  if (page.feedbackStatus) where.push(eq(feedback.status, page.feedbackStatus));
   const rows = await ctx.db
     .select({
       id: applications.id,

@@ -1,15 +1,16 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { applications, criteria, jobs } from '../../db/schema';
+import type { JobOpeningStatus } from '../../domain/vocabulary';
 import type { Actor, AppContext } from '../context';
 import { afterCursor, newestFirst, type Page, toPage } from '../pagination';
 
 /** The organization's jobs, newest first, each with its criteria and its applications counted by status. */
-export async function listJobs(ctx: AppContext, actor: Actor, page: Page & { status?: string }) {
+export async function listJobs(ctx: AppContext, actor: Actor, page: Page & { status?: JobOpeningStatus }) {
   const where: (SQL | undefined)[] = [
     eq(jobs.organizationId, actor.organizationId),
     afterCursor(jobs.createdAt, jobs.id, page.cursor),
   ];
-  if (page.status) where.push(eq(jobs.status, page.status as 'open'));
+  if (page.status) where.push(eq(jobs.status, page.status));
   const rows = await ctx.db
     .select()
     .from(jobs)

@@ -10,7 +10,10 @@ import { AnswerBody, FeedbackRequestItem, FeedbackRequestsQuery } from '../schem
 import { IdParam } from '../schemas/shared';
 import { presentCandidateResponse } from './portal';
 
-/** Following up with rejected candidates: answering their question, a rejection notice, and their requests for feedback. */
+/**
+ * Following up with rejected candidates: answering their question, a rejection notice, and their requests for
+ * feedback.
+ */
 export function followUpRoutes() {
   const app = createRouter();
   app.openapi(
