@@ -39,8 +39,8 @@ export function feedbackRoutes() {
       const actor = requireActor(c);
       authorize(actor, 'applications.reject');
       const draft = await rejectApplication(c.get('ctx'), actor, {
-        applicationId: c.req.valid('param').id,
         ...c.req.valid('json'),
+        applicationId: c.req.valid('param').id,
       });
       return c.json({ feedback: presentFeedback(draft) }, 201);
     },
@@ -86,8 +86,8 @@ export function feedbackRoutes() {
       const actor = requireActor(c);
       authorize(actor, 'feedback.review');
       const f = await editFeedback(c.get('ctx'), actor, {
-        feedbackId: c.req.valid('param').id,
         ...c.req.valid('json'),
+        feedbackId: c.req.valid('param').id,
       });
       return c.json({ feedback: presentFeedback(f) }, 200);
     },
@@ -116,8 +116,8 @@ export function feedbackRoutes() {
       const actor = requireActor(c);
       authorize(actor, 'feedback.review');
       const f = await approveFeedback(c.get('ctx'), actor, {
-        feedbackId: c.req.valid('param').id,
         ...c.req.valid('json'),
+        feedbackId: c.req.valid('param').id,
       });
       return c.json({ feedback: presentFeedback(f) }, 200);
     },

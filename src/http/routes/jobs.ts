@@ -95,7 +95,7 @@ export function jobRoutes() {
       const actor = requireActor(c);
       authorize(actor, 'jobs.manage');
       const ctx = c.get('ctx');
-      const r = await closeJob(ctx, actor, { jobId: c.req.valid('param').id, ...c.req.valid('json') });
+      const r = await closeJob(ctx, actor, { ...c.req.valid('json'), jobId: c.req.valid('param').id });
       const full = await getJob(ctx, actor, { jobId: r.job.id });
       return c.json({ job: presentJob(full.job, full.criteria), released: r.released }, 200);
     },
@@ -121,8 +121,8 @@ export function jobRoutes() {
       authorize(actor, 'applications.reject');
       authorize(actor, 'jobs.manage');
       const op = await rejectRemaining(c.get('ctx'), actor, {
-        jobId: c.req.valid('param').id,
         ...c.req.valid('json'),
+        jobId: c.req.valid('param').id,
       });
       return c.json(presentOperation(op), 202);
     },

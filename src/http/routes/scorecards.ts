@@ -24,8 +24,8 @@ export function scorecardRoutes() {
       const actor = requireActor(c);
       authorize(actor, 'scorecards.submit');
       const r = await submitScorecard(c.get('ctx'), actor, {
-        applicationId: c.req.valid('param').id,
         ...c.req.valid('json'),
+        applicationId: c.req.valid('param').id,
       });
       return c.json({ id: r.scorecard.id, findings: r.findings }, 201);
     },
