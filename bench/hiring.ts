@@ -5,18 +5,19 @@
 //   npx tsx bench/hiring.ts                  (embedded PGlite, in memory)
 //   DATABASE_URL=postgres://... npx tsx bench/hiring.ts
 import { sql } from 'drizzle-orm';
-import { addApplication } from '../src/app/add-application';
 import type { Actor } from '../src/app/context';
-import { createJob } from '../src/app/create-job';
-import { createOrganization } from '../src/app/create-organization';
-import { rejectApplication } from '../src/app/reject-application';
-import { submitScorecard } from '../src/app/submit-scorecard';
+import { rejectApplication } from '../src/app/feedback/reject-application';
+import { addApplication } from '../src/app/hiring/add-application';
+import { createJob } from '../src/app/hiring/create-job';
+import { submitScorecard } from '../src/app/hiring/submit-scorecard';
+import { createOrganization } from '../src/app/identity/create-organization';
 import { assemble } from '../src/boot';
 import { check } from '../src/checker';
 import { loadConfig } from '../src/config';
 import { openPglite, openPostgres } from '../src/db/client';
 import { composeFeedback } from '../src/domain/compose-feedback';
 import { DEFAULT_REJECTION_REASONS } from '../src/domain/rejection-reasons';
+import type { Rating } from '../src/domain/vocabulary';
 import { createLogger } from '../src/lib/logger';
 
 const N = Number(process.env.BENCH_APPLICATIONS ?? 1000);
@@ -76,13 +77,14 @@ async function main() {
       candidate: { name: `Candidate ${i}`, email: `c${i}-${stamp}@bench.test` },
     });
     for (const stage of ['interview', 'final'] as const) {
-      await submitScorecard(ctx, actor, application.id, {
+      await submitScorecard(ctx, actor, {
+        applicationId: application.id,
         stage,
         interviewer: { name: `Interviewer ${i % 7}`, email: `i${i % 7}@bench.test` },
         recommendation: 'no',
         ratings: criteria.map((c, k) => ({
           criterionId: c.id,
-          rating: (((i + k) % 4) + 1) as 1 | 2 | 3 | 4,
+          rating: (((i + k) % 4) + 1) as Rating,
           evidence: EVIDENCE[(i + k) % EVIDENCE.length],
         })),
       });
@@ -120,7 +122,7 @@ async function main() {
         interviewerName: `Interviewer ${i % 7}`,
         ratings: criteria.map((c, k) => ({
           criterionId: c.id,
-          rating: (((i + k) % 4) + 1) as 1 | 2 | 3 | 4,
+          rating: (((i + k) % 4) + 1) as Rating,
           evidence: EVIDENCE[(i + k) % EVIDENCE.length],
         })),
       })),
@@ -131,7 +133,7 @@ async function main() {
 
   // The real thing: the rejection use case, one transaction each.
   t = performance.now();
-  for (const id of apps) await rejectApplication(ctx, actor, id, { reason: 'skills-gap' });
+  for (const id of apps) await rejectApplication(ctx, actor, { applicationId: id, reason: 'skills-gap' });
   const rejectS = (performance.now() - t) / 1000;
 
   const rate = (s: number) => Math.round(N / s);

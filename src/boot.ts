@@ -1,6 +1,6 @@
 import type { AppContext } from './app/context';
-import { feedbackDelivery } from './app/feedback-delivery';
-import { rejectRemainingJob } from './app/reject-remaining';
+import { feedbackDelivery } from './app/feedback/feedback-delivery';
+import { rejectRemainingJob } from './app/hiring/reject-remaining';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { createHttpApp } from './http/app';

@@ -28,3 +28,9 @@ export const jsonAnswer = <T>(description: string, schema: T) => ({
   description,
   content: { 'application/json': { schema } },
 });
+
+/** The errors of a route that reads one resource of the organization. */
+export const readErrors = { 400: errors[400], 401: errors[401], 403: errors[403], 404: errors[404] };
+
+/** The errors of a route that takes a JSON body. */
+export const bodyErrors = { ...readErrors, 415: errors[415] };

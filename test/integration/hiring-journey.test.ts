@@ -264,7 +264,7 @@ describe('approval', () => {
       email: uniqueEmail(),
       role: 'recruiter',
     });
-    const { mintApiToken } = await import('../../src/app/create-api-token');
+    const { mintApiToken } = await import('../../src/app/identity/mint-api-token');
     const { secret } = await mintApiToken(
       mail.h.ctx.db,
       { id: invited.body.id, organizationId: org.organization.id },

@@ -107,7 +107,7 @@ describe('errors', () => {
     });
     expect(invited.status).toBe(201);
     // An interviewer acting through a token minted for them.
-    const { mintApiToken } = await import('../../src/app/create-api-token');
+    const { mintApiToken } = await import('../../src/app/identity/mint-api-token');
     const { secret } = await mintApiToken(
       h.ctx.db,
       { id: invited.body.id, organizationId: org.organization.id },

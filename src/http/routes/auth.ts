@@ -1,17 +1,17 @@
 import { createRoute } from '@hono/zod-openapi';
-import { eq } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { acceptInvitation } from '../../app/accept-invitation';
-import { createOrganization } from '../../app/create-organization';
-import { loadOrganization } from '../../app/load';
-import { closeSession } from '../../app/sessions';
-import { signIn } from '../../app/sign-in';
-import { users } from '../../db/schema';
-import { type Api, type HttpEnv, requireActor, SESSION_COOKIE, secured } from '../env';
-import { presentOrganization, presentUser } from '../presenters';
+import { acceptInvitation } from '../../app/identity/accept-invitation';
+import { createOrganization } from '../../app/identity/create-organization';
+import { signIn } from '../../app/identity/sign-in';
+import { signOut } from '../../app/identity/sign-out';
+import { whoAmI } from '../../app/identity/who-am-i';
+import { type HttpEnv, requireActor, SESSION_COOKIE, secured } from '../env';
+import { presentOrganization } from '../presenters/auth';
+import { presentUser } from '../presenters/members';
 import { errors, jsonBody } from '../responses';
-import { AcceptInvitationBody, Me, SignInBody, SignUpBody, SignUpResult } from '../schemas';
+import { createRouter } from '../router';
+import { AcceptInvitationBody, Me, SignInBody, SignUpBody, SignUpResult } from '../schemas/auth';
 
 function setSession(c: Context<HttpEnv>, session: { secret: string; expiresAt: Date }) {
   setCookie(c, SESSION_COOKIE, session.secret, {
@@ -23,7 +23,17 @@ function setSession(c: Context<HttpEnv>, session: { secret: string; expiresAt: D
   });
 }
 
-export function authRoutes(app: Api) {
+const me = (r: {
+  user: Parameters<typeof presentUser>[0];
+  organization: Parameters<typeof presentOrganization>[0];
+}) => ({
+  user: presentUser(r.user),
+  organization: presentOrganization(r.organization),
+});
+
+/** Signing up an organization, signing in and out, accepting an invitation, and who is signed in. */
+export function authRoutes() {
+  const app = createRouter();
   app.openapi(
     createRoute({
       method: 'post',
@@ -70,11 +80,9 @@ export function authRoutes(app: Api) {
       },
     }),
     async (c) => {
-      const ctx = c.get('ctx');
-      const { user, session } = await signIn(ctx, c.req.valid('json'), c.get('client'));
-      setSession(c, session);
-      const org = await loadOrganization(ctx.db, user.organizationId);
-      return c.json({ user: presentUser(user), organization: presentOrganization(org) }, 200);
+      const r = await signIn(c.get('ctx'), c.get('client'), c.req.valid('json'));
+      setSession(c, r.session);
+      return c.json(me(r), 200);
     },
   );
 
@@ -88,7 +96,7 @@ export function authRoutes(app: Api) {
     }),
     async (c) => {
       const secret = getCookie(c, SESSION_COOKIE);
-      if (secret) await closeSession(c.get('ctx'), secret);
+      if (secret) await signOut(c.get('ctx'), { secret });
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     },
@@ -110,11 +118,9 @@ export function authRoutes(app: Api) {
       },
     }),
     async (c) => {
-      const ctx = c.get('ctx');
-      const { user, session } = await acceptInvitation(ctx, c.req.valid('json'));
-      setSession(c, session);
-      const org = await loadOrganization(ctx.db, user.organizationId);
-      return c.json({ user: presentUser(user), organization: presentOrganization(org) }, 200);
+      const r = await acceptInvitation(c.get('ctx'), c.req.valid('json'));
+      setSession(c, r.session);
+      return c.json(me(r), 200);
     },
   );
 
@@ -131,11 +137,9 @@ export function authRoutes(app: Api) {
       },
     }),
     async (c) => {
-      const ctx = c.get('ctx');
       const actor = requireActor(c);
-      const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
-      const org = await loadOrganization(ctx.db, actor.organizationId);
-      return c.json({ user: presentUser(user), organization: presentOrganization(org) }, 200);
+      return c.json(me(await whoAmI(c.get('ctx'), actor)), 200);
     },
   );
+  return app;
 }

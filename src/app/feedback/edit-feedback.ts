@@ -1,0 +1,45 @@
+import { eq } from 'drizzle-orm';
+import { feedback } from '../../db/schema';
+import { relinkEvidence } from '../../domain/relink-evidence';
+import { AppError } from '../../lib/errors';
+import { recordAudit } from '../audit';
+import { checkFeedbackText } from '../check-text';
+import type { Actor, AppContext } from '../context';
+import { loadFeedback, loadOrganization } from '../load';
+
+/** A reviewer edits a draft. Every edit is checked again; sentences that survive keep their evidence. */
+export async function editFeedback(
+  ctx: AppContext,
+  actor: Actor,
+  input: { feedbackId: string; body: string },
+) {
+  const id = input.feedbackId;
+  return ctx.db.transaction(async (tx) => {
+    const current = await loadFeedback(tx, actor.organizationId, id, { lock: true });
+    if (current.status !== 'draft') {
+      throw new AppError(
+        409,
+        'feedback-locked',
+        `This feedback is ${current.status}; only a draft can be edited`,
+      );
+    }
+    const org = await loadOrganization(tx, actor.organizationId);
+    const findings = checkFeedbackText(input.body, org.jurisdictions);
+    const sentences = relinkEvidence(input.body, current.sentences);
+    const [updated] = await tx
+      .update(feedback)
+      .set({ body: input.body, findings, sentences, updatedAt: new Date() })
+      .where(eq(feedback.id, id))
+      .returning();
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actor,
+      action: 'feedback.edited',
+      subjectType: 'feedback',
+      subjectId: id,
+      applicationId: current.applicationId,
+      data: { before: current.body, after: input.body, findings: findings.length },
+    });
+    return updated;
+  });
+}

@@ -1,0 +1,49 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { feedback, feedbackRequests } from '../../db/schema';
+import type { DeliveryHooks } from '../../jobs/deliver-email';
+import { recordAudit } from '../audit';
+
+/** When a feedback email is sent the feedback is sent, and the audit trail keeps the exact text that went out. */
+export const feedbackDelivery: DeliveryHooks = {
+  async sent(tx, email) {
+    if (!email.subjectId) return;
+    const [row] = await tx
+      .update(feedback)
+      .set({ status: 'sent', sentAt: email.sentAt ?? new Date(), updatedAt: new Date() })
+      .where(and(eq(feedback.id, email.subjectId), inArray(feedback.status, ['approved', 'scheduled'])))
+      .returning();
+    if (!row) return;
+    // A candidate who asked for feedback has it now.
+    await tx
+      .update(feedbackRequests)
+      .set({ status: 'fulfilled', closedAt: new Date() })
+      .where(and(eq(feedbackRequests.applicationId, row.applicationId), eq(feedbackRequests.status, 'open')));
+    await recordAudit(tx, {
+      organizationId: row.organizationId,
+      actor: { type: 'system', name: 'Debrief mailer' },
+      action: 'feedback.sent',
+      subjectType: 'feedback',
+      subjectId: row.id,
+      applicationId: row.applicationId,
+      data: { to: email.to, subject: email.subject, text: email.text, messageId: email.messageId },
+    });
+  },
+  async failed(tx, email) {
+    if (!email.subjectId) return;
+    const [row] = await tx
+      .update(feedback)
+      .set({ status: 'failed', updatedAt: new Date() })
+      .where(eq(feedback.id, email.subjectId))
+      .returning();
+    if (!row) return;
+    await recordAudit(tx, {
+      organizationId: row.organizationId,
+      actor: { type: 'system', name: 'Debrief mailer' },
+      action: 'feedback.failed',
+      subjectType: 'feedback',
+      subjectId: row.id,
+      applicationId: row.applicationId,
+      data: { to: email.to, error: email.lastError },
+    });
+  },
+};

@@ -1,0 +1,100 @@
+import { eq } from 'drizzle-orm';
+import { applications, feedback } from '../../db/schema';
+import { composeFeedback } from '../../domain/compose-feedback';
+import { AppError } from '../../lib/errors';
+import { recordAudit } from '../audit';
+import type { Actor, AppContext } from '../context';
+import { loadApplication, loadCriteria, loadRejectionReason, loadScorecards } from '../load';
+
+export interface RejectApplicationInput {
+  applicationId: string;
+  /** A default rejection reason's code, or one of the organization's own. */
+  reason: string;
+  /** Internal; never sent. */
+  note?: string | null;
+}
+
+/**
+ * Rejects an application for a documented reason and drafts candidate-facing feedback from the scorecards'
+ * evidence. The draft comes checked from the composer; it waits for a reviewer. The rejection and the draft commit
+ * together.
+ */
+export async function rejectApplication(ctx: AppContext, actor: Actor, input: RejectApplicationInput) {
+  const { applicationId } = input;
+  return ctx.db.transaction(async (tx) => {
+    const { application, candidate, job, organizationName, organizationJurisdictions } =
+      await loadApplication(tx, actor.organizationId, applicationId, { lock: true });
+    if (application.status !== 'active') {
+      throw new AppError(409, 'application-closed', `This application is already ${application.status}`);
+    }
+    const reason = await loadRejectionReason(tx, actor.organizationId, input.reason);
+    const cards = await loadScorecards(tx, applicationId);
+    const jobCriteria = await loadCriteria(tx, job.id);
+
+    // The composer checks the whole body under the organization's jurisdictions; its findings are the draft's.
+    const composed = composeFeedback({
+      organizationName,
+      jobTitle: job.title,
+      candidateName: candidate.name,
+      reason,
+      jurisdictions: organizationJurisdictions,
+      criteria: jobCriteria.map((c) => ({ id: c.id, name: c.name, description: c.description })),
+      scorecards: cards.map((c) => ({
+        id: c.id,
+        stage: c.stage,
+        interviewerName: c.interviewerName,
+        notes: c.notes,
+        ratings: c.ratings.map((r) => ({
+          criterionId: r.criterionId,
+          rating: r.rating,
+          evidence: r.evidence,
+        })),
+      })),
+    });
+    const { findings } = composed;
+
+    await tx
+      .update(applications)
+      .set({
+        status: 'rejected',
+        rejectionReason: reason.code,
+        rejectionNote: input.note ?? null,
+        rejectedAt: new Date(),
+      })
+      .where(eq(applications.id, applicationId));
+    const [draft] = await tx
+      .insert(feedback)
+      .values({
+        organizationId: actor.organizationId,
+        applicationId,
+        body: composed.body,
+        findings,
+        sentences: composed.sentences,
+      })
+      .returning();
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actor,
+      action: 'application.rejected',
+      subjectType: 'application',
+      subjectId: applicationId,
+      applicationId,
+      data: { reason: reason.code, note: input.note ?? null },
+    });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actor,
+      action: 'feedback.drafted',
+      subjectType: 'feedback',
+      subjectId: draft.id,
+      applicationId,
+      data: {
+        body: draft.body,
+        findings: findings.length,
+        omittedEvidence: composed.omitted.length,
+        depth: composed.policy.depth,
+      },
+    });
+    return draft;
+  });
+}

@@ -1,0 +1,91 @@
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import {
+  applications,
+  criteria,
+  feedback,
+  feedbackRequests,
+  feedbackResponses,
+  scorecardRatings,
+  scorecards,
+} from '../../db/schema';
+import type { Actor, AppContext } from '../context';
+
+/** The dashboard: how many rejected candidates got feedback, how fast, what waits, and the most common gaps. */
+export async function hiringStats(ctx: AppContext, actor: Actor) {
+  const org = actor.organizationId;
+  const [r] = await ctx.db
+    .select({
+      rejected: sql<number>`count(*)::int`,
+      sent: sql<number>`count(${feedback.sentAt})::int`,
+      medianHours: sql<
+        number | null
+      >`percentile_cont(0.5) within group (order by extract(epoch from ${feedback.sentAt} - ${applications.rejectedAt}) / 3600)`,
+      drafts: sql<number>`count(*) filter (where ${feedback.status} = 'draft')::int`,
+      scheduled: sql<number>`count(*) filter (where ${feedback.status} = 'scheduled')::int`,
+    })
+    .from(applications)
+    .leftJoin(feedback, eq(feedback.applicationId, applications.id))
+    .where(and(eq(applications.organizationId, org), eq(applications.status, 'rejected')));
+  const gaps = await ctx.db
+    .select({
+      criterion: criteria.name,
+      count: sql<number>`count(distinct ${scorecards.applicationId})::int`,
+    })
+    .from(scorecardRatings)
+    .innerJoin(criteria, eq(criteria.id, scorecardRatings.criterionId))
+    .innerJoin(scorecards, eq(scorecards.id, scorecardRatings.scorecardId))
+    .innerJoin(applications, eq(applications.id, scorecards.applicationId))
+    .where(
+      and(
+        eq(scorecardRatings.organizationId, org),
+        eq(applications.status, 'rejected'),
+        sql`${scorecardRatings.rating} < 3`,
+      ),
+    )
+    .groupBy(criteria.name)
+    .orderBy(sql`2 desc`, criteria.name)
+    .limit(8);
+  const byWeek = await ctx.db
+    .select({
+      week: sql<string>`to_char(date_trunc('week', ${feedback.sentAt}), 'YYYY-MM-DD')`,
+      sent: sql<number>`count(*)::int`,
+    })
+    .from(feedback)
+    .where(and(eq(feedback.organizationId, org), isNotNull(feedback.sentAt)))
+    .groupBy(sql`1`)
+    .orderBy(sql`1`);
+  const [responses] = await ctx.db
+    .select({
+      usefulAverage: sql<number | null>`avg(${feedbackResponses.useful})::float`,
+      ratings: sql<number>`count(${feedbackResponses.useful})::int`,
+      thanks: sql<number>`count(${feedbackResponses.thankedAt})::int`,
+      questionsOpen: sql<number>`count(*) filter (where ${feedbackResponses.question} is not null and ${feedbackResponses.answeredAt} is null)::int`,
+      futureRoles: sql<number>`count(*) filter (where ${feedbackResponses.futureRoles})::int`,
+    })
+    .from(feedbackResponses)
+    .where(eq(feedbackResponses.organizationId, org));
+  const [requests] = await ctx.db
+    .select({
+      open: sql<number>`count(*) filter (where ${feedbackRequests.status} = 'open')::int`,
+      overdue: sql<number>`count(*) filter (where ${feedbackRequests.status} = 'open' and ${feedbackRequests.dueAt} < now())::int`,
+    })
+    .from(feedbackRequests)
+    .where(eq(feedbackRequests.organizationId, org));
+  return {
+    usefulAverage: responses.usefulAverage === null ? null : Math.round(responses.usefulAverage * 10) / 10,
+    usefulRatings: responses.ratings,
+    thanksReceived: responses.thanks,
+    questionsOpen: responses.questionsOpen,
+    futureRolesOptIns: responses.futureRoles,
+    requestsOpen: requests.open,
+    requestsOverdue: requests.overdue,
+    rejected: r.rejected,
+    feedbackSent: r.sent,
+    feedbackShare: r.rejected ? r.sent / r.rejected : null,
+    medianHoursToSend: r.medianHours === null ? null : Math.round(Number(r.medianHours) * 10) / 10,
+    draftsWaiting: r.drafts,
+    scheduled: r.scheduled,
+    commonGaps: gaps,
+    sentByWeek: byWeek,
+  };
+}

@@ -1,0 +1,109 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { applications, bulkOperations, users } from '../../db/schema';
+import { enqueue, type JobDefinition } from '../../jobs/runner';
+import { AppError } from '../../lib/errors';
+import { recordAudit } from '../audit';
+import { type Actor, type AppContext, actorOf } from '../context';
+import { rejectApplication } from '../feedback/reject-application';
+import { loadJob, loadRejectionReason } from '../load';
+
+type Payload = { operationId: string };
+
+/**
+ * Starts rejecting every application still active on a closed job, for one reason. The operation and its job commit
+ * together; the runner drafts feedback for each application in its own transaction and records progress.
+ */
+export async function rejectRemaining(
+  ctx: AppContext,
+  actor: Actor,
+  input: { jobId: string; reason: string },
+) {
+  const { jobId } = input;
+  const op = await ctx.db.transaction(async (tx) => {
+    const job = await loadJob(tx, actor.organizationId, jobId, { lock: true });
+    if (job.status === 'open')
+      throw new AppError(
+        409,
+        'job-open',
+        'Close the job first; then every remaining application can be rejected at once',
+      );
+    await loadRejectionReason(tx, actor.organizationId, input.reason);
+    const [{ n }] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(applications)
+      .where(and(eq(applications.jobId, jobId), eq(applications.status, 'active')));
+    const [op] = await tx
+      .insert(bulkOperations)
+      .values({
+        organizationId: actor.organizationId,
+        kind: 'reject-remaining',
+        jobId,
+        params: { reason: input.reason },
+        total: n,
+        status: n ? 'running' : 'done',
+        createdBy: actor.userId,
+        finishedAt: n ? null : new Date(),
+      })
+      .returning();
+    if (n) await enqueue(tx, ctx.jobs.bulkReject, { operationId: op.id }, { dedupeKey: `bulk:${op.id}` });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actor,
+      action: 'job.reject-remaining',
+      subjectType: 'job',
+      subjectId: jobId,
+      data: { reason: input.reason, applications: n },
+    });
+    return op;
+  });
+  ctx.jobs.poke();
+  return op;
+}
+
+/** The runner's side: rejects the remaining applications in batches; a retry carries on where it stopped. */
+export function rejectRemainingJob(getCtx: () => AppContext): JobDefinition<Payload> {
+  return {
+    kind: 'reject-remaining',
+    maxAttempts: 5,
+    async handle({ operationId }) {
+      const ctx = getCtx();
+      const [op] = await ctx.db.select().from(bulkOperations).where(eq(bulkOperations.id, operationId));
+      if (op?.status !== 'running' || !op.jobId) return;
+      const [user] = await ctx.db
+        .select()
+        .from(users)
+        .where(eq(users.id, op.createdBy ?? '00000000-0000-0000-0000-000000000000'));
+      if (!user) throw new Error('the person who started this operation no longer exists');
+      const actor = actorOf(user);
+      for (;;) {
+        const batch = await ctx.db
+          .select({ id: applications.id })
+          .from(applications)
+          .where(and(eq(applications.jobId, op.jobId), eq(applications.status, 'active')))
+          .limit(25);
+        if (!batch.length) break;
+        for (const a of batch) {
+          try {
+            await rejectApplication(ctx, actor, { applicationId: a.id, reason: String(op.params.reason) });
+          } catch (e) {
+            if (!(e instanceof AppError && e.code === 'application-closed')) throw e; // rejected meanwhile by a person
+          }
+        }
+        await ctx.db
+          .update(bulkOperations)
+          .set({ done: sql`least(${bulkOperations.total}, ${bulkOperations.done} + ${batch.length})` })
+          .where(eq(bulkOperations.id, operationId));
+      }
+      await ctx.db
+        .update(bulkOperations)
+        .set({ status: 'done', done: sql`${bulkOperations.total}`, finishedAt: new Date() })
+        .where(eq(bulkOperations.id, operationId));
+    },
+    async onFailed({ operationId }, _err, { db }) {
+      await db
+        .update(bulkOperations)
+        .set({ status: 'failed', finishedAt: new Date() })
+        .where(eq(bulkOperations.id, operationId));
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { invitations, type Role, users } from '../../db/schema';
+import { queueEmail } from '../../jobs/deliver-email';
+import { newSecret, sha256 } from '../../lib/crypto';
+import { recordAudit } from '../audit';
+import type { Actor, AppContext } from '../context';
+import { loadOrganization } from '../load';
+import { assertEmailFree } from './assert-email-free';
+
+/**
+ * Adds a member to the actor's organization and emails them a link to choose a password. The user, the hashed
+ * link, the message and its delivery job commit together.
+ */
+export async function inviteUser(
+  ctx: AppContext,
+  actor: Actor,
+  input: { name: string; email: string; role: Role },
+) {
+  const org = await loadOrganization(ctx.db, actor.organizationId);
+  const secret = newSecret();
+  const expiresAt = new Date(Date.now() + ctx.config.INVITE_DAYS * 86_400_000);
+  const link = `${ctx.config.publicUrl}/invitations/${secret}`;
+  const user = await ctx.db.transaction(async (tx) => {
+    await assertEmailFree(tx, input.email);
+    const [user] = await tx
+      .insert(users)
+      .values({
+        organizationId: actor.organizationId,
+        name: input.name,
+        email: input.email,
+        role: input.role,
+      })
+      .returning();
+    await tx.insert(invitations).values({
+      organizationId: actor.organizationId,
+      userId: user.id,
+      tokenHash: sha256(secret),
+      expiresAt,
+    });
+    await queueEmail(tx, ctx.jobs.deliverEmail, {
+      organizationId: actor.organizationId,
+      to: input.email,
+      subject: `${actor.name} invited you to ${org.name} on Debrief`,
+      text: [
+        `Hello ${input.name},`,
+        '',
+        `${actor.name} added you to ${org.name} on Debrief as ${input.role}.`,
+        'Choose a password to sign in:',
+        '',
+        link,
+        '',
+        `This link works once and expires on ${expiresAt.toUTCString()}.`,
+      ].join('\n'),
+    });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actor,
+      action: 'user.invited',
+      subjectType: 'user',
+      subjectId: user.id,
+      data: { email: input.email, role: input.role },
+    });
+    return user;
+  });
+  ctx.jobs.poke();
+  return user;
+}

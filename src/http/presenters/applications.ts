@@ -1,0 +1,49 @@
+import type { applications, candidates, criteria, jobs, scorecardRatings, scorecards } from '../../db/schema';
+import { presentJob } from './jobs';
+import { iso } from './shared';
+
+export function presentApplication(
+  a: typeof applications.$inferSelect,
+  c: typeof candidates.$inferSelect,
+  fb: { id: string | null; status: string | null } | null = null,
+) {
+  return {
+    id: a.id,
+    jobId: a.jobId,
+    candidate: { id: c.id, name: c.name, email: c.email },
+    stage: a.stage,
+    status: a.status,
+    rejectionReason: a.rejectionReason,
+    rejectedAt: iso(a.rejectedAt),
+    createdAt: a.createdAt.toISOString(),
+    feedback: fb?.id ? { id: fb.id, status: fb.status ?? 'draft' } : null,
+  };
+}
+
+/** The hiring team's private view of one application: its job, and its scorecards with ratings and notes. */
+export function presentApplicationDetail(d: {
+  application: typeof applications.$inferSelect;
+  candidate: typeof candidates.$inferSelect;
+  job: typeof jobs.$inferSelect;
+  criteria: (typeof criteria.$inferSelect)[];
+  feedback: { id: string; status: string } | null;
+  scorecards: (typeof scorecards.$inferSelect & { ratings: (typeof scorecardRatings.$inferSelect)[] })[];
+}) {
+  return {
+    ...presentApplication(d.application, d.candidate, d.feedback),
+    job: presentJob(d.job, d.criteria),
+    scorecards: d.scorecards.map((s) => ({
+      id: s.id,
+      stage: s.stage,
+      interviewer: { name: s.interviewerName, email: s.interviewerEmail },
+      recommendation: s.recommendation,
+      notes: s.notes,
+      createdAt: s.createdAt.toISOString(),
+      ratings: s.ratings.map((r) => ({
+        criterionId: r.criterionId,
+        rating: r.rating,
+        evidence: r.evidence,
+      })),
+    })),
+  };
+}

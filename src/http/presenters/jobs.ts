@@ -1,0 +1,39 @@
+import type { bulkOperations, criteria, jobs } from '../../db/schema';
+import { iso } from './shared';
+
+export function presentJob(
+  j: typeof jobs.$inferSelect,
+  crit: (typeof criteria.$inferSelect)[],
+  counts?: Record<string, number>,
+) {
+  return {
+    id: j.id,
+    title: j.title,
+    status: j.status,
+    criteria: crit.map((c) => ({ id: c.id, name: c.name, description: c.description })),
+    ...(counts
+      ? {
+          applications: {
+            active: counts.active ?? 0,
+            rejected: counts.rejected ?? 0,
+            hired: counts.hired ?? 0,
+          },
+        }
+      : {}),
+    createdAt: j.createdAt.toISOString(),
+    closedAt: iso(j.closedAt),
+  };
+}
+
+export function presentOperation(op: typeof bulkOperations.$inferSelect) {
+  return {
+    id: op.id,
+    kind: op.kind,
+    jobId: op.jobId,
+    status: op.status,
+    total: op.total,
+    done: op.done,
+    createdAt: op.createdAt.toISOString(),
+    finishedAt: op.finishedAt?.toISOString() ?? null,
+  };
+}

@@ -1,0 +1,88 @@
+import { createRoute } from '@hono/zod-openapi';
+import { addApplication } from '../../app/hiring/add-application';
+import { getApplicationDetail } from '../../app/hiring/get-application-detail';
+import { listApplications } from '../../app/hiring/list-applications';
+import { requireActor, secured } from '../env';
+import { authorize } from '../policies';
+import { presentApplication, presentApplicationDetail } from '../presenters/applications';
+import { bodyErrors, errors, jsonAnswer, jsonBody, readErrors } from '../responses';
+import { createRouter } from '../router';
+import {
+  Application,
+  ApplicationDetail,
+  ApplicationsQuery,
+  CreateApplicationBody,
+} from '../schemas/applications';
+import { IdParam, page } from '../schemas/shared';
+
+/** Applications: add a candidate to a job, list them, and the hiring team's view of one. */
+export function applicationRoutes() {
+  const app = createRouter();
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/applications',
+      tags: ['Applications'],
+      summary: 'Add a candidate to an open job',
+      ...secured,
+      request: { body: jsonBody(CreateApplicationBody) },
+      responses: { 201: jsonAnswer('Created', Application), ...bodyErrors, 409: errors[409] },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'applications.create');
+      const r = await addApplication(c.get('ctx'), actor, c.req.valid('json'));
+      return c.json(presentApplication(r.application, r.candidate), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/applications',
+      tags: ['Applications'],
+      summary: 'List applications, newest first, by job and status (paginated)',
+      ...secured,
+      request: { query: ApplicationsQuery },
+      responses: { 200: jsonAnswer('Applications', page(Application)), ...readErrors },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'applications.read');
+      const r = await listApplications(c.get('ctx'), actor, c.req.valid('query'));
+      return c.json(
+        {
+          items: r.items.map((i) =>
+            presentApplication(i.application, i.candidate, { id: i.feedbackId, status: i.feedbackStatus }),
+          ),
+          nextCursor: r.nextCursor,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/applications/{id}',
+      tags: ['Applications'],
+      summary:
+        "One application with its job, scorecards (the hiring team's private view) and feedback status",
+      ...secured,
+      request: { params: IdParam },
+      responses: {
+        200: jsonAnswer('Application', ApplicationDetail),
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'applications.read');
+      const d = await getApplicationDetail(c.get('ctx'), actor, { applicationId: c.req.valid('param').id });
+      return c.json(presentApplicationDetail(d), 200);
+    },
+  );
+
+  return app;
+}

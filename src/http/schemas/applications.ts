@@ -1,0 +1,55 @@
+import { z } from '@hono/zod-openapi';
+import { Job } from './jobs';
+import { Email, ListQuery, Name } from './shared';
+
+export const Application = z
+  .object({
+    id: z.uuid(),
+    jobId: z.uuid(),
+    candidate: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
+    stage: z.enum(['applied', 'screen', 'interview', 'final']),
+    status: z.enum(['active', 'rejected', 'hired']),
+    rejectionReason: z.string().nullable(),
+    rejectedAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+    feedback: z.object({ id: z.uuid(), status: z.string() }).nullable(),
+  })
+  .openapi('Application');
+export const CreateApplicationBody = z
+  .object({
+    jobId: z.uuid(),
+    candidate: z.object({ name: Name.openapi({ example: 'Sam Rivera' }), email: Email }),
+  })
+  .openapi('CreateApplication');
+export const ApplicationsQuery = ListQuery.extend({
+  jobId: z
+    .uuid()
+    .optional()
+    .openapi({ param: { name: 'jobId', in: 'query' } }),
+  status: z
+    .enum(['active', 'rejected', 'hired'])
+    .optional()
+    .openapi({ param: { name: 'status', in: 'query' } }),
+  feedbackStatus: z
+    .enum(['draft', 'approved', 'scheduled', 'sent', 'failed'])
+    .optional()
+    .openapi({
+      param: { name: 'feedbackStatus', in: 'query' },
+      description: 'e.g. draft: feedback waiting for review',
+    }),
+});
+/** The hiring team's private view of one application: its job and its scorecards with ratings and notes. */
+export const ApplicationDetail = Application.extend({
+  job: Job,
+  scorecards: z.array(
+    z.object({
+      id: z.uuid(),
+      stage: z.string(),
+      interviewer: z.object({ name: z.string(), email: z.string() }),
+      recommendation: z.string(),
+      notes: z.string().nullable(),
+      createdAt: z.iso.datetime(),
+      ratings: z.array(z.object({ criterionId: z.uuid(), rating: z.number(), evidence: z.string() })),
+    }),
+  ),
+});

@@ -1,0 +1,23 @@
+import { z } from '@hono/zod-openapi';
+import { RoleSchema, User } from './members';
+import { Email, Name, Password } from './shared';
+
+export const Organization = z.object({ id: z.uuid(), name: z.string() }).openapi('Organization');
+export const SignUpBody = z
+  .object({
+    name: Name.openapi({ example: 'Acme Ltd' }),
+    admin: z.object({ name: Name.openapi({ example: 'Ada Lovelace' }), email: Email, password: Password }),
+  })
+  .openapi('SignUp');
+export const SignUpResult = z
+  .object({
+    organization: Organization,
+    user: z.object({ id: z.uuid(), email: z.string(), role: RoleSchema }),
+    token: z.string().openapi({ description: 'A Bearer API token for the admin; shown once' }),
+  })
+  .openapi('SignUpResult');
+export const SignInBody = z.object({ email: Email, password: z.string().min(1).max(200) }).openapi('SignIn');
+export const Me = z.object({ user: User, organization: Organization }).openapi('Me');
+export const AcceptInvitationBody = z
+  .object({ token: z.string().min(10).max(200), password: Password })
+  .openapi('AcceptInvitation');

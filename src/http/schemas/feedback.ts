@@ -1,0 +1,80 @@
+import { z } from '@hono/zod-openapi';
+import type { SendWhen } from '../../app/feedback/approve-feedback';
+import { Finding } from './shared';
+
+export const RejectionBody = z
+  .object({
+    reason: z
+      .string()
+      .min(1)
+      .max(64)
+      .openapi({ example: 'skills-gap', description: 'A code from GET /api/v1/rejection-reasons' }),
+    note: z.string().max(5000).nullish().openapi({ description: 'Internal; never sent' }),
+  })
+  .openapi('Rejection');
+export const EvidenceLink = z
+  .object({ scorecardId: z.uuid(), criterionId: z.uuid(), excerpt: z.string() })
+  .openapi('EvidenceLink');
+export const CandidateResponse = z
+  .object({
+    useful: z.number().int().nullable(),
+    comment: z.string().nullable(),
+    thanked: z.boolean(),
+    question: z.string().nullable(),
+    answer: z.string().nullable(),
+    futureRoles: z.boolean().nullable(),
+  })
+  .openapi('CandidateResponse');
+export const Feedback = z
+  .object({
+    id: z.uuid(),
+    applicationId: z.uuid(),
+    status: z.enum(['draft', 'approved', 'scheduled', 'sent', 'failed']),
+    body: z.string(),
+    findings: z.array(Finding),
+    evidence: z.array(EvidenceLink),
+    sentences: z.array(
+      z.object({ text: z.string(), start: z.number(), end: z.number(), evidence: z.array(EvidenceLink) }),
+    ),
+    sendMode: z.enum(['now', 'at', 'when-filled']).nullable(),
+    sendAt: z.iso.datetime().nullable(),
+    sentAt: z.iso.datetime().nullable(),
+    approvedAt: z.iso.datetime().nullable(),
+    overrideJustification: z.string().nullable(),
+    candidateResponse: CandidateResponse.nullable()
+      .optional()
+      .openapi({ description: 'What the candidate did on their page' }),
+  })
+  .openapi('Feedback');
+export const FeedbackEnvelope = z.object({ feedback: Feedback }).openapi('FeedbackEnvelope');
+export const EditFeedbackBody = z
+  .object({ body: z.string().trim().min(1).max(20_000) })
+  .openapi('EditFeedback');
+export const ApproveBody = z
+  .object({
+    send: z
+      .string()
+      .refine(
+        (s) => s === 'now' || s === 'when-filled' || !Number.isNaN(Date.parse(s)),
+        'must be "now", "when-filled" or an ISO 8601 time',
+      )
+      .openapi({ example: 'now' })
+      .transform(
+        (s): SendWhen => (s === 'now' || s === 'when-filled' ? { mode: s } : { mode: 'at', at: new Date(s) }),
+      ),
+    override: z
+      .object({
+        justification: z.string().trim().min(20, 'explain the override in at least 20 characters').max(2000),
+      })
+      .optional(),
+  })
+  .openapi('Approve');
+export const BlockingError = z
+  .object({
+    error: z.object({
+      code: z.literal('blocking-findings'),
+      message: z.string(),
+      findings: z.array(Finding),
+    }),
+  })
+  .openapi('BlockingFindingsError');

@@ -1,0 +1,23 @@
+import { z } from '@hono/zod-openapi';
+
+export const AnswerBody = z.object({ answer: z.string().trim().min(1).max(5000) }).openapi('AnswerQuestion');
+export const FeedbackRequestItem = z
+  .object({
+    id: z.uuid(),
+    applicationId: z.uuid(),
+    feedbackId: z.uuid().nullable().openapi({ description: 'The draft to review and send, if there is one' }),
+    candidate: z.object({ name: z.string(), email: z.string() }),
+    job: z.object({ id: z.uuid(), title: z.string() }),
+    message: z.string().nullable(),
+    status: z.enum(['open', 'fulfilled', 'declined']),
+    dueAt: z.iso.datetime(),
+    overdue: z.boolean(),
+    createdAt: z.iso.datetime(),
+  })
+  .openapi('FeedbackRequest');
+export const FeedbackRequestsQuery = z.object({
+  status: z
+    .enum(['open', 'fulfilled', 'declined'])
+    .default('open')
+    .openapi({ param: { name: 'status', in: 'query' } }),
+});

@@ -1,0 +1,57 @@
+import { z } from '@hono/zod-openapi';
+import { ListQuery, Name } from './shared';
+
+export const Criterion = z
+  .object({ id: z.uuid(), name: z.string(), description: z.string().nullable() })
+  .openapi('Criterion');
+export const CreateJobBody = z
+  .object({
+    title: Name.openapi({ example: 'Senior Backend Engineer' }),
+    criteria: z
+      .array(
+        z.object({
+          name: Name.openapi({ example: 'Attention to detail' }),
+          description: z.string().trim().max(1000).nullish(),
+        }),
+      )
+      .min(1, 'a job needs at least one criterion')
+      .max(30),
+  })
+  .openapi('CreateJob');
+export const Job = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    status: z.enum(['open', 'filled', 'cancelled']),
+    criteria: z.array(Criterion),
+    applications: z.object({ active: z.number(), rejected: z.number(), hired: z.number() }).optional(),
+    createdAt: z.iso.datetime(),
+    closedAt: z.iso.datetime().nullable(),
+  })
+  .openapi('Job');
+export const JobsQuery = ListQuery.extend({
+  status: z
+    .enum(['open', 'filled', 'cancelled'])
+    .optional()
+    .openapi({ param: { name: 'status', in: 'query' } }),
+});
+export const CloseJobBody = z.object({ outcome: z.enum(['filled', 'cancelled']) }).openapi('CloseJob');
+export const CloseJobResult = z
+  .object({
+    job: Job,
+    released: z.number().int().openapi({ description: 'Feedback held until filled, now queued' }),
+  })
+  .openapi('CloseJobResult');
+export const BulkOperation = z
+  .object({
+    id: z.uuid(),
+    kind: z.literal('reject-remaining'),
+    jobId: z.uuid().nullable(),
+    status: z.enum(['running', 'done', 'failed']),
+    total: z.number().int(),
+    done: z.number().int(),
+    createdAt: z.iso.datetime(),
+    finishedAt: z.iso.datetime().nullable(),
+  })
+  .openapi('BulkOperation');
+export const RejectRemainingBody = z.object({ reason: z.string().min(1).max(64) }).openapi('RejectRemaining');

@@ -1,0 +1,21 @@
+import { z } from '@hono/zod-openapi';
+
+export const Stats = z
+  .object({
+    rejected: z.number(),
+    feedbackSent: z.number(),
+    feedbackShare: z.number().nullable(),
+    medianHoursToSend: z.number().nullable(),
+    draftsWaiting: z.number(),
+    scheduled: z.number(),
+    commonGaps: z.array(z.object({ criterion: z.string(), count: z.number() })),
+    sentByWeek: z.array(z.object({ week: z.string(), sent: z.number() })),
+    usefulAverage: z.number().nullable().openapi({ description: "Candidates' rating of usefulness, 1 to 5" }),
+    usefulRatings: z.number(),
+    thanksReceived: z.number(),
+    questionsOpen: z.number(),
+    futureRolesOptIns: z.number(),
+    requestsOpen: z.number(),
+    requestsOverdue: z.number(),
+  })
+  .openapi('Stats');
