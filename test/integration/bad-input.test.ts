@@ -58,3 +58,43 @@ describe('paging cursors', () => {
     }
   });
 });
+
+describe('send times and organization names', () => {
+  it('a send time more than a year ahead is a 400 naming the field; the draft stays a draft', async () => {
+    const { jobWithApplication, scoreTwoRounds } = await import('../support/hiring');
+    const org = await newOrganization(h);
+    const { application, criterion } = await jobWithApplication(org);
+    await scoreTwoRounds(org, application.id, criterion);
+    const rejected = await org.api.post(`/api/v1/applications/${application.id}/rejection`, {
+      reason: 'skills-gap',
+    });
+    const id = rejected.body.feedback.id;
+    for (const send of [
+      '+275760-09-13T00:00:00.000Z',
+      new Date(Date.now() + 400 * 86_400_000).toISOString(),
+    ]) {
+      const res = await org.api.post(`/api/v1/feedback/${id}/approve`, { send });
+      expect(res.status, send).toBe(400);
+      expect(res.body.error.message).toContain('body.send');
+    }
+    expect((await org.api.get(`/api/v1/feedback/${id}`)).body.feedback.status).toBe('draft');
+    const inAMonth = new Date(Date.now() + 30 * 86_400_000).toISOString();
+    const ok = await org.api.post(`/api/v1/feedback/${id}/approve`, { send: inAMonth });
+    expect(ok.status).toBe(200);
+    expect(ok.body.feedback.status).toBe('scheduled');
+  });
+
+  it('an organization name holding a web address is refused at sign-up, so it never reaches an email subject', async () => {
+    const res = await h.anon.post('/api/v1/organizations', {
+      name: 'Your Bank: verify your account at http://bank-verify.example',
+      admin: { name: 'Mallory', email: uniqueEmail('mallory'), password: PASSWORD },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('body.name');
+    const plain = await h.anon.post('/api/v1/organizations', {
+      name: 'Acme Inc.',
+      admin: { name: 'Ada', email: uniqueEmail('ada'), password: PASSWORD },
+    });
+    expect(plain.status).toBe(201);
+  });
+});

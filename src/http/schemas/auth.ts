@@ -1,11 +1,15 @@
 import { z } from '@hono/zod-openapi';
+import { organizationNameProblem } from '../../domain/organization-name';
 import { RoleSchema, User } from './members';
 import { Email, Name, Password } from './shared';
 
 export const Organization = z.object({ id: z.uuid(), name: z.string() }).openapi('Organization');
 export const SignUpBody = z
   .object({
-    name: Name.openapi({ example: 'Acme Ltd' }),
+    name: Name.superRefine((name, ctx) => {
+      const problem = organizationNameProblem(name);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }).openapi({ example: 'Acme Ltd' }),
     admin: z.object({ name: Name.openapi({ example: 'Ada Lovelace' }), email: Email, password: Password }),
   })
   .openapi('SignUp');

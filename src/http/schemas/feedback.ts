@@ -50,6 +50,9 @@ export const FeedbackEnvelope = z.object({ feedback: Feedback }).openapi('Feedba
 export const EditFeedbackBody = z
   .object({ body: z.string().trim().min(1).max(20_000) })
   .openapi('EditFeedback');
+/** A scheduled send lies within a year: a later date is a typo, and a message that far out is no longer timely. */
+const MAX_SEND_AHEAD_MS = 366 * 86_400_000;
+
 export const ApproveBody = z
   .object({
     send: z
@@ -57,6 +60,10 @@ export const ApproveBody = z
       .refine(
         (s) => s === 'now' || s === 'when-filled' || !Number.isNaN(Date.parse(s)),
         'must be "now", "when-filled" or an ISO 8601 time',
+      )
+      .refine(
+        (s) => s === 'now' || s === 'when-filled' || Date.parse(s) <= Date.now() + MAX_SEND_AHEAD_MS,
+        'must be within a year from now',
       )
       .openapi({ example: 'now' })
       .transform(
