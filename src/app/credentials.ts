@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
-import { knownDevices, signInLimits } from '../db/schema';
+import { knownDevices } from '../db/schema';
 import { newSecret, sha256, verifyPassword } from '../lib/crypto';
 import { AppError } from '../lib/errors';
 import type { AppContext, SignInClient } from './context';
+import { clearAttempts, releaseAttempt, reserveAttempt } from './rate-limit';
 
 /** Attempts per window. An account's own browsers have their own budget, so guessing elsewhere never locks them out. */
 export const SIGN_IN_LIMITS = {
@@ -12,39 +12,6 @@ export const SIGN_IN_LIMITS = {
   device: 10,
   address: 50,
 } as const;
-
-const WINDOW = sql.raw(`interval '${SIGN_IN_LIMITS.windowMinutes} minutes'`);
-
-/**
- * Reserves one attempt in a bucket, atomically: concurrent attempts each see the count after their own, so no more
- * than `max` of them get through in a window, on any number of server instances.
- */
-async function reserve(db: Db, bucket: string, max: number): Promise<number | undefined> {
-  const expired = sql`${signInLimits.windowStart} <= now() - ${WINDOW}`;
-  const [row] = await db
-    .insert(signInLimits)
-    .values({ bucket, attempts: 1 })
-    .onConflictDoUpdate({
-      target: signInLimits.bucket,
-      set: {
-        attempts: sql`case when ${expired} then 1 else ${signInLimits.attempts} + 1 end`,
-        windowStart: sql`case when ${expired} then now() else ${signInLimits.windowStart} end`,
-      },
-    })
-    .returning({
-      attempts: signInLimits.attempts,
-      retryAfter: sql<number>`ceil(extract(epoch from ${signInLimits.windowStart} + ${WINDOW} - now()))::int`,
-    });
-  return row && row.attempts > max ? Math.max(1, row.retryAfter) : undefined;
-}
-
-/** Gives back a reserved attempt that turned out not to be a failure. */
-async function release(db: Db, bucket: string) {
-  await db
-    .update(signInLimits)
-    .set({ attempts: sql`greatest(${signInLimits.attempts} - 1, 0)` })
-    .where(eq(signInLimits.bucket, bucket));
-}
 
 function tooMany(retryAfterSeconds: number, what: string) {
   return new AppError(
@@ -82,13 +49,19 @@ export async function checkCredentials<T extends { passwordHash: string | null }
     : undefined;
 
   const own = known ? `device:${known.tokenHash}` : `account:${key}`;
-  const ownWait = await reserve(db, own, known ? SIGN_IN_LIMITS.device : SIGN_IN_LIMITS.account);
+  const limit = known ? SIGN_IN_LIMITS.device : SIGN_IN_LIMITS.account;
+  const ownWait = await reserveAttempt(db, own, limit, SIGN_IN_LIMITS.windowMinutes);
   if (ownWait) throw tooMany(ownWait, known ? 'from this browser' : 'for this account');
   const address = !known && client.address ? `address:${client.address}` : undefined;
   if (address) {
-    const addressWait = await reserve(db, address, SIGN_IN_LIMITS.address);
+    const addressWait = await reserveAttempt(
+      db,
+      address,
+      SIGN_IN_LIMITS.address,
+      SIGN_IN_LIMITS.windowMinutes,
+    );
     if (addressWait) {
-      await release(db, own);
+      await releaseAttempt(db, own);
       throw tooMany(addressWait, 'from your network');
     }
   }
@@ -97,8 +70,8 @@ export async function checkCredentials<T extends { passwordHash: string | null }
   const ok = await verifyPassword(row?.passwordHash, password);
   if (!row || !ok) throw new AppError(401, 'invalid-credentials', 'The email or password is not right');
 
-  await db.delete(signInLimits).where(eq(signInLimits.bucket, own));
-  if (address) await release(db, address);
+  await clearAttempts(db, own);
+  if (address) await releaseAttempt(db, address);
   if (known) {
     await db
       .update(knownDevices)

@@ -606,11 +606,11 @@ export const planActions = pgTable(
 );
 
 /**
- * Sign-in attempts per bucket (an account, a known device, a client address) in a fixed window. An attempt is
- * reserved here, atomically, before the password is checked, so concurrent guesses cannot overtake the count; every
- * instance shares it.
+ * Attempts per bucket in a fixed window: sign-ins per account, known device and client address; a candidate's
+ * writes through one link. An attempt is reserved here, atomically, before the work it guards, so concurrent
+ * requests cannot overtake the count, and every instance shares it (src/app/rate-limit.ts).
  */
-export const signInLimits = pgTable('sign_in_limits', {
+export const rateLimits = pgTable('rate_limits', {
   bucket: text('bucket').primaryKey(),
   attempts: integer('attempts').notNull(),
   windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),

@@ -194,3 +194,43 @@ describe('rejected without feedback', () => {
     expect(after.body.canRequest).toBe(false);
   });
 });
+
+describe('writes through the link', () => {
+  it('a hundred ratings through one link change one record, add an event only on a change, stop at the hourly limit, and the timeline comes in pages', async () => {
+    const { org, token, feedbackId, applicationId } = await sentFeedback();
+    const statuses: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const r = await mail.h.anon.post(`/api/v1/portal/${token}/response`, {
+        useful: i < 5 ? 4 : (i % 2) + 4,
+      });
+      statuses.push(r.status);
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(80);
+    const seen = await org.api.get(`/api/v1/feedback/${feedbackId}`);
+    expect(seen.body.feedback.candidateResponse).toMatchObject({ useful: 5 });
+
+    const rated = async () => {
+      const events: { action: string }[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const q: string = `/api/v1/audit?applicationId=${applicationId}&limit=5${cursor ? `&cursor=${cursor}` : ''}`;
+        const res = await org.api.get(q);
+        expect(res.status).toBe(200);
+        expect(res.body.events.length).toBeLessThanOrEqual(5);
+        events.push(...res.body.events);
+        cursor = res.body.nextCursor;
+        pages++;
+      } while (cursor);
+      return { events, pages };
+    };
+    const { events, pages } = await rated();
+    // Five identical ratings are one change; the next fifteen each change it.
+    expect(events.filter((e) => e.action === 'candidate.rated')).toHaveLength(16);
+    expect(pages).toBeGreaterThan(4);
+    const all = (await org.api.get(`/api/v1/audit?applicationId=${applicationId}&limit=500`)).body.events;
+    expect(events).toEqual(all);
+    expect((await org.api.get(`/api/v1/audit?applicationId=${applicationId}&cursor=abc`)).status).toBe(400);
+  });
+});

@@ -5,6 +5,10 @@ import { AppError, conflict } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import type { AppContext, PortalVisitor } from '../context';
 import { resolvePortalLink } from '../portal-links';
+import { reserveAttempt } from '../rate-limit';
+
+/** Changes to one feedback's response (rating, comment, thanks, question) an hour, through its link. */
+export const PORTAL_WRITES_PER_HOUR = 20;
 
 export interface ResponseInput {
   useful?: number;
@@ -23,6 +27,17 @@ export async function respondToFeedback(ctx: AppContext, who: PortalVisitor, inp
   if (!page.feedback)
     throw new AppError(409, 'no-feedback', 'There is no feedback on this page to respond to yet');
   const fb = page.feedback;
+  // Anyone holding the link can write here: a link gets a handful of changes an hour, enough for a person.
+  const wait = await reserveAttempt(ctx.db, `portal:${fb.id}`, PORTAL_WRITES_PER_HOUR, 60);
+  if (wait)
+    throw new AppError(
+      429,
+      'too-many-responses',
+      'You have changed your response many times; try again later',
+      {
+        retryAfterSeconds: wait,
+      },
+    );
   const questionFindings: Finding[] = input.question ? check(input.question, { mode: 'request' }) : [];
   const result = await ctx.db.transaction(async (tx) => {
     await tx
@@ -59,12 +74,14 @@ export async function respondToFeedback(ctx: AppContext, who: PortalVisitor, inp
         applicationId: fb.applicationId,
         data,
       });
-    if (input.useful !== undefined || input.comment)
-      await audit('candidate.rated', { useful: updated.useful, comment: updated.comment });
+    // The response is one record, updated in place; the trail records a change, not every repeat of it.
+    const rated =
+      updated.useful !== current.useful || (updated.comment ?? null) !== (current.comment ?? null);
+    if (rated) await audit('candidate.rated', { useful: updated.useful, comment: updated.comment });
     if (input.thanks && !current.thankedAt) await audit('candidate.thanked', {});
     if (input.question)
       await audit('candidate.asked', { question: input.question, findings: questionFindings.length });
-    if (input.futureRoles !== undefined)
+    if (input.futureRoles !== undefined && input.futureRoles !== current.futureRoles)
       await audit('candidate.future-roles', { optedIn: input.futureRoles });
     return updated;
   });

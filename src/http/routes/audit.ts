@@ -16,15 +16,22 @@ export function auditRoutes() {
       path: '/api/v1/audit',
       tags: ['Feedback'],
       summary: "An application's audit trail: who did what, when, and the exact text sent",
+      description: 'Oldest first, up to `limit` events a page; pass `nextCursor` as `cursor` for the next.',
       ...secured,
       request: { query: AuditQuery },
-      responses: { 200: jsonAnswer('Events', z.object({ events: z.array(AuditEvent) })), ...readErrors },
+      responses: {
+        200: jsonAnswer(
+          'Events',
+          z.object({ events: z.array(AuditEvent), nextCursor: z.string().nullable() }),
+        ),
+        ...readErrors,
+      },
     }),
     async (c) => {
       const actor = requireActor(c);
       authorize(actor, 'audit.read');
-      const events = await listAudit(c.get('ctx'), actor, c.req.valid('query'));
-      return c.json({ events: events.map(presentAuditEvent) }, 200);
+      const { events, nextCursor } = await listAudit(c.get('ctx'), actor, c.req.valid('query'));
+      return c.json({ events: events.map(presentAuditEvent), nextCursor }, 200);
     },
   );
   return app;
