@@ -18,10 +18,9 @@
 import { check, type Finding, hasBlocking, type Jurisdiction } from '../checker';
 import { pointerFor } from './pointers';
 import type { RejectionReason } from './rejection-reasons';
-import { splitSentences } from './relink-evidence';
 import { toSecondPerson } from './second-person';
 import { type Stage, type StagePolicy, stagePolicy } from './stage-policy';
-import { capitalize, ensurePeriod, excerpt, inlineName, stripEnd } from './text';
+import { capitalize, ensurePeriod, excerpt, inlineName, splitSentences, stripEnd } from './text';
 
 export interface ComposeCriterion {
   id: string;

@@ -19,7 +19,7 @@
 //   opens a passive clause: "Asked about caching, ...").
 // Pure: no I/O, browser-safe.
 
-import { splitSentences } from './relink-evidence';
+import { splitSentences } from './text';
 
 const BE_HAVE_DO: Record<string, string> = {
   is: 'are',

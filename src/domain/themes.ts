@@ -14,7 +14,7 @@
 // Single words that are everyday English ("detail", "test", "lead", "design") are never topics on their own: "I
 // will detail my plan" names no theme.
 
-import { splitSentences } from './relink-evidence';
+import { splitSentences } from './text';
 
 export interface Theme {
   id: string;
