@@ -3,7 +3,7 @@
 // sentences that were rewritten (their evidence no longer vouches for them).
 // Pure: no I/O, browser-safe.
 
-import type { ComposedSentence } from './compose-feedback';
+import type { ComposedSentence } from './compose/types';
 import { splitSentences } from './text';
 
 function normalize(text: string): string {
