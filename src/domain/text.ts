@@ -26,7 +26,7 @@ export function inlineName(name: string): string {
 }
 
 export function capitalize(s: string): string {
-  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 }
 
 /** Without trailing white space and sentence punctuation. */
@@ -80,9 +80,12 @@ const CLOSERS = new Set([')', ']', '"', "'", '”', '’', '»']);
 function endsSentence(line: string, i: number): number {
   // line[i] is '.', '!' or '?'. Returns the exclusive end of the sentence, or -1 if it does not end here.
   let j = i + 1;
-  while (j < line.length && (CLOSERS.has(line[j]!) || line[j] === '.' || line[j] === '!' || line[j] === '?'))
+  while (
+    j < line.length &&
+    (CLOSERS.has(line.charAt(j)) || line[j] === '.' || line[j] === '!' || line[j] === '?')
+  )
     j++;
-  if (j < line.length && !/\s/.test(line[j]!)) return -1;
+  if (j < line.length && !/\s/.test(line.charAt(j))) return -1;
   if (line[i] === '.') {
     const word = /(?:^|[\s(])([^\s(]+)$/.exec(line.slice(0, i))?.[1] ?? '';
     const bare = word.toLowerCase();
@@ -110,8 +113,8 @@ export function splitSentences(body: string): SentenceSpan[] {
     const push = (a: number, b: number) => {
       let s = a;
       let e = b;
-      while (s < e && /\s/.test(line[s]!)) s++;
-      while (e > s && /\s/.test(line[e - 1]!)) e--;
+      while (s < e && /\s/.test(line.charAt(s))) s++;
+      while (e > s && /\s/.test(line.charAt(e - 1))) e--;
       if (e > s) out.push({ text: line.slice(s, e), start: lineStart + s, end: lineStart + e });
     };
     for (let i = 0; i < line.length; i++) {

@@ -36,9 +36,9 @@ export function chooseContact(app: CoachApplication): Chosen {
     .filter((r) => r.round.interviewers.some((i) => clean(i.name)))
     .sort((a, b) => (b.round.rapport ?? 0) - (a.round.rapport ?? 0) || b.day - a.day || b.index - a.index);
   const top = ranked[0];
-  if (top) {
-    const named = top.round.interviewers.filter((i) => clean(i.name));
-    const person = named.find((i) => clean(i.phone) || clean(i.email)) ?? named[0]!;
+  const named = top?.round.interviewers.filter((i) => clean(i.name)) ?? [];
+  const person = named.find((i) => clean(i.phone) || clean(i.email)) ?? named[0];
+  if (top && person) {
     const name = clean(person.name);
     const rapport = top.round.rapport ?? null;
     const stage = clean(top.round.stage) || 'interview';

@@ -113,5 +113,8 @@ export function draftFor(
     )
       return d;
   }
-  return composeDraft(app, chosen, channel, scored, options[options.length - 1]!);
+  // Every option has findings: the least personal one, with no names or titles left to flag.
+  const plainest = options.at(-1);
+  if (!plainest) throw new Error('draftFor: no draft options');
+  return composeDraft(app, chosen, channel, scored, plainest);
 }

@@ -169,10 +169,11 @@ export class Composer {
     // Gaps.
     if (policy.depth === 'short') {
       const gap = gaps[0];
-      if (gap) {
+      // The gap joins the paragraph of the decision.
+      const last = paragraphs.at(-1);
+      if (gap && last) {
         const pointer = pointerFor(gap.criterion.name, gap.criterion.description);
         const desc = this.description(gap.criterion);
-        const last = paragraphs[paragraphs.length - 1]!;
         last.segments.push(
           t(
             `The main gap we saw against the role's requirements was ${inlineName(gap.criterion.name)}` +

@@ -73,6 +73,8 @@ export function renderObservation(evidence: string, stage: Stage, candidateNames
     if (/^You\b/.test(body) && !present) return `${STAGE_ADDRESSED[stage]} y${body.slice(1)}`;
     return body;
   }
-  const neutral = ensurePeriod(LOWERABLE_OPENERS.test(note) ? note[0]!.toLowerCase() + note.slice(1) : note);
+  const neutral = ensurePeriod(
+    LOWERABLE_OPENERS.test(note) ? note.charAt(0).toLowerCase() + note.slice(1) : note,
+  );
   return `${STAGE_NOTED[stage]} ${neutral}`;
 }

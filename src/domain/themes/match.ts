@@ -126,7 +126,7 @@ export function themesOf(text: string): ThemeMatch[] {
     const alt = ALTERNATIVES[g - 1];
     const start = m.index;
     const end = start + m[0].length;
-    while (si < sentences.length && sentences[si]!.end <= start) si++;
+    while ((sentences[si]?.end ?? Number.POSITIVE_INFINITY) <= start) si++;
     const sentence = sentences[si] ?? { start: 0, end: text.length };
     if (!alt || seen.has(alt.theme) || !accepts(alt, text, sentence, start, end)) {
       // Let a phrase of another theme starting at the next character have its chance.
