@@ -1,23 +1,18 @@
 // `npm run build:rules`: compiles the checker's rules (src/checker/rules/*.yaml) into src/checker/rules.generated.ts
-// and the improvement themes' vocabulary (src/domain/themes/*.yaml) into src/domain/themes/vocabulary.generated.ts,
-// validated by src/checker/compile and src/domain/themes/compile.ts (see there for what fails the build). This
-// command only reads and writes files. Arguments (for tests): [rulesDir] [outFile]; defaults are the checker's own.
+// and the improvement themes' vocabulary (src/domain/themes/*.yaml) into src/domain/themes/vocabulary.generated.ts.
+// The compilers are pure (src/checker/compile, src/domain/themes/compile.ts: see there for what fails the build);
+// this command only reads and writes files. Arguments (for tests): [rulesDir] [outFile]; defaults are the checker's.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  compileRules,
-  describeProblem,
-  parseYamlFiles,
-  RuleCompileError,
-  renderRulesModule,
-} from '../src/checker/compile';
-import { compileThemes, renderThemesModule } from '../src/domain/themes/compile';
+import { buildRulesModule, describeProblem, RuleCompileError } from '../src/checker/compile';
+import { buildThemesModule } from '../src/domain/themes/compile';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const rulesDir = process.argv[2] ?? join(root, 'src/checker/rules');
 const outFile = process.argv[3] ?? join(root, 'src/checker/rules.generated.ts');
 const themesDir = join(root, 'src/domain/themes');
+const read = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8');
 
 /** Writes only when the text changed, so a watcher sees no change for an unchanged rule set. */
 function writeIfChanged(file: string, text: string): void {
@@ -30,29 +25,16 @@ function writeIfChanged(file: string, text: string): void {
 
 try {
   const names = readdirSync(rulesDir).filter((f) => f.endsWith('.yaml'));
-  const files = parseYamlFiles(
-    names.map((name) => ({ name, text: readFileSync(join(rulesDir, name), 'utf8') })),
-  );
-  const context = files.find((f) => f.name === 'context.yaml')?.doc;
-  const compiled = compileRules(
-    context,
-    files.filter((f) => f.name !== 'context.yaml'),
-  );
-  writeIfChanged(outFile, renderRulesModule(compiled));
-  const patternCount = compiled.rules.reduce((n, r) => n + r.patterns.length, 0);
+  const rules = buildRulesModule(names.map((name) => ({ name, text: read(rulesDir, name) })));
+  const themes = buildThemesModule(read(themesDir, 'themes.yaml'), read(themesDir, 'roles.yaml'));
+  writeIfChanged(outFile, rules.text);
+  writeIfChanged(join(themesDir, 'vocabulary.generated.ts'), themes.text);
+  const patterns = rules.compiled.rules.reduce((n, r) => n + r.patterns.length, 0);
   console.log(
-    `compile-rules: ${compiled.rules.length} rules, ${patternCount} patterns -> ${relative(root, outFile)}`,
+    `compile-rules: ${rules.compiled.rules.length} rules, ${patterns} patterns -> ${relative(root, outFile)}`,
   );
-  const [themes, roles] = parseYamlFiles(
-    ['themes.yaml', 'roles.yaml'].map((name) => ({
-      name,
-      text: readFileSync(join(themesDir, name), 'utf8'),
-    })),
-  );
-  const vocabulary = compileThemes(themes?.doc, roles?.doc);
-  writeIfChanged(join(themesDir, 'vocabulary.generated.ts'), renderThemesModule(vocabulary));
   console.log(
-    `compile-rules: ${vocabulary.themes.length} themes -> src/domain/themes/vocabulary.generated.ts`,
+    `compile-rules: ${themes.compiled.themes.length} themes -> src/domain/themes/vocabulary.generated.ts`,
   );
 } catch (e) {
   if (!(e instanceof RuleCompileError)) throw e;

@@ -54,6 +54,24 @@ describe('compileThemes', () => {
     expect(found.find((p) => p.field === field)?.message).toMatch(message);
   });
 
+  it.each([
+    [
+      'a must-name example that names nothing',
+      { fire: ['You wrote many tests.'], pass: ['x'] },
+      'examples.fire',
+      /does not name it/,
+    ],
+    [
+      'a must-not example that names it',
+      { fire: ['You wrote no tests.'], pass: ['There were no tests.'] },
+      'examples.pass',
+      /names it/,
+    ],
+  ])('refuses %s', (_, examples, field, message) => {
+    const found = problems([theme('testing', { examples })]);
+    expect(found.find((p) => p.field === field)?.message).toMatch(message);
+  });
+
   it('refuses a duplicate id', () => {
     expect(problems([theme('testing'), theme('testing')])).toContainEqual(
       expect.objectContaining({ rule: 'testing', field: 'id', message: 'duplicate id' }),

@@ -2,8 +2,9 @@
 // compile-rules.ts reads the files and writes the result.
 
 import { parse } from 'yaml';
+import { renderRulesModule } from './emit';
 import { type CompileProblem, RuleCompileError } from './errors';
-import type { RuleFile } from './rules';
+import { type CompiledRules, compileRules, type RuleFile } from './rules';
 
 export { renderRulesModule } from './emit';
 export { type CompileProblem, describeProblem, RuleCompileError } from './errors';
@@ -23,4 +24,18 @@ export function parseYamlFiles(files: readonly { name: string; text: string }[])
   });
   if (problems.length) throw new RuleCompileError(problems);
   return out;
+}
+
+/** The generated module of the rules in these YAML texts (context.yaml among them), and the compiled rules. */
+export function buildRulesModule(files: readonly { name: string; text: string }[]): {
+  text: string;
+  compiled: CompiledRules;
+} {
+  const parsed = parseYamlFiles(files);
+  const context = parsed.find((f) => f.name === 'context.yaml')?.doc;
+  const compiled = compileRules(
+    context,
+    parsed.filter((f) => f.name !== 'context.yaml'),
+  );
+  return { text: renderRulesModule(compiled), compiled };
 }

@@ -1,9 +1,11 @@
 // Compiles the improvement themes' vocabulary (themes.yaml, roles.yaml) into vocabulary.generated.ts, run by
 // `npm run build:rules` beside the checker's rules, and validates it: unknown keys, missing fields, duplicate ids,
 // a phrase that does not compile, captures or matches nothing, a role family naming an unknown theme, fewer than
-// one example that must name the theme and one that must not. Pure: no I/O.
+// one example that must name the theme and one that must not, or an example that does not behave. Pure: no I/O.
 
+import { parseYamlFiles } from '../../checker/compile';
 import { type CompileProblem, Problems } from '../../checker/compile/errors';
+import { themeMatcher } from './matcher';
 import type { CompiledThemes, RoleFamilyData, RoleThemesData, ThemeData, ThemeExamples } from './types';
 
 type Json = Record<string, unknown>;
@@ -130,6 +132,21 @@ export function compileThemes(themesDoc: unknown, rolesDoc: unknown): CompiledTh
     families,
   };
   problems.throwIfAny();
+  const { themesOf } = themeMatcher(themes);
+  for (const t of themes) {
+    const ex = examples[t.id] ?? { fire: [], pass: [] };
+    const names = (text: string) => themesOf(text).some((m) => m.theme === t.id);
+    for (const text of ex.fire)
+      if (!names(text))
+        problems.add(
+          { file, rule: t.id, field: 'examples.fire' },
+          `${JSON.stringify(text)} does not name it`,
+        );
+    for (const text of ex.pass)
+      if (names(text))
+        problems.add({ file, rule: t.id, field: 'examples.pass' }, `${JSON.stringify(text)} names it`);
+  }
+  problems.throwIfAny();
   return { themes, roles, examples };
 }
 
@@ -143,4 +160,17 @@ export const ROLE_THEMES: RoleThemesData = ${JSON.stringify(roles, null, 2)};
 
 export const THEME_EXAMPLES: Record<string, ThemeExamples> = ${JSON.stringify(examples, null, 2)};
 `;
+}
+
+/** The generated module of the vocabulary in these YAML texts, and the compiled vocabulary. */
+export function buildThemesModule(
+  themesYaml: string,
+  rolesYaml: string,
+): { text: string; compiled: CompiledThemes } {
+  const [themes, roles] = parseYamlFiles([
+    { name: 'themes.yaml', text: themesYaml },
+    { name: 'roles.yaml', text: rolesYaml },
+  ]);
+  const compiled = compileThemes(themes?.doc, roles?.doc);
+  return { text: renderThemesModule(compiled), compiled };
 }
