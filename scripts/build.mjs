@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds what `npm start`, `npm test` and the `debrief` command run:
-//   1. the checker's rule data (YAML -> src/checker/rules.generated.ts), validated;
+//   1. the checker's rule data and the themes' vocabulary (YAML -> *.generated.ts), validated;
 //   2. the server and the CLI, bundled by esbuild into dist/ (packages stay external);
 //   3. the web app, built by Vite into dist/web.
 // --cli builds only 1 and the CLI; --server only the server bundle.

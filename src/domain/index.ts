@@ -5,5 +5,5 @@ export * from './rejection-reasons';
 export * from './relink-evidence';
 export * from './second-person';
 export * from './stage-policy';
-export { excerpt, inlineName } from './text';
+export { excerpt, inlineName, type SentenceSpan, splitSentences } from './text';
 export * from './vocabulary';

@@ -19,7 +19,7 @@
 //   opens a passive clause: "Asked about caching, ...").
 // Pure: no I/O, browser-safe.
 
-import { splitSentences } from './relink-evidence';
+import { splitSentences } from './text';
 
 const BE_HAVE_DO: Record<string, string> = {
   is: 'are',
@@ -99,11 +99,12 @@ function convertSentence(sentence: string, refPattern: RegExp): { text: string; 
   // give it one when it opens with a verb whose form is settled, but not a participle that opens a passive clause
   // ("Asked about caching, ..."), and not when it is itself passive ("Missed by ...").
   const opener = /^([A-Z][a-z'’]+)(\s+)(\S+)/.exec(s);
-  if (opener) {
-    const verb = opener[1]!.toLowerCase();
+  const [, openingWord, , nextWord] = opener ?? [];
+  if (openingWord !== undefined && nextWord !== undefined) {
+    const verb = openingWord.toLowerCase();
     const settled = BE_HAVE_DO[verb.replace(/’/g, "'")] !== undefined || isPastOrModal(verb);
-    if (settled && !PARTICIPLE_OPENERS.has(verb) && opener[3]!.toLowerCase() !== 'by' && !s.includes(REF)) {
-      s = `${REF} ${verb}${s.slice(opener[1]!.length)}`;
+    if (settled && !PARTICIPLE_OPENERS.has(verb) && nextWord.toLowerCase() !== 'by' && !s.includes(REF)) {
+      s = `${REF} ${verb}${s.slice(openingWord.length)}`;
     }
   }
   // Possessives and object pronouns first.
@@ -136,8 +137,8 @@ function convertSentence(sentence: string, refPattern: RegExp): { text: string; 
     const m = /^(\s+)([A-Za-z'’]+)(\s+)([A-Za-z'’]+)?/.exec(after) ?? /^(\s+)([A-Za-z'’]+)/.exec(after);
     const before = whole.slice(0, offset);
     const prevWord = /([A-Za-z]+)\s*$/.exec(before)?.[1]?.toLowerCase();
-    if (m) {
-      const first = m[2]!.toLowerCase().replace(/’/g, "'");
+    if (m?.[2] !== undefined) {
+      const first = m[2].toLowerCase().replace(/’/g, "'");
       if (BE_HAVE_DO[first] !== undefined || isPastOrModal(first)) return 'you';
       if (ADVERBS.has(first) || /ly$/.test(first)) {
         const second = (m[4] ?? '').toLowerCase().replace(/’/g, "'");
@@ -163,7 +164,7 @@ function convertSentence(sentence: string, refPattern: RegExp): { text: string; 
   // Capitalize a "you"/"your" that opens the sentence.
   s = s.replace(
     /^([\s"“'‘(]*)(you|your)\b/,
-    (_m, lead: string, w: string) => lead + w[0]!.toUpperCase() + w.slice(1),
+    (_m, lead: string, w: string) => lead + w.charAt(0).toUpperCase() + w.slice(1),
   );
   if (s.includes(REF)) return null;
   return { text: s, referred };

@@ -1,4 +1,5 @@
-// Small text helpers for composing candidate-facing sentences. Pure: no I/O, browser-safe.
+// Small text helpers for composing candidate-facing sentences, and the sentence splitter that composing, rewording
+// and relinking share. Pure: no I/O, browser-safe.
 
 /** Words a criterion name may start with that are ordinary English, so they are lower-cased mid-sentence. */
 const COMMON_FIRST_WORDS = new Set(
@@ -25,7 +26,7 @@ export function inlineName(name: string): string {
 }
 
 export function capitalize(s: string): string {
-  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 }
 
 /** Without trailing white space and sentence punctuation. */
@@ -47,4 +48,86 @@ export function excerpt(s: string, max = 200): string {
   const cut = t.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
+export interface SentenceSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Words after which a period does not end a sentence. Compared lower-case, without the final period. */
+const ABBREVIATIONS = new Set([
+  'e.g',
+  'i.e',
+  'etc',
+  'vs',
+  'cf',
+  'approx',
+  'incl',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'no',
+  'jr',
+  'sr',
+]);
+const CLOSERS = new Set([')', ']', '"', "'", '”', '’', '»']);
+
+function endsSentence(line: string, i: number): number {
+  // line[i] is '.', '!' or '?'. Returns the exclusive end of the sentence, or -1 if it does not end here.
+  let j = i + 1;
+  while (
+    j < line.length &&
+    (CLOSERS.has(line.charAt(j)) || line[j] === '.' || line[j] === '!' || line[j] === '?')
+  )
+    j++;
+  if (j < line.length && !/\s/.test(line.charAt(j))) return -1;
+  if (line[i] === '.') {
+    const word = /(?:^|[\s(])([^\s(]+)$/.exec(line.slice(0, i))?.[1] ?? '';
+    const bare = word.toLowerCase();
+    if (ABBREVIATIONS.has(bare)) return -1;
+    if (/^[A-Z]$/.test(word)) return -1; // an initial: "J. Smith"
+    if (/^\d+$/.test(word) && j < line.length && /^\s+\d/.test(line.slice(j))) return -1; // "section 3. 4"
+  }
+  return j;
+}
+
+/**
+ * The sentences of a text, with exact offsets: text.slice(start, end) === text. A line break always ends a
+ * sentence (greetings, sign-offs and paragraphs are their own units); within a line, '.', '!' or '?' followed by
+ * white space does, except after common abbreviations and initials. Surrounding white space is not part of a
+ * sentence; empty lines yield nothing.
+ */
+export function splitSentences(body: string): SentenceSpan[] {
+  const out: SentenceSpan[] = [];
+  let lineStart = 0;
+  while (lineStart <= body.length) {
+    let lineEnd = body.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = body.length;
+    const line = body.slice(lineStart, lineEnd);
+    let from = 0;
+    const push = (a: number, b: number) => {
+      let s = a;
+      let e = b;
+      while (s < e && /\s/.test(line.charAt(s))) s++;
+      while (e > s && /\s/.test(line.charAt(e - 1))) e--;
+      if (e > s) out.push({ text: line.slice(s, e), start: lineStart + s, end: lineStart + e });
+    };
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (c !== '.' && c !== '!' && c !== '?') continue;
+      const end = endsSentence(line, i);
+      if (end === -1) continue;
+      push(from, end);
+      from = end;
+      i = end - 1;
+    }
+    push(from, line.length);
+    lineStart = lineEnd + 1;
+  }
+  return out;
 }

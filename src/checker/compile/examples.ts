@@ -1,0 +1,45 @@
+// Every rule's own examples, run on the compiled rules: each "fire" example must produce a finding of that rule,
+// each "pass" example no finding of that rule's category. For a signal rule (a thank-you, an ask), "fire" examples
+// must silence the document rule it feeds and "pass" examples must not. Pure: no I/O.
+
+import { RuleSet } from '../matching';
+import { checkWith } from '../scanner';
+import type { ContextSources } from '../suppression';
+import type { RuleData, RuleExamples } from '../types';
+import type { CompileProblem } from './errors';
+
+export function checkRuleExamples(
+  compiled: { context: ContextSources; rules: readonly RuleData[]; examples: Record<string, RuleExamples> },
+  fileOf: (ruleId: string) => string,
+): CompileProblem[] {
+  const ruleSet = new RuleSet(compiled.rules, compiled.context);
+  const problems: CompileProblem[] = [];
+  for (const rule of compiled.rules) {
+    const examples = compiled.examples[rule.id] ?? { fire: [], pass: [] };
+    const at = (field: string, message: string) =>
+      problems.push({ file: fileOf(rule.id), rule: rule.id, field, message });
+    const run = (text: string) => checkWith(ruleSet, text, { mode: rule.mode });
+    if (rule.signal) {
+      const fed = compiled.rules.find(
+        (r) => r.document?.kind === 'absent' && r.document.signal === rule.signal,
+      );
+      if (!fed) continue;
+      for (const text of examples.fire)
+        if (run(text).some((f) => f.ruleId === fed.id))
+          at('examples.fire', `${JSON.stringify(text)} does not give the signal "${rule.signal}"`);
+      for (const text of examples.pass)
+        if (!run(text).some((f) => f.ruleId === fed.id))
+          at('examples.pass', `${JSON.stringify(text)} gives the signal "${rule.signal}"`);
+      continue;
+    }
+    for (const text of examples.fire)
+      if (!run(text).some((f) => f.ruleId === rule.id))
+        at('examples.fire', `${JSON.stringify(text)} does not fire`);
+    for (const text of examples.pass) {
+      const hit = run(text).find((f) => f.category === rule.category);
+      if (hit)
+        at('examples.pass', `${JSON.stringify(text)} fires (${hit.ruleId} on ${JSON.stringify(hit.text)})`);
+    }
+  }
+  return problems;
+}

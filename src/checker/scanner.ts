@@ -1,0 +1,188 @@
+// The one pass over a text: hashes each word as it is read and tries the phrases that can start there, then the
+// findings about the whole document. No Node APIs: the web app runs this on every keystroke.
+
+import { type CandidateList, type Compiled, type FirstWord, NUMBER_HASH, type RuleSet } from './matching';
+import { accepts, type ContextTests } from './suppression';
+import type { CheckOptions, Finding, RuleData } from './types';
+import { JURISDICTIONS } from './vocabulary';
+import { isWordCode, LOWER } from './words';
+
+function makeFinding(d: RuleData, text: string, start: number, end: number, base: number): Finding {
+  const matched = text.slice(start, end);
+  return {
+    ruleId: d.id,
+    category: d.category,
+    severity: d.severity,
+    start: start + base,
+    end: end + base,
+    text: matched,
+    message: d.message.replace('{text}', matched),
+    suggestion: d.suggestion.replace('{text}', matched),
+  };
+}
+
+/**
+ * An incremental checker over a given rule set: feed it a document in segments cut at sentence or paragraph ends,
+ * then call finish() for the findings about the whole document (request mode). Memory does not grow with the
+ * document.
+ */
+export class RuleScanner {
+  private readonly compiled: Compiled;
+  private readonly context: ContextTests;
+  private readonly signals = new Set<string>();
+  private words = 0;
+  private offset = 0;
+
+  constructor(ruleSet: RuleSet, options: CheckOptions = {}) {
+    const mode = options.mode ?? 'feedback';
+    const jurisdictions = options.jurisdictions?.length ? options.jurisdictions : JURISDICTIONS;
+    this.compiled = ruleSet.compiled(mode, jurisdictions);
+    this.context = ruleSet.context;
+  }
+
+  /** Checks the next segment; offsets in the findings count from the start of the whole document. */
+  push(segment: string): Finding[] {
+    const base = this.offset;
+    this.offset += segment.length;
+    const { byWord } = this.compiled;
+    const findings: Finding[] = [];
+    const n = segment.length;
+    let words = 0;
+    let i = 0;
+    // One pass: hash each word as it is read. A word some phrase can start with is resolved when the next word is
+    // known, so a common first word ("the", "you") costs a lookup, and regular expressions run only where the first
+    // two words fit.
+    let prevStart = -1;
+    let prevEntry: FirstWord | undefined;
+    let prevPossessive = false;
+    let prevNumeric = false;
+    while (i < n) {
+      let c = segment.charCodeAt(i);
+      let lower = c < 0x250 ? (LOWER[c] ?? 0) : 0;
+      if (lower === 0) {
+        i++;
+        continue;
+      }
+      const start = i;
+      let h = 0;
+      do {
+        h = (Math.imul(h, 31) + lower) & 0x3fffffff; // stays a small integer: fast Map keys
+        c = ++i < n ? segment.charCodeAt(i) : 32;
+        lower = c < 0x250 ? (LOWER[c] ?? 0) : 0;
+      } while (lower !== 0);
+      // A word continued after an apostrophe or a hyphen ("don't", "well-organised") counts once.
+      const prev = start > 1 ? segment.charCodeAt(start - 1) : 32;
+      if (!((prev === 39 || prev === 0x2019 || prev === 45) && isWordCode(segment.charCodeAt(start - 2))))
+        words++;
+      const first = segment.charCodeAt(start);
+      const numericWord = first >= 48 && first <= 57;
+      if (prevStart >= 0) {
+        const end = this.resolve(
+          prevEntry,
+          prevPossessive,
+          prevNumeric,
+          h,
+          numericWord,
+          segment,
+          prevStart,
+          base,
+          findings,
+        );
+        prevStart = -1;
+        if (end > start) {
+          i = end;
+          continue;
+        }
+      }
+      const entry = byWord.get(h);
+      const possessive =
+        (c === 39 || c === 0x2019) &&
+        (segment.charCodeAt(i + 1) | 32) === 115 &&
+        !isWordCode(segment.charCodeAt(i + 2));
+      if (entry || possessive || numericWord) {
+        prevStart = start;
+        prevEntry = entry;
+        prevPossessive = possessive;
+        prevNumeric = numericWord;
+      }
+    }
+    if (prevStart >= 0)
+      this.resolve(prevEntry, prevPossessive, prevNumeric, -1, false, segment, prevStart, base, findings);
+    this.words += words;
+    return findings;
+  }
+
+  /** Tries what can start at a word, knowing the next word's hash (-1 at the end of the segment). */
+  private resolve(
+    entry: FirstWord | undefined,
+    possessive: boolean,
+    numeric: boolean,
+    next: number,
+    nextNumeric: boolean,
+    text: string,
+    start: number,
+    base: number,
+    findings: Finding[],
+  ): number {
+    let end = -1;
+    if (entry) {
+      const list =
+        entry.bySecond?.get(next) ??
+        (nextNumeric ? entry.bySecond?.get(NUMBER_HASH) : undefined) ??
+        entry.singles;
+      if (list) end = this.tryAt(list, text, start, base, findings);
+    }
+    if (end < 0 && possessive) end = this.tryAt(this.compiled.possessive, text, start, base, findings);
+    if (end < 0 && numeric) end = this.tryAt(this.compiled.numeric, text, start, base, findings);
+    return end;
+  }
+
+  /** Tries phrases anchored at `start`; on the first that matches and passes its context, records it. */
+  private tryAt(
+    cands: CandidateList,
+    text: string,
+    start: number,
+    base: number,
+    findings: Finding[],
+  ): number {
+    if (cands.any) {
+      cands.any.lastIndex = start;
+      if (!cands.any.test(text)) return -1;
+    }
+    for (const cand of cands.list) {
+      cand.re.lastIndex = start;
+      const m = cand.re.exec(text);
+      if (!m) continue;
+      const end = start + m[0].length;
+      if (!accepts(this.context, cand.rule, text, start, end)) continue;
+      if (cand.rule.data.signal) this.signals.add(cand.rule.data.signal);
+      else findings.push(makeFinding(cand.rule.data, text, start, end, base));
+      return end;
+    }
+    return -1;
+  }
+
+  /** Findings about the whole document (missing thanks, too long); they point at offset 0. */
+  finish(): Finding[] {
+    const out: Finding[] = [];
+    if (this.words === 0) return out;
+    for (const rule of this.compiled.documentRules) {
+      const t = rule.data.document;
+      if (t?.kind === 'absent' && !this.signals.has(t.signal)) out.push(makeFinding(rule.data, '', 0, 0, 0));
+      if (t?.kind === 'maxWords' && this.words > t.limit) {
+        const f = makeFinding(rule.data, '', 0, 0, 0);
+        f.message = f.message.replace('{words}', String(this.words));
+        out.push(f);
+      }
+    }
+    return out;
+  }
+}
+
+/** The findings of a rule set in one text: the document's own first, then in order of position. */
+export function checkWith(ruleSet: RuleSet, text: string, options: CheckOptions = {}): Finding[] {
+  const scanner = new RuleScanner(ruleSet, options);
+  const findings = scanner.push(text);
+  const whole = scanner.finish();
+  return whole.length ? [...whole, ...findings].sort((a, b) => a.start - b.start) : findings;
+}

@@ -1,0 +1,156 @@
+// What clears a match once a phrase has matched: the sentence around it, a person's name spelled like a trigger
+// word, a thing the phrase describes ("native app"), a negation, observed behaviour, and each rule's own context
+// tests. Runs only around a match. No Node APIs: the browser loads this.
+
+import type { RuleData } from './types';
+import { isWordCode } from './words';
+
+/** The context tests shared by every rule, as compiled from context.yaml. */
+export type ContextSources = Record<
+  'thingAfter' | 'thingBefore' | 'negationBefore' | 'evidence' | 'names' | 'nameBefore' | 'capitalNames',
+  string
+>;
+
+export interface ContextTests {
+  thingAfter: RegExp;
+  thingBefore: RegExp;
+  negationBefore: RegExp;
+  evidence: RegExp;
+  names: Set<string>;
+  capitalNames: Set<string>;
+  nameBefore: RegExp;
+}
+
+export function contextTests(sources: ContextSources): ContextTests {
+  return {
+    thingAfter: new RegExp(sources.thingAfter, 'i'),
+    thingBefore: new RegExp(sources.thingBefore, 'i'),
+    negationBefore: new RegExp(sources.negationBefore, 'i'),
+    evidence: new RegExp(sources.evidence, 'i'),
+    names: new Set(sources.names.split('|')),
+    capitalNames: new Set(sources.capitalNames.split('|')),
+    nameBefore: new RegExp(sources.nameBefore, 'i'),
+  };
+}
+
+/** A rule with its context tests compiled. */
+export interface RuntimeRule {
+  data: RuleData;
+  requireBefore?: RegExp;
+  requireAfter?: RegExp;
+  unlessBefore?: RegExp;
+  unlessAfter?: RegExp;
+  unlessSentence?: RegExp;
+  requireAfterCased?: RegExp;
+}
+
+export function runtimeRule(data: RuleData): RuntimeRule {
+  return {
+    data,
+    requireBefore: data.requireBefore ? new RegExp(data.requireBefore, 'i') : undefined,
+    requireAfter: data.requireAfter ? new RegExp(data.requireAfter, 'i') : undefined,
+    unlessBefore: data.unlessBefore ? new RegExp(data.unlessBefore, 'i') : undefined,
+    unlessAfter: data.unlessAfter ? new RegExp(data.unlessAfter, 'i') : undefined,
+    unlessSentence: data.unlessSentence ? new RegExp(data.unlessSentence, 'i') : undefined,
+    requireAfterCased: data.requireAfterCased ? new RegExp(data.requireAfterCased) : undefined,
+  };
+}
+
+const POSSESSIVE_BEFORE = /\b(?:his|her|their|your|my)\s+$/i;
+const SURNAME_AFTER = /^[ \t]+(?!I\b)[A-Z][a-z]/;
+const ALONE_AFTER = /^[ \t]*(?:,|\r?\n|$)/;
+const HAS_WORD = /[A-Za-z0-9]/;
+
+/** How far around a match the context analysis looks, in characters. */
+const WINDOW = 240;
+
+function isBoundary(text: string, i: number): boolean {
+  // i is the index of a character that may end a sentence.
+  const c = text.charCodeAt(i);
+  if (c === 10 /* \n */) return true;
+  if (c === 46 /* . */ || c === 33 /* ! */ || c === 63 /* ? */ || c === 59 /* ; */) {
+    const next = text.charCodeAt(i + 1);
+    return Number.isNaN(next) || next === 32 || next === 10 || next === 13 || next === 9;
+  }
+  return false;
+}
+
+function sentenceStart(text: string, from: number, floor: number): number {
+  const limit = Math.max(floor, from - WINDOW);
+  for (let i = from - 1; i >= limit; i--) if (isBoundary(text, i)) return i + 1;
+  return limit;
+}
+
+function sentenceEnd(text: string, from: number, ceiling: number): number {
+  const limit = Math.min(ceiling, from + WINDOW);
+  for (let i = from; i < limit; i++) if (isBoundary(text, i)) return i + 1;
+  return limit;
+}
+
+const isUpper = (c: number) => c >= 65 && c <= 90;
+const isLower = (c: number) => c >= 97 && c <= 122;
+
+/**
+ * Whether the word at [ws, we) is a person's name rather than the trigger word it spells ("Dear Sue," not "sue";
+ * "Dr Young" not "young"; "This is Christian, our lead"). A title or a greeting or sign-off before it makes any
+ * listed word a name; for words a trigger uses in lower case, so does a capital in mid-sentence, a capitalised word
+ * after it ("Sue Chen"), or standing alone or as a vocative at the start of a line ("Sue, thank you").
+ */
+function isName(ctx: ContextTests, text: string, ws: number, we: number, s0: number): boolean {
+  const word = text.slice(ws, we).toLowerCase();
+  if (!ctx.names.has(word)) return false;
+  if (ctx.nameBefore.test(text.slice(Math.max(s0, ws - 40), ws))) return true;
+  if (!ctx.capitalNames.has(word) || !isUpper(text.charCodeAt(ws)) || !isLower(text.charCodeAt(ws + 1)))
+    return false;
+  const lead = text.slice(s0, ws);
+  if (HAS_WORD.test(lead) && !/[:"“(]\s*$/.test(lead)) return true;
+  const after = text.slice(we, we + 24);
+  return SURNAME_AFTER.test(after) || ALONE_AFTER.test(after);
+}
+
+/** Whether any word of the match is a name (see isName). */
+function namesPerson(ctx: ContextTests, text: string, start: number, end: number, s0: number): boolean {
+  let i = start;
+  while (i < end) {
+    while (i < end && !isWordCode(text.charCodeAt(i))) i++;
+    const ws = i;
+    while (i < end && isWordCode(text.charCodeAt(i))) i++;
+    if (i > ws && isName(ctx, text, ws, i, s0)) return true;
+  }
+  return false;
+}
+
+/** Whether a match of the rule at [start, end) stands, given its sentence. */
+export function accepts(
+  ctx: ContextTests,
+  rule: RuntimeRule,
+  text: string,
+  start: number,
+  end: number,
+): boolean {
+  const d = rule.data;
+  const s0 = sentenceStart(text, start, 0);
+  const s1 = sentenceEnd(text, end, text.length);
+  if (namesPerson(ctx, text, start, end, s0)) return false;
+  const before = text.slice(s0, start);
+  const after = text.slice(end, s1);
+  if (rule.requireBefore && !rule.requireBefore.test(before)) return false;
+  if (rule.requireAfter && !rule.requireAfter.test(after)) return false;
+  if (rule.requireAfterCased && !rule.requireAfterCased.test(after)) return false;
+  if (rule.unlessBefore?.test(before)) return false;
+  if (rule.unlessAfter?.test(after)) return false;
+  if (
+    d.thingCheck &&
+    !POSSESSIVE_BEFORE.test(before) &&
+    (ctx.thingAfter.test(after) || ctx.thingBefore.test(before))
+  ) {
+    return false;
+  }
+  if (d.negationClears && ctx.negationBefore.test(before)) return false;
+  if (rule.unlessSentence || d.evidenceClears) {
+    const sentence = text.slice(s0, s1);
+    if (rule.unlessSentence?.test(sentence)) return false;
+    if (d.evidenceClears && ctx.evidence.test(sentence)) return false;
+  }
+  return true;
+}

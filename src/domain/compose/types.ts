@@ -1,0 +1,100 @@
+// The composer's data: what it is given (criteria, ratings, scorecards), what it returns (the draft, its sentences and
+// their evidence), and the internal shapes between. Pure types.
+
+import type { Finding, Jurisdiction } from '../../checker';
+import type { RejectionReason } from '../rejection-reasons';
+import type { Stage, StagePolicy } from '../stage-policy';
+
+export interface ComposeCriterion {
+  id: string;
+  name: string;
+  description: string | null;
+}
+export interface ComposeRating {
+  criterionId: string;
+  rating: 1 | 2 | 3 | 4;
+  evidence: string;
+}
+export interface ComposeScorecard {
+  id: string;
+  stage: Stage;
+  interviewerName: string;
+  ratings: ComposeRating[];
+  /** Private to the hiring team: never read by the composer. */
+  notes?: string | null;
+}
+export interface EvidenceLink {
+  scorecardId: string;
+  criterionId: string;
+  /** The evidence text used, trimmed to about 200 characters. */
+  excerpt: string;
+}
+/** start/end: offsets in body; body.slice(start, end) === text. */
+export interface ComposedSentence {
+  text: string;
+  start: number;
+  end: number;
+  evidence: EvidenceLink[];
+}
+export interface ComposeInput {
+  organizationName: string;
+  jobTitle: string;
+  candidateName: string;
+  reason: RejectionReason;
+  criteria: ComposeCriterion[];
+  scorecards: ComposeScorecard[];
+  jurisdictions?: Jurisdiction[];
+}
+export type OmittedWhy = 'blocked' | 'names-interviewer';
+export interface OmittedEvidence {
+  scorecardId: string;
+  criterionId: string;
+  why: OmittedWhy;
+}
+/** A criterion's aggregate across scorecards, for the reviewer. */
+export interface CriterionSummary {
+  criterionId: string;
+  name: string;
+  /** Mean of the ratings, rounded to two decimals. */
+  mean: number;
+  lowest: number;
+  highest: number;
+  ratings: number;
+}
+export interface ComposedFeedback {
+  body: string;
+  sentences: ComposedSentence[];
+  policy: StagePolicy;
+  omitted: OmittedEvidence[];
+  /** The gaps named in the body, lowest first (none for a reason beyond the candidate's control). */
+  gaps: CriterionSummary[];
+  /** The strength named in the body, if any. */
+  strength: CriterionSummary | null;
+  /** The checker's findings on the whole body (feedback mode, the input's jurisdictions). */
+  findings: Finding[];
+}
+
+export interface Rated {
+  scorecard: ComposeScorecard;
+  scorecardIndex: number;
+  rating: ComposeRating;
+}
+export interface Aggregate {
+  criterion: ComposeCriterion;
+  index: number;
+  mean: number;
+  lowest: number;
+  highest: number;
+  rated: Rated[];
+}
+
+/** A piece of the body: one or more sentences, with the evidence they came from. */
+export interface Segment {
+  text: string;
+  evidence: EvidenceLink[];
+}
+export interface Paragraph {
+  segments: Segment[];
+  /** How segments are joined: ' ' inside a paragraph, '\n' for the sign-off's lines. */
+  join: ' ' | '\n';
+}

@@ -1,0 +1,92 @@
+// The themes' vocabulary compiler, in process: malformed data is a RuleCompileError naming the theme and field.
+import { describe, expect, it } from 'vitest';
+import { RuleCompileError } from '../../src/checker/compile';
+import { compileThemes } from '../../src/domain/themes/compile';
+
+const theme = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  label: 'Testing',
+  description: 'Testing your own work.',
+  suggestedActions: ['Write tests alongside the code'],
+  gap: ['(?:no|without) tests'],
+  topic: ['test coverage'],
+  examples: { fire: ['You wrote no tests.'], pass: ['Great test coverage.'] },
+  ...extra,
+});
+const roles = (extra: Record<string, unknown> = {}) => ({
+  default: ['testing'],
+  leadTitle: '\\blead\\b',
+  managerTitle: '\\bmanager\\b',
+  families: [{ id: 'qa', title: '\\bqa\\b', themes: ['testing'] }],
+  ...extra,
+});
+
+function problems(themes: unknown[], r = roles()) {
+  try {
+    compileThemes({ themes }, r);
+  } catch (e) {
+    expect(e).toBeInstanceOf(RuleCompileError);
+    return (e as RuleCompileError).problems;
+  }
+  throw new Error('expected a RuleCompileError');
+}
+
+describe('compileThemes', () => {
+  it('compiles valid data', () => {
+    const out = compileThemes({ themes: [theme('testing')] }, roles());
+    expect(out.themes[0]).toMatchObject({ id: 'testing', gap: ['(?:no|without) tests'] });
+    expect(out.examples.testing?.fire).toEqual(['You wrote no tests.']);
+  });
+
+  it.each([
+    [
+      'a phrase that does not compile',
+      theme('testing', { topic: ['test (coverage'] }),
+      'topic',
+      /does not compile/,
+    ],
+    ['a capturing group', theme('testing', { gap: ['(no) tests'] }), 'gap', /capturing group/],
+    ['missing examples', theme('testing', { examples: { fire: ['x'] } }), 'examples.pass', /at least one/],
+    ['an unknown key', theme('testing', { weight: 3 }), 'weight', /unknown key/],
+  ])('refuses %s, naming the theme and the field', (_, t, field, message) => {
+    const found = problems([t]);
+    expect(found.find((p) => p.field === field)).toMatchObject({ file: 'themes.yaml', rule: 'testing' });
+    expect(found.find((p) => p.field === field)?.message).toMatch(message);
+  });
+
+  it.each([
+    [
+      'a must-name example that names nothing',
+      { fire: ['You wrote many tests.'], pass: ['x'] },
+      'examples.fire',
+      /does not name it/,
+    ],
+    [
+      'a must-not example that names it',
+      { fire: ['You wrote no tests.'], pass: ['There were no tests.'] },
+      'examples.pass',
+      /names it/,
+    ],
+  ])('refuses %s', (_, examples, field, message) => {
+    const found = problems([theme('testing', { examples })]);
+    expect(found.find((p) => p.field === field)?.message).toMatch(message);
+  });
+
+  it('refuses a duplicate id', () => {
+    expect(problems([theme('testing'), theme('testing')])).toContainEqual(
+      expect.objectContaining({ rule: 'testing', field: 'id', message: 'duplicate id' }),
+    );
+  });
+
+  it('refuses a role family that names an unknown theme', () => {
+    const r = roles({ families: [{ id: 'qa', title: '\\bqa\\b', themes: ['testing', 'juggling'] }] });
+    expect(problems([theme('testing')], r)).toContainEqual(
+      expect.objectContaining({
+        file: 'roles.yaml',
+        rule: 'qa',
+        field: 'themes',
+        message: 'unknown theme "juggling"',
+      }),
+    );
+  });
+});
