@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import {
+  applicationInterviewers,
   applications,
   candidates,
   criteria,
@@ -12,8 +13,10 @@ import {
   scorecards,
   users,
 } from '../db/schema';
+import { roleMay } from '../domain/policy';
 import { DEFAULT_REJECTION_REASONS, type RejectionReason } from '../domain/rejection-reasons';
 import { AppError, notFound } from '../lib/errors';
+import type { Actor } from './context';
 
 /** Loaders scoped to an organization: a row of another organization is simply not found (404). */
 
@@ -59,6 +62,40 @@ export async function loadApplication(tx: Executor, organizationId: string, id: 
   return row;
 }
 
+/**
+ * The applications this member may read: all of the organization's, or for a role that reads only what it is assigned
+ * (an interviewer), those it is assigned to. A condition on `applications`, undefined when nothing narrows it.
+ */
+export function visibleApplications(tx: Executor, actor: Actor): SQL | undefined {
+  if (roleMay(actor.role, 'applications.read-all')) return undefined;
+  return exists(
+    tx
+      .select({ one: applicationInterviewers.userId })
+      .from(applicationInterviewers)
+      .where(
+        and(
+          eq(applicationInterviewers.applicationId, applications.id),
+          eq(applicationInterviewers.userId, actor.userId),
+        ),
+      ),
+  );
+}
+
+/** loadApplication as this member sees it: an application they may not read is not found (404), like another org's. */
+export async function loadApplicationFor(tx: Executor, actor: Actor, id: string, opts: Lock = {}) {
+  const row = await loadApplication(tx, actor.organizationId, id, opts);
+  if (!roleMay(actor.role, 'applications.read-all')) {
+    const [assigned] = await tx
+      .select({ one: applicationInterviewers.userId })
+      .from(applicationInterviewers)
+      .where(
+        and(eq(applicationInterviewers.applicationId, id), eq(applicationInterviewers.userId, actor.userId)),
+      );
+    if (!assigned) throw notFound('Application');
+  }
+  return row;
+}
+
 export function loadFeedback(tx: Executor, organizationId: string, id: string, opts: Lock = {}) {
   const q = tx
     .select()
@@ -67,11 +104,12 @@ export function loadFeedback(tx: Executor, organizationId: string, id: string, o
   return single(q, opts, 'Feedback');
 }
 
+/** A member of the organization (a removed member is not found). */
 export function loadUser(tx: Executor, organizationId: string, id: string) {
   const q = tx
     .select()
     .from(users)
-    .where(and(eq(users.id, id), eq(users.organizationId, organizationId)));
+    .where(and(eq(users.id, id), eq(users.organizationId, organizationId), isNull(users.removedAt)));
   return single(q, {}, 'User');
 }
 

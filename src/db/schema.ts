@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -70,6 +71,8 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     createdAt: createdAt(),
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+    /** Removed from the organization: personal data scrubbed, kept only so history still points somewhere. */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
@@ -288,6 +291,26 @@ const applicationRef = () =>
   uuid('application_id')
     .notNull()
     .references(() => applications.id, { onDelete: 'cascade' });
+
+/**
+ * The interviewers assigned to an application. A member whose role may read only assigned applications (see
+ * `applications.read-all` in src/domain/policy.ts) sees these and no others.
+ */
+export const applicationInterviewers = pgTable(
+  'application_interviewers',
+  {
+    applicationId: applicationRef(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: orgRef(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.userId] }),
+    index('application_interviewers_user_idx').on(t.userId),
+  ],
+);
 
 export const scorecards = pgTable(
   'scorecards',

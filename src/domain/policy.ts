@@ -10,6 +10,9 @@ export const POLICY = {
   'jobs.read': ['admin', 'recruiter', 'hiring-manager', 'interviewer'],
   'jobs.manage': ['admin', 'recruiter'],
   'applications.read': ['admin', 'recruiter', 'hiring-manager', 'interviewer'],
+  /** Every application of the organization; the others read only those they are assigned to. */
+  'applications.read-all': ['admin', 'recruiter', 'hiring-manager'],
+  'applications.assign': ['admin', 'recruiter', 'hiring-manager'],
   'applications.create': ['admin', 'recruiter'],
   'scorecards.submit': ['admin', 'recruiter', 'hiring-manager', 'interviewer'],
   'applications.reject': ['admin', 'recruiter', 'hiring-manager'],

@@ -25,6 +25,7 @@ function bodyFor(method: string, path: string, ids: Record<string, string>): unk
     'POST /api/v1/feedback/{id}/approve': { send: 'now' },
     'POST /api/v1/feedback/{id}/answer': { answer: 'An answer.' },
     'PATCH /api/v1/users/{id}': { role: 'admin' },
+    'POST /api/v1/applications/{id}/interviewers': { userId: ids.users },
   };
   return bodies[key];
 }
@@ -68,7 +69,7 @@ describe('another organization', () => {
       expect(ids[resource], `an id of ours for ${path}`).toBeDefined();
       for (const method of Object.keys(methods)) {
         const m = method.toUpperCase();
-        const url = path.replace('{id}', ids[resource]);
+        const url = path.replace('{id}', ids[resource]).replace('{userId}', ids.users);
         const body = bodyFor(m, path, ids);
         const res =
           m === 'GET' || m === 'DELETE'

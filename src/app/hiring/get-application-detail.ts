@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { feedback } from '../../db/schema';
 import type { Actor, AppContext } from '../context';
-import { loadApplication, loadCriteria, loadScorecards } from '../load';
+import { loadApplicationFor, loadCriteria, loadScorecards } from '../load';
 
 /** The hiring team's view of one application: its scorecards with ratings and notes, and its feedback. */
 export async function getApplicationDetail(ctx: AppContext, actor: Actor, input: { applicationId: string }) {
-  const row = await loadApplication(ctx.db, actor.organizationId, input.applicationId);
+  const row = await loadApplicationFor(ctx.db, actor, input.applicationId);
   const cards = await loadScorecards(ctx.db, input.applicationId);
   const crit = await loadCriteria(ctx.db, row.job.id);
   const [fb] = await ctx.db

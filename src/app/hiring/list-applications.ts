@@ -2,6 +2,7 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import { applications, candidates, feedback } from '../../db/schema';
 import type { ApplicationStatus, FeedbackStatus } from '../../domain/vocabulary';
 import type { Actor, AppContext } from '../context';
+import { visibleApplications } from '../load';
 import { afterCursor, newestFirst, type Page, toPage } from '../pagination';
 
 /** The organization's applications, newest first, by job, status and feedback status. */
@@ -13,6 +14,7 @@ export async function listApplications(
   const where: (SQL | undefined)[] = [
     eq(applications.organizationId, actor.organizationId),
     afterCursor(applications.createdAt, applications.id, page.cursor),
+    visibleApplications(ctx.db, actor),
   ];
   if (page.jobId) where.push(eq(applications.jobId, page.jobId));
   if (page.status) where.push(eq(applications.status, page.status));

@@ -14,7 +14,7 @@ import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import { checkFeedbackText } from '../check-text';
 import type { Actor, AppContext } from '../context';
-import { loadApplication, loadOrganization } from '../load';
+import { loadApplicationFor, loadOrganization } from '../load';
 
 export interface SubmitScorecardInput {
   applicationId: string;
@@ -36,7 +36,7 @@ export type ScorecardFinding = Finding & { field: 'evidence' | 'notes'; criterio
 export async function submitScorecard(ctx: AppContext, actor: Actor, input: SubmitScorecardInput) {
   const { applicationId } = input;
   return ctx.db.transaction(async (tx) => {
-    const { application, job } = await loadApplication(tx, actor.organizationId, applicationId, {
+    const { application, job } = await loadApplicationFor(tx, actor, applicationId, {
       lock: true,
     });
     if (application.status !== 'active') {

@@ -1,12 +1,12 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { Actor, AppContext } from '../context';
 
-/** The organization's members, oldest first. */
+/** The organization's members, oldest first; removed members are gone from the list. */
 export function listUsers(ctx: AppContext, actor: Actor) {
   return ctx.db
     .select()
     .from(users)
-    .where(eq(users.organizationId, actor.organizationId))
+    .where(and(eq(users.organizationId, actor.organizationId), isNull(users.removedAt)))
     .orderBy(asc(users.createdAt));
 }

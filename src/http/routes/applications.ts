@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { addApplication } from '../../app/hiring/add-application';
+import { assignInterviewer, unassignInterviewer } from '../../app/hiring/assign-interviewer';
 import { getApplicationDetail } from '../../app/hiring/get-application-detail';
 import { listApplications } from '../../app/hiring/list-applications';
 import { requireActor, secured } from '../env';
@@ -11,7 +12,10 @@ import {
   Application,
   ApplicationDetail,
   ApplicationsQuery,
+  AssignInterviewerBody,
   CreateApplicationBody,
+  Interviewer,
+  InterviewerParams,
 } from '../schemas/applications';
 import { IdParam, page } from '../schemas/shared';
 
@@ -81,6 +85,47 @@ export function applicationRoutes() {
       authorize(actor, 'applications.read');
       const d = await getApplicationDetail(c.get('ctx'), actor, { applicationId: c.req.valid('param').id });
       return c.json(presentApplicationDetail(d), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/applications/{id}/interviewers',
+      tags: ['Applications'],
+      summary:
+        'Assign a member to interview for an application (an interviewer reads only the applications assigned to them)',
+      ...secured,
+      request: { params: IdParam, body: jsonBody(AssignInterviewerBody) },
+      responses: { 200: jsonAnswer('Assigned', Interviewer), ...bodyErrors, 409: errors[409] },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'applications.assign');
+      const who = await assignInterviewer(c.get('ctx'), actor, {
+        ...c.req.valid('json'),
+        applicationId: c.req.valid('param').id,
+      });
+      return c.json(who, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/v1/applications/{id}/interviewers/{userId}',
+      tags: ['Applications'],
+      summary: 'Take a member off an application',
+      ...secured,
+      request: { params: InterviewerParams },
+      responses: { 204: { description: 'Unassigned' }, ...readErrors },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'applications.assign');
+      const { id, userId } = c.req.valid('param');
+      await unassignInterviewer(c.get('ctx'), actor, { applicationId: id, userId });
+      return c.body(null, 204);
     },
   );
 

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { changeUserRole } from '../../app/identity/change-user-role';
+import { deactivateUser, reactivateUser, removeUser } from '../../app/identity/deactivate-user';
 import { inviteUser } from '../../app/identity/invite-user';
 import { listUsers } from '../../app/identity/list-users';
 import { requireActor, secured } from '../env';
@@ -85,6 +86,64 @@ export function memberRoutes() {
         role: c.req.valid('json').role,
       });
       return c.json(presentUser(user), 200);
+    },
+  );
+
+  for (const [verb, run, summary] of [
+    [
+      'deactivate',
+      deactivateUser,
+      'Deactivate a member: they can no longer sign in, and their sessions and API tokens end at once',
+    ],
+    ['reactivate', reactivateUser, 'Let a deactivated member sign in again'],
+  ] as const) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/api/v1/users/{id}/${verb}`,
+        tags: ['Members'],
+        summary,
+        ...secured,
+        request: { params: IdParam },
+        responses: {
+          200: jsonAnswer(verb === 'deactivate' ? 'Deactivated' : 'Reactivated', User),
+          401: errors[401],
+          403: errors[403],
+          404: errors[404],
+          409: errors[409],
+        },
+      }),
+      async (c) => {
+        const actor = requireActor(c);
+        authorize(actor, 'users.manage');
+        const user = await run(c.get('ctx'), actor, { userId: c.req.valid('param').id });
+        return c.json(presentUser(user), 200);
+      },
+    );
+  }
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/v1/users/{id}',
+      tags: ['Members'],
+      summary:
+        'Remove a member: their access ends at once and their name, address and password are erased; what they did stays on record',
+      ...secured,
+      request: { params: IdParam },
+      responses: {
+        204: { description: 'Removed' },
+        401: errors[401],
+        403: errors[403],
+        404: errors[404],
+        409: errors[409],
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'users.manage');
+      await removeUser(c.get('ctx'), actor, { userId: c.req.valid('param').id });
+      return c.body(null, 204);
     },
   );
 

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { Job } from './jobs';
+import { RoleSchema } from './members';
 import { Email, ListQuery, Name } from './shared';
 
 export const Application = z
@@ -52,4 +53,13 @@ export const ApplicationDetail = Application.extend({
       ratings: z.array(z.object({ criterionId: z.uuid(), rating: z.number(), evidence: z.string() })),
     }),
   ),
+});
+
+export const AssignInterviewerBody = z.object({ userId: z.uuid() }).openapi('AssignInterviewer');
+export const Interviewer = z
+  .object({ id: z.uuid(), name: z.string(), email: z.string(), role: RoleSchema })
+  .openapi('Interviewer');
+export const InterviewerParams = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+  userId: z.uuid().openapi({ param: { name: 'userId', in: 'path' } }),
 });

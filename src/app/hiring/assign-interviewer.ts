@@ -1,0 +1,67 @@
+import { and, eq } from 'drizzle-orm';
+import { applicationInterviewers } from '../../db/schema';
+import { AppError } from '../../lib/errors';
+import { recordAudit } from '../audit';
+import type { Actor, AppContext } from '../context';
+import { loadApplication, loadUser } from '../load';
+
+/** Assigns a member to interview for an application: they may then read it and submit scorecards on it. */
+export async function assignInterviewer(
+  ctx: AppContext,
+  actor: Actor,
+  input: { applicationId: string; userId: string },
+) {
+  return ctx.db.transaction(async (tx) => {
+    await loadApplication(tx, actor.organizationId, input.applicationId);
+    const user = await loadUser(tx, actor.organizationId, input.userId);
+    if (user.deactivatedAt)
+      throw new AppError(409, 'member-deactivated', 'A deactivated member cannot be assigned');
+    const [added] = await tx
+      .insert(applicationInterviewers)
+      .values({ applicationId: input.applicationId, userId: user.id, organizationId: actor.organizationId })
+      .onConflictDoNothing()
+      .returning();
+    if (added)
+      await recordAudit(tx, {
+        organizationId: actor.organizationId,
+        actor,
+        action: 'application.interviewer-assigned',
+        subjectType: 'user',
+        subjectId: user.id,
+        applicationId: input.applicationId,
+        data: { name: user.name },
+      });
+    return { id: user.id, name: user.name, email: user.email, role: user.role };
+  });
+}
+
+/** Takes a member off an application: they no longer see it (unless their role reads every application). */
+export async function unassignInterviewer(
+  ctx: AppContext,
+  actor: Actor,
+  input: { applicationId: string; userId: string },
+) {
+  await ctx.db.transaction(async (tx) => {
+    await loadApplication(tx, actor.organizationId, input.applicationId);
+    const removed = await tx
+      .delete(applicationInterviewers)
+      .where(
+        and(
+          eq(applicationInterviewers.applicationId, input.applicationId),
+          eq(applicationInterviewers.userId, input.userId),
+          eq(applicationInterviewers.organizationId, actor.organizationId),
+        ),
+      )
+      .returning();
+    if (removed.length)
+      await recordAudit(tx, {
+        organizationId: actor.organizationId,
+        actor,
+        action: 'application.interviewer-unassigned',
+        subjectType: 'user',
+        subjectId: input.userId,
+        applicationId: input.applicationId,
+        data: {},
+      });
+  });
+}
