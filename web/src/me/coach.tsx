@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { CheckedTextarea, FindingList, useCheck } from '../checked';
 import { Badge, ErrorNote, useLoad } from '../components';
-import { Link } from '../router';
 import { capi, day, type RequestPlan, relative, type TrackerDetail, today } from './api';
 
 const LIKELIHOOD: Record<RequestPlan['ask']['likelihood'], string> = {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { errorText } from '../api';
 import { Badge, ErrorNote, Field, Form, useLoad } from '../components';
-import { Link } from '../router';
 import {
   type Account,
   capi,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { ApiError, errorText } from '../api';
 import { ErrorNote, useLoad } from '../components';
-import { Link } from '../router';
 import { type Account, capi, day, type InboxItem, type Logged, type TrackerApp, today } from './api';
 import { ConfirmBanner } from './app';
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { errorText } from '../api';
 import { HBarChart } from '../charts';
 import { ErrorNote, useLoad } from '../components';
-import { Link } from '../router';
 import { capi, day, type Plan, type PlanAction, today } from './api';
 
 const KIND_LABEL: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { errorText } from '../api';
 import { Badge, ErrorNote, Scale, useLoad } from '../components';
-import { Link, useRouter } from '../router';
 import {
   capi,
   day,
@@ -145,7 +145,7 @@ export function TrackerPage() {
 }
 
 function NewApplication({ onCancel, onAdded }: { onCancel: () => void; onAdded: () => void }) {
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const [company, setCompany] = useState('');
   const [role, setRole] = useState('');
   const [source, setSource] = useState('');

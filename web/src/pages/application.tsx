@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import {
   type ApplicationDetail,
   api,
@@ -16,7 +17,6 @@ import {
 } from '../api';
 import { CheckedTextarea, FindingList, useCheck } from '../checked';
 import { Badge, ErrorNote, ReasonField, useLoad } from '../components';
-import { Link, useRouter } from '../router';
 
 export function ApplicationPage({ id, me }: { id: string; me: Me }) {
   const {
@@ -318,7 +318,7 @@ function CriterionInput(props: {
 }
 
 function RejectPanel({ app }: { app: ApplicationDetail }) {
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const reasons = useLoad(() => api<{ items: RejectionReason[] }>('GET', '/rejection-reasons'), []);
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');

@@ -1,11 +1,12 @@
+import { Link, useNavigate } from 'react-router';
 import { api, type Me } from '../api';
 import { AuthLayout, Field, Form } from '../components';
-import { Link, useRouter } from '../router';
+import { signedInTeam } from '../session';
 
 const TEAM_TAGLINE = 'Honest interview feedback, checked before it is sent.';
 
-export function SignUp({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
-  const { navigate } = useRouter();
+export function SignUp() {
+  const navigate = useNavigate();
   return (
     <AuthLayout tagline={TEAM_TAGLINE} title="Create your organization">
       <Form
@@ -15,7 +16,7 @@ export function SignUp({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
             name: v.organization,
             admin: { name: v.name, email: v.email, password: v.password },
           });
-          onSignedIn(await api<Me>('GET', '/me'));
+          signedInTeam(await api<Me>('GET', '/me'));
           navigate('/');
         }}
       >
@@ -38,14 +39,14 @@ export function SignUp({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   );
 }
 
-export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
-  const { navigate } = useRouter();
+export function SignIn() {
+  const navigate = useNavigate();
   return (
     <AuthLayout tagline={TEAM_TAGLINE} title="Sign in">
       <Form
         submit="Sign in"
         onSubmit={async (v) => {
-          onSignedIn(await api<Me>('POST', '/auth/login', { email: v.email, password: v.password }));
+          signedInTeam(await api<Me>('POST', '/auth/login', { email: v.email, password: v.password }));
           navigate('/');
         }}
       >
@@ -59,14 +60,14 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   );
 }
 
-export function AcceptInvitation({ token, onSignedIn }: { token: string; onSignedIn: (me: Me) => void }) {
-  const { navigate } = useRouter();
+export function AcceptInvitation({ token }: { token: string }) {
+  const navigate = useNavigate();
   return (
     <AuthLayout tagline={TEAM_TAGLINE} title="Join your team on Debrief">
       <Form
         submit="Choose password and sign in"
         onSubmit={async (v) => {
-          onSignedIn(await api<Me>('POST', '/invitations/accept', { token, password: v.password }));
+          signedInTeam(await api<Me>('POST', '/invitations/accept', { token, password: v.password }));
           navigate('/');
         }}
       >

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { ROLES } from '../../../src/domain/vocabulary';
 import { type Application, api, can, type Job, type Me, type Page, type Stats, type User } from '../api';
 import { ColumnChart, Donut, HBarChart } from '../charts';
 import { ErrorNote, Field, Form, useLoad } from '../components';
-import { Link } from '../router';
 
 export function Dashboard({ me }: { me: Me }) {
   const first = me.user.name.split(' ')[0];

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import {
   type Application,
   api,
@@ -11,7 +12,6 @@ import {
   type RejectionReason,
 } from '../api';
 import { Badge, ErrorNote, ReasonField, useLoad } from '../components';
-import { Link, useRouter } from '../router';
 
 const canManage = (me: Me) => can(me, 'jobs.manage');
 
@@ -83,7 +83,7 @@ export function JobsPage({ me }: { me: Me }) {
 
 let rowKey = 0;
 function NewJob({ onCancel }: { onCancel: () => void }) {
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const [title, setTitle] = useState('');
   const [rows, setRows] = useState([{ key: rowKey++, name: '', description: '' }]);
   const [error, setError] = useState<string>();

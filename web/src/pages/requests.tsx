@@ -1,6 +1,6 @@
+import { Link } from 'react-router';
 import { api, type FeedbackRequestItem, formatDate } from '../api';
 import { ErrorNote, useLoad } from '../components';
-import { Link } from '../router';
 
 /** Candidates who asked for feedback from their page, soonest deadline first; each links to its application. */
 export function RequestsPage() {

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import {
   ApiError,
   type ApplicationDetail,
@@ -14,7 +15,6 @@ import {
 } from '../api';
 import { CheckedTextarea, FindingList, Marked, useCheck } from '../checked';
 import { Badge, ErrorNote, useLoad } from '../components';
-import { Link } from '../router';
 
 type Send = 'now' | 'when-filled' | string;
 
