@@ -1,9 +1,45 @@
-import { type ReactNode, useId, useMemo } from 'react';
-import { type Category, check, type Finding, isRequestCategory } from '../../src/checker';
+import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
+import type { Finding } from '../../src/checker/types';
+import { type Category, isRequestCategory } from '../../src/checker/vocabulary';
 
-/** Runs the same checker the server runs, in the browser, on every change. */
+type Engine = typeof import('./checked-engine');
+let engine: Engine | undefined;
+let loading: Promise<Engine> | undefined;
+/** The checker's code, fetched once, the first time there is text to check. */
+function loadEngine(): Promise<Engine> {
+  loading ??= import('./checked-engine').then(
+    (m) => {
+      engine = m;
+      return m;
+    },
+    (e) => {
+      loading = undefined; // a failed download is tried again with the next change
+      throw e;
+    },
+  );
+  return loading;
+}
+
+/**
+ * Runs the same checker the server runs, in the browser, on every change. The checker loads with the first text to
+ * check; until it arrives there are no findings (the server checks again whatever is saved or sent).
+ */
 export function useCheck(text: string, mode: 'feedback' | 'request' = 'feedback'): Finding[] {
-  return useMemo(() => (text.trim() ? check(text, { mode }) : []), [text, mode]);
+  const [ready, setReady] = useState(engine !== undefined);
+  const wanted = text.trim() !== '';
+  useEffect(() => {
+    if (!wanted || ready) return;
+    let live = true;
+    loadEngine().then(
+      () => live && setReady(true),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, ready]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `ready` re-runs the check once the engine has loaded
+  return useMemo(() => (engine && wanted ? engine.check(text, { mode }) : []), [text, mode, wanted, ready]);
 }
 
 const CATEGORY_LABELS: Record<Category, string> = {

@@ -2,7 +2,10 @@ import { QueryClient } from '@tanstack/react-query';
 import { api, type Me } from './api';
 import { type Account, capi } from './me/api';
 
-/** The one cache of server data for the whole app. */
+/**
+ * The one cache of server data for the hiring team's app and the candidate's workspace. The public pages (sign-in,
+ * the candidate's feedback page) do without it, so they load less.
+ */
 export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
@@ -13,37 +16,37 @@ export const queryClient = new QueryClient({
   },
 });
 
-/** Who is signed in to the hiring team's app: the member, or null when nobody is. */
+/**
+ * Who is signed in to the hiring team's app: the member, or null when nobody is. Asked again each time the app's
+ * layout mounts (after signing in, say); a different member than before starts from an empty cache.
+ */
 export const teamSession = {
   queryKey: ['team', 'me'] as const,
-  queryFn: () => api<Me>('GET', '/me').catch(() => null),
-  staleTime: Number.POSITIVE_INFINITY,
+  queryFn: async () => {
+    const me = await api<Me>('GET', '/me').catch(() => null);
+    const before = queryClient.getQueryData<Me | null>(['team', 'me']);
+    if (before && before.user.id !== me?.user.id) forget('team');
+    return me;
+  },
 };
 
 /** Who is signed in to the candidate's workspace: the account, or null when nobody is. */
 export const candidateSession = {
   queryKey: ['candidate', 'me'] as const,
-  queryFn: () => capi<Account>('GET', '/me').catch(() => null),
-  staleTime: Number.POSITIVE_INFINITY,
+  queryFn: async () => {
+    const me = await capi<Account>('GET', '/me').catch(() => null);
+    const before = queryClient.getQueryData<Account | null>(['candidate', 'me']);
+    if (before && before.id !== me?.id) forget('candidate');
+    return me;
+  },
 };
 
-/** After signing in: remember the member, forget whatever the previous one saw. */
-export function signedInTeam(me: Me) {
-  queryClient.removeQueries({ queryKey: ['team'] });
-  queryClient.setQueryData(teamSession.queryKey, me);
+/** Drops everything cached for one area but who is signed in. */
+function forget(area: 'team' | 'candidate') {
+  queryClient.removeQueries({ queryKey: [area], predicate: (q) => q.queryKey[1] !== 'me' });
 }
 
-export function signedOutTeam() {
-  queryClient.removeQueries({ queryKey: ['team'] });
-  queryClient.setQueryData(teamSession.queryKey, null);
-}
-
-/** After signing in or confirming the address: ask the server who the candidate is now. */
-export async function refreshCandidate() {
-  return queryClient.fetchQuery({ ...candidateSession, staleTime: 0 });
-}
-
-export function signedOutCandidate() {
-  queryClient.removeQueries({ queryKey: ['candidate'] });
-  queryClient.setQueryData(candidateSession.queryKey, null);
+export function signedOut(area: 'team' | 'candidate') {
+  forget(area);
+  queryClient.setQueryData([area, 'me'], null);
 }

@@ -1,21 +1,29 @@
-import { useQuery } from '@tanstack/react-query';
+import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { api, can } from './api';
-import { signedOutTeam, teamSession } from './session';
+import { queryClient, signedOut, teamSession } from './session';
 
 /** The hiring team's app: asks who is signed in, then shows the header and the page under it. */
 export function TeamLayout() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TeamShell />
+    </QueryClientProvider>
+  );
+}
+
+function TeamShell() {
   const { pathname: path } = useLocation();
   const navigate = useNavigate();
-  const { data: me } = useQuery(teamSession);
+  const { data: me, isFetching } = useQuery(teamSession);
 
-  if (me === undefined) return <p className="loading">Loading…</p>;
+  if (me === undefined || (me === null && isFetching)) return <p className="loading">Loading…</p>;
   if (me === null) return <Navigate to="/signin" replace />;
 
   async function signOut() {
     await api('POST', '/auth/logout');
-    signedOutTeam();
+    signedOut('team');
     navigate('/signin');
   }
 

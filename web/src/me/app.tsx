@@ -1,23 +1,31 @@
-import { useQuery } from '@tanstack/react-query';
+import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { Suspense, useState } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { errorText } from '../api';
 import { ErrorNote } from '../components';
-import { candidateSession, signedOutCandidate } from '../session';
+import { candidateSession, queryClient, signedOut } from '../session';
 import { capi } from './api';
 
 /** The candidate's workspace under /me: its own account, header and pages, apart from the hiring team's app. */
 export function CandidateLayout() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <CandidateShell />
+    </QueryClientProvider>
+  );
+}
+
+function CandidateShell() {
   const { pathname: path } = useLocation();
   const navigate = useNavigate();
-  const { data: me } = useQuery(candidateSession);
+  const { data: me, isFetching } = useQuery(candidateSession);
 
-  if (me === undefined) return <p className="loading">Loading…</p>;
+  if (me === undefined || (me === null && isFetching)) return <p className="loading">Loading…</p>;
   if (me === null) return <Navigate to="/me/signin" replace />;
 
   async function signOut() {
     await capi('POST', '/logout').catch(() => undefined);
-    signedOutCandidate();
+    signedOut('candidate');
     navigate('/me/signin');
   }
 

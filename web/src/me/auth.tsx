@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, errorText } from '../api';
 import { AuthLayout, Field, Form } from '../components';
-import { refreshCandidate } from '../session';
 import { capi } from './api';
 
 const CANDIDATE_TAGLINE =
@@ -17,7 +16,6 @@ export function SignUpPage() {
         onSubmit={async (v) => {
           // Sign-up signs in: the server sets the session cookie.
           await capi('POST', '/signup', { name: v.name, email: v.email, password: v.password });
-          await refreshCandidate();
           navigate('/me');
         }}
       >
@@ -53,7 +51,6 @@ export function SignInPage() {
         submit="Sign in"
         onSubmit={async (v) => {
           await capi('POST', '/login', { email: v.email, password: v.password });
-          await refreshCandidate();
           navigate('/me');
         }}
       >
@@ -76,10 +73,7 @@ export function VerifyPage({ token }: { token: string }) {
     if (started.current) return;
     started.current = true;
     capi('POST', '/verify', { token })
-      .then(async () => {
-        await refreshCandidate();
-        navigate('/me/feedback');
-      })
+      .then(() => navigate('/me/feedback'))
       .catch((e) =>
         setError(
           e instanceof ApiError

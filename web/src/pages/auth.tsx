@@ -1,7 +1,6 @@
 import { Link, useNavigate } from 'react-router';
-import { api, type Me } from '../api';
+import { api } from '../api';
 import { AuthLayout, Field, Form } from '../components';
-import { signedInTeam } from '../session';
 
 const TEAM_TAGLINE = 'Honest interview feedback, checked before it is sent.';
 
@@ -16,7 +15,6 @@ export function SignUp() {
             name: v.organization,
             admin: { name: v.name, email: v.email, password: v.password },
           });
-          signedInTeam(await api<Me>('GET', '/me'));
           navigate('/');
         }}
       >
@@ -46,7 +44,8 @@ export function SignIn() {
       <Form
         submit="Sign in"
         onSubmit={async (v) => {
-          signedInTeam(await api<Me>('POST', '/auth/login', { email: v.email, password: v.password }));
+          // Signing in sets the session cookie; the app asks who is signed in when it opens.
+          await api('POST', '/auth/login', { email: v.email, password: v.password });
           navigate('/');
         }}
       >
@@ -67,7 +66,7 @@ export function AcceptInvitation({ token }: { token: string }) {
       <Form
         submit="Choose password and sign in"
         onSubmit={async (v) => {
-          signedInTeam(await api<Me>('POST', '/invitations/accept', { token, password: v.password }));
+          await api('POST', '/invitations/accept', { token, password: v.password });
           navigate('/');
         }}
       >
