@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { CheckedTextarea, FindingList, useCheck } from '../checked';
-import { Badge, ErrorNote, useLoad } from '../components';
+import { Badge, ErrorNote } from '../components';
+import { useCandidateApi } from '../query';
 import { capi, day, type RequestPlan, relative, type TrackerDetail, today } from './api';
 
 const LIKELIHOOD: Record<RequestPlan['ask']['likelihood'], string> = {
@@ -12,8 +13,8 @@ const LIKELIHOOD: Record<RequestPlan['ask']['likelihood'], string> = {
 
 /** The request coach for a rejected application: whether and when to ask, whom and how, a checked draft. */
 export function CoachPage({ id }: { id: string }) {
-  const app = useLoad(() => capi<TrackerDetail>('GET', `/applications/${id}`), [id]);
-  const plan = useLoad(() => capi<RequestPlan>('GET', `/applications/${id}/request-plan`), [id]);
+  const app = useCandidateApi<TrackerDetail>(`/applications/${id}`);
+  const plan = useCandidateApi<RequestPlan>(`/applications/${id}/request-plan`);
   const a = app.data;
   const p = plan.data;
   return (

@@ -1,7 +1,8 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { errorText } from '../api';
-import { Badge, ErrorNote, Scale, useLoad } from '../components';
+import { Badge, ErrorNote, Scale } from '../components';
+import { candidateChanged, useCandidateApi } from '../query';
 import {
   capi,
   day,
@@ -61,7 +62,8 @@ function Input(props: {
 }
 
 export function TrackerPage() {
-  const { data, error, reload } = useLoad(() => capi<{ items: TrackerApp[] }>('GET', '/applications'), []);
+  const { data, error } = useCandidateApi<{ items: TrackerApp[] }>('/applications');
+  const reload = candidateChanged;
   const [adding, setAdding] = useState(false);
   const [filter, setFilter] = useState<TrackerStatus | 'all'>('all');
   const items = (data?.items ?? []).filter((a) => filter === 'all' || a.status === filter);
@@ -248,7 +250,8 @@ function NewApplication({ onCancel, onAdded }: { onCancel: () => void; onAdded: 
 }
 
 export function TrackerDetailPage({ id }: { id: string }) {
-  const { data: a, error, reload } = useLoad(() => capi<TrackerDetail>('GET', `/applications/${id}`), [id]);
+  const { data: a, error } = useCandidateApi<TrackerDetail>(`/applications/${id}`);
+  const reload = candidateChanged;
   if (error) return <ErrorNote error={error} />;
   if (!a) return <p className="muted">Loading…</p>;
   const upcoming = a.status === 'applied' || a.status === 'interviewing';

@@ -11,7 +11,8 @@ import {
   type Page,
   type RejectionReason,
 } from '../api';
-import { Badge, ErrorNote, ReasonField, useLoad } from '../components';
+import { Badge, ErrorNote, ReasonField } from '../components';
+import { invalidate, useApi } from '../query';
 
 const canManage = (me: Me) => can(me, 'jobs.manage');
 
@@ -24,7 +25,7 @@ function heldNote(released: number, held: string) {
 }
 
 export function JobsPage({ me }: { me: Me }) {
-  const { data, error } = useLoad(() => api<Page<Job>>('GET', '/jobs?limit=200'), []);
+  const { data, error } = useApi<Page<Job>>('/jobs?limit=200');
   const [creating, setCreating] = useState(false);
   return (
     <>
@@ -178,26 +179,17 @@ function NewJob({ onCancel }: { onCancel: () => void }) {
 }
 
 export function JobPage({ id, me }: { id: string; me: Me }) {
-  const job = useLoad(() => api<Job>('GET', `/jobs/${id}`), [id]);
+  const job = useApi<Job>(`/jobs/${id}`);
   const [draftsOnly, setDraftsOnly] = useState(false);
-  const apps = useLoad(
-    () =>
-      api<Page<Application>>(
-        'GET',
-        `/applications?jobId=${id}&limit=200${draftsOnly ? '&feedbackStatus=draft' : ''}`,
-      ),
-    [id, draftsOnly],
+  const apps = useApi<Page<Application>>(
+    `/applications?jobId=${id}&limit=200${draftsOnly ? '&feedbackStatus=draft' : ''}`,
   );
   const mayRejectRemaining = canManage(me) && can(me, 'applications.reject');
   const closedJob = job.data !== undefined && job.data.status !== 'open';
   // The applications still active on a closed job, counted apart from the list (which may show drafts only).
-  const remaining = useLoad(
-    () =>
-      mayRejectRemaining && closedJob
-        ? api<Page<Application>>('GET', `/applications?jobId=${id}&status=active&limit=200`)
-        : Promise.resolve(undefined),
-    [id, mayRejectRemaining, closedJob],
-  );
+  const remaining = useApi<Page<Application>>(`/applications?jobId=${id}&status=active&limit=200`, {
+    enabled: mayRejectRemaining && closedJob,
+  });
   const [bulkStarted, setBulkStarted] = useState(false);
   const [closed, setClosed] = useState<string>();
   const [closeError, setCloseError] = useState<string>();
@@ -217,7 +209,10 @@ export function JobPage({ id, me }: { id: string; me: Me }) {
           ? `Closed as filled.${heldNote(r.released, 'held until the job was filled ')}`
           : `Closed as cancelled.${heldNote(r.released, 'held ')}`,
       );
-      apps.reload(); // the closed job's active applications load by themselves, for the panel below
+      // Held feedback was released; the closed job's active applications load by themselves, for the panel below.
+      invalidate('team', 'applications');
+      invalidate('team', 'jobs');
+      invalidate('team', 'stats');
     } catch (e) {
       setCloseError(errorText(e));
     }
@@ -231,8 +226,8 @@ export function JobPage({ id, me }: { id: string; me: Me }) {
       await api<Application>('POST', '/applications', { jobId: id, candidate: { name, email } });
       setName('');
       setEmail('');
-      apps.reload();
-      job.reload();
+      invalidate('team', 'applications');
+      invalidate('team', 'jobs');
     } catch (err) {
       setAddError(errorText(err));
     } finally {
@@ -400,8 +395,9 @@ export function JobPage({ id, me }: { id: string; me: Me }) {
             more={remaining.data.nextCursor !== null}
             onStarted={() => setBulkStarted(true)}
             onFinished={() => {
-              apps.reload();
-              remaining.reload();
+              invalidate('team', 'applications');
+              invalidate('team', 'jobs');
+              invalidate('team', 'stats');
             }}
             onShowDrafts={() => {
               setDraftsOnly(true);
@@ -442,7 +438,7 @@ function RejectRemaining(props: {
   onShowDrafts: () => void;
 }) {
   const { job, status, remaining, more, onStarted, onFinished, onShowDrafts } = props;
-  const reasons = useLoad(() => api<{ items: RejectionReason[] }>('GET', '/rejection-reasons'), []);
+  const reasons = useApi<{ items: RejectionReason[] }>('/rejection-reasons');
   const [reason, setReason] = useState(status === 'filled' ? 'role-filled' : 'role-cancelled');
   const [op, setOp] = useState<BulkOperation>();
   const [busy, setBusy] = useState(false);
