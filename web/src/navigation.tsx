@@ -19,14 +19,11 @@ const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);
  */
 export function useFocusHeadingOnNavigate() {
   const { pathname } = useLocation();
-  const first = useRef(true);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once per new path
+  const shown = useRef(pathname);
   useEffect(() => {
+    if (shown.current === pathname) return; // the first page (also when StrictMode runs the effect twice)
+    shown.current = pathname;
     window.scrollTo(0, 0);
-    if (first.current) {
-      first.current = false;
-      return;
-    }
     const root = document.getElementById('root');
     if (!root) return;
     const focusHeading = () => {

@@ -12,7 +12,8 @@ import {
   type RejectionReason,
 } from '../api';
 import { Badge, ErrorNote, ReasonField } from '../components';
-import { invalidate, useApi } from '../query';
+import { invalidate, keyOf, useApi } from '../query';
+import { queryClient } from '../session';
 
 const canManage = (me: Me) => can(me, 'jobs.manage');
 
@@ -440,33 +441,24 @@ function RejectRemaining(props: {
   const { job, status, remaining, more, onStarted, onFinished, onShowDrafts } = props;
   const reasons = useApi<{ items: RejectionReason[] }>('/rejection-reasons');
   const [reason, setReason] = useState(status === 'filled' ? 'role-filled' : 'role-cancelled');
-  const [op, setOp] = useState<BulkOperation>();
+  const [opId, setOpId] = useState<string>();
+  // The operation's progress, asked for every POLL_MS while it runs (a failed try is tried again the same way).
+  const progress = useApi<BulkOperation>(`/bulk-operations/${opId}`, {
+    enabled: opId !== undefined,
+    refetchInterval: (q) => (q.state.data?.status === 'running' ? POLL_MS : false),
+  });
+  const op = opId === undefined ? undefined : progress.data;
+  const lost = progress.error !== undefined;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [lost, setLost] = useState(0); // failed polls in a row; each one schedules another try
   const chosen = reasons.data?.items.find((r) => r.code === reason);
   const running = op?.status === 'running';
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: polls again after each answer (op) or failed try (lost)
+  const opStatus = op?.status;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the operation stops running
   useEffect(() => {
-    if (op?.status !== 'running') return;
-    let live = true;
-    const timer = setTimeout(async () => {
-      try {
-        const next = await api<BulkOperation>('GET', `/bulk-operations/${op.id}`);
-        if (!live) return;
-        setLost(0);
-        setOp(next);
-        if (next.status !== 'running') onFinished();
-      } catch {
-        if (live) setLost((n) => n + 1);
-      }
-    }, POLL_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [op, lost]);
+    if (opStatus && opStatus !== 'running') onFinished();
+  }, [opStatus]);
 
   async function start(e: FormEvent) {
     e.preventDefault();
@@ -475,8 +467,8 @@ function RejectRemaining(props: {
     try {
       const started = await api<BulkOperation>('POST', `/jobs/${job.id}/reject-remaining`, { reason });
       onStarted();
-      setOp(started);
-      if (started.status !== 'running') onFinished();
+      queryClient.setQueryData(keyOf('team', `/bulk-operations/${started.id}`), started);
+      setOpId(started.id);
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -519,7 +511,7 @@ function RejectRemaining(props: {
           <progress id="bulk-progress" max={Math.max(op.total, 1)} value={op.done}>
             {op.done} of {op.total}
           </progress>
-          {lost > 0 && (
+          {lost && (
             <p className="muted small">
               Lost contact with the server; still trying. The work goes on meanwhile.
             </p>
