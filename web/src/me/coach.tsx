@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { CheckedTextarea, FindingList, useCheck } from '../checked';
+import { CheckedTextarea, FindingList, useCheck, useCheckerReady } from '../checked';
 import { Badge, ErrorNote } from '../components';
 import { useCandidateApi } from '../query';
 import { capi, day, type RequestPlan, relative, type TrackerDetail, today } from './api';
@@ -147,6 +147,7 @@ function Draft({ plan, appId, waitUntil }: { plan: RequestPlan; appId: string; w
   const [reminded, setReminded] = useState<string>();
   const [error, setError] = useState<string>();
   const findings = useCheck(body, 'request');
+  const checked = useCheckerReady();
   const whole = findings.filter((f) => f.end <= f.start);
   const inText = findings.filter((f) => f.end > f.start);
   const words = body.trim() ? body.trim().split(/\s+/).length : 0;
@@ -209,7 +210,7 @@ function Draft({ plan, appId, waitUntil }: { plan: RequestPlan; appId: string; w
         rows={12}
         hint={`${words} words. Suggestions are marked in place and explained below.`}
       />
-      {findings.length === 0 && (
+      {checked && findings.length === 0 && (
         <p className="ok-note">The checker has no suggestions: it reads as humble and clear.</p>
       )}
       <div className="actions">

@@ -13,7 +13,7 @@ import {
   formatDate,
   type Me,
 } from '../api';
-import { CheckedTextarea, FindingList, Marked, useCheck } from '../checked';
+import { CheckedTextarea, FindingList, Marked, useCheck, useCheckerReady } from '../checked';
 import { Badge, ErrorNote } from '../components';
 import { invalidate, useApi } from '../query';
 
@@ -59,6 +59,7 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
   const [justification, setJustification] = useState('');
   const [when, setWhen] = useState('');
   const findings = useCheck(body);
+  const checked = useCheckerReady();
 
   const appId = fb?.applicationId;
   const app = useApi<ApplicationDetail>(`/applications/${appId}`, { enabled: appId !== undefined });
@@ -173,7 +174,9 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
                   findings={findings}
                   rows={12}
                 />
-                {findings.length === 0 && <p className="ok-note">The checker finds nothing to change.</p>}
+                {checked && findings.length === 0 && (
+                  <p className="ok-note">The checker finds nothing to change.</p>
+                )}
                 <div className="actions">
                   <button
                     type="button"
