@@ -6,6 +6,7 @@ import {
   type Recommendation,
   type Role,
 } from '../../src/domain/vocabulary';
+import type { components, paths } from './api/schema.generated';
 
 export type { Finding, Recommendation, Role };
 
@@ -46,136 +47,37 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 export const errorText = (e: unknown) =>
   e instanceof ApiError ? e.message : 'Something went wrong; check your connection and try again';
 
-export interface User {
-  id: string;
-  name: string;
-  email: string;
-  role: Role;
-  status: 'active' | 'invited' | 'deactivated';
-  createdAt: string;
+/** The API's own types, generated from its OpenAPI document (`npm run gen:api`). */
+type Schemas = components['schemas'];
+/** What GET on an API path answers with 200. */
+export type Got<P extends keyof paths> = paths[P] extends {
+  get: { responses: { 200: { content: { 'application/json': infer T } } } };
 }
-export interface Me {
-  user: User;
-  organization: { id: string; name: string };
-}
+  ? T
+  : never;
 
+export type User = Schemas['User'];
+export type Me = Schemas['Me'];
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
-export interface Criterion {
-  id: string;
-  name: string;
-  description: string | null;
-}
-export interface Job {
-  id: string;
-  title: string;
-  status: 'open' | 'filled' | 'cancelled';
-  criteria: Criterion[];
-  applications?: { active: number; rejected: number; hired: number };
-  createdAt: string;
-  closedAt: string | null;
-}
-export type Stage = 'screen' | 'interview' | 'final';
-export type FeedbackStatus = 'draft' | 'approved' | 'scheduled' | 'sent' | 'failed';
-export interface Application {
-  id: string;
-  jobId: string;
-  candidate: { id: string; name: string; email: string };
-  stage: 'applied' | Stage;
-  status: 'active' | 'rejected' | 'hired';
-  rejectionReason: string | null;
-  rejectedAt: string | null;
-  createdAt: string;
-  feedback: { id: string; status: FeedbackStatus } | null;
-}
-export interface Scorecard {
-  id: string;
-  stage: string;
-  interviewer: { name: string; email: string };
-  recommendation: Recommendation;
-  notes: string | null;
-  createdAt: string;
-  ratings: { criterionId: string; rating: number; evidence: string }[];
-}
-export interface ApplicationDetail extends Application {
-  job: Job;
-  scorecards: Scorecard[];
-}
-export type ScorecardFinding = Finding & { field: 'evidence' | 'notes'; criterionId?: string };
-export interface RejectionReason {
-  code: string;
-  label: string;
-  beyondControl: boolean;
-  candidateText: string;
-  description: string;
-}
-export interface EvidenceLink {
-  scorecardId: string;
-  criterionId: string;
-  excerpt: string;
-}
-export interface Feedback {
-  id: string;
-  applicationId: string;
-  status: FeedbackStatus;
-  body: string;
-  findings: Finding[];
-  evidence: EvidenceLink[];
-  sentences: { text: string; start: number; end: number; evidence: EvidenceLink[] }[];
-  sendMode: 'now' | 'at' | 'when-filled' | null;
-  sendAt: string | null;
-  sentAt: string | null;
-  approvedAt: string | null;
-  overrideJustification: string | null;
-  /** What the candidate did on their page (rating, thanks, a question); null before they respond. */
-  candidateResponse?: CandidateResponse | null;
-}
-export interface AuditEvent {
-  at: string;
-  actor: { type: string; id: string | null; name: string | null };
-  action: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  data: Record<string, unknown>;
-}
-export interface Stats {
-  rejected: number;
-  feedbackSent: number;
-  feedbackShare: number | null;
-  medianHoursToSend: number | null;
-  draftsWaiting: number;
-  scheduled: number;
-  commonGaps: { criterion: string; count: number }[];
-  sentByWeek: { week: string; sent: number }[];
-  usefulAverage?: number | null;
-  usefulRatings?: number;
-  thanksReceived?: number;
-  questionsOpen?: number;
-  futureRolesOptIns?: number;
-  requestsOpen?: number;
-  requestsOverdue?: number;
-}
-export interface FeedbackRequestItem {
-  id: string;
-  applicationId: string;
-  candidate: { name: string; email: string };
-  job: { id: string; title: string };
-  message: string | null;
-  status: 'open' | 'fulfilled' | 'declined';
-  dueAt: string;
-  overdue: boolean;
-  createdAt: string;
-}
-export interface CandidateResponse {
-  useful: number | null;
-  comment: string | null;
-  thanked: boolean;
-  question: string | null;
-  answer: string | null;
-  futureRoles: boolean | null;
-}
+export type Criterion = Schemas['Criterion'];
+export type Job = Schemas['Job'];
+export type Stage = Schemas['Stage'];
+export type FeedbackStatus = Schemas['Feedback']['status'];
+export type Application = Schemas['Application'];
+export type ApplicationDetail = Got<'/api/v1/applications/{id}'>;
+export type Scorecard = ApplicationDetail['scorecards'][number];
+export type ScorecardFinding = Schemas['ScorecardFinding'];
+export type RejectionReason = Schemas['RejectionReason'];
+export type EvidenceLink = Schemas['EvidenceLink'];
+export type Feedback = Schemas['Feedback'];
+export type AuditEvent = Schemas['AuditEvent'];
+export type Stats = Schemas['Stats'];
+export type FeedbackRequestItem = Schemas['FeedbackRequest'];
+export type CandidateResponse = Schemas['CandidateResponse'];
+/** The candidate's page. Written out: the document describes `response` as an object or null less precisely. */
 export interface PortalView {
   organization: { name: string };
   job: { title: string };

@@ -1,10 +1,52 @@
-import { type ReactNode, useId, useMemo } from 'react';
-import { type Category, check, type Finding, isRequestCategory } from '../../src/checker';
+import { type ReactNode, useEffect, useId, useMemo, useSyncExternalStore } from 'react';
+import type { Finding } from '../../src/checker/types';
+import { type Category, isRequestCategory } from '../../src/checker/vocabulary';
 
-/** Runs the same checker the server runs, in the browser, on every change. */
-export function useCheck(text: string, mode: 'feedback' | 'request' = 'feedback'): Finding[] {
-  return useMemo(() => (text.trim() ? check(text, { mode }) : []), [text, mode]);
+type Engine = typeof import('./checked-engine');
+let engine: Engine | undefined;
+let loading: Promise<Engine> | undefined;
+const listeners = new Set<() => void>();
+/** The checker's code, fetched once, the first time there is text to check. */
+function loadEngine(): Promise<Engine> {
+  loading ??= import('./checked-engine').then(
+    (m) => {
+      engine = m;
+      for (const l of listeners) l();
+      return m;
+    },
+    (e) => {
+      loading = undefined; // a failed download is tried again with the next change
+      throw e;
+    },
+  );
+  return loading;
 }
+const subscribe = (l: () => void) => {
+  listeners.add(l);
+  return () => listeners.delete(l);
+};
+
+/** The checker once it has loaded; `wanted` starts loading it. */
+function useEngine(wanted: boolean): Engine | undefined {
+  const loaded = useSyncExternalStore(subscribe, () => engine);
+  useEffect(() => {
+    if (wanted && !engine) loadEngine().catch(() => undefined);
+  }, [wanted]);
+  return loaded;
+}
+
+/**
+ * Runs the same checker the server runs, in the browser, on every change. The checker loads with the first text to
+ * check; until it arrives there are no findings (the server checks again whatever is saved or sent).
+ */
+export function useCheck(text: string, mode: 'feedback' | 'request' = 'feedback'): Finding[] {
+  const wanted = text.trim() !== '';
+  const loaded = useEngine(wanted);
+  return useMemo(() => (loaded && wanted ? loaded.check(text, { mode }) : []), [loaded, text, mode, wanted]);
+}
+
+/** Whether the checker has loaded: before that, no findings means "not checked yet", not "nothing found". */
+export const useCheckerReady = () => useEngine(false) !== undefined;
 
 const CATEGORY_LABELS: Record<Category, string> = {
   protected: 'Protected characteristic',

@@ -1,5 +1,5 @@
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
-import { ApiError, errorText, type RejectionReason } from './api';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { ApiError, type RejectionReason } from './api';
 
 export function Field(props: {
   label: string;
@@ -62,29 +62,6 @@ export function Form(props: {
       </button>
     </form>
   );
-}
-
-/** Loads data on mount (and when deps change); `reload` fetches again. */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
-  const [data, setData] = useState<T>();
-  const [error, setError] = useState<string>();
-  const [n, setN] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller names the dependencies
-  useEffect(() => {
-    let live = true;
-    load()
-      .then((d) => {
-        if (live) {
-          setData(d);
-          setError(undefined);
-        }
-      })
-      .catch((e) => live && setError(errorText(e)));
-    return () => {
-      live = false;
-    };
-  }, [...deps, n]);
-  return { data, error, reload: () => setN((x) => x + 1), setData };
 }
 
 export function Badge({ value }: { value: string }) {

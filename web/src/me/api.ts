@@ -1,113 +1,29 @@
-import type { RequestPlan as CoachPlan } from '../../../src/domain/request-coach';
 import { TRACKER_STATUSES, type TrackerStatus } from '../../../src/domain/vocabulary';
-import { api, type Finding } from '../api';
+import { api, type Got } from '../api';
+import type { components } from '../api/schema.generated';
 
 /** The candidate workspace's API: everything under /api/v1/candidate, signed in by the debrief_candidate cookie. */
 export const capi = <T>(method: string, path: string, body?: unknown) =>
   api<T>(method, `/candidate${path}`, body);
 
-export interface Account {
-  id: string;
-  name: string;
-  email: string;
-  verified: boolean;
-}
+type Schemas = components['schemas'];
+
+export type Account = Schemas['CandidateAccount'];
 export const STATUSES = TRACKER_STATUSES;
 export type { TrackerStatus };
-export interface Recruiter {
-  name: string;
-  email?: string;
-  phone?: string;
-  agency?: string;
-}
-export interface TrackerApp {
-  id: string;
-  company: string;
-  role: string;
-  source: string | null;
-  status: TrackerStatus;
-  appliedOn: string | null;
-  rejectedOn: string | null;
-  decisionFinal: boolean | null;
-  roleFilled: boolean | null;
-  reason: string | null;
-  recruiter: Recruiter | null;
-  notes: string | null;
-  feedbackId: string | null;
-  rounds?: number;
-  createdAt: string;
-}
-export interface Person {
-  name: string;
-  role?: string;
-  email?: string;
-  phone?: string;
-}
-export interface Round {
-  id: string;
-  stage: string;
-  date: string;
-  interviewers: Person[];
-  rapport: number | null;
-  notes: string | null;
-}
-export type ReminderKind = 'follow-up' | 'thank-you' | 'reapply' | 'ask-feedback' | 'action';
-export interface Reminder {
-  id: string;
-  applicationId: string | null;
-  kind: ReminderKind;
-  dueOn: string;
-  text: string;
-  done: boolean;
-}
-export interface Logged {
-  id: string;
-  applicationId: string | null;
-  channel: 'email' | 'call' | 'other';
-  receivedOn: string;
-  text: string;
-}
-export interface Prep {
-  actionId: string;
-  theme: string;
-  title: string;
-  why: string;
-}
-export interface TrackerDetail extends TrackerApp {
-  roundList: Round[];
-  reminders: Reminder[];
-  loggedFeedback: Logged[];
-  debriefFeedback: { id: string; body: string; sentAt: string | null } | null;
-  prep: Prep[];
-}
-export interface InboxItem {
-  id: string;
-  organization: string;
-  job: string;
-  body: string;
-  sentAt: string | null;
-  applicationId: string;
-}
-/** What the request coach answers: the plan from src/domain/request-coach.ts and the findings on its draft. */
-export type RequestPlan = CoachPlan & { findings: Finding[] };
-export interface PlanAction {
-  id: string;
-  theme: string;
-  title: string;
-  dueOn: string | null;
-  done: boolean;
-}
-export interface Plan {
-  themes: {
-    theme: string;
-    label: string;
-    count: number;
-    suggestedActions: string[];
-    sources: { id: string; evidence: string; kind?: string; applicationId: string | null }[];
-  }[];
-  actions: PlanAction[];
-  upcoming: { applicationId: string; company: string; role: string; reminders: Prep[] }[];
-}
+export type TrackerApp = Schemas['TrackerApplication'];
+export type Recruiter = NonNullable<TrackerApp['recruiter']>;
+export type Round = Schemas['Round'];
+export type Person = Round['interviewers'][number];
+export type Reminder = Schemas['Reminder'];
+export type ReminderKind = Reminder['kind'];
+export type Logged = Schemas['LoggedFeedback'];
+export type Prep = Schemas['PrepReminder'];
+export type TrackerDetail = Got<'/api/v1/candidate/applications/{id}'>;
+export type InboxItem = Schemas['InboxItem'];
+export type RequestPlan = Schemas['RequestPlan'];
+export type PlanAction = Schemas['PlanAction'];
+export type Plan = Schemas['Plan'];
 
 export const KIND_LABELS: Record<ReminderKind, string> = {
   'follow-up': 'Follow up',

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { CheckedTextarea, FindingList, useCheck } from '../checked';
-import { Badge, ErrorNote, useLoad } from '../components';
-import { Link } from '../router';
+import { Link } from 'react-router';
+import { CheckedTextarea, FindingList, useCheck, useCheckerReady } from '../checked';
+import { Badge, ErrorNote } from '../components';
+import { useCandidateApi } from '../query';
 import { ConfirmDialog, Field, Toast, useSubmit } from '../ui';
 import { capi, day, type RequestPlan, relative, type TrackerDetail, today } from './api';
 
@@ -13,8 +14,8 @@ const LIKELIHOOD: Record<RequestPlan['ask']['likelihood'], string> = {
 
 /** The request coach for a rejected application: whether and when to ask, whom and how, a checked draft. */
 export function CoachPage({ id }: { id: string }) {
-  const app = useLoad(() => capi<TrackerDetail>('GET', `/applications/${id}`), [id]);
-  const plan = useLoad(() => capi<RequestPlan>('GET', `/applications/${id}/request-plan`), [id]);
+  const app = useCandidateApi<TrackerDetail>(`/applications/${id}`);
+  const plan = useCandidateApi<RequestPlan>(`/applications/${id}/request-plan`);
   const a = app.data;
   const p = plan.data;
   return (
@@ -151,6 +152,7 @@ function Draft({ plan, appId, waitUntil }: { plan: RequestPlan; appId: string; w
   const [reminded, setReminded] = useState(false);
   const [discarding, setDiscarding] = useState(false);
   const findings = useCheck(body, 'request');
+  const checked = useCheckerReady();
   const whole = findings.filter((f) => f.end <= f.start);
   const inText = findings.filter((f) => f.end > f.start);
   const words = body.trim() ? body.trim().split(/\s+/).length : 0;
@@ -205,7 +207,7 @@ function Draft({ plan, appId, waitUntil }: { plan: RequestPlan; appId: string; w
         rows={12}
         hint={`${words} words. Suggestions are marked in place and explained below.`}
       />
-      {findings.length === 0 && (
+      {checked && findings.length === 0 && (
         <p className="ok-note">The checker has no suggestions: it reads as humble and clear.</p>
       )}
       <div className="actions">

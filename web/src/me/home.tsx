@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { errorText } from '../api';
-import { Badge, ErrorNote, useLoad } from '../components';
-import { Link } from '../router';
+import { Badge, ErrorNote } from '../components';
+import { candidateChanged, useCandidateApi } from '../query';
 import { Field, useSubmit } from '../ui';
 import {
   type Account,
@@ -17,8 +18,8 @@ import {
 
 export function HomePage({ me }: { me: Account }) {
   const first = me.name.split(' ')[0];
-  const reminders = useLoad(() => capi<{ items: Reminder[] }>('GET', '/reminders?open=true'), []);
-  const apps = useLoad(() => capi<{ items: TrackerApp[] }>('GET', '/applications'), []);
+  const reminders = useCandidateApi<{ items: Reminder[] }>('/reminders?open=true');
+  const apps = useCandidateApi<{ items: TrackerApp[] }>('/applications');
   const items = apps.data?.items ?? [];
   const byId = new Map(items.map((a) => [a.id, a]));
   return (
@@ -33,7 +34,7 @@ export function HomePage({ me }: { me: Account }) {
               items={reminders.data.items}
               apps={byId}
               empty="Nothing due. Reminders to follow up, send a thank-you note or ask for feedback appear here as you track your applications."
-              onChange={reminders.reload}
+              onChange={candidateChanged}
             />
           )}
         </section>

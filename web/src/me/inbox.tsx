@@ -1,23 +1,22 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { ApiError } from '../api';
-import { ErrorNote, useLoad } from '../components';
-import { Link } from '../router';
+import { ErrorNote } from '../components';
+import { candidateChanged, keyOf, useCandidateApi, useLoad } from '../query';
 import { Field, Toast, useSubmit } from '../ui';
 import { type Account, capi, day, type InboxItem, type Logged, type TrackerApp, today } from './api';
 import { ConfirmBanner } from './app';
 
 /** Feedback sent through Debrief to the confirmed address, and feedback logged by hand from emails and calls. */
 export function InboxPage({ me }: { me: Account }) {
-  const inbox = useLoad(
-    () =>
-      capi<{ items: InboxItem[] }>('GET', '/feedback').catch((e) => {
-        if (e instanceof ApiError && e.code === 'email-not-verified') return null;
-        throw e;
-      }),
-    [],
+  const inbox = useLoad(keyOf('candidate', '/feedback'), () =>
+    capi<{ items: InboxItem[] }>('GET', '/feedback').catch((e) => {
+      if (e instanceof ApiError && e.code === 'email-not-verified') return null;
+      throw e;
+    }),
   );
-  const logged = useLoad(() => capi<{ items: Logged[] }>('GET', '/logged-feedback'), []);
-  const apps = useLoad(() => capi<{ items: TrackerApp[] }>('GET', '/applications'), []);
+  const logged = useCandidateApi<{ items: Logged[] }>('/logged-feedback');
+  const apps = useCandidateApi<{ items: TrackerApp[] }>('/applications');
   const byId = new Map((apps.data?.items ?? []).map((a) => [a.id, a]));
   return (
     <>
@@ -88,7 +87,7 @@ export function InboxPage({ me }: { me: Account }) {
             })}
           </ul>
         )}
-        <LogForm apps={apps.data?.items ?? []} onLogged={logged.reload} />
+        <LogForm apps={apps.data?.items ?? []} onLogged={candidateChanged} />
       </section>
     </>
   );

@@ -1,8 +1,9 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { errorText } from '../api';
 import { HBarChart } from '../charts';
-import { ErrorNote, useLoad } from '../components';
-import { Link } from '../router';
+import { ErrorNote } from '../components';
+import { candidateChanged, useCandidateApi } from '../query';
 import { Field, Toast, useSubmit } from '../ui';
 import { capi, day, type Plan, type PlanAction, today } from './api';
 
@@ -14,7 +15,8 @@ const KIND_LABEL: Record<string, string> = {
 
 /** Feedback mapped to themes, charted across all rejections, turned into actions with dates. */
 export function PlanPage() {
-  const { data, error, reload } = useLoad(() => capi<Plan>('GET', '/plan'), []);
+  const { data, error } = useCandidateApi<Plan>('/plan');
+  const reload = candidateChanged;
   if (error) return <ErrorNote error={error} />;
   if (!data) return <p className="muted">Loading…</p>;
   const labelOf = (theme: string) =>

@@ -1,6 +1,7 @@
 import { type ReactNode, useState } from 'react';
-import { Badge, ErrorNote, Scale, useLoad } from '../components';
-import { Link, useRouter } from '../router';
+import { Link, useNavigate } from 'react-router';
+import { Badge, ErrorNote, Scale } from '../components';
+import { candidateChanged, useCandidateApi } from '../query';
 import { Field, Toast, useSubmit } from '../ui';
 import {
   capi,
@@ -34,7 +35,8 @@ function Input({
 }
 
 export function TrackerPage() {
-  const { data, error, reload } = useLoad(() => capi<{ items: TrackerApp[] }>('GET', '/applications'), []);
+  const { data, error } = useCandidateApi<{ items: TrackerApp[] }>('/applications');
+  const reload = candidateChanged;
   const [adding, setAdding] = useState(false);
   const [filter, setFilter] = useState<TrackerStatus | 'all'>('all');
   const items = (data?.items ?? []).filter((a) => filter === 'all' || a.status === filter);
@@ -118,7 +120,7 @@ export function TrackerPage() {
 }
 
 function NewApplication({ onCancel, onAdded }: { onCancel: () => void; onAdded: () => void }) {
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const [company, setCompany] = useState('');
   const [role, setRole] = useState('');
   const [source, setSource] = useState('');
@@ -222,7 +224,8 @@ function NewApplication({ onCancel, onAdded }: { onCancel: () => void; onAdded: 
 }
 
 export function TrackerDetailPage({ id }: { id: string }) {
-  const { data: a, error, reload } = useLoad(() => capi<TrackerDetail>('GET', `/applications/${id}`), [id]);
+  const { data: a, error } = useCandidateApi<TrackerDetail>(`/applications/${id}`);
+  const reload = candidateChanged;
   if (error) return <ErrorNote error={error} />;
   if (!a) return <p className="muted">Loading…</p>;
   const upcoming = a.status === 'applied' || a.status === 'interviewing';

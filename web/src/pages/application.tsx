@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import {
   type ApplicationDetail,
   api,
@@ -15,15 +16,11 @@ import {
   type Stage,
 } from '../api';
 import { CheckedTextarea, FindingList, useCheck } from '../checked';
-import { Badge, ErrorNote, ReasonField, useLoad } from '../components';
-import { Link, useRouter } from '../router';
+import { Badge, ErrorNote, ReasonField } from '../components';
+import { invalidate, useApi } from '../query';
 
 export function ApplicationPage({ id, me }: { id: string; me: Me }) {
-  const {
-    data: a,
-    error,
-    reload,
-  } = useLoad(() => api<ApplicationDetail>('GET', `/applications/${id}`), [id]);
+  const { data: a, error, reload } = useApi<ApplicationDetail>(`/applications/${id}`);
   if (error) return <ErrorNote error={error} />;
   if (!a) return <p className="muted">Loading…</p>;
   const criterion = (cid: string) => a.job.criteria.find((c) => c.id === cid)?.name ?? 'Criterion';
@@ -318,8 +315,8 @@ function CriterionInput(props: {
 }
 
 function RejectPanel({ app }: { app: ApplicationDetail }) {
-  const { navigate } = useRouter();
-  const reasons = useLoad(() => api<{ items: RejectionReason[] }>('GET', '/rejection-reasons'), []);
+  const navigate = useNavigate();
+  const reasons = useApi<{ items: RejectionReason[] }>('/rejection-reasons');
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string>();
@@ -334,6 +331,9 @@ function RejectPanel({ app }: { app: ApplicationDetail }) {
         reason,
         note: note.trim() || null,
       });
+      invalidate('team', 'applications');
+      invalidate('team', 'jobs');
+      invalidate('team', 'stats');
       navigate(`/feedback/${r.feedback.id}`);
     } catch (err) {
       setError(errorText(err));

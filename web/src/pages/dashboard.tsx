@@ -1,24 +1,19 @@
-import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { ROLES } from '../../../src/domain/vocabulary';
 import { type Application, api, can, type Job, type Me, type Page, type Stats, type User } from '../api';
 import { ColumnChart, Donut, HBarChart } from '../charts';
-import { ErrorNote, Field, Form, useLoad } from '../components';
-import { Link } from '../router';
+import { ErrorNote, Field, Form } from '../components';
+import { invalidate, useApi } from '../query';
 
 export function Dashboard({ me }: { me: Me }) {
   const first = me.user.name.split(' ')[0];
   const mayStats = can(me, 'stats.read');
-  const stats = useLoad(() => (mayStats ? api<Stats>('GET', '/stats') : Promise.resolve(undefined)), []);
-  const jobs = useLoad(() => api<Page<Job>>('GET', '/jobs?limit=1'), []);
-  const drafts = useLoad(
-    () =>
-      mayStats
-        ? api<Page<Application>>('GET', '/applications?status=rejected&limit=200').then((r) =>
-            r.items.filter((a) => a.feedback?.status === 'draft'),
-          )
-        : Promise.resolve([]),
-    [],
-  );
+  const stats = useApi<Stats>('/stats', { enabled: mayStats });
+  const jobs = useApi<Page<Job>>('/jobs?limit=1');
+  const rejected = useApi<Page<Application>>('/applications?status=rejected&limit=200', {
+    enabled: mayStats,
+  });
+  const drafts = { data: rejected.data?.items.filter((a) => a.feedback?.status === 'draft') };
   const s = stats.data;
   const noJobs = jobs.data && jobs.data.items.length === 0;
   return (
@@ -209,16 +204,8 @@ function lastWeeks(sent: { week: string; sent: number }[]) {
 }
 
 export function Members({ me }: { me: Me }) {
-  const [users, setUsers] = useState<User[]>([]);
-  const [error, setError] = useState<string>();
-  const load = () =>
-    api<{ items: User[] }>('GET', '/users')
-      .then((r) => setUsers(r.items))
-      .catch((e) => setError(e.message));
-  // biome-ignore lint/correctness/useExhaustiveDependencies: load once on mount
-  useEffect(() => {
-    load();
-  }, []);
+  const { data, error } = useApi<{ items: User[] }>('/users');
+  const users = data?.items ?? [];
   const isAdmin = me.user.role === 'admin';
   return (
     <>
@@ -254,7 +241,7 @@ export function Members({ me }: { me: Me }) {
             submit="Send invitation"
             onSubmit={async (v) => {
               await api('POST', '/users', { name: v.name, email: v.email, role: v.role });
-              await load();
+              await invalidate('team', 'users');
             }}
           >
             <Field label="Name" name="name" />

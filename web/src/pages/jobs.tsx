@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import {
   type Application,
   api,
@@ -10,8 +11,9 @@ import {
   type Page,
   type RejectionReason,
 } from '../api';
-import { Badge, ErrorNote, ReasonField, useLoad } from '../components';
-import { Link, useRouter } from '../router';
+import { Badge, ErrorNote, ReasonField } from '../components';
+import { invalidate, keyOf, useApi } from '../query';
+import { queryClient } from '../session';
 
 const canManage = (me: Me) => can(me, 'jobs.manage');
 
@@ -24,7 +26,7 @@ function heldNote(released: number, held: string) {
 }
 
 export function JobsPage({ me }: { me: Me }) {
-  const { data, error } = useLoad(() => api<Page<Job>>('GET', '/jobs?limit=200'), []);
+  const { data, error } = useApi<Page<Job>>('/jobs?limit=200');
   const [creating, setCreating] = useState(false);
   return (
     <>
@@ -83,7 +85,7 @@ export function JobsPage({ me }: { me: Me }) {
 
 let rowKey = 0;
 function NewJob({ onCancel }: { onCancel: () => void }) {
-  const { navigate } = useRouter();
+  const navigate = useNavigate();
   const [title, setTitle] = useState('');
   const [rows, setRows] = useState([{ key: rowKey++, name: '', description: '' }]);
   const [error, setError] = useState<string>();
@@ -178,26 +180,17 @@ function NewJob({ onCancel }: { onCancel: () => void }) {
 }
 
 export function JobPage({ id, me }: { id: string; me: Me }) {
-  const job = useLoad(() => api<Job>('GET', `/jobs/${id}`), [id]);
+  const job = useApi<Job>(`/jobs/${id}`);
   const [draftsOnly, setDraftsOnly] = useState(false);
-  const apps = useLoad(
-    () =>
-      api<Page<Application>>(
-        'GET',
-        `/applications?jobId=${id}&limit=200${draftsOnly ? '&feedbackStatus=draft' : ''}`,
-      ),
-    [id, draftsOnly],
+  const apps = useApi<Page<Application>>(
+    `/applications?jobId=${id}&limit=200${draftsOnly ? '&feedbackStatus=draft' : ''}`,
   );
   const mayRejectRemaining = canManage(me) && can(me, 'applications.reject');
   const closedJob = job.data !== undefined && job.data.status !== 'open';
   // The applications still active on a closed job, counted apart from the list (which may show drafts only).
-  const remaining = useLoad(
-    () =>
-      mayRejectRemaining && closedJob
-        ? api<Page<Application>>('GET', `/applications?jobId=${id}&status=active&limit=200`)
-        : Promise.resolve(undefined),
-    [id, mayRejectRemaining, closedJob],
-  );
+  const remaining = useApi<Page<Application>>(`/applications?jobId=${id}&status=active&limit=200`, {
+    enabled: mayRejectRemaining && closedJob,
+  });
   const [bulkStarted, setBulkStarted] = useState(false);
   const [closed, setClosed] = useState<string>();
   const [closeError, setCloseError] = useState<string>();
@@ -217,7 +210,10 @@ export function JobPage({ id, me }: { id: string; me: Me }) {
           ? `Closed as filled.${heldNote(r.released, 'held until the job was filled ')}`
           : `Closed as cancelled.${heldNote(r.released, 'held ')}`,
       );
-      apps.reload(); // the closed job's active applications load by themselves, for the panel below
+      // Held feedback was released; the closed job's active applications load by themselves, for the panel below.
+      invalidate('team', 'applications');
+      invalidate('team', 'jobs');
+      invalidate('team', 'stats');
     } catch (e) {
       setCloseError(errorText(e));
     }
@@ -231,8 +227,8 @@ export function JobPage({ id, me }: { id: string; me: Me }) {
       await api<Application>('POST', '/applications', { jobId: id, candidate: { name, email } });
       setName('');
       setEmail('');
-      apps.reload();
-      job.reload();
+      invalidate('team', 'applications');
+      invalidate('team', 'jobs');
     } catch (err) {
       setAddError(errorText(err));
     } finally {
@@ -400,8 +396,9 @@ export function JobPage({ id, me }: { id: string; me: Me }) {
             more={remaining.data.nextCursor !== null}
             onStarted={() => setBulkStarted(true)}
             onFinished={() => {
-              apps.reload();
-              remaining.reload();
+              invalidate('team', 'applications');
+              invalidate('team', 'jobs');
+              invalidate('team', 'stats');
             }}
             onShowDrafts={() => {
               setDraftsOnly(true);
@@ -442,35 +439,26 @@ function RejectRemaining(props: {
   onShowDrafts: () => void;
 }) {
   const { job, status, remaining, more, onStarted, onFinished, onShowDrafts } = props;
-  const reasons = useLoad(() => api<{ items: RejectionReason[] }>('GET', '/rejection-reasons'), []);
+  const reasons = useApi<{ items: RejectionReason[] }>('/rejection-reasons');
   const [reason, setReason] = useState(status === 'filled' ? 'role-filled' : 'role-cancelled');
-  const [op, setOp] = useState<BulkOperation>();
+  const [opId, setOpId] = useState<string>();
+  // The operation's progress, asked for every POLL_MS while it runs (a failed try is tried again the same way).
+  const progress = useApi<BulkOperation>(`/bulk-operations/${opId}`, {
+    enabled: opId !== undefined,
+    refetchInterval: (q) => (q.state.data?.status === 'running' ? POLL_MS : false),
+  });
+  const op = opId === undefined ? undefined : progress.data;
+  const lost = progress.error !== undefined;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [lost, setLost] = useState(0); // failed polls in a row; each one schedules another try
   const chosen = reasons.data?.items.find((r) => r.code === reason);
   const running = op?.status === 'running';
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: polls again after each answer (op) or failed try (lost)
+  const opStatus = op?.status;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the operation stops running
   useEffect(() => {
-    if (op?.status !== 'running') return;
-    let live = true;
-    const timer = setTimeout(async () => {
-      try {
-        const next = await api<BulkOperation>('GET', `/bulk-operations/${op.id}`);
-        if (!live) return;
-        setLost(0);
-        setOp(next);
-        if (next.status !== 'running') onFinished();
-      } catch {
-        if (live) setLost((n) => n + 1);
-      }
-    }, POLL_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [op, lost]);
+    if (opStatus && opStatus !== 'running') onFinished();
+  }, [opStatus]);
 
   async function start(e: FormEvent) {
     e.preventDefault();
@@ -479,8 +467,8 @@ function RejectRemaining(props: {
     try {
       const started = await api<BulkOperation>('POST', `/jobs/${job.id}/reject-remaining`, { reason });
       onStarted();
-      setOp(started);
-      if (started.status !== 'running') onFinished();
+      queryClient.setQueryData(keyOf('team', `/bulk-operations/${started.id}`), started);
+      setOpId(started.id);
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -523,7 +511,7 @@ function RejectRemaining(props: {
           <progress id="bulk-progress" max={Math.max(op.total, 1)} value={op.done}>
             {op.done} of {op.total}
           </progress>
-          {lost > 0 && (
+          {lost && (
             <p className="muted small">
               Lost contact with the server; still trying. The work goes on meanwhile.
             </p>

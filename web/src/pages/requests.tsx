@@ -1,13 +1,11 @@
-import { api, type FeedbackRequestItem, formatDate } from '../api';
-import { ErrorNote, useLoad } from '../components';
-import { Link } from '../router';
+import { Link } from 'react-router';
+import { type FeedbackRequestItem, formatDate } from '../api';
+import { ErrorNote } from '../components';
+import { useApi } from '../query';
 
 /** Candidates who asked for feedback from their page, soonest deadline first; each links to its application. */
 export function RequestsPage() {
-  const { data, error } = useLoad(
-    () => api<{ items: FeedbackRequestItem[] }>('GET', '/feedback-requests?status=open'),
-    [],
-  );
+  const { data, error } = useApi<{ items: FeedbackRequestItem[] }>('/feedback-requests?status=open');
   const items = data ? [...data.items].sort((a, b) => a.dueAt.localeCompare(b.dueAt)) : undefined;
   const overdue = items?.filter((r) => r.overdue).length ?? 0;
   return (

@@ -1,4 +1,5 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import {
   ApiError,
   type ApplicationDetail,
@@ -12,9 +13,9 @@ import {
   formatDate,
   type Me,
 } from '../api';
-import { CheckedTextarea, FindingList, Marked, useCheck } from '../checked';
-import { Badge, ErrorNote, useLoad } from '../components';
-import { Link } from '../router';
+import { CheckedTextarea, FindingList, Marked, useCheck, useCheckerReady } from '../checked';
+import { Badge, ErrorNote } from '../components';
+import { invalidate, useApi } from '../query';
 
 type Send = 'now' | 'when-filled' | string;
 
@@ -27,10 +28,30 @@ function locateSentences(fb: Feedback, body: string) {
   });
 }
 
+/** While approved feedback is being sent, how long to wait before asking again: 1.5 s, growing to 10 s. */
+function pollDelay(since: number) {
+  return Math.min(10_000, Math.max(1_500, (Date.now() - since) / 3));
+}
+
 export function ReviewPage({ id, me }: { id: string; me: Me }) {
-  const [fb, setFb] = useState<Feedback>();
-  const [body, setBody] = useState('');
-  const [loadError, setLoadError] = useState<string>();
+  // After approval, follow the send until it is delivered (or failed), less often as time passes.
+  const approvedSince = useRef<number>(undefined);
+  const feedback = useApi<{ feedback: Feedback }>(`/feedback/${id}`, {
+    refetchInterval: (q) => {
+      if (q.state.data?.feedback.status !== 'approved') {
+        approvedSince.current = undefined;
+        return false;
+      }
+      approvedSince.current ??= Date.now();
+      return pollDelay(approvedSince.current);
+    },
+  });
+  const fb = feedback.data?.feedback;
+  const setFb = (f: Feedback) => feedback.setData({ feedback: f });
+  const loadError = feedback.error;
+  // The text being edited; undefined until the reviewer types, then it is what the server has.
+  const [edited, setBody] = useState<string>();
+  const body = edited ?? fb?.body ?? '';
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -38,43 +59,25 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
   const [justification, setJustification] = useState('');
   const [when, setWhen] = useState('');
   const findings = useCheck(body);
-
-  useEffect(() => {
-    api<{ feedback: Feedback }>('GET', `/feedback/${id}`)
-      .then((r) => {
-        setFb(r.feedback);
-        setBody(r.feedback.body);
-      })
-      .catch((e) => setLoadError(errorText(e)));
-  }, [id]);
+  const checked = useCheckerReady();
 
   const appId = fb?.applicationId;
-  const app = useLoad(
-    () => (appId ? api<ApplicationDetail>('GET', `/applications/${appId}`) : Promise.resolve(undefined)),
-    [appId],
-  );
-  const audit = useLoad(
-    () =>
-      appId && can(me, 'audit.read')
-        ? api<{ events: AuditEvent[] }>('GET', `/audit?applicationId=${appId}`)
-        : Promise.resolve(undefined),
-    [appId],
-  );
+  const app = useApi<ApplicationDetail>(`/applications/${appId}`, { enabled: appId !== undefined });
+  const audit = useApi<{ events: AuditEvent[] }>(`/audit?applicationId=${appId}`, {
+    enabled: appId !== undefined && can(me, 'audit.read'),
+  });
 
-  // After approval, follow the send until it is delivered (or failed).
+  // A new status (sent, failed, approved) is a new line in the audit trail, and changes the lists elsewhere.
   const status = fb?.status;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: poll while the status is approved
+  const seenStatus = useRef(status);
   useEffect(() => {
-    if (status !== 'approved') return;
-    const t = setInterval(async () => {
-      const r = await api<{ feedback: Feedback }>('GET', `/feedback/${id}`).catch(() => undefined);
-      if (r && r.feedback.status !== 'approved') {
-        setFb(r.feedback);
-        audit.reload();
-      }
-    }, 1500);
-    return () => clearInterval(t);
-  }, [status, id]);
+    const before = seenStatus.current;
+    seenStatus.current = status;
+    if (!before || before === status) return;
+    invalidate('team', 'audit');
+    invalidate('team', 'applications');
+    invalidate('team', 'stats');
+  }, [status]);
 
   if (loadError) return <ErrorNote error={loadError} />;
   if (!fb) return <p className="muted">Loading…</p>;
@@ -87,7 +90,7 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
   async function save() {
     const r = await api<{ feedback: Feedback }>('PUT', `/feedback/${id}`, { body });
     setFb(r.feedback);
-    setBody(r.feedback.body);
+    setBody(undefined);
     return r.feedback;
   }
 
@@ -117,7 +120,7 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
       });
       setBlocked(undefined);
       setFb(r.feedback);
-      setBody(r.feedback.body);
+      setBody(undefined);
     });
 
   const sentences = locateSentences(fb, body);
@@ -171,7 +174,9 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
                   findings={findings}
                   rows={12}
                 />
-                {findings.length === 0 && <p className="ok-note">The checker finds nothing to change.</p>}
+                {checked && findings.length === 0 && (
+                  <p className="ok-note">The checker finds nothing to change.</p>
+                )}
                 <div className="actions">
                   <button
                     type="button"
