@@ -27,14 +27,11 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { acquireFileLock } from './lock.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
-const cliOnly = process.argv.includes('--cli');
-const serverOnly = process.argv.includes('--server');
-const force = process.argv.includes('--force');
 const dist = join(root, 'dist');
 const store = join(root, '.dist');
 const stampName = 'build-stamp.json';
@@ -46,12 +43,6 @@ function run(cmd, args) {
     console.error(`build: ${[cmd, ...args].join(' ')} failed`);
     process.exit(r.status ?? 1);
   }
-}
-
-if (!existsSync(bin('esbuild'))) {
-  // `npm install` runs this as `prepare` before dev dependencies exist only in odd setups; nothing to build then.
-  console.error('build: node_modules/.bin/esbuild is missing; run `npm install` first');
-  process.exit(cliOnly ? 0 : 1);
 }
 
 // What each part reads. Generated files are left out: they are outputs of the rules part, whose inputs are in src/.
@@ -66,12 +57,6 @@ const parts = {
     outputs: ['web'],
   },
 };
-const wanted = ['rules', 'cli', 'server', 'web'].filter((part) => {
-  if (part === 'rules') return existsSync(join(root, 'scripts/compile-rules.ts'));
-  if (part === 'web') return !cliOnly && !serverOnly && existsSync(join(root, 'web/index.html'));
-  if (!existsSync(join(root, parts[part].entry))) return false;
-  return part === 'cli' ? !serverOnly : !cliOnly;
-});
 
 const fileHashes = new Map();
 function hashFile(rel) {
@@ -117,20 +102,42 @@ function current(part, dir, stamp, hash) {
   return parts[part].outputs.every((o) => existsSync(join(dir, o)));
 }
 
-mkdirSync(store, { recursive: true });
-const release = acquireFileLock(join(store, '.lock'), 900, () =>
-  console.log('build: another build is running in this checkout; waiting for it'),
-);
-let next;
-let swapped = false;
-// Also on process.exit (a failing step exits): the lock is released and a half-written folder removed.
-process.on('exit', () => {
-  if (next && !swapped) rmSync(next, { recursive: true, force: true });
-  release();
-});
-build();
+/**
+ * Builds the parts asked for whose inputs changed (all of them with `force`). `npm start` calls this in its own
+ * process; a failing step ends the process. `cliOnly`: the rules and the CLI; `serverOnly`: the rules and the server.
+ */
+export function build({ cliOnly = false, serverOnly = false, force = false } = {}) {
+  if (!existsSync(bin('esbuild'))) {
+    // `npm install` runs this as `prepare` before dev dependencies exist only in odd setups; nothing to build then.
+    console.error('build: node_modules/.bin/esbuild is missing; run `npm install` first');
+    process.exit(cliOnly ? 0 : 1);
+  }
+  const wanted = ['rules', 'cli', 'server', 'web'].filter((part) => {
+    if (part === 'rules') return existsSync(join(root, 'scripts/compile-rules.ts'));
+    if (part === 'web') return !cliOnly && !serverOnly && existsSync(join(root, 'web/index.html'));
+    if (!existsSync(join(root, parts[part].entry))) return false;
+    return part === 'cli' ? !serverOnly : !cliOnly;
+  });
+  mkdirSync(store, { recursive: true });
+  const release = acquireFileLock(join(store, '.lock'), 900, () =>
+    console.log('build: another build is running in this checkout; waiting for it'),
+  );
+  const state = { next: undefined, swapped: false };
+  // Also on process.exit (a failing step exits): the lock is released and a half-written folder removed.
+  const onExit = () => {
+    if (state.next && !state.swapped) rmSync(state.next, { recursive: true, force: true });
+    release();
+  };
+  process.on('exit', onExit);
+  try {
+    buildLocked(wanted, force, state);
+  } finally {
+    process.off('exit', onExit);
+    onExit();
+  }
+}
 
-function build() {
+function buildLocked(wanted, force, state) {
   // Read only now: a build that held the lock may just have replaced dist.
   const old = existsSync(dist) ? readStamp(dist) : {};
   const hashes = Object.fromEntries(wanted.map((p) => [p, inputHash(p)]));
@@ -141,7 +148,8 @@ function build() {
   }
 
   const id = `${new Date().toISOString().replace(/[-:.TZ]/g, '')}-${process.pid}`;
-  next = join(store, id);
+  const next = join(store, id);
+  state.next = next;
   mkdirSync(next);
   const stamp = {};
   // Parts not rebuilt now are carried over as they are, with their stamps (they may be stale, and say so).
@@ -193,11 +201,19 @@ function build() {
   const link = join(store, `link-${id}`);
   symlinkSync(relative(root, next), link);
   renameSync(link, dist);
-  swapped = true;
+  state.swapped = true;
 
   for (const name of readdirSync(store)) {
     if (name === '.lock' || name.startsWith('.lock.') || name === id || name === previous) continue;
     rmSync(join(store, name), { recursive: true, force: true });
   }
   console.log(`build: built ${stale.join(', ')} into ${relative(root, next)}`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  build({
+    cliOnly: process.argv.includes('--cli'),
+    serverOnly: process.argv.includes('--server'),
+    force: process.argv.includes('--force'),
+  });
 }

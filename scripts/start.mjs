@@ -4,8 +4,9 @@
 // migrates before it listens.
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build } from './build.mjs';
 import { lockHolder } from './lock.mjs';
-import { ensureNodeModules, must, root } from './setup.mjs';
+import { ensureNodeModules, root } from './setup.mjs';
 
 // A second server on the same embedded database would be refused by the server's lock anyway; refusing here, before
 // the build, leaves the running server's files alone.
@@ -22,9 +23,6 @@ if (!process.env.DATABASE_URL) {
 }
 
 ensureNodeModules();
-must(process.execPath, [
-  join(root, 'scripts/build.mjs'),
-  ...process.argv.slice(2).filter((a) => a === '--force'),
-]);
+build({ force: process.argv.includes('--force') });
 process.setSourceMapsEnabled?.(true);
 await import(pathToFileURL(join(root, 'dist/server.js')).href);
