@@ -15,10 +15,7 @@ let flockMissing = false;
  */
 export function flockFd(fd, waitSeconds = 0) {
   if (flockMissing) return undefined;
-  const args =
-    waitSeconds > 0
-      ? ['--exclusive', '--wait', String(waitSeconds), '3']
-      : ['--exclusive', '--nonblock', '3'];
+  const args = waitSeconds > 0 ? ['-x', '-w', String(waitSeconds), '3'] : ['-x', '-n', '3'];
   const r = spawnSync('flock', args, { stdio: ['ignore', 'ignore', 'inherit', fd] });
   if (r.error) {
     if (r.error.code !== 'ENOENT') throw r.error;

@@ -18,24 +18,21 @@ export class DataDirLockedError extends Error {
   readonly code = 'data-dir-locked';
 }
 
-let flockMissing = false;
+let flockInstalled: boolean | undefined;
+const hasFlock = () => {
+  flockInstalled ??= !spawnSync('flock', ['-V'], { stdio: 'ignore' }).error;
+  return flockInstalled;
+};
 
 /**
  * An exclusive, non-blocking flock(2) on `fd`, taken by util-linux's flock(1) on a copy of the descriptor. The lock
  * belongs to the open file description this process keeps, so it stays after flock(1) exits and the kernel releases
  * it when this process closes the descriptor or dies, however it dies. True when taken, false when another process
- * holds it, undefined when flock(1) is not installed.
+ * holds it.
  */
-function flock(fd: number): boolean | undefined {
-  if (flockMissing) return undefined;
-  const r = spawnSync('flock', ['--exclusive', '--nonblock', '3'], {
-    stdio: ['ignore', 'ignore', 'inherit', fd],
-  });
-  if (r.error) {
-    if ((r.error as NodeJS.ErrnoException).code !== 'ENOENT') throw r.error;
-    flockMissing = true;
-    return undefined;
-  }
+function flock(fd: number): boolean {
+  const r = spawnSync('flock', ['-x', '-n', '3'], { stdio: ['ignore', 'ignore', 'inherit', fd] });
+  if (r.error) throw r.error;
   return r.status === 0;
 }
 
@@ -91,18 +88,15 @@ const readOr = (path: string) => {
 export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, 'debrief.lock');
+  if (!hasFlock()) return lockWithPidFile(dataDir, path);
   for (let attempt = 0; attempt < 5; attempt++) {
     const fd = openSync(path, constants.O_RDWR | constants.O_CREAT, 0o644);
-    let taken: boolean | undefined;
+    let taken: boolean;
     try {
       taken = flock(fd);
     } catch (e) {
       closeSync(fd);
       throw e;
-    }
-    if (taken === undefined) {
-      closeSync(fd);
-      return lockWithPidFile(dataDir, path);
     }
     if (!taken) {
       closeSync(fd);
@@ -138,6 +132,15 @@ export function lockDataDir(dataDir: string): () => void {
   throw new DataDirLockedError(`Could not lock the data directory ${dataDir}`);
 }
 
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+const olderThan = (path: string, ms: number) => {
+  try {
+    return Date.now() - statSync(path).mtimeMs > ms;
+  } catch {
+    return true;
+  }
+};
+
 function lockWithPidFile(dataDir: string, path: string): () => void {
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
@@ -156,8 +159,11 @@ function lockWithPidFile(dataDir: string, path: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
     const content = readOr(path);
-    if (!content) continue; // being written, or just released
-    if (ownerAlive(content)) throw lockedError(dataDir, content);
+    if (!content && !olderThan(path, 5000)) {
+      sleep(100); // being written
+      continue;
+    }
+    if (content && ownerAlive(content)) throw lockedError(dataDir, content);
     try {
       unlinkSync(path); // stale: its owner is gone
     } catch {
