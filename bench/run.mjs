@@ -33,4 +33,6 @@ if (pg.ok) {
     pg.stop();
   }
 } else failed++;
+console.log('\nStart: `node scripts/start.mjs` to the health route answering');
+failed += run(process.execPath, ['bench/start-time.mjs']) ? 1 : 0;
 process.exit(failed ? 1 : 0);

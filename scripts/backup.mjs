@@ -5,8 +5,9 @@
 // - PostgreSQL (DATABASE_URL set): runs pg_dump in its custom format into ./backups/.
 // Prints the path of the file written.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { lockHolder } from './lock.mjs';
 
 const dataDir = resolve(process.env.DATA_DIR || './data');
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
@@ -31,15 +32,16 @@ const backups = join(dataDir, 'backups');
 const snapshots = () =>
   existsSync(backups) ? readdirSync(backups).filter((f) => f.endsWith('.tar.gz')) : [];
 const before = new Set(snapshots());
-const lock = join(dataDir, 'debrief.lock');
-const pid = existsSync(lock) ? Number.parseInt(readFileSync(lock, 'utf8'), 10) : Number.NaN;
+// Signalled only while a server holds the lock: a pid left in the file by a killed server may belong to another
+// program by now.
+const { held, pid } = lockHolder(join(dataDir, 'debrief.lock'));
 let running = false;
-if (Number.isInteger(pid) && pid > 0) {
+if (held && pid) {
   try {
     process.kill(pid, 'SIGUSR2');
     running = true;
   } catch {
-    running = false; // a lock file left by a server that is gone
+    running = false;
   }
 }
 

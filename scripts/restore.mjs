@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { lockHolder } from './lock.mjs';
 
 const file = process.argv[2];
 const dataDir = resolve(process.env.DATA_DIR || './data');
@@ -14,17 +15,8 @@ const fail = (message) => {
 };
 if (!file || !existsSync(file)) fail('usage: npm run restore -- <snapshot.tar.gz>');
 if (process.env.DATABASE_URL) fail('DATABASE_URL is set: restore a PostgreSQL dump with pg_restore instead');
-const lock = join(dataDir, 'debrief.lock');
-if (existsSync(lock)) {
-  const pid = Number.parseInt(readFileSync(lock, 'utf8'), 10);
-  let alive = false;
-  try {
-    alive = Number.isInteger(pid) && pid > 0 && process.kill(pid, 0);
-  } catch (e) {
-    alive = e.code === 'EPERM';
-  }
-  if (alive) fail(`the server (pid ${pid}) is running on ${dataDir}; stop it first`);
-}
+const { held, pid } = lockHolder(join(dataDir, 'debrief.lock'));
+if (held) fail(`the server${pid ? ` (pid ${pid})` : ''} is running on ${dataDir}; stop it first`);
 const target = join(dataDir, 'pglite');
 let kept;
 if (existsSync(target)) {

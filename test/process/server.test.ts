@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,6 +106,48 @@ describe('the server process on embedded PostgreSQL', () => {
       await again.exited;
     }
   });
+
+  it('holds the data directory lock until the process dies: refused while it runs, free after SIGKILL', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'debrief-lock-'));
+    try {
+      const first = await start({ DATA_DIR: dir });
+      const lockFile = join(dir, 'debrief.lock');
+      expect(Number.parseInt(readFileSync(lockFile, 'utf8'), 10)).toBe(first.proc.pid);
+
+      const second = await start({ DATA_DIR: dir }).then(
+        (s) => {
+          s.proc.kill('SIGKILL');
+          return { code: 0, err: 'started' };
+        },
+        (e: { code: number; err: string[] }) => ({ code: e.code, err: e.err.join('') }),
+      );
+      expect(second.code).toBe(73);
+      expect(second.err).toContain(
+        `The data directory ${dir} is in use by another Debrief process (pid ${first.proc.pid})`,
+      );
+
+      // Killed outright: no clean-up runs and the file stays, naming a dead process; the kernel let go of the lock.
+      first.proc.kill('SIGKILL');
+      await first.exited;
+      expect(existsSync(lockFile)).toBe(true);
+      const third = await start({ DATA_DIR: dir });
+      try {
+        expect((await json(`${third.url}/api/v1/health`)).body).toEqual({ status: 'ok' });
+        expect(Number.parseInt(readFileSync(lockFile, 'utf8'), 10)).toBe(third.proc.pid);
+      } finally {
+        third.proc.kill('SIGTERM');
+        await third.exited;
+      }
+
+      // A file naming a live process that holds no lock (a pid reused after a crash) does not block a start.
+      writeFileSync(lockFile, `${process.pid}\n`);
+      const fourth = await start({ DATA_DIR: dir });
+      fourth.proc.kill('SIGTERM');
+      expect(await fourth.exited).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('stops at start with a message naming a wrong setting', async () => {
     const r = await start({ PORT: 'eighty' }).catch((e) => e);
