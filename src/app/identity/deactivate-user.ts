@@ -35,41 +35,31 @@ async function mayLose(tx: Tx, actor: Actor, user: typeof users.$inferSelect) {
 }
 
 /** Deactivates a member: they can no longer sign in, and their sessions and tokens end now. Reversible. */
-export async function deactivateUser(ctx: AppContext, actor: Actor, input: { userId: string }) {
-  return ctx.db.transaction(async (tx) => {
-    const user = await loadUser(tx, actor.organizationId, input.userId);
-    await mayLose(tx, actor, user);
-    await endAccess(tx, user.id);
-    const [updated] = await tx
-      .update(users)
-      .set({ deactivatedAt: user.deactivatedAt ?? new Date() })
-      .where(eq(users.id, user.id))
-      .returning();
-    await recordAudit(tx, {
-      organizationId: actor.organizationId,
-      actor,
-      action: 'user.deactivated',
-      subjectType: 'user',
-      subjectId: user.id,
-      data: { name: user.name },
-    });
-    return updated!;
-  });
+export function deactivateUser(ctx: AppContext, actor: Actor, input: { userId: string }) {
+  return setActive(ctx, actor, input.userId, false);
 }
 
 /** Lets a deactivated member sign in again (with their password; nothing they had is restored). */
-export async function reactivateUser(ctx: AppContext, actor: Actor, input: { userId: string }) {
+export function reactivateUser(ctx: AppContext, actor: Actor, input: { userId: string }) {
+  return setActive(ctx, actor, input.userId, true);
+}
+
+async function setActive(ctx: AppContext, actor: Actor, userId: string, active: boolean) {
   return ctx.db.transaction(async (tx) => {
-    const user = await loadUser(tx, actor.organizationId, input.userId);
+    const user = await loadUser(tx, actor.organizationId, userId);
+    if (!active) {
+      await mayLose(tx, actor, user);
+      await endAccess(tx, user.id);
+    }
     const [updated] = await tx
       .update(users)
-      .set({ deactivatedAt: null })
+      .set({ deactivatedAt: active ? null : (user.deactivatedAt ?? new Date()) })
       .where(eq(users.id, user.id))
       .returning();
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actor,
-      action: 'user.reactivated',
+      action: active ? 'user.reactivated' : 'user.deactivated',
       subjectType: 'user',
       subjectId: user.id,
       data: { name: user.name },
