@@ -56,4 +56,16 @@ test('an admin invites a member, who joins through the emailed link', async ({ p
 
   await page.reload();
   await expect(page.getByRole('row', { name: /Ivan Interviewer/ })).toContainText('active');
+
+  // The admin deactivates Ivan: his open session ends at once.
+  await page.getByRole('button', { name: 'Deactivate Ivan Interviewer' }).click();
+  await expect(page.getByRole('row', { name: /Ivan Interviewer/ })).toContainText('deactivated');
+  await invitee.reload();
+  await expect(invitee.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+
+  // Removing asks first, then Ivan is gone from the list.
+  await page.getByRole('button', { name: 'Remove Ivan Interviewer' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove Ivan Interviewer?' });
+  await dialog.getByRole('button', { name: 'Remove member' }).click();
+  await expect(page.getByRole('row', { name: /Ivan Interviewer/ })).toHaveCount(0);
 });

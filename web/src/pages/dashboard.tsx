@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { ROLES } from '../../../src/domain/vocabulary';
 import { type Application, api, can, type Job, type Me, type Page, type Stats, type User } from '../api';
 import { ColumnChart, Donut, HBarChart } from '../charts';
 import { ErrorNote, Field, Form } from '../components';
 import { invalidate, useApi } from '../query';
+import { ConfirmDialog, useSubmit } from '../ui';
 
 export function Dashboard({ me }: { me: Me }) {
   const first = me.user.name.split(' ')[0];
@@ -219,6 +221,7 @@ export function Members({ me }: { me: Me }) {
               <th>Email</th>
               <th>Role</th>
               <th>Status</th>
+              {isAdmin && <th>Access</th>}
             </tr>
           </thead>
           <tbody>
@@ -228,6 +231,7 @@ export function Members({ me }: { me: Me }) {
                 <td>{u.email}</td>
                 <td>{u.role}</td>
                 <td>{u.status}</td>
+                {isAdmin && <td>{u.id !== me.user.id && <MemberAccess user={u} />}</td>}
               </tr>
             ))}
           </tbody>
@@ -258,5 +262,46 @@ export function Members({ me }: { me: Me }) {
         </section>
       )}
     </>
+  );
+}
+
+/** An admin ends a member's access (deactivate: sessions and tokens end at once), restores it, or removes them. */
+function MemberAccess({ user }: { user: User }) {
+  const [confirming, setConfirming] = useState(false);
+  const act = useSubmit(async (v) => {
+    if (v.verb === 'remove') await api('DELETE', `/users/${user.id}`);
+    else await api('POST', `/users/${user.id}/${v.verb}`);
+    setConfirming(false);
+    await invalidate('team', 'users');
+  });
+  const deactivated = user.status === 'deactivated';
+  return (
+    <div className="row-actions">
+      <button
+        type="button"
+        className="secondary"
+        disabled={act.busy}
+        onClick={() => act.run({ verb: deactivated ? 'reactivate' : 'deactivate' })}
+      >
+        {deactivated ? `Reactivate ${user.name}` : `Deactivate ${user.name}`}
+      </button>
+      <button type="button" className="secondary" disabled={act.busy} onClick={() => setConfirming(true)}>
+        Remove {user.name}
+      </button>
+      {!confirming && <ErrorNote error={act.error} />}
+      <ConfirmDialog
+        open={confirming}
+        title={`Remove ${user.name}?`}
+        confirm="Remove member"
+        danger
+        busy={act.busy}
+        error={act.error}
+        onConfirm={() => act.run({ verb: 'remove' })}
+        onCancel={() => setConfirming(false)}
+      >
+        Their sessions and API tokens end now, and their name and address are erased. What they did stays on
+        record.
+      </ConfirmDialog>
+    </div>
   );
 }
