@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { feedback } from '../../db/schema';
+import { asc, eq } from 'drizzle-orm';
+import { applicationInterviewers, feedback, users } from '../../db/schema';
 import type { Actor, AppContext } from '../context';
 import { loadApplicationFor, loadCriteria, loadScorecards } from '../load';
 
@@ -12,5 +12,11 @@ export async function getApplicationDetail(ctx: AppContext, actor: Actor, input:
     .select({ id: feedback.id, status: feedback.status })
     .from(feedback)
     .where(eq(feedback.applicationId, input.applicationId));
-  return { ...row, criteria: crit, scorecards: cards, feedback: fb ?? null };
+  const interviewers = await ctx.db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role })
+    .from(applicationInterviewers)
+    .innerJoin(users, eq(users.id, applicationInterviewers.userId))
+    .where(eq(applicationInterviewers.applicationId, input.applicationId))
+    .orderBy(asc(users.name));
+  return { ...row, criteria: crit, scorecards: cards, feedback: fb ?? null, interviewers };
 }

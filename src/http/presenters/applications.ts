@@ -1,4 +1,5 @@
 import type { applications, candidates, criteria, jobs, scorecardRatings, scorecards } from '../../db/schema';
+import type { Role } from '../../domain/vocabulary';
 import { presentJob } from './jobs';
 import { iso } from './shared';
 
@@ -28,10 +29,12 @@ export function presentApplicationDetail(d: {
   criteria: (typeof criteria.$inferSelect)[];
   feedback: { id: string; status: string } | null;
   scorecards: (typeof scorecards.$inferSelect & { ratings: (typeof scorecardRatings.$inferSelect)[] })[];
+  interviewers: { id: string; name: string; email: string; role: Role }[];
 }) {
   return {
     ...presentApplication(d.application, d.candidate, d.feedback),
     job: presentJob(d.job, d.criteria),
+    interviewers: d.interviewers,
     scorecards: d.scorecards.map((s) => ({
       id: s.id,
       stage: s.stage,

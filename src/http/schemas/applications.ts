@@ -40,8 +40,14 @@ export const ApplicationsQuery = ListQuery.extend({
     }),
 });
 /** The hiring team's private view of one application: its job and its scorecards with ratings and notes. */
+/** A member assigned to interview for an application. */
+export const Interviewer = z
+  .object({ id: z.uuid(), name: z.string(), email: z.string(), role: RoleSchema })
+  .openapi('Interviewer');
+
 export const ApplicationDetail = Application.extend({
   job: Job,
+  interviewers: z.array(Interviewer),
   scorecards: z.array(
     z.object({
       id: z.uuid(),
@@ -56,9 +62,6 @@ export const ApplicationDetail = Application.extend({
 });
 
 export const AssignInterviewerBody = z.object({ userId: z.uuid() }).openapi('AssignInterviewer');
-export const Interviewer = z
-  .object({ id: z.uuid(), name: z.string(), email: z.string(), role: RoleSchema })
-  .openapi('Interviewer');
 export const InterviewerParams = z.object({
   id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
   userId: z.uuid().openapi({ param: { name: 'userId', in: 'path' } }),
