@@ -55,6 +55,7 @@ stage('type-check (tsc --noEmit, web/tsconfig.json, tsconfig.strict.json)', () =
     run(bin('tsc'), ['--noEmit', '-p', 'web/tsconfig.json']) === 0 &&
     run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.strict.json']) === 0,
 }));
+stage('lint and format (biome check)', () => ({ ok: run(bin('biome'), ['check', '.']) === 0 }));
 stage('unit and integration tests on PGlite', () => vitest('pglite', []));
 
 const pg = startPostgres(await freePort());
