@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { examples, header, rule } from './compile-fixtures';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
@@ -18,16 +19,6 @@ function compile(rulesYaml: string) {
   const r = spawnSync(tsx, ['scripts/compile-rules.ts', dir, out], { cwd: root, encoding: 'utf8' });
   return { code: r.status, stderr: r.stderr, wrote: existsSync(out) };
 }
-
-const rule = (id: string, extra = '') => `
-  - id: ${id}
-    basis: "UK Equality Act 2010 s.5"
-    patterns: ["too old"]
-    message: "Age."
-    suggestion: "Describe the work instead."
-${extra}`;
-const examples = `    examples: { fire: ["Too old."], pass: ["The library is old."] }`;
-const header = 'mode: feedback\ncategory: protected\nseverity: block\njurisdictions: [us]\nrules:';
 
 describe('scripts/compile-rules.ts', () => {
   it('compiles valid rules', () => {

@@ -13,19 +13,10 @@ import {
   RuleCompileError,
   renderRulesModule,
 } from '../../src/checker/compile';
+import { examples, header, rule } from './compile-fixtures';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const context = parse(readFileSync(join(root, 'src/checker/rules/context.yaml'), 'utf8'));
-
-const rule = (id: string, extra = '') => `
-  - id: ${id}
-    basis: "UK Equality Act 2010 s.5"
-    patterns: ["too old"]
-    message: "Age."
-    suggestion: "Describe the work instead."
-${extra}`;
-const examples = `    examples: { fire: ["Too old."], pass: ["The library is old."] }`;
-const header = 'mode: feedback\ncategory: protected\nseverity: block\njurisdictions: [us]\nrules:';
 
 function compile(yaml: string) {
   return compileRules(context, parseYamlFiles([{ name: 'test.yaml', text: yaml }]));

@@ -11,6 +11,9 @@ import { createRouter } from '../router';
 import { ChangeRoleBody, InviteBody, User } from '../schemas/members';
 import { IdParam } from '../schemas/shared';
 
+/** Ending or restoring a member's access: not signed in, not an admin, not ours, or the last admin or yourself. */
+const memberErrors = { 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] };
+
 /** Members of an organization: list, invite, change a role. */
 export function memberRoutes() {
   const app = createRouter();
@@ -107,10 +110,7 @@ export function memberRoutes() {
         request: { params: IdParam },
         responses: {
           200: jsonAnswer(verb === 'deactivate' ? 'Deactivated' : 'Reactivated', User),
-          401: errors[401],
-          403: errors[403],
-          404: errors[404],
-          409: errors[409],
+          ...memberErrors,
         },
       }),
       async (c) => {
@@ -133,10 +133,7 @@ export function memberRoutes() {
       request: { params: IdParam },
       responses: {
         204: { description: 'Removed' },
-        401: errors[401],
-        403: errors[403],
-        404: errors[404],
-        409: errors[409],
+        ...memberErrors,
       },
     }),
     async (c) => {
