@@ -150,6 +150,30 @@ describe('the hiring journey through the API', () => {
     expect(onCommunication).toEqual([]);
   });
 
+  it('refuses a job whose criteria would put the organization at legal risk, naming the criterion; nothing is created', async () => {
+    const org = await newOrganization(mail.h);
+    const refused = await org.api.post('/api/v1/jobs', {
+      title: 'Sales Associate',
+      criteria: [
+        { name: 'Product knowledge', description: 'Knows the catalogue' },
+        { name: 'Young and energetic', description: 'Keeps up with the team' },
+      ],
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('blocking-findings');
+    expect(refused.body.error.message).toContain('body.criteria.1.name');
+    expect(refused.body.error.findings[0]).toMatchObject({
+      category: 'proxy',
+      field: 'body.criteria.1.name',
+    });
+    expect((await org.api.get('/api/v1/jobs')).body.items).toEqual([]);
+    const fixed = await org.api.post('/api/v1/jobs', {
+      title: 'Sales Associate',
+      criteria: [{ name: 'Product knowledge', description: 'Knows the catalogue' }],
+    });
+    expect(fixed.status).toBe(201);
+  });
+
   it('refuses a rating for a criterion of another job, and a scorecard on a rejected application', async () => {
     const org = await newOrganization(mail.h);
     const a = await jobWithApplication(org, 'Job A');

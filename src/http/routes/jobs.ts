@@ -32,7 +32,7 @@ export function jobRoutes() {
       summary: 'Create a job with its criteria (knowledge, skills and abilities)',
       ...secured,
       request: { body: jsonBody(CreateJobBody) },
-      responses: { 201: jsonAnswer('Created', Job), ...bodyErrors },
+      responses: { 201: jsonAnswer('Created', Job), ...bodyErrors, 409: errors[409] },
     }),
     async (c) => {
       const actor = requireActor(c);
