@@ -226,6 +226,20 @@ describe('the hiring journey through the API', () => {
     });
     expect(ok.status).toBe(201);
     expect(ok.body.feedback.body).toContain('right to work');
+
+    // A reason's sentence reaches every candidate rejected with it: it is checked like a draft.
+    const risky = await org.api.post('/api/v1/rejection-reasons', {
+      code: 'team-fit',
+      label: 'Team fit',
+      beyondControl: false,
+      candidateText: 'We were looking for someone younger to fit the team.',
+    });
+    expect(risky.status).toBe(409);
+    expect(risky.body.error.message).toContain('body.candidateText');
+    const codes = (await org.api.get('/api/v1/rejection-reasons')).body.items.map(
+      (r: { code: string }) => r.code,
+    );
+    expect(codes).not.toContain('team-fit');
   });
 
   it('paginates jobs and applications with a cursor', async () => {

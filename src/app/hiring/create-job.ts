@@ -1,7 +1,6 @@
 import { criteria, jobs } from '../../db/schema';
-import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
-import { blocking, checkFeedbackText } from '../check-text';
+import { refuseRiskyText } from '../check-text';
 import type { Actor, AppContext } from '../context';
 import { loadOrganization } from '../load';
 
@@ -18,24 +17,13 @@ export interface CreateJobInput {
 export async function createJob(ctx: AppContext, actor: Actor, input: CreateJobInput) {
   return ctx.db.transaction(async (tx) => {
     const org = await loadOrganization(tx, actor.organizationId);
-    const findings = input.criteria.flatMap((c, i) =>
-      [
-        ['name', c.name],
-        ['description', c.description ?? ''],
-      ].flatMap(([field, text]) =>
-        blocking(checkFeedbackText(text ?? '', org.jurisdictions)).map((f) => ({
-          ...f,
-          field: `body.criteria.${i}.${field}`,
-        })),
-      ),
+    refuseRiskyText(
+      input.criteria.flatMap((c, i): [string, string][] => [
+        [`body.criteria.${i}.name`, c.name],
+        [`body.criteria.${i}.description`, c.description ?? ''],
+      ]),
+      org.jurisdictions,
     );
-    if (findings.length)
-      throw new AppError(
-        409,
-        'blocking-findings',
-        `${findings.map((f) => `${f.field}: “${f.text}”`).join('; ')} would put the organization at legal risk; describe the skill instead`,
-        { findings },
-      );
     const [job] = await tx
       .insert(jobs)
       .values({ organizationId: actor.organizationId, title: input.title })
