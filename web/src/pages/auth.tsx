@@ -1,35 +1,46 @@
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api';
-import { AuthLayout, Field, Form } from '../components';
+import { AuthLayout, ErrorNote } from '../components';
+import { Field, useSubmit } from '../ui';
 
 const TEAM_TAGLINE = 'Honest interview feedback, checked before it is sent.';
 
 export function SignUp() {
   const navigate = useNavigate();
+  const submit = useSubmit(async (v) => {
+    await api('POST', '/organizations', {
+      name: v.organization,
+      admin: { name: v.name, email: v.email, password: v.password },
+    });
+    navigate('/');
+  });
   return (
     <AuthLayout tagline={TEAM_TAGLINE} title="Create your organization">
-      <Form
-        submit="Create organization"
-        onSubmit={async (v) => {
-          await api('POST', '/organizations', {
-            name: v.organization,
-            admin: { name: v.name, email: v.email, password: v.password },
-          });
-          navigate('/');
-        }}
-      >
-        <Field label="Organization name" name="organization" autoComplete="organization" />
-        <Field label="Your name" name="name" autoComplete="name" />
-        <Field label="Work email" name="email" type="email" autoComplete="email" />
+      <form onSubmit={submit.onSubmit}>
         <Field
+          id="f-organization"
+          label="Organization name"
+          name="organization"
+          autoComplete="organization"
+          required
+        />
+        <Field id="f-name" label="Your name" name="name" autoComplete="name" required />
+        <Field id="f-email" label="Work email" name="email" type="email" autoComplete="email" required />
+        <Field
+          id="f-password"
           label="Password"
           name="password"
           type="password"
           autoComplete="new-password"
           minLength={10}
+          required
           hint="At least 10 characters"
         />
-      </Form>
+        <ErrorNote error={submit.error} />
+        <button type="submit" disabled={submit.busy}>
+          {submit.busy ? 'Working…' : 'Create organization'}
+        </button>
+      </form>
       <p className="switch">
         Already have an account? <Link to="/signin">Sign in</Link>
       </p>
@@ -39,19 +50,28 @@ export function SignUp() {
 
 export function SignIn() {
   const navigate = useNavigate();
+  const submit = useSubmit(async (v) => {
+    // Signing in sets the session cookie; the app asks who is signed in when it opens.
+    await api('POST', '/auth/login', { email: v.email, password: v.password });
+    navigate('/');
+  });
   return (
     <AuthLayout tagline={TEAM_TAGLINE} title="Sign in">
-      <Form
-        submit="Sign in"
-        onSubmit={async (v) => {
-          // Signing in sets the session cookie; the app asks who is signed in when it opens.
-          await api('POST', '/auth/login', { email: v.email, password: v.password });
-          navigate('/');
-        }}
-      >
-        <Field label="Email" name="email" type="email" autoComplete="email" />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" />
-      </Form>
+      <form onSubmit={submit.onSubmit}>
+        <Field id="f-email" label="Email" name="email" type="email" autoComplete="email" required />
+        <Field
+          id="f-password"
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
+        <ErrorNote error={submit.error} />
+        <button type="submit" disabled={submit.busy}>
+          {submit.busy ? 'Working…' : 'Sign in'}
+        </button>
+      </form>
       <p className="switch">
         New to Debrief? <Link to="/signup">Create an organization</Link>
       </p>
@@ -61,24 +81,28 @@ export function SignIn() {
 
 export function AcceptInvitation({ token }: { token: string }) {
   const navigate = useNavigate();
+  const submit = useSubmit(async (v) => {
+    await api('POST', '/invitations/accept', { token, password: v.password });
+    navigate('/');
+  });
   return (
     <AuthLayout tagline={TEAM_TAGLINE} title="Join your team on Debrief">
-      <Form
-        submit="Choose password and sign in"
-        onSubmit={async (v) => {
-          await api('POST', '/invitations/accept', { token, password: v.password });
-          navigate('/');
-        }}
-      >
+      <form onSubmit={submit.onSubmit}>
         <Field
+          id="f-password"
           label="Choose a password"
           name="password"
           type="password"
           autoComplete="new-password"
           minLength={10}
+          required
           hint="At least 10 characters"
         />
-      </Form>
+        <ErrorNote error={submit.error} />
+        <button type="submit" disabled={submit.busy}>
+          {submit.busy ? 'Working…' : 'Choose password and sign in'}
+        </button>
+      </form>
     </AuthLayout>
   );
 }

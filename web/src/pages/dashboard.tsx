@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import { ROLES } from '../../../src/domain/vocabulary';
 import { type Application, api, can, type Job, type Me, type Page, type Stats, type User } from '../api';
 import { ColumnChart, Donut, HBarChart } from '../charts';
-import { ErrorNote, Field, Form } from '../components';
+import { ErrorNote } from '../components';
 import { invalidate, useApi } from '../query';
-import { ConfirmDialog, useSubmit } from '../ui';
+import { ConfirmDialog, Field, useSubmit } from '../ui';
 
 export function Dashboard({ me }: { me: Me }) {
   const first = me.user.name.split(' ')[0];
@@ -241,27 +241,37 @@ export function Members({ me }: { me: Me }) {
         <section className="card">
           <h2>Invite a member</h2>
           <p className="muted">They get an email with a link to choose a password. The link expires.</p>
-          <Form
-            submit="Send invitation"
-            onSubmit={async (v) => {
-              await api('POST', '/users', { name: v.name, email: v.email, role: v.role });
-              await invalidate('team', 'users');
-            }}
-          >
-            <Field label="Name" name="name" />
-            <Field label="Email" name="email" type="email" />
-            <div className="field">
-              <label htmlFor="f-role">Role</label>
-              <select id="f-role" name="role" defaultValue="interviewer">
-                {ROLES.map((r) => (
-                  <option key={r}>{r}</option>
-                ))}
-              </select>
-            </div>
-          </Form>
+          <InviteMember />
         </section>
       )}
     </>
+  );
+}
+
+/** An admin invites a member by name, email and role. */
+function InviteMember() {
+  const submit = useSubmit(async (v) => {
+    await api('POST', '/users', { name: v.name, email: v.email, role: v.role });
+    await invalidate('team', 'users');
+  });
+  return (
+    <form onSubmit={submit.onSubmit}>
+      <Field id="f-name" label="Name" name="name" required />
+      <Field id="f-email" label="Email" name="email" type="email" required />
+      <Field id="f-role" label="Role">
+        {(control) => (
+          <select {...control} name="role" defaultValue="interviewer">
+            {ROLES.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <ErrorNote error={submit.error} />
+      <button type="submit" disabled={submit.busy}>
+        {submit.busy ? 'Working…' : 'Send invitation'}
+      </button>
+    </form>
   );
 }
 

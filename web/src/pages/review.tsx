@@ -5,17 +5,17 @@ import {
   type ApplicationDetail,
   type AuditEvent,
   api,
-  type CandidateResponse,
   can,
   errorText,
   type Feedback,
   type Finding,
-  formatDate,
   type Me,
 } from '../api';
 import { CheckedTextarea, FindingList, Marked, useCheck, useCheckerReady } from '../checked';
 import { Badge, ErrorNote } from '../components';
 import { invalidate, useApi } from '../query';
+import { CandidateResponseCard } from './review/candidate-response';
+import { StatusNote, Timeline } from './review/timeline';
 
 type Send = 'now' | 'when-filled' | string;
 
@@ -360,206 +360,5 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
         </aside>
       </div>
     </>
-  );
-}
-
-/** What the candidate did on their page: the rating, the thanks, a comment, and one question to answer. */
-function CandidateResponseCard(props: {
-  feedbackId: string;
-  response: CandidateResponse | null;
-  mayAnswer: boolean;
-  onAnswered: (r: CandidateResponse) => void;
-}) {
-  const r = props.response;
-  const [answer, setAnswer] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [refused, setRefused] = useState<Finding[]>([]);
-  const findings = useCheck(answer);
-  const blocking = findings.filter((f) => f.severity === 'block');
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    setRefused([]);
-    try {
-      const res = await api<{ response: CandidateResponse }>('POST', `/feedback/${props.feedbackId}/answer`, {
-        answer: answer.trim(),
-      });
-      props.onAnswered(res.response);
-      setAnswer('');
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'blocking-findings') setRefused(err.findings);
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <section className="card candidate-response" aria-labelledby="cr-head">
-      <h2 id="cr-head">The candidate's response</h2>
-      {!r ? (
-        <p className="muted">
-          Nothing yet. The candidate can rate the feedback, say thank you and ask one question on their page.
-        </p>
-      ) : (
-        <>
-          <ul className="response-facts">
-            <li>
-              {r.useful ? (
-                <>
-                  Rated it <b>{r.useful} of 5</b> for usefulness
-                </>
-              ) : (
-                <span className="muted">Not rated</span>
-              )}
-            </li>
-            <li>{r.thanked ? <b>Said thank you</b> : <span className="muted">No thanks yet</span>}</li>
-            {r.futureRoles && <li>Wants to hear about future roles</li>}
-          </ul>
-          {r.comment && (
-            <blockquote className="quote">
-              <span className="ev-head">Their comment</span>
-              {r.comment}
-            </blockquote>
-          )}
-          {r.question && (
-            <div className="asked">
-              <p>
-                <b>Their question:</b> {r.question}
-              </p>
-              {r.answer ? (
-                <p>
-                  <b>Your answer:</b> {r.answer}
-                </p>
-              ) : props.mayAnswer ? (
-                <form onSubmit={submit}>
-                  <CheckedTextarea
-                    label="Your answer"
-                    hint="Emailed to the candidate; checked as you type, like the feedback. You can answer once."
-                    value={answer}
-                    onChange={setAnswer}
-                    findings={findings}
-                    rows={4}
-                  />
-                  {refused.length > 0 && <FindingList findings={refused} />}
-                  <ErrorNote error={error} />
-                  <button type="submit" disabled={busy || !answer.trim() || blocking.length > 0}>
-                    {busy ? 'Sending…' : 'Send answer'}
-                  </button>
-                </form>
-              ) : (
-                <p className="muted">Not answered yet.</p>
-              )}
-            </div>
-          )}
-        </>
-      )}
-    </section>
-  );
-}
-
-function StatusNote({ fb }: { fb: Feedback }) {
-  let text: string;
-  if (fb.status === 'draft') text = 'A draft: nothing is sent until someone approves it.';
-  else if (fb.status === 'approved') text = `Approved ${formatDate(fb.approvedAt, true)}; sending now…`;
-  else if (fb.status === 'scheduled')
-    text =
-      fb.sendMode === 'when-filled'
-        ? 'Approved; held until the job is closed as filled.'
-        : `Approved; scheduled for ${formatDate(fb.sendAt, true)}.`;
-  else if (fb.status === 'sent') text = `Sent ${formatDate(fb.sentAt, true)}.`;
-  else text = 'Sending failed after several attempts; check the mail settings.';
-  return (
-    <p className={`status-note status-${fb.status}`} role="status">
-      {text}
-      {fb.overrideJustification && <> Approved over blocking findings: “{fb.overrideJustification}”</>}
-    </p>
-  );
-}
-
-const ACTIONS: Record<string, string> = {
-  'application.created': 'Application added',
-  'scorecard.submitted': 'Scorecard submitted',
-  'application.rejected': 'Rejected',
-  'feedback.drafted': 'Feedback drafted',
-  'feedback.edited': 'Draft edited',
-  'feedback.approved': 'Approved',
-  'feedback.approved-with-override': 'Approved over blocking findings',
-  'feedback.released': 'Released for sending',
-  'feedback.sent': 'Sent to the candidate',
-  'feedback.question-answered': "Answered the candidate's question",
-  'application.notice-sent': 'Rejection notice sent without feedback',
-  'candidate.requested-feedback': 'The candidate asked for feedback',
-  'candidate.renewed-link': 'The candidate asked for a fresh link',
-  'candidate.rated': 'The candidate rated the feedback',
-  'candidate.thanked': 'The candidate said thank you',
-  'candidate.asked': 'The candidate asked a question',
-  'candidate.future-roles': 'The candidate answered about future roles',
-  'feedback.failed': 'Sending failed',
-  'job.closed': 'Job closed',
-  'job.reject-remaining': 'Rejected when the job closed',
-};
-
-function detail(e: AuditEvent): string {
-  const d = e.data;
-  const parts: string[] = [];
-  if (typeof d.to === 'string') parts.push(`to ${d.to}`);
-  if (typeof d.reason === 'string') parts.push(`reason: ${d.reason}`);
-  if (typeof d.stage === 'string') parts.push(`stage: ${d.stage}`);
-  if (typeof d.recommendation === 'string')
-    parts.push(`recommendation: ${d.recommendation.replace('_', ' ')}`);
-  if (typeof d.send === 'string')
-    parts.push(
-      d.send === 'now' ? 'send now' : d.send === 'when-filled' ? 'send when filled' : `send at ${d.send}`,
-    );
-  if (typeof d.sendAt === 'string') parts.push(formatDate(d.sendAt, true));
-  if (typeof d.findings === 'number') parts.push(`${d.findings} finding${d.findings === 1 ? '' : 's'}`);
-  if (typeof d.justification === 'string') parts.push(`justification: “${d.justification}”`);
-  if (typeof d.useful === 'number') parts.push(`useful: ${d.useful} of 5`);
-  if (typeof d.question === 'string') parts.push(`“${d.question}”`);
-  if (typeof d.optedIn === 'boolean') parts.push(d.optedIn ? 'opted in' : 'opted out');
-  if (typeof d.note === 'string' && d.note) parts.push(`note: ${d.note}`);
-  if (typeof d.because === 'string') parts.push(`because the ${d.because.replace(/^job /, 'job was ')}`);
-  if (typeof d.error === 'string') parts.push(d.error);
-  return parts.join(' · ');
-}
-
-function Timeline({ events }: { events: AuditEvent[] }) {
-  if (!events.length) return <p className="muted">Nothing recorded yet.</p>;
-  return (
-    <ol className="timeline">
-      {events.map((e, i) => {
-        const text =
-          typeof e.data.body === 'string'
-            ? e.data.body
-            : typeof e.data.after === 'string'
-              ? e.data.after
-              : null;
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the trail is append-only
-          <li key={i}>
-            <time dateTime={e.at}>{formatDate(e.at, true)}</time>
-            <div>
-              <b>{ACTIONS[e.action] ?? e.action}</b>{' '}
-              <span className="muted">
-                by {e.actor.name ?? (e.actor.type === 'system' ? 'Debrief' : e.actor.type)}
-              </span>
-              {detail(e) && <div className="small muted">{detail(e)}</div>}
-              {text && (
-                <details>
-                  <summary>
-                    {typeof e.data.text === 'string' ? 'The email as sent' : 'Text at this point'}
-                  </summary>
-                  <pre>{text}</pre>
-                </details>
-              )}
-            </div>
-          </li>
-        );
-      })}
-    </ol>
   );
 }

@@ -1,0 +1,247 @@
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { type Application, api, can, errorText, formatDate, type Job, type Me, type Page } from '../../api';
+import { Badge, ErrorNote } from '../../components';
+import { invalidate, useApi } from '../../query';
+import { RejectRemaining } from './reject-remaining';
+
+export const canManage = (me: Me) => can(me, 'jobs.manage');
+
+/** What closing a job released: nothing to say when no feedback was held. */
+function heldNote(released: number, held: string) {
+  if (!released) return '';
+  return released === 1
+    ? ` 1 feedback ${held}was released for sending.`
+    : ` ${released} feedbacks ${held}were released for sending.`;
+}
+
+export function JobPage({ id, me }: { id: string; me: Me }) {
+  const job = useApi<Job>(`/jobs/${id}`);
+  const [draftsOnly, setDraftsOnly] = useState(false);
+  const apps = useApi<Page<Application>>(
+    `/applications?jobId=${id}&limit=200${draftsOnly ? '&feedbackStatus=draft' : ''}`,
+  );
+  const mayRejectRemaining = canManage(me) && can(me, 'applications.reject');
+  const closedJob = job.data !== undefined && job.data.status !== 'open';
+  // The applications still active on a closed job, counted apart from the list (which may show drafts only).
+  const remaining = useApi<Page<Application>>(`/applications?jobId=${id}&status=active&limit=200`, {
+    enabled: mayRejectRemaining && closedJob,
+  });
+  const [bulkStarted, setBulkStarted] = useState(false);
+  const [closed, setClosed] = useState<string>();
+  const [closeError, setCloseError] = useState<string>();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [addError, setAddError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const j = job.data;
+
+  async function close(outcome: 'filled' | 'cancelled') {
+    setCloseError(undefined);
+    try {
+      const r = await api<{ job: Job; released: number }>('POST', `/jobs/${id}/close`, { outcome });
+      job.setData(r.job);
+      setClosed(
+        outcome === 'filled'
+          ? `Closed as filled.${heldNote(r.released, 'held until the job was filled ')}`
+          : `Closed as cancelled.${heldNote(r.released, 'held ')}`,
+      );
+      // Held feedback was released; the closed job's active applications load by themselves, for the panel below.
+      invalidate('team', 'applications');
+      invalidate('team', 'jobs');
+      invalidate('team', 'stats');
+    } catch (e) {
+      setCloseError(errorText(e));
+    }
+  }
+
+  async function add(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setAddError(undefined);
+    try {
+      await api<Application>('POST', '/applications', { jobId: id, candidate: { name, email } });
+      setName('');
+      setEmail('');
+      invalidate('team', 'applications');
+      invalidate('team', 'jobs');
+    } catch (err) {
+      setAddError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (job.error) return <ErrorNote error={job.error} />;
+  if (!j) return <p className="muted">Loading…</p>;
+  return (
+    <>
+      <p className="crumbs">
+        <Link to="/jobs">Jobs</Link> /
+      </p>
+      <div className="page-head">
+        <h1>{j.title}</h1>
+        <Badge value={j.status} />
+      </div>
+      <section className="card">
+        <h2>Criteria</h2>
+        <ul className="criteria-list">
+          {j.criteria.map((c) => (
+            <li key={c.id}>
+              <b>{c.name}</b>
+              {c.description && <span className="muted"> — {c.description}</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section className="card">
+        <h2 id="applications" tabIndex={-1}>
+          Applications
+        </h2>
+        {(draftsOnly || apps.data?.items.some((a) => a.feedback?.status === 'draft')) && (
+          <div className="filters">
+            <button
+              type="button"
+              className={draftsOnly ? 'chip' : 'chip on'}
+              aria-pressed={!draftsOnly}
+              onClick={() => setDraftsOnly(false)}
+            >
+              All
+            </button>
+            <button
+              type="button"
+              className={draftsOnly ? 'chip on' : 'chip'}
+              aria-pressed={draftsOnly}
+              onClick={() => setDraftsOnly(true)}
+            >
+              Drafts waiting for review
+            </button>
+          </div>
+        )}
+        <ErrorNote error={apps.error} />
+        {apps.data && apps.data.items.length === 0 ? (
+          <p className="muted">
+            {draftsOnly
+              ? 'No drafts wait for review on this job.'
+              : 'No candidates yet. Add the first one below.'}
+          </p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th>Candidate</th>
+                  <th>Stage</th>
+                  <th>Status</th>
+                  <th>Feedback</th>
+                </tr>
+              </thead>
+              <tbody>
+                {apps.data?.items.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <Link to={`/applications/${a.id}`}>{a.candidate.name}</Link>
+                      <div className="muted small">{a.candidate.email}</div>
+                    </td>
+                    <td>{a.stage}</td>
+                    <td>
+                      <Badge value={a.status} />
+                    </td>
+                    <td>
+                      {a.feedback ? (
+                        <Link to={`/feedback/${a.feedback.id}`}>
+                          <Badge value={a.feedback.status} />{' '}
+                          {a.feedback.status === 'draft' ? 'Review' : 'View'}
+                        </Link>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        {j.status === 'open' && can(me, 'applications.create') && (
+          <form className="inline-form" onSubmit={add} aria-label="Add a candidate">
+            <h3>Add a candidate</h3>
+            <div className="row">
+              <div className="field">
+                <label htmlFor="cand-name">Candidate name</label>
+                <input id="cand-name" value={name} onChange={(e) => setName(e.target.value)} required />
+              </div>
+              <div className="field">
+                <label htmlFor="cand-email">Candidate email</label>
+                <input
+                  id="cand-email"
+                  type="email"
+                  value={email}
+                  onChange={(e) => setEmail(e.target.value)}
+                  required
+                />
+              </div>
+              <button type="submit" disabled={busy}>
+                Add application
+              </button>
+            </div>
+            <ErrorNote error={addError} />
+          </form>
+        )}
+      </section>
+      {canManage(me) && (
+        <section className="card">
+          <h2>Close the job</h2>
+          {j.status === 'open' ? (
+            <>
+              <p className="muted">
+                Feedback approved with “Send when the job is filled” is held until you close the job; closing
+                releases it.
+              </p>
+              <div className="actions">
+                <button type="button" onClick={() => close('filled')}>
+                  Close as filled
+                </button>
+                <button type="button" className="secondary" onClick={() => close('cancelled')}>
+                  Close as cancelled
+                </button>
+              </div>
+            </>
+          ) : (
+            <p>
+              Closed as {j.status} on {formatDate(j.closedAt)}.
+            </p>
+          )}
+          {closed && (
+            <p className="ok-note" role="status">
+              {closed}
+            </p>
+          )}
+          <ErrorNote error={closeError} />
+        </section>
+      )}
+      {mayRejectRemaining &&
+        (j.status === 'filled' || j.status === 'cancelled') &&
+        remaining.data &&
+        (bulkStarted || remaining.data.items.length > 0) && (
+          <RejectRemaining
+            key={j.id}
+            job={j}
+            status={j.status}
+            remaining={remaining.data.items.length}
+            more={remaining.data.nextCursor !== null}
+            onStarted={() => setBulkStarted(true)}
+            onFinished={() => {
+              invalidate('team', 'applications');
+              invalidate('team', 'jobs');
+              invalidate('team', 'stats');
+            }}
+            onShowDrafts={() => {
+              setDraftsOnly(true);
+              document.getElementById('applications')?.focus();
+            }}
+          />
+        )}
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { type AuditEvent, type Feedback, formatDate } from '../../api';
+
+export function StatusNote({ fb }: { fb: Feedback }) {
+  let text: string;
+  if (fb.status === 'draft') text = 'A draft: nothing is sent until someone approves it.';
+  else if (fb.status === 'approved') text = `Approved ${formatDate(fb.approvedAt, true)}; sending now…`;
+  else if (fb.status === 'scheduled')
+    text =
+      fb.sendMode === 'when-filled'
+        ? 'Approved; held until the job is closed as filled.'
+        : `Approved; scheduled for ${formatDate(fb.sendAt, true)}.`;
+  else if (fb.status === 'sent') text = `Sent ${formatDate(fb.sentAt, true)}.`;
+  else text = 'Sending failed after several attempts; check the mail settings.';
+  return (
+    <p className={`status-note status-${fb.status}`} role="status">
+      {text}
+      {fb.overrideJustification && <> Approved over blocking findings: “{fb.overrideJustification}”</>}
+    </p>
+  );
+}
+
+const ACTIONS: Record<string, string> = {
+  'application.created': 'Application added',
+  'scorecard.submitted': 'Scorecard submitted',
+  'application.rejected': 'Rejected',
+  'feedback.drafted': 'Feedback drafted',
+  'feedback.edited': 'Draft edited',
+  'feedback.approved': 'Approved',
+  'feedback.approved-with-override': 'Approved over blocking findings',
+  'feedback.released': 'Released for sending',
+  'feedback.sent': 'Sent to the candidate',
+  'feedback.question-answered': "Answered the candidate's question",
+  'application.notice-sent': 'Rejection notice sent without feedback',
+  'candidate.requested-feedback': 'The candidate asked for feedback',
+  'candidate.renewed-link': 'The candidate asked for a fresh link',
+  'candidate.rated': 'The candidate rated the feedback',
+  'candidate.thanked': 'The candidate said thank you',
+  'candidate.asked': 'The candidate asked a question',
+  'candidate.future-roles': 'The candidate answered about future roles',
+  'feedback.failed': 'Sending failed',
+  'job.closed': 'Job closed',
+  'job.reject-remaining': 'Rejected when the job closed',
+};
+
+function detail(e: AuditEvent): string {
+  const d = e.data;
+  const parts: string[] = [];
+  if (typeof d.to === 'string') parts.push(`to ${d.to}`);
+  if (typeof d.reason === 'string') parts.push(`reason: ${d.reason}`);
+  if (typeof d.stage === 'string') parts.push(`stage: ${d.stage}`);
+  if (typeof d.recommendation === 'string')
+    parts.push(`recommendation: ${d.recommendation.replace('_', ' ')}`);
+  if (typeof d.send === 'string')
+    parts.push(
+      d.send === 'now' ? 'send now' : d.send === 'when-filled' ? 'send when filled' : `send at ${d.send}`,
+    );
+  if (typeof d.sendAt === 'string') parts.push(formatDate(d.sendAt, true));
+  if (typeof d.findings === 'number') parts.push(`${d.findings} finding${d.findings === 1 ? '' : 's'}`);
+  if (typeof d.justification === 'string') parts.push(`justification: “${d.justification}”`);
+  if (typeof d.useful === 'number') parts.push(`useful: ${d.useful} of 5`);
+  if (typeof d.question === 'string') parts.push(`“${d.question}”`);
+  if (typeof d.optedIn === 'boolean') parts.push(d.optedIn ? 'opted in' : 'opted out');
+  if (typeof d.note === 'string' && d.note) parts.push(`note: ${d.note}`);
+  if (typeof d.because === 'string') parts.push(`because the ${d.because.replace(/^job /, 'job was ')}`);
+  if (typeof d.error === 'string') parts.push(d.error);
+  return parts.join(' · ');
+}
+
+export function Timeline({ events }: { events: AuditEvent[] }) {
+  if (!events.length) return <p className="muted">Nothing recorded yet.</p>;
+  return (
+    <ol className="timeline">
+      {events.map((e, i) => {
+        const text =
+          typeof e.data.body === 'string'
+            ? e.data.body
+            : typeof e.data.after === 'string'
+              ? e.data.after
+              : null;
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the trail is append-only
+          <li key={i}>
+            <time dateTime={e.at}>{formatDate(e.at, true)}</time>
+            <div>
+              <b>{ACTIONS[e.action] ?? e.action}</b>{' '}
+              <span className="muted">
+                by {e.actor.name ?? (e.actor.type === 'system' ? 'Debrief' : e.actor.type)}
+              </span>
+              {detail(e) && <div className="small muted">{detail(e)}</div>}
+              {text && (
+                <details>
+                  <summary>
+                    {typeof e.data.text === 'string' ? 'The email as sent' : 'Text at this point'}
+                  </summary>
+                  <pre>{text}</pre>
+                </details>
+              )}
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
