@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, errorText } from '../api';
-import { AuthLayout, ErrorNote } from '../components';
-import { Field, useSubmit } from '../ui';
+import { AuthLayout } from '../components';
+import { Field, SubmitButton, useSubmit } from '../ui';
 import { capi } from './api';
 
 const CANDIDATE_TAGLINE =
@@ -36,10 +36,7 @@ export function SignUpPage() {
           required
           hint="At least 10 characters"
         />
-        <ErrorNote error={submit.error} />
-        <button type="submit" disabled={submit.busy}>
-          {submit.busy ? 'Working…' : 'Create account'}
-        </button>
+        <SubmitButton submit={submit}>Create account</SubmitButton>
       </form>
       <p className="switch">
         Already have an account? <Link to="/me/signin">Sign in</Link>
@@ -59,10 +56,7 @@ export function SignInPage() {
       <form onSubmit={submit.onSubmit}>
         <Field label="Email" name="email" type="email" autoComplete="email" required />
         <Field label="Password" name="password" type="password" autoComplete="current-password" required />
-        <ErrorNote error={submit.error} />
-        <button type="submit" disabled={submit.busy}>
-          {submit.busy ? 'Working…' : 'Sign in'}
-        </button>
+        <SubmitButton submit={submit}>Sign in</SubmitButton>
       </form>
       <p className="switch">
         New here? <Link to="/me/signup">Create an account</Link>

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { errorText } from '../api';
 import { Badge, ErrorNote } from '../components';
 import { candidateChanged, useCandidateApi } from '../query';
-import { Field, useSubmit } from '../ui';
+import { Field, SubmitButton, useSubmit } from '../ui';
 import {
   type Account,
   capi,
@@ -119,10 +119,7 @@ function DeleteAccountForm() {
         autoComplete="current-password"
         required
       />
-      <ErrorNote error={submit.error} />
-      <button type="submit" disabled={submit.busy}>
-        {submit.busy ? 'Working…' : 'Delete my account and workspace'}
-      </button>
+      <SubmitButton submit={submit}>Delete my account and workspace</SubmitButton>
     </form>
   );
 }

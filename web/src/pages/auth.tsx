@@ -1,7 +1,7 @@
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api';
-import { AuthLayout, ErrorNote } from '../components';
-import { Field, useSubmit } from '../ui';
+import { AuthLayout } from '../components';
+import { Field, SubmitButton, useSubmit } from '../ui';
 
 const TEAM_TAGLINE = 'Honest interview feedback, checked before it is sent.';
 
@@ -36,10 +36,7 @@ export function SignUp() {
           required
           hint="At least 10 characters"
         />
-        <ErrorNote error={submit.error} />
-        <button type="submit" disabled={submit.busy}>
-          {submit.busy ? 'Working…' : 'Create organization'}
-        </button>
+        <SubmitButton submit={submit}>Create organization</SubmitButton>
       </form>
       <p className="switch">
         Already have an account? <Link to="/signin">Sign in</Link>
@@ -67,10 +64,7 @@ export function SignIn() {
           autoComplete="current-password"
           required
         />
-        <ErrorNote error={submit.error} />
-        <button type="submit" disabled={submit.busy}>
-          {submit.busy ? 'Working…' : 'Sign in'}
-        </button>
+        <SubmitButton submit={submit}>Sign in</SubmitButton>
       </form>
       <p className="switch">
         New to Debrief? <Link to="/signup">Create an organization</Link>
@@ -98,10 +92,7 @@ export function AcceptInvitation({ token }: { token: string }) {
           required
           hint="At least 10 characters"
         />
-        <ErrorNote error={submit.error} />
-        <button type="submit" disabled={submit.busy}>
-          {submit.busy ? 'Working…' : 'Choose password and sign in'}
-        </button>
+        <SubmitButton submit={submit}>Choose password and sign in</SubmitButton>
       </form>
     </AuthLayout>
   );

@@ -5,7 +5,7 @@ import { type Application, api, can, type Job, type Me, type Page, type Stats, t
 import { ColumnChart, Donut, HBarChart } from '../charts';
 import { ErrorNote } from '../components';
 import { invalidate, useApi } from '../query';
-import { ConfirmDialog, Field, useSubmit } from '../ui';
+import { ConfirmDialog, Field, SubmitButton, useSubmit } from '../ui';
 
 export function Dashboard({ me }: { me: Me }) {
   const first = me.user.name.split(' ')[0];
@@ -267,10 +267,7 @@ function InviteMember() {
           </select>
         )}
       </Field>
-      <ErrorNote error={submit.error} />
-      <button type="submit" disabled={submit.busy}>
-        {submit.busy ? 'Working…' : 'Send invitation'}
-      </button>
+      <SubmitButton submit={submit}>Send invitation</SubmitButton>
     </form>
   );
 }
