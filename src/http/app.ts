@@ -5,7 +5,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
-import { getCookie, setCookie } from 'hono/cookie';
+import { getCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
@@ -16,7 +16,7 @@ import { actorFromSession, actorFromToken } from '../app/identity/sessions';
 import { ping } from '../db/client';
 import { AppError } from '../lib/errors';
 import { projectRoot } from '../lib/project-root';
-import { CANDIDATE_COOKIE, DEVICE_COOKIE, type HttpEnv, SESSION_COOKIE } from './env';
+import { CANDIDATE_COOKIE, DEVICE_COOKIE, type HttpEnv, SESSION_COOKIE, setPrivateCookie } from './env';
 import { renderReference } from './reference-page';
 import { createRouter, errorBody } from './router';
 import { applicationRoutes } from './routes/applications';
@@ -110,14 +110,7 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
     });
     await next();
     const token = issued.at(-1);
-    if (token)
-      setCookie(c, DEVICE_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: ctx.config.secureCookies,
-        path: '/api/',
-        maxAge: 400 * 86_400,
-      });
+    if (token) setPrivateCookie(c, DEVICE_COOKIE, token, { maxAge: 400 * 86_400 }, '/api/');
   });
 
   // Cross-site request forgery: a browser attaches cookies to requests other sites start. Any request that may change

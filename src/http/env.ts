@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { setCookie } from 'hono/cookie';
 import type { RequestIdVariables } from 'hono/request-id';
 import type { Actor, AppContext, CandidateActor, SignInClient } from '../app/context';
 import { unauthorized } from '../lib/errors';
@@ -54,4 +55,24 @@ export function requireCandidate(c: { get(key: 'candidate'): CandidateActor | un
   const who = c.get('candidate');
   if (!who) throw unauthorized('Sign in to your Debrief candidate account');
   return who;
+}
+
+/**
+ * Sets one of Debrief's cookies: never readable by scripts, not sent on cross-site requests, Secure whenever
+ * PUBLIC_URL is https. Only how long it lives and where it is sent differ.
+ */
+export function setPrivateCookie(
+  c: Context<HttpEnv>,
+  name: string,
+  value: string,
+  lifetime: { expires: Date } | { maxAge: number },
+  path = '/',
+) {
+  setCookie(c, name, value, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: c.get('ctx').config.secureCookies,
+    path,
+    ...lifetime,
+  });
 }

@@ -1,12 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { acceptInvitation } from '../../app/identity/accept-invitation';
 import { createOrganization } from '../../app/identity/create-organization';
 import { signIn } from '../../app/identity/sign-in';
 import { signOut } from '../../app/identity/sign-out';
 import { whoAmI } from '../../app/identity/who-am-i';
-import { type HttpEnv, requireActor, SESSION_COOKIE, secured } from '../env';
+import { type HttpEnv, requireActor, SESSION_COOKIE, secured, setPrivateCookie } from '../env';
 import { presentOrganization } from '../presenters/auth';
 import { presentUser } from '../presenters/members';
 import { errors, jsonBody } from '../responses';
@@ -14,13 +14,7 @@ import { createRouter } from '../router';
 import { AcceptInvitationBody, Me, SignInBody, SignUpBody, SignUpResult } from '../schemas/auth';
 
 function setSession(c: Context<HttpEnv>, session: { secret: string; expiresAt: Date }) {
-  setCookie(c, SESSION_COOKIE, session.secret, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: c.get('ctx').config.secureCookies,
-    path: '/',
-    expires: session.expiresAt,
-  });
+  setPrivateCookie(c, SESSION_COOKIE, session.secret, { expires: session.expiresAt });
 }
 
 const me = (r: {

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie } from 'hono/cookie';
 import { deleteCandidateAccount } from '../../app/candidate/delete-candidate-account';
 import { resendVerification } from '../../app/candidate/resend-verification';
 import { signInCandidate } from '../../app/candidate/sign-in-candidate';
@@ -8,7 +8,7 @@ import { signOutCandidate } from '../../app/candidate/sign-out-candidate';
 import { signUpCandidate } from '../../app/candidate/sign-up-candidate';
 import { verifyCandidateEmail } from '../../app/candidate/verify-candidate-email';
 import { anonymous } from '../../app/context';
-import { CANDIDATE_COOKIE, candidateSecured, type HttpEnv, requireCandidate } from '../env';
+import { CANDIDATE_COOKIE, candidateSecured, type HttpEnv, requireCandidate, setPrivateCookie } from '../env';
 import { presentCandidateAccount, presentSignedUpCandidate } from '../presenters/candidate-account';
 import { errors, jsonAnswer, jsonBody } from '../responses';
 import { createRouter } from '../router';
@@ -26,14 +26,7 @@ import {
 const tags = ['Candidate workspace'];
 
 function setCandidateCookie(c: Context<HttpEnv>, token: string) {
-  const ctx = c.get('ctx');
-  setCookie(c, CANDIDATE_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: ctx.config.secureCookies,
-    path: '/',
-    maxAge: ctx.config.SESSION_DAYS * 86_400,
-  });
+  setPrivateCookie(c, CANDIDATE_COOKIE, token, { maxAge: c.get('ctx').config.SESSION_DAYS * 86_400 });
 }
 
 /** The candidate's own account: sign-up, the emailed confirmation, sign-in and out, and deletion. */
