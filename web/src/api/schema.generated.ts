@@ -5448,7 +5448,7 @@ export interface components {
              * @default feedback
              * @enum {string}
              */
-            mode: "feedback" | "request";
+            mode: "feedback" | "request" | "question";
         };
         PortalPage: {
             organization: {
