@@ -210,7 +210,8 @@ describe('redacting evidence', () => {
     expect((await org.api.post(url, { reason: '' })).status).toBe(400);
     const res = await org.api.post(url, { reason: 'Describes the candidate by age, not by the work' });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({
+    expect(res.body.quotedBy).toBeNull();
+    expect(res.body.rating).toMatchObject({
       id: flagged.id,
       evidence: '',
       redaction: { reason: 'Describes the candidate by age, not by the work', by: { name: 'Ada Admin' } },
@@ -242,6 +243,7 @@ describe('redacting evidence', () => {
       reason: 'The interviewer asked for it to be removed',
     });
     expect(again.status).toBe(200);
+    expect(again.body.quotedBy).toEqual({ id: rejected.body.feedback.id, status: 'draft' });
     const fb = await org.api.get(`/api/v1/feedback/${rejected.body.feedback.id}`);
     expect(JSON.stringify(fb.body.feedback.evidence)).not.toContain('typos');
     expect((await org.api.get('/api/v1/stats')).body.ratingsLeftOut).toBe(2);

@@ -14,7 +14,8 @@ export interface RedactEvidenceInput {
 /**
  * An admin removes a rating's evidence text for good: the text is emptied, who, when and why are kept on the rating
  * and in the audit trail (never the text). The rating is then left out of drafts and of the dashboard's figures, and
- * any feedback's link to the evidence (with its excerpt) is removed.
+ * any feedback's link to the evidence (with its excerpt) is removed; the answer names that feedback, whose wording a
+ * reviewer may still need to change.
  */
 export async function redactEvidence(ctx: AppContext, actor: Actor, input: RedactEvidenceInput) {
   return ctx.db.transaction(async (tx) => {
@@ -41,7 +42,7 @@ export async function redactEvidence(ctx: AppContext, actor: Actor, input: Redac
 
     // Feedback keeps a link (with an excerpt) to the evidence behind each sentence: drop the links to this one.
     const [fb] = await tx
-      .select({ id: feedback.id, sentences: feedback.sentences })
+      .select({ id: feedback.id, status: feedback.status, sentences: feedback.sentences })
       .from(feedback)
       .where(eq(feedback.applicationId, card.applicationId))
       .for('update');
@@ -67,6 +68,11 @@ export async function redactEvidence(ctx: AppContext, actor: Actor, input: Redac
       applicationId: card.applicationId,
       data: { ratingId: rating.id, criterionId: rating.criterionId, reason, feedbackLinksRemoved: unlinked },
     });
-    return { scorecard: card, rating: redacted };
+    // Feedback that quoted the evidence keeps its wording (a reviewer edits a draft; sent feedback is history).
+    return {
+      scorecard: card,
+      rating: redacted,
+      quotedBy: fb && unlinked ? { id: fb.id, status: fb.status } : null,
+    };
   });
 }

@@ -9,8 +9,8 @@ import { createRouter } from '../router';
 import {
   RatingParams,
   RedactBody,
+  RedactResult,
   ScorecardBody,
-  ScorecardRating,
   ScorecardResult,
 } from '../schemas/scorecards';
 import { IdParam } from '../schemas/shared';
@@ -57,7 +57,7 @@ export function scorecardRoutes() {
         "Redact a rating's evidence (admin): the text is removed for good; who, when and why are kept and audited",
       ...secured,
       request: { params: RatingParams, body: jsonBody(RedactBody) },
-      responses: { 200: jsonAnswer('Redacted', ScorecardRating), ...bodyErrors, 409: errors[409] },
+      responses: { 200: jsonAnswer('Redacted', RedactResult), ...bodyErrors, 409: errors[409] },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -68,7 +68,10 @@ export function scorecardRoutes() {
         ratingId,
         reason: c.req.valid('json').reason,
       });
-      return c.json(presentRating(r.rating, new Map([[actor.userId, actor.name]])), 200);
+      return c.json(
+        { rating: presentRating(r.rating, new Map([[actor.userId, actor.name]])), quotedBy: r.quotedBy },
+        200,
+      );
     },
   );
 

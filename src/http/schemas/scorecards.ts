@@ -85,3 +85,12 @@ export const RatingParams = z.object({
 export const RedactBody = z
   .object({ reason: z.string().trim().min(1, 'say why the evidence is redacted').max(1000) })
   .openapi('RedactEvidence');
+export const RedactResult = z
+  .object({
+    rating: ScorecardRating,
+    quotedBy: z.object({ id: z.uuid(), status: z.string() }).nullable().openapi({
+      description:
+        "The application's feedback, when a sentence of it was drafted from this evidence: its link to the evidence is removed, its wording is not",
+    }),
+  })
+  .openapi('RedactResult');

@@ -2059,7 +2059,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ScorecardRating"];
+                        "application/json": components["schemas"]["RedactResult"];
                     };
                 };
                 /** @description The request is malformed or breaks the schema; the message names the field */
@@ -5247,6 +5247,15 @@ export interface components {
         };
         /** @enum {string} */
         Stage: "screen" | "interview" | "final";
+        RedactResult: {
+            rating: components["schemas"]["ScorecardRating"];
+            /** @description The application's feedback, when a sentence of it was drafted from this evidence: its link to the evidence is removed, its wording is not */
+            quotedBy: {
+                /** Format: uuid */
+                id: string;
+                status: string;
+            } | null;
+        };
         RedactEvidence: {
             reason: string;
         };

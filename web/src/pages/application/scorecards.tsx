@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { type ApplicationDetail, api, can, formatDate, type Me, RATING_LABELS } from '../../api';
 import { categoryLabel } from '../../checked';
 import { Badge, ErrorNote } from '../../components';
@@ -6,13 +7,27 @@ import { invalidate } from '../../query';
 import { ConfirmDialog, Field, useSubmit } from '../../ui';
 
 type Rating = ApplicationDetail['scorecards'][number]['ratings'][number];
+type QuotedBy = { id: string; status: string } | null;
 
 /** The scorecards, each rating with its evidence; flagged and redacted evidence is marked, with who and why. */
 export function Scorecards({ app, me }: { app: ApplicationDetail; me: Me }) {
   const criterion = (cid: string) => app.job.criteria.find((c) => c.id === cid)?.name ?? 'Criterion';
+  /** Feedback drafted from evidence since redacted: its link to the evidence is gone, its wording is not. */
+  const [quotedBy, setQuotedBy] = useState<QuotedBy>(null);
   return (
     <section className="card">
       <h2>Scorecards</h2>
+      {quotedBy && (
+        <p className="callout" role="status">
+          The feedback quoted the evidence you redacted; its link to the evidence is removed, but not its
+          words.{' '}
+          {quotedBy.status === 'draft' ? (
+            <Link to={`/feedback/${quotedBy.id}`}>Edit the draft</Link>
+          ) : (
+            <Link to={`/feedback/${quotedBy.id}`}>Open the feedback</Link>
+          )}
+        </p>
+      )}
       {app.scorecards.length === 0 ? (
         <p className="muted">No scorecards yet. The feedback is drafted from the evidence recorded here.</p>
       ) : (
@@ -46,6 +61,7 @@ export function Scorecards({ app, me }: { app: ApplicationDetail; me: Me }) {
                         rating={r}
                         criterion={criterion(r.criterionId)}
                         interviewer={s.interviewer.name}
+                        onRedacted={setQuotedBy}
                       />
                     )}
                   </dd>
@@ -90,13 +106,17 @@ function Redact(props: {
   rating: Rating;
   criterion: string;
   interviewer: string;
+  onRedacted: (quotedBy: QuotedBy) => void;
 }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const redact = useSubmit(async () => {
-    await api('POST', `/scorecards/${props.scorecardId}/ratings/${props.rating.id}/redact`, {
-      reason: reason.trim(),
-    });
+    const r = await api<{ quotedBy: QuotedBy }>(
+      'POST',
+      `/scorecards/${props.scorecardId}/ratings/${props.rating.id}/redact`,
+      { reason: reason.trim() },
+    );
+    props.onRedacted(r.quotedBy);
     setOpen(false);
     setReason('');
     await Promise.all([invalidate('team', 'applications'), invalidate('team', 'stats')]);
