@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { linkIn, password, shot, unique } from './support';
+import { linkIn, shot, signUpTeam, unique } from './support';
 
 // The hiring team's whole journey in the browser: a job, a candidate, a scorecard checked as it is typed, a
 // rejection, the review screen refusing a risky draft, approval, the email, and the candidate's page behind its link.
@@ -14,12 +14,7 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
   const candidateEmail = `sam-${unique()}@example.test`;
 
   // Sign up.
-  await page.goto('/signup');
-  await page.getByLabel('Organization name').fill(org);
-  await page.getByLabel('Your name').fill('Hana Reyes');
-  await page.getByLabel('Work email').fill(`hana-${unique()}@example.test`);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create organization' }).click();
+  await signUpTeam(page, org, 'Hana Reyes', `hana-${unique()}@example.test`);
   await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Hana' })).toBeVisible();
 
   // A job with two criteria.
@@ -158,12 +153,7 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
 });
 
 test('feedback held until the job is filled is released when the job closes as filled', async ({ page }) => {
-  await page.goto('/signup');
-  await page.getByLabel('Organization name').fill(`Holdfast ${unique()}`);
-  await page.getByLabel('Your name').fill('Rui Costa');
-  await page.getByLabel('Work email').fill(`rui-${unique()}@example.test`);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create organization' }).click();
+  await signUpTeam(page, `Holdfast ${unique()}`, 'Rui Costa', `rui-${unique()}@example.test`);
   await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Rui' })).toBeVisible();
 
   // The set-up through the API the page already signed in to.
@@ -214,12 +204,7 @@ test('feedback held until the job is filled is released when the job closes as f
 });
 
 test('evidence submitted anyway is flagged with its reason, and an admin redacts it', async ({ page }) => {
-  await page.goto('/signup');
-  await page.getByLabel('Organization name').fill(`Redwood ${unique()}`);
-  await page.getByLabel('Your name').fill('Noor Haddad');
-  await page.getByLabel('Work email').fill(`noor-${unique()}@example.test`);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create organization' }).click();
+  await signUpTeam(page, `Redwood ${unique()}`, 'Noor Haddad', `noor-${unique()}@example.test`);
   await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Noor' })).toBeVisible();
   const post = async (path: string, data: unknown) => {
     const r = await page.request.post(`/api/v1${path}`, { data });
