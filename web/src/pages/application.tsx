@@ -17,11 +17,13 @@ import {
 } from '../api';
 import { CheckedTextarea, FindingList, useCheck } from '../checked';
 import { Badge, ErrorNote, ReasonField } from '../components';
+import { usePageTitle } from '../navigation';
 import { invalidate, useApi } from '../query';
 import { Interviewers } from './application/interviewers';
 
 export function ApplicationPage({ id, me }: { id: string; me: Me }) {
   const { data: a, error, reload } = useApi<ApplicationDetail>(`/applications/${id}`);
+  usePageTitle(a && [a.candidate.name, a.job.title]);
   if (error) return <ErrorNote error={error} />;
   if (!a) return <p className="muted">Loading…</p>;
   const criterion = (cid: string) => a.job.criteria.find((c) => c.id === cid)?.name ?? 'Criterion';

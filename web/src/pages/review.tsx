@@ -13,6 +13,7 @@ import {
 } from '../api';
 import { CheckedTextarea, FindingList, Marked, useCheck, useCheckerReady } from '../checked';
 import { Badge, ErrorNote } from '../components';
+import { usePageTitle } from '../navigation';
 import { invalidate, useApi } from '../query';
 import { CandidateResponseCard } from './review/candidate-response';
 import { StatusNote, Timeline } from './review/timeline';
@@ -66,6 +67,7 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
   const audit = useApi<{ events: AuditEvent[] }>(`/audit?applicationId=${appId}`, {
     enabled: appId !== undefined && can(me, 'audit.read'),
   });
+  usePageTitle(app.data && [`Feedback for ${app.data.candidate.name}`, app.data.job.title]);
 
   // A new status (sent, failed, approved) is a new line in the audit trail, and changes the lists elsewhere.
   const status = fb?.status;
