@@ -30,6 +30,7 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
   await page.getByRole('button', { name: 'Create job' }).click();
   await expect(page.getByRole('heading', { name: 'Data Analyst' })).toBeVisible();
   await expect(page.getByText('Writes correct joins and aggregates')).toBeVisible();
+  await expect(page).toHaveTitle('Data Analyst · Jobs · Debrief');
 
   // A candidate.
   await page.getByLabel('Candidate name').fill('Sam Rivera');
@@ -39,6 +40,7 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
   await shot(page, 'job');
   await page.getByRole('link', { name: 'Sam Rivera' }).click();
   await expect(page.getByRole('heading', { name: 'Sam Rivera' })).toBeVisible();
+  await expect(page).toHaveTitle('Sam Rivera · Data Analyst · Debrief');
 
   // A scorecard: risky evidence is marked in place as it is typed, with its explanation; behaviour clears it.
   await page.getByLabel('Stage').selectOption('interview');
@@ -81,6 +83,7 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
   await expect(page).toHaveURL(/\/feedback\/[0-9a-f-]+$/);
   await expect(page.getByRole('heading', { name: 'Feedback for Sam Rivera' })).toBeVisible();
   await expect(page.locator('.status-line')).toContainText('draft');
+  await expect(page).toHaveTitle('Feedback for Sam Rivera · Data Analyst · Debrief');
   const editor = page.getByLabel('Feedback to the candidate');
   await expect(editor).toHaveValue(/Sam/);
   const draft = await editor.inputValue();

@@ -11,6 +11,7 @@ import {
   type RejectionReason,
 } from '../api';
 import { Badge, ErrorNote, ReasonField } from '../components';
+import { usePageTitle } from '../navigation';
 import { invalidate, useApi } from '../query';
 import { Interviewers } from './application/interviewers';
 import { ScorecardForm } from './application/scorecard-form';
@@ -18,6 +19,7 @@ import { Scorecards } from './application/scorecards';
 
 export function ApplicationPage({ id, me }: { id: string; me: Me }) {
   const { data: a, error } = useApi<ApplicationDetail>(`/applications/${id}`);
+  usePageTitle(a && [a.candidate.name, a.job.title]);
   if (error) return <ErrorNote error={error} />;
   if (!a) return <p className="muted">Loading…</p>;
   return (
