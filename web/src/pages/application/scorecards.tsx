@@ -21,11 +21,9 @@ export function Scorecards({ app, me }: { app: ApplicationDetail; me: Me }) {
         <p className="callout" role="status">
           The feedback quoted the evidence you redacted; its link to the evidence is removed, but not its
           words.{' '}
-          {quotedBy.status === 'draft' ? (
-            <Link to={`/feedback/${quotedBy.id}`}>Edit the draft</Link>
-          ) : (
-            <Link to={`/feedback/${quotedBy.id}`}>Open the feedback</Link>
-          )}
+          <Link to={`/feedback/${quotedBy.id}`}>
+            {quotedBy.status === 'draft' ? 'Edit the draft' : 'Open the feedback'}
+          </Link>
         </p>
       )}
       {app.scorecards.length === 0 ? (
