@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, root } from '../scripts/setup.mjs';
+import { mailFolder, signUpByLink } from './sign-up.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -70,19 +71,18 @@ try {
   }
   // A realistic organization: two jobs, 100 applications, each with a scorecard.
   const stamp = Date.now().toString(36);
-  const signUp = await fetch(`${base}/api/v1/organizations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
+  const { token } = await signUpByLink(
+    base,
+    {
       name: 'Load Co',
       admin: {
         name: 'Ada Admin',
         email: `load-${stamp}@example.test`,
         password: 'correct horse battery staple',
       },
-    }),
-  });
-  const { token } = await signUp.json();
+    },
+    mailFolder(dataDir),
+  );
   const criteria = [
     { name: 'System design', description: 'Designs services that scale and fail safely' },
     { name: 'Communication', description: 'Explains technical trade-offs clearly' },

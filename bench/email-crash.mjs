@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { freePort, root } from '../scripts/setup.mjs';
+import { signUpByLink } from './sign-up.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -22,6 +23,8 @@ const BATCH = arg('batch', 50);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const received = [];
+/** Every message whole, for the sign-up link. */
+const messages = [];
 const smtp = new SMTPServer({
   authOptional: true,
   disabledCommands: ['STARTTLS'],
@@ -34,6 +37,7 @@ const smtp = new SMTPServer({
         .toString('utf8')
         .split(/\r?\n\r?\n/)[0];
       received.push(/^Message-ID:\s*(\S+)/im.exec(head)?.[1] ?? '');
+      messages.push(Buffer.concat(chunks).toString('utf8'));
       callback();
     });
   },
@@ -85,18 +89,18 @@ for (let run = 1; run <= RUNS; run++) {
   let server = startServer(dataDir, port);
   try {
     await waitHealthy(base);
-    const signUp = await fetch(
-      `${base}/api/v1/organizations`,
-      json(undefined, {
+    const { token } = await signUpByLink(
+      base,
+      {
         name: `Crash ${run}`,
         admin: {
           name: 'Ada Admin',
           email: `admin-${run}@example.test`,
           password: 'correct horse battery staple',
         },
-      }),
+      },
+      () => messages,
     );
-    const { token } = await signUp.json();
     received.length = 0;
     for (let i = 0; i < BATCH; i++) {
       const res = await fetch(

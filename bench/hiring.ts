@@ -4,17 +4,20 @@
 // cost of one transaction that writes a row of the same size: the ratio says what composing and checking add.
 //   npx tsx bench/hiring.ts                  (embedded PGlite, in memory)
 //   DATABASE_URL=postgres://... npx tsx bench/hiring.ts
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../src/app/context';
+import { anonymous } from '../src/app/context';
 import { rejectApplication } from '../src/app/feedback/reject-application';
 import { addApplication } from '../src/app/hiring/add-application';
 import { createJob } from '../src/app/hiring/create-job';
 import { submitScorecard } from '../src/app/hiring/submit-scorecard';
-import { createOrganization } from '../src/app/identity/create-organization';
+import { confirmSignUp } from '../src/app/identity/confirm-sign-up';
+import { signUp } from '../src/app/identity/sign-up';
 import { assemble } from '../src/boot';
 import { check } from '../src/checker';
 import { loadConfig } from '../src/config';
 import { openPglite, openPostgres } from '../src/db/client';
+import { emails } from '../src/db/schema';
 import { composeFeedback } from '../src/domain/compose-feedback';
 import { DEFAULT_REJECTION_REASONS } from '../src/domain/rejection-reasons';
 import type { Rating } from '../src/domain/vocabulary';
@@ -40,17 +43,16 @@ async function main() {
   const { ctx } = assemble(config, database, createLogger('silent'));
 
   const stamp = Date.now().toString(36);
-  const { organization, user } = await createOrganization(
-    { ...ctx, config: { ...config, SIGNUP: 'open' } },
-    {
-      name: 'Bench Co',
-      admin: {
-        name: 'Bench Admin',
-        email: `bench-${stamp}@bench.test`,
-        password: 'correct horse battery staple',
-      },
-    },
-  );
+  const email = `bench-${stamp}@bench.test`;
+  await signUp(ctx, anonymous, {
+    name: 'Bench Co',
+    admin: { name: 'Bench Admin', email, password: 'correct horse battery staple' },
+  });
+  // The link the sign-up emailed, read from the outbox as the admin would read it from their inbox.
+  const [message] = await database.db.select().from(emails).where(eq(emails.to, email));
+  const link = /\/signup\/confirm\/(\S+)/.exec(message?.text ?? '');
+  if (!link?.[1]) throw new Error('no sign-up link');
+  const { organization, user } = await confirmSignUp(ctx, anonymous, { token: link[1] });
   const actor: Actor = {
     type: 'user',
     userId: user.id,

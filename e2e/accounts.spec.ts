@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { linkIn, password, unique } from './support';
+import { finishTeamSignUp, linkIn, password, unique } from './support';
 
 async function signUp(page: import('@playwright/test').Page, org: string, email: string) {
   await page.goto('/');
@@ -10,6 +10,7 @@ async function signUp(page: import('@playwright/test').Page, org: string, email:
   await page.getByLabel('Work email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Create organization' }).click();
+  await finishTeamSignUp(page, email);
   await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Ada' })).toBeVisible();
 }
 

@@ -1,12 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { signUpTeam, unique } from './support';
 
 // A job closed as filled still has candidates waiting: one action rejects them all, shows its progress, and leaves a
 // feedback draft for each to review.
 
-const password = 'correct horse battery staple';
-const unique = () => Math.random().toString(36).slice(2, 8);
 const COUNT = 25;
 const shots = process.env.SCREENSHOT_DIR; // set it to keep screenshots of each step
 async function shot(page: Page, name: string) {
@@ -19,12 +18,7 @@ test('every remaining application of a filled job is rejected in one action, eac
   page,
 }) => {
   test.setTimeout(60_000);
-  await page.goto('/signup');
-  await page.getByLabel('Organization name').fill(`Bulkhead ${unique()}`);
-  await page.getByLabel('Your name').fill('Ines Moreau');
-  await page.getByLabel('Work email').fill(`ines-${unique()}@example.test`);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create organization' }).click();
+  await signUpTeam(page, `Bulkhead ${unique()}`, 'Ines Moreau', `ines-${unique()}@example.test`);
   await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Ines' })).toBeVisible();
 
   // The set-up through the API the page already signed in to: a job and its candidates.

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { linkIn, password, shot, shots, unique } from './support';
+import { linkIn, password, shot, shots, signUpCandidate, signUpTeam, unique } from './support';
 
 // Both sides of the candidate's experience: the emailed feedback rated and thanked, which the hiring team sees; then
 // the candidate's own workspace: an account confirmed by email, the earlier feedback in the inbox, a rejection with
@@ -15,12 +15,7 @@ test('the candidate rates and thanks, the team sees it; then the workspace from 
   const email = `noor-${unique()}@example.test`;
 
   // The hiring team: an organization, then a job, a candidate, a scorecard, a rejection and "send now" by the API.
-  await page.goto('/signup');
-  await page.getByLabel('Organization name').fill(org);
-  await page.getByLabel('Your name').fill('Mei Tanaka');
-  await page.getByLabel('Work email').fill(`mei-${unique()}@example.test`);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create organization' }).click();
+  await signUpTeam(page, org, 'Mei Tanaka', `mei-${unique()}@example.test`);
   await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Mei' })).toBeVisible();
   const post = async (path: string, data?: unknown) => {
     const r = await page.request.post(`/api/v1${path}`, { data });
@@ -98,21 +93,14 @@ test('the candidate rates and thanks, the team sees it; then the workspace from 
   await expect(page.getByRole('heading', { name: 'Requests' })).toBeVisible();
   await expect(page.getByText('No open requests')).toBeVisible();
 
-  // The candidate signs up for a workspace with the same address; until it is confirmed the inbox stays closed.
+  // The candidate signs up for a workspace with the same address; the emailed link confirms it and signs in, and the
+  // inbox holds the earlier feedback, linked to its application.
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const me = await ctx.newPage();
-  await me.goto('/me/signup');
-  await me.getByLabel('Your name').fill('Noor Haddad');
-  await me.getByLabel('Email').fill(email);
-  await me.getByLabel('Password').fill(password);
-  await me.getByRole('button', { name: 'Create account' }).click();
+  await signUpCandidate(me, 'Noor Haddad', email);
   await expect(me.getByRole('heading', { name: 'Hello, Noor' })).toBeVisible();
   await expect(me.getByText('Debrief for candidates')).toBeVisible();
-  await expect(me.getByText('Confirm your email.')).toBeVisible();
-
-  // The confirmation link signs in and opens the inbox, with the earlier feedback linked to its application.
-  const verifyPath = await linkIn(email, /(https?:\/\/\S+\/me\/verify\/[A-Za-z0-9_-]+)/);
-  await me.goto(verifyPath);
+  await me.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Inbox' }).click();
   await expect(me).toHaveURL(/\/me\/feedback$/);
   await expect(me.getByRole('heading', { name: 'Inbox' })).toBeVisible();
   await expect(me.getByText('Confirm your email.')).toHaveCount(0);
@@ -256,12 +244,7 @@ test('a notice without feedback, the candidate asks for it, and the request wait
   browser,
 }) => {
   const email = `ola-${unique()}@example.test`;
-  await page.goto('/signup');
-  await page.getByLabel('Organization name').fill(`Quill ${unique()}`);
-  await page.getByLabel('Your name').fill('Ines Duarte');
-  await page.getByLabel('Work email').fill(`ines-${unique()}@example.test`);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create organization' }).click();
+  await signUpTeam(page, `Quill ${unique()}`, 'Ines Duarte', `ines-${unique()}@example.test`);
   await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Ines' })).toBeVisible();
   const post = async (path: string, data?: unknown) => {
     const r = await page.request.post(`/api/v1${path}`, { data });
@@ -302,11 +285,7 @@ test('a notice without feedback, the candidate asks for it, and the request wait
 
 test('a candidate deletes their account and workspace, confirming with their password', async ({ page }) => {
   const email = `leaving-${unique()}@example.test`;
-  await page.goto('/me/signup');
-  await page.getByLabel('Your name').fill('Ola Nordmann');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await signUpCandidate(page, 'Ola Nordmann', email);
   await expect(page.getByRole('heading', { name: 'Hello, Ola' })).toBeVisible();
 
   const account = page.getByRole('region', { name: 'Your account' });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { password, shot, unique } from './support';
+import { linkIn, password, shot, unique } from './support';
 
 // The shared form pieces: hints that describe their field, a confirmation that announces itself and goes away,
 // and a dialog that asks before discarding work, keeps focus inside and hands it back.
@@ -12,9 +12,13 @@ test('a hint describes its field, "Saved" clears itself, and discarding edits as
   await expect(pw).toHaveAccessibleDescription('At least 10 characters');
   await shot(page, 'forms-signup');
   await page.getByLabel('Your name').fill('Kit Adeyemi');
-  await page.getByLabel('Email').fill(`kit-${unique()}@example.test`);
+  const email = `kit-${unique()}@example.test`;
+  await page.getByLabel('Email').fill(email);
   await pw.fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+  await page.goto(await linkIn(email, /(https?:\/\/\S+\/me\/confirm\/[A-Za-z0-9_-]+)/));
+  await page.getByRole('button', { name: 'Confirm and sign in' }).click();
   await expect(page.getByRole('heading', { name: 'Hello, Kit' })).toBeVisible();
 
   await page

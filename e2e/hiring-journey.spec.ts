@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { linkIn, password, shot, unique } from './support';
+import { linkIn, shot, signUpTeam, unique } from './support';
 
 // The hiring team's whole journey in the browser: a job, a candidate, a scorecard checked as it is typed, a
 // rejection, the review screen refusing a risky draft, approval, the email, and the candidate's page behind its link.
@@ -14,12 +14,7 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
   const candidateEmail = `sam-${unique()}@example.test`;
 
   // Sign up.
-  await page.goto('/signup');
-  await page.getByLabel('Organization name').fill(org);
-  await page.getByLabel('Your name').fill('Hana Reyes');
-  await page.getByLabel('Work email').fill(`hana-${unique()}@example.test`);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create organization' }).click();
+  await signUpTeam(page, org, 'Hana Reyes', `hana-${unique()}@example.test`);
   await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Hana' })).toBeVisible();
 
   // A job with two criteria.
@@ -58,12 +53,16 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
   await expect(sqlFindings).toContainText('digital native');
   await expect(sqlFindings).toContainText('Blocks sending');
   await expect(sqlFindings).toContainText('Instead:');
+  // Evidence that blocks sending is kept only with "Submit anyway" and a reason.
+  await expect(page.getByRole('button', { name: 'Submit anyway' })).toBeVisible();
+  await expect(page.getByLabel('Reason for submitting anyway')).toBeVisible();
   await shot(page, 'scorecard-flagged');
   await sqlEvidence.fill(
     'Wrote the join for the orders report but missed customers with no orders; fixed it after a hint about NULLs.',
   );
   await expect(sql.locator('mark')).toHaveCount(0);
   await expect(sqlFindings).toHaveCount(0);
+  await expect(page.getByLabel('Reason for submitting anyway')).toHaveCount(0);
 
   const comms = page.getByRole('group', { name: 'Communication' });
   await comms.getByLabel('3 meets').check();
@@ -157,12 +156,7 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
 });
 
 test('feedback held until the job is filled is released when the job closes as filled', async ({ page }) => {
-  await page.goto('/signup');
-  await page.getByLabel('Organization name').fill(`Holdfast ${unique()}`);
-  await page.getByLabel('Your name').fill('Rui Costa');
-  await page.getByLabel('Work email').fill(`rui-${unique()}@example.test`);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create organization' }).click();
+  await signUpTeam(page, `Holdfast ${unique()}`, 'Rui Costa', `rui-${unique()}@example.test`);
   await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Rui' })).toBeVisible();
 
   // The set-up through the API the page already signed in to.
@@ -210,4 +204,46 @@ test('feedback held until the job is filled is released when the job closes as f
     await page.reload();
     await expect(page.getByRole('row', { name: /Lee Park/ })).toContainText('sent', { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
+});
+
+test('evidence submitted anyway is flagged with its reason, and an admin redacts it', async ({ page }) => {
+  await signUpTeam(page, `Redwood ${unique()}`, 'Noor Haddad', `noor-${unique()}@example.test`);
+  await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Noor' })).toBeVisible();
+  const post = async (path: string, data: unknown) => {
+    const r = await page.request.post(`/api/v1${path}`, { data });
+    expect(r.ok(), `${path}: ${await r.text()}`).toBeTruthy();
+    return r.json();
+  };
+  const job = await post('/jobs', { title: 'Account Manager', criteria: [{ name: 'Client calls' }] });
+  const app = await post('/applications', {
+    jobId: job.id,
+    candidate: { name: 'Kit Morgan', email: `kit-${unique()}@example.test` },
+  });
+
+  await page.goto(`/applications/${app.id}`);
+  await expect(page.getByRole('heading', { name: 'Kit Morgan' })).toBeVisible();
+  const calls = page.getByRole('group', { name: 'Client calls' });
+  await calls.getByLabel('1 well below').check();
+  await page
+    .getByLabel('Evidence for Client calls')
+    .fill('She is a digital native and rushed the role-play.');
+  await page.getByLabel('Recommendation').selectOption('no');
+  await page.getByLabel('Reason for submitting anyway').fill('Quoted for the panel; not for feedback');
+  await page.getByRole('button', { name: 'Submit anyway' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Scorecard submitted' })).toBeVisible();
+  const card = page.locator('.scorecard');
+  await expect(card.getByText('Flagged', { exact: true })).toBeVisible();
+  await expect(card).toContainText('Quoted for the panel; not for feedback');
+  await shot(page, 'scorecard-submitted-anyway');
+
+  await card.getByRole('button', { name: 'Redact' }).click();
+  const dialog = page.getByRole('dialog', { name: /Redact Noor Haddad's evidence for Client calls/ });
+  await dialog.getByLabel('Reason for redacting').fill('Describes the candidate by age');
+  await shot(page, 'scorecard-redact');
+  await dialog.getByRole('button', { name: 'Redact evidence' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(card.getByText('Redacted', { exact: true })).toBeVisible();
+  await expect(card).toContainText('Describes the candidate by age');
+  await expect(card).not.toContainText('digital native');
+  await shot(page, 'scorecard-redacted');
 });

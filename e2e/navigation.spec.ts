@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { password, unique } from './support';
+import { signUpTeam, unique } from './support';
 
 test('an unknown address shows the not-found page, not the dashboard', async ({ page }) => {
   await page.goto('/no-such-page');
@@ -28,12 +28,7 @@ test('public pages have their own titles', async ({ page }) => {
 test('each page of the app sets its title and moving between pages puts focus on the heading', async ({
   page,
 }) => {
-  await page.goto('/signup');
-  await page.getByLabel('Organization name').fill('Wayfinders');
-  await page.getByLabel('Your name').fill('Grace Hopper');
-  await page.getByLabel('Work email').fill(`grace-${unique()}@example.test`);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create organization' }).click();
+  await signUpTeam(page, 'Wayfinders', 'Grace Hopper', `grace-${unique()}@example.test`);
   await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeFocused();
   await expect(page).toHaveTitle('Dashboard · Debrief');
 

@@ -40,3 +40,37 @@ export async function linkIn(to: string, pattern: RegExp): Promise<string> {
     .toBeTruthy();
   return new URL(link!).pathname;
 }
+
+/**
+ * Signs a team up as a person does: the form, the "check your inbox" answer, the emailed link and its button. Ends
+ * signed in, on the dashboard.
+ */
+export async function signUpTeam(page: Page, organization: string, name: string, email: string) {
+  await page.goto('/signup');
+  await page.getByLabel('Organization name').fill(organization);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Work email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create organization' }).click();
+  await finishTeamSignUp(page, email);
+}
+
+/** After the sign-up form: the message's link, opened, and the organization created. */
+export async function finishTeamSignUp(page: Page, email: string) {
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+  await expect(page.getByRole('status')).toContainText(email);
+  await page.goto(await linkIn(email, /(https?:\/\/\S+\/signup\/confirm\/[A-Za-z0-9_-]+)/));
+  await page.getByRole('button', { name: 'Create organization' }).click();
+}
+
+/** Signs a candidate up the same way; ends signed in, on the workspace's home page. */
+export async function signUpCandidate(page: Page, name: string, email: string) {
+  await page.goto('/me/signup');
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+  await page.goto(await linkIn(email, /(https?:\/\/\S+\/me\/confirm\/[A-Za-z0-9_-]+)/));
+  await page.getByRole('button', { name: 'Confirm and sign in' }).click();
+}

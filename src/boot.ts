@@ -1,6 +1,7 @@
 import type { AppContext } from './app/context';
 import { feedbackDelivery } from './app/feedback/feedback-delivery';
 import { rejectRemainingJob } from './app/hiring/reject-remaining';
+import { housekeepingJob } from './app/housekeeping';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { createHttpApp } from './http/app';
@@ -38,7 +39,7 @@ export function assemble(
       poke: () => runner.poke(),
     },
   };
-  const runner = new JobRunner(database.db, [ctx.jobs.deliverEmail, ctx.jobs.bulkReject], {
+  const runner = new JobRunner(database.db, [ctx.jobs.deliverEmail, ctx.jobs.bulkReject, housekeepingJob], {
     pollMs: config.JOB_POLL_MS,
     retryBaseMs: config.JOB_RETRY_BASE_MS,
     leaseMs: config.JOB_LEASE_MS,

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { housekeepingJob, scheduleHousekeeping } from './app/housekeeping';
 import { assemble } from './boot';
 import { ConfigError, loadConfig } from './config';
 import { writeSnapshot } from './db/backup';
@@ -32,6 +33,8 @@ async function main() {
   }
   await database.migrate();
   const { http, runner, mailer } = assemble(config, database, logger);
+  // Expired links, sessions and counts are swept hourly; every instance queues the current hour's run, once.
+  await scheduleHousekeeping(database.db, housekeepingJob);
   runner.start();
   // `npm run backup` asks the running server for an online snapshot of the embedded database.
   if (database.snapshot) {

@@ -75,7 +75,13 @@ export const users = pgTable(
     removedAt: timestamp('removed_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
+    /**
+     * One account per address: an address signs in to one organization. An invitation to an address that already
+     * has an account elsewhere is stored like any other (so inviting answers the same either way) and is refused,
+     * to the address's owner, only when accepted.
+     */
+    uniqueIndex('users_email_unique').on(sql`lower(${t.email})`).where(sql`${t.passwordHash} is not null`),
+    uniqueIndex('users_organization_email_unique').on(t.organizationId, sql`lower(${t.email})`),
     index('users_organization_idx').on(t.organizationId),
     check('users_role_check', sql`${t.role} in ('admin', 'recruiter', 'hiring-manager', 'interviewer')`),
   ],
@@ -330,6 +336,12 @@ export const scorecards = pgTable(
   (t) => [index('scorecards_application_idx').on(t.applicationId)],
 );
 
+/** A checker rule a piece of evidence was submitted despite: its id and category, never the text it matched. */
+export interface FlaggedRule {
+  ruleId: string;
+  category: string;
+}
+
 export const scorecardRatings = pgTable(
   'scorecard_ratings',
   {
@@ -342,7 +354,21 @@ export const scorecardRatings = pgTable(
       .notNull()
       .references(() => criteria.id, { onDelete: 'cascade' }),
     rating: integer('rating').$type<Rating>().notNull(),
+    /** Empty once an admin has redacted it. */
     evidence: text('evidence').notNull(),
+    /**
+     * Set when the interviewer submitted the evidence anyway despite a blocking checker finding: the findings' rules
+     * (never the matched text), the reason given and who confirmed. A flagged rating is left out of drafts and of the
+     * dashboard's figures.
+     */
+    flaggedRules: jsonb('flagged_rules').$type<FlaggedRule[]>(),
+    flagReason: text('flag_reason'),
+    flaggedBy: uuid('flagged_by').references(() => users.id, { onDelete: 'set null' }),
+    flaggedAt: timestamp('flagged_at', { withTimezone: true }),
+    /** An admin removed the evidence text; who, when and why are kept. Left out like a flagged rating. */
+    redactedAt: timestamp('redacted_at', { withTimezone: true }),
+    redactedBy: uuid('redacted_by').references(() => users.id, { onDelete: 'set null' }),
+    redactionReason: text('redaction_reason'),
   },
   (t) => [
     index('scorecard_ratings_scorecard_idx').on(t.scorecardId),
@@ -652,4 +678,32 @@ export const knownDevices = pgTable(
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('known_devices_account_idx').on(t.account)],
+);
+
+/**
+ * A sign-up waiting for its emailed link: a new organization and its admin, or a candidate's account. Nothing is
+ * created until the link is opened, so the address is proven before anything is sent to anyone else, and the answer
+ * to a sign-up is the same whether or not the address already has an account. The password is kept hashed; the
+ * link's secret only as its SHA-256. Expired requests are deleted by the hourly housekeeping job.
+ */
+export const signUpRequests = pgTable(
+  'sign_up_requests',
+  {
+    id: id(),
+    kind: text('kind').$type<'organization' | 'candidate'>().notNull(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** The organization to create (kind 'organization'). */
+    organizationName: text('organization_name'),
+    passwordHash: text('password_hash').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('sign_up_requests_token_hash_unique').on(t.tokenHash),
+    index('sign_up_requests_expires_idx').on(t.expiresAt),
+    check('sign_up_requests_kind_check', sql`${t.kind} in ('organization', 'candidate')`),
+  ],
 );

@@ -91,15 +91,16 @@ export function deliverEmailJob(
       if (!email || email.status === 'sent') return;
       const messageId = `<${email.id}@${messageDomain}>`;
       // Accepted by the SMTP server on an earlier attempt that stopped before it finished (a crash): only finish.
+      let file: string | undefined;
       if (!email.sentAt) {
         try {
-          await mailer.send({
+          ({ file } = await mailer.send({
             to: email.to,
             subject: email.subject,
             text: email.text,
             html: email.html,
             messageId,
-          });
+          }));
         } catch (e) {
           await db
             .update(emails)
@@ -123,7 +124,8 @@ export function deliverEmailJob(
           .returning();
         if (sent.purpose) await hooks[sent.purpose]?.sent?.(tx, sent);
       });
-      logger.info('email sent', { emailId, via: mailer.kind });
+      // Without SMTP the message is a file: its path (never its links) tells a newcomer where to open it.
+      logger.info('email sent', { emailId, via: mailer.kind, ...(file ? { file } : {}) });
     },
     async onFailed({ emailId }, _err, { db }) {
       await db.transaction(async (tx) => {

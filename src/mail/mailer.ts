@@ -16,7 +16,8 @@ export const SEND_TIMEOUT_MS = 30_000;
 
 export interface Mailer {
   readonly kind: 'smtp' | 'files';
-  send(message: OutgoingMessage): Promise<void>;
+  /** Sends one message; a message written to a file says where. */
+  send(message: OutgoingMessage): Promise<{ file?: string }>;
   close(): void;
 }
 
@@ -45,6 +46,7 @@ export function createMailer(opts: { smtpUrl?: string; from: string; dataDir: st
       kind: 'smtp',
       async send(m) {
         await transport.sendMail(message(m));
+        return {};
       },
       close: () => transport.close(),
     };
@@ -58,7 +60,9 @@ export function createMailer(opts: { smtpUrl?: string; from: string; dataDir: st
       mkdirSync(dir, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const slug = m.messageId.replace(/[^a-zA-Z0-9-]/g, '').slice(0, 40);
-      writeFileSync(join(dir, `${stamp}-${slug}.eml`), info.message as Buffer);
+      const file = join(dir, `${stamp}-${slug}.eml`);
+      writeFileSync(file, info.message as Buffer);
+      return { file };
     },
     close: () => {},
   };

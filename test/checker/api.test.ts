@@ -64,6 +64,16 @@ describe('check()', () => {
     expect(check('', { mode: 'request' })).toEqual([]);
   });
 
+  it('judges a one-line follow-up question on its tone alone: a good question is clean, a hostile one is not', () => {
+    const good = 'Could you say a little more about what the system design round was looking for?';
+    expect(check(good, { mode: 'question' })).toEqual([]);
+    // The same line judged as a whole email lacks the thanks an email needs.
+    expect(check(good, { mode: 'request' }).map((f) => f.category)).toContain('missing-thanks');
+    const hostile = check('Why wasn’t I selected? This was unfair.', { mode: 'question' });
+    expect(new Set(hostile.map((f) => f.category))).toEqual(new Set(['defensive', 'hostile']));
+    expect(hostile.some((f) => f.category.startsWith('missing'))).toBe(false);
+  });
+
   it('states the word limit when a request is too long', () => {
     const long = `Thank you. Could you share one or two pointers? ${'word '.repeat(200)}`;
     const f = check(long, { mode: 'request' }).find((x) => x.category === 'too-long');

@@ -1,12 +1,14 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiTokens, sessions, users } from '../../src/db/schema';
+import { apiTokens, emails, organizations, sessions, signUpRequests, users } from '../../src/db/schema';
 import {
   type Harness,
+  lastMessageTo,
   newOrganization,
   PASSWORD,
   sessionCookie,
   startHarness,
+  tokenIn,
   uniqueEmail,
 } from '../support/harness';
 
@@ -16,45 +18,89 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-describe('sign-up', () => {
-  it('creates an organization, its admin and a working API token', async () => {
-    const email = uniqueEmail();
-    const res = await h.anon.post('/api/v1/organizations', {
-      name: 'Kinetix',
-      admin: { name: 'Jude Terry', email, password: PASSWORD },
-    });
-    expect(res.status).toBe(201);
-    expect(res.body.organization).toMatchObject({ name: 'Kinetix', id: expect.any(String) });
-    expect(res.body.user).toMatchObject({ email, role: 'admin' });
-    expect(res.body.token).toMatch(/^dbf_/);
+/** Signs up and returns the answer and the message the address received. */
+async function askToSignUp(name: string, email: string, password = PASSWORD) {
+  const res = await h.anon.post('/api/v1/organizations', {
+    name,
+    admin: { name: 'Jude Terry', email, password },
+  });
+  return { res, message: await lastMessageTo(h, email) };
+}
 
-    const me = await h.as({ token: res.body.token }).get('/api/v1/me');
-    expect(me.status).toBe(200);
+describe('sign-up', () => {
+  it('creates nothing until the emailed link is opened; the link creates the organization, its admin, a working API token and a web session', async () => {
+    const email = uniqueEmail();
+    const { res, message } = await askToSignUp('Kinetix', email);
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ status: 'confirmation-sent', email });
+    expect(res.headers.get('set-cookie') ?? '').not.toMatch(/debrief_session=/);
+    expect(message.organizationId).toBeNull();
+    expect(message.subject).toBe('Confirm your email to finish signing up to Debrief');
+    expect(
+      await h.ctx.db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`),
+      'no account before the link is opened',
+    ).toEqual([]);
+    expect((await h.anon.post('/api/v1/auth/login', { email, password: PASSWORD })).status).toBe(401);
+
+    const link = tokenIn(message.text, '/signup/confirm');
+    const done = await h.anon.post('/api/v1/organizations/confirm', { token: link });
+    expect(done.status).toBe(201);
+    expect(done.body.organization).toMatchObject({ name: 'Kinetix', id: expect.any(String) });
+    expect(done.body.user).toMatchObject({ email, role: 'admin' });
+    expect(done.body.token).toMatch(/^dbf_/);
+    const me = await h.as({ token: done.body.token }).get('/api/v1/me');
     expect(me.body.user).toMatchObject({ email, role: 'admin', status: 'active' });
     expect(me.body.organization.name).toBe('Kinetix');
-  });
-
-  it('also opens a web session in an HttpOnly, SameSite cookie', async () => {
-    const res = await h.anon.post('/api/v1/organizations', {
-      name: 'Cookie Co',
-      admin: { name: 'C', email: uniqueEmail(), password: PASSWORD },
-    });
-    const set = res.headers.get('set-cookie') ?? '';
+    const set = done.headers.get('set-cookie') ?? '';
     expect(set).toMatch(/debrief_session=/);
     expect(set).toMatch(/HttpOnly/i);
     expect(set).toMatch(/SameSite=Lax/i);
-    const me = await h.as({ cookie: sessionCookie(res.headers) }).get('/api/v1/me');
-    expect(me.body.organization.name).toBe('Cookie Co');
+    expect(
+      (await h.as({ cookie: sessionCookie(done.headers) }).get('/api/v1/me')).body.organization.name,
+    ).toBe('Kinetix');
+
+    // The link works once; an expired one is 410.
+    expect((await h.anon.post('/api/v1/organizations/confirm', { token: link })).status).toBe(404);
+    const late = uniqueEmail('late');
+    const second = await askToSignUp('Late Co', late);
+    await h.ctx.db
+      .update(signUpRequests)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(signUpRequests.email, late));
+    const expired = await h.anon.post('/api/v1/organizations/confirm', {
+      token: tokenIn(second.message.text, '/signup/confirm'),
+    });
+    expect(expired.status).toBe(410);
+    expect(expired.body.error.code).toBe('link-expired');
   });
 
-  it('refuses an email that already has an account, whatever its case', async () => {
+  it('answers a taken address exactly as a new one; only the address is told, and nothing is created', async () => {
     const { email } = await newOrganization(h);
-    const res = await h.anon.post('/api/v1/organizations', {
-      name: 'Again',
-      admin: { name: 'X', email: email.toUpperCase(), password: PASSWORD },
-    });
-    expect(res.status).toBe(409);
-    expect(res.body.error.code).toBe('email-taken');
+    const fresh = await askToSignUp('Fresh', uniqueEmail('fresh'));
+    const taken = await askToSignUp('Again', email.toUpperCase());
+    expect(taken.res.status).toBe(fresh.res.status);
+    expect(Object.keys(taken.res.body)).toEqual(Object.keys(fresh.res.body));
+    expect(taken.message.text).toContain('already has a Debrief account');
+    expect(taken.message.text).not.toMatch(/signup\/confirm/);
+    const [{ n }] = await h.ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(sql`lower(${users.email}) = lower(${email})`);
+    expect(n).toBe(1);
+  });
+
+  it('an organization sends nothing to anyone until its admin has opened the link sent to their own address', async () => {
+    const victim = uniqueEmail('victim');
+    const before = await h.ctx.db.select({ to: emails.to }).from(emails);
+    // A sign-up in someone else's name, never confirmed: the only message goes to the address given, and no
+    // organization exists to invite, notify or email anyone.
+    const { res } = await askToSignUp('Totally Real Bank', victim);
+    expect(res.status).toBe(202);
+    const after = await h.ctx.db.select({ to: emails.to }).from(emails);
+    expect(after.length - before.length).toBe(1);
+    expect(
+      await h.ctx.db.select().from(organizations).where(eq(organizations.name, 'Totally Real Bank')),
+    ).toEqual([]);
   });
 
   it('refuses a short password and names the field', async () => {
@@ -77,6 +123,9 @@ describe('sign-up', () => {
     const cookieValue = org.cookie.split('=')[1];
     const rows = await h.ctx.db.select().from(sessions).where(sql`${sessions.userId} = ${org.user.id}`);
     expect(rows.map((r) => r.tokenHash)).not.toContain(cookieValue);
+    const requests = await h.ctx.db.select().from(signUpRequests).where(eq(signUpRequests.email, org.email));
+    expect(requests[0]?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(requests[0]?.usedAt).not.toBeNull();
   });
 });
 

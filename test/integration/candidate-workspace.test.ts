@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { candidateTokens, trackerApplications } from '../../src/db/schema';
+import { candidateAccounts, candidateTokens, signUpRequests, trackerApplications } from '../../src/db/schema';
+import { hashPassword } from '../../src/lib/crypto';
 import { newOrganization, PASSWORD, uniqueEmail } from '../support/harness';
 import { drainUntil } from '../support/hiring';
 import { withMail } from '../support/smtp';
@@ -9,24 +10,24 @@ const mail = withMail();
 const inbox = mail.inbox;
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
-/** Signs a candidate up and returns the verification token from the real email, and a client before verifying. */
-async function signUpCandidate(email = uniqueEmail('cand')) {
-  const res = await mail.h.anon.post('/api/v1/candidate/signup', {
-    name: 'Sam Rivera',
-    email,
-    password: PASSWORD,
-  });
-  expect(res.status).toBe(201);
-  expect(res.body).toMatchObject({ email, verified: false, token: expect.stringMatching(/^dbc_/) });
-  await drainUntil(mail.h, () => inbox(email).length > 0);
-  const verifyToken = /\/me\/verify\/([A-Za-z0-9_-]+)/.exec(inbox(email)[0].text)![1];
-  const login = await mail.h.anon.post('/api/v1/candidate/login', { email, password: PASSWORD });
-  expect(login.status).toBe(200);
-  return { email, verifyToken, api: mail.h.as({ token: login.body.token }) };
+/** Signs a candidate up through the real email: the sign-up, the link from the message, the confirmation. */
+async function signUpCandidate(email = uniqueEmail('cand'), password = PASSWORD) {
+  const before = inbox(email).length;
+  const res = await mail.h.anon.post('/api/v1/candidate/signup', { name: 'Sam Rivera', email, password });
+  expect(res.status).toBe(202);
+  expect(res.body).toEqual({ status: 'confirmation-sent', email });
+  await drainUntil(mail.h, () => inbox(email).length > before);
+  const message = inbox(email)[before];
+  expect(message.subject).toBe('Confirm your email to finish signing up to Debrief');
+  const link = /\/me\/confirm\/([A-Za-z0-9_-]+)/.exec(message.text)![1];
+  const confirmed = await mail.h.anon.post('/api/v1/candidate/signup/confirm', { token: link });
+  expect(confirmed.status).toBe(200);
+  expect(confirmed.body.token).toMatch(/^dbc_/);
+  return { email, link, message, api: mail.h.as({ token: confirmed.body.token }) };
 }
 
 describe('candidate account', () => {
-  it('an unverified account never sees feedback; once verified, feedback sent earlier to the address appears, linked to its application', async () => {
+  it('nothing exists until the emailed link is opened; then feedback sent earlier to the address appears, linked to its application', async () => {
     const email = uniqueEmail('sam');
     // An employer sends feedback to this address before the candidate has an account.
     const org = await newOrganization(mail.h, 'Kinetix');
@@ -42,28 +43,22 @@ describe('candidate account', () => {
     await org.api.post(`/api/v1/feedback/${r.body.feedback.id}/approve`, { send: 'now' });
     await drainUntil(mail.h, () => inbox(email).length > 0);
 
-    const res = await mail.h.anon.post('/api/v1/candidate/signup', {
+    const asked = await mail.h.anon.post('/api/v1/candidate/signup', {
       name: 'Sam Rivera',
       email,
       password: PASSWORD,
     });
-    expect(res.status).toBe(201);
+    expect(asked.status).toBe(202);
+    // Until the link is opened there is no account to sign in to.
+    expect((await mail.h.anon.post('/api/v1/candidate/login', { email, password: PASSWORD })).status).toBe(
+      401,
+    );
     await drainUntil(mail.h, () => inbox(email).length > 1);
-    const verifyMail = inbox(email)[1];
-    expect(verifyMail.subject).toBe('Confirm your email for Debrief');
-    const verifyToken = /\/me\/verify\/([A-Za-z0-9_-]+)/.exec(verifyMail.text)![1];
-    const login = await mail.h.anon.post('/api/v1/candidate/login', { email, password: PASSWORD });
-    const unverified = mail.h.as({ token: login.body.token });
-    const hidden = await unverified.get('/api/v1/candidate/feedback');
-    expect(hidden.status).toBe(403);
-    expect(hidden.body.error.code).toBe('email-not-verified');
-    const plan = await unverified.get('/api/v1/candidate/plan');
-    expect(plan.body.themes).toEqual([]);
+    const link = /\/me\/confirm\/([A-Za-z0-9_-]+)/.exec(inbox(email)[1].text)![1];
 
-    const verified = await mail.h.anon.post('/api/v1/candidate/verify', { token: verifyToken });
-    expect(verified.status).toBe(200);
-    expect(verified.body.token).toMatch(/^dbc_/);
-    const me = mail.h.as({ token: verified.body.token });
+    const confirmed = await mail.h.anon.post('/api/v1/candidate/signup/confirm', { token: link });
+    expect(confirmed.status).toBe(200);
+    const me = mail.h.as({ token: confirmed.body.token });
     expect((await me.get('/api/v1/candidate/me')).body).toMatchObject({ email, verified: true });
     const items = (await me.get('/api/v1/candidate/feedback')).body.items;
     expect(items).toHaveLength(1);
@@ -84,24 +79,98 @@ describe('candidate account', () => {
     await me.get('/api/v1/candidate/feedback');
     expect((await me.get('/api/v1/candidate/applications')).body.items).toHaveLength(1);
 
-    expect((await mail.h.anon.post('/api/v1/candidate/verify', { token: verifyToken })).status).toBe(404);
+    // The link works once.
+    expect((await mail.h.anon.post('/api/v1/candidate/signup/confirm', { token: link })).status).toBe(404);
   });
 
-  it('an expired confirmation link is 410; a wrong password is 401; the email is taken once', async () => {
-    const { email, verifyToken } = await signUpCandidate();
+  it('an account made before links were required, never confirmed, sees no feedback until its address is confirmed', async () => {
+    const email = uniqueEmail('legacy');
+    const [account] = await mail.h.ctx.db
+      .insert(candidateAccounts)
+      .values({ name: 'Lee', email, passwordHash: await hashPassword(PASSWORD) })
+      .returning();
+    const login = await mail.h.anon.post('/api/v1/candidate/login', { email, password: PASSWORD });
+    const unverified = mail.h.as({ token: login.body.token });
+    const hidden = await unverified.get('/api/v1/candidate/feedback');
+    expect(hidden.status).toBe(403);
+    expect(hidden.body.error.code).toBe('email-not-verified');
+    expect((await unverified.post('/api/v1/candidate/verify/resend')).status).toBe(202);
+    await drainUntil(mail.h, () => inbox(email).length > 0);
+    const verifyToken = /\/me\/verify\/([A-Za-z0-9_-]+)/.exec(inbox(email)[0].text)![1];
     await mail.h.ctx.db
       .update(candidateTokens)
       .set({ expiresAt: new Date(Date.now() - 1000) })
-      .where(eq(candidateTokens.kind, 'verify-email'));
-    const expired = await mail.h.anon.post('/api/v1/candidate/verify', { token: verifyToken });
-    expect(expired.status).toBe(410);
+      .where(eq(candidateTokens.accountId, account!.id));
+    expect((await mail.h.anon.post('/api/v1/candidate/verify', { token: verifyToken })).status).toBe(410);
+  });
+
+  it("the answer to a sign-up never says whether the address has an account; the address's owner takes it by the link", async () => {
+    const owner = await signUpCandidate();
+    await owner.api.post('/api/v1/candidate/applications', { company: 'Northwind', role: 'Analyst' });
     expect(
-      (await mail.h.anon.post('/api/v1/candidate/login', { email, password: 'wrong password' })).status,
-    ).toBe(401);
-    expect(
-      (await mail.h.anon.post('/api/v1/candidate/signup', { name: 'Again', email, password: PASSWORD }))
+      (await mail.h.anon.post('/api/v1/candidate/login', { email: owner.email, password: 'wrong password' }))
         .status,
-    ).toBe(409);
+    ).toBe(401);
+
+    // Someone else tries the owner's address: the same answer as for a new address, and nothing changes.
+    const other = await mail.h.anon.post('/api/v1/candidate/signup', {
+      name: 'Mallory',
+      email: owner.email.toUpperCase(),
+      password: 'another long passphrase',
+    });
+    expect(other.status).toBe(202);
+    expect(Object.keys(other.body)).toEqual(['status', 'email']);
+    expect((await owner.api.get('/api/v1/candidate/me')).status).toBe(200);
+    expect(
+      (
+        await mail.h.anon.post('/api/v1/candidate/login', {
+          email: owner.email,
+          password: 'another long passphrase',
+        })
+      ).status,
+    ).toBe(401);
+
+    // The message goes to the owner, says the address has an account, and its link signs the owner in with the new
+    // password, keeping their applications and ending other sessions.
+    const again = await signUpCandidate(owner.email, 'a new passphrase I chose');
+    expect(again.message.text).toContain('already has one');
+    expect((await owner.api.get('/api/v1/candidate/me')).status).toBe(401);
+    expect((await again.api.get('/api/v1/candidate/applications')).body.items).toHaveLength(1);
+    expect(
+      (
+        await mail.h.anon.post('/api/v1/candidate/login', {
+          email: owner.email,
+          password: 'a new passphrase I chose',
+        })
+      ).status,
+    ).toBe(200);
+  });
+
+  it('an address someone else registered but never confirmed is taken back by its owner; an expired link is 410', async () => {
+    const email = uniqueEmail('victim');
+    await mail.h.ctx.db
+      .insert(candidateAccounts)
+      .values({ name: 'Squatter', email, passwordHash: await hashPassword('squatters password') });
+    const owner = await signUpCandidate(email);
+    expect((await owner.api.get('/api/v1/candidate/me')).body).toMatchObject({
+      name: 'Sam Rivera',
+      verified: true,
+    });
+    expect(
+      (await mail.h.anon.post('/api/v1/candidate/login', { email, password: 'squatters password' })).status,
+    ).toBe(401);
+
+    const late = uniqueEmail('late');
+    await mail.h.anon.post('/api/v1/candidate/signup', { name: 'Late', email: late, password: PASSWORD });
+    await drainUntil(mail.h, () => inbox(late).length > 0);
+    const link = /\/me\/confirm\/([A-Za-z0-9_-]+)/.exec(inbox(late)[0].text)![1];
+    await mail.h.ctx.db
+      .update(signUpRequests)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(signUpRequests.email, late));
+    const expired = await mail.h.anon.post('/api/v1/candidate/signup/confirm', { token: link });
+    expect(expired.status).toBe(410);
+    expect(expired.body.error.code).toBe('link-expired');
   });
 
   it("a candidate's token opens no hiring-team route, and a hiring-team token no candidate route", async () => {
@@ -332,9 +401,7 @@ describe('deleting', () => {
       await mail.h.ctx.db.select().from(trackerApplications).where(eq(trackerApplications.id, app.body.id)),
     ).toEqual([]);
     // The address can sign up again from scratch.
-    expect(
-      (await mail.h.anon.post('/api/v1/candidate/signup', { name: 'Back', email, password: PASSWORD }))
-        .status,
-    ).toBe(201);
+    const back = await signUpCandidate(email);
+    expect((await back.api.get('/api/v1/candidate/applications')).body.items).toEqual([]);
   });
 });

@@ -119,7 +119,9 @@ describe('the hiring journey through the API', () => {
   it('checks scorecard notes on submission and returns the findings with their field', async () => {
     const org = await newOrganization(mail.h);
     const { application, criterion } = await jobWithApplication(org);
+    // The evidence has a blocking finding: kept only when the interviewer submits anyway, with a reason.
     const res = await org.api.post(`/api/v1/applications/${application.id}/scorecards`, {
+      submitAnyway: { reason: 'Recorded as said, for the panel to discuss' },
       stage: 'screen',
       interviewer: { name: 'Ivy', email: 'ivy@acme.test' },
       recommendation: 'no',

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { emails, invitations, outbox } from '../../src/db/schema';
 import { linkIn, newOrganization, PASSWORD, uniqueEmail } from '../support/harness';
+import { drainUntil } from '../support/hiring';
 import { withMail } from '../support/smtp';
 
 const mail = withMail({ JOB_MAX_ATTEMPTS: '4', JOB_RETRY_BASE_MS: '100' });
@@ -54,16 +55,56 @@ describe('inviting a member', () => {
     expect((await mail.h.anon.post('/api/v1/auth/login', { email, password: PASSWORD })).status).toBe(401);
   });
 
-  it('inviting an address that already has an account writes nothing: no user, no email, no job', async () => {
+  it("inviting one of the organization's own members is a 409 that writes nothing: no user, no email, no job", async () => {
     const org = await newOrganization(mail.h);
     const before = await mail.h.ctx.db.select({ n: sql<number>`count(*)::int` }).from(outbox);
     const beforeEmails = await mail.h.ctx.db.select({ n: sql<number>`count(*)::int` }).from(emails);
-    const res = await org.api.post('/api/v1/users', { name: 'Dup', email: org.email, role: 'recruiter' });
+    const res = await org.api.post('/api/v1/users', {
+      name: 'Dup',
+      email: org.email.toUpperCase(),
+      role: 'recruiter',
+    });
     expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('already-member');
     const after = await mail.h.ctx.db.select({ n: sql<number>`count(*)::int` }).from(outbox);
     const afterEmails = await mail.h.ctx.db.select({ n: sql<number>`count(*)::int` }).from(emails);
     expect(after[0].n).toBe(before[0].n);
     expect(afterEmails[0].n).toBe(beforeEmails[0].n);
+  });
+
+  it('inviting an address that has an account in another organization answers as for any address; only its owner learns, on opening the link', async () => {
+    const elsewhere = await newOrganization(mail.h, 'Elsewhere Ltd');
+    const org = await newOrganization(mail.h, 'Kinetix');
+    const fresh = await org.api.post('/api/v1/users', {
+      name: 'New',
+      email: uniqueEmail('new'),
+      role: 'recruiter',
+    });
+    const taken = await org.api.post('/api/v1/users', {
+      name: 'Taken',
+      email: elsewhere.email,
+      role: 'recruiter',
+    });
+    expect(taken.status).toBe(fresh.status);
+    expect(Object.keys(taken.body).sort()).toEqual(Object.keys(fresh.body).sort());
+    expect(taken.body.status).toBe('invited');
+
+    const invitation = () => messagesTo(elsewhere.email).find((m) => m.text.includes('/invitations/'));
+    await drainUntil(mail.h, () => invitation() !== undefined);
+    const { token } = linkIn(invitation()!.text);
+    const accepted = await mail.h.anon.post('/api/v1/invitations/accept', {
+      token,
+      password: 'another passphrase',
+    });
+    expect(accepted.status).toBe(409);
+    expect(accepted.body.error.code).toBe('email-taken');
+    // The owner's account is untouched: same organization, same password.
+    const signIn = await mail.h.anon.post('/api/v1/auth/login', {
+      email: elsewhere.email,
+      password: PASSWORD,
+    });
+    expect(signIn.status).toBe(200);
+    expect(signIn.body.organization.name).toBe('Elsewhere Ltd');
   });
 
   it('an admin changes a role, but an organization keeps at least one admin', async () => {

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, newOrganization, PASSWORD, startHarness, uniqueEmail } from '../support/harness';
+import {
+  type Harness,
+  newCandidateAccount,
+  newOrganization,
+  PASSWORD,
+  startHarness,
+  uniqueEmail,
+} from '../support/harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -22,14 +29,7 @@ const STAFF = '/api/v1/auth/login';
 const CANDIDATE = '/api/v1/candidate/login';
 
 async function newCandidate() {
-  const email = uniqueEmail('cand');
-  const res = await h.anon.post('/api/v1/candidate/signup', {
-    name: 'Sam Rivera',
-    email,
-    password: PASSWORD,
-  });
-  expect(res.status).toBe(201);
-  return email;
+  return (await newCandidateAccount(h)).email;
 }
 
 function deviceCookie(headers: Headers): string {

@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { desc, sql } from 'drizzle-orm';
 import { assemble, type Debrief } from '../../src/boot';
 import { loadConfig } from '../../src/config';
+import { emails } from '../../src/db/schema';
 import { createLogger, type Logger } from '../../src/lib/logger';
 import { openTestDatabase } from './database';
 
@@ -111,14 +113,39 @@ export async function startHarness(
 export const uniqueEmail = (who = 'user') => `${who}-${randomBytes(5).toString('hex')}@example.test`;
 export const PASSWORD = 'correct horse battery staple';
 
-/** Each test makes its own organization: an admin with a token, a session cookie and a client for each. */
+/** The newest message Debrief recorded for an address (what its owner would find in their inbox). */
+export async function lastMessageTo(h: Harness, to: string) {
+  const [message] = await h.ctx.db
+    .select()
+    .from(emails)
+    .where(sql`lower(${emails.to}) = lower(${to})`)
+    .orderBy(desc(emails.createdAt))
+    .limit(1);
+  if (!message) throw new Error(`no message to ${to}`);
+  return message;
+}
+
+/** The token at the end of a link in a message: `/signup/confirm/<token>`, `/me/confirm/<token>`, … */
+export function tokenIn(text: string, path: string): string {
+  const m = new RegExp(`${path}/([A-Za-z0-9_-]+)`).exec(text);
+  if (!m?.[1]) throw new Error(`no ${path} link in: ${text}`);
+  return m[1];
+}
+
+/**
+ * Each test makes its own organization, as a person would: the sign-up, the emailed link, the confirmation. Returns
+ * the admin with a token, a session cookie and a client for each.
+ */
 export async function newOrganization(h: Harness, name = 'Acme Hiring') {
   const email = uniqueEmail('admin');
-  const res = await h.anon.post('/api/v1/organizations', {
+  const asked = await h.anon.post('/api/v1/organizations', {
     name,
     admin: { name: 'Ada Admin', email, password: PASSWORD },
   });
-  if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (asked.status !== 202) throw new Error(`sign-up failed: ${asked.status} ${JSON.stringify(asked.body)}`);
+  const token = tokenIn((await lastMessageTo(h, email)).text, '/signup/confirm');
+  const res = await h.anon.post('/api/v1/organizations/confirm', { token });
+  if (res.status !== 201) throw new Error(`confirmation failed: ${res.status} ${JSON.stringify(res.body)}`);
   const cookie = sessionCookie(res.headers);
   return {
     organization: res.body.organization as { id: string; name: string },
@@ -128,6 +155,17 @@ export async function newOrganization(h: Harness, name = 'Acme Hiring') {
     cookie,
     api: h.as({ token: res.body.token }),
   };
+}
+
+/** A candidate's own account, made through the emailed link; returns its session token and a client. */
+export async function newCandidateAccount(h: Harness, name = 'Sam Rivera', email = uniqueEmail('candidate')) {
+  const asked = await h.anon.post('/api/v1/candidate/signup', { name, email, password: PASSWORD });
+  if (asked.status !== 202) throw new Error(`sign-up failed: ${asked.status} ${JSON.stringify(asked.body)}`);
+  const link = tokenIn((await lastMessageTo(h, email)).text, '/me/confirm');
+  const res = await h.anon.post('/api/v1/candidate/signup/confirm', { token: link });
+  if (res.status !== 200) throw new Error(`confirmation failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const token = res.body.token as string;
+  return { email, token, api: h.as({ token }) };
 }
 
 export function sessionCookie(headers: Headers): string {

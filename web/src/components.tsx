@@ -63,6 +63,25 @@ export function AuthLayout(props: {
   );
 }
 
+/** What a sign-up page shows once the link is on its way: where it went, and what to do next. */
+export function CheckInbox(props: { email: string; again: () => void }) {
+  return (
+    <div role="status">
+      <p>
+        We sent a link to <strong>{props.email}</strong>. Open it within 24 hours to finish: nothing is
+        created until you do.
+      </p>
+      <p className="muted">
+        No message after a few minutes? Look in your spam folder, or{' '}
+        <button type="button" className="link" onClick={props.again}>
+          use another address
+        </button>
+        .
+      </p>
+    </div>
+  );
+}
+
 /**
  * Choosing a rejection reason: each option says when the reason is beyond the candidate's control, and the chosen
  * one shows its guidance and the sentence the candidate will read. `first` is the option shown before the list.

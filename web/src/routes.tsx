@@ -25,6 +25,7 @@ const CandidatePage = page(() => import('./pages/portal'), 'CandidatePage');
 const SignIn = page(() => import('./pages/auth'), 'SignIn');
 const SignUp = page(() => import('./pages/auth'), 'SignUp');
 const AcceptInvitation = page(() => import('./pages/auth'), 'AcceptInvitation');
+const ConfirmSignUp = page(() => import('./pages/auth'), 'ConfirmSignUp');
 
 const TeamLayout = page(() => import('./team'), 'TeamLayout');
 const Dashboard = page(() => import('./pages/dashboard'), 'Dashboard');
@@ -39,6 +40,7 @@ const CandidateLayout = page(() => import('./me/app'), 'CandidateLayout');
 const CandidateSignIn = page(() => import('./me/auth'), 'SignInPage');
 const CandidateSignUp = page(() => import('./me/auth'), 'SignUpPage');
 const VerifyPage = page(() => import('./me/auth'), 'VerifyPage');
+const ConfirmCandidateSignUp = page(() => import('./me/auth'), 'ConfirmSignUpPage');
 const HomePage = page(() => import('./me/home'), 'HomePage');
 const TrackerPage = page(() => import('./me/tracker'), 'TrackerPage');
 const TrackerDetailPage = page(() => import('./me/tracker'), 'TrackerDetailPage');
@@ -83,9 +85,11 @@ export const routes: RouteObject[] = [
   { path: '/f/:token', element: titled('Your feedback', withToken(CandidatePage)) },
   { path: '/signin', element: titled('Sign in', SignIn) },
   { path: '/signup', element: titled('Create your organization', SignUp) },
+  { path: '/signup/confirm/:token', element: titled('Finish signing up', withToken(ConfirmSignUp)) },
   { path: '/invitations/:token', element: titled('Join your team', withToken(AcceptInvitation)) },
   { path: '/me/signin', element: titled('Sign in', CandidateSignIn) },
   { path: '/me/signup', element: titled('Create your account', CandidateSignUp) },
+  { path: '/me/confirm/:token', element: titled('Finish signing up', withToken(ConfirmCandidateSignUp)) },
   { path: '/me/verify/:token', element: titled('Confirm your email', withToken(VerifyPage)) },
 
   // The candidate's workspace.

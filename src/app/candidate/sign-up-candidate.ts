@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { candidateAccounts } from '../../db/schema';
 import { hashPassword } from '../../lib/crypto';
-import { conflict } from '../../lib/errors';
 import type { Anonymous, AppContext } from '../context';
-import { openCandidateSession, queueVerification } from './tokens';
+import { recordSignUpRequest, SIGN_UP_LINK_HOURS } from '../sign-up-requests';
 
 export interface SignUpCandidateInput {
   name: string;
@@ -12,25 +11,42 @@ export interface SignUpCandidateInput {
 }
 
 /**
- * A candidate's own account, signed in at once. Feedback sent to their address stays hidden until they confirm it by
- * the emailed link.
+ * A candidate's own account, by emailed link (confirmCandidateSignUp). The answer is the same whether or not the
+ * address has an account; if it has one, the message says so, and the link lets the address's owner take the account
+ * with the password just chosen, so nobody can hold someone else's address.
  */
 export async function signUpCandidate(ctx: AppContext, _who: Anonymous, input: SignUpCandidateInput) {
   const passwordHash = await hashPassword(input.password);
-  const signedUp = await ctx.db.transaction(async (tx) => {
-    const [taken] = await tx
-      .select({ id: candidateAccounts.id })
+  await ctx.db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ verified: candidateAccounts.emailVerifiedAt })
       .from(candidateAccounts)
       .where(sql`lower(${candidateAccounts.email}) = lower(${input.email})`);
-    if (taken) throw conflict('email-taken', `A candidate account already uses ${input.email}`);
-    const [account] = await tx
-      .insert(candidateAccounts)
-      .values({ name: input.name, email: input.email, passwordHash })
-      .returning();
-    await queueVerification(tx, ctx, account);
-    const token = await openCandidateSession(tx, ctx, account.id);
-    return { account: { id: account.id, name: account.name, email: account.email, verified: false }, token };
+    const first = input.name.split(' ')[0];
+    await recordSignUpRequest(
+      tx,
+      ctx,
+      { kind: 'candidate', email: input.email, name: input.name, passwordHash, path: '/me/confirm' },
+      {
+        subject: 'Confirm your email to finish signing up to Debrief',
+        lines: (link) => [
+          `Hello ${first},`,
+          '',
+          ...(existing?.verified
+            ? [
+                'Someone asked to create a Debrief account with this address, which already has one. If it was you,',
+                'this link signs you in to it with the password you just chose (your applications and feedback stay):',
+              ]
+            : ['Open this link to confirm your address and create your Debrief account:']),
+          '',
+          link ?? '',
+          '',
+          `The link works once, for ${SIGN_UP_LINK_HOURS} hours. If you did not sign up, ignore this message:`,
+          'nothing changes until the link is opened.',
+        ],
+      },
+    );
   });
   ctx.jobs.poke();
-  return signedUp;
+  return { email: input.email };
 }

@@ -16,8 +16,8 @@ export interface RejectApplicationInput {
 
 /**
  * Rejects an application for a documented reason and drafts candidate-facing feedback from the scorecards'
- * evidence. The draft comes checked from the composer; it waits for a reviewer. The rejection and the draft commit
- * together.
+ * evidence. The draft comes checked from the composer; it waits for a reviewer. Ratings whose evidence is flagged or
+ * redacted are left out of it. The rejection and the draft commit together.
  */
 export async function rejectApplication(ctx: AppContext, actor: Actor, input: RejectApplicationInput) {
   const { applicationId } = input;
@@ -48,6 +48,11 @@ export async function rejectApplication(ctx: AppContext, actor: Actor, input: Re
           criterionId: r.criterionId,
           rating: r.rating,
           evidence: r.evidence,
+          ...(r.redactedAt
+            ? { leftOut: 'redacted' as const }
+            : r.flaggedRules
+              ? { leftOut: 'flagged' as const }
+              : {}),
         })),
       })),
     });
@@ -92,6 +97,7 @@ export async function rejectApplication(ctx: AppContext, actor: Actor, input: Re
         body: draft.body,
         findings: findings.length,
         omittedEvidence: composed.omitted.length,
+        flaggedLeftOut: composed.omitted.filter((o) => o.why === 'flagged' || o.why === 'redacted').length,
         depth: composed.policy.depth,
       },
     });

@@ -5,6 +5,7 @@ import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import { type AppContext, actorOf } from '../context';
 import { loadOrganization } from '../load';
+import { assertEmailFree } from './assert-email-free';
 import { openSession } from './sessions';
 
 /** An invited member chooses a password through the emailed link, which works once and expires. */
@@ -31,6 +32,8 @@ export async function acceptInvitation(ctx: AppContext, input: { token: string; 
       );
     }
     await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, inv.id));
+    const [invited] = await tx.select({ email: users.email }).from(users).where(eq(users.id, inv.userId));
+    if (invited) await assertEmailFree(tx, invited.email);
     const [user] = await tx
       .update(users)
       .set({ passwordHash })

@@ -1,4 +1,4 @@
-import { and, isNull, sql } from 'drizzle-orm';
+import { and, isNotNull, isNull, sql } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { AppContext, SignInClient } from '../context';
 import { checkCredentials } from '../credentials';
@@ -15,7 +15,13 @@ export async function signIn(ctx: AppContext, who: SignInClient, input: { email:
         await ctx.db
           .select()
           .from(users)
-          .where(and(sql`lower(${users.email}) = lower(${input.email})`, isNull(users.deactivatedAt)))
+          .where(
+            and(
+              sql`lower(${users.email}) = lower(${input.email})`,
+              isNotNull(users.passwordHash),
+              isNull(users.deactivatedAt),
+            ),
+          )
       )[0],
     input.password,
     who,

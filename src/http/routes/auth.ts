@@ -1,17 +1,27 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
+import { anonymous } from '../../app/context';
 import { acceptInvitation } from '../../app/identity/accept-invitation';
-import { createOrganization } from '../../app/identity/create-organization';
+import { confirmSignUp } from '../../app/identity/confirm-sign-up';
 import { signIn } from '../../app/identity/sign-in';
 import { signOut } from '../../app/identity/sign-out';
+import { signUp } from '../../app/identity/sign-up';
 import { whoAmI } from '../../app/identity/who-am-i';
 import { type HttpEnv, requireActor, SESSION_COOKIE, secured, setPrivateCookie } from '../env';
 import { presentOrganization } from '../presenters/auth';
 import { presentUser } from '../presenters/members';
 import { errors, jsonBody } from '../responses';
 import { createRouter } from '../router';
-import { AcceptInvitationBody, Me, SignInBody, SignUpBody, SignUpResult } from '../schemas/auth';
+import {
+  AcceptInvitationBody,
+  ConfirmSignUpBody,
+  Me,
+  SignInBody,
+  SignUpBody,
+  SignUpResult,
+  SignUpSent,
+} from '../schemas/auth';
 
 function setSession(c: Context<HttpEnv>, session: { secret: string; expiresAt: Date }) {
   setPrivateCookie(c, SESSION_COOKIE, session.secret, { expires: session.expiresAt });
@@ -33,19 +43,46 @@ export function authRoutes() {
       method: 'post',
       path: '/api/v1/organizations',
       tags: ['Accounts'],
-      summary: 'Sign up: create an organization and its first admin',
-      description: 'Open unless the server runs with SIGNUP=closed. Also opens a web session (cookie).',
+      summary: "Sign up: email the admin's address a link that creates the organization",
+      description:
+        'Open unless the server runs with SIGNUP=closed. The answer is the same whether or not the address already ' +
+        'has an account; nothing is created, and nothing is sent to anyone else, until the emailed link is opened ' +
+        '(POST /api/v1/organizations/confirm).',
       request: { body: jsonBody(SignUpBody) },
+      responses: {
+        202: { description: 'A link was sent', content: { 'application/json': { schema: SignUpSent } } },
+        400: errors[400],
+        403: errors[403],
+        415: errors[415],
+        429: errors[429],
+      },
+    }),
+    async (c) => {
+      const { email } = await signUp(c.get('ctx'), anonymous, c.req.valid('json'));
+      return c.json({ status: 'confirmation-sent' as const, email }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/organizations/confirm',
+      tags: ['Accounts'],
+      summary:
+        'Finish signing up with the token from the emailed link: creates the organization and its admin',
+      description: 'Also opens a web session (cookie) and returns an API token, shown once.',
+      request: { body: jsonBody(ConfirmSignUpBody) },
       responses: {
         201: { description: 'Created', content: { 'application/json': { schema: SignUpResult } } },
         400: errors[400],
-        403: errors[403],
+        404: errors[404],
         409: errors[409],
+        410: errors[410],
         415: errors[415],
       },
     }),
     async (c) => {
-      const r = await createOrganization(c.get('ctx'), c.req.valid('json'));
+      const r = await confirmSignUp(c.get('ctx'), anonymous, c.req.valid('json'));
       setSession(c, r.session);
       return c.json(
         {

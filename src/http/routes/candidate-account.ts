@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie } from 'hono/cookie';
+import { confirmCandidateSignUp } from '../../app/candidate/confirm-candidate-sign-up';
 import { deleteCandidateAccount } from '../../app/candidate/delete-candidate-account';
 import { resendVerification } from '../../app/candidate/resend-verification';
 import { signInCandidate } from '../../app/candidate/sign-in-candidate';
@@ -9,9 +10,10 @@ import { signUpCandidate } from '../../app/candidate/sign-up-candidate';
 import { verifyCandidateEmail } from '../../app/candidate/verify-candidate-email';
 import { anonymous } from '../../app/context';
 import { CANDIDATE_COOKIE, candidateSecured, type HttpEnv, requireCandidate, setPrivateCookie } from '../env';
-import { presentCandidateAccount, presentSignedUpCandidate } from '../presenters/candidate-account';
+import { presentCandidateAccount } from '../presenters/candidate-account';
 import { errors, jsonAnswer, jsonBody } from '../responses';
 import { createRouter } from '../router';
+import { SignUpSent } from '../schemas/auth';
 import {
   CandidateAccount,
   CandidateLoginBody,
@@ -19,7 +21,6 @@ import {
   ConfirmPasswordBody,
   Sent,
   SessionToken,
-  SignedUpCandidate,
   VerifyBody,
 } from '../schemas/candidate-account';
 
@@ -37,22 +38,44 @@ export function candidateAccountRoutes() {
       method: 'post',
       path: '/api/v1/candidate/signup',
       tags,
-      summary: 'Create a candidate account; a link to confirm the email address is sent',
+      summary: 'Sign up for a candidate account: a link that finishes it is emailed to the address',
+      description:
+        'The answer is the same whether or not the address already has an account. The account is made (or, for an ' +
+        'address that has one, taken by its owner with the new password) when the link is opened: ' +
+        'POST /api/v1/candidate/signup/confirm.',
       request: { body: jsonBody(CandidateSignUpBody) },
       responses: {
-        201: jsonAnswer(
-          'Created and signed in; feedback stays hidden until the emailed link confirms the address',
-          SignedUpCandidate,
-        ),
+        202: jsonAnswer('A link was sent to the address', SignUpSent),
         400: errors[400],
-        409: errors[409],
+        415: errors[415],
+        429: errors[429],
+      },
+    }),
+    async (c) => {
+      const { email } = await signUpCandidate(c.get('ctx'), anonymous, c.req.valid('json'));
+      return c.json({ status: 'confirmation-sent' as const, email }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/candidate/signup/confirm',
+      tags,
+      summary: 'Finish signing up with the token from the emailed link; signs in',
+      request: { body: jsonBody(VerifyBody) },
+      responses: {
+        200: jsonAnswer('Signed up and signed in', SessionToken),
+        400: errors[400],
+        404: errors[404],
+        410: errors[410],
         415: errors[415],
       },
     }),
     async (c) => {
-      const signedUp = await signUpCandidate(c.get('ctx'), anonymous, c.req.valid('json'));
-      setCandidateCookie(c, signedUp.token);
-      return c.json(presentSignedUpCandidate(signedUp), 201);
+      const { token } = await confirmCandidateSignUp(c.get('ctx'), anonymous, c.req.valid('json'));
+      setCandidateCookie(c, token);
+      return c.json({ token }, 200);
     },
   );
 

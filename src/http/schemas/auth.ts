@@ -13,6 +13,13 @@ export const SignUpBody = z
     admin: z.object({ name: Name.openapi({ example: 'Ada Lovelace' }), email: Email, password: Password }),
   })
   .openapi('SignUp');
+export const SignUpSent = z
+  .object({
+    status: z.literal('confirmation-sent'),
+    email: z.string().openapi({ description: 'Where the link that finishes the sign-up was sent' }),
+  })
+  .openapi('SignUpSent');
+export const ConfirmSignUpBody = z.object({ token: z.string().min(10).max(200) }).openapi('ConfirmSignUp');
 export const SignUpResult = z
   .object({
     organization: Organization,

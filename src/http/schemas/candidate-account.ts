@@ -16,7 +16,6 @@ export const CandidateAccount = z
 export const SessionToken = z.object({
   token: z.string().openapi({ description: 'A candidate session token (dbc_...)' }),
 });
-export const SignedUpCandidate = CandidateAccount.extend(SessionToken.shape).openapi('SignedUpCandidate');
 export const ConfirmPasswordBody = z
   .object({ password: z.string().min(1).max(200) })
   .openapi('ConfirmPassword');

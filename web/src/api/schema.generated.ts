@@ -89,8 +89,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sign up: create an organization and its first admin
-         * @description Open unless the server runs with SIGNUP=closed. Also opens a web session (cookie).
+         * Sign up: email the admin's address a link that creates the organization
+         * @description Open unless the server runs with SIGNUP=closed. The answer is the same whether or not the address already has an account; nothing is created, and nothing is sent to anyone else, until the emailed link is opened (POST /api/v1/organizations/confirm).
          */
         post: {
             parameters: {
@@ -102,6 +102,85 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": components["schemas"]["SignUp"];
+                };
+            };
+            responses: {
+                /** @description A link was sent */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignUpSent"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body must be JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many failed attempts; the Retry-After header says when to try again */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish signing up with the token from the emailed link: creates the organization and its admin
+         * @description Also opens a web session (cookie) and returns an API token, shown once.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConfirmSignUp"];
                 };
             };
             responses: {
@@ -123,8 +202,8 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Your role may not do this */
-                403: {
+                /** @description Not found in your organization */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -134,6 +213,15 @@ export interface paths {
                 };
                 /** @description Conflicts with the current state */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The link has expired */
+                410: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1701,12 +1789,7 @@ export interface paths {
                                 notes: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
-                                ratings: {
-                                    /** Format: uuid */
-                                    criterionId: string;
-                                    rating: number;
-                                    evidence: string;
-                                }[];
+                                ratings: components["schemas"]["ScorecardRating"][];
                             }[];
                         };
                     };
@@ -1935,7 +2018,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit an interviewer's scorecard; its notes are checked and the findings come back */
+        /** Submit an interviewer's scorecard; it is checked and the findings come back. Evidence with a blocking finding is refused (422) unless submitAnyway gives a reason */
         post: {
             parameters: {
                 query?: never;
@@ -1958,6 +2041,113 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ScorecardResult"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body must be JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The content is refused as written (e.g. a blocking checker finding); the message says what to change */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecards/{id}/ratings/{ratingId}/redact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Redact a rating's evidence (admin): the text is removed for good; who, when and why are kept and audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The scorecard */
+                    id: string;
+                    ratingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RedactEvidence"];
+                };
+            };
+            responses: {
+                /** @description Redacted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RedactResult"];
                     };
                 };
                 /** @description The request is malformed or breaks the schema; the message names the field */
@@ -3344,7 +3534,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a candidate account; a link to confirm the email address is sent */
+        /**
+         * Sign up for a candidate account: a link that finishes it is emailed to the address
+         * @description The answer is the same whether or not the address already has an account. The account is made (or, for an address that has one, taken by its owner with the new password) when the link is opened: POST /api/v1/candidate/signup/confirm.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -3358,13 +3551,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Created and signed in; feedback stays hidden until the emailed link confirms the address */
-                201: {
+                /** @description A link was sent to the address */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["SignedUpCandidate"];
+                        "application/json": components["schemas"]["SignUpSent"];
                     };
                 };
                 /** @description The request is malformed or breaks the schema; the message names the field */
@@ -3376,8 +3569,87 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Conflicts with the current state */
-                409: {
+                /** @description The body must be JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many failed attempts; the Retry-After header says when to try again */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidate/signup/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish signing up with the token from the emailed link; signs in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VerifyEmail"];
+                };
+            };
+            responses: {
+                /** @description Signed up and signed in */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description A candidate session token (dbc_...) */
+                            token: string;
+                        };
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The link has expired */
+                410: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4845,24 +5117,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        SignUpResult: {
-            organization: components["schemas"]["Organization"];
-            user: {
-                /** Format: uuid */
-                id: string;
-                email: string;
-                role: components["schemas"]["Role"];
-            };
-            /** @description A Bearer API token for the admin; shown once */
-            token: string;
+        SignUpSent: {
+            /** @enum {string} */
+            status: "confirmation-sent";
+            /** @description Where the link that finishes the sign-up was sent */
+            email: string;
         };
-        Organization: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-        };
-        /** @enum {string} */
-        Role: "admin" | "recruiter" | "hiring-manager" | "interviewer";
         Error: {
             error: {
                 /** @example invalid-request */
@@ -4885,6 +5145,27 @@ export interface components {
                 /** @example correct horse battery staple */
                 password: string;
             };
+        };
+        SignUpResult: {
+            organization: components["schemas"]["Organization"];
+            user: {
+                /** Format: uuid */
+                id: string;
+                email: string;
+                role: components["schemas"]["Role"];
+            };
+            /** @description A Bearer API token for the admin; shown once */
+            token: string;
+        };
+        Organization: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @enum {string} */
+        Role: "admin" | "recruiter" | "hiring-manager" | "interviewer";
+        ConfirmSignUp: {
+            token: string;
         };
         Me: {
             user: components["schemas"]["User"];
@@ -5054,6 +5335,41 @@ export interface components {
             email: string;
             role: components["schemas"]["Role"];
         };
+        ScorecardRating: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            criterionId: string;
+            rating: number;
+            /** @description Empty once redacted */
+            evidence: string;
+            /** @description Submitted despite a blocking checker finding: the rules, the reason given and who confirmed. Left out of drafts and statistics. */
+            flag: {
+                rules: {
+                    ruleId: string;
+                    category: string;
+                }[];
+                reason: string;
+                by: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                /** Format: date-time */
+                at: string | null;
+            } | null;
+            /** @description The evidence was removed by an admin: who, when and why */
+            redaction: {
+                /** Format: date-time */
+                at: string;
+                by: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                reason: string;
+            } | null;
+        };
         AssignInterviewer: {
             /** Format: uuid */
             userId: string;
@@ -5102,9 +5418,26 @@ export interface components {
             recommendation: "strong_no" | "no" | "yes" | "strong_yes";
             /** @description Private to the hiring team; never in feedback */
             notes?: string | null;
+            /** @description Confirms evidence with a blocking checker finding. Without it such a scorecard is refused (422); with it the evidence is stored flagged (the reason, who confirmed) and left out of drafts and statistics. */
+            submitAnyway?: {
+                /** @example The candidate raised it; recorded verbatim for the panel */
+                reason: string;
+            } | null;
         };
         /** @enum {string} */
         Stage: "screen" | "interview" | "final";
+        RedactResult: {
+            rating: components["schemas"]["ScorecardRating"];
+            /** @description The application's feedback, when a sentence of it was drafted from this evidence: its link to the evidence is removed, its wording is not */
+            quotedBy: {
+                /** Format: uuid */
+                id: string;
+                status: string;
+            } | null;
+        };
+        RedactEvidence: {
+            reason: string;
+        };
         FeedbackEnvelope: {
             feedback: components["schemas"]["Feedback"];
         };
@@ -5211,6 +5544,8 @@ export interface components {
                 criterion: string;
                 count: number;
             }[];
+            /** @description Ratings of rejected applications left out of commonGaps: their evidence was submitted despite a blocking finding, or redacted */
+            ratingsLeftOut: number;
             sentByWeek: {
                 week: string;
                 sent: number;
@@ -5269,7 +5604,7 @@ export interface components {
              * @default feedback
              * @enum {string}
              */
-            mode: "feedback" | "request";
+            mode: "feedback" | "request" | "question";
         };
         PortalPage: {
             organization: {
@@ -5304,17 +5639,6 @@ export interface components {
         PortalFeedbackRequest: {
             message?: string | null;
         };
-        SignedUpCandidate: components["schemas"]["CandidateAccount"] & {
-            /** @description A candidate session token (dbc_...) */
-            token: string;
-        };
-        CandidateAccount: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            email: string;
-            verified: boolean;
-        };
         CandidateSignUp: {
             name: string;
             /**
@@ -5335,6 +5659,13 @@ export interface components {
              */
             email: string;
             password: string;
+        };
+        CandidateAccount: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+            verified: boolean;
         };
         ConfirmPassword: {
             password: string;

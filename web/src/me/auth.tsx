@@ -1,7 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, errorText } from '../api';
-import { AuthLayout } from '../components';
+import { AuthLayout, CheckInbox } from '../components';
 import { Field, SubmitButton, useSubmit } from '../ui';
 import { capi } from './api';
 
@@ -9,12 +8,21 @@ const CANDIDATE_TAGLINE =
   'Track your applications, keep the feedback you get, ask for it well, and turn it into a plan.';
 
 export function SignUpPage() {
-  const navigate = useNavigate();
+  const [sentTo, setSentTo] = useState<string>();
   const submit = useSubmit(async (v) => {
-    // Sign-up signs in: the server sets the session cookie.
-    await capi('POST', '/signup', { name: v.name, email: v.email, password: v.password });
-    navigate('/me');
+    const sent = await capi<{ email: string }>('POST', '/signup', {
+      name: v.name,
+      email: v.email,
+      password: v.password,
+    });
+    setSentTo(sent.email);
   });
+  if (sentTo)
+    return (
+      <AuthLayout audience="for candidates" tagline={CANDIDATE_TAGLINE} title="Check your inbox">
+        <CheckInbox email={sentTo} again={() => setSentTo(undefined)} />
+      </AuthLayout>
+    );
   return (
     <AuthLayout audience="for candidates" tagline={CANDIDATE_TAGLINE} title="Create your account">
       <form onSubmit={submit.onSubmit}>
@@ -65,40 +73,54 @@ export function SignInPage() {
   );
 }
 
-export function VerifyPage({ token }: { token: string }) {
+/**
+ * A link emailed to confirm an address: the sign-up link (`/me/confirm/…`) or, for an account made before sign-up
+ * needed one, the confirmation link (`/me/verify/…`). Nothing happens until the button is pressed, so a link opened
+ * by someone else's doing cannot sign them in to an account that is not theirs.
+ */
+function ConfirmLink(props: {
+  token: string;
+  path: '/signup/confirm' | '/verify';
+  title: string;
+  button: string;
+  /** Where to go once signed in. */
+  then: string;
+}) {
   const navigate = useNavigate();
-  const [error, setError] = useState<{ status: number; message: string }>();
-  const started = useRef(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: confirm once per token
-  useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    capi('POST', '/verify', { token })
-      .then(() => navigate('/me/feedback'))
-      .catch((e) =>
-        setError(
-          e instanceof ApiError
-            ? { status: e.status, message: e.message }
-            : { status: 0, message: errorText(e) },
-        ),
-      );
-  }, [token]);
-  if (!error)
-    return (
-      <AuthLayout audience="for candidates" tagline={CANDIDATE_TAGLINE} title="Confirming your email…">
-        <p className="muted">One moment.</p>
-      </AuthLayout>
-    );
+  const submit = useSubmit(async () => {
+    await capi('POST', props.path, { token: props.token });
+    navigate(props.then);
+  });
   return (
-    <AuthLayout
-      audience="for candidates"
-      tagline={CANDIDATE_TAGLINE}
-      title={error.status === 410 ? 'This link has expired' : 'This link did not work'}
-    >
-      <p role="alert">{error.message}</p>
-      <p className="muted">
-        <Link to="/me/signin">Sign in</Link> and use “Send the link again” to get a fresh one.
+    <AuthLayout audience="for candidates" tagline={CANDIDATE_TAGLINE} title={props.title}>
+      <form onSubmit={submit.onSubmit}>
+        <p>This link confirms your email address and signs you in.</p>
+        <SubmitButton submit={submit}>{props.button}</SubmitButton>
+      </form>
+      <p className="switch">
+        Link expired or used? <Link to="/me/signup">Sign up again</Link> or{' '}
+        <Link to="/me/signin">sign in</Link>.
       </p>
     </AuthLayout>
   );
 }
+
+export const ConfirmSignUpPage = ({ token }: { token: string }) => (
+  <ConfirmLink
+    token={token}
+    path="/signup/confirm"
+    title="Finish signing up"
+    button="Confirm and sign in"
+    then="/me"
+  />
+);
+
+export const VerifyPage = ({ token }: { token: string }) => (
+  <ConfirmLink
+    token={token}
+    path="/verify"
+    title="Confirm your email"
+    button="Confirm and sign in"
+    then="/me/feedback"
+  />
+);

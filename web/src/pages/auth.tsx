@@ -1,19 +1,26 @@
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api';
-import { AuthLayout } from '../components';
+import { AuthLayout, CheckInbox } from '../components';
 import { Field, SubmitButton, useSubmit } from '../ui';
 
 const TEAM_TAGLINE = 'Honest interview feedback, checked before it is sent.';
 
 export function SignUp() {
-  const navigate = useNavigate();
+  const [sentTo, setSentTo] = useState<string>();
   const submit = useSubmit(async (v) => {
-    await api('POST', '/organizations', {
+    const sent = await api<{ email: string }>('POST', '/organizations', {
       name: v.organization,
       admin: { name: v.name, email: v.email, password: v.password },
     });
-    navigate('/');
+    setSentTo(sent.email);
   });
+  if (sentTo)
+    return (
+      <AuthLayout tagline={TEAM_TAGLINE} title="Check your inbox">
+        <CheckInbox email={sentTo} again={() => setSentTo(undefined)} />
+      </AuthLayout>
+    );
   return (
     <AuthLayout tagline={TEAM_TAGLINE} title="Create your organization">
       <form onSubmit={submit.onSubmit}>
@@ -68,6 +75,26 @@ export function SignIn() {
       </form>
       <p className="switch">
         New to Debrief? <Link to="/signup">Create an organization</Link>
+      </p>
+    </AuthLayout>
+  );
+}
+
+/** The link emailed at sign-up: one click creates the organization and signs its admin in. */
+export function ConfirmSignUp({ token }: { token: string }) {
+  const navigate = useNavigate();
+  const submit = useSubmit(async () => {
+    await api('POST', '/organizations/confirm', { token });
+    navigate('/');
+  });
+  return (
+    <AuthLayout tagline={TEAM_TAGLINE} title="Finish creating your organization">
+      <form onSubmit={submit.onSubmit}>
+        <p>Your address is confirmed by this link. Create the organization and sign in?</p>
+        <SubmitButton submit={submit}>Create organization</SubmitButton>
+      </form>
+      <p className="switch">
+        Link expired or used? <Link to="/signup">Sign up again</Link> or <Link to="/signin">sign in</Link>.
       </p>
     </AuthLayout>
   );
