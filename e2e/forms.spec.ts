@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { linkIn, password, shot, unique } from './support';
+import { linkIn, password, shot, signUpTeam, unique } from './support';
 
 // The shared form pieces: hints that describe their field, a confirmation that announces itself and goes away,
 // and a dialog that asks before discarding work, keeps focus inside and hands it back.
@@ -65,12 +65,7 @@ test('a hint describes its field, "Saved" clears itself, and discarding edits as
 test('the review form: a scheduled approval refused for a blocking finding goes out with an admin justification', async ({
   page,
 }) => {
-  await page.goto('/signup');
-  await page.getByLabel('Organization name').fill(`Larchmont ${unique()}`);
-  await page.getByLabel('Your name').fill('Ada Okafor');
-  await page.getByLabel('Work email').fill(`ada-${unique()}@example.test`);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create organization' }).click();
+  await signUpTeam(page, `Larchmont ${unique()}`, 'Ada Okafor', `ada-${unique()}@example.test`);
   await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Ada' })).toBeVisible();
 
   // The new-job form closes on Cancel without creating anything.

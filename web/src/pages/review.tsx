@@ -16,18 +16,10 @@ import { usePageTitle } from '../navigation';
 import { invalidate, useApi } from '../query';
 import { Field, Toast, useSubmit } from '../ui';
 import { CandidateResponseCard } from './review/candidate-response';
+import { EvidenceCard } from './review/evidence';
 import { StatusNote, Timeline } from './review/timeline';
 
 type Send = 'now' | 'when-filled' | string;
-
-/** Where each of the server's sentences sits in the current text, or null if it was edited away. */
-function locateSentences(fb: Feedback, body: string) {
-  return fb.sentences.map((s) => {
-    if (body.slice(s.start, s.end) === s.text) return { ...s, at: s.start };
-    const at = body.indexOf(s.text);
-    return { ...s, at: at >= 0 ? at : null };
-  });
-}
 
 /** While approved feedback is being sent, how long to wait before asking again: 1.5 s, growing to 10 s. */
 function pollDelay(since: number) {
@@ -130,11 +122,6 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
   const a = app.data;
   const isDraft = fb.status === 'draft';
   const blocking = findings.filter((f) => f.severity === 'block');
-
-  const sentences = locateSentences(fb, body);
-  const withEvidence = sentences.filter((s) => s.evidence.length > 0);
-  const criterion = (cid: string) => a?.job.criteria.find((c) => c.id === cid)?.name ?? 'Criterion';
-  const scorecard = (sid: string) => a?.scorecards.find((s) => s.id === sid);
 
   return (
     <>
@@ -288,50 +275,7 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
         </div>
 
         <aside className="review-side">
-          <section className="card">
-            <h2>Evidence behind each sentence</h2>
-            {withEvidence.length === 0 ? (
-              <p className="muted">
-                No sentence quotes scorecard evidence. A draft composed from scorecards links each specific
-                point to the rating and evidence it came from.
-              </p>
-            ) : (
-              <ol className="evidence">
-                {withEvidence.map((s) => (
-                  <li key={`${s.start}-${s.end}`} className={s.at === null ? 'stale' : ''}>
-                    <q className="sentence">{s.text}</q>
-                    {s.at === null ? (
-                      <p className="muted small">Edited since the last save; save to link evidence again.</p>
-                    ) : (
-                      s.evidence.map((e) => {
-                        const sc = scorecard(e.scorecardId);
-                        return (
-                          <blockquote key={`${e.scorecardId}-${e.criterionId}`}>
-                            <span className="ev-head">
-                              {criterion(e.criterionId)}
-                              {sc && (
-                                <>
-                                  {' '}
-                                  · {sc.interviewer.name}, {sc.stage}
-                                </>
-                              )}
-                            </span>
-                            {e.excerpt}
-                          </blockquote>
-                        );
-                      })
-                    )}
-                  </li>
-                ))}
-              </ol>
-            )}
-            {withEvidence.length > 0 && (
-              <p className="muted small">
-                {sentences.length - withEvidence.length} other sentences are greeting, decision and next
-                steps.
-              </p>
-            )}
-          </section>
+          <EvidenceCard fb={fb} body={body} app={a} />
           {audit.data && (
             <section className="card">
               <h2>Audit trail</h2>
