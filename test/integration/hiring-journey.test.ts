@@ -176,6 +176,25 @@ describe('the hiring journey through the API', () => {
     expect(fixed.status).toBe(201);
   });
 
+  it('refuses a rejection whose internal note would put the organization at legal risk; the application stays open', async () => {
+    const org = await newOrganization(mail.h);
+    const { application } = await jobWithApplication(org);
+    const refused = await org.api.post(`/api/v1/applications/${application.id}/rejection`, {
+      reason: 'skills-gap',
+      note: 'Internal: she is probably planning a family soon.',
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('blocking-findings');
+    expect(refused.body.error.findings[0]).toMatchObject({ field: 'note' });
+    const detail = await org.api.get(`/api/v1/applications/${application.id}`);
+    expect(detail.body.status).toBe('active');
+    const rejected = await org.api.post(`/api/v1/applications/${application.id}/rejection`, {
+      reason: 'skills-gap',
+      note: 'Internal: the design exercise had no plan for retries.',
+    });
+    expect(rejected.status).toBe(201);
+  });
+
   it('refuses a rating for a criterion of another job, and a scorecard on a rejected application', async () => {
     const org = await newOrganization(mail.h);
     const a = await jobWithApplication(org, 'Job A');

@@ -3,6 +3,7 @@ import { applications, feedback } from '../../db/schema';
 import { composeFeedback } from '../../domain/compose-feedback';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
+import { refuseRiskyText } from '../check-text';
 import type { Actor, AppContext } from '../context';
 import { loadApplication, loadCriteria, loadRejectionReason, loadScorecards } from '../load';
 
@@ -10,7 +11,10 @@ export interface RejectApplicationInput {
   applicationId: string;
   /** A default rejection reason's code, or one of the organization's own. */
   reason: string;
-  /** Internal; never sent. */
+  /**
+   * Internal; never sent. Still checked like a draft (a blocking finding refuses the rejection): a candidate may ask
+   * for a copy of what an employer holds about them (GDPR Art. 15), notes included.
+   */
   note?: string | null;
 }
 
@@ -27,6 +31,7 @@ export async function rejectApplication(ctx: AppContext, actor: Actor, input: Re
     if (application.status !== 'active') {
       throw new AppError(409, 'application-closed', `This application is already ${application.status}`);
     }
+    if (input.note) refuseRiskyText([['note', input.note]], organizationJurisdictions);
     const reason = await loadRejectionReason(tx, actor.organizationId, input.reason);
     const cards = await loadScorecards(tx, applicationId);
     const jobCriteria = await loadCriteria(tx, job.id);
