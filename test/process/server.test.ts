@@ -106,7 +106,7 @@ describe('the server process on embedded PostgreSQL', () => {
       again.proc.kill('SIGTERM');
       await again.exited;
     }
-  });
+  }, 120_000);
 
   it('holds the data directory lock until the process dies: refused while it runs, free after SIGKILL', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'debrief-lock-'));
@@ -184,7 +184,7 @@ describe('the server process on embedded PostgreSQL', () => {
       s.proc.kill('SIGTERM');
       await s.exited;
     }
-  });
+  }, 120_000);
 
   it('takes a snapshot of the embedded database while serving, and a restore brings the data back', async () => {
     const s = await start();
@@ -233,5 +233,5 @@ describe('the server process on embedded PostgreSQL', () => {
     } finally {
       rmSync(elsewhere, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });
