@@ -16,6 +16,8 @@ ensureSystemPackages();
 const tsx = join(root, 'node_modules/.bin/tsx');
 let failed = 0;
 if (existsSync(join(root, 'bench/checker.ts'))) failed += run(tsx, ['bench/checker.ts']) ? 1 : 0;
+console.log('\nThe checker per keystroke in the browser');
+failed += run(process.execPath, ['bench/keystroke.mjs']) ? 1 : 0;
 console.log('\nHiring: drafts composed and checked per second');
 failed += run(tsx, ['bench/hiring.ts'], { env: { ...process.env, DATABASE_URL: '' } }) ? 1 : 0;
 // The API under load runs the built server; BENCH_LOAD_SECONDS shortens it (default 60 s a engine).
