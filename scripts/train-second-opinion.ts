@@ -184,14 +184,13 @@ export function crossValidate(items: TrainItem[]): number[] {
 }
 
 /**
- * The lowest threshold (in hundredths) at which the out-of-fold flags reach the target precision and flag at most
- * the allowed share of clean training sentences.
+ * The lowest threshold (in hundredths, 0.50 at the least) at which the out-of-fold flags reach the target precision
+ * and flag at most the allowed share of clean training sentences: the most recall those limits allow.
  */
 function chooseThreshold(items: TrainItem[], oof: number[]) {
   const clean = items.filter((it) => it.labels.length === 0).length;
   const rows: string[] = [];
-  let chosen = 0.99;
-  let open = true;
+  let chosen = 1.01; // never, if no threshold qualifies
   for (let t = 99; t >= 30; t--) {
     const th = t / 100;
     let tp = 0;
@@ -204,9 +203,8 @@ function chooseThreshold(items: TrainItem[], oof: number[]) {
     });
     const p = tp + fp ? tp / (tp + fp) : 1;
     const ok = p >= SETTINGS.targetPrecision && fp <= SETTINGS.maxFalseAlarmRate * clean;
-    if (open && ok) chosen = th;
-    else open = false;
-    if (t % 5 === 0 || th === chosen)
+    if (ok && t >= 50) chosen = th;
+    if (t % 5 === 0 || t >= 85)
       rows.push(
         `  ${th.toFixed(2)}  flagged ${tp + fp}, risky ${tp}, clean ${fp}, precision ${p.toFixed(3)}`,
       );

@@ -2,1153 +2,1039 @@
 // Trained on 723 feedback items: the dev set (eval/data/feedback-dev.txt, 566 items) and the
 // learn half of the real-world feedback set (eval/REALWORLD.md, 157 items); 451 risky, 272 not
 // (protected 158, proxy 93, personality 86, comparison 59, vague 70). Never read: the held-out set, the blind set, the real-world holdout half.
-// Threshold on P(risky) chosen by 5-fold cross-validation on the same items: 0.92.
-// 1142 features (word or word pair) with a weight; weights in hundredths per output: risky, protected, proxy, personality, comparison, vague.
+// Threshold on P(risky) chosen by 5-fold cross-validation on the same items: 0.72.
+// 1028 features (word or word pair) with a weight; weights in hundredths per output: risky, protected, proxy, personality, comparison, vague.
 export const MODEL = {
-  threshold: 0.92,
+  threshold: 0.72,
   bias: [-1.1, -2.34, -2.9, -2.98, -3.37, -3.2],
   features: `
-0	-24,7,-4,-11,-13,-5
-0 minutes	-20,,,,,
-0 year	13,20,,,,
-a	118,86,31,-3,14,
-a 0	7,15,,,,
-a baby	,2,,,,
-a better	,,,,37,
-a bit	63,-1,,106,-5,-4
-a candidate	-43,-18,-2,,,12
-a culture	,,42,,,
-a different	,,,,-3,42
-a difficult	,,,19,,
-a digital	11,,50,,5,
-a family	6,6,3,,,
-a good	,,,,,4
-a great	-15,,,,,
-a high	-12,,4,,-1,
-a lot	,5,,,,
-a match	10,-1,,,,62
-a more	6,,,,,
-a native	,-1,19,,,
-a problem	10,18,,,,
-a senior	-97,-57,-14,-12,,
-a single	8,29,,,,
-a startup	22,,57,-4,,-5
-a strong	,,-2,,,10
-a stronger	5,,,,32,
-a team	,-19,,51,,-6
-a very	,-4,,,20,
-a way	,,,12,,
-a wheelchair	19,29,,,,
-a young	,-23,28,,,-2
-a younger	,29,,,,4
-able	-17,,-4,,,
-able to	-17,,-4,,,
-about	-45,-6,,-24,-70,-38
-about her	,-13,,15,,
-about his	47,35,-2,44,,
-about the	-48,,-7,-19,-12,-12
-about your	-38,,,,-18,
-abrasive	29,-20,,99,,
-accent	41,-13,155,-7,-6,
-accent is	,-13,35,,,
-accessibility	-12,,,,,
-across	74,-5,,92,,
-across as	74,-5,,92,,
-actually	1,,,13,,
-added	-10,,,,,
-after	1,,19,,,
-after careful	5,,,,,
-against the	6,,,,3,
-age	59,123,-21,,-2,
-aggressive	20,-14,,69,,
-all	-13,,,,,-11
-also	18,,,50,,
-among	28,,,,54,
-among the	28,,,,54,
-an	,4,4,,-14,-18
-an internal	,,,,4,
-an issue	4,7,,,,
-and	-25,4,-35,32,-76,-118
-and a	7,24,,,,
-and asked	29,25,,,,
-and backed	-17,-15,,,,
-and built	-4,,,,,
-and explained	-56,-25,,-18,,
-and he	,,,,,8
-and may	3,17,,,,
-and the	-9,,,,,
-and you	-112,-19,-17,-41,-14,-14
-and your	,,18,,,
-another	29,-28,,,22,20
-another candidate	,-23,,,33,-12
-another direction	29,,,,,53
-answered	-46,,,-12,,-9
-answering	-9,,,-1,,
-answers	35,,5,-2,5,15
-answers were	4,,8,,7,
-api	-24,-2,,,-15,
-app	-14,,,,,
-app you	-7,,,,,
-applicant	29,,,,55,
-applicants	,,,,20,
-application	-41,-7,-10,-3,-7,-25
-applying	-2,,,,,
-appreciate	-6,,,,,
-approach	,,,10,,
-are	,,-20,-7,,
-arrogant	35,-21,-3,123,,-2
-arrogant and	1,,,24,4,
-articulate	31,,57,,,
-as	-8,-32,,37,-15,-35
-as a	,,3,,,
-as we	-13,,,,,
-as you	-6,,,,,
-asked	-13,5,-2,-33,-11,-19
-asked about	,,-21,,,-1
-asked for	-15,-2,13,-19,,
-asking	,4,,,,
-assertive	,,,8,,
-at	,,,,,-39
-at all	-36,1,-2,-20,,
-at the	24,6,,22,,
-at this	15,-19,13,,19,
-attempt	-11,,,,,
-attitude	88,,,130,,
-autism	4,13,,,,
-avoided	-30,-3,,,-4,
-avoided the	-30,-3,,,-4,
-awkward	,,,6,,
-baby	10,24,14,,,
-back	,4,25,,,
-backed	-17,-15,,,,
-background	18,,35,,5,
-balance	-4,,,,,-2
-bar	-28,-1,,,,
-be	40,86,,-31,-51,-8
-be a	,,,,,-5
-be able	-17,,-4,,,
-be an	4,7,,,,
-because	-15,,-10,,6,
-been	-15,-14,,10,,
-before	-37,,,-4,-11,-2
-before the	-6,,,,,
-best	12,,,16,,
-better	39,,-5,,78,-3
-better fit	,,,,7,
-better match	,,,,12,
-billing	-7,,,,,
-bit	83,-9,33,96,,-6
-bit abrasive	,-1,,17,,
-bit of	,-30,9,8,,
-blind	-53,,-2,,-19,-7
-board	-12,-2,,,-1,
-bossy	33,,,71,,
-box	-10,,,,,
-boyfriend	,5,,,,
-breaks	15,37,,,,
-bubbly	16,,,57,,
-bug	-7,,,,,
-built	-62,-11,-14,-19,-11,-12
-built its	-4,,,,,
-but	,-16,,38,57,-28
-but not	2,,,11,49,
-but she	,,8,-2,,
-but the	35,22,,,13,
-button	-14,-2,,,,
-by	-81,-37,-20,-19,,-15
-caching	-17,-6,,,,
-call	5,22,39,-6,,-11
-came	46,,-19,23,45,-1
-came across	37,-5,,62,,
-came down	-12,,,,,
-came up	7,42,,,,
-can	23,,16,,,11
-candidate	57,21,-32,-18,135,-4
-candidate had	12,,,,18,
-candidate pool	-4,,,,,
-candidate was	,,3,9,29,
-candidate who	21,,,,16,26
-candidate whose	30,,,,23,
-candidate with	-3,,,,,
-candidates	-14,-32,-10,-6,30,-6
-candidates to	-20,-8,,,,
-cannot	-53,-17,-8,-6,-1,-4
-cant	14,,,,,46
-career	-4,,3,,-3,
-careful	5,,,,,
-check	25,13,23,,,
-check the	36,18,25,,,
-childcare	54,79,12,,,
-children	,37,,,,2
-choice	45,,21,,24,
-choose	-20,-8,,,,
-christian	-9,-2,,,,
-chronic	,3,,,,
-clean	-10,,,,,
-clear	,-1,,-3,,4
-clearly	,,2,,,
-click	9,,,,,18
-client	8,,13,8,,-2
-client facing	,,-3,13,,
-clients	27,-37,99,,,
-clients will	,-21,43,,,
-close	,,,,22,
-closely	43,,,,38,
-cloud	-18,-18,4,-2,,
-cocky	37,-4,,70,,
-code	-57,-43,5,-25,-22,
-code review	-18,-15,,,,
-codebase	-1,,,,,
-coding	21,,,,23,
-cold	,,,10,,
-college	70,-4,114,,,
-colour	,27,,,,
-come	27,12,,11,,
-commitments	,,6,,,
-communication	3,,,,11,
-company	,-50,17,22,-9,
-company and	-8,,,,,
-company values	17,,37,,,6
-compared	-3,,,-8,7,
-compared the	-7,,,,,
-competitive	-22,,,,,
-concern	10,5,10,,,
-condescending	2,,,30,,
-condition	,4,,-1,,
-confidence	,-27,-1,49,,
-confident	-60,-25,,-21,,
-confident and	-60,-25,,-21,,
-consider	-27,,,,,
-consider you	-17,,,,,
-consideration	,,,,-2,
-core	-30,-12,-4,-3,,
-core tasks	-30,-12,-4,-3,,
-correct	-5,,,,,
-correctly	-35,-2,-2,,-2,
-could	,3,-25,-6,,-20
-could be	14,35,-4,,,
-could not	-23,,,,,-1
-course	,12,,,,
-covered	-6,,,,-1,
-crazy	26,5,22,-17,,6
-credentials	16,,,,26,
-cultural	22,,46,,,
-cultural fit	22,,46,,,
-culture	23,-1,77,-7,,-2
-culture fit	,-11,52,,,
-current	-27,-19,-3,,,
-customers	,,,9,,
-data	-49,-30,-6,-13,-2,-6
-day	16,7,20,,,
-debugging	-3,,,,,
-decided	-59,-29,-26,-13,-11,-15
-decided not	-46,-6,-4,,-5,-27
-decided to	,-5,-6,,,
-decision	32,58,,,,-2
-deeper	45,,,12,29,
-defensive	43,,,58,,
-demo	-27,-1,,-5,,
-depth	,-4,15,,6,
-described	-23,,,,,
-design	,-10,-28,22,39,-28
-design was	17,2,,,29,
-designed	-7,,,,,
-did	-22,,,,,-19
-did not	-22,,,,,-19
-didnt	120,-7,-23,-21,-11,220
-didnt click	9,,,,,18
-didnt feel	1,,,,,
-didnt work	-22,,,,,-9
-different	,,,,-3,42
-difficult	15,-7,3,12,,
-digital	62,-5,105,,1,
-digital native	47,,71,,3,
-direct	-7,,,,,
-direction	45,,,,,77
-disability	,11,,,,
-disabled	-33,-6,,,-3,
-disabled the	-2,,,,,
-discussed	,4,,,,
-dismissive	25,-14,,65,,
-diversity	9,33,,,,
-do	44,,16,8,32,
-does	-16,,2,,,
-does not	-16,,2,,,
-doesnt	13,,,,,38
-done	,10,,,,
-dont	21,,,,,22
-doubt	,3,,,,
-down	-12,-16,-2,-8,,13
-down to	-12,,,,,
-duplicate	-29,-2,,,-1,
-during	22,21,,13,,
-during the	12,9,,17,,
-dyslexia	,5,,,,
-elderly	11,30,,,,
-emotional	43,-1,,99,,
-employer	,,,15,,
-end	-11,,,,,9
-energetic	36,5,54,,,
-energetic for	3,10,10,,,
-energy	82,,159,-4,,
-engineer	-60,-17,-17,-17,,
-english	34,-30,122,,,
-english is	,-6,29,,,
-enough	,-13,-2,15,,14
-enthusiasm	,,,14,,
-estimate	-40,-23,,,,
-even	,,,,,8
-every	-11,,-6,,,
-exercise	-18,-1,-2,,,
-exotic	4,,25,,,
-expecting	6,25,,,,
-experience	3,,-26,-32,62,-21
-experience and	-3,,,,,
-experience in	-16,,,,,
-experienced	-1,-3,17,,,
-explain	-5,,-2,,,-1
-explain how	-18,,,,,
-explained	-101,-42,-22,-38,-10,-9
-explained the	-8,,,,,
-facing	,,-3,13,,
-factor	65,5,,,,78
-failed	-19,-3,,-2,,
-family	,-2,50,,,
-fast	,-1,8,,,
-feature	-15,,,,,-10
-feel	52,,,,,65
-feeling	16,,,,,38
-felt	86,,-5,41,1,60
-felt like	1,12,,,,10
-female	11,38,,,,
-field	-5,-2,8,,,
-field in	-16,,,,,
-file	-12,,,,,
-final	,17,,,-2,
-final round	21,33,,,,
-finalist	12,,,,17,
-finalists	57,,,,103,
-fine	14,10,44,,,
-finished	,,,,14,
-fintech	22,,,,36,
-first	,-21,22,-2,1,
-first language	4,-1,32,,,
-fit	118,-38,179,-29,1,85
-fit for	1,-5,-10,,7,
-fit our	13,,5,,6,10
-fit the	,,6,,,
-fit with	,,19,,,
-five	58,,,,79,
-fix	-10,,,,,
-fluent	-15,,-3,,,
-follow	5,,19,,,
-for	-36,-43,9,-68,-81,9
-for a	,-8,40,,-12,
-for applying	-2,,,,,
-for future	-26,,,,,
-for someone	5,5,7,,,
-for the	-16,-10,-13,22,4,-16
-for this	25,,51,-6,-1,10
-for us	,,-2,,,17
-for you	40,,,,,48
-for your	-19,,-3,,,
-form	-64,-26,-15,-8,-6,-4
-forward	-44,-23,-29,-6,,-18
-forward to	-12,,-4,,,
-forward with	,-2,,,,-3
-found	9,,,16,10,
-found the	-15,,,,,
-four	4,,,,7,
-fresh	28,-18,79,,,
-fresh perspective	17,-9,55,,,
-friendly	,14,,,,
-from	-27,8,,-34,-34,
-from a	-6,,,,,
-from an	,-11,20,,,
-further	-23,,-2,,,-11
-future	-82,-19,-29,,-9,-9
-gender	,11,,,,
-genetic	,10,,,,
-get	15,-3,13,,12,
-give	11,,,,11,
-given	6,,18,,,
-globoconnect	-12,,-3,,,
-go	24,12,20,,-10,13
-go with	,,,,-5,16
-going	25,,,,,41
-going to	25,,,,,41
-good	,-5,,-5,-5,
-got	-16,-16,5,,,-1
-great	27,5,51,,,-6
-group	,,,,16,
+0	-69,-16,-47,-37,-29,-37
+0 minute	-9,,-1,,,
+0 minutes	-22,-14,,,,-3
+0 year	34,36,,,,
+a 0	28,25,,,,
+a baby	31,43,,,,
+a better	,,-5,,30,
+a bit	83,2,7,97,-7,-11
+a candidate	-30,-21,-1,,,10
+a culture	,,44,,,
+a different	,-7,,,-2,38
+a difficult	,-8,,15,,
+a digital	33,,64,,13,
+a family	38,39,7,,,
+a good	,-7,-1,,,8
+a great	-7,-1,,,,
+a high	-9,,,,-10,
+a lot	7,15,,,,
+a match	31,,,,,63
+a more	12,,,,,
+a native	,,27,,,
+a problem	62,79,,,,
+a senior	-61,-20,-13,-6,-1,-6
+a single	23,37,,,,
+a startup	22,,66,-11,,-7
+a strong	-8,,-7,,,6
+a stronger	22,,,,44,
+a team	11,-15,,51,8,-3
+a very	,,,-1,30,
+a way	,,,14,,
+a wheelchair	27,47,,,,
+a woman	13,38,,,,
+a young	2,-16,38,,,
+a younger	14,56,-2,,,2
+able	-12,,-9,,,
+able to	-12,,-9,,,
+about caching	-17,-11,,,,
+about last	44,,,62,,
+abrasive	45,-17,-7,113,,
+accent	56,-11,155,-13,-7,-8
+accent is	23,,50,,,
+accessibility	-41,-14,-5,-3,,-1
+across	53,-9,,102,,
+across as	53,-9,,102,,
+actually	4,,,24,,
+added	-40,-12,-4,-7,,-2
+after	6,,9,,,
+after careful	8,,,,,
+again	-5,-3,,-2,,-3
+against	-7,-13,,-3,,
+against the	-1,-2,,,,
+age	87,150,-16,-4,-5,-9
+age of	-10,-14,,,,
+aggressive	20,-12,-1,74,,
+algorithm	-34,-8,,,-1,
+all	,,,5,,-14
+among	23,,,,45,
+among the	23,,,,45,
+an internal	-6,,,,,
+an issue	17,39,,,,
+and answered	,-5,,,,
+and asked	43,52,,,,
+and backed	-25,-6,-1,,,
+and built	,-2,,,,
+and correct	-18,-5,-2,,,
+and effort	-11,-3,,-2,-2,
+and experience	-19,-10,-4,-2,-10,-5
+and explained	-27,-13,-1,-15,-1,
+and found	-28,-6,-2,-2,,
+and said	-48,-16,-6,-3,,-29
+and showed	-15,,,,,-14
+another	27,-37,,,23,20
+another candidate	1,-20,,,34,-13
+another direction	28,,,,,58
+answered	-54,-1,-13,-25,-2,-25
+answering	-39,-6,-1,-13,,
+answers	,-13,,-3,2,
+answers were	-17,-9,,-1,3,-23
+api	-42,-20,-8,-7,-9,-8
+app	-47,-31,-18,-17,-11,-13
+applicant	42,,,,73,
+applicants	,-1,,,20,
+application	-89,-40,-29,-28,-24,-41
+apply	-1,,,,,
+applying	-23,-6,-2,-2,,-4
+appreciate	-48,-26,-16,-14,-15,-9
+appreciate interest	-6,,,,-1,
+appreciate sharing	-19,-2,,,,
+approach	-4,-9,-5,5,,
+arrogant	47,-27,-7,145,,-5
+arrogant and	6,,,36,,
+articulate	35,,65,,,
+as explained	-24,-9,,,,-2
+asked	-29,,-24,-39,-33,-46
+asked about	-22,,-36,-4,-17,-22
+asked for	,-1,16,-6,,
+asked good	-3,-1,,,,
+asking	,5,,,,
+assertive	,,,19,,-3
+at all	-11,10,,-6,,-2
+at company	-10,,-4,-3,,
+at last	,15,,,,
+attempt	-19,-1,,,-3,
+attitude	81,,,128,,
+autism	16,32,,,,
+avoided	-30,-5,,,-14,
+avoided the	-30,-5,,,-14,
+awkward	4,,,11,,
+baby	50,71,20,,,
+back	,,15,,,
+backed	-25,-6,-1,,,
+background	2,,40,-1,,-7
+balance	,5,,,,
+bar	-36,-9,,-3,-4,
+be able	-12,,-9,,,
+be hard	38,50,,,,
+be progressing	-20,-2,,,,-7
+because	-11,,-28,-11,,-10
+before	-62,-39,-30,-27,-21,-23
+before proposing	-15,-5,,,,
+before the	-4,-1,,,,
+best	5,-18,-9,,,-8
+best of	,-5,-1,-4,2,-1
+better	67,,-10,,89,-4
+better fit	,,-1,,5,
+better match	,,,,8,
+billing	-14,-11,-8,,,
+bit	113,,50,86,,-12
+bit abrasive	,,,15,,
+bit of	8,-30,15,17,,
+blind	-37,,-18,-19,-9,-16
+board	-29,-18,-4,-2,,
+bossy	40,,,70,,
+box	-27,-10,-2,-2,,
+boyfriend	16,27,,,,
+breaks	33,66,,,,
+broke	-26,-6,-1,-3,,-2
+bubbly	29,,,64,,
+bug	-22,-6,-4,-2,-1,-1
+built	-138,-83,-67,-54,-50,-49
+built a	-6,,,,,
+built its	,-2,,,,
+built the	-7,-1,,,,
+but not	,-5,,12,57,-15
+button	-20,-6,,,,
+caching	-17,-11,,,,
+call	52,56,44,-20,-1,-23
+came	80,21,-21,29,36,-18
+came across	34,-4,,73,,
+came down	-15,,,,,
+came up	35,73,,,,
+candidate	68,16,-43,-31,142,-28
+candidate had	25,,,,32,
+candidate pool	-3,,,,,
+candidate was	6,,6,18,32,
+candidate who	28,,,,24,27
+candidate whose	31,,,,28,
+candidate with	-13,,,,,
+candidates	-13,-33,-19,-27,25,-16
+candidates to	-18,-4,,,,
+cannot	-54,-28,-12,-9,-2,-4
+cant	27,,,,,61
+career	-36,-7,,,-8,
+careful	8,,,,,
+change	-23,,-14,,,
+check	17,7,16,,,
+check the	28,15,22,,,
+checks	-46,-15,-18,-7,,-1
+child	-2,,,,,
+childcare	66,95,15,,,
+children	49,99,,,,
+choice	49,,22,,26,
+choose	-18,-4,,,,
+christian	-11,,,-1,,
+chronic	,4,,,,
+clean	-26,-6,-3,,,
+clear	,-2,,,,
+clearly	-17,-25,,-8,-4,-6
+click	13,,,,,25
+client	40,27,28,5,,-6
+client facing	7,11,,14,,
+clients	48,-19,116,,,
+clients will	,-11,50,,,
+close	15,,,,25,
+closely	46,,,,37,
+cloud	-25,-18,,-5,,
+cocky	33,-1,,68,,
+code	-38,-38,,-23,-14,-15
+code review	-17,-2,,,,
+codebase	-20,-23,,,,
+coding	36,5,,,29,
+cold	,-3,,6,,
+college	74,,116,,,
+colour	,32,-12,,,
+come	24,21,,11,,
+commitments	20,,18,,,
+communication	,-2,,,1,
+company	-28,-67,,,-46,-13
+company and	-13,-5,-2,,-3,
+company name	-10,,-4,-3,,
+company values	23,,45,,,12
+compared	-67,-22,,-21,,-16
+compared the	-42,-21,,,-8,
+competitive	-27,-15,-8,-8,,-3
+concern	26,18,16,,,
+condescending	28,,,47,,
+condition	,4,,-2,,
+confidence	28,,,52,,
+confident	-35,-11,,-11,,
+confident and	-35,-11,,-11,,
+consider	-44,-7,-10,,-8,-1
+consideration	-21,,,,-17,-3
+continue	-25,-3,,,,
+core	-31,-11,-4,-4,,
+core tasks	-31,-11,-4,-4,,
+correct	-39,-22,-13,-11,-9,-8
+correctly	-62,-37,-22,-18,-12,-15
+could not	-37,-6,-5,,,-16
+course	10,22,,,,
+covered	-17,-4,,,-2,
+crazy	,,3,-20,,4
+credentials	23,,,,38,
+cultural	26,,53,,,
+cultural fit	26,,53,,,
+culture	33,,79,-9,-1,-7
+culture fit	10,-3,60,,,
+customers	,-7,-1,5,,
+dashboard	-30,-10,-14,,,
+data	-63,-38,-24,-18,-15,-34
+day	8,,11,,,
+debugging	-14,,,,,
+decided	-75,-46,-36,-31,-1,-10
+decided not	-48,-12,-6,-6,-2,-25
+decided to	-10,-16,-13,-8,,
+decision	43,72,,,,-4
+deeper	47,,,19,41,
+defensive	,-11,,47,,
+demo	-28,-9,-2,-2,,-3
+depth	20,,17,,15,
+described	-104,-50,-38,-22,-18,-18
+described how	-9,-3,,,,
+design	-25,-42,-56,,37,-50
+design was	23,1,,-1,36,
+designed	-48,-31,-22,-17,-10,-13
+designed the	-7,-2,-1,,,
+did not	-57,,-12,-13,,-42
+didnt	114,,-36,-34,-23,204
+didnt click	13,,,,,25
+didnt feel	,-1,,,,
+didnt work	-20,-1,,,,-4
+different	,-7,,,-2,38
+difficult	,-17,,7,,
+digital	81,,118,,9,
+digital native	57,,82,,11,
+direct	-12,,,,,
+direction	50,,-1,,,78
+disability	,12,,,,
+disabled	-57,-27,-20,-13,-6,-13
+disabled the	-20,-4,-2,,,
+discussed	,6,,,,
+dismissive	39,-10,,90,,
+diversity	12,42,,,,
+does not	-35,-2,,-2,,5
+doesnt	13,,,,,42
+done	,17,,,,
+dont	7,,,,,21
+doubt	,15,,,,
+down	-14,-13,-4,-10,,5
+down to	-15,,,,,
+duplicate	-29,-6,,,-11,
+during	41,37,,8,,
+during the	9,,,11,,
+dyslexia	,12,,,,
+edge	-6,-4,,,,
+effort	-11,-3,,-2,-2,
+elderly	2,21,,,,
+else	-4,,,,,
+email	-5,,,,,
+emotional	48,-6,,99,,
+employer	-3,-1,,,,
+encourage	-21,-3,,,-4,-4
+encourage to	-21,-3,,,-4,-4
+end	-12,-3,,,-1,
+endeavors	-9,-1,,,,
+energetic	36,,55,,,
+energetic for	3,3,11,,,
+energy	87,,167,-5,,
+engineer	-1,11,-13,-14,-2,-6
+english	66,-13,143,-3,,-1
+english is	8,,39,,,
+enough	,-20,-10,10,,10
+enthusiasm	,-9,,8,,-5
+estimate	-43,-21,-13,-14,-5,-8
+even	,,,,,9
+every	-12,,-16,-2,,-1
+exercise	-29,-27,-19,-18,,-14
+exotic	,-2,16,,,
+expecting	23,41,,,,
+experience	-20,-36,-61,-64,38,-61
+experience and	-24,,,,,
+experience in	-25,,,,-10,
+experience with	-12,-5,,,,
+experienced	,,18,,,
+explain	-1,,-10,-2,,-13
+explain how	-32,-7,-2,,,-7
+explain the	14,20,,,,
+explained	-160,-104,-77,-73,-50,-62
+explained how	-15,-12,-7,,,
+explained the	-45,-22,-25,-18,-15,-16
+facing	7,11,,14,,
+factor	67,12,,,,76
+failed	-43,-15,-18,-3,,
+family	26,,46,-13,-6,-13
+fast	-26,-27,,-2,,-1
+feature	-69,-36,-30,-18,-17,-37
+feel	25,-16,-10,-3,,60
+feel right	-11,,,,,-20
+feeling	25,,,,,49
+felt	101,1,-4,44,9,62
+felt like	4,17,,,,9
+female	3,34,-1,,,
+field	-3,-15,3,-9,-2,-4
+field in	-8,-1,,,,
+fifties	,12,,,,
+file	-20,-12,,,-6,
+final	1,11,,,,
+final round	20,28,,,,
+finalist	29,,,,46,
+finalists	60,,,,109,
+fine	19,7,44,,,
+finished	,,,,12,
+fintech	33,,,,50,
+first	,-18,23,-8,,-13
+first language	22,,43,,,
+fit	127,-25,170,-42,,73
+fit for	,-11,-14,,7,
+fit the	-11,-1,,,,-3
+fit with	8,,31,,,
+five	44,,,,73,
+fix	-21,-8,-1,,,
+flow	-29,-12,-4,-1,,
+fluent	-20,-1,-6,-5,-1,
+follow	3,,22,-3,,
+for applying	-23,-6,-2,-2,,-4
+for future	-26,,-6,,-9,-1
+for interest	-7,,,,,
+for someone	8,5,14,,,
+for time	-15,-1,,,,
+form	-69,-41,-28,-25,-18,-20
+forward	-63,-37,-39,-26,-5,-29
+forward to	-10,,-7,,,
+forward with	-2,-7,-3,-2,,-1
+found	-4,-31,-22,,,-16
+found the	-37,-11,-6,-5,-3,-3
+four	,-8,-5,-6,10,-3
+four times	-9,-1,,,,
+fresh	44,,81,,,
+fresh perspective	28,,55,,,
+friendly	,2,,,,
+further	-66,-34,-21,-20,-13,-27
+future	-116,-53,-61,-43,-52,-47
+future endeavors	-4,,,,,
+gaps	-19,-1,,,,
+gaps in	-19,-1,,,,
+gender	,14,,,,
+genetic	,8,,,,
+get	32,-4,18,,20,3
+give	35,19,,,12,
+given	13,,21,,,
+globoconnect	-7,,-6,,,
+go	7,9,14,,-8,14
+go with	-12,,,,-1,18
+going	18,,,,,43
+going to	18,,,,,43
+good	-10,-25,,-21,-13,
+good questions	-3,-1,,,,
+got	-29,-27,5,,,
+great	34,11,51,-3,,-7
+group	3,,,,20,
 grow	,,17,,,
-guy	87,111,3,,,
-guy very	19,49,,,,
-had	73,,30,-3,131,-28
-had a	,,6,,,
-had led	6,,,,21,
-had more	30,,,,32,
-handled	-18,,,,,
-handled the	-3,,,,,
-hard	74,9,15,41,,6
-hard to	59,,15,57,,18
-has	,43,-22,,-7,
-has a	,16,,,,
-have	,,,,-41,8
-have a	-15,,,,,6
-have decided	,,,,,-19
-have one	,16,,,,
-he	125,90,-16,64,-37,13
-he had	,,7,,,
-he has	12,22,,,,
-he is	,20,-10,1,-6,-13
-he mentioned	5,21,-5,,,
-he must	,15,,,,
-he seemed	,-13,-6,1,,
-he was	-40,-35,,10,-1,-8
-health	,24,-8,,,
-health issues	,11,,,,
-heart	14,,17,,,
-heavy	26,,23,,,
-hed	19,,31,,,
-hed be	,-2,11,,,
-help	-30,,,-20,,
-helps	-20,1,-1,,,
-her	174,163,80,-24,-2,-20
-her age	,21,-2,,,
-her last	-30,,-3,,,
-here	33,14,,,,20
-hes	199,202,36,23,-30,-27
-hes a	9,32,,,-13,-2
-hes from	14,,20,,,
-high	,,37,,-2,
-high energy	14,,41,,,
-higher	22,,,,45,
-him	47,,,12,,24
-hire	16,5,,,,12
-hired	32,,5,,32,
-hired had	10,,,,8,
-his	102,84,87,-21,-14,-28
-his age	3,29,,,,
-his boyfriend	,5,,,,
-his last	20,,,52,,
-history	1,17,,,,
-history of	1,17,,,,
-honest	2,,,,,6
-honestly	1,9,,-16,2,
-hours	19,-10,57,,,
-how	,,39,-17,-12,-21
-how the	-19,,,,,
-hungry	20,7,17,,,
-i	4,,-57,11,-36,56
-i cant	14,,,,,46
-i doubt	,3,,,,
-i had	-42,-16,,1,-10,
-i think	,13,,,,
-i was	,,,8,,
-i wasnt	-8,-2,,,,
-i would	20,,,56,,
-id	,,10,,,
-if	,-2,,4,,
-im	26,,,22,,
-immigrant	25,14,15,,,
-impressed	3,,,,19,
-impressive	-5,,,,,
-impressive we	-10,,,,,
-in	40,32,48,19,-48,-17
-in a	7,,,6,,8
-in her	,9,,,,
-in his	,,7,,,
-in our	2,16,,,,
-in the	24,-12,19,8,5,
-in with	1,,19,,,
-in your	-32,-1,-6,,-4,
-inappropriate	21,,,24,,
-independent	-15,,,,,
-indian	,,9,,,
-industry	,,21,,-4,
-instead	7,,18,,,
-instead of	7,,18,,,
-interest	-7,,,,,
-interest in	-6,,,,,
-interested	,,,19,,
-interested in	,,,19,,
-internal	,,,,4,
-interview	-1,6,-17,,-13,15
-interviewed	11,,,,8,
-interviewer	-4,,,,,
-interviewers	,,,20,,
-into	,40,-4,,,-5
-introverted	29,,,56,,
-is	20,39,1,,-78,-35
-is a	-91,-35,-23,-23,,-9
-is an	1,,,7,,
-is not	,28,,,,-3
-is planning	,5,,,,
-is quite	,,6,,,
-is strong	,-12,8,,,
-is that	34,,28,,,
-is too	-16,-28,4,1,,
-isnt	13,,2,,,23
-issue	17,5,,29,,
-issues	29,48,,,,
-it	-29,-10,-58,-10,-12,
-it all	19,,,41,,
-it came	-7,,,,,
-it didnt	-17,,,,,-10
-it in	,,,9,,
-it was	,-6,,-6,21,7
-it wasnt	17,,,,,40
-its	13,-7,,-1,13,47
-its billing	-4,,,,,
-job	,,-10,,,
-joined	-47,-15,-2,-5,-5,
-joined a	-4,,,,,
-joined the	-26,-4,,,-2,
-jordan	,10,,,,
-junior	11,7,19,-3,,
-just	38,-9,,-8,,76
-just didnt	17,-4,,,,50
-just not	17,,17,,,31
-kafka	6,,,,,
-keep	-14,,,,,-1
-keep your	-9,,,,,
-keeping	-13,,-3,,,
-kept	-8,,,,,
-kept the	-22,,,,,
-key	-27,-2,,,-3,
-know	,-8,-2,15,,-9
-know it	13,,,37,,
-knowledge	,,,,12,
-lack	-23,-22,-16,26,-13,
-lack of	-23,-22,-16,26,-13,
-lacked	65,,,56,,86
-lacking	21,,,22,,12
-lacks	87,,29,141,,
-language	,-9,21,,,
-last	-2,-23,-19,28,6,-5
-last company	1,,,20,,
-last job	6,,,11,,
-late	,-1,,,9,
-latency	-19,,,,,
-launch	-2,,,,,
-lazy	10,-3,,43,,
-lead	,14,,,,
-lead who	-30,-6,,,,
-leadership	17,,,25,14,
-leave	,1,5,,,
-led	-1,-15,,,12,
-left	11,,23,,,
-legacy	,-3,24,,,
-level	34,-7,34,8,,18
-like	72,-6,89,-1,,29
-like a	,8,,,,10
-listened	-29,-11,,,,
-local	,5,,,,
-long	41,8,,,,23
-look	-12,,-4,,,
-look forward	-12,,-4,,,
-looking	1,,,,-6,28
-looking for	1,,,,-6,28
-lot	,5,,,,
-lot of	,5,,,,
-lowest	49,,,,54,
-luck	-5,,,,,
-luck in	-4,,,,,
-made	6,9,2,,,
-made the	6,9,2,,,
-managed	-43,,,,,-8
-manager	-46,-4,,,-6,
-many	-11,-5,17,-3,,
-marital	,11,,,,
-marital status	,11,,,,
-married	-11,,,,,
-master	-50,-31,,,-3,
-match	31,-21,-5,,10,77
-match for	,,,,11,
-matched	,,,,3,
-maternity	2,26,,,,
-maternity leave	,7,,,,
-may	31,20,36,-6,,
-may be	-8,,,,,
-may not	13,,29,,,7
-may want	,,1,,,
-maybe	33,55,,29,,
-maybe a	12,5,,8,,
-me	5,13,-3,10,,
-medication	1,24,,15,,
-meet	-8,,,,,
-meet the	-8,,,,,
-mention	-8,,,-1,,
-mention specific	-2,,,,,
-mentioned	65,134,-34,-23,-8,-2
-mentioned a	1,17,,,,
-mentioned he	,13,,,,
-mentioned his	,14,-2,,,
-mentioned she	1,4,,,,
-might	80,57,62,,-1,-14
-might be	17,4,3,,,
-might not	,,6,,,-4
-might struggle	9,6,,,,
-migration	-51,-25,-10,,-3,-4
-minutes	-39,,,-3,,
-missing	7,,,,,37
-mobile	-36,-4,-5,,,
-module	-4,,,,,
-more	103,,,-20,140,
-more about	-31,,,,-10,
-more closely	43,,,,38,
-more experience	12,,,,11,
-more experienced	-5,,,,,
-more leadership	,,,,17,
-more qualified	7,,,,13,
-most	8,,,,13,
-mother	13,44,,,,
-move	,,-9,,,
-move forward	-2,,-1,,,-3
-moving	-17,,,,-4,
-moving forward	-17,,,,-4,
-much	,-8,-3,5,8,
-mum	17,27,,,,
-must	38,15,22,,,
-must be	,15,,,,
-name	,,15,,,
-nationality	,1,,,,
-native	-2,-58,103,-20,,-23
-native speaker	6,-2,35,,,
-need	103,63,27,-3,-15,17
-need to	10,,11,,,10
-needs	,8,25,-13,-2,
-negative	68,,,94,,
-nervous	-11,-3,,,,
+guy	117,131,7,9,,
+guy very	14,45,,,,
+had led	18,,,,43,
+had more	44,-2,,,68,
+handled	-58,-35,-16,-14,-7,-10
+handled the	-21,-6,-2,,,
+hard	100,57,23,30,-1,
+hard to	49,,20,50,,13
+have decided	-2,-9,-8,-6,,-15
+have one	,8,,,,
+health	17,41,,,,
+health issues	8,17,,,,
+heart	14,,19,,,
+heavy	38,6,31,,,
+hed	46,1,46,,,
+hed be	7,,16,,,
+help	-21,,,-6,,
+helps	-12,3,,,,
+hes	213,226,45,15,-33,-32
+hes a	34,49,,-1,-10,-1
+hes from	8,,20,,,
+high	,-4,32,,-11,
+high energy	24,,43,,,
+higher	26,,,,47,
+hire	22,13,,,,12
+hired	57,-2,10,,75,
+hired had	9,,,,30,
+history	8,15,,,,
+history of	8,15,,,,
+home	,,-3,-1,,-1
+honest	-20,,,,,
+honestly	17,14,,-9,19,
+hours	7,-27,51,,,
+how	-12,-1,,-44,-27,-43
+how the	-26,-2,-8,,,-3
+how to	-10,-10,,,,
+hr	-14,-5,,,,
+hungry	15,5,16,,,
+id	25,5,22,,,
+im	19,,,23,,
+immigrant	29,15,15,,,
+impressed	,-1,,,11,
+impressed by	,-1,,,,
+impressive	-16,,,,-15,
+in decision	4,11,,,,
+in job	-18,-5,,,,
+inappropriate	28,4,,21,,
+incident	-38,-12,-3,-2,-1,-1
+independent	-37,-7,,-4,,-3
+indian	,,4,,,
+industry	-7,,19,,-23,
+instead	,,18,,,
+instead of	,,18,,,
+interest	-38,-15,-16,-15,-15,-12
+interest in	-31,-6,-8,-7,-9,-2
+interested	,-4,,10,,
+interested in	,-4,,10,,
+internal	-6,,,,,
+interrupted	-9,-1,,,,
+interrupted the	-9,-1,,,,
+interview	-40,,-44,-13,-41,
+interviewed	,,,,3,
+interviewer	-54,-30,-19,-19,-14,-16
+interviewer four	-9,-1,,,,
+interviewers	,,,17,,
+introverted	31,,,57,,
+is not	7,48,,,,-15
+is planning	22,46,,,,
+is quite	,,13,,,
+is strong	,,12,,,
+is too	-13,-9,,,,
+isnt	32,,11,,,24
+issue	34,34,,30,,
+issues	34,53,,,,
+it all	28,,,45,,
+it came	,,,-1,,
+it didnt	-12,,,,,-2
+it wasnt	21,,,,,37
+it well	-15,-12,,,,
+its billing	,-2,,,,
+job	,,-22,-7,-12,-3
+job search	-10,,,,,
+joined	-57,-29,-15,-16,-3,-13
+joined a	,-2,,,,
+joined the	-39,-10,,-6,,-4
+jordan	,15,,,,
+junior	,,7,-10,-2,
+just didnt	41,-1,,,,75
+just not	25,-5,20,,,49
+kafka	,-2,,,,
+keep	,,,-1,-12,-7
+keeping	-25,-2,-11,,,
+kept	-20,,-9,-12,-3,-10
+kept the	-36,-14,,-3,,-3
+key	-21,-3,,,-14,
+kids	21,33,,,,
+kids so	21,33,,,,
+know	-60,-50,-29,,,-42
+know it	22,,,38,,
+knowledge	,,,-2,14,
+kubernetes	-21,-13,,,,
+lack	-20,-24,-12,25,-9,-7
+lack of	-20,-24,-12,25,-9,-7
+lacked	66,-1,,56,,86
+lacking	25,,,24,,12
+lacks	123,,39,155,,
+language	-7,-16,16,-3,,-1
+last	1,-5,-19,15,,-16
+last company	1,,,17,,
+last job	43,19,,20,,
+late	,,,-4,,-10
+latency	-49,-12,,-4,-4,
+launch	-28,-6,-1,,,
+lazy	13,-4,,48,,
+lead	-29,,-6,-7,,-3
+lead who	-62,-55,,,,
+leadership	12,-4,,20,18,
+learn	-1,,,,-4,
+learn more	-1,,,,-4,
+leave	,,,-12,-7,-9
+led	,-7,-2,-6,27,
+left	,-1,6,,,-5
+legacy	,-14,17,,,
+level	57,-1,43,12,,19
+like	81,,100,-3,,28
+like a	12,19,,,,9
+listened	-24,-12,-2,-1,,
+little	-24,,,-4,,
+local	-9,,,,,-4
+long	68,36,6,,,21
+look	-10,,-7,,,
+look forward	-10,,-7,,,
+looking	16,,,,-25,33
+looking for	16,,,,-25,33
+lot	7,15,,,,
+lot of	7,15,,,,
+lowest	30,,,,51,
+luck	-32,-15,-8,-9,-6,-8
+luck in	-26,-11,-4,-6,-3,-4
+managed	-48,-8,-2,,,-19
+manager	-32,-4,,,-6,
+many	-19,-17,,-12,-7,-5
+marital	,13,,,,
+marital status	,13,,,,
+married	-4,,-1,,,
+master	-34,-18,-10,-11,-7,-7
+match	17,-20,-12,-11,,69
+match for	4,,,,7,
+maternity	4,26,,,,
+may not	23,16,22,,,1
+may want	14,,13,,,
+maybe	31,60,,23,,
+maybe a	6,8,,,,
+medication	11,33,,14,,
+meet	-7,,,,,
+meet the	-7,,,,,
+mention	-39,-17,-3,-5,,-10
+mention specific	-19,-6,,,,
+mentioned	131,196,-25,-18,-9,-14
+mentioned a	8,15,,,,
+mentioned boyfriend	16,27,,,,
+mentioned is	45,59,,,,
+might not	26,30,28,,,-5
+might struggle	20,11,5,,,
+migration	-77,-39,-39,-17,-12,-27
+minute	-9,,-1,,,
+minute slot	-9,,-1,,,
+minutes	-47,-31,-12,-12,-13,-16
+missing	10,,,,,31
+mobile	-55,-7,-20,-1,-3,-1
+module	-20,-7,-8,-1,,
+more	102,-4,-11,-35,156,
+more about	-65,-7,-1,,-29,
+more closely	46,,,,37,
+more experience	23,,,,20,
+more leadership	4,,,,22,
+more qualified	,,,,19,
+most	12,,,,17,
+mother	31,59,,,,
+move	15,4,-4,-2,,
+move forward	-6,-3,,,,-4
+moving	-32,-2,,,-10,
+moving forward	-32,-2,,,-10,
+much	,-14,-5,,8,
+mum	34,47,,,,
+must	42,31,18,,,
+must be	14,35,,,,
+name	,-2,6,-4,,-6
+nationality	,3,,,,
+native	-12,-62,81,-36,-2,-34
+native speaker	16,,39,,,
+need	112,83,34,-5,-14,25
+need to	5,-7,13,,,14
+needs	,,5,-14,-11,-11
+negative	59,,,96,,
+nervous	,,,7,,
 never	,5,,,,
-new	55,,76,,,
-no	67,10,-14,3,-15,95
-no part	25,40,,,,
-non	19,14,9,,,
-none	-6,,1,,,
-not	100,-13,9,12,-30,143
-not a	36,-30,1,53,,35
-not explain	-24,,-1,,,
-not fit	,1,,,,38
-not our	1,9,17,,,
-not strong	,,,,,4
-not suit	15,,47,,,-1
-not sure	18,53,,,,
-not the	32,10,-11,,9,53
-not to	-46,-6,-4,,-5,-27
-now	17,,20,,,3
-numbers	-21,,-9,-6,,-7
-of	48,-7,39,18,46,-80
-of a	,-26,10,13,,
-of five	31,,,,48,
-of previous	-31,,-1,,,
-of the	-7,-8,-23,-15,45,-20
-of us	15,,51,,,
-of your	34,,8,23,,
-off	2,,2,-5,-10,16
-offer	28,,,25,,13
-office	,9,,,,
-offs	-31,-10,,,,
-old	32,59,27,-24,,-1
-old school	,,19,,,
-older	-3,21,,,-12,
-older than	,7,,,,
-on	68,74,26,10,-3,-3
-on call	,21,-16,,-1,-3
-on design	8,,,9,21,
-on file	-9,,,,,
-on medication	1,24,,15,,
-on our	,,,,,7
-on the	12,29,12,-13,7,-12
-on your	55,,21,,,28
-onboarding	-26,,,,,
-one	16,21,3,-1,,-7
-only	,27,,,-3,
-openings	-16,,,,,
-or	-30,,-18,,-35,
-other	65,-34,-16,27,103,-13
-other candidates	,-5,,,14,
-others	61,,,20,75,
-our	18,5,,-32,21,12
-our company	,,6,,,9
-our decision	21,42,,,,
-our team	,,,,,15
-out	-21,-24,-3,-19,,
-out of	10,,3,,7,
-over	27,23,18,,,
-overall	56,,,51,,76
-overly	49,,,52,,
-overqualified	13,-7,52,,,
-page	-2,,,,,
-pairing	-17,-7,,,,
-pairing session	-17,-7,,,,
-panel	19,-18,-3,39,-4,50
-part	25,40,,,,
-part in	25,40,,,,
-payments	,,,,4,
-people	,,13,34,1,-17
-person	54,,32,10,24,
-person we	9,,,,33,
-personality	35,,,67,,
-perspective	17,-9,55,,,
-plan	-30,,-2,,-12,-2
-plan when	-1,,,,,
-planning	,5,,,,
-platform	-7,-2,-1,,3,
-played	25,40,,,,
-played no	25,40,,,,
-player	,-16,,52,,-5
-please	-38,-7,-4,,,
-policy	14,15,,,,
-polish	7,9,,15,,20
-pool	,,,,15,
-poor	,,15,,,-1
-portal	-1,,,,,
-portfolio	24,,,,33,
-position	5,-5,-4,,8,5
-position at	6,,,,9,
-positions	-26,-1,,,,
-postgres	1,,,,16,
-pregnant	24,71,,-7,,
-presentation	,12,-1,,-3,
-pretty	11,-2,18,,,5
-previous	-34,16,-5,-6,-5,
-probably	23,40,,,,
-problem	,7,,-2,,
-proceed	-10,,,,,-15
-process	-4,-5,,,4,
-professional	,,,12,,
-profile	28,,,,,62
-project	-68,-37,-14,-5,-13,-1
-proposing	-34,,,-6,,
-proposing a	-31,,,-5,,
-put	,,18,,,
-qualifications	5,-1,,,,18
-qualified	22,-4,16,,,16
-question	,,18,-1,,
-questions	-54,-1,-22,-22,-12,-10
-questions about	-6,,,,,
-queue	-17,,,,,
-quiet	5,,,21,,
-quite	74,-5,,7,,72
-ran	-20,-5,,,,
-ranked	24,,,,39,
-ranked third	31,,,,48,
-read	,,,19,,
-ready	,,,,,50
-really	,9,,,,
-received	-22,,,,-4,
-recent	28,-8,81,-4,,
-recent college	30,,48,,,
-recently	7,32,,,,
-release	,4,,,,
-relevant	-41,,-6,-9,-4,
-requirement	-54,-14,-17,,,
-requirements	1,,,,1,
-requires	-26,-7,,,,
-requires fluent	-9,,,,,
-research	-3,,,,,
-responses	-51,-7,-1,-9,-1,
-rest	45,20,,,42,
-rest of	45,20,,,42,
-resume	-6,-9,,-2,,10
-retirement	11,21,,,,
-review	-18,-10,-1,-4,,
-right	27,-11,37,-24,-18,89
-right fit	7,11,-8,,,35
-right now	17,,20,,,3
-right to	4,,25,,,
-role	6,-7,,38,,-12
-role is	-2,,,,,
-role needs	-72,,,,-30,
-role requires	-20,-1,,,,
-role went	,,,,6,
-roles	-3,,,,,
-rollback	-31,,,-5,,
-rotation	-12,,,,,
-round	-3,1,-4,,-12,-2
-rude	53,,,83,,
-run	-22,,,,-8,
-running	-11,,,,,
-résumé	,,16,,,
-said	,8,-4,,,-5
-say	,,,18,,20
-schema	-34,-3,,,-3,
-school	,,18,,,
-scored	38,,,,62,
-scored higher	22,,,,45,
-search	-7,,,,,
-second	-19,-34,-4,-10,58,-2
-second attempt	-11,,,,,
-seemed	91,22,-20,131,-1,-6
-seemed a	,22,,-11,,
-seems	21,13,13,,,
-selected	-2,,,,,
-senior	-58,-74,,-21,,7
-seniority	,18,,,,
-service	-13,,,,-3,
-session	-60,-18,,,-5,-8
-set	,-7,12,,,
-she	157,124,-18,59,-1,-14
-she came	4,-12,,,50,
-she had	9,33,23,,,
-she has	6,28,-11,,,
-she is	76,95,,-13,,-3
-she lacks	,-9,18,,,
-she mentioned	,4,,,,
-she said	,14,,,,
-she seemed	13,8,-6,15,,
-she was	,-32,,80,-4,-4
-shed	40,,61,,,
-shed be	15,,13,,,
-shell	10,29,,,,
-shes	137,132,,34,-8,
-shes a	4,1,-16,23,,
-shes in	,9,,,,
-shipped	,,,,1,
-shoes	-17,-4,13,,-6,
-should	2,,,,,9
-showed	-39,-36,-12,-14,3,-5
-sick	,5,,,,
-side	8,,,22,,
-simply	35,,,,,28
-single	12,43,,,,
-single mum	17,27,,,,
-site	-8,,,,,
-six	2,,19,,,
-skill	-13,,,13,-6,
-skills	-2,-24,-2,2,,
-skills and	,,,,1,
-slow	,,,1,,
-so	46,64,,-22,-8,-10
-so hed	3,-6,40,,,
-so i	,6,,,,
-so the	14,27,-2,,,
-some	14,,21,,,
-someone	109,37,60,,80,-14
-someone younger	25,81,,,7,
-something	51,,,-3,,99
-something was	15,,,,,68
-soon	20,,,22,,
-sorry	-83,-3,,-2,,-46
-sound	-39,-5,,,,
-spanish	,-3,,,,
-speaker	12,-4,49,,,
-specific	-36,-2,-1,,,
-sql	,29,-6,,-3,
-stability	,,1,,,
-staff	-44,-19,-4,,,
-stage	6,-8,32,,,
-stage of	6,-8,32,,,
-start	11,,,19,,
-startup	35,,56,-4,,-6
-status	,11,,,,
-stay	,3,,,,
-stay long	,3,,,,
-stood	,,,,,22
-stood out	,,,,,22
-strong	11,6,12,,5,14
-strong enough	,,,,,4
-strong on	,11,,,,
-stronger	62,-4,,5,125,
-strongest	12,15,,,10,
-struggle	9,6,,,,
-stutter	11,33,,,,
-successful	6,,,,13,
-successful candidate	6,,,,13,
-such	-2,,,16,-3,
-such as	-20,,,,-1,
-suit	26,2,46,,,-2
-suit the	2,,14,,,
-suitable	2,,,,,13
-sure	-7,31,-7,5,,-22
-sure you	,,,18,,
-system	,,,,21,
-system design	,,,,24,
-systems	,-5,22,,,
-take	-50,,-10,-7,-13,-6
-taking	-11,,,,,
-taking the	-11,,,,,
-tasks	-30,-12,-4,-3,,
-team	49,30,31,,-24,50
-team player	,-16,,52,,-5
-teams	,,,,3,
-tell	-1,,,,,8
-tell you	-1,,,,,8
-ten	,,,,28,
-test	,,12,,,
-testing	-14,,,,-2,-6
-tests	-36,-15,-6,-11,,
-than	33,-3,-8,20,31,-3
-than the	,,,-9,5,
-than you	23,,,,20,
-thank	-16,,-5,-4,,-7
-thank you	-16,,-5,-4,,-7
-thanks	-10,,,,,
-that	-6,-72,16,,-16,32
-that he	-36,,5,,-3,-7
-that their	-19,-4,,,,
-that we	-3,,,,,-3
-the	-56,-38,-76,-140,,-69
-the api	-11,,,,-1,
-the bar	-28,-1,,,,
-the board	-12,-2,,,-1,
-the bug	-3,,,,,
-the call	9,-2,31,,,
-the candidate	31,17,,,,
-the client	,,11,,,
-the code	-23,,,,-9,
-the coding	16,,,,24,
-the company	23,,11,21,,
-the demo	-27,-1,,-5,,
-the design	-23,,-4,14,-17,-14
-the end	-11,,,,,9
-the feature	,,,,,-1
-the final	,17,,,-2,
-the first	-28,-2,,,-1,
-the form	-8,-1,,,,
-the future	-6,,,,,
-the group	,,,,16,
-the interview	29,,,13,,33
-the interviewer	-4,,,,,
-the job	-9,-5,,,8,
-the master	-50,-31,,,-3,
-the migration	-42,-23,-4,,,
-the native	-27,,,,-1,
-the on	,20,-4,,,
-the only	21,33,,,,
-the other	63,,,13,59,
-the pairing	-17,-7,,,,
-the panel	19,-18,-3,39,-4,50
-the person	9,,,,33,
-the polish	,13,,,,
-the position	-1,-3,,,,
-the pregnancy	-1,,,,,
-the presentation	11,33,,,,
-the queue	-17,,,,,
-the rest	45,20,,,42,
-the right	,,,,-5,39
-the role	-26,-14,-29,17,,-10
-the schema	-34,-3,,,-3,
-the second	-46,-7,,,-6,
-the sql	1,17,,,,
-the strongest	12,15,,,10,
-the successful	6,,,,13,
-the team	61,59,27,-10,-1,48
-the way	5,2,11,-5,,
-the younger	-1,,,,,
-their	-8,,,,,
-them	,,-3,-6,36,
-them to	,,,,15,
-there	66,,,,,103
-there yet	12,,,,,30
-think	2,,10,-2,,
-think she	,13,,,,
-thinking	4,,,11,,
-thinks	6,-22,,56,,
-third	31,,,,48,
-this	3,-19,42,-20,,
-this is	-16,-4,,,,
-this level	5,-3,12,,,23
-this position	25,,,,,15
-this role	31,9,15,,,
-this stage	6,-8,32,,,
-this team	3,10,10,,,
-this time	,,-2,,22,
-three	,4,,-6,12,
-through	-24,-17,6,-5,-4,-4
-through the	-32,-7,-1,,,
-throughout	-25,,,-3,,
-throughout the	-25,,,-3,,
-time	-27,-17,-24,-11,,-10
-times	,,,7,,
-timid	28,,,40,,
-to	-62,-22,,-37,-20,-38
-to a	,-17,,,42,
-to an	,,,,4,
-to be	-29,-4,,,,
-to do	9,8,,,17,
-to follow	13,,21,,,
-to go	,,,,-5,16
-to have	-15,,,,,
-to me	14,42,,,,
-to move	,-1,-2,,,
-to proceed	-10,,,,,-15
-to read	,,,19,,
-to start	20,,,22,,
-to the	,-7,24,-6,10,
-to work	81,11,20,,,66
-told	,3,,,,
-told us	,3,,,,
-too	82,,25,113,-2,-5
-too much	,,,8,,
-too old	-30,,-6,-2,,
-too young	10,39,,,,
-took	,2,,,,
-top	23,,,,47,
-trade	-31,-10,,,,
-trade offs	-31,-10,,,,
-trans	15,14,,,,
-transitioning	6,23,,,,
-travel	7,23,,,,
-travel might	,7,,,,
-twice	,10,,-3,,
-two	,12,-7,-8,5,
-type	15,2,17,,,
-unfortunately	-10,-3,,,,
-unfortunately we	-10,-3,,,,
-unwilling	,-2,,16,,
-unwilling to	,-2,,16,,
-up	28,46,,-3,,
-up in	,11,,,,
-us	67,20,29,-20,,26
-us to	27,4,17,,,
-use	-4,,,,,
-users	-1,,,,,-3
-values	,,31,,,1
-version	-48,-3,,,-15,
-very	36,-12,5,66,,-22
-visa	43,62,,,,
-want	24,-1,25,,,15
-want stability	,,1,,,
-want to	-7,,,6,,
-wanted	24,11,,,,15
-warmth	6,,,47,,
-was	43,-25,-2,53,45,
-was a	-12,-10,,-5,56,
-was dismissive	,-2,,4,,
-was missing	7,,,,,37
-was not	-100,-16,,-38,-3,-25
-was the	54,12,,,39,
-was very	-1,-8,,8,,
-was weak	6,,11,,16,
-was your	-3,,,,-2,
-wasnt	57,,-5,,-4,132
-wasnt quite	7,,,,,20
-way	9,,6,,,
-we	2,-59,-90,-81,69,52
-we appreciate	-11,,,,-2,
-we are	-8,,,,,
-we could	,,,,12,
-we decided	-30,-7,,,-4,
-we felt	21,,,,11,
-we found	13,,,,21,
-we have	-3,,-16,-5,,1
-we hired	32,,5,,32,
-we need	28,,17,,-9,
-we want	8,,14,14,,
-we went	10,,,,14,30
-we were	-67,6,-7,-4,-23,
-we will	-58,-10,,,-16,-15
-weak	20,-10,6,,11,26
-weaker	24,,,,31,
-wears	,14,,,,
-wears a	,14,,,,
-weekend	,15,,,,
-well	-58,-20,-8,-18,-15,
-went	17,,-6,,35,24
-went to	,,,,6,
-went with	,5,,,24,-3
-were	50,,-28,48,49,
-were abrasive	,,,11,,
-were looking	,,,,-5,35
-werent	62,,,20,,68
-what	8,-17,,,,81
-what you	,,,,,1
-wheelchair	19,29,,,,
-when	-95,-45,-25,-9,-19,-18
-when asked	,-3,,3,,
-when the	-40,-5,,-17,-4,
-where	,,-5,,,
-which	21,51,-19,,,
-which came	-13,,,,,
-which was	,,,9,,
-while	,,,,13,
-white	-10,,,,,
-who	8,,,-9,46,
-who more	17,,,,19,
-whose	30,,,,23,
-whose qualifications	9,,,,1,
-why	,,,13,,7
-will	-37,-20,12,-12,-26,-22
-will be	,9,,,-4,
-will keep	-9,,,,,
-with	-16,-35,12,,-22,-22
-with a	-12,-7,9,,,4
-with another	,,,,,-3
-with her	4,5,,,,16
-with more	-5,,,,6,
-with numbers	-51,-24,-2,-2,,-5
-with on	,7,-7,,,
-with someone	,4,,,17,
-with the	92,34,28,75,,11
-with us	,,13,,,
-with your	-15,,,,-5,
-without	-48,-4,,-8,-2,
-woman	17,35,,,,
-wont	,17,,,,
-words	-11,,16,,,-6
-work	52,,,,,28
-work out	-19,,,,,-8
-works	16,,,22,,
-would	60,65,,28,-2,
-would be	,,,,,4
-would have	-21,-14,,9,-6,
-wouldnt	27,,42,,,
-written	,-3,31,,,
-wrote	-17,,-2,,,
-x	12,,,,,46
-x factor	18,,,,,51
-year	43,70,-2,,,
-year old	13,20,,,,
-years	87,37,55,,9,
-yes	2,,,,16,
-yes but	2,,,,16,
-yet	12,,,,,30
-you	-175,-258,-161,-53,-104,-65
-you added	-10,,,,,
-you built	-41,,-6,-5,-9,-8
-you came	7,,,4,,
-you compared	-22,,,-2,,
-you could	-17,,,,,
-you described	-23,,,,,
-you designed	-7,,,,,
-you disabled	-2,,,,,
-you explained	-27,,-9,-3,-8,-7
-you fit	-1,,,,,
-you for	-40,,-13,-2,,-16
-you found	-7,,,,,
-you had	-18,,6,,,
-you handled	-5,,,,,
-you have	32,,22,16,,
-you joined	-4,,,,,
-you know	-7,,,,,
-you ranked	9,,,,13,
-you scored	,,,,1,
-you seemed	35,,,30,,
-you to	14,,,,,20
-you were	119,,-2,87,104,-9
-you werent	18,,,21,,23
-you wrote	-7,,,,,
-young	17,21,42,-20,-2,-1
-young asked	-17,-6,,,,
-young for	,15,-4,,,
-younger	18,121,-12,-5,,
-your	-151,-134,-68,-84,-69,-85
-your answers	,,,,10,
-your application	-19,,,,,-16
-your background	-29,,,,-4,
-your career	-4,,3,,-3,
-your experience	-6,,,,,
-your interest	-6,,,,,
-your job	-1,,,,,
-your mention	-2,,,,,
-your qualifications	12,,,,,22
-your resume	12,,,,,21
-your résumé	,,16,,,
-your skills	,,,,4,
-your time	-5,,,,,
-youthful	23,,35,,,
+new	53,18,68,-3,,
+nights	,-3,,,,
+no	69,11,-19,,-24,88
+no part	19,34,,,,
+non	34,18,11,,,
+none	-8,,,,,
+not	93,,3,,-45,126
+not a	84,,23,60,,50
+not be	-20,-2,,,,-7
+not explain	-36,-13,-7,,,-11
+not first	21,,8,,26,
+not fit	6,13,2,,,47
+not strong	,,,,,6
+not suit	20,,51,,,-5
+not sure	27,62,,,,
+not the	31,10,-19,,20,59
+not to	-48,-12,-6,-6,-2,-25
+now	26,,22,,,6
+numbers	-17,1,-17,-12,-6,-33
+of age	21,38,,,,
+of five	30,,,,50,
+of luck	-10,-3,,-2,-1,
+of previous	-8,2,,,,
+off	9,,,-7,-13,12
+offer	41,,,25,,24
+office	15,32,,,,
+offs	-23,-4,,-2,,-1
+old	35,64,15,-35,-11,-14
+old school	,-17,6,,,
+older	-5,17,-15,-17,-13,-12
+older than	,30,,,,
+on call	6,56,-4,-8,-5,-9
+on design	12,,,16,20,
+on file	-8,,,,-1,
+on medication	11,33,,14,,
+on older	-16,-11,,,,
+onboarding	-21,-5,,,,
+one	-11,,-5,-24,-4,-39
+only	-2,31,-7,-10,-29,-2
+openings	-21,,-3,,-1,
+opportunities	-10,,,,,
+organization	-7,,,,,
+other	34,-55,-36,,93,-29
+other candidates	-2,-9,-4,-10,9,-3
+others	67,,,18,77,
+out	-19,-29,-16,-31,,-3
+out of	23,,7,,13,
+outage	-32,-13,,-3,,
+over	5,7,12,,,-1
+overall	58,,,49,,81
+overly	38,,,53,,
+overqualified	29,,59,,,
+page	-16,-1,,,,
+pairing	-12,-12,-5,,-1,-3
+pairing session	-12,-12,-5,,-1,-3
+panel	23,-25,-13,23,-6,34
+parental	-17,-4,,,,
+parents	6,10,,,,
+part	19,34,,,,
+part in	19,34,,,,
+partner	-5,,,,,
+payments	,,,,11,
+people	30,5,14,25,27,-18
+person	91,,33,10,54,
+person hired	10,,,,41,
+personality	40,,,68,,
+perspective	28,,55,,,
+picked	-1,-1,,,,
+plan	-79,-40,-30,-26,-23,-23
+plan when	-3,,,,,
+planning	22,46,,,,
+platform	-4,,-9,,8,
+played	19,34,,,,
+played no	19,34,,,,
+player	,-11,,54,,-1
+please	-45,-11,-13,-1,-3,-9
+policy	5,12,,,,
+polish	,,,7,,10
+pool	,-4,,,18,
+poor	,-4,13,,,
+portal	-42,-28,-4,,,
+portfolio	21,,,,51,
+position	,-19,-19,-15,1,
+position at	9,,,,10,
+positions	-43,-14,-11,-2,-9,-4
+postgres	,-1,,,13,
+pregnancy	,3,,,,-4
+pregnant	57,100,,,,
+presentation	,24,-7,-2,,
+pretty	10,-1,18,,,5
+previous	-31,,-7,-5,,-6
+probably	28,42,,-3,,
+problem	,29,-12,-16,-6,-9
+proceed	-12,-3,-2,,,-10
+process	-7,-18,-4,-7,,-4
+professional	,,,20,,
+profile	23,-2,,,,59
+progressing	-20,-2,,,,-7
+project	-64,-31,-17,-21,-10,-10
+proposed	-24,-5,-1,-1,,-4
+proposing	-46,-17,-10,-8,-3,-10
+proposing a	-26,-7,-2,,,-3
+put	9,,20,,,
+qualifications	-2,-25,-18,-15,,
+qualifications with	-28,-4,,,,
+qualified	12,-18,4,-7,,8
+query	-13,-3,,,,
+question	-6,-21,3,-17,-2,-1
+questions	-101,-38,-50,-44,-30,-40
+questions about	-21,-11,,,,
+queue	-29,-8,,,,-2
+quiet	1,,,20,,
+quite	91,,1,8,,72
+race	-8,,,-1,,
+ran	-8,,,,,
+ranked	,-11,-4,-1,34,
+ranked the	-20,-5,,,,
+ranked third	30,,,,50,
+read	,,,15,,
+ready	,-13,,,,51
+received	-38,-6,,,-13,
+recent	31,,79,-2,,
+recent college	28,,48,,,
+recently	28,46,,,,
+relevant	-28,,-2,-6,-1,-2
+requirement	-57,-23,-10,-9,-6,-5
+requirements	,-1,,,,
+requires	-35,-9,-5,-12,-4,-2
+requires fluent	-5,,,,,
+research	-28,-4,,,,
+responses	-69,-19,-13,-18,-4,-4
+rest	40,17,,,44,
+rest of	40,17,,,44,
+resume	-20,-21,-9,-12,-14,5
+retirement	13,28,,,,
+review	,,-13,-7,,-4
+right	,-43,6,-33,-35,57
+right fit	10,17,-13,,,38
+right now	26,,22,,,6
+right to	,,21,,,-17
+role	,-40,,,-18,-37
+role is	-29,,,,-1,
+role needs	-95,-24,-20,-6,-33,
+role requires	-29,-5,-1,-6,,
+role went	,,,,2,
+roles	-25,-1,,,-4,
+rollback	-18,,,,,-1
+rotation	-40,-5,-13,,,
+round	-12,,-6,-16,-14,-7
+rude	65,,,103,,
+run	-22,-9,,,,
+running	-32,-13,-5,,,
+résumé	2,,17,,,
+said	9,39,-19,,-13,-37
+said why	-36,-6,,,,-25
+say	,,,14,,8
+schema	-43,-5,-16,,-14,
+school	,-21,2,-2,-1,
+scored	37,2,,,53,
+scored higher	26,,,,47,
+script	-3,,,,,
+search	-30,-11,-15,-5,-2,-4
+second	-10,-36,-23,-24,51,-23
+second attempt	-19,-1,,,-3,
+seemed	165,98,-11,163,-11,-13
+seemed a	,35,,-12,,
+seems	44,36,15,,,
+selected	-16,-8,,,,-1
+senior	-32,-42,,-20,-10,
+seniority	,13,,,,
+service	-85,-29,-10,-13,-25,-6
+session	-33,-20,-13,,-4,-19
+set	-55,-45,,-18,-2,-10
+setup	-13,-4,,,,
+sharing	-29,-9,-5,,-4,
+shed	66,15,77,,,
+shed be	26,14,15,,,
+shell	12,32,,,,
+shes	177,180,,31,-12,
+shes a	24,21,-5,28,,
+shes in	11,37,,,,
+shipped	-13,-17,-8,-6,,-2
+shoes	,-5,17,,-5,
+showed	-29,-26,-20,-23,,-30
+sick	,11,,,,
+side	,-2,,14,,
+simply	30,,,,,26
+single	2,34,-2,-1,,
+single mum	34,47,,,,
+site	-57,,-21,-11,-3,-9
+site visits	,9,,,,
+six	,,15,,,
+skill	-21,,,18,-23,
+skills	-19,-27,-12,,-6,-15
+skills and	-3,,,,,-1
+slot	-9,,-1,,,
+slow	,,,4,-1,
+so hed	21,,47,,,
+someone	113,21,59,-7,100,-9
+someone else	-4,,,,,
+someone who	,,,,4,
+someone younger	26,72,,,5,
+something	64,,,,,96
+something was	19,,,,,63
+soon	21,5,,19,,
+sorry	-104,-14,-5,-6,,-39
+sound	-58,-23,-12,-11,-4,-12
+speaker	28,,57,,,
+specific	-68,-27,-12,-10,-27,-15
+spotted	-44,-19,-4,-3,,
+sql	,16,-19,-14,-1,-7
+stability	14,,13,,,
+staff	-23,,,-1,,
+stage	17,,38,,,
+stage of	17,,38,,,
+start	,,,9,,
+startup	36,,63,-12,2,-8
+status	,13,,,,
+stay	,15,,,,
+stay long	,15,,,,
+stood	,-1,,,,12
+stood out	,-1,,,,12
+straight	-33,-8,,,-5,
+strengths	-33,-13,,-2,,
+strong	31,,6,,8,
+strong enough	,,,,,6
+strong on	,19,,,,
+stronger	84,-4,,8,143,
+strongest	16,12,,,21,
+struggle	20,11,5,,,
+stutter	27,52,,,,
+successful	15,,,,24,
+successful candidate	15,,,,24,
+such	-9,-11,-3,11,-12,-2
+such as	-42,-8,,,-11,
+suit	41,30,50,,,-6
+suit the	14,10,17,,,
+suitable	1,,,,,14
+sure	,27,-11,3,,-37
+system	,-8,,-3,22,
+system design	7,,,,29,
+systems	,-3,16,,,
+take	-52,,-19,-14,-19,-24
+take home	-31,-15,-1,,,
+taking	-8,,,,-4,
+taking the	-8,,,,-4,
+tasks	-31,-11,-4,-4,,
+tax	-1,,,,,
+team	10,5,4,-14,-43,21
+team player	,-11,,54,,-1
+teams	,-10,,-2,4,-4
+tell	-3,-4,,,,11
+ten	8,-2,,,39,
+test	-38,-34,,-18,-13,-17
+testing	-49,-21,-9,-6,-1,-26
+tests	-73,-41,-18,-19,-10,-15
+than	32,-7,-24,26,57,-10
+than the	-7,,-13,-16,16,-3
+thank	-91,-54,-42,-41,-37,-42
+thank for	-77,-44,-33,-31,-28,-34
+thanks	-41,-14,-5,,,
+the accent	-25,-5,-22,,,
+the age	-10,-14,,,,
+the api	-29,-12,-2,-1,,-4
+the bar	-36,-9,,-3,-4,
+the best	,-10,-4,-7,1,-3
+the board	-29,-18,-4,-2,,
+the bug	-14,,,,,
+the call	11,,34,,,
+the candidate	18,16,,,,
+the client	12,7,15,,,
+the code	-21,-5,-1,,,
+the coding	21,,,,31,
+the company	-3,-5,,,,
+the demo	-28,-9,-2,-2,,-3
+the design	-27,,-13,,-22,-25
+the edge	-11,-2,,,,
+the end	-12,-3,,,-1,
+the family	-6,,-1,,,
+the feature	-13,,,,,-18
+the final	1,11,,,,
+the first	-32,,,,-5,
+the form	-18,-4,,,,
+the future	-24,-10,-4,-8,-8,-6
+the group	3,,,,20,
+the hr	-14,-5,,,,
+the incident	-38,-12,-3,-2,-1,-1
+the interview	22,,-6,,,21
+the interviewer	-54,-30,-19,-19,-14,-16
+the job	-52,-27,-10,-16,,-14
+the master	-34,-18,-10,-11,-7,-7
+the migration	-44,-28,-13,-12,-7,-17
+the native	-28,,-8,,-2,
+the one	,,,,-4,
+the only	20,28,,,,
+the other	42,-8,-2,,71,
+the outage	-32,-13,,-3,,
+the pairing	-12,-12,-5,,-1,-3
+the panel	23,-25,-13,23,-6,34
+the parental	-17,-4,,,,
+the person	17,,,,63,
+the polish	,2,,,,
+the position	-23,-8,-9,-4,,-2
+the pregnancy	-13,-3,,,,
+the presentation	27,52,,,,
+the queue	-29,-8,,,,-2
+the race	-23,-4,,,,
+the rest	40,17,,,44,
+the right	-12,,-1,-4,-14,30
+the role	-75,-51,-67,,-4,-47
+the schema	-43,-5,-16,,-14,
+the second	-53,-10,-6,-5,-14,-6
+the service	-25,-16,,,,
+the sql	2,5,,,,
+the strongest	16,12,,,21,
+the successful	15,,,,24,
+the team	57,84,11,-26,-10,31
+the time	,,,,-1,
+the way	26,28,16,-10,,
+the younger	-16,-20,,,,
+there yet	19,,,,,46
+think	33,38,9,,,
+think is	28,49,,,,
+thinking	9,,,22,,
+thinks	23,-8,,67,,
+third	30,,,,50,
+this level	27,,20,,,24
+this position	31,,,,,16
+this role	45,14,29,,,6
+this stage	17,,38,,,
+this team	3,3,11,,,
+this time	3,,,,22,
+three	-27,,-23,-21,2,-21
+through	-44,-30,,-21,-15,-19
+through the	-35,-16,-13,-10,-4,-4
+throughout	-25,-1,,-11,,
+throughout the	-25,-1,,-11,,
+time	-83,-64,-62,-50,-11,-51
+time and	-18,-8,-4,-6,-7,-1
+times	,-20,-6,4,-4,-2
+timid	14,,,36,,
+title	-5,,,,,
+to apply	-1,,,,,
+to follow	15,,27,,,
+to go	-12,,,,-1,18
+to move	,-6,-2,,,
+to proceed	-12,-3,-2,,,-10
+to read	,,,15,,
+to start	21,5,,19,,
+to work	55,,8,,,62
+told	,8,,,,
+too	93,22,35,100,-12,-14
+too much	,-1,,5,,
+too old	-63,,-10,-13,,
+too young	16,48,,,,
+took	7,12,,,,
+top	36,,,,65,
+trade	-23,-4,,-2,,-1
+trade offs	-23,-4,,-2,,-1
+trans	3,12,,,,
+transitioning	31,51,,,,
+travel	29,55,,,,
+travel might	17,33,,,,
+twice	-16,,-7,-13,,
+two	,24,-20,-13,,-14
+type	29,16,18,,,
+unfortunately	-27,-14,-2,-2,,-9
+unwilling	-11,-6,,8,,
+unwilling to	-11,-6,,8,,
+up	56,92,,-13,,-5
+up in	13,34,,,,
+use	-18,-9,-3,-3,,
+used	-14,-6,-4,-2,,
+used the	-11,-3,,,,
+users	-40,-11,-5,-2,,-21
+values	,-5,25,,,4
+version	-46,-12,-7,,-4,
+very	40,-10,,73,,-27
+visa	38,60,,,,
+visits	,9,,,,
+walked	-9,-4,,,,
+walked through	-9,-4,,,,
+want	26,-2,28,,,3
+want stability	14,,13,,,
+want to	,-11,-3,6,,9
+wanted	,,-6,-5,-3,10
+wanted to	-33,-9,-1,-2,,
+warmth	21,,,58,,
+was dismissive	,-1,,10,,
+was missing	10,,,,,31
+was not	-95,-25,,-24,-10,-37
+was sound	-19,-5,-1,-1,,-4
+was very	7,-1,,35,,
+was weak	34,,17,,18,
+wasnt	81,,-7,-3,,131
+wasnt quite	7,,,,,30
+way	31,18,7,,,
+weak	42,,11,,6,19
+weaker	19,,,,40,
+wears	1,30,,,,
+wears a	1,30,,,,
+weekend	16,31,,,,
+well	-110,-70,-51,-48,-43,-14
+went	2,-9,-21,-17,42,17
+went to	,,,,2,
+went with	,,-4,,40,-9
+were abrasive	,,,3,,
+were looking	,-2,,,-23,42
+werent	7,-13,-13,2,,58
+what need	7,,,,,44
+wheelchair	27,47,,,,
+when asked	-1,-17,,3,,
+which came	-15,,,,,
+while skills	9,,,,12,
+white	-9,,-2,-2,,
+who more	17,,,,17,
+whose	31,,,,28,
+whose qualifications	11,,,,3,
+why	-49,-23,-12,,-2,
+will keep	-8,,,,-1,
+will not	-20,-2,,,,-7
+wish	-20,-8,-2,-5,-2,-2
+wish the	-20,-8,-2,-5,-2,-2
+with another	,,,,,-1
+with more	-11,-1,,,,
+with numbers	-60,-26,-11,-7,-3,-30
+with someone	,,-2,,31,
+without	-60,-15,-6,-15,,-1
+woman	43,70,,,,
+wont	4,16,,,,
+words	-1,-2,16,,,-16
+work	38,,,,,24
+work out	-21,,,,,-6
+works	40,17,,19,,
+wouldnt	29,,47,,,
+written	,-12,23,,,
+wrote	-57,-22,-31,-14,-13,-12
+x	3,-4,,-2,,40
+x factor	23,,,,,51
+year	58,88,-3,-3,,
+year old	34,36,,,,
+years	102,62,55,,8,
+yes	9,,,,28,
+yes but	9,,,,28,
+yet	19,,,,,46
+young	13,29,40,-32,-16,-10
+young asked	-17,-11,,,,
+young for	-2,1,-4,,,
+younger	24,108,-29,-11,,
+youre	,,,,,6
+youthful	18,,34,,,
 `,
 };
