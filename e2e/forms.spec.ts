@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { linkIn, password, shot, unique } from './support';
+import { linkIn, password, shot, signUpTeam, unique } from './support';
 
 // The shared form pieces: hints that describe their field, a confirmation that announces itself and goes away,
 // and a dialog that asks before discarding work, keeps focus inside and hands it back.
@@ -60,4 +60,64 @@ test('a hint describes its field, "Saved" clears itself, and discarding edits as
   await expect(dialog).toBeHidden();
   await expect(draft).toHaveValue(suggested);
   await expect(draft).toBeFocused();
+});
+
+test('the review form: a scheduled approval refused for a blocking finding goes out with an admin justification', async ({
+  page,
+}) => {
+  await signUpTeam(page, `Larchmont ${unique()}`, 'Ada Okafor', `ada-${unique()}@example.test`);
+  await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Ada' })).toBeVisible();
+
+  // The new-job form closes on Cancel without creating anything.
+  await page.getByRole('navigation').getByRole('link', { name: 'Jobs' }).click();
+  await page.getByRole('button', { name: 'New job' }).click();
+  await page.getByLabel('Job title').fill('Never created');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('heading', { name: 'New job' })).toHaveCount(0);
+  await expect(page.getByText('No jobs yet')).toBeVisible();
+
+  const post = async (path: string, data: unknown) => {
+    const r = await page.request.post(`/api/v1${path}`, { data });
+    expect(r.ok(), `${path}: ${await r.text()}`).toBeTruthy();
+    return r.json();
+  };
+  const job = await post('/jobs', { title: 'Field Engineer', criteria: [{ name: 'Fault finding' }] });
+  const app = await post('/applications', {
+    jobId: job.id,
+    candidate: { name: 'Jo Lindqvist', email: `jo-${unique()}@example.test` },
+  });
+  await post(`/applications/${app.id}/scorecards`, {
+    stage: 'interview',
+    interviewer: { name: 'Ada Okafor', email: 'ada@example.test' },
+    ratings: [
+      {
+        criterionId: job.criteria[0].id,
+        rating: 2,
+        evidence: 'Found the loose wire on the second board only after replacing the fuse twice.',
+      },
+    ],
+    recommendation: 'no',
+  });
+  const { feedback } = await post(`/applications/${app.id}/rejection`, { reason: 'skills-gap' });
+
+  await page.goto(`/feedback/${feedback.id}`);
+  await expect(page.getByRole('heading', { name: 'Feedback for Jo Lindqvist' })).toBeVisible();
+  const editor = page.getByLabel('Feedback to the candidate');
+  await expect(editor).toHaveValue(/Jo/);
+  await editor.fill(`${await editor.inputValue()}\n\nWe felt he was too old for the team.`);
+  const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel('Send at').fill(`${day}T09:30`);
+  await page.getByRole('button', { name: 'Schedule' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Approval refused' })).toContainText('too old');
+
+  const justification = page.getByLabel('Justification for the override');
+  await expect(justification).toHaveAccessibleDescription('At least 20 characters.');
+  const override = page.getByRole('button', { name: 'Override and approve' });
+  await justification.fill('Quoting them');
+  await expect(override).toBeDisabled();
+  await justification.fill('Quoting the candidate, who asked us to say it plainly');
+  await override.click();
+  await expect(page.locator('.status-line')).toContainText('scheduled');
+  await expect(page.getByText(/Approved; scheduled for/)).toBeVisible();
+  await expect(page.getByText('Approved over blocking findings')).toBeVisible();
 });

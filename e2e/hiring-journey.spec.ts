@@ -30,6 +30,7 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
   await page.getByRole('button', { name: 'Create job' }).click();
   await expect(page.getByRole('heading', { name: 'Data Analyst' })).toBeVisible();
   await expect(page.getByText('Writes correct joins and aggregates')).toBeVisible();
+  await expect(page).toHaveTitle('Data Analyst · Jobs · Debrief');
 
   // A candidate.
   await page.getByLabel('Candidate name').fill('Sam Rivera');
@@ -39,6 +40,7 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
   await shot(page, 'job');
   await page.getByRole('link', { name: 'Sam Rivera' }).click();
   await expect(page.getByRole('heading', { name: 'Sam Rivera' })).toBeVisible();
+  await expect(page).toHaveTitle('Sam Rivera · Data Analyst · Debrief');
 
   // A scorecard: risky evidence is marked in place as it is typed, with its explanation; behaviour clears it.
   await page.getByLabel('Stage').selectOption('interview');
@@ -51,12 +53,16 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
   await expect(sqlFindings).toContainText('digital native');
   await expect(sqlFindings).toContainText('Blocks sending');
   await expect(sqlFindings).toContainText('Instead:');
+  // Evidence that blocks sending is kept only with "Submit anyway" and a reason.
+  await expect(page.getByRole('button', { name: 'Submit anyway' })).toBeVisible();
+  await expect(page.getByLabel('Reason for submitting anyway')).toBeVisible();
   await shot(page, 'scorecard-flagged');
   await sqlEvidence.fill(
     'Wrote the join for the orders report but missed customers with no orders; fixed it after a hint about NULLs.',
   );
   await expect(sql.locator('mark')).toHaveCount(0);
   await expect(sqlFindings).toHaveCount(0);
+  await expect(page.getByLabel('Reason for submitting anyway')).toHaveCount(0);
 
   const comms = page.getByRole('group', { name: 'Communication' });
   await comms.getByLabel('3 meets').check();
@@ -77,6 +83,7 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
   await expect(page).toHaveURL(/\/feedback\/[0-9a-f-]+$/);
   await expect(page.getByRole('heading', { name: 'Feedback for Sam Rivera' })).toBeVisible();
   await expect(page.locator('.status-line')).toContainText('draft');
+  await expect(page).toHaveTitle('Feedback for Sam Rivera · Data Analyst · Debrief');
   const editor = page.getByLabel('Feedback to the candidate');
   await expect(editor).toHaveValue(/Sam/);
   const draft = await editor.inputValue();
@@ -197,4 +204,46 @@ test('feedback held until the job is filled is released when the job closes as f
     await page.reload();
     await expect(page.getByRole('row', { name: /Lee Park/ })).toContainText('sent', { timeout: 1000 });
   }).toPass({ timeout: 20_000 });
+});
+
+test('evidence submitted anyway is flagged with its reason, and an admin redacts it', async ({ page }) => {
+  await signUpTeam(page, `Redwood ${unique()}`, 'Noor Haddad', `noor-${unique()}@example.test`);
+  await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Noor' })).toBeVisible();
+  const post = async (path: string, data: unknown) => {
+    const r = await page.request.post(`/api/v1${path}`, { data });
+    expect(r.ok(), `${path}: ${await r.text()}`).toBeTruthy();
+    return r.json();
+  };
+  const job = await post('/jobs', { title: 'Account Manager', criteria: [{ name: 'Client calls' }] });
+  const app = await post('/applications', {
+    jobId: job.id,
+    candidate: { name: 'Kit Morgan', email: `kit-${unique()}@example.test` },
+  });
+
+  await page.goto(`/applications/${app.id}`);
+  await expect(page.getByRole('heading', { name: 'Kit Morgan' })).toBeVisible();
+  const calls = page.getByRole('group', { name: 'Client calls' });
+  await calls.getByLabel('1 well below').check();
+  await page
+    .getByLabel('Evidence for Client calls')
+    .fill('She is a digital native and rushed the role-play.');
+  await page.getByLabel('Recommendation').selectOption('no');
+  await page.getByLabel('Reason for submitting anyway').fill('Quoted for the panel; not for feedback');
+  await page.getByRole('button', { name: 'Submit anyway' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Scorecard submitted' })).toBeVisible();
+  const card = page.locator('.scorecard');
+  await expect(card.getByText('Flagged', { exact: true })).toBeVisible();
+  await expect(card).toContainText('Quoted for the panel; not for feedback');
+  await shot(page, 'scorecard-submitted-anyway');
+
+  await card.getByRole('button', { name: 'Redact' }).click();
+  const dialog = page.getByRole('dialog', { name: /Redact Noor Haddad's evidence for Client calls/ });
+  await dialog.getByLabel('Reason for redacting').fill('Describes the candidate by age');
+  await shot(page, 'scorecard-redact');
+  await dialog.getByRole('button', { name: 'Redact evidence' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(card.getByText('Redacted', { exact: true })).toBeVisible();
+  await expect(card).toContainText('Describes the candidate by age');
+  await expect(card).not.toContainText('digital native');
+  await shot(page, 'scorecard-redacted');
 });

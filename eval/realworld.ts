@@ -75,12 +75,15 @@ const f1 = (c: Counts) => {
 
 /**
  * What the checker reports for an item: the categories of its findings, restricted to the item's mode; with or
- * without the second opinion.
+ * without the second opinion. A feedback item is one sentence, so a finding about a whole letter (no reason given)
+ * says nothing about it and is not counted; a request item is a whole email, and its document findings are.
  */
 export function debriefCategories(item: RealItem, secondOpinion = false): Set<string> {
   const allowed = new Set<string>(CATEGORIES[item.mode]);
+  const aboutTheItem = (f: { start: number; end: number }) => item.mode !== 'feedback' || f.end > f.start;
   return new Set(
     check(item.text, { mode: item.mode, secondOpinion })
+      .filter(aboutTheItem)
       .map((f) => f.category)
       .filter((c) => allowed.has(c)),
   );

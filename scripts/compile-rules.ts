@@ -33,7 +33,11 @@ try {
       .sort()
       .map((name) => ({ name, text: read(lexiconDir, name) })),
   );
-  const themes = buildThemesModule(read(themesDir, 'themes.yaml'), read(themesDir, 'roles.yaml'));
+  const themes = buildThemesModule(
+    read(themesDir, 'themes.yaml'),
+    read(themesDir, 'roles.yaml'),
+    read(themesDir, 'cues.yaml'),
+  );
   writeIfChanged(outFile, rules.text);
   writeIfChanged(join(themesDir, 'vocabulary.generated.ts'), themes.text);
   const patterns = rules.compiled.rules.reduce((n, r) => n + r.patterns.length, 0);

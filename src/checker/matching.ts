@@ -117,6 +117,15 @@ function index(chosen: RuntimeRule[]): Compiled {
   };
 }
 
+/**
+ * Whether a rule runs in a mode. A follow-up question runs the request rules except the ones that look for what a
+ * whole email should hold (thanks, an ask): the question is the ask, and one line needs no thanks paragraph.
+ */
+function appliesIn(rule: RuleData, mode: Mode): boolean {
+  if (mode !== 'question') return rule.mode === mode;
+  return rule.mode === 'request' && rule.document?.kind !== 'absent';
+}
+
 /** Compiled rules and the shared context tests, with their word index per (mode, jurisdictions). */
 export class RuleSet {
   readonly context: ContextTests;
@@ -137,7 +146,7 @@ export class RuleSet {
     if (hit) return hit;
     const made = index(
       this.runtime.filter(
-        (r) => r.data.mode === mode && r.data.jurisdictions.some((j) => jurisdictions.includes(j)),
+        (r) => appliesIn(r.data, mode) && r.data.jurisdictions.some((j) => jurisdictions.includes(j)),
       ),
     );
     this.cache.set(key, made);

@@ -155,20 +155,29 @@ export class RuleScanner {
       if (!m) continue;
       const end = start + m[0].length;
       if (!accepts(this.context, cand.rule, text, start, end)) continue;
-      if (cand.rule.data.signal) this.signals.add(cand.rule.data.signal);
-      else findings.push(makeFinding(cand.rule.data, text, start, end, base));
+      // A signal only marks that something is present: it takes no words from the rules that report.
+      if (cand.rule.data.signal) {
+        this.signals.add(cand.rule.data.signal);
+        continue;
+      }
+      findings.push(makeFinding(cand.rule.data, text, start, end, base));
       return end;
     }
     return -1;
   }
 
-  /** Findings about the whole document (missing thanks, too long); they point at offset 0. */
+  /** Findings about the whole document (missing thanks, too long, no reason given); they point at offset 0. */
   finish(): Finding[] {
     const out: Finding[] = [];
     if (this.words === 0) return out;
     for (const rule of this.compiled.documentRules) {
       const t = rule.data.document;
-      if (t?.kind === 'absent' && !this.signals.has(t.signal)) out.push(makeFinding(rule.data, '', 0, 0, 0));
+      if (
+        t?.kind === 'absent' &&
+        !this.signals.has(t.signal) &&
+        (t.when ?? []).every((s) => this.signals.has(s))
+      )
+        out.push(makeFinding(rule.data, '', 0, 0, 0));
       if (t?.kind === 'maxWords' && this.words > t.limit) {
         const f = makeFinding(rule.data, '', 0, 0, 0);
         f.message = f.message.replace('{words}', String(this.words));

@@ -34,7 +34,9 @@ export interface CheckOptions {
 }
 
 /** What a document-level rule looks for once the whole text has been seen. */
-export type DocumentTest = { kind: 'absent'; signal: string } | { kind: 'maxWords'; limit: number };
+export type DocumentTest =
+  /** No rule gave `signal`, and (with `when`) rules gave every one of those: a letter that states an outcome. */
+  { kind: 'absent'; signal: string; when?: string[] } | { kind: 'maxWords'; limit: number };
 
 /** One rule as compiled from YAML by scripts/compile-rules.ts (macros expanded, defaults applied). */
 export interface RuleData {

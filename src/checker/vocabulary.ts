@@ -1,8 +1,12 @@
 // The checker's vocabulary, declared once: the rule compiler, the engine, the server, the web app and the eval all
 // import these lists. Plain TypeScript: no Node APIs.
 
-/** What a text is: feedback about a candidate, or a candidate's request for feedback. */
-export const MODES = ['feedback', 'request'] as const;
+/**
+ * What a text is: feedback about a candidate, a candidate's email asking for feedback, or a one-line follow-up
+ * question about feedback received (judged on its tone and length only: a good question needs no thanks paragraph
+ * and is its own ask).
+ */
+export const MODES = ['feedback', 'request', 'question'] as const;
 export type Mode = (typeof MODES)[number];
 
 /** Which law a rule applies under. An organization chooses its own; the default is all of them. */
@@ -17,6 +21,7 @@ export type Severity = (typeof SEVERITIES)[number];
 export const CATEGORIES = {
   feedback: ['protected', 'proxy', 'personality', 'comparison', 'vague'],
   request: ['defensive', 'entitled', 'hostile', 'missing-thanks', 'missing-ask', 'too-long'],
+  question: ['defensive', 'entitled', 'hostile', 'too-long'],
 } as const satisfies Record<Mode, readonly string[]>;
 export type FeedbackCategory = (typeof CATEGORIES.feedback)[number];
 export type RequestCategory = (typeof CATEGORIES.request)[number];

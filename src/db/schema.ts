@@ -336,6 +336,12 @@ export const scorecards = pgTable(
   (t) => [index('scorecards_application_idx').on(t.applicationId)],
 );
 
+/** A checker rule a piece of evidence was submitted despite: its id and category, never the text it matched. */
+export interface FlaggedRule {
+  ruleId: string;
+  category: string;
+}
+
 export const scorecardRatings = pgTable(
   'scorecard_ratings',
   {
@@ -348,7 +354,21 @@ export const scorecardRatings = pgTable(
       .notNull()
       .references(() => criteria.id, { onDelete: 'cascade' }),
     rating: integer('rating').$type<Rating>().notNull(),
+    /** Empty once an admin has redacted it. */
     evidence: text('evidence').notNull(),
+    /**
+     * Set when the interviewer submitted the evidence anyway despite a blocking checker finding: the findings' rules
+     * (never the matched text), the reason given and who confirmed. A flagged rating is left out of drafts and of the
+     * dashboard's figures.
+     */
+    flaggedRules: jsonb('flagged_rules').$type<FlaggedRule[]>(),
+    flagReason: text('flag_reason'),
+    flaggedBy: uuid('flagged_by').references(() => users.id, { onDelete: 'set null' }),
+    flaggedAt: timestamp('flagged_at', { withTimezone: true }),
+    /** An admin removed the evidence text; who, when and why are kept. Left out like a flagged rating. */
+    redactedAt: timestamp('redacted_at', { withTimezone: true }),
+    redactedBy: uuid('redacted_by').references(() => users.id, { onDelete: 'set null' }),
+    redactionReason: text('redaction_reason'),
   },
   (t) => [
     index('scorecard_ratings_scorecard_idx').on(t.scorecardId),

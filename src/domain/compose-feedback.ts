@@ -13,7 +13,9 @@
 // Safety. Private notes are never read. An observation that mentions any interviewer's name (any part of it) is
 // left out ('names-interviewer'); one whose candidate-facing sentence the checker blocks is left out ('blocked');
 // either way the gap falls back to criterion-level text. The whole body is checked again at the end, and any
-// observation still involved in a blocking finding is dropped and the draft recomposed.
+// observation still involved in a blocking finding is dropped and the draft recomposed. A rating whose evidence was
+// submitted despite a blocking finding ('flagged') or redacted by an admin ('redacted') is left out entirely: neither
+// its evidence nor its weight reaches the draft.
 
 import { check } from '../checker';
 import { key, summary } from './compose/aggregate';

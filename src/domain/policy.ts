@@ -15,6 +15,8 @@ export const POLICY = {
   'applications.assign': ['admin', 'recruiter', 'hiring-manager'],
   'applications.create': ['admin', 'recruiter'],
   'scorecards.submit': ['admin', 'recruiter', 'hiring-manager', 'interviewer'],
+  /** Remove a rating's evidence text for good (who, when and why are kept). */
+  'scorecards.redact': ['admin'],
   'applications.reject': ['admin', 'recruiter', 'hiring-manager'],
   'feedback.review': ['admin', 'recruiter', 'hiring-manager'],
   'feedback.override': ['admin'],

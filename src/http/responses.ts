@@ -14,6 +14,9 @@ export const errors = {
   409: err('Conflicts with the current state'),
   410: err('The link has expired'),
   415: err('The body must be JSON'),
+  422: err(
+    'The content is refused as written (e.g. a blocking checker finding); the message says what to change',
+  ),
   429: err('Too many failed attempts; the Retry-After header says when to try again'),
 };
 

@@ -64,6 +64,37 @@ describe('check()', () => {
     expect(check('', { mode: 'request' })).toEqual([]);
   });
 
+  it('a letter that states the outcome and gives no reason gets one finding about the whole letter, not its outcome sentence', () => {
+    const silent =
+      'Dear Sam, thank you for your time. Unfortunately, we have decided not to proceed with your application. We wish you the best of luck.';
+    const findings = check(silent);
+    expect(findings.map((f) => [f.ruleId, f.severity, f.start, f.end, f.text])).toEqual([
+      ['no-reason-given', 'warn', 0, 0, ''],
+    ]);
+    // A reason anywhere in the letter answers it; so does a circumstance beyond the candidate's control.
+    expect(
+      check(
+        `${silent} The role needs production experience with Kubernetes, and in the systems interview you had not yet run a cluster.`,
+      ),
+    ).toEqual([]);
+    expect(
+      check('Thank you for applying. Unfortunately the position has been filled by an internal candidate.'),
+    ).toEqual([]);
+    // One bare outcome sentence, or a note without the outcome, is not a letter without a reason.
+    expect(check('We have decided not to proceed with your application.')).toEqual([]);
+    expect(check('Thank you for coming in on Tuesday.')).toEqual([]);
+  });
+
+  it('judges a one-line follow-up question on its tone alone: a good question is clean, a hostile one is not', () => {
+    const good = 'Could you say a little more about what the system design round was looking for?';
+    expect(check(good, { mode: 'question' })).toEqual([]);
+    // The same line judged as a whole email lacks the thanks an email needs.
+    expect(check(good, { mode: 'request' }).map((f) => f.category)).toContain('missing-thanks');
+    const hostile = check('Why wasn’t I selected? This was unfair.', { mode: 'question' });
+    expect(new Set(hostile.map((f) => f.category))).toEqual(new Set(['defensive', 'hostile']));
+    expect(hostile.some((f) => f.category.startsWith('missing'))).toBe(false);
+  });
+
   it('states the word limit when a request is too long', () => {
     const long = `Thank you. Could you share one or two pointers? ${'word '.repeat(200)}`;
     const f = check(long, { mode: 'request' }).find((x) => x.category === 'too-long');

@@ -46,6 +46,48 @@ describe('gaps and strength', () => {
     expect(out.body).not.toContain('packaging');
   });
 
+  it('leaves out a flagged or redacted rating entirely: its evidence and its weight in the mean', () => {
+    const low: ComposeScorecard = {
+      id: 'sc-1',
+      stage: 'interview',
+      interviewerName: 'Ana Costa',
+      ratings: [
+        {
+          criterionId: 'python',
+          rating: 1,
+          evidence: 'The candidate never wrote a test.',
+          leftOut: 'flagged',
+        },
+        { criterionId: 'design', rating: 1, evidence: '', leftOut: 'redacted' },
+        { criterionId: 'testing', rating: 2, evidence: 'The candidate skipped the failure cases.' },
+      ],
+    };
+    const high: ComposeScorecard = {
+      id: 'sc-2',
+      stage: 'interview',
+      interviewerName: 'Lee Park',
+      ratings: [
+        { criterionId: 'python', rating: 4, evidence: 'The candidate explained generators well.' },
+        { criterionId: 'design', rating: 3, evidence: 'The candidate drew the queue and its retries.' },
+      ],
+    };
+    const out = composeFeedback(input({ scorecards: [low, high] }));
+    // Counted, python (1 and 4) and design (1 and 3) would be gaps; left out, they are not.
+    expect(out.gaps.map((g) => g.criterionId)).toEqual(['testing']);
+    expect(out.strength?.criterionId).toBe('python');
+    expect(out.strength?.ratings).toBe(1);
+    expect(out.body).not.toContain('never wrote a test');
+    for (const s of out.sentences)
+      for (const e of s.evidence)
+        expect(`${e.scorecardId}:${e.criterionId}`).not.toMatch(/^sc-1:(python|design)$/);
+    expect(out.omitted).toEqual(
+      expect.arrayContaining([
+        { scorecardId: 'sc-1', criterionId: 'python', why: 'flagged' },
+        { scorecardId: 'sc-1', criterionId: 'design', why: 'redacted' },
+      ]),
+    );
+  });
+
   it('names the highest-rated criterion as what the candidate did best', () => {
     const out = composeFeedback(input({ scorecards: ALL }));
     expect(out.strength?.criterionId).toBe('writing');

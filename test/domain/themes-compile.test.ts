@@ -13,6 +13,15 @@ const theme = (id: string, extra: Record<string, unknown> = {}) => ({
   examples: { fire: ['You wrote no tests.'], pass: ['Great test coverage.'] },
   ...extra,
 });
+const cues = (extra: Record<string, unknown> = {}) => ({
+  shortfall: { words: ['no', 'missed'], endings: ["n't"] },
+  noConcern: ['no concerns'],
+  requirement: ['required'],
+  praise: ['great'],
+  negation: { words: ['not'], endings: ["n't"], between: ['seem'] },
+  clauseBreaks: { marks: ['[;:]'], words: ['but'] },
+  ...extra,
+});
 const roles = (extra: Record<string, unknown> = {}) => ({
   default: ['testing'],
   leadTitle: '\\blead\\b',
@@ -21,9 +30,9 @@ const roles = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-function problems(themes: unknown[], r = roles()) {
+function problems(themes: unknown[], r = roles(), c = cues()) {
   try {
-    compileThemes({ themes }, r);
+    compileThemes({ themes }, r, c);
   } catch (e) {
     expect(e).toBeInstanceOf(RuleCompileError);
     return (e as RuleCompileError).problems;
@@ -33,7 +42,7 @@ function problems(themes: unknown[], r = roles()) {
 
 describe('compileThemes', () => {
   it('compiles valid data', () => {
-    const out = compileThemes({ themes: [theme('testing')] }, roles());
+    const out = compileThemes({ themes: [theme('testing')] }, roles(), cues());
     expect(out.themes[0]).toMatchObject({ id: 'testing', gap: ['(?:no|without) tests'] });
     expect(out.examples.testing?.fire).toEqual(['You wrote no tests.']);
   });
@@ -75,6 +84,46 @@ describe('compileThemes', () => {
   it('refuses a duplicate id', () => {
     expect(problems([theme('testing'), theme('testing')])).toContainEqual(
       expect.objectContaining({ rule: 'testing', field: 'id', message: 'duplicate id' }),
+    );
+  });
+
+  it.each([
+    ['a cue that does not compile', cues({ praise: ['gre(at'] }), 'praise', /does not compile/],
+    ['an empty list of cues', cues({ requirement: [] }), 'requirement', /at least one/],
+    [
+      'a missing list of cues',
+      cues({ negation: { words: ['not'], endings: [] } }),
+      'negation.between',
+      /must be a list/,
+    ],
+    [
+      'a cue that matches nothing',
+      cues({ clauseBreaks: { marks: [';?'], words: ['but'] } }),
+      'clauseBreaks.marks',
+      /empty string/,
+    ],
+    ['an unknown cue', cues({ hedging: ['perhaps'] }), 'hedging', /unknown key/],
+  ])('refuses %s, naming the field of cues.yaml', (_, c, field, message) => {
+    const found = problems([theme('testing')], roles(), c);
+    expect(found.find((p) => p.field === field)).toMatchObject({ file: 'cues.yaml' });
+    expect(found.find((p) => p.field === field)?.message).toMatch(message);
+  });
+
+  it('refuses a theme about the past role in the themes a role tests', () => {
+    const past = theme('role-closed', {
+      pastRole: true,
+      gap: ['filled internally'],
+      topic: [],
+      examples: { fire: ['The role was filled internally.'], pass: ['Great test coverage.'] },
+    });
+    const r = roles({ families: [{ id: 'qa', title: '\\bqa\\b', themes: ['testing', 'role-closed'] }] });
+    expect(problems([theme('testing'), past], r)).toContainEqual(
+      expect.objectContaining({
+        file: 'roles.yaml',
+        rule: 'qa',
+        field: 'themes',
+        message: expect.stringMatching(/past role/),
+      }),
     );
   });
 

@@ -119,7 +119,9 @@ describe('the hiring journey through the API', () => {
   it('checks scorecard notes on submission and returns the findings with their field', async () => {
     const org = await newOrganization(mail.h);
     const { application, criterion } = await jobWithApplication(org);
+    // The evidence has a blocking finding: kept only when the interviewer submits anyway, with a reason.
     const res = await org.api.post(`/api/v1/applications/${application.id}/scorecards`, {
+      submitAnyway: { reason: 'Recorded as said, for the panel to discuss' },
       stage: 'screen',
       interviewer: { name: 'Ivy', email: 'ivy@acme.test' },
       recommendation: 'no',
@@ -172,6 +174,25 @@ describe('the hiring journey through the API', () => {
       criteria: [{ name: 'Product knowledge', description: 'Knows the catalogue' }],
     });
     expect(fixed.status).toBe(201);
+  });
+
+  it('refuses a rejection whose internal note would put the organization at legal risk; the application stays open', async () => {
+    const org = await newOrganization(mail.h);
+    const { application } = await jobWithApplication(org);
+    const refused = await org.api.post(`/api/v1/applications/${application.id}/rejection`, {
+      reason: 'skills-gap',
+      note: 'Internal: she is probably planning a family soon.',
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('blocking-findings');
+    expect(refused.body.error.findings[0]).toMatchObject({ field: 'note' });
+    const detail = await org.api.get(`/api/v1/applications/${application.id}`);
+    expect(detail.body.status).toBe('active');
+    const rejected = await org.api.post(`/api/v1/applications/${application.id}/rejection`, {
+      reason: 'skills-gap',
+      note: 'Internal: the design exercise had no plan for retries.',
+    });
+    expect(rejected.status).toBe(201);
   });
 
   it('refuses a rating for a criterion of another job, and a scorecard on a rejected application', async () => {

@@ -25,6 +25,7 @@ function bodyFor(method: string, path: string, ids: Record<string, string>): unk
     'POST /api/v1/feedback/{id}/approve': { send: 'now' },
     'POST /api/v1/feedback/{id}/answer': { answer: 'An answer.' },
     'PATCH /api/v1/users/{id}': { role: 'admin' },
+    'POST /api/v1/scorecards/{id}/ratings/{ratingId}/redact': { reason: 'Taken over.' },
     'POST /api/v1/applications/{id}/interviewers': { userId: ids.users },
   };
   return bodies[key];
@@ -35,7 +36,9 @@ describe('another organization', () => {
     const a = await newOrganization(h, 'Owner');
     const b = await newOrganization(h, 'Intruder');
     const { job, application, criterion } = await jobWithApplication(a);
-    await scoreTwoRounds(a, application.id, criterion);
+    const cards = await scoreTwoRounds(a, application.id, criterion);
+    const detail = await a.api.get(`/api/v1/applications/${application.id}`);
+    const rating = detail.body.scorecards[0].ratings[0];
     const rejected = await a.api.post(`/api/v1/applications/${application.id}/rejection`, {
       reason: 'skills-gap',
     });
@@ -59,6 +62,8 @@ describe('another organization', () => {
       tokens: token.body.token.id,
       criterion: criterion.Communication,
       'bulk-operations': bulk.body.id,
+      scorecards: cards.interview.id,
+      ratings: rating.id,
     };
 
     const doc = (await h.anon.get('/api/openapi.json')).body;
@@ -69,7 +74,10 @@ describe('another organization', () => {
       expect(ids[resource], `an id of ours for ${path}`).toBeDefined();
       for (const method of Object.keys(methods)) {
         const m = method.toUpperCase();
-        const url = path.replace('{id}', ids[resource]).replace('{userId}', ids.users);
+        const url = path
+          .replace('{id}', ids[resource])
+          .replace('{userId}', ids.users)
+          .replace('{ratingId}', ids.ratings);
         const body = bodyFor(m, path, ids);
         const res =
           m === 'GET' || m === 'DELETE'
@@ -100,5 +108,7 @@ describe('another organization', () => {
     const fb = await a.api.get(`/api/v1/feedback/${rejected.body.feedback.id}`);
     expect(fb.body.feedback).toMatchObject({ status: 'draft', body: rejected.body.feedback.body });
     expect((await a.api.get(`/api/v1/jobs/${job.id}`)).body.status).toBe('open');
+    const after = await a.api.get(`/api/v1/applications/${application.id}`);
+    expect(after.body.scorecards[0].ratings[0]).toMatchObject({ evidence: rating.evidence, redaction: null });
   });
 });

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUpByLink } from '../support/sign-up-by-link';
 
 // Two containers sharing a volume see each other's processes under other PIDs, or not at all. The data-directory
 // lock must hold across PID namespaces: a second server started in its own namespace is refused, not let in.
@@ -52,13 +53,9 @@ describe.skipIf(!canUnshare)('the data-directory lock across PID namespaces', ()
   it('refuses a second server started in another PID namespace while the first runs', async () => {
     const first = await start([process.execPath, serverJs]);
     expect(first.port).toBeDefined();
-    const ok = await fetch(`http://127.0.0.1:${first.port}/api/v1/organizations`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        name: 'Kept Ltd',
-        admin: { name: 'Ada', email: 'ada@kept.test', password: 'correct horse battery staple' },
-      }),
+    const ok = await signUpByLink(`http://127.0.0.1:${first.port}`, dataDir, {
+      name: 'Kept Ltd',
+      admin: { name: 'Ada', email: 'ada@kept.test', password: 'correct horse battery staple' },
     });
     expect(ok.status).toBe(201);
 

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUpByLink } from '../support/sign-up-by-link';
 
 // The real server process on embedded PostgreSQL: what a person running `npm start` gets.
 const root = process.cwd();
@@ -68,7 +69,7 @@ describe('the server process on embedded PostgreSQL', () => {
   it('refuses a second process on the same DATA_DIR and keeps serving; finishes in-flight work on SIGTERM; keeps data across a restart', async () => {
     const first = await start();
     expect((await json(`${first.url}/api/v1/health`)).body).toEqual({ status: 'ok' });
-    const signUp = await json(`${first.url}/api/v1/organizations`, 'POST', { name: 'Durable', admin });
+    const signUp = await signUpByLink(first.url, dataDir, { name: 'Durable', admin });
     expect(signUp.status).toBe(201);
 
     // A second process on the same data directory stops with a clear message.
@@ -158,10 +159,11 @@ describe('the server process on embedded PostgreSQL', () => {
   it('writes mail to DATA_DIR/mail when SMTP_URL is unset', async () => {
     const s = await start();
     try {
-      const org = await json(`${s.url}/api/v1/organizations`, 'POST', {
+      const org = await signUpByLink(s.url, dataDir, {
         name: 'Mailless',
         admin: { ...admin, email: 'mailless@process.test' },
       });
+      const signUpMail = existsSync(join(dataDir, 'mail')) ? readdirSync(join(dataDir, 'mail')) : [];
       const invited = await json(
         `${s.url}/api/v1/users`,
         'POST',
@@ -169,11 +171,10 @@ describe('the server process on embedded PostgreSQL', () => {
         { authorization: `Bearer ${org.body.token}` },
       );
       expect(invited.status).toBe(201);
-      const { readdirSync, readFileSync } = await import('node:fs');
       let files: string[] = [];
       for (let i = 0; i < 50 && files.length === 0; i++) {
         await new Promise((r) => setTimeout(r, 100));
-        files = existsSync(join(dataDir, 'mail')) ? readdirSync(join(dataDir, 'mail')) : [];
+        files = readdirSync(join(dataDir, 'mail')).filter((f) => !signUpMail.includes(f));
       }
       expect(files).toHaveLength(1);
       const eml = readFileSync(join(dataDir, 'mail', files[0]), 'utf8');
@@ -189,7 +190,7 @@ describe('the server process on embedded PostgreSQL', () => {
     const s = await start();
     let file: string;
     try {
-      const org = await json(`${s.url}/api/v1/organizations`, 'POST', {
+      const org = await signUpByLink(s.url, dataDir, {
         name: 'Snapshot',
         admin: { ...admin, email: 'snapshot@process.test' },
       });

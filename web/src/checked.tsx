@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useId, useMemo, useSyncExternalStore } from 'react';
 import type { Finding } from '../../src/checker/types';
-import { type Category, isRequestCategory } from '../../src/checker/vocabulary';
+import { type Category, isRequestCategory, type Mode } from '../../src/checker/vocabulary';
 
 type Engine = typeof import('./checked-engine');
 let engine: Engine | undefined;
@@ -39,7 +39,7 @@ function useEngine(wanted: boolean): Engine | undefined {
  * Runs the same checker the server runs, in the browser, on every change. The checker loads with the first text to
  * check; until it arrives there are no findings (the server checks again whatever is saved or sent).
  */
-export function useCheck(text: string, mode: 'feedback' | 'request' = 'feedback'): Finding[] {
+export function useCheck(text: string, mode: Mode = 'feedback'): Finding[] {
   const wanted = text.trim() !== '';
   const loaded = useEngine(wanted);
   return useMemo(() => (loaded && wanted ? loaded.check(text, { mode }) : []), [loaded, text, mode, wanted]);

@@ -1,12 +1,34 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
 
-/** Sets the document title for the page it wraps: "Jobs · Debrief". */
+/** Lets the page inside a `Titled` name the thing it shows; undefined goes back to the route's title. */
+const NameTitle = createContext<(name: string | undefined) => void>(() => {});
+
+/**
+ * Sets the document title for the page it wraps: "Jobs · Debrief", or, once the page has named what it shows
+ * (`usePageTitle`), that name: "Backend Engineer · Jobs · Debrief".
+ */
 export function Titled({ title, children }: { title: string; children: ReactNode }) {
+  const [name, setName] = useState<string>();
+  const shown = name ?? title;
   useEffect(() => {
-    document.title = title ? `${title} · Debrief` : 'Debrief';
-  }, [title]);
-  return children;
+    document.title = shown ? `${shown} · Debrief` : 'Debrief';
+  }, [shown]);
+  return <NameTitle.Provider value={setName}>{children}</NameTitle.Provider>;
+}
+
+/**
+ * Names the page after the one thing it is about, once its data has loaded, most specific first:
+ * `usePageTitle(job && [job.title, 'Jobs'])` gives "Backend Engineer · Jobs · Debrief". Until then (undefined,
+ * false) and after the page goes, the route's own title stands.
+ */
+export function usePageTitle(parts: readonly string[] | undefined | false | null) {
+  const setName = useContext(NameTitle);
+  const name = parts ? parts.join(' · ') : undefined;
+  useEffect(() => {
+    setName(name);
+    return () => setName(undefined);
+  }, [setName, name]);
 }
 
 const TYPING = new Set(['INPUT', 'TEXTAREA', 'SELECT']);

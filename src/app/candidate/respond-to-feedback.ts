@@ -38,7 +38,7 @@ export async function respondToFeedback(ctx: AppContext, who: PortalVisitor, inp
         retryAfterSeconds: wait,
       },
     );
-  const questionFindings: Finding[] = input.question ? check(input.question, { mode: 'request' }) : [];
+  const questionFindings: Finding[] = input.question ? check(input.question, { mode: 'question' }) : [];
   const result = await ctx.db.transaction(async (tx) => {
     await tx
       .insert(feedbackResponses)

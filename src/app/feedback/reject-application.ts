@@ -3,6 +3,7 @@ import { applications, feedback } from '../../db/schema';
 import { composeFeedback } from '../../domain/compose-feedback';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
+import { refuseRiskyText } from '../check-text';
 import type { Actor, AppContext } from '../context';
 import { loadApplication, loadCriteria, loadRejectionReason, loadScorecards } from '../load';
 
@@ -10,14 +11,17 @@ export interface RejectApplicationInput {
   applicationId: string;
   /** A default rejection reason's code, or one of the organization's own. */
   reason: string;
-  /** Internal; never sent. */
+  /**
+   * Internal; never sent. Still checked like a draft (a blocking finding refuses the rejection): a candidate may ask
+   * for a copy of what an employer holds about them (GDPR Art. 15), notes included.
+   */
   note?: string | null;
 }
 
 /**
  * Rejects an application for a documented reason and drafts candidate-facing feedback from the scorecards'
- * evidence. The draft comes checked from the composer; it waits for a reviewer. The rejection and the draft commit
- * together.
+ * evidence. The draft comes checked from the composer; it waits for a reviewer. Ratings whose evidence is flagged or
+ * redacted are left out of it. The rejection and the draft commit together.
  */
 export async function rejectApplication(ctx: AppContext, actor: Actor, input: RejectApplicationInput) {
   const { applicationId } = input;
@@ -27,6 +31,7 @@ export async function rejectApplication(ctx: AppContext, actor: Actor, input: Re
     if (application.status !== 'active') {
       throw new AppError(409, 'application-closed', `This application is already ${application.status}`);
     }
+    if (input.note) refuseRiskyText([['note', input.note]], organizationJurisdictions);
     const reason = await loadRejectionReason(tx, actor.organizationId, input.reason);
     const cards = await loadScorecards(tx, applicationId);
     const jobCriteria = await loadCriteria(tx, job.id);
@@ -48,6 +53,11 @@ export async function rejectApplication(ctx: AppContext, actor: Actor, input: Re
           criterionId: r.criterionId,
           rating: r.rating,
           evidence: r.evidence,
+          ...(r.redactedAt
+            ? { leftOut: 'redacted' as const }
+            : r.flaggedRules
+              ? { leftOut: 'flagged' as const }
+              : {}),
         })),
       })),
     });
@@ -92,6 +102,7 @@ export async function rejectApplication(ctx: AppContext, actor: Actor, input: Re
         body: draft.body,
         findings: findings.length,
         omittedEvidence: composed.omitted.length,
+        flaggedLeftOut: composed.omitted.filter((o) => o.why === 'flagged' || o.why === 'redacted').length,
         depth: composed.policy.depth,
       },
     });

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { applicationInterviewers, feedback, users } from '../../db/schema';
 import type { Actor, AppContext } from '../context';
 import { loadApplicationFor, loadCriteria, loadScorecards } from '../load';
@@ -18,5 +18,15 @@ export async function getApplicationDetail(ctx: AppContext, actor: Actor, input:
     .innerJoin(users, eq(users.id, applicationInterviewers.userId))
     .where(eq(applicationInterviewers.applicationId, input.applicationId))
     .orderBy(asc(users.name));
-  return { ...row, criteria: crit, scorecards: cards, feedback: fb ?? null, interviewers };
+  // The members who confirmed flagged evidence or redacted it.
+  const ids = [
+    ...new Set(cards.flatMap((c) => c.ratings.flatMap((r) => [r.flaggedBy, r.redactedBy]))),
+  ].filter((x): x is string => !!x);
+  const people = ids.length
+    ? await ctx.db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(and(eq(users.organizationId, actor.organizationId), inArray(users.id, ids)))
+    : [];
+  return { ...row, criteria: crit, scorecards: cards, feedback: fb ?? null, interviewers, people };
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, not, type SQL, sql } from 'drizzle-orm';
 import {
   applications,
   criteria,
@@ -10,7 +10,10 @@ import {
 } from '../../db/schema';
 import type { Actor, AppContext } from '../context';
 
-/** The dashboard: how many rejected candidates got feedback, how fast, what waits, and the most common gaps. */
+/**
+ * The dashboard: how many rejected candidates got feedback, how fast, what waits, and the most common gaps (leaving
+ * out ratings whose evidence is flagged or redacted, and saying how many).
+ */
 export async function hiringStats(ctx: AppContext, actor: Actor) {
   const org = actor.organizationId;
   const [r] = await ctx.db
@@ -26,6 +29,16 @@ export async function hiringStats(ctx: AppContext, actor: Actor) {
     .from(applications)
     .leftJoin(feedback, eq(feedback.applicationId, applications.id))
     .where(and(eq(applications.organizationId, org), eq(applications.status, 'rejected')));
+  // Ratings whose evidence was submitted despite a blocking finding, or redacted, count in no figure.
+  const counted = and(isNull(scorecardRatings.flaggedRules), isNull(scorecardRatings.redactedAt));
+  const [left] = await ctx.db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(scorecardRatings)
+    .innerJoin(scorecards, eq(scorecards.id, scorecardRatings.scorecardId))
+    .innerJoin(applications, eq(applications.id, scorecards.applicationId))
+    .where(
+      and(eq(scorecardRatings.organizationId, org), eq(applications.status, 'rejected'), not(counted as SQL)),
+    );
   const gaps = await ctx.db
     .select({
       criterion: criteria.name,
@@ -40,6 +53,7 @@ export async function hiringStats(ctx: AppContext, actor: Actor) {
         eq(scorecardRatings.organizationId, org),
         eq(applications.status, 'rejected'),
         sql`${scorecardRatings.rating} < 3`,
+        counted,
       ),
     )
     .groupBy(criteria.name)
@@ -86,6 +100,7 @@ export async function hiringStats(ctx: AppContext, actor: Actor) {
     draftsWaiting: r.drafts,
     scheduled: r.scheduled,
     commonGaps: gaps,
+    ratingsLeftOut: left.count,
     sentByWeek: byWeek,
   };
 }

@@ -3,16 +3,18 @@ import type { Finding } from '../../checker';
 import {
   applications,
   criteria,
+  type FlaggedRule,
   type Rating,
   type Recommendation,
   type Stage,
   scorecardRatings,
   scorecards,
 } from '../../db/schema';
+import { capitalize } from '../../domain/text';
 import { APPLICATION_STAGES } from '../../domain/vocabulary';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
-import { checkFeedbackText } from '../check-text';
+import { blocking, checkFeedbackText } from '../check-text';
 import type { Actor, AppContext } from '../context';
 import { loadApplicationFor, loadOrganization } from '../load';
 
@@ -23,6 +25,11 @@ export interface SubmitScorecardInput {
   ratings: { criterionId: string; rating: Rating; evidence: string }[];
   recommendation: Recommendation;
   notes?: string | null;
+  /**
+   * The interviewer's confirmation that evidence with a blocking finding is what they mean to record, and why.
+   * Without it such a scorecard is refused (422).
+   */
+  submitAnyway?: { reason: string } | null;
 }
 
 /** A finding in a scorecard, with the field it is in. */
@@ -31,7 +38,10 @@ export type ScorecardFinding = Finding & { field: 'evidence' | 'notes'; criterio
 /**
  * Records an interviewer's scorecard: a rating and evidence per criterion of the job. Every note is checked and the
  * findings come back, so interviewers learn to write what a candidate could one day read (a subject access request
- * under GDPR Art. 15 or the UK GDPR can disclose interview notes). Findings do not block a scorecard.
+ * under GDPR Art. 15 or the UK GDPR can disclose interview notes). Evidence is what drafts are made of: a blocking
+ * finding in it refuses the scorecard (422, nothing written) unless the interviewer submits anyway with a reason;
+ * then each such rating is stored flagged (the rules, the reason, who confirmed) and left out of drafts and of the
+ * dashboard's figures. Private notes never reach a candidate through Debrief, so their findings only come back.
  */
 export async function submitScorecard(ctx: AppContext, actor: Actor, input: SubmitScorecardInput) {
   const { applicationId } = input;
@@ -77,6 +87,32 @@ export async function submitScorecard(ctx: AppContext, actor: Actor, input: Subm
       for (const f of checkFeedbackText(input.notes, org.jurisdictions))
         findings.push({ ...f, field: 'notes' });
 
+    // Evidence with a blocking finding, by criterion.
+    const flagged = new Map<string, FlaggedRule[]>();
+    for (const f of blocking(findings)) {
+      if (f.field !== 'evidence' || !f.criterionId) continue;
+      const rules = flagged.get(f.criterionId) ?? [];
+      if (!rules.some((r) => r.ruleId === f.ruleId)) rules.push({ ruleId: f.ruleId, category: f.category });
+      flagged.set(f.criterionId, rules);
+    }
+    const reason = input.submitAnyway?.reason.trim();
+    if (flagged.size && !reason) {
+      const name = (id: string) => jobCriteria.find((c) => c.id === id)?.name ?? id;
+      const what = blocking(findings)
+        .filter((f) => f.field === 'evidence')
+        .map((f) => `the evidence for “${name(f.criterionId ?? '')}” says “${f.text}” (${f.category})`)
+        .join('; ');
+      throw new AppError(
+        422,
+        'blocking-findings',
+        `${capitalize(what)}, which would put the organization at legal risk. Describe what the candidate did or said instead, or submit anyway with a reason: flagged evidence is kept out of feedback and statistics.`,
+        {
+          findings: findings.filter((f) => f.field === 'evidence' && f.severity === 'block'),
+        },
+      );
+    }
+    const now = new Date();
+
     const [card] = await tx
       .insert(scorecards)
       .values({
@@ -98,6 +134,14 @@ export async function submitScorecard(ctx: AppContext, actor: Actor, input: Subm
           criterionId: r.criterionId,
           rating: r.rating,
           evidence: r.evidence,
+          ...(flagged.has(r.criterionId)
+            ? {
+                flaggedRules: flagged.get(r.criterionId),
+                flagReason: reason,
+                flaggedBy: actor.userId,
+                flaggedAt: now,
+              }
+            : {}),
         })),
       );
     }
@@ -115,6 +159,24 @@ export async function submitScorecard(ctx: AppContext, actor: Actor, input: Subm
       applicationId,
       data: { stage: input.stage, recommendation: input.recommendation, findings: findings.length },
     });
+    if (flagged.size) {
+      // Who confirmed and why, and which rules; never the evidence or the words the rules matched.
+      await recordAudit(tx, {
+        organizationId: actor.organizationId,
+        actor,
+        action: 'scorecard.submitted-anyway',
+        subjectType: 'scorecard',
+        subjectId: card.id,
+        applicationId,
+        data: {
+          reason,
+          ratings: [...flagged].map(([criterionId, rules]) => ({
+            criterionId,
+            rules: rules.map((r) => r.ruleId),
+          })),
+        },
+      });
+    }
     return { scorecard: card, findings };
   });
 }

@@ -1,6 +1,7 @@
 // Every rule's own examples, run on the compiled rules: each "fire" example must produce a finding of that rule,
 // each "pass" example no finding of that rule's category. For a signal rule (a thank-you, an ask), "fire" examples
-// must silence the document rule it feeds and "pass" examples must not. Pure: no I/O.
+// must silence the document rule it feeds and "pass" examples must not; for a signal a document rule needs (`when`),
+// "fire" examples must let that rule fire and "pass" examples must not. Pure: no I/O.
 
 import { RuleSet } from '../matching';
 import { checkWith } from '../scanner';
@@ -20,9 +21,21 @@ export function checkRuleExamples(
       problems.push({ file: fileOf(rule.id), rule: rule.id, field, message });
     const run = (text: string) => checkWith(ruleSet, text, { mode: rule.mode });
     if (rule.signal) {
-      const fed = compiled.rules.find(
-        (r) => r.document?.kind === 'absent' && r.document.signal === rule.signal,
+      const signal = rule.signal;
+      const fed = compiled.rules.find((r) => r.document?.kind === 'absent' && r.document.signal === signal);
+      const gated = compiled.rules.find(
+        (r) => r.document?.kind === 'absent' && r.document.when?.includes(signal),
       );
+      if (!fed && gated) {
+        // A condition of a document rule: with it (and no reason), the rule fires; without it, it stays quiet.
+        for (const text of examples.fire)
+          if (!run(text).some((f) => f.ruleId === gated.id))
+            at('examples.fire', `${JSON.stringify(text)} does not let ${gated.id} fire`);
+        for (const text of examples.pass)
+          if (run(text).some((f) => f.ruleId === gated.id))
+            at('examples.pass', `${JSON.stringify(text)} lets ${gated.id} fire`);
+        continue;
+      }
       if (!fed) continue;
       for (const text of examples.fire)
         if (run(text).some((f) => f.ruleId === fed.id))

@@ -24,8 +24,9 @@ export interface CompiledRules {
   examples: Record<string, RuleExamples>;
 }
 
+/** A rule file may use its mode's categories, and signal rules (which feed a document rule) in any mode. */
 const CATEGORIES: Record<string, readonly string[]> = {
-  feedback: VOCAB.feedback,
+  feedback: [...VOCAB.feedback, SIGNAL_CATEGORY],
   request: [...VOCAB.request, SIGNAL_CATEGORY],
 };
 const FILE_KEYS = new Set([
@@ -167,10 +168,16 @@ export function compileRules(
       }
       if (document) {
         const ok =
-          (document.kind === 'absent' && typeof document.signal === 'string') ||
+          (document.kind === 'absent' &&
+            typeof document.signal === 'string' &&
+            (document.when === undefined ||
+              (Array.isArray(document.when) && document.when.every((w) => typeof w === 'string')))) ||
           (document.kind === 'maxWords' && Number.isInteger(document.limit));
         if (!ok)
-          problems.add(at('document'), 'document must be {kind: absent, signal} or {kind: maxWords, limit}');
+          problems.add(
+            at('document'),
+            'document must be {kind: absent, signal, when?: [signals]} or {kind: maxWords, limit}',
+          );
         if (patterns.length) problems.add(at('patterns'), 'a document rule has no patterns');
       } else if (!patterns.length) problems.add(at('patterns'), 'needs at least one pattern');
       const compiled = patterns.map((p) => compilePattern(String(p), macros, at('patterns'), problems));
@@ -250,12 +257,13 @@ export function compileRules(
 
   for (const rule of rules) {
     const d = rule.document;
-    if (d?.kind === 'absent' && !rules.some((r) => r.signal === d.signal && r.mode === rule.mode)) {
-      problems.add(
-        { file: fileOf(ids, rule.id), rule: rule.id, field: 'document' },
-        `no signal rule provides "${d.signal}"`,
-      );
-    }
+    if (d?.kind !== 'absent') continue;
+    for (const signal of [d.signal, ...(d.when ?? [])])
+      if (!rules.some((r) => r.signal === signal && r.mode === rule.mode))
+        problems.add(
+          { file: fileOf(ids, rule.id), rule: rule.id, field: 'document' },
+          `no signal rule provides "${signal}"`,
+        );
   }
   problems.throwIfAny();
 

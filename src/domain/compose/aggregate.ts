@@ -17,7 +17,7 @@ export function aggregate(criteria: ComposeCriterion[], scorecards: ComposeScore
   scorecards.forEach((scorecard, scorecardIndex) => {
     for (const rating of scorecard.ratings) {
       const agg = byId.get(rating.criterionId);
-      if (!agg || ![1, 2, 3, 4].includes(rating.rating)) continue;
+      if (!agg || ![1, 2, 3, 4].includes(rating.rating) || rating.leftOut) continue;
       agg.rated.push({ scorecard, scorecardIndex, rating });
     }
   });

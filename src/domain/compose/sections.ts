@@ -36,6 +36,8 @@ export class Composer {
   constructor(private readonly input: ComposeInput) {
     this.policy = stagePolicy(input.scorecards.map((s) => s.stage));
     this.aggregates = aggregate(input.criteria, input.scorecards);
+    for (const s of input.scorecards)
+      for (const r of s.ratings) if (r.leftOut) this.omit(s.id, r.criterionId, r.leftOut);
     this.nameParts = interviewerNameParts(input.scorecards);
     const full = input.candidateName.replace(/\s+/g, ' ').trim();
     this.candidateNames = [full, firstName(full)].filter((n) => n && !mentionsName(n, this.nameParts));

@@ -14,6 +14,11 @@ export interface ComposeRating {
   criterionId: string;
   rating: 1 | 2 | 3 | 4;
   evidence: string;
+  /**
+   * Submitted despite a blocking checker finding ('flagged'), or its text removed by an admin ('redacted'): the
+   * rating is left out of the draft altogether, its evidence and its weight in the panel's view alike.
+   */
+  leftOut?: 'flagged' | 'redacted';
 }
 export interface ComposeScorecard {
   id: string;
@@ -45,7 +50,7 @@ export interface ComposeInput {
   scorecards: ComposeScorecard[];
   jurisdictions?: Jurisdiction[];
 }
-export type OmittedWhy = 'blocked' | 'names-interviewer';
+export type OmittedWhy = 'blocked' | 'names-interviewer' | 'flagged' | 'redacted';
 export interface OmittedEvidence {
   scorecardId: string;
   criterionId: string;

@@ -1,20 +1,29 @@
-// Compiles the improvement themes' vocabulary (themes.yaml, roles.yaml) into vocabulary.generated.ts, run by
-// `npm run build:rules` beside the checker's rules, and validates it: unknown keys, missing fields, duplicate ids,
-// a phrase that does not compile, captures or matches nothing, a role family naming an unknown theme, fewer than
-// one example that must name the theme and one that must not, or an example that does not behave. Pure: no I/O.
+// Compiles the improvement themes' vocabulary (themes.yaml, cues.yaml, roles.yaml) into vocabulary.generated.ts, run
+// by `npm run build:rules` beside the checker's rules, and validates it: unknown keys, missing fields, duplicate ids,
+// a phrase or cue that does not compile, captures or matches nothing, a role family naming an unknown theme or one
+// about the past role, fewer than one example that must name the theme and one that must not, or an example that
+// does not behave. Pure: no I/O.
 
 import { parseYamlFiles } from '../../checker/compile';
 import { type CompileProblem, Problems } from '../../checker/compile/errors';
+import { compileCues } from './compile-cues';
 import { themeMatcher } from './matcher';
 import type { CompiledThemes, RoleFamilyData, RoleThemesData, ThemeData, ThemeExamples } from './types';
 
 type Json = Record<string, unknown>;
 type Where = Omit<CompileProblem, 'message'>;
 
-const THEME_KEYS = new Set(['id', 'label', 'description', 'suggestedActions', 'gap', 'topic', 'examples']);
+const THEME_KEYS = new Set([
+  'id',
+  'label',
+  'pastRole',
+  'description',
+  'suggestedActions',
+  'gap',
+  'topic',
+  'examples',
+]);
 const ROLE_KEYS = new Set(['default', 'leadTitle', 'managerTitle', 'families']);
-/** Themes about the past role, never one a new role tests. */
-const NOT_FOR_ROLES = new Set(['experience-gap', 'beyond-my-control']);
 
 const isRecord = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
@@ -48,9 +57,13 @@ function checkTitle(source: unknown, where: Where, problems: Problems): string {
   return source;
 }
 
-/** The themes of themes.yaml and the role families of roles.yaml. Throws a RuleCompileError listing every problem. */
-export function compileThemes(themesDoc: unknown, rolesDoc: unknown): CompiledThemes {
+/**
+ * The themes of themes.yaml, the cues of cues.yaml and the role families of roles.yaml. Throws a RuleCompileError
+ * listing every problem.
+ */
+export function compileThemes(themesDoc: unknown, rolesDoc: unknown, cuesDoc: unknown): CompiledThemes {
   const problems = new Problems();
+  const cues = compileCues(cuesDoc, problems);
   const file = 'themes.yaml';
   const list = isRecord(themesDoc) && Array.isArray(themesDoc.themes) ? (themesDoc.themes as unknown[]) : [];
   if (!list.length) problems.add({ file, field: 'themes' }, 'needs a "themes" list');
@@ -78,6 +91,8 @@ export function compileThemes(themesDoc: unknown, rolesDoc: unknown): CompiledTh
     }
     if (!strings(raw.gap).length && !strings(raw.topic).length)
       problems.add(at('topic'), 'needs at least one gap or topic phrase');
+    if (raw.pastRole !== undefined && typeof raw.pastRole !== 'boolean')
+      problems.add(at('pastRole'), '"pastRole" must be true or false');
     const ex = isRecord(raw.examples) ? raw.examples : {};
     for (const kind of ['fire', 'pass'] as const) {
       if (!isStrings(ex[kind]) || !strings(ex[kind]).length)
@@ -94,8 +109,10 @@ export function compileThemes(themesDoc: unknown, rolesDoc: unknown): CompiledTh
       suggestedActions: strings(raw.suggestedActions),
       gap: strings(raw.gap),
       topic: strings(raw.topic),
+      pastRole: raw.pastRole === true,
     });
   }
+  const pastRole = new Set(themes.filter((t) => t.pastRole).map((t) => t.id));
 
   const rolesFile = 'roles.yaml';
   const r = isRecord(rolesDoc) ? rolesDoc : {};
@@ -105,8 +122,7 @@ export function compileThemes(themesDoc: unknown, rolesDoc: unknown): CompiledTh
     if (!isStrings(list) || !list.length) problems.add(where, 'must be a non-empty list of theme ids');
     for (const t of strings(list)) {
       if (!ids.has(t)) problems.add(where, `unknown theme "${t}"`);
-      else if (NOT_FOR_ROLES.has(t))
-        problems.add(where, `"${t}" is about the past role, never one a role tests`);
+      else if (pastRole.has(t)) problems.add(where, `"${t}" is about the past role, never one a role tests`);
     }
     return strings(list);
   };
@@ -132,7 +148,7 @@ export function compileThemes(themesDoc: unknown, rolesDoc: unknown): CompiledTh
     families,
   };
   problems.throwIfAny();
-  const { themesOf } = themeMatcher(themes);
+  const { themesOf } = themeMatcher(themes, cues);
   for (const t of themes) {
     const ex = examples[t.id] ?? { fire: [], pass: [] };
     const names = (text: string) => themesOf(text).some((m) => m.theme === t.id);
@@ -147,14 +163,16 @@ export function compileThemes(themesDoc: unknown, rolesDoc: unknown): CompiledTh
         problems.add({ file, rule: t.id, field: 'examples.pass' }, `${JSON.stringify(text)} names it`);
   }
   problems.throwIfAny();
-  return { themes, roles, examples };
+  return { themes, cues, roles, examples };
 }
 
-export function renderThemesModule({ themes, roles, examples }: CompiledThemes): string {
+export function renderThemesModule({ themes, cues, roles, examples }: CompiledThemes): string {
   return `// Generated by scripts/compile-rules.ts from src/domain/themes/*.yaml. Do not edit; run \`npm run build:rules\`.
-import type { RoleThemesData, ThemeData, ThemeExamples } from './types';
+import type { RoleThemesData, ThemeCues, ThemeData, ThemeExamples } from './types';
 
 export const THEME_DATA: readonly ThemeData[] = ${JSON.stringify(themes, null, 2)};
+
+export const THEME_CUES: ThemeCues = ${JSON.stringify(cues, null, 2)};
 
 export const ROLE_THEMES: RoleThemesData = ${JSON.stringify(roles, null, 2)};
 
@@ -166,11 +184,13 @@ export const THEME_EXAMPLES: Record<string, ThemeExamples> = ${JSON.stringify(ex
 export function buildThemesModule(
   themesYaml: string,
   rolesYaml: string,
+  cuesYaml: string,
 ): { text: string; compiled: CompiledThemes } {
-  const [themes, roles] = parseYamlFiles([
+  const [themes, roles, cues] = parseYamlFiles([
     { name: 'themes.yaml', text: themesYaml },
     { name: 'roles.yaml', text: rolesYaml },
+    { name: 'cues.yaml', text: cuesYaml },
   ]);
-  const compiled = compileThemes(themes?.doc, roles?.doc);
+  const compiled = compileThemes(themes?.doc, roles?.doc, cues?.doc);
   return { text: renderThemesModule(compiled), compiled };
 }

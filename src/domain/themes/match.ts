@@ -1,13 +1,13 @@
-// Which improvement themes a piece of feedback names (with the vocabulary of themes.yaml), and the themes across
-// many. Pure and deterministic: no I/O, no clock; browser-safe. The matching itself is matcher.ts.
+// Which improvement themes a piece of feedback names (with the vocabulary of themes.yaml and cues.yaml), and the
+// themes across many. Pure and deterministic: no I/O, no clock; browser-safe. The matching itself is matcher.ts.
 
 import { findTheme } from './catalogue';
 import { type ThemeMatch, themeMatcher } from './matcher';
-import { THEME_DATA } from './vocabulary.generated';
+import { THEME_CUES, THEME_DATA } from './vocabulary.generated';
 
 export type { ThemeMatch } from './matcher';
 
-const MATCHER = themeMatcher(THEME_DATA);
+const MATCHER = themeMatcher(THEME_DATA, THEME_CUES);
 
 /**
  * The improvement themes a piece of feedback names, in the order of their first evidence: each theme at most once,

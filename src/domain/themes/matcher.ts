@@ -10,29 +10,46 @@
 //   requirement, and never in a clause of praise ("great communication, but ..."; "the one thing you did best was
 //   communication"). A clause is cut at "but", "however", "although", ";" and ":"; with no cue in the clause, the
 //   sentence decides (a shortfall and no praise).
+// The words of shortfall, praise, requirement, negation and the clause breaks are data too (cues.yaml).
 // Single words that are everyday English ("detail", "test", "lead", "design") are never topics on their own: "I
 // will detail my plan" names no theme.
 
 import { weight } from '../../checker/words';
 import { splitSentences } from '../text';
-import type { ThemeData } from './types';
+import type { ThemeCues, ThemeData } from './types';
 
-/** A clause says something fell short. */
-const SHORTFALL =
-  /\b(?:miss(?:ed|es|ing)?|lack(?:ed|ing|s)?|not|never|no|none|without|below|gaps?|weak(?:er|ness|nesses)?|struggl\w*|improv\w*|work(?:ing)? on|needs work|limited|insufficient|inadequate|poor(?:ly)?|unclear|unsure|difficult(?:y|ies)?|hard(?:er)?|could have|should have|concerns?|concerned|issues?|problems?|errors?|mistakes?|fell short|short of|room for|lower|less|fewer|too|instead of|rather than|wanted (?:more|to see)|would have liked|hoped for|more|needs? (?:more|to)|needed|should|brush(?:ing)? up|refresh|revisit)\b|n['’]t\b/i;
-/** A clause that clears the area ("no concerns about your communication", "couldn't fault"). */
-const NO_CONCERN =
-  /\b(?:no|without|never any) (?:real |major |significant |serious |particular )?(?:concerns?|issues?|problems?|doubts?|complaints?)\b|\b(?:couldn't|could not|can't|cannot) fault\b/i;
-/** A clause states a requirement (composer drafts: "Testing is a requirement of this role"). */
-const REQUIREMENT = /\b(?:requirements?|required|requires|require|essential)\b/i;
-/** A clause praises. */
-const PRAISE =
-  /\b(?:did best|strengths?|strong(?:ly)?|excellent|great|impressive|impressed|good|well|exceeded|exceptional|outstanding|solid|clear|confident(?:ly)?|thoughtful|liked|enjoyed|highlights?|comfortabl[ey]|praised|positive|fantastic|brilliant|met what|nailed|loved)\b/i;
-/** A negation just before a gap phrase clears it ("did not seem unprepared"; not "did not cover what happens when"). */
-const NEGATED =
-  /(?:\b(?:not|never|no|without)|n['’]t)\s+(?:(?:seem|seemed|feel|felt|look|looked|appear|appeared|come across as|came across as|really|at all|particularly|too|very|be|being|get|getting)\s+){0,2}$/i;
-/** Where a sentence divides into clauses. */
-const CLAUSE_BREAK = /[;:—–]|\s-\s|,?\s+\b(?:but|however|although|though|whereas|yet|except)\b/gi;
+/** The cues as the matcher runs them. */
+interface Cues {
+  /** A clause says something fell short. */
+  shortfall: RegExp;
+  /** A clause that clears the area ("no concerns about your communication", "couldn't fault"). */
+  noConcern: RegExp;
+  /** A clause states a requirement (composer drafts: "Testing is a requirement of this role"). */
+  requirement: RegExp;
+  /** A clause praises. */
+  praise: RegExp;
+  /** A negation just before a gap phrase clears it ("did not seem unprepared"; not "did not cover what happens when"). */
+  negated: RegExp;
+  /** Where a sentence divides into clauses. */
+  clauseBreak: RegExp;
+}
+
+const words = (list: readonly string[]) => `\\b(?:${list.join('|')})\\b`;
+const endings = (list: readonly string[]) => (list.length ? [`(?:${list.join('|')})\\b`] : []);
+
+/** The regular expressions of cues.yaml: whole words, word endings, the words between a negation and a phrase. */
+export function cueExpressions(cues: ThemeCues): Cues {
+  const { negation, clauseBreaks } = cues;
+  const negator = [`\\b(?:${negation.words.join('|')})`, ...negation.endings.map((e) => `(?:${e})`)];
+  return {
+    shortfall: new RegExp([words(cues.shortfall.words), ...endings(cues.shortfall.endings)].join('|'), 'i'),
+    noConcern: new RegExp(words(cues.noConcern), 'i'),
+    requirement: new RegExp(words(cues.requirement), 'i'),
+    praise: new RegExp(words(cues.praise), 'i'),
+    negated: new RegExp(`(?:${negator.join('|')})\\s+(?:(?:${negation.between.join('|')})\\s+){0,2}$`, 'i'),
+    clauseBreak: new RegExp([...clauseBreaks.marks, `,?\\s+${words(clauseBreaks.words)}`].join('|'), 'gi'),
+  };
+}
 
 interface Alternative {
   theme: string;
@@ -59,12 +76,13 @@ interface Span {
 }
 
 /** The clause of sentence s (offsets in text) around [at, atEnd). */
-function clauseAround(text: string, s: Span, at: number, atEnd: number): Span {
+function clauseAround(cues: Cues, text: string, s: Span, at: number, atEnd: number): Span {
   const sentence = text.slice(s.start, s.end);
   let from = s.start;
   let to = s.end;
-  CLAUSE_BREAK.lastIndex = 0;
-  for (let m = CLAUSE_BREAK.exec(sentence); m !== null; m = CLAUSE_BREAK.exec(sentence)) {
+  const breaks = cues.clauseBreak;
+  breaks.lastIndex = 0;
+  for (let m = breaks.exec(sentence); m !== null; m = breaks.exec(sentence)) {
     const b0 = s.start + m.index;
     const b1 = b0 + m[0].length;
     if (b1 <= at) from = b1;
@@ -76,16 +94,23 @@ function clauseAround(text: string, s: Span, at: number, atEnd: number): Span {
   return { start: from, end: to };
 }
 
-function accepts(alt: Alternative, text: string, sentence: Span, start: number, end: number): boolean {
-  const clause = clauseAround(text, sentence, start, end);
-  if (alt.kind === 'gap') return !NEGATED.test(text.slice(clause.start, start));
+function accepts(
+  cues: Cues,
+  alt: Alternative,
+  text: string,
+  sentence: Span,
+  start: number,
+  end: number,
+): boolean {
+  const clause = clauseAround(cues, text, sentence, start, end);
+  if (alt.kind === 'gap') return !cues.negated.test(text.slice(clause.start, start));
   const c = text.slice(clause.start, clause.end);
-  if (NO_CONCERN.test(c)) return false;
-  if (SHORTFALL.test(c)) return true;
-  if (PRAISE.test(c)) return false;
-  if (REQUIREMENT.test(c)) return true;
+  if (cues.noConcern.test(c)) return false;
+  if (cues.shortfall.test(c)) return true;
+  if (cues.praise.test(c)) return false;
+  if (cues.requirement.test(c)) return true;
   const s = text.slice(sentence.start, sentence.end);
-  return SHORTFALL.test(s) && !PRAISE.test(s);
+  return cues.shortfall.test(s) && !cues.praise.test(s);
 }
 
 export interface ThemeMatcher {
@@ -98,8 +123,10 @@ export interface ThemeMatcher {
   requestedBy(description: string): string[];
 }
 
-/** The matcher of a vocabulary (the themes in their order, each with its gap and topic phrases). */
-export function themeMatcher(themes: readonly ThemeData[]): ThemeMatcher {
+/** The matcher of a vocabulary: the themes in their order, each with its gap and topic phrases, and the cues. */
+export function themeMatcher(themes: readonly ThemeData[], cueData: ThemeCues): ThemeMatcher {
+  const cues = cueExpressions(cueData);
+  const pastRole = new Set(themes.filter((t) => t.pastRole).map((t) => t.id));
   const alternatives: Alternative[] = [];
   for (const theme of themes) {
     for (const source of theme.gap) alternatives.push({ theme: theme.id, kind: 'gap', source });
@@ -130,7 +157,7 @@ export function themeMatcher(themes: readonly ThemeData[]): ThemeMatcher {
       const end = start + m[0].length;
       while ((sentences[si]?.end ?? Number.POSITIVE_INFINITY) <= start) si++;
       const sentence = sentences[si] ?? { start: 0, end: text.length };
-      if (!alt || seen.has(alt.theme) || !accepts(alt, text, sentence, start, end)) {
+      if (!alt || seen.has(alt.theme) || !accepts(cues, alt, text, sentence, start, end)) {
         // Let a phrase of another theme starting at the next character have its chance.
         COMBINED.lastIndex = start + 1;
         continue;
@@ -157,7 +184,7 @@ export function themeMatcher(themes: readonly ThemeData[]): ThemeMatcher {
       while (g < m.length && m[g] === undefined) g++;
       const alt = ALTERNATIVES[g - 1];
       if (alt?.kind !== 'topic') continue;
-      if (alt.theme === 'experience-gap' || alt.theme === 'beyond-my-control') continue;
+      if (pastRole.has(alt.theme)) continue;
       if (!out.includes(alt.theme)) out.push(alt.theme);
     }
     return out;

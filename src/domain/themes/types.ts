@@ -1,4 +1,4 @@
-// The themes' vocabulary as compiled from themes.yaml and roles.yaml. Pure types.
+// The themes' vocabulary as compiled from themes.yaml, cues.yaml and roles.yaml. Pure types.
 
 export interface ThemeData {
   id: string;
@@ -9,6 +9,30 @@ export interface ThemeData {
   gap: string[];
   /** Phrases that name an area; they need a shortfall or a requirement in their clause. */
   topic: string[];
+  /**
+   * About the role applied for (someone else had more experience, the role closed), never one a new role tests:
+   * roles.yaml may not list it and a job description does not ask for it.
+   */
+  pastRole: boolean;
+}
+
+/**
+ * The cues that decide, clause by clause, whether a phrase counts (cues.yaml): regular expressions as written,
+ * matched case-insensitively.
+ */
+export interface ThemeCues {
+  /** Words, or word endings ("n't"), that say a clause fell short. */
+  shortfall: { words: string[]; endings: string[] };
+  /** Phrases that clear an area ("no concerns about ..."). */
+  noConcern: string[];
+  /** Words that state a requirement. */
+  requirement: string[];
+  /** Words of praise. */
+  praise: string[];
+  /** A negating word or ending, then at most two of the words `between`, just before a gap phrase. */
+  negation: { words: string[]; endings: string[]; between: string[] };
+  /** Where a sentence divides into clauses: marks, and words after an optional comma. */
+  clauseBreaks: { marks: string[]; words: string[] };
 }
 
 export interface RoleFamilyData {
@@ -34,6 +58,7 @@ export interface ThemeExamples {
 
 export interface CompiledThemes {
   themes: ThemeData[];
+  cues: ThemeCues;
   roles: RoleThemesData;
   examples: Record<string, ThemeExamples>;
 }

@@ -1,6 +1,7 @@
 import type { applications, candidates, criteria, jobs, scorecardRatings, scorecards } from '../../db/schema';
 import type { Role } from '../../domain/vocabulary';
 import { presentJob } from './jobs';
+import { presentRating } from './scorecards';
 import { iso } from './shared';
 
 export function presentApplication(
@@ -30,7 +31,10 @@ export function presentApplicationDetail(d: {
   feedback: { id: string; status: string } | null;
   scorecards: (typeof scorecards.$inferSelect & { ratings: (typeof scorecardRatings.$inferSelect)[] })[];
   interviewers: { id: string; name: string; email: string; role: Role }[];
+  /** Who flagged or redacted evidence, by id. */
+  people: { id: string; name: string }[];
 }) {
+  const names = new Map(d.people.map((p) => [p.id, p.name]));
   return {
     ...presentApplication(d.application, d.candidate, d.feedback),
     job: presentJob(d.job, d.criteria),
@@ -42,11 +46,7 @@ export function presentApplicationDetail(d: {
       recommendation: s.recommendation,
       notes: s.notes,
       createdAt: s.createdAt.toISOString(),
-      ratings: s.ratings.map((r) => ({
-        criterionId: r.criterionId,
-        rating: r.rating,
-        evidence: r.evidence,
-      })),
+      ratings: s.ratings.map((r) => presentRating(r, names)),
     })),
   };
 }

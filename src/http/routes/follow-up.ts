@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { answerQuestion, sendRejectionNotice } from '../../app/candidate-page';
+import { answerQuestion } from '../../app/feedback/answer-question';
 import { listFeedbackRequests } from '../../app/feedback/list-feedback-requests';
+import { sendRejectionNotice } from '../../app/feedback/send-rejection-notice';
 import { requireActor, secured } from '../env';
 import { authorize } from '../policies';
 import { presentCandidateResponse } from '../presenters/portal';
@@ -33,7 +34,10 @@ export function followUpRoutes() {
     async (c) => {
       const actor = requireActor(c);
       authorize(actor, 'feedback.review');
-      const r = await answerQuestion(c.get('ctx'), actor, c.req.valid('param').id, c.req.valid('json'));
+      const r = await answerQuestion(c.get('ctx'), actor, {
+        ...c.req.valid('json'),
+        feedbackId: c.req.valid('param').id,
+      });
       return c.json({ response: presentCandidateResponse(r)! }, 200);
     },
   );
@@ -56,7 +60,7 @@ export function followUpRoutes() {
     async (c) => {
       const actor = requireActor(c);
       authorize(actor, 'applications.reject');
-      await sendRejectionNotice(c.get('ctx'), actor, c.req.valid('param').id);
+      await sendRejectionNotice(c.get('ctx'), actor, { applicationId: c.req.valid('param').id });
       return c.json({ sent: true as const }, 202);
     },
   );

@@ -1,13 +1,24 @@
 import { createRoute } from '@hono/zod-openapi';
+import { redactEvidence } from '../../app/hiring/redact-evidence';
 import { submitScorecard } from '../../app/hiring/submit-scorecard';
 import { requireActor, secured } from '../env';
 import { authorize } from '../policies';
+import { presentRating } from '../presenters/scorecards';
 import { bodyErrors, errors, jsonAnswer, jsonBody } from '../responses';
 import { createRouter } from '../router';
-import { ScorecardBody, ScorecardResult } from '../schemas/scorecards';
+import {
+  RatingParams,
+  RedactBody,
+  RedactResult,
+  ScorecardBody,
+  ScorecardResult,
+} from '../schemas/scorecards';
 import { IdParam } from '../schemas/shared';
 
-/** Scorecards: an interviewer's ratings and evidence per criterion, checked as they are submitted. */
+/**
+ * Scorecards: an interviewer's ratings and evidence per criterion, checked as they are submitted; an admin may redact
+ * a rating's evidence.
+ */
 export function scorecardRoutes() {
   const app = createRouter();
   app.openapi(
@@ -15,10 +26,16 @@ export function scorecardRoutes() {
       method: 'post',
       path: '/api/v1/applications/{id}/scorecards',
       tags: ['Applications'],
-      summary: "Submit an interviewer's scorecard; its notes are checked and the findings come back",
+      summary:
+        "Submit an interviewer's scorecard; it is checked and the findings come back. Evidence with a blocking finding is refused (422) unless submitAnyway gives a reason",
       ...secured,
       request: { params: IdParam, body: jsonBody(ScorecardBody) },
-      responses: { 201: jsonAnswer('Submitted', ScorecardResult), ...bodyErrors, 409: errors[409] },
+      responses: {
+        201: jsonAnswer('Submitted', ScorecardResult),
+        ...bodyErrors,
+        409: errors[409],
+        422: errors[422],
+      },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -28,6 +45,33 @@ export function scorecardRoutes() {
         applicationId: c.req.valid('param').id,
       });
       return c.json({ id: r.scorecard.id, findings: r.findings }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/scorecards/{id}/ratings/{ratingId}/redact',
+      tags: ['Applications'],
+      summary:
+        "Redact a rating's evidence (admin): the text is removed for good; who, when and why are kept and audited",
+      ...secured,
+      request: { params: RatingParams, body: jsonBody(RedactBody) },
+      responses: { 200: jsonAnswer('Redacted', RedactResult), ...bodyErrors, 409: errors[409] },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'scorecards.redact');
+      const { id, ratingId } = c.req.valid('param');
+      const r = await redactEvidence(c.get('ctx'), actor, {
+        scorecardId: id,
+        ratingId,
+        reason: c.req.valid('json').reason,
+      });
+      return c.json(
+        { rating: presentRating(r.rating, new Map([[actor.userId, actor.name]])), quotedBy: r.quotedBy },
+        200,
+      );
     },
   );
 

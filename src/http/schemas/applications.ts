@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { Job } from './jobs';
 import { RoleSchema } from './members';
+import { ScorecardRating } from './scorecards';
 import { Email, ListQuery, Name } from './shared';
 
 export const Application = z
@@ -56,7 +57,7 @@ export const ApplicationDetail = Application.extend({
       recommendation: z.string(),
       notes: z.string().nullable(),
       createdAt: z.iso.datetime(),
-      ratings: z.array(z.object({ criterionId: z.uuid(), rating: z.number(), evidence: z.string() })),
+      ratings: z.array(ScorecardRating),
     }),
   ),
 });

@@ -9,6 +9,10 @@ export const Stats = z
     draftsWaiting: z.number(),
     scheduled: z.number(),
     commonGaps: z.array(z.object({ criterion: z.string(), count: z.number() })),
+    ratingsLeftOut: z.number().openapi({
+      description:
+        'Ratings of rejected applications left out of commonGaps: their evidence was submitted despite a blocking finding, or redacted',
+    }),
     sentByWeek: z.array(z.object({ week: z.string(), sent: z.number() })),
     usefulAverage: z.number().nullable().openapi({ description: "Candidates' rating of usefulness, 1 to 5" }),
     usefulRatings: z.number(),

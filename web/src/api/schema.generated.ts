@@ -1789,12 +1789,7 @@ export interface paths {
                                 notes: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
-                                ratings: {
-                                    /** Format: uuid */
-                                    criterionId: string;
-                                    rating: number;
-                                    evidence: string;
-                                }[];
+                                ratings: components["schemas"]["ScorecardRating"][];
                             }[];
                         };
                     };
@@ -2023,7 +2018,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit an interviewer's scorecard; its notes are checked and the findings come back */
+        /** Submit an interviewer's scorecard; it is checked and the findings come back. Evidence with a blocking finding is refused (422) unless submitAnyway gives a reason */
         post: {
             parameters: {
                 query?: never;
@@ -2046,6 +2041,113 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ScorecardResult"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body must be JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The content is refused as written (e.g. a blocking checker finding); the message says what to change */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecards/{id}/ratings/{ratingId}/redact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Redact a rating's evidence (admin): the text is removed for good; who, when and why are kept and audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The scorecard */
+                    id: string;
+                    ratingId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RedactEvidence"];
+                };
+            };
+            responses: {
+                /** @description Redacted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RedactResult"];
                     };
                 };
                 /** @description The request is malformed or breaks the schema; the message names the field */
@@ -5233,6 +5335,41 @@ export interface components {
             email: string;
             role: components["schemas"]["Role"];
         };
+        ScorecardRating: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            criterionId: string;
+            rating: number;
+            /** @description Empty once redacted */
+            evidence: string;
+            /** @description Submitted despite a blocking checker finding: the rules, the reason given and who confirmed. Left out of drafts and statistics. */
+            flag: {
+                rules: {
+                    ruleId: string;
+                    category: string;
+                }[];
+                reason: string;
+                by: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                /** Format: date-time */
+                at: string | null;
+            } | null;
+            /** @description The evidence was removed by an admin: who, when and why */
+            redaction: {
+                /** Format: date-time */
+                at: string;
+                by: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                reason: string;
+            } | null;
+        };
         AssignInterviewer: {
             /** Format: uuid */
             userId: string;
@@ -5284,9 +5421,26 @@ export interface components {
             recommendation: "strong_no" | "no" | "yes" | "strong_yes";
             /** @description Private to the hiring team; never in feedback */
             notes?: string | null;
+            /** @description Confirms evidence with a blocking checker finding. Without it such a scorecard is refused (422); with it the evidence is stored flagged (the reason, who confirmed) and left out of drafts and statistics. */
+            submitAnyway?: {
+                /** @example The candidate raised it; recorded verbatim for the panel */
+                reason: string;
+            } | null;
         };
         /** @enum {string} */
         Stage: "screen" | "interview" | "final";
+        RedactResult: {
+            rating: components["schemas"]["ScorecardRating"];
+            /** @description The application's feedback, when a sentence of it was drafted from this evidence: its link to the evidence is removed, its wording is not */
+            quotedBy: {
+                /** Format: uuid */
+                id: string;
+                status: string;
+            } | null;
+        };
+        RedactEvidence: {
+            reason: string;
+        };
         FeedbackEnvelope: {
             feedback: components["schemas"]["Feedback"];
         };
@@ -5393,6 +5547,8 @@ export interface components {
                 criterion: string;
                 count: number;
             }[];
+            /** @description Ratings of rejected applications left out of commonGaps: their evidence was submitted despite a blocking finding, or redacted */
+            ratingsLeftOut: number;
             sentByWeek: {
                 week: string;
                 sent: number;
@@ -5451,7 +5607,7 @@ export interface components {
              * @default feedback
              * @enum {string}
              */
-            mode: "feedback" | "request";
+            mode: "feedback" | "request" | "question";
         };
         PortalPage: {
             organization: {

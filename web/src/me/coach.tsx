@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { CheckedTextarea, FindingList, useCheck, useCheckerReady } from '../checked';
 import { Badge, ErrorNote } from '../components';
+import { usePageTitle } from '../navigation';
 import { useCandidateApi } from '../query';
 import { ConfirmDialog, Field, Toast, useSubmit } from '../ui';
 import { capi, day, type RequestPlan, relative, type TrackerDetail, today } from './api';
@@ -18,6 +19,7 @@ export function CoachPage({ id }: { id: string }) {
   const plan = useCandidateApi<RequestPlan>(`/applications/${id}/request-plan`);
   const a = app.data;
   const p = plan.data;
+  usePageTitle(a && [`Ask for feedback: ${a.company}`]);
   return (
     <>
       <p className="crumbs">

@@ -100,6 +100,13 @@ export function Dashboard({ me }: { me: Me }) {
                   data={s.commonGaps.slice(0, 8).map((g) => ({ label: g.criterion, value: g.count }))}
                 />
               )}
+              {s.ratingsLeftOut > 0 && (
+                <p className="muted small">
+                  {s.ratingsLeftOut === 1
+                    ? '1 rating is left out: its evidence was flagged by the checker or redacted.'
+                    : `${s.ratingsLeftOut} ratings are left out: their evidence was flagged by the checker or redacted.`}
+                </p>
+              )}
             </section>
             <section className="card">
               <h2>Feedback sent by week</h2>

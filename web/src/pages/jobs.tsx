@@ -1,8 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api, errorText, formatDate, type Job, type Me, type Page } from '../api';
+import { api, formatDate, type Job, type Me, type Page } from '../api';
 import { Badge, ErrorNote } from '../components';
 import { useApi } from '../query';
+import { Field, SubmitButton, useSubmit } from '../ui';
 import { canManage } from './jobs/job';
 
 export { JobPage } from './jobs/job';
@@ -70,37 +71,29 @@ function NewJob({ onCancel }: { onCancel: () => void }) {
   const navigate = useNavigate();
   const [title, setTitle] = useState('');
   const [rows, setRows] = useState([{ key: rowKey++, name: '', description: '' }]);
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const set = (i: number, k: 'name' | 'description', v: string) =>
     setRows((rs) => rs.map((r, j) => (j === i ? { ...r, [k]: v } : r)));
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const job = await api<Job>('POST', '/jobs', {
-        title,
-        criteria: rows
-          .filter((r) => r.name.trim())
-          .map((r) => ({ name: r.name.trim(), description: r.description.trim() || null })),
-      });
-      navigate(`/jobs/${job.id}`);
-    } catch (err) {
-      setError(errorText(err));
-      setBusy(false);
-    }
-  }
+  const submit = useSubmit(async () => {
+    const job = await api<Job>('POST', '/jobs', {
+      title,
+      criteria: rows
+        .filter((r) => r.name.trim())
+        .map((r) => ({ name: r.name.trim(), description: r.description.trim() || null })),
+    });
+    navigate(`/jobs/${job.id}`);
+  });
 
   return (
     <section className="card">
       <h2>New job</h2>
-      <form onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="job-title">Job title</label>
-          <input id="job-title" value={title} onChange={(e) => setTitle(e.target.value)} required />
-        </div>
+      <form onSubmit={submit.onSubmit}>
+        <Field
+          id="job-title"
+          label="Job title"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          required
+        />
         <fieldset className="criteria">
           <legend>Criteria</legend>
           <p className="muted small">
@@ -110,24 +103,21 @@ function NewJob({ onCancel }: { onCancel: () => void }) {
           </p>
           {rows.map((r, i) => (
             <div className="criterion-row" key={r.key}>
-              <div className="field">
-                <label htmlFor={`crit-name-${r.key}`}>Criterion {i + 1} name</label>
-                <input
-                  id={`crit-name-${r.key}`}
-                  value={r.name}
-                  onChange={(e) => set(i, 'name', e.target.value)}
-                  required={i === 0}
-                />
-              </div>
-              <div className="field grow">
-                <label htmlFor={`crit-desc-${r.key}`}>Criterion {i + 1} description</label>
-                <input
-                  id={`crit-desc-${r.key}`}
-                  value={r.description}
-                  onChange={(e) => set(i, 'description', e.target.value)}
-                  placeholder="What meeting it looks like (optional)"
-                />
-              </div>
+              <Field
+                id={`crit-name-${r.key}`}
+                label={`Criterion ${i + 1} name`}
+                value={r.name}
+                onChange={(e) => set(i, 'name', e.target.value)}
+                required={i === 0}
+              />
+              <Field
+                id={`crit-desc-${r.key}`}
+                className="grow"
+                label={`Criterion ${i + 1} description`}
+                value={r.description}
+                onChange={(e) => set(i, 'description', e.target.value)}
+                placeholder="What meeting it looks like (optional)"
+              />
               <button
                 type="button"
                 className="secondary"
@@ -147,15 +137,16 @@ function NewJob({ onCancel }: { onCancel: () => void }) {
             Add criterion
           </button>
         </fieldset>
-        <ErrorNote error={error} />
-        <div className="actions">
-          <button type="submit" disabled={busy}>
-            {busy ? 'Working…' : 'Create job'}
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
+        <SubmitButton
+          submit={submit}
+          beside={
+            <button type="button" className="secondary" onClick={onCancel}>
+              Cancel
+            </button>
+          }
+        >
+          Create job
+        </SubmitButton>
       </form>
     </section>
   );

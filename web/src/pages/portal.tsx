@@ -207,7 +207,7 @@ function Respond(props: {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string>();
   const [serverFindings, setServerFindings] = useState<Finding[]>([]);
-  const findings = useCheck(question, 'request');
+  const findings = useCheck(question, 'question');
 
   async function send(body: Record<string, unknown>, done: string) {
     setBusy(true);

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import {
   ApiError,
@@ -6,27 +6,20 @@ import {
   type AuditEvent,
   api,
   can,
-  errorText,
   type Feedback,
   type Finding,
   type Me,
 } from '../api';
 import { CheckedTextarea, FindingList, Marked, useCheck, useCheckerReady } from '../checked';
 import { Badge, ErrorNote } from '../components';
+import { usePageTitle } from '../navigation';
 import { invalidate, useApi } from '../query';
+import { Field, Toast, useSubmit } from '../ui';
 import { CandidateResponseCard } from './review/candidate-response';
+import { EvidenceCard } from './review/evidence';
 import { StatusNote, Timeline } from './review/timeline';
 
 type Send = 'now' | 'when-filled' | string;
-
-/** Where each of the server's sentences sits in the current text, or null if it was edited away. */
-function locateSentences(fb: Feedback, body: string) {
-  return fb.sentences.map((s) => {
-    if (body.slice(s.start, s.end) === s.text) return { ...s, at: s.start };
-    const at = body.indexOf(s.text);
-    return { ...s, at: at >= 0 ? at : null };
-  });
-}
 
 /** While approved feedback is being sent, how long to wait before asking again: 1.5 s, growing to 10 s. */
 function pollDelay(since: number) {
@@ -52,12 +45,9 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
   // The text being edited; undefined until the reviewer types, then it is what the server has.
   const [edited, setBody] = useState<string>();
   const body = edited ?? fb?.body ?? '';
-  const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
-  const [busy, setBusy] = useState(false);
   const [blocked, setBlocked] = useState<{ message: string; findings: Finding[]; send: Send }>();
   const [justification, setJustification] = useState('');
-  const [when, setWhen] = useState('');
   const findings = useCheck(body);
   const checked = useCheckerReady();
 
@@ -66,6 +56,7 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
   const audit = useApi<{ events: AuditEvent[] }>(`/audit?applicationId=${appId}`, {
     enabled: appId !== undefined && can(me, 'audit.read'),
   });
+  usePageTitle(app.data && [`Feedback for ${app.data.candidate.name}`, app.data.job.title]);
 
   // A new status (sent, failed, approved) is a new line in the audit trail, and changes the lists elsewhere.
   const status = fb?.status;
@@ -79,40 +70,34 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
     invalidate('team', 'stats');
   }, [status]);
 
-  if (loadError) return <ErrorNote error={loadError} />;
-  if (!fb) return <p className="muted">Loading…</p>;
-
-  const a = app.data;
-  const isDraft = fb.status === 'draft';
-  const dirty = body !== fb.body;
-  const blocking = findings.filter((f) => f.severity === 'block');
+  const dirty = fb !== undefined && body !== fb.body;
 
   async function save() {
     const r = await api<{ feedback: Feedback }>('PUT', `/feedback/${id}`, { body });
     setFb(r.feedback);
     setBody(undefined);
-    return r.feedback;
   }
 
-  async function run(what: () => Promise<void>) {
-    setBusy(true);
-    setError(undefined);
+  const saving = useSubmit(async () => {
     setNotice(undefined);
     try {
-      await what();
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'blocking-findings') {
-        setBlocked((b) => ({ message: e.message, findings: e.findings, send: b?.send ?? 'now' }));
-      } else setError(errorText(e));
+      await save();
+      setNotice('Saved. The server checked the text again.');
     } finally {
-      setBusy(false);
       audit.reload();
     }
-  }
+  });
 
-  const approve = (send: Send, override?: string) =>
-    run(async () => {
-      setBlocked({ message: '', findings: [], send });
+  /**
+   * Approval, from any of its buttons: `send` ("now", "when-filled"), or `sendAt` from the schedule's field, and a
+   * `justification` when an admin overrides. Refused for blocking findings, the findings are shown, not an error.
+   */
+  const approval = useSubmit(async (v) => {
+    const send: Send = v.sendAt ? new Date(v.sendAt).toISOString() : v.send || 'now';
+    const override = v.justification?.trim();
+    setNotice(undefined);
+    setBlocked({ message: '', findings: [], send });
+    try {
       if (dirty) await save();
       const r = await api<{ feedback: Feedback }>('POST', `/feedback/${id}/approve`, {
         send,
@@ -121,12 +106,22 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
       setBlocked(undefined);
       setFb(r.feedback);
       setBody(undefined);
-    });
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'blocking-findings')
+        setBlocked({ message: e.message, findings: e.findings, send });
+      else throw e;
+    } finally {
+      audit.reload();
+    }
+  });
+  const busy = saving.busy || approval.busy;
 
-  const sentences = locateSentences(fb, body);
-  const withEvidence = sentences.filter((s) => s.evidence.length > 0);
-  const criterion = (cid: string) => a?.job.criteria.find((c) => c.id === cid)?.name ?? 'Criterion';
-  const scorecard = (sid: string) => a?.scorecards.find((s) => s.id === sid);
+  if (loadError) return <ErrorNote error={loadError} />;
+  if (!fb) return <p className="muted">Loading…</p>;
+
+  const a = app.data;
+  const isDraft = fb.status === 'draft';
+  const blocking = findings.filter((f) => f.severity === 'block');
 
   return (
     <>
@@ -182,21 +177,12 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
                     type="button"
                     className="secondary"
                     disabled={busy || !dirty}
-                    onClick={() =>
-                      run(async () => {
-                        await save();
-                        setNotice('Saved. The server checked the text again.');
-                      })
-                    }
+                    onClick={() => saving.run()}
                   >
                     Save
                   </button>
                   {dirty && <span className="muted small">Unsaved changes</span>}
-                  {notice && (
-                    <span className="ok-note" role="status">
-                      {notice}
-                    </span>
-                  )}
+                  <Toast as="span" message={notice} onDismiss={() => setNotice(undefined)} />
                 </div>
               </>
             ) : (
@@ -204,7 +190,7 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
                 <Marked text={fb.body} findings={fb.findings} />
               </div>
             )}
-            <ErrorNote error={error} />
+            <ErrorNote error={saving.error} />
           </section>
 
           {isDraft && can(me, 'feedback.review') && (
@@ -219,28 +205,13 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
               {dirty && <p className="muted small">Your changes are saved before approval.</p>}
               <div className="approve">
                 <div className="approve-option">
-                  <button type="button" disabled={busy} onClick={() => approve('now')}>
+                  <button type="button" disabled={busy} onClick={() => approval.run({ send: 'now' })}>
                     Send now
                   </button>
                   <small className="muted">Emailed to the candidate within a minute.</small>
                 </div>
-                <form
-                  className="approve-option"
-                  onSubmit={(e: FormEvent) => {
-                    e.preventDefault();
-                    if (when) approve(new Date(when).toISOString());
-                  }}
-                >
-                  <div className="field">
-                    <label htmlFor="send-at">Send at</label>
-                    <input
-                      id="send-at"
-                      type="datetime-local"
-                      value={when}
-                      onChange={(e) => setWhen(e.target.value)}
-                      required
-                    />
-                  </div>
+                <form className="approve-option" onSubmit={approval.onSubmit}>
+                  <Field id="send-at" label="Send at" name="sendAt" type="datetime-local" required />
                   <button type="submit" className="secondary" disabled={busy}>
                     Schedule
                   </button>
@@ -251,7 +222,7 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
                     type="button"
                     className="secondary"
                     disabled={busy}
-                    onClick={() => approve('when-filled')}
+                    onClick={() => approval.run({ send: 'when-filled' })}
                   >
                     Send when the job is filled
                   </button>
@@ -260,6 +231,7 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
                   </small>
                 </div>
               </div>
+              <ErrorNote error={approval.error} />
               {blocked?.message && (
                 <div className="refused" role="alert">
                   <p>
@@ -269,30 +241,26 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
                 </div>
               )}
               {blocked?.message && can(me, 'feedback.override') && (
-                <form
-                  className="override"
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    approve(blocked.send, justification.trim());
-                  }}
-                >
+                <form className="override" onSubmit={approval.onSubmit}>
+                  <input type="hidden" name="send" value={blocked.send} />
                   <h3>Override as an admin</h3>
                   <p className="muted small">
                     Only when the checker is wrong about this text. Your justification is kept in the audit
                     trail with the exact text sent.
                   </p>
-                  <div className="field">
-                    <label htmlFor="override">Justification for the override</label>
-                    <textarea
-                      id="override"
-                      rows={3}
-                      minLength={20}
-                      value={justification}
-                      onChange={(e) => setJustification(e.target.value)}
-                      required
-                    />
-                    <small>At least 20 characters.</small>
-                  </div>
+                  <Field id="override" label="Justification for the override" hint="At least 20 characters.">
+                    {(control) => (
+                      <textarea
+                        {...control}
+                        name="justification"
+                        rows={3}
+                        minLength={20}
+                        value={justification}
+                        onChange={(e) => setJustification(e.target.value)}
+                        required
+                      />
+                    )}
+                  </Field>
                   <button
                     type="submit"
                     className="danger"
@@ -307,50 +275,7 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
         </div>
 
         <aside className="review-side">
-          <section className="card">
-            <h2>Evidence behind each sentence</h2>
-            {withEvidence.length === 0 ? (
-              <p className="muted">
-                No sentence quotes scorecard evidence. A draft composed from scorecards links each specific
-                point to the rating and evidence it came from.
-              </p>
-            ) : (
-              <ol className="evidence">
-                {withEvidence.map((s) => (
-                  <li key={`${s.start}-${s.end}`} className={s.at === null ? 'stale' : ''}>
-                    <q className="sentence">{s.text}</q>
-                    {s.at === null ? (
-                      <p className="muted small">Edited since the last save; save to link evidence again.</p>
-                    ) : (
-                      s.evidence.map((e) => {
-                        const sc = scorecard(e.scorecardId);
-                        return (
-                          <blockquote key={`${e.scorecardId}-${e.criterionId}`}>
-                            <span className="ev-head">
-                              {criterion(e.criterionId)}
-                              {sc && (
-                                <>
-                                  {' '}
-                                  · {sc.interviewer.name}, {sc.stage}
-                                </>
-                              )}
-                            </span>
-                            {e.excerpt}
-                          </blockquote>
-                        );
-                      })
-                    )}
-                  </li>
-                ))}
-              </ol>
-            )}
-            {withEvidence.length > 0 && (
-              <p className="muted small">
-                {sentences.length - withEvidence.length} other sentences are greeting, decision and next
-                steps.
-              </p>
-            )}
-          </section>
+          <EvidenceCard fb={fb} body={body} app={a} />
           {audit.data && (
             <section className="card">
               <h2>Audit trail</h2>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { Badge, ErrorNote } from '../../components';
+import { usePageTitle } from '../../navigation';
 import { candidateChanged, useCandidateApi } from '../../query';
 import { day, type TrackerDetail } from '../api';
 import { ReminderList } from '../home';
@@ -8,6 +9,7 @@ import { ReminderForm, RoundForm, StatusForm } from './forms';
 export function TrackerDetailPage({ id }: { id: string }) {
   const { data: a, error } = useCandidateApi<TrackerDetail>(`/applications/${id}`);
   const reload = candidateChanged;
+  usePageTitle(a && [a.company, a.role]);
   if (error) return <ErrorNote error={error} />;
   if (!a) return <p className="muted">Loading…</p>;
   const upcoming = a.status === 'applied' || a.status === 'interviewing';

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { type Application, api, can, errorText, formatDate, type Job, type Me, type Page } from '../../api';
 import { Badge, ErrorNote } from '../../components';
+import { usePageTitle } from '../../navigation';
 import { invalidate, useApi } from '../../query';
 import { RejectRemaining } from './reject-remaining';
 
@@ -35,6 +36,7 @@ export function JobPage({ id, me }: { id: string; me: Me }) {
   const [addError, setAddError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const j = job.data;
+  usePageTitle(j && [j.title, 'Jobs']);
 
   async function close(outcome: 'filled' | 'cancelled') {
     setCloseError(undefined);

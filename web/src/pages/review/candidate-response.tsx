@@ -1,7 +1,7 @@
-import { type FormEvent, useState } from 'react';
-import { ApiError, api, type CandidateResponse, errorText, type Finding } from '../../api';
+import { useState } from 'react';
+import { ApiError, api, type CandidateResponse, type Finding } from '../../api';
 import { CheckedTextarea, FindingList, useCheck } from '../../checked';
-import { ErrorNote } from '../../components';
+import { SubmitButton, useSubmit } from '../../ui';
 
 /** What the candidate did on their page: the rating, the thanks, a comment, and one question to answer. */
 export function CandidateResponseCard(props: {
@@ -12,16 +12,12 @@ export function CandidateResponseCard(props: {
 }) {
   const r = props.response;
   const [answer, setAnswer] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
   const [refused, setRefused] = useState<Finding[]>([]);
   const findings = useCheck(answer);
   const blocking = findings.filter((f) => f.severity === 'block');
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
+  // Refused for blocking findings: the server's findings are listed above its message.
+  const submit = useSubmit(async () => {
     setRefused([]);
     try {
       const res = await api<{ response: CandidateResponse }>('POST', `/feedback/${props.feedbackId}/answer`, {
@@ -31,11 +27,9 @@ export function CandidateResponseCard(props: {
       setAnswer('');
     } catch (err) {
       if (err instanceof ApiError && err.code === 'blocking-findings') setRefused(err.findings);
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
+      throw err;
     }
-  }
+  });
 
   return (
     <section className="card candidate-response" aria-labelledby="cr-head">
@@ -75,7 +69,7 @@ export function CandidateResponseCard(props: {
                   <b>Your answer:</b> {r.answer}
                 </p>
               ) : props.mayAnswer ? (
-                <form onSubmit={submit}>
+                <form onSubmit={submit.onSubmit}>
                   <CheckedTextarea
                     label="Your answer"
                     hint="Emailed to the candidate; checked as you type, like the feedback. You can answer once."
@@ -85,10 +79,13 @@ export function CandidateResponseCard(props: {
                     rows={4}
                   />
                   {refused.length > 0 && <FindingList findings={refused} />}
-                  <ErrorNote error={error} />
-                  <button type="submit" disabled={busy || !answer.trim() || blocking.length > 0}>
-                    {busy ? 'Sending…' : 'Send answer'}
-                  </button>
+                  <SubmitButton
+                    submit={submit}
+                    busyLabel="Sending…"
+                    disabled={!answer.trim() || blocking.length > 0}
+                  >
+                    Send answer
+                  </SubmitButton>
                 </form>
               ) : (
                 <p className="muted">Not answered yet.</p>

@@ -22,6 +22,8 @@ export function StatusNote({ fb }: { fb: Feedback }) {
 const ACTIONS: Record<string, string> = {
   'application.created': 'Application added',
   'scorecard.submitted': 'Scorecard submitted',
+  'scorecard.submitted-anyway': 'Evidence submitted despite a blocking finding',
+  'scorecard.evidence-redacted': 'Evidence redacted',
   'application.rejected': 'Rejected',
   'feedback.drafted': 'Feedback drafted',
   'feedback.edited': 'Draft edited',
@@ -56,6 +58,8 @@ function detail(e: AuditEvent): string {
     );
   if (typeof d.sendAt === 'string') parts.push(formatDate(d.sendAt, true));
   if (typeof d.findings === 'number') parts.push(`${d.findings} finding${d.findings === 1 ? '' : 's'}`);
+  if (typeof d.flaggedLeftOut === 'number' && d.flaggedLeftOut > 0)
+    parts.push(`${d.flaggedLeftOut} flagged or redacted rating${d.flaggedLeftOut === 1 ? '' : 's'} left out`);
   if (typeof d.justification === 'string') parts.push(`justification: “${d.justification}”`);
   if (typeof d.useful === 'number') parts.push(`useful: ${d.useful} of 5`);
   if (typeof d.question === 'string') parts.push(`“${d.question}”`);

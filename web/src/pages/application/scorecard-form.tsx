@@ -1,0 +1,241 @@
+import { useEffect, useState } from 'react';
+import {
+  ApiError,
+  type ApplicationDetail,
+  api,
+  type Me,
+  RATING_LABELS,
+  RECOMMENDATION_OPTIONS,
+  type Recommendation,
+  type ScorecardFinding,
+  type Stage,
+} from '../../api';
+import { CheckedTextarea, FindingList, useCheck } from '../../checked';
+import { invalidate } from '../../query';
+import { Field, SubmitButton, useSubmit } from '../../ui';
+
+/**
+ * An interviewer's scorecard: a rating and evidence per criterion, checked as it is typed. Evidence with a finding
+ * that blocks sending is refused unless the interviewer submits it anyway with a reason; it is then flagged and left
+ * out of candidate feedback and the dashboard's figures.
+ */
+export function ScorecardForm({ app, me }: { app: ApplicationDetail; me: Me }) {
+  const [stage, setStage] = useState<Stage>(app.stage === 'applied' ? 'screen' : app.stage);
+  const [name, setName] = useState(me.user.name);
+  const [email, setEmail] = useState(me.user.email);
+  const [ratings, setRatings] = useState<Record<string, number>>({});
+  const [evidence, setEvidence] = useState<Record<string, string>>({});
+  const [blocked, setBlocked] = useState<Record<string, boolean>>({});
+  const [notes, setNotes] = useState('');
+  const [recommendation, setRecommendation] = useState<Recommendation | ''>('');
+  const [reason, setReason] = useState('');
+  /** The server refused the evidence as written (the checker may not have loaded here yet). */
+  const [refused, setRefused] = useState(false);
+  const [result, setResult] = useState<ScorecardFinding[]>();
+  const notesFindings = useCheck(notes);
+  const anyway = refused || Object.values(blocked).some(Boolean);
+
+  const submit = useSubmit(async () => {
+    try {
+      const r = await api<{ id: string; findings: ScorecardFinding[] }>(
+        'POST',
+        `/applications/${app.id}/scorecards`,
+        {
+          stage,
+          interviewer: { name, email },
+          ratings: app.job.criteria.map((c) => ({
+            criterionId: c.id,
+            rating: ratings[c.id],
+            evidence: evidence[c.id].trim(),
+          })),
+          recommendation,
+          notes: notes.trim() || null,
+          ...(anyway ? { submitAnyway: { reason: reason.trim() } } : {}),
+        },
+      );
+      setResult(r.findings);
+      setRatings({});
+      setEvidence({});
+      setBlocked({});
+      setNotes('');
+      setRecommendation('');
+      setReason('');
+      setRefused(false);
+      await Promise.all([invalidate('team', 'applications'), invalidate('team', 'stats')]);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 422) setRefused(true);
+      throw err;
+    }
+  });
+
+  return (
+    <section className="card">
+      <h2>Add a scorecard</h2>
+      <p className="muted">
+        Rate each criterion and write what you saw and heard: the question, the answer, the exercise. Text is
+        checked as you type; a candidate can obtain interview notes through a data-protection request, so
+        write every word as if they will read it.
+      </p>
+      {result && (
+        <div className="submitted" role="status">
+          <p>
+            <b>Scorecard submitted.</b>{' '}
+            {result.length === 0
+              ? 'The checker found nothing to change.'
+              : `The checker found ${result.length} thing${result.length === 1 ? '' : 's'} in it; flagged evidence is left out of candidate feedback.`}
+          </p>
+          <FindingList findings={result} />
+        </div>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const missing = app.job.criteria.find((c) => !ratings[c.id] || !evidence[c.id]?.trim());
+          if (missing)
+            return submit.setError(`Rate ${missing.name} and write the evidence behind the rating.`);
+          if (!recommendation) return submit.setError('Choose a recommendation.');
+          void submit.run();
+        }}
+      >
+        <div className="row">
+          <Field label="Stage">
+            {(control) => (
+              <select {...control} value={stage} onChange={(e) => setStage(e.target.value as Stage)}>
+                <option value="screen">Screen</option>
+                <option value="interview">Interview</option>
+                <option value="final">Final</option>
+              </select>
+            )}
+          </Field>
+          <Field
+            label="Interviewer name"
+            className="grow"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+          />
+          <Field
+            label="Interviewer email"
+            className="grow"
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+          />
+        </div>
+        {app.job.criteria.map((c) => (
+          <CriterionInput
+            key={c.id}
+            id={c.id}
+            name={c.name}
+            description={c.description}
+            rating={ratings[c.id]}
+            evidence={evidence[c.id] ?? ''}
+            onRating={(r) => setRatings((x) => ({ ...x, [c.id]: r }))}
+            onEvidence={(v) => {
+              setEvidence((x) => ({ ...x, [c.id]: v }));
+              setRefused(false);
+            }}
+            onBlocked={(b) => setBlocked((x) => (x[c.id] === b ? x : { ...x, [c.id]: b }))}
+          />
+        ))}
+        <CheckedTextarea
+          label="Private notes"
+          hint="For the hiring team only; never sent to the candidate. Checked too, but never blocks."
+          value={notes}
+          onChange={setNotes}
+          findings={notesFindings}
+          rows={2}
+        />
+        <Field label="Recommendation" className="narrow">
+          {(control) => (
+            <select
+              {...control}
+              value={recommendation}
+              onChange={(e) => setRecommendation(e.target.value as Recommendation)}
+              required
+            >
+              <option value="" disabled>
+                Choose…
+              </option>
+              {RECOMMENDATION_OPTIONS.map((r) => (
+                <option key={r.value} value={r.value}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {anyway && (
+          <fieldset className="anyway">
+            <legend>Submit anyway?</legend>
+            <p>
+              <b>Some evidence has a finding that blocks sending.</b> Describe what the candidate did or said
+              instead, or submit it anyway with a reason: the evidence is then flagged, and left out of
+              candidate feedback and the dashboard's figures.
+            </p>
+            <Field
+              label="Reason for submitting anyway"
+              hint="Kept with the flagged evidence and in the audit trail."
+            >
+              {(control) => (
+                <textarea
+                  {...control}
+                  rows={2}
+                  maxLength={1000}
+                  required
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                />
+              )}
+            </Field>
+          </fieldset>
+        )}
+        <SubmitButton submit={submit}>{anyway ? 'Submit anyway' : 'Submit scorecard'}</SubmitButton>
+      </form>
+    </section>
+  );
+}
+
+function CriterionInput(props: {
+  id: string;
+  name: string;
+  description: string | null;
+  rating?: number;
+  evidence: string;
+  onRating: (r: number) => void;
+  onEvidence: (v: string) => void;
+  onBlocked: (blocked: boolean) => void;
+}) {
+  const findings = useCheck(props.evidence);
+  const blocks = findings.some((f) => f.severity === 'block');
+  const { onBlocked } = props;
+  useEffect(() => onBlocked(blocks), [blocks, onBlocked]);
+  return (
+    <fieldset className="criterion">
+      <legend>{props.name}</legend>
+      {props.description && <p className="muted small">{props.description}</p>}
+      <div className="ratings">
+        {[1, 2, 3, 4].map((r) => (
+          <label key={r} className={props.rating === r ? 'chosen' : ''}>
+            <input
+              type="radio"
+              name={`rating-${props.id}`}
+              value={r}
+              checked={props.rating === r}
+              onChange={() => props.onRating(r)}
+            />
+            {r} {RATING_LABELS[r]}
+          </label>
+        ))}
+      </div>
+      <CheckedTextarea
+        label={`Evidence for ${props.name}`}
+        value={props.evidence}
+        onChange={props.onEvidence}
+        findings={findings}
+        placeholder="What did the candidate do or say? e.g. “Wrote the join but missed rows with no orders; fixed it when asked about NULLs.”"
+      />
+    </fieldset>
+  );
+}
