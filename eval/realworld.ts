@@ -74,15 +74,15 @@ const f1 = (c: Counts) => {
 };
 
 /**
- * What the checker reports for an item: the categories of its findings, restricted to the item's mode. A feedback
- * item is one sentence, so a finding about a whole letter (no reason given) says nothing about it and is not
- * counted; a request item is a whole email, and its document findings are.
+ * What the checker reports for an item: the categories of its findings, restricted to the item's mode; with or
+ * without the second opinion. A feedback item is one sentence, so a finding about a whole letter (no reason given)
+ * says nothing about it and is not counted; a request item is a whole email, and its document findings are.
  */
-export function debriefCategories(item: RealItem): Set<string> {
+export function debriefCategories(item: RealItem, secondOpinion = false): Set<string> {
   const allowed = new Set<string>(CATEGORIES[item.mode]);
   const aboutTheItem = (f: { start: number; end: number }) => item.mode !== 'feedback' || f.end > f.start;
   return new Set(
-    check(item.text, { mode: item.mode })
+    check(item.text, { mode: item.mode, secondOpinion })
       .filter(aboutTheItem)
       .map((f) => f.category)
       .filter((c) => allowed.has(c)),
@@ -104,7 +104,7 @@ export interface HalfScore {
   misses: string[];
 }
 
-export function scoreHalf(items: RealItem[], withAlex: boolean): HalfScore {
+export function scoreHalf(items: RealItem[], withAlex: boolean, secondOpinion = false): HalfScore {
   const mode = items[0]?.mode ?? 'feedback';
   const categories = new Map<string, Counts & { alexFlagged: number }>();
   for (const c of CATEGORIES[mode]) categories.set(c, { ...zero(), alexFlagged: 0 });
@@ -120,7 +120,7 @@ export function scoreHalf(items: RealItem[], withAlex: boolean): HalfScore {
     else c.tn++;
   };
   for (const item of items) {
-    const predicted = debriefCategories(item);
+    const predicted = debriefCategories(item, secondOpinion);
     bump(anyRisk, predicted.size > 0, item.risky);
     if (toneRisk) bump(toneRisk, tone(predicted), tone(item.labels));
     const flagged = withAlex ? alexFlags(item) : false;
@@ -149,7 +149,8 @@ export function scoreHalf(items: RealItem[], withAlex: boolean): HalfScore {
   };
 }
 
-function printHalf(title: string, s: HalfScore, withAlex: boolean): void {
+/** `second` is the same half scored with the second opinion: its any-risk row, F1 per category and macro-F1. */
+function printHalf(title: string, s: HalfScore, withAlex: boolean, second: HalfScore): void {
   const risky = s.anyRisk.tp + s.anyRisk.fn;
   console.log(`\n${title}: ${s.items} items from ${s.pages} pages (${risky} risky, ${s.items - risky} not)`);
   console.log(
@@ -160,18 +161,21 @@ function printHalf(title: string, s: HalfScore, withAlex: boolean): void {
       `  ${name.padEnd(16)}${[c.tp, c.fp, c.fn, c.tn].map((n) => String(n).padStart(5)).join('')}  ${fmt(frac(c.tp, c.tp + c.fp))}  ${fmt(frac(c.tp, c.tp + c.fn), 6)}`,
     );
   anyRow('debrief', s.anyRisk);
+  anyRow('+ 2nd opinion', second.anyRisk);
   if (s.toneRisk) anyRow('debrief, tone', s.toneRisk);
   if (withAlex && s.alexAnyRisk) anyRow('alex 11', s.alexAnyRisk);
   console.log(
-    `  ${'category'.padEnd(16)}${'n'.padStart(5)}${['TP', 'FP', 'FN'].map((h) => h.padStart(5)).join('')}  precision  recall      F1${withAlex ? '  alex recall' : ''}`,
+    `  ${'category'.padEnd(16)}${'n'.padStart(5)}${['TP', 'FP', 'FN'].map((h) => h.padStart(5)).join('')}  precision  recall      F1  F1 +2nd${withAlex ? '  alex recall' : ''}`,
   );
   for (const [c, k] of s.categories) {
     const n = k.tp + k.fn;
     console.log(
-      `  ${c.padEnd(16)}${String(n).padStart(5)}${[k.tp, k.fp, k.fn].map((x) => String(x).padStart(5)).join('')}  ${fmt(frac(k.tp, k.tp + k.fp))}  ${fmt(frac(k.tp, n), 6)}  ${fmt(f1(k), 6)}${withAlex ? fmt(frac(k.alexFlagged, n), 13) : ''}`,
+      `  ${c.padEnd(16)}${String(n).padStart(5)}${[k.tp, k.fp, k.fn].map((x) => String(x).padStart(5)).join('')}  ${fmt(frac(k.tp, k.tp + k.fp))}  ${fmt(frac(k.tp, n), 6)}  ${fmt(f1(k), 6)}${fmt(f1(second.categories.get(c)!), 9)}${withAlex ? fmt(frac(k.alexFlagged, n), 13) : ''}`,
     );
   }
-  console.log(`  macro-F1 over categories with labelled items: ${fmt(s.macroF1, 0)}`);
+  console.log(
+    `  macro-F1 over categories with labelled items: ${fmt(s.macroF1, 0)}; with the second opinion ${fmt(second.macroF1, 0)}`,
+  );
 }
 
 /**
@@ -182,19 +186,26 @@ export function reportRealWorld(showLearnMisses: boolean): void {
   console.log(
     '\n=== Real-world sets: published text, labelled before any checker run (eval/REALWORLD.md) ===',
   );
-  const holdout: [Mode, HalfScore][] = [];
+  const holdout: [Mode, HalfScore, HalfScore][] = [];
   for (const mode of ['feedback', 'request'] as const) {
     const halves = split(loadRealWorld(mode));
     const withAlex = mode === 'feedback';
     const learn = scoreHalf(halves.learn, withAlex);
-    printHalf(`${mode}, learn half (may be read to find classes of misses)`, learn, withAlex);
-    if (showLearnMisses) for (const m of learn.misses) console.log(`    ${m}`);
+    const learn2 = scoreHalf(halves.learn, false, true);
+    printHalf(`${mode}, learn half (may be read to find classes of misses)`, learn, withAlex, learn2);
+    if (showLearnMisses) {
+      for (const m of learn.misses) console.log(`    ${m}`);
+      const before = new Set(learn.misses);
+      for (const m of learn2.misses) if (!before.has(m)) console.log(`    with the second opinion: ${m}`);
+    }
     const hold = scoreHalf(halves.holdout, withAlex);
-    printHalf(`${mode}, HOLDOUT half (never read; the figure users will meet)`, hold, withAlex);
-    holdout.push([mode, hold]);
+    const hold2 = scoreHalf(halves.holdout, false, true);
+    printHalf(`${mode}, HOLDOUT half (never read; the figure users will meet)`, hold, withAlex, hold2);
+    holdout.push([mode, hold, hold2]);
   }
   console.log('\nHOLDOUT, the figures users will meet (published text the checker was never tuned on):');
-  for (const [mode, s] of holdout) {
+  const anyF1 = (c: Counts) => fmt(f1(c), 0);
+  for (const [mode, s, s2] of holdout) {
     const a = s.anyRisk;
     let line = `  ${mode.padEnd(9)} any-risk precision ${fmt(frac(a.tp, a.tp + a.fp), 0)}, recall ${fmt(frac(a.tp, a.tp + a.fn), 0)}; macro-F1 ${fmt(s.macroF1, 0)}`;
     if (s.toneRisk) {
@@ -206,5 +217,9 @@ export function reportRealWorld(showLearnMisses: boolean): void {
       line += `; alex 11 any-risk precision ${fmt(frac(b.tp, b.tp + b.fp), 0)}, recall ${fmt(frac(b.tp, b.tp + b.fn), 0)}`;
     }
     console.log(line);
+    const a2 = s2.anyRisk;
+    console.log(
+      `  ${''.padEnd(9)} any-risk F1 ${anyF1(a)}; with the second opinion: any-risk precision ${fmt(frac(a2.tp, a2.tp + a2.fp), 0)}, recall ${fmt(frac(a2.tp, a2.tp + a2.fn), 0)}, F1 ${anyF1(a2)}; macro-F1 ${fmt(s2.macroF1, 0)}`,
+    );
   }
 }

@@ -1,10 +1,19 @@
 // Debrief's checker: finds legal and tone risk in interview feedback (mode `feedback`) and in a candidate's
 // request for feedback (mode `request`). Plain TypeScript with no Node APIs: the server and the browser both load it.
-export { ALL_JURISDICTIONS, check, hasBlocking, listRules, Scanner, vocabularySource } from './engine';
+export {
+  ALL_JURISDICTIONS,
+  check,
+  hasBlocking,
+  listRules,
+  Scanner,
+  SECOND_OPINION_DEFAULT,
+  vocabularySource,
+} from './engine';
 export type {
   CheckOptions,
   DocumentTest,
   Finding,
+  FindingSeverity,
   Jurisdiction,
   Mode,
   RuleData,

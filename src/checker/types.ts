@@ -4,10 +4,13 @@ import type { Jurisdiction, Mode, Severity } from './vocabulary';
 
 export type { Jurisdiction, Mode, Severity };
 
+/** A rule's severity, or `review`: the second opinion's prompt to look again (second-opinion.ts), never blocking. */
+export type FindingSeverity = Severity | 'review';
+
 export interface Finding {
   ruleId: string;
   category: string;
-  severity: Severity;
+  severity: FindingSeverity;
   /** UTF-16 offset into the text given (inclusive). */
   start: number;
   /** UTF-16 offset into the text given (exclusive). */
@@ -23,6 +26,11 @@ export interface CheckOptions {
   mode?: Mode;
   /** Default: all jurisdictions. A rule applies when it carries any of these tags. */
   jurisdictions?: Jurisdiction[];
+  /**
+   * Feedback mode: also ask the second opinion (second-opinion.ts) about sentences no rule reported on. Default:
+   * SECOND_OPINION_DEFAULT in engine.ts.
+   */
+  secondOpinion?: boolean;
 }
 
 /** What a document-level rule looks for once the whole text has been seen. */

@@ -395,7 +395,8 @@ export const rejectionReasons = pgTable(
 export interface StoredFinding {
   ruleId: string;
   category: string;
-  severity: 'block' | 'warn';
+  /** `review`: the checker's second opinion asks for a look; never blocks. */
+  severity: 'block' | 'warn' | 'review';
   start: number;
   end: number;
   text: string;

@@ -153,9 +153,11 @@ export function FindingList({ findings, empty }: { findings: Finding[]; empty?: 
             <span className={`sev ${f.severity}`}>
               {f.severity === 'block'
                 ? 'Blocks sending'
-                : isRequestCategory(f.category)
-                  ? 'Suggestion'
-                  : 'Warning'}
+                : f.severity === 'review'
+                  ? 'Review'
+                  : isRequestCategory(f.category)
+                    ? 'Suggestion'
+                    : 'Warning'}
             </span>
             <span className="cat">{categoryLabel(f.category)}</span>
             {f.text && <q>{f.text}</q>}

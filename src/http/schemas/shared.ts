@@ -43,7 +43,10 @@ export const Finding = z
   .object({
     ruleId: z.string(),
     category: z.string().openapi({ example: 'proxy' }),
-    severity: z.enum(['block', 'warn']),
+    severity: z.enum(['block', 'warn', 'review']).openapi({
+      description:
+        'block stops approval; warn asks for a second look; review is the statistical second opinion',
+    }),
     start: z.number().int(),
     end: z.number().int(),
     text: z.string(),

@@ -5389,8 +5389,11 @@ export interface components {
             ruleId: string;
             /** @example proxy */
             category: string;
-            /** @enum {string} */
-            severity: "block" | "warn";
+            /**
+             * @description block stops approval; warn asks for a second look; review is the statistical second opinion
+             * @enum {string}
+             */
+            severity: "block" | "warn" | "review";
             start: number;
             end: number;
             text: string;
