@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { text as alex } from 'alex';
 import { parse } from 'yaml';
 import { CATEGORIES, check, type Mode } from '../src/checker';
+import { secondOpinion as model } from '../src/checker/second-opinion';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -82,7 +83,7 @@ export function debriefCategories(item: RealItem, secondOpinion = false): Set<st
   const allowed = new Set<string>(CATEGORIES[item.mode]);
   const aboutTheItem = (f: { start: number; end: number }) => item.mode !== 'feedback' || f.end > f.start;
   return new Set(
-    check(item.text, { mode: item.mode, secondOpinion })
+    check(item.text, { mode: item.mode, ...(secondOpinion ? { secondOpinion: model } : {}) })
       .filter(aboutTheItem)
       .map((f) => f.category)
       .filter((c) => allowed.has(c)),

@@ -7,8 +7,7 @@
 import { RuleSet } from './matching';
 import { CONTEXT, RULES } from './rules.generated';
 import { checkWith, RuleScanner } from './scanner';
-import { secondOpinion } from './second-opinion';
-import type { CheckOptions, Finding, Jurisdiction, Mode, RuleData } from './types';
+import type { CheckOptions, Finding, Jurisdiction, Mode, RuleData, SecondOpinion } from './types';
 import { JURISDICTIONS } from './vocabulary';
 
 export const ALL_JURISDICTIONS: readonly Jurisdiction[] = JURISDICTIONS;
@@ -30,37 +29,29 @@ export function vocabularySource(mode: Mode = 'feedback'): string {
  * for the findings about the whole document (request mode). Memory does not grow with the document.
  */
 export class Scanner extends RuleScanner {
-  private readonly second: boolean;
+  private readonly second: SecondOpinion | undefined;
   private at = 0;
 
   constructor(options: CheckOptions = {}) {
     super(RULE_SET, options);
-    this.second = usesSecondOpinion(options);
+    this.second = secondOpinionOf(options);
   }
 
   override push(segment: string): Finding[] {
     const base = this.at;
     this.at += segment.length;
     const findings = super.push(segment);
-    return this.second ? withSecondOpinion(segment, findings, base) : findings;
+    return this.second ? withSecondOpinion(this.second, segment, findings, base) : findings;
   }
 }
 
-/**
- * Whether the second opinion (second-opinion.ts: a model trained on the labelled sets, which only asks for a review
- * of sentences the rules are silent on) runs when the caller does not say. Off: on the sets never read while it was
- * built, its own flags were right 5 times in 8, against the 0.9 it was chosen for; it caught 5 more risky sentences
- * on the real-world holdout but only added false alarms on the blind set's never-read half (eval/REALWORLD.md,
- * "Second opinion"). `check(text, { secondOpinion: true })` runs it.
- */
-export const SECOND_OPINION_DEFAULT: boolean = false;
-
-const usesSecondOpinion = (o: CheckOptions) =>
-  (o.mode ?? 'feedback') === 'feedback' && (o.secondOpinion ?? SECOND_OPINION_DEFAULT);
+/** The second opinion a caller asked for (feedback mode only); none ships switched on. */
+const secondOpinionOf = (o: CheckOptions) =>
+  (o.mode ?? 'feedback') === 'feedback' ? o.secondOpinion : undefined;
 
 /** The rules' findings in a text (offsets from `base`), with the second opinion's after the rules have run. */
-function withSecondOpinion(text: string, findings: Finding[], base = 0): Finding[] {
-  const extra = secondOpinion(text, findings, base);
+function withSecondOpinion(second: SecondOpinion, text: string, findings: Finding[], base = 0): Finding[] {
+  const extra = second(text, findings, base);
   return extra.length ? [...findings, ...extra].sort((a, b) => a.start - b.start) : findings;
 }
 
@@ -73,7 +64,8 @@ new Scanner().push(
 
 export function check(text: string, options: CheckOptions = {}): Finding[] {
   const findings = checkWith(RULE_SET, text, options);
-  return usesSecondOpinion(options) ? withSecondOpinion(text, findings) : findings;
+  const second = secondOpinionOf(options);
+  return second ? withSecondOpinion(second, text, findings) : findings;
 }
 
 export function hasBlocking(findings: Finding[]): boolean {

@@ -6,7 +6,6 @@ export {
   hasBlocking,
   listRules,
   Scanner,
-  SECOND_OPINION_DEFAULT,
   vocabularySource,
 } from './engine';
 export type {

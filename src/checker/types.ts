@@ -27,11 +27,15 @@ export interface CheckOptions {
   /** Default: all jurisdictions. A rule applies when it carries any of these tags. */
   jurisdictions?: Jurisdiction[];
   /**
-   * Feedback mode: also ask the second opinion (second-opinion.ts) about sentences no rule reported on. Default:
-   * SECOND_OPINION_DEFAULT in engine.ts.
+   * Feedback mode: also ask a second opinion about sentences no rule reported on, e.g. `secondOpinion` from
+   * second-opinion.ts (a model trained on the labelled sets). Off unless given: nothing that ships passes one, so its
+   * weights stay out of the server's and the web app's bundles (eval/REALWORLD.md, "Second opinion", says why).
    */
-  secondOpinion?: boolean;
+  secondOpinion?: SecondOpinion;
 }
+
+/** Review findings for the sentences of `text` that no finding in `ruled` touches; offsets count from `base`. */
+export type SecondOpinion = (text: string, ruled: readonly Finding[], base?: number) => Finding[];
 
 /** What a document-level rule looks for once the whole text has been seen. */
 export type DocumentTest =

@@ -21,7 +21,7 @@ const JUDGED = 'She seemed a bit off.';
 
 describe('second opinion', () => {
   it('asks for a review of a sentence that reads like a judgment of the person, naming the words behind it', () => {
-    const [f, ...rest] = check(JUDGED, { secondOpinion: true });
+    const [f, ...rest] = check(JUDGED, { secondOpinion });
     expect(rest).toEqual([]);
     expect(f).toMatchObject({
       ruleId: 'second-opinion',
@@ -34,7 +34,7 @@ describe('second opinion', () => {
   });
 
   it('is never blocking: approval is not held up by it', () => {
-    const found = check(`${JUDGED}\n${JUDGED}`, { secondOpinion: true });
+    const found = check(`${JUDGED}\n${JUDGED}`, { secondOpinion });
     expect(found).toHaveLength(2);
     expect(found.every((f) => f.severity === 'review')).toBe(true);
     expect(hasBlocking(found)).toBe(false);
@@ -43,7 +43,7 @@ describe('second opinion', () => {
   it('never speaks on a sentence a rule already reported', () => {
     // The rule flags the age remark; the same sentence gets no second finding, the next sentence still does.
     const text = `${JUDGED.replace('.', ',')} and too old for us. ${JUDGED}`;
-    const found = check(text, { secondOpinion: true });
+    const found = check(text, { secondOpinion });
     const rules = found.filter((f) => f.ruleId !== SECOND_OPINION_RULE);
     expect(rules.length).toBeGreaterThan(0);
     const firstEnd = text.indexOf('. ') + 1;
@@ -55,7 +55,7 @@ describe('second opinion', () => {
 
   it('never overlaps a rule finding on any training item', () => {
     for (const item of trainingItems().items) {
-      const found = check(item.text, { secondOpinion: true });
+      const found = check(item.text, { secondOpinion });
       for (const r of reviews(found))
         for (const f of found)
           if (f.ruleId !== SECOND_OPINION_RULE && f.end > f.start)
@@ -71,15 +71,15 @@ describe('second opinion', () => {
       'Thank you for your time.',
       ...PRECISION_MATTERS,
     ])
-      expect(check(text, { secondOpinion: true }), text).toEqual([]);
+      expect(check(text, { secondOpinion }), text).toEqual([]);
   });
 
   it('is off unless asked for, can be turned off, and never reads requests', () => {
     expect(check(JUDGED)).toEqual([]);
-    expect(check(JUDGED, { secondOpinion: false })).toEqual([]);
-    expect(
-      reviews(check(`Thank you. ${JUDGED} Any pointers?`, { mode: 'request', secondOpinion: true })),
-    ).toEqual([]);
+    expect(check(JUDGED)).toEqual([]);
+    expect(reviews(check(`Thank you. ${JUDGED} Any pointers?`, { mode: 'request', secondOpinion }))).toEqual(
+      [],
+    );
   });
 
   it('scores in one pass exactly as the model reads each training item', () => {
@@ -93,7 +93,7 @@ describe('second opinion', () => {
 
   it('finds the same sentences when a document is checked in segments', () => {
     const text = `The design was clear.\n${JUDGED}\nThe tests were thorough. ${JUDGED}`;
-    const whole = reviews(check(text, { secondOpinion: true }));
+    const whole = reviews(check(text, { secondOpinion }));
     const cut = text.indexOf('\n', 30) + 1;
     const parts = [secondOpinion(text.slice(0, cut), [], 0), secondOpinion(text.slice(cut), [], cut)].flat();
     expect(parts).toEqual(whole);
