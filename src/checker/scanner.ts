@@ -145,11 +145,7 @@ export class RuleScanner {
     base: number,
     findings: Finding[],
   ): number {
-    if (cands.any) {
-      cands.any.lastIndex = start;
-      if (!cands.any.test(text)) return -1;
-    }
-    for (const cand of cands.list) {
+    for (const cand of cands) {
       cand.re.lastIndex = start;
       const m = cand.re.exec(text);
       if (!m) continue;

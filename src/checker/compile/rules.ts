@@ -9,6 +9,7 @@ import { JURISDICTIONS, MODES, SEVERITIES, SIGNAL_CATEGORY, CATEGORIES as VOCAB 
 import { Problems } from './errors';
 import { checkRuleExamples } from './examples';
 import { firstWords } from './first-words';
+import type { IndexedRule } from './index-table';
 import { compilePattern, expandMacros, loosen } from './patterns';
 
 export interface RuleFile {
@@ -20,7 +21,8 @@ export interface RuleFile {
 
 export interface CompiledRules {
   context: ContextSources;
-  rules: RuleData[];
+  /** The rules, each pattern with the words it can start with (the engine gets them as its word index). */
+  rules: IndexedRule[];
   examples: Record<string, RuleExamples>;
 }
 
@@ -104,7 +106,7 @@ export function compileRules(
     else context[key] = compilePattern(source, macros, where, problems, true);
   }
 
-  const rules: RuleData[] = [];
+  const rules: IndexedRule[] = [];
   const examples: Record<string, RuleExamples> = {};
   const ids = new Map<string, string>();
   const phrases = new Map<string, string>();
@@ -244,7 +246,7 @@ export function compileRules(
         evidenceClears: r.evidenceClears ?? false,
         message: typeof r.message === 'string' ? r.message.trim().replace(/\s+/g, ' ') : '',
         suggestion: typeof r.suggestion === 'string' ? r.suggestion.trim().replace(/\s+/g, ' ') : '',
-      } as RuleData);
+      } as unknown as IndexedRule);
     }
   }
 
