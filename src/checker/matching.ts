@@ -28,6 +28,8 @@ export interface FirstWord {
   singles: CandidateList | null;
   /** Next word's hash -> the singles and the pairs for that next word, merged, most specific first. */
   bySecond: Map<number, CandidateList> | null;
+  /** Where this word's pairs start in the table's text until they are read (Compiled.expand), then -1. */
+  pairs: number;
 }
 
 export interface Compiled {
@@ -39,6 +41,8 @@ export interface Compiled {
   documentRules: RuntimeRule[];
   /** Every first word, for the benchmark's ceiling. */
   words: string[];
+  /** Reads a first word's pairs the first time the text has that word (most of the index is never needed). */
+  expand(entry: FirstWord): void;
 }
 
 /**
@@ -83,27 +87,73 @@ function fromTable(table: IndexTable, candidates: (Candidate | undefined)[], all
   };
   const byWord = new Map<number, FirstWord>();
   const words: string[] = [];
-  for (const line of table.words.split('\n')) {
-    if (!line) continue;
-    const parts = line.split(' ');
-    const spellings = (parts[0] ?? '').split('/');
-    const singles = parts[1] === '-' ? null : list(Number(parts[1]));
-    const alone = singles?.length ? singles : null;
-    let bySecond: Map<number, CandidateList> | null = null;
-    for (let k = 2; k + 1 < parts.length; k += 2) {
-      const [merged = '', own] = (parts[k + 1] ?? '').split('/');
-      const both = list(Number(merged));
+  // The first words are hashed as the scanner does, straight from the table's text; their pairs wait for expand().
+  const text = table.words;
+  const n = text.length;
+  let i = 0;
+  /** The hash of the word at i, up to a space, a new line or a "/"; moves i to that character. */
+  const word = (): number => {
+    let h = 0;
+    for (let c = text.charCodeAt(i); i < n && c !== 32 && c !== 10 && c !== 47; c = text.charCodeAt(++i))
+      h = (Math.imul(h, 31) + c) & 0x3fffffff;
+    return h;
+  };
+  /** The number at i ("-" is -1); moves i past it. */
+  const number = (): number => {
+    if (text.charCodeAt(i) === 45) {
+      i++;
+      return -1;
+    }
+    let v = 0;
+    for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) v = v * 10 + c - 48;
+    return v;
+  };
+  const singlesOf = new Map<FirstWord, CandidateList | null>();
+  const expand = (entry: FirstWord): void => {
+    if (entry.pairs < 0) return;
+    i = entry.pairs;
+    entry.pairs = -1;
+    const singles = singlesOf.get(entry) ?? null;
+    while (i < n && text.charCodeAt(i) === 32) {
+      i++;
+      const h2 = word();
+      i++;
+      const both = list(number());
+      let own = -1;
+      if (text.charCodeAt(i) === 47) {
+        i++;
+        own = number();
+      }
       if (!all) {
         // The pair stays only if a phrase indexed by the pair itself is kept.
-        const mine = own === undefined ? both.filter((c) => !singles?.includes(c)) : list(Number(own));
+        const mine = own < 0 ? both.filter((c) => !singles?.includes(c)) : list(own);
         if (!mine.length) continue;
       }
-      bySecond ??= new Map();
-      bySecond.set(hashWord(parts[k] ?? ''), both);
+      entry.bySecond ??= new Map();
+      entry.bySecond.set(h2, both);
     }
-    if (!alone && !bySecond) continue;
-    byWord.set(hashWord(spellings[0] ?? ''), { singles: alone, bySecond });
-    words.push(...spellings);
+  };
+  while (i < n) {
+    const lineStart = i;
+    const h = word();
+    while (i < n && text.charCodeAt(i) !== 32) i++; // other spellings of the same hash
+    const spellings = text.slice(lineStart, i);
+    i++;
+    const first = number();
+    const singles = first < 0 ? null : list(first);
+    const entry: FirstWord = { singles: singles?.length ? singles : null, bySecond: null, pairs: i };
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = n;
+    if (end === i) entry.pairs = -1;
+    if (!all) {
+      // With rules left out, a word is kept only if some phrase of the rules kept can start there.
+      singlesOf.set(entry, singles);
+      expand(entry);
+    }
+    i = end + 1;
+    if (!entry.singles && !entry.bySecond && entry.pairs < 0) continue;
+    byWord.set(h, entry);
+    words.push(...spellings.split('/'));
   }
   return {
     byWord,
@@ -111,6 +161,7 @@ function fromTable(table: IndexTable, candidates: (Candidate | undefined)[], all
     numeric: list(table.numeric),
     documentRules: [],
     words: words.sort(),
+    expand,
   };
 }
 

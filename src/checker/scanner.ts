@@ -126,6 +126,7 @@ export class RuleScanner {
   ): number {
     let end = -1;
     if (entry) {
+      if (entry.pairs >= 0) this.compiled.expand(entry);
       const list =
         entry.bySecond?.get(next) ??
         (nextNumeric ? entry.bySecond?.get(NUMBER_HASH) : undefined) ??

@@ -11,6 +11,7 @@ import { indexTables } from '../../src/checker/compile/index-table';
 import { type Compiled, type FirstWord, RuleSet } from '../../src/checker/matching';
 import type { Jurisdiction } from '../../src/checker/types';
 import { JURISDICTIONS, MODES } from '../../src/checker/vocabulary';
+import { hashWord } from '../../src/checker/words';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dir = join(root, 'src/checker/rules');
@@ -31,6 +32,7 @@ const compiled = compileRules(
 
 /** The index as plain data: each list as the rule ids and patterns it tries, in order. */
 function shape(c: Compiled) {
+  for (const w of c.byWord.values()) c.expand(w);
   const list = (l: readonly { re: RegExp; rule: { data: { id: string } } }[] | null) =>
     l?.map((x) => `${x.rule.data.id}:${x.re.source}`) ?? null;
   const word = (w: FirstWord) => ({
@@ -52,6 +54,14 @@ for (let mask = 1; mask < 1 << JURISDICTIONS.length; mask++)
 
 describe('the word index written at build time', () => {
   const whole = new RuleSet(compiled.rules, compiled.context, indexTables(compiled.rules));
+  it('is keyed by the hash the scanner computes over each first word', () => {
+    const c = whole.compiled('feedback', JURISDICTIONS);
+    expect(c.words.length).toBeGreaterThan(1000);
+    for (const w of c.words) expect(c.byWord.has(hashWord(w)), w).toBe(true);
+    const she = c.byWord.get(hashWord('she'));
+    if (she) c.expand(she);
+    expect(she?.bySecond?.has(hashWord('was'))).toBe(true);
+  });
   it('knows some rules apply in only some jurisdictions (so the subsets below differ)', () => {
     expect(compiled.rules.some((r) => r.jurisdictions.length < JURISDICTIONS.length)).toBe(true);
   });
