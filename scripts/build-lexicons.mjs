@@ -132,7 +132,8 @@ function closure(roots) {
 function conceptWords(roots, exclude) {
   const inside = closure(roots);
   const out = new Set();
-  let dropped = 0;
+  const otherSense = new Set();
+  const listed = new Set();
   for (const o of inside) {
     for (const w of nouns.get(o)?.words ?? []) {
       const lemma = w.toLowerCase();
@@ -143,31 +144,25 @@ function conceptWords(roots, exclude) {
         .filter((s) => !(s.noun !== null && inside.has(s.noun)))
         .reduce((n, s) => n + s.tags, 0);
       const word = lemma.replace(/_/g, ' ');
-      if (
-        !first ||
-        !inside.has(first.noun) ||
-        other > mine ||
-        exclude.has(word) ||
-        !/^[a-z][a-z' -]*[a-z]$/.test(word)
-      ) {
-        dropped++;
-        continue;
-      }
-      out.add(word);
+      if (!first || !inside.has(first.noun) || other > mine || !/^[a-z][a-z' -]*[a-z]$/.test(word))
+        otherSense.add(word);
+      else if (exclude.has(word)) listed.add(word);
+      else out.add(word);
     }
   }
-  return { words: [...out], dropped };
+  for (const w of [...otherSense, ...listed]) out.delete(w);
+  return { words: [...out], otherSense: otherSense.size, listed: listed.size };
 }
 
 /** A concept lexicon from WordNet roots (synset offsets with their first word, for the header). */
 function wordnetLexicon(name, roots, exclude = []) {
-  const { words, dropped } = conceptWords(
+  const { words, otherSense, listed } = conceptWords(
     roots.map(([offset]) => offset),
     new Set(exclude),
   );
   const lex = lexicon(
     name,
-    `${wn}: nouns under ${roots.map(([o, w]) => `${w} (${o})`).join(', ')}; ${dropped} lemmas left out whose common sense is another`,
+    `${wn}: nouns under ${roots.map(([o, w]) => `${w} (${o})`).join(', ')} and their hyponyms; left out: ${otherSense} whose most frequent sense is another, ${listed} listed here as technical or everyday in feedback`,
     words,
   );
   return lex;
@@ -330,8 +325,160 @@ lexicons.push(
       'lag',
     ],
   ),
-  wordnetLexicon('female', [['09642198', 'female person']], ['female']),
-  wordnetLexicon('male', [['09647338', 'male person']], ['male', 'master', 'boss', 'chief', 'head']),
+  wordnetLexicon(
+    'female',
+    [['09642198', 'female person']],
+    [
+      ...[
+        'female',
+        'madam',
+        'madame',
+        "ma'am",
+        'mistress',
+        'donna',
+        'dame',
+        'signora',
+        'signorina',
+        'amah',
+        'nanny',
+      ],
+      ...[
+        'ex',
+        'sir',
+        'brownie',
+        'boy scout',
+        'girl scout',
+        'cub scout',
+        'eagle scout',
+        'sea scout',
+        'scouter',
+      ],
+      ...[
+        'iron man',
+        'ironman',
+        'ironside',
+        'hustler',
+        'buster',
+        'shaver',
+        'posseman',
+        'wac',
+        'esq',
+        'jr',
+        'jnr',
+        'herr',
+      ],
+      ...[
+        'senhor',
+        'signor',
+        'signior',
+        'signore',
+        'monsieur',
+        'hombre',
+        'lulu',
+        'peri',
+        'vestal',
+        'maenad',
+        'may queen',
+      ],
+      ...[
+        'queen of the may',
+        'gentleman-at-arms',
+        'baboo',
+        'babu',
+        'bey',
+        'fashion plate',
+        'macaroni',
+        'golden boy',
+      ],
+      ...[
+        'wonder boy',
+        'wonder woman',
+        'boy wonder',
+        'girl wonder',
+        'knockout',
+        'stunner',
+        'cinderella',
+        'tarzan',
+      ],
+    ],
+  ),
+  wordnetLexicon(
+    'male',
+    [['09647338', 'male person']],
+    [
+      ...[
+        'male',
+        'master',
+        'boss',
+        'chief',
+        'head',
+        'strapper',
+        'galoot',
+        'bruiser',
+        'adonis',
+        'hunk',
+        'peter pan',
+      ],
+      ...[
+        'ex',
+        'sir',
+        'brownie',
+        'boy scout',
+        'girl scout',
+        'cub scout',
+        'eagle scout',
+        'sea scout',
+        'scouter',
+      ],
+      ...[
+        'iron man',
+        'ironman',
+        'ironside',
+        'hustler',
+        'buster',
+        'shaver',
+        'posseman',
+        'wac',
+        'esq',
+        'jr',
+        'jnr',
+        'herr',
+      ],
+      ...[
+        'senhor',
+        'signor',
+        'signior',
+        'signore',
+        'monsieur',
+        'hombre',
+        'lulu',
+        'peri',
+        'vestal',
+        'maenad',
+        'may queen',
+      ],
+      ...[
+        'queen of the may',
+        'gentleman-at-arms',
+        'baboo',
+        'babu',
+        'bey',
+        'fashion plate',
+        'macaroni',
+        'golden boy',
+      ],
+      ...[
+        'wonder boy',
+        'wonder woman',
+        'boy wonder',
+        'girl wonder',
+        'knockout',
+        'stunner',
+        'cinderella',
+        'tarzan',
+      ],
+    ],
+  ),
   wordnetLexicon(
     'elder',
     [['10396222', 'old person']],
