@@ -8,7 +8,11 @@ import { MODES } from '../vocabulary';
 import { hashWord, weight } from '../words';
 
 /** A rule as the compiler produces it: with, for each pattern, the words it can start with (first-words.ts). */
-export type IndexedRule = RuleData & { triggers: readonly (readonly string[])[] };
+export type IndexedRule = RuleData & {
+  triggers: readonly (readonly string[])[];
+  /** Each pattern's specificity (words.ts, weight), when the compiler computed it from another form of the source. */
+  weights?: readonly number[];
+};
 
 /**
  * The table of one mode over all its rules. Pattern numbers count every pattern of every rule in order (both modes),
@@ -33,7 +37,7 @@ export function indexTable(rules: readonly IndexedRule[], mode: Mode): IndexTabl
     rule.patterns.forEach((source, i) => {
       id++;
       if (rule.mode !== mode) return;
-      weights.set(id, weight(source));
+      weights.set(id, rule.weights?.[i] ?? weight(source));
       for (const trigger of rule.triggers[i] ?? []) {
         if (trigger === '#poss') possessive.add(id);
         else if (trigger === '#digit') numeric.add(id);

@@ -6,11 +6,13 @@
 import type { ContextSources } from '../suppression';
 import type { RuleData, RuleExamples } from '../types';
 import { JURISDICTIONS, MODES, SEVERITIES, SIGNAL_CATEGORY, CATEGORIES as VOCAB } from '../vocabulary';
+import { weight } from '../words';
 import { Problems } from './errors';
 import { checkRuleExamples } from './examples';
 import { firstWords } from './first-words';
 import type { IndexedRule } from './index-table';
-import { compilePattern, expandMacros, loosen } from './patterns';
+import { trieAlternation } from './lexicons';
+import { compilePattern, expandMacros, loosen, transform } from './patterns';
 
 export interface RuleFile {
   /** The file's name, e.g. "protected.yaml"; files are compiled in the order of their names. */
@@ -95,7 +97,12 @@ export function compileRules(
 ): CompiledRules {
   const problems = new Problems();
   const ctxDoc = isRecord(contextDoc) ? contextDoc : {};
-  const macros = { ...lexicons, ...(isRecord(ctxDoc.macros) ? ctxDoc.macros : {}) } as Record<string, string>;
+  const plain = { ...lexicons, ...(isRecord(ctxDoc.macros) ? ctxDoc.macros : {}) } as Record<string, string>;
+  // The expressions the engine runs take each lexicon as a trie; first words and specificity are read from the plain
+  // alternation, so the two forms index and order phrases alike.
+  const macros = { ...plain };
+  for (const name of Object.keys(lexicons))
+    if (plain[name] !== undefined) macros[name] = trieAlternation(plain[name]);
   const contextSources = isRecord(ctxDoc.context) ? ctxDoc.context : {};
 
   const context = {} as ContextSources;
@@ -176,9 +183,12 @@ export function compileRules(
         if (patterns.length) problems.add(at('patterns'), 'a document rule has no patterns');
       } else if (!patterns.length) problems.add(at('patterns'), 'needs at least one pattern');
       const compiled = patterns.map((p) => compilePattern(String(p), macros, at('patterns'), problems));
+      const weights = patterns.map((p) =>
+        weight(transform(loosen(expandMacros(String(p), plain, at('patterns'), problems)))),
+      );
       const triggers = patterns.map((p) =>
         firstWords(
-          loosen(expandMacros(String(p), macros, at('patterns'), problems)),
+          loosen(expandMacros(String(p), plain, at('patterns'), problems)),
           at('patterns'),
           problems,
         ),
@@ -238,6 +248,7 @@ export function compileRules(
         basis: r.basis ?? '',
         patterns: compiled,
         triggers,
+        weights,
         ...(isSignal ? { signal: r.signal } : {}),
         ...(document ? { document } : {}),
         ...ctx,
