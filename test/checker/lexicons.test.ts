@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check } from '../../src/checker';
+import { trieAlternation } from '../../src/checker/compile/lexicons';
 
 const dir = join(process.cwd(), 'src/checker/lexicons');
 
@@ -115,5 +116,36 @@ describe('lexicons built from data packages', () => {
       'She had a partner for the pairing exercise and shared the keyboard well.',
     ])
       expect(check(text), text).toEqual([]);
+  });
+
+  it('run as tries that match what the plain list matches, the longer entry first', () => {
+    const entries = [
+      'south sudanese',
+      'sudanese',
+      'south',
+      'afghan',
+      'afghani',
+      'albanian',
+      "shi'ite",
+      'a.b',
+    ];
+    const plain = [...entries]
+      .sort((x, y) => y.length - x.length)
+      .map((e) => e.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|');
+    const trie = trieAlternation(plain);
+    for (const text of [
+      'south sudanese',
+      'southern',
+      'afghani tea',
+      'afghan',
+      "shi'ite",
+      'a.b',
+      'axb',
+      'sudan',
+    ]) {
+      const m = (source: string) => new RegExp(`^(?:${source})`).exec(text)?.[0] ?? null;
+      expect(m(trie), text).toBe(m(plain));
+    }
   });
 });

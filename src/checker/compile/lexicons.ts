@@ -46,7 +46,7 @@ export function trieAlternation(alternation: string): string {
   const render = (node: TrieNode): string => {
     const branches = [...node.next].map(([unit, child]) => unit + render(child));
     if (!branches.length) return '';
-    const body = branches.length === 1 ? branches[0] : `(?:${branches.join('|')})`;
+    const body = branches.length === 1 ? (branches[0] ?? '') : `(?:${branches.join('|')})`;
     return node.end ? `(?:${body})?` : body;
   };
   return render(root);
