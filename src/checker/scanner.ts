@@ -126,6 +126,7 @@ export class RuleScanner {
   ): number {
     let end = -1;
     if (entry) {
+      if (entry.pairs >= 0) this.compiled.expand(entry);
       const list =
         entry.bySecond?.get(next) ??
         (nextNumeric ? entry.bySecond?.get(NUMBER_HASH) : undefined) ??
@@ -145,11 +146,7 @@ export class RuleScanner {
     base: number,
     findings: Finding[],
   ): number {
-    if (cands.any) {
-      cands.any.lastIndex = start;
-      if (!cands.any.test(text)) return -1;
-    }
-    for (const cand of cands.list) {
+    for (const cand of cands) {
       cand.re.lastIndex = start;
       const m = cand.re.exec(text);
       if (!m) continue;

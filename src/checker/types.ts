@@ -53,8 +53,6 @@ export interface RuleData {
   basis: string;
   /** Regular-expression sources (case-insensitive), each a phrase; empty for document rules. */
   patterns: string[];
-  /** For each pattern, the lower-case words it can start with (#poss: any word followed by 's; #digit: a number). */
-  triggers: string[][];
   /** A signal rule marks that something is present (e.g. a thank-you) and reports nothing itself. */
   signal?: string;
   document?: DocumentTest;

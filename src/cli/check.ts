@@ -28,9 +28,14 @@ Options:
 Exit status: 0 when no finding blocks, 1 when one does, 2 on a usage error or an unreadable file.
 `;
 
-/** Read size, and the size at which the pending text is cut at a safe boundary and checked. */
+/**
+ * Read size, the size at which the pending text is cut at a safe boundary and checked, and the output buffer. All
+ * stay well under the size at which V8 allocates a string in its large-object space, where decoding and joining
+ * text cost several times more.
+ */
 const CHUNK = 1 << 16;
-const SEGMENT = 1 << 18;
+const SEGMENT = 1 << 16;
+const OUT = 1 << 16;
 
 class UsageError extends Error {}
 
@@ -118,10 +123,17 @@ function parseArgs(args: string[]): Parsed {
 class Output {
   private parts: string[] = [];
   private size = 0;
-  async write(s: string): Promise<void> {
+  /** Adds text; call flushIfFull() after a batch. */
+  add(s: string): void {
     this.parts.push(s);
     this.size += s.length;
-    if (this.size >= CHUNK) await this.flush();
+  }
+  async write(s: string): Promise<void> {
+    this.add(s);
+    await this.flushIfFull();
+  }
+  async flushIfFull(): Promise<void> {
+    if (this.size >= OUT) await this.flush();
   }
   async flush(): Promise<void> {
     if (!this.parts.length) return;
@@ -151,52 +163,66 @@ export function safeCut(text: string, force: boolean): number {
 }
 
 /**
- * Checks a stream of text segment by segment and yields findings with line and column (counted from 1, in UTF-16
- * code units). Document-level findings (request mode) come last and point at line 1, column 1.
+ * Checks a document fed in chunks, segment by segment, and gives findings with line and column (counted from 1, in
+ * UTF-16 code units). Document-level findings (request mode) come last and point at line 1, column 1. Synchronous,
+ * so a finding costs no turn of the event loop; the caller awaits only reads and writes.
  */
-export async function* checkStream(
-  source: AsyncIterable<string>,
-  options: CheckOptions,
-): AsyncGenerator<Located> {
-  const scanner = new Scanner(options);
-  let pending = '';
-  let segmentBase = 0; // file offset of the segment being located
-  let segment = '';
-  let cursor = 0; // file offset up to which newlines have been counted
-  let line = 1;
-  let lineStart = 0; // file offset where the current line starts
-  const advance = (to: number) => {
-    let i = segment.indexOf('\n', cursor - segmentBase);
-    while (i >= 0 && i + segmentBase < to) {
-      line++;
-      lineStart = i + segmentBase + 1;
-      i = segment.indexOf('\n', i + 1);
-    }
-    cursor = to;
-  };
-  function* locate(seg: string): Generator<Located> {
-    segment = seg;
-    for (const f of scanner.push(seg)) {
-      advance(f.start);
-      const startLine = line;
-      const startColumn = f.start - lineStart + 1;
-      advance(f.end);
-      yield { ...f, line: startLine, column: startColumn, endLine: line, endColumn: f.end - lineStart + 1 };
-    }
-    advance(segmentBase + seg.length);
-    segmentBase += seg.length;
+export class LocatingChecker {
+  private readonly scanner: Scanner;
+  private pending = '';
+  private segmentBase = 0; // file offset of the segment being located
+  private segment = '';
+  private cursor = 0; // file offset up to which newlines have been counted
+  private line = 1;
+  private lineStart = 0; // file offset where the current line starts
+
+  constructor(options: CheckOptions) {
+    this.scanner = new Scanner(options);
   }
-  for await (const chunk of source) {
-    pending += chunk;
-    if (pending.length < SEGMENT) continue;
-    const cut = safeCut(pending, pending.length >= 8 * SEGMENT);
-    if (cut === 0) continue;
-    const seg = pending.slice(0, cut);
-    pending = pending.slice(cut);
-    yield* locate(seg);
+
+  /** Adds a chunk; returns the findings of whatever could be cut off and checked. */
+  push(chunk: string): Located[] {
+    this.pending += chunk;
+    if (this.pending.length < SEGMENT) return [];
+    const cut = safeCut(this.pending, this.pending.length >= 8 * SEGMENT);
+    if (cut === 0) return [];
+    const seg = this.pending.slice(0, cut);
+    this.pending = this.pending.slice(cut);
+    return this.locate(seg);
   }
-  if (pending) yield* locate(pending);
-  for (const f of scanner.finish()) yield { ...f, line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+  /** The findings of the rest, then those about the whole document. */
+  end(): Located[] {
+    const out = this.pending ? this.locate(this.pending) : [];
+    this.pending = '';
+    for (const f of this.scanner.finish()) out.push({ ...f, line: 1, column: 1, endLine: 1, endColumn: 1 });
+    return out;
+  }
+
+  private advance(to: number): void {
+    let i = this.segment.indexOf('\n', this.cursor - this.segmentBase);
+    while (i >= 0 && i + this.segmentBase < to) {
+      this.line++;
+      this.lineStart = i + this.segmentBase + 1;
+      i = this.segment.indexOf('\n', i + 1);
+    }
+    this.cursor = to;
+  }
+
+  private locate(seg: string): Located[] {
+    this.segment = seg;
+    const out: Located[] = [];
+    for (const f of this.scanner.push(seg)) {
+      this.advance(f.start);
+      const line = this.line;
+      const column = f.start - this.lineStart + 1;
+      this.advance(f.end);
+      out.push({ ...f, line, column, endLine: this.line, endColumn: f.end - this.lineStart + 1 });
+    }
+    this.advance(this.segmentBase + seg.length);
+    this.segmentBase += seg.length;
+    return out;
+  }
 }
 
 async function openSource(file: string): Promise<AsyncIterable<string>> {
@@ -259,8 +285,8 @@ export async function runCheck(args: string[]): Promise<number> {
       firstResult = false;
     }
     let first = true;
-    try {
-      for await (const f of checkStream(source, options)) {
+    const write = async (findings: Located[]) => {
+      for (const f of findings) {
         if (f.severity === 'block') blocking = true;
         if (json) {
           const record = {
@@ -277,12 +303,18 @@ export async function runCheck(args: string[]): Promise<number> {
             message: f.message,
             suggestion: f.suggestion,
           };
-          await out.write((first ? '' : ',') + JSON.stringify(record));
+          out.add((first ? '' : ',') + JSON.stringify(record));
         } else {
-          await out.write(`${file}:${f.line}:${f.column} ${f.severity} ${f.category} ${f.message}\n`);
+          out.add(`${file}:${f.line}:${f.column} ${f.severity} ${f.category} ${f.message}\n`);
         }
         first = false;
       }
+      await out.flushIfFull();
+    };
+    try {
+      const checker = new LocatingChecker(options);
+      for await (const chunk of source) await write(checker.push(chunk));
+      await write(checker.end());
     } catch (e) {
       process.stderr.write(`debrief check: error reading ${file}: ${reason(e)}\n`);
       unreadable = true;

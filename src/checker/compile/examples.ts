@@ -6,14 +6,19 @@
 import { RuleSet } from '../matching';
 import { checkWith } from '../scanner';
 import type { ContextSources } from '../suppression';
-import type { RuleData, RuleExamples } from '../types';
+import type { RuleExamples } from '../types';
 import type { CompileProblem } from './errors';
+import { type IndexedRule, indexTables } from './index-table';
 
 export function checkRuleExamples(
-  compiled: { context: ContextSources; rules: readonly RuleData[]; examples: Record<string, RuleExamples> },
+  compiled: {
+    context: ContextSources;
+    rules: readonly IndexedRule[];
+    examples: Record<string, RuleExamples>;
+  },
   fileOf: (ruleId: string) => string,
 ): CompileProblem[] {
-  const ruleSet = new RuleSet(compiled.rules, compiled.context);
+  const ruleSet = new RuleSet(compiled.rules, compiled.context, indexTables(compiled.rules));
   const problems: CompileProblem[] = [];
   for (const rule of compiled.rules) {
     const examples = compiled.examples[rule.id] ?? { fire: [], pass: [] };

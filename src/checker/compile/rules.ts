@@ -6,10 +6,13 @@
 import type { ContextSources } from '../suppression';
 import type { RuleData, RuleExamples } from '../types';
 import { JURISDICTIONS, MODES, SEVERITIES, SIGNAL_CATEGORY, CATEGORIES as VOCAB } from '../vocabulary';
+import { weight } from '../words';
 import { Problems } from './errors';
 import { checkRuleExamples } from './examples';
 import { firstWords } from './first-words';
-import { compilePattern, expandMacros, loosen } from './patterns';
+import type { IndexedRule } from './index-table';
+import { trieAlternation } from './lexicons';
+import { compilePattern, expandMacros, loosen, transform } from './patterns';
 
 export interface RuleFile {
   /** The file's name, e.g. "protected.yaml"; files are compiled in the order of their names. */
@@ -20,7 +23,8 @@ export interface RuleFile {
 
 export interface CompiledRules {
   context: ContextSources;
-  rules: RuleData[];
+  /** The rules, each pattern with the words it can start with (the engine gets them as its word index). */
+  rules: IndexedRule[];
   examples: Record<string, RuleExamples>;
 }
 
@@ -94,7 +98,12 @@ export function compileRules(
 ): CompiledRules {
   const problems = new Problems();
   const ctxDoc = isRecord(contextDoc) ? contextDoc : {};
-  const macros = { ...lexicons, ...(isRecord(ctxDoc.macros) ? ctxDoc.macros : {}) } as Record<string, string>;
+  const plain = { ...lexicons, ...(isRecord(ctxDoc.macros) ? ctxDoc.macros : {}) } as Record<string, string>;
+  // The expressions the engine runs take each lexicon as a trie; first words and specificity are read from the plain
+  // alternation, so the two forms index and order phrases alike.
+  const macros = { ...plain };
+  for (const name of Object.keys(lexicons))
+    if (plain[name] !== undefined) macros[name] = trieAlternation(plain[name]);
   const contextSources = isRecord(ctxDoc.context) ? ctxDoc.context : {};
 
   const context = {} as ContextSources;
@@ -105,7 +114,7 @@ export function compileRules(
     else context[key] = compilePattern(source, macros, where, problems, true);
   }
 
-  const rules: RuleData[] = [];
+  const rules: IndexedRule[] = [];
   const examples: Record<string, RuleExamples> = {};
   const ids = new Map<string, string>();
   const phrases = new Map<string, string>();
@@ -181,9 +190,12 @@ export function compileRules(
         if (patterns.length) problems.add(at('patterns'), 'a document rule has no patterns');
       } else if (!patterns.length) problems.add(at('patterns'), 'needs at least one pattern');
       const compiled = patterns.map((p) => compilePattern(String(p), macros, at('patterns'), problems));
+      const weights = patterns.map((p) =>
+        weight(transform(loosen(expandMacros(String(p), plain, at('patterns'), problems)))),
+      );
       const triggers = patterns.map((p) =>
         firstWords(
-          loosen(expandMacros(String(p), macros, at('patterns'), problems)),
+          loosen(expandMacros(String(p), plain, at('patterns'), problems)),
           at('patterns'),
           problems,
         ),
@@ -243,6 +255,7 @@ export function compileRules(
         basis: r.basis ?? '',
         patterns: compiled,
         triggers,
+        weights,
         ...(isSignal ? { signal: r.signal } : {}),
         ...(document ? { document } : {}),
         ...ctx,
@@ -251,7 +264,7 @@ export function compileRules(
         evidenceClears: r.evidenceClears ?? false,
         message: typeof r.message === 'string' ? r.message.trim().replace(/\s+/g, ' ') : '',
         suggestion: typeof r.suggestion === 'string' ? r.suggestion.trim().replace(/\s+/g, ' ') : '',
-      } as RuleData);
+      } as unknown as IndexedRule);
     }
   }
 
