@@ -154,7 +154,6 @@ function conceptWords(roots, exclude) {
   return { words: [...out], otherSense: otherSense.size, listed: listed.size };
 }
 
-/** A concept lexicon from WordNet roots (synset offsets with their first word, for the header). */
 /**
  * Person nouns WordNet files under the female and the male person alike (titles, scouts, nicknames, epithets): they
  * say nothing of a sex, so both lexicons leave them out.
@@ -210,6 +209,7 @@ const NOT_A_SEX = [
   'tarzan',
 ];
 
+/** A concept lexicon from WordNet roots (synset offsets with their first word, for the header). */
 function wordnetLexicon(name, roots, exclude = []) {
   const { words, otherSense, listed } = conceptWords(
     roots.map(([offset]) => offset),
