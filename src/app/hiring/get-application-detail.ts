@@ -1,23 +1,60 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { applicationInterviewers, feedback, users } from '../../db/schema';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { fromJsonRow, jsonList } from '../../db/json-rows';
+import {
+  criteria,
+  type FeedbackStatus,
+  feedback,
+  type Role,
+  scorecardRatings,
+  scorecards,
+  users,
+} from '../../db/schema';
 import type { Actor, AppContext } from '../context';
-import { loadApplicationFor, loadCriteria, loadScorecards } from '../load';
+import { loadApplicationFor } from '../load';
 
-/** The hiring team's view of one application: its scorecards with ratings and notes, and its feedback. */
+type Json = Record<string, unknown>;
+interface DetailParts {
+  criteria: Json[];
+  cards: { card: Json; ratings: Json[] }[];
+  feedback: { id: string; status: FeedbackStatus } | null;
+  interviewers: { id: string; name: string; email: string; role: Role }[];
+}
+
+/**
+ * The hiring team's view of one application: its scorecards with ratings and notes, and its feedback. After the
+ * application itself (which decides 404 and who may read it), everything else comes in one statement: each query
+ * is a round trip to the database, and under load the round trips are what the server spends its time on.
+ */
 export async function getApplicationDetail(ctx: AppContext, actor: Actor, input: { applicationId: string }) {
   const row = await loadApplicationFor(ctx.db, actor, input.applicationId);
-  const cards = await loadScorecards(ctx.db, input.applicationId);
-  const crit = await loadCriteria(ctx.db, row.job.id);
-  const [fb] = await ctx.db
-    .select({ id: feedback.id, status: feedback.status })
-    .from(feedback)
-    .where(eq(feedback.applicationId, input.applicationId));
-  const interviewers = await ctx.db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role })
-    .from(applicationInterviewers)
-    .innerJoin(users, eq(users.id, applicationInterviewers.userId))
-    .where(eq(applicationInterviewers.applicationId, input.applicationId))
-    .orderBy(asc(users.name));
+  const id = input.applicationId;
+  const [parts] = await ctx.db
+    .execute<{
+      criteria: Json[];
+      cards: { card: Json; ratings: Json[] }[];
+      feedback: { id: string; status: string } | null;
+      interviewers: { id: string; name: string; email: string; role: string }[];
+    }>(sql`select
+      (select ${jsonList(sql`row_to_json(c)`, sql`c.position`)} from ${criteria} c where c.job_id = ${row.job.id})
+        as criteria,
+      (select ${jsonList(
+        sql`json_build_object('card', row_to_json(s), 'ratings',
+          (select ${jsonList(sql`row_to_json(r)`)} from ${scorecardRatings} r where r.scorecard_id = s.id))`,
+        sql`s.created_at`,
+      )} from ${scorecards} s where s.application_id = ${id}) as cards,
+      (select json_build_object('id', f.id, 'status', f.status) from ${feedback} f where f.application_id = ${id})
+        as feedback,
+      (select ${jsonList(
+        sql`json_build_object('id', u.id, 'name', u.name, 'email', u.email, 'role', u.role)`,
+        sql`u.name`,
+      )} from application_interviewers ai join ${users} u on u.id = ai.user_id where ai.application_id = ${id})
+        as interviewers`)
+    .then((r) => r.rows as DetailParts[]);
+  if (!parts) throw new Error('the detail statement returned no row');
+  const cards = parts.cards.map(({ card, ratings }) => ({
+    ...fromJsonRow(scorecards, card),
+    ratings: ratings.map((r) => fromJsonRow(scorecardRatings, r)),
+  }));
   // The members who confirmed flagged evidence or redacted it.
   const ids = [
     ...new Set(cards.flatMap((c) => c.ratings.flatMap((r) => [r.flaggedBy, r.redactedBy]))),
@@ -28,5 +65,12 @@ export async function getApplicationDetail(ctx: AppContext, actor: Actor, input:
         .from(users)
         .where(and(eq(users.organizationId, actor.organizationId), inArray(users.id, ids)))
     : [];
-  return { ...row, criteria: crit, scorecards: cards, feedback: fb ?? null, interviewers, people };
+  return {
+    ...row,
+    criteria: parts.criteria.map((c) => fromJsonRow(criteria, c)),
+    scorecards: cards,
+    feedback: parts.feedback,
+    interviewers: parts.interviewers,
+    people,
+  };
 }
