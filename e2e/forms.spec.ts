@@ -119,5 +119,5 @@ test('the review form: a scheduled approval refused for a blocking finding goes 
   await override.click();
   await expect(page.locator('.status-line')).toContainText('scheduled');
   await expect(page.getByText(/Approved; scheduled for/)).toBeVisible();
-  await expect(page.getByText('Approved over blocking findings')).toBeVisible();
+  await expect(page.getByText('Approved over blocking findings', { exact: true })).toBeVisible();
 });
