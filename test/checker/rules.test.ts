@@ -1,5 +1,7 @@
 // Every rule's own examples, run from the compiled rule data: each "fire" example must produce a finding of that
 // rule, each "pass" example must produce no finding of that rule's category.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { check, listRules } from '../../src/checker';
 import { RULE_EXAMPLES } from '../../src/checker/rules.generated';
@@ -32,6 +34,28 @@ describe('rule data', () => {
     for (const r of rules) {
       if (r.signal) continue;
       expect(r.severity, r.id).toBe(r.category === 'protected' || r.category === 'proxy' ? 'block' : 'warn');
+    }
+  });
+
+  it('links every rule to the section of docs/ that explains it, and the section exists', () => {
+    const anchors = (file: string) =>
+      new Set(
+        readFileSync(join(import.meta.dirname, '../..', file), 'utf8')
+          .split('\n')
+          .filter((line) => /^#{1,4} /.test(line))
+          .map((line) =>
+            line
+              .replace(/^#+ /, '')
+              .toLowerCase()
+              .replace(/[^a-z0-9 -]/g, '')
+              .replace(/ /g, '-'),
+          ),
+      );
+    for (const r of rules) {
+      if (r.signal) continue;
+      const link = /(docs\/[a-z-]+\.md)#([a-z0-9-]+)/.exec(r.basis);
+      expect(link, `${r.id} links to docs/`).not.toBeNull();
+      expect(anchors(link![1]!), `${r.id}: ${link![0]}`).toContain(link![2]);
     }
   });
 
