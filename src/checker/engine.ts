@@ -30,7 +30,6 @@ export function vocabularySource(mode: Mode = 'feedback'): string {
  */
 export class Scanner extends RuleScanner {
   private readonly second: SecondOpinion | undefined;
-  private at = 0;
 
   constructor(options: CheckOptions = {}) {
     super(RULE_SET, options);
@@ -38,8 +37,7 @@ export class Scanner extends RuleScanner {
   }
 
   override push(segment: string): Finding[] {
-    const base = this.at;
-    this.at += segment.length;
+    const base = this.offset;
     const findings = super.push(segment);
     return this.second ? withSecondOpinion(this.second, segment, findings, base) : findings;
   }

@@ -31,7 +31,8 @@ export class RuleScanner {
   private readonly context: ContextTests;
   private readonly signals = new Set<string>();
   private words = 0;
-  private offset = 0;
+  /** Where the next segment starts in the whole document. */
+  protected offset = 0;
 
   constructor(ruleSet: RuleSet, options: CheckOptions = {}) {
     const mode = options.mode ?? 'feedback';

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { fromJsonRow, jsonList } from '../../db/json-rows';
 import {
+  applicationInterviewers,
   criteria,
   type FeedbackStatus,
   feedback,
@@ -47,7 +48,7 @@ export async function getApplicationDetail(ctx: AppContext, actor: Actor, input:
       (select ${jsonList(
         sql`json_build_object('id', u.id, 'name', u.name, 'email', u.email, 'role', u.role)`,
         sql`u.name`,
-      )} from application_interviewers ai join ${users} u on u.id = ai.user_id where ai.application_id = ${id})
+      )} from ${applicationInterviewers} ai join ${users} u on u.id = ai.user_id where ai.application_id = ${id})
         as interviewers`)
     .then((r) => r.rows as DetailParts[]);
   if (!parts) throw new Error('the detail statement returned no row');
