@@ -14,10 +14,21 @@ import {
 import type { Jurisdiction, Mode, RuleData } from './types';
 import { hashWord } from './words';
 
-/** A phrase pattern, anchored (sticky) so it is tried only at a word where it can start. */
-export interface Candidate {
-  re: RegExp;
-  rule: RuntimeRule;
+/**
+ * A phrase pattern, anchored (sticky) so it is tried only at a word where it can start. The regular expression is
+ * built the first time its word occurs: most patterns never meet their word in a given text, and building all of
+ * them (the lexicon alternations are long) was most of the command line's start-up.
+ */
+export class Candidate {
+  private built: RegExp | undefined;
+  constructor(
+    private readonly source: string,
+    readonly rule: RuntimeRule,
+  ) {}
+  get re(): RegExp {
+    if (this.built === undefined) this.built = new RegExp(`\\b(?:${this.source})\\b`, 'iy');
+    return this.built;
+  }
 }
 
 /** The phrases that can start at one place, most specific first. */
@@ -207,7 +218,7 @@ export class RuleSet {
     for (const rule of this.runtime) {
       const kept = chosen.includes(rule);
       for (const source of rule.data.patterns)
-        candidates.push(kept ? { re: new RegExp(`\\b(?:${source})\\b`, 'iy'), rule } : undefined);
+        candidates.push(kept ? new Candidate(source, rule) : undefined);
     }
     const made = fromTable(this.tables[table], candidates, all);
     made.documentRules = chosen.filter((r) => r.data.document);

@@ -7,12 +7,15 @@ import { isWordCode } from './words';
 
 /** The context tests shared by every rule, as compiled from context.yaml. */
 export type ContextSources = Record<
-  'thingAfter' | 'thingBefore' | 'negationBefore' | 'evidence' | 'names' | 'nameBefore' | 'capitalNames',
+  'thingSkip' | 'thingWord' | 'thingBefore' | 'negationBefore' | 'evidence' | 'names' | 'nameBefore' | 'capitalNames',
   string
 >;
 
 export interface ContextTests {
-  thingAfter: RegExp;
+  /** Words that may not come between a phrase and the thing it modifies (function words, pronouns). */
+  thingSkip: Set<string>;
+  /** A thing's noun at the start of the text: "app", "insurance", "booking flow". */
+  thingWord: RegExp;
   thingBefore: RegExp;
   negationBefore: RegExp;
   evidence: RegExp;
@@ -23,7 +26,8 @@ export interface ContextTests {
 
 export function contextTests(sources: ContextSources): ContextTests {
   return {
-    thingAfter: new RegExp(sources.thingAfter, 'i'),
+    thingSkip: new Set(sources.thingSkip.split('|')),
+    thingWord: new RegExp(`^${sources.thingWord}\\b`, 'i'),
     thingBefore: new RegExp(sources.thingBefore, 'i'),
     negationBefore: new RegExp(sources.negationBefore, 'i'),
     evidence: new RegExp(sources.evidence, 'i'),
@@ -120,6 +124,26 @@ function namesPerson(ctx: ContextTests, text: string, start: number, end: number
   return false;
 }
 
+const LEAD = /^(?:\s+|-|–)/;
+const SKIPPED = /^([a-z]+)(?:\s+|-)/i;
+
+/**
+ * Whether the phrase modifies a thing named just after it: "disability insurance product", "maternity-leave booking
+ * flow". After a space or a hyphen, up to two words may come before the thing's noun, none of them in thingSkip.
+ */
+function thingAfter(ctx: ContextTests, after: string): boolean {
+  const lead = LEAD.exec(after);
+  if (!lead) return false;
+  let rest = after.slice(lead[0].length);
+  for (let skipped = 0; ; skipped++) {
+    if (ctx.thingWord.test(rest)) return true;
+    if (skipped === 2) return false;
+    const word = SKIPPED.exec(rest);
+    if (!word || ctx.thingSkip.has(word[1]!.toLowerCase())) return false;
+    rest = rest.slice(word[0].length);
+  }
+}
+
 /** Whether a match of the rule at [start, end) stands, given its sentence. */
 export function accepts(
   ctx: ContextTests,
@@ -142,7 +166,7 @@ export function accepts(
   if (
     d.thingCheck &&
     !POSSESSIVE_BEFORE.test(before) &&
-    (ctx.thingAfter.test(after) || ctx.thingBefore.test(before))
+    (thingAfter(ctx, after) || ctx.thingBefore.test(before))
   ) {
     return false;
   }

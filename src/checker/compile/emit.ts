@@ -10,7 +10,7 @@ export function renderRulesModule({ context, rules, examples }: CompiledRules): 
 import type { IndexTable, TableMode } from './matching';
 import type { RuleData, RuleExamples } from './types';
 
-export const CONTEXT: Record<'thingAfter' | 'thingBefore' | 'negationBefore' | 'evidence' | 'names' | 'nameBefore' | 'capitalNames', string> = ${JSON.stringify(context, null, 2)};
+export const CONTEXT: Record<'thingSkip' | 'thingWord' | 'thingBefore' | 'negationBefore' | 'evidence' | 'names' | 'nameBefore' | 'capitalNames', string> = ${JSON.stringify(context, null, 2)};
 
 export const RULES: RuleData[] = ${JSON.stringify(runtime, null, 2)};
 

@@ -67,7 +67,8 @@ const RULE_KEYS = new Set([
   'examples',
 ]);
 const CONTEXT_KEYS = [
-  'thingAfter',
+  'thingSkip',
+  'thingWord',
   'thingBefore',
   'negationBefore',
   'evidence',
