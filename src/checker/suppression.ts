@@ -7,7 +7,14 @@ import { isWordCode } from './words';
 
 /** The context tests shared by every rule, as compiled from context.yaml. */
 export type ContextSources = Record<
-  'thingSkip' | 'thingWord' | 'thingBefore' | 'negationBefore' | 'evidence' | 'names' | 'nameBefore' | 'capitalNames',
+  | 'thingSkip'
+  | 'thingWord'
+  | 'thingBefore'
+  | 'negationBefore'
+  | 'evidence'
+  | 'names'
+  | 'nameBefore'
+  | 'capitalNames',
   string
 >;
 
