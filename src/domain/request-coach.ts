@@ -27,6 +27,7 @@ import { draftFor } from './coach/draft';
 import { score } from './coach/likelihood';
 import { advice, DAY_MS, dayOf, decisionIsFinal, isoDay } from './coach/timing';
 import type { CoachApplication, RequestPlan } from './coach/types';
+import { clean } from './coach/words';
 
 export { MAX_DRAFT_WORDS, wordCount } from './coach/draft';
 export { isScreenStage, LIKELIHOOD_THRESHOLDS, reasonKind, SCREEN_STAGE } from './coach/likelihood';
@@ -41,7 +42,8 @@ export type {
 } from './coach/types';
 
 /** The coach's plan for asking for feedback after a rejection. Deterministic: the same input and now give the same plan. */
-export function planFeedbackRequest(app: CoachApplication, now: Date): RequestPlan {
+export function planFeedbackRequest(given: CoachApplication, now: Date): RequestPlan {
+  const app = asKnown(given);
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const rejected = dayOf(app.rejectedAt);
   const earliestMs = Math.max(rejected === null ? today : rejected + DAY_MS, today);
@@ -52,7 +54,7 @@ export function planFeedbackRequest(app: CoachApplication, now: Date): RequestPl
   const channel = chooseChannel(chosen);
   return {
     ask: {
-      advice: advice(ready, earliest, isoDay(today), scored),
+      advice: advice(app, ready, earliest, isoDay(today), scored),
       earliest,
       likelihood: scored.likelihood,
       reasons: scored.reasons,
@@ -63,8 +65,44 @@ export function planFeedbackRequest(app: CoachApplication, now: Date): RequestPl
     },
     contact: chosen.contact,
     channel,
+    inHand: inHandOf(app),
     draft: draftFor(app, chosen, channel, scored),
     callSheet: callSheet(app, chosen.contact),
     followUps: followUps(app, chosen.contact),
+  };
+}
+
+/**
+ * The application as the coach reads it: the stage reached through Debrief counts as a round when none is logged (a
+ * final-round rejection is not "turned down on your application alone"), and an address that reaches no one at the
+ * employer (Debrief's own) is never a contact's.
+ */
+function asKnown(app: CoachApplication): CoachApplication {
+  const unreachable = (app.unreachable ?? []).map((a) => clean(a).toLowerCase()).filter(Boolean);
+  const reaches = (email: string): boolean => {
+    const e = clean(email).toLowerCase();
+    return !unreachable.some((u) => (u.startsWith('@') ? e.endsWith(u) : e === u));
+  };
+  const strip = <T extends { email?: string }>(p: T): T => {
+    if (p.email === undefined || reaches(p.email)) return p;
+    const { email: _, ...rest } = p;
+    return rest as T;
+  };
+  const rounds = app.rounds.map((r) => ({ ...r, interviewers: r.interviewers.map(strip) }));
+  const stage = clean(app.feedbackInHand?.stage);
+  if (!rounds.length && stage) rounds.push({ stage, date: clean(app.rejectedAt), interviewers: [] });
+  return { ...app, recruiter: app.recruiter ? strip(app.recruiter) : app.recruiter, rounds };
+}
+
+/** With feedback already in hand, the next step is on its page: a thank-you and one question, not a new request. */
+function inHandOf(app: CoachApplication): RequestPlan['inHand'] {
+  if (!app.feedbackInHand) return null;
+  const from = clean(app.company) || 'The team';
+  return {
+    link: app.feedbackInHand.link,
+    text:
+      `${from} already sent you written feedback. Read it first; if it helped, say thank you on its page, and if ` +
+      'one point is unclear, ask your one question there: the team reads both, and a new request would ask for what ' +
+      'you already have.',
   };
 }

@@ -64,7 +64,8 @@ describe('when to ask', () => {
     const plan = planFeedbackRequest(app({ rejectedAt: '2024-05-11' }), NOW);
     expect(plan.ask.earliest).toBe('2024-05-12');
     expect(plan.ask.advice).toContain('cool off');
-    expect(plan.ask.advice).toContain('2024-05-12');
+    expect(plan.ask.advice).toContain('Sunday 12 May');
+    expect(plan.ask.advice).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it('rejected long ago: today, not a date in the past (a timestamp is read as its day)', () => {
@@ -201,7 +202,7 @@ describe('whom to ask, and how', () => {
 
   it('no interviewers and no recruiter: the hiring team, by email', () => {
     const plan = planFeedbackRequest(app({ rounds: [] }), NOW);
-    expect(plan.contact).toMatchObject({ kind: 'hiring-team', name: 'the Acme Logistics hiring team' });
+    expect(plan.contact).toMatchObject({ kind: 'hiring-team', name: 'Acme Logistics hiring team' });
     expect(plan.channel.kind).toBe('email');
     expect(plan.draft.body).toMatch(/^Hello,/);
   });
@@ -359,5 +360,60 @@ describe('the call sheet and follow-ups', () => {
       expect(wordCount(f.text)).toBeLessThan(50);
       expect(f.when).not.toBe('');
     }
+  });
+});
+
+describe('what the coach knows already', () => {
+  const inHand = { link: '/me/applications/a1', stage: 'Final round' };
+
+  it('with feedback in hand, points to its page for a thank-you and one question', () => {
+    const plan = planFeedbackRequest(app({ rounds: [], feedbackInHand: inHand }), NOW);
+    expect(plan.inHand?.link).toBe('/me/applications/a1');
+    expect(plan.inHand?.text).toMatch(/say thank you on its page/);
+    expect(plan.inHand?.text).toMatch(/ask your one question/);
+    expect(planFeedbackRequest(app(), NOW).inHand).toBeNull();
+  });
+
+  it('counts the stage reached through Debrief as a round: not "turned down on your application alone"', () => {
+    const without = planFeedbackRequest(app({ rounds: [] }), NOW);
+    const withStage = planFeedbackRequest(app({ rounds: [], feedbackInHand: inHand }), NOW);
+    expect(without.ask.screenOnly).toBe(true);
+    expect(withStage.ask.screenOnly).toBe(false);
+    expect(withStage.ask.score).toBeGreaterThan(without.ask.score);
+  });
+
+  it("never drafts to Debrief's own address, and says why the hiring team's address won't do", () => {
+    const round: CoachRound = {
+      ...TECH,
+      interviewers: [{ name: 'Marcus Olsen', email: 'feedback@debrief.example' }],
+    };
+    const plan = planFeedbackRequest(
+      app({ rounds: [round], feedbackInHand: inHand, unreachable: ['@debrief.example'] }),
+      NOW,
+    );
+    expect(plan.contact?.name).toBe('Marcus Olsen');
+    expect(plan.contact?.email).toBeUndefined();
+    const team = planFeedbackRequest(app({ rounds: [], feedbackInHand: inHand }), NOW);
+    expect(team.contact?.kind).toBe('hiring-team');
+    expect(team.contact?.why).toMatch(/reaches no one/);
+  });
+
+  it('waits while the role is not filled, and says why, even after a rejection', () => {
+    const plan = planFeedbackRequest(app({ roleFilled: false, decisionFinal: true }), NOW);
+    expect(plan.ask.ready).toBe(false);
+    expect(plan.ask.advice).toMatch(/not filled yet/);
+    expect(plan.ask.advice).toMatch(/lobbying/);
+  });
+
+  it("asks about the point the candidate's notes single out, with an easy out, and stays clean", () => {
+    const round: CoachRound = {
+      ...TECH,
+      notes: 'Went fine overall but I struggled with the caching question.',
+    };
+    const plan = planFeedbackRequest(app({ rounds: [SCREEN, round] }), NOW);
+    expect(plan.draft.body).toContain('In particular, I would value your view on the caching question.');
+    expect(plan.draft.body).toContain('Even a line would help.');
+    expect(check(`${plan.draft.subject}\n\n${plan.draft.body}`, { mode: 'request' })).toEqual([]);
+    expect(wordCount(plan.draft.body)).toBeLessThan(120);
   });
 });

@@ -1,6 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { candidateAccounts, candidateTokens, signUpRequests, trackerApplications } from '../../src/db/schema';
+import {
+  applications,
+  candidateAccounts,
+  candidateTokens,
+  signUpRequests,
+  trackerApplications,
+} from '../../src/db/schema';
 import { hashPassword } from '../../src/lib/crypto';
 import { newOrganization, PASSWORD, uniqueEmail } from '../support/harness';
 import { drainUntil } from '../support/hiring';
@@ -39,6 +45,8 @@ describe('candidate account', () => {
       jobId: job.body.id,
       candidate: { name: 'Sam Rivera', email },
     });
+    // The candidate reached the final round.
+    await mail.h.ctx.db.update(applications).set({ stage: 'final' }).where(eq(applications.id, app.body.id));
     const r = await org.api.post(`/api/v1/applications/${app.body.id}/rejection`, { reason: 'skills-gap' });
     await org.api.post(`/api/v1/feedback/${r.body.feedback.id}/approve`, { send: 'now' });
     await drainUntil(mail.h, () => inbox(email).length > 0);
@@ -75,6 +83,15 @@ describe('candidate account', () => {
       source: 'Debrief',
     });
     expect(tracked.body.debriefFeedback.body).toBe(r.body.feedback.body);
+    // The request coach knows the feedback is in hand and how far the application got, and never suggests
+    // writing to Debrief's own address.
+    const coach = (await me.get(`/api/v1/candidate/applications/${items[0].applicationId}/request-plan`))
+      .body;
+    expect(coach.inHand).toMatchObject({ link: `/me/applications/${items[0].applicationId}` });
+    expect(coach.ask.screenOnly).toBe(false);
+    expect(coach.contact.kind).toBe('hiring-team');
+    expect(coach.contact.why).toMatch(/reaches no one at the company/);
+    expect(coach.contact.email).toBeUndefined();
     // Seen twice, linked once.
     await me.get('/api/v1/candidate/feedback');
     expect((await me.get('/api/v1/candidate/applications')).body.items).toHaveLength(1);

@@ -64,9 +64,11 @@ export function chooseContact(app: CoachApplication): Chosen {
   const company = clean(app.company);
   return {
     contact: {
-      name: company ? `the ${company} hiring team` : 'the hiring team',
+      name: company ? `${company} hiring team` : 'The hiring team',
       kind: 'hiring-team',
-      why: 'You have no interviewer or recruiter on record, so write to the hiring team (the address the rejection came from).',
+      why: app.feedbackInHand
+        ? 'You have no interviewer or recruiter on record. Your feedback came through Debrief, whose sending address reaches no one at the company: reply on the feedback page, or write to a person you met.'
+        : 'You have no interviewer or recruiter on record, so write to the hiring team (the address the rejection came from).',
     },
     rapport: null,
   };

@@ -12,6 +12,27 @@ export interface DraftParts {
   company: string;
   role: string;
   signName: string;
+  /** One point from the candidate's own notes to ask about ("the caching question"), or ''. */
+  topic: string;
+}
+
+const HARD_PART =
+  /\b(?:struggled|stuck|unsure|froze|fumbled|trouble|wasn't sure|was not sure|not sure|weak(?:est)?|hard(?:est)?|difficult|tricky|tough)\b[^.;!?\n]*?\b(?:with|on|about|in|at|during)\s+((?:the|my|a|an|their|our|that)\s+[^.;,!?\n()]{3,60}?)(?=\s*(?:[.;,!?\n)]|$)|\s+(?:and|but|because|so|which|when)\b)/i;
+const ASKED_ABOUT =
+  /\basked (?:me |us )?(?:a lot |mostly |a question |questions )?about\s+([^.;,!?\n()]{3,60}?)(?=\s*(?:[.;,!?\n)]|$)|\s+(?:and|but|because|so|which|when)\b)/i;
+
+/**
+ * The one point the candidate's own notes single out, latest round first: what they found hardest ("struggled with
+ * the caching question") or what they were asked about. Empty when the notes name nothing.
+ */
+export function topicFromNotes(app: CoachApplication): string {
+  for (const round of [...app.rounds].reverse()) {
+    const notes = round.notes ?? '';
+    const m = HARD_PART.exec(notes) ?? ASKED_ABOUT.exec(notes);
+    const topic = clean(m?.[1]).replace(/[\s'"“”‘’]+$/, '');
+    if (topic && topic.split(' ').length <= 10) return topic;
+  }
+  return '';
 }
 
 export function composeDraft(
@@ -69,10 +90,12 @@ export function composeDraft(
       ? `Thank you for considering me for ${theRole}`
       : `Thank you for the ${p.role ? `${p.role} ` : ''}interview${rounds > 1 ? 's' : ''}`;
   }
+  // An easy way to say yes: a line is enough.
+  const specific = p.topic ? ` In particular, I would value your view on ${p.topic}.` : '';
   const body = [
     p.greeting,
     `${opening} ${accept}`,
-    ask,
+    `${ask}${specific} Even a line would help.`,
     interest,
     p.signName ? `Kind regards,\n${p.signName}` : 'Kind regards',
   ].join('\n\n');
@@ -100,11 +123,15 @@ export function draftFor(
   const companies = clean(app.company) ? [clean(app.company), ''] : [''];
   const roles = clean(app.role) ? [clean(app.role), ''] : [''];
   const signs = [full, firstName(full), ''].filter((s, i, all) => all.indexOf(s) === i);
-  // Most personal first; drop the sign-off name last, it matters most to the candidate.
+  const topic = topicFromNotes(app);
+  const topics = topic ? [topic, ''] : [''];
+  // Most personal first; drop the sign-off name last, it matters most to the candidate, and the point from the notes
+  // first of all when it makes the draft too long or flagged.
   for (const signName of signs)
     for (const greeting of greetings)
       for (const company of companies)
-        for (const role of roles) options.push({ greeting, company, role, signName });
+        for (const role of roles)
+          for (const t of topics) options.push({ greeting, company, role, signName, topic: t });
   for (const p of options) {
     const d = composeDraft(app, chosen, channel, scored, p);
     if (

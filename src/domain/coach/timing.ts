@@ -3,7 +3,7 @@
 
 import type { Scored } from './likelihood';
 import type { CoachApplication } from './types';
-import { clean } from './words';
+import { clean, longDay } from './words';
 
 export const DAY_MS = 86_400_000;
 
@@ -19,21 +19,38 @@ export function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/**
+ * Whether to ask now. A role the candidate knows is still open waits, whatever the rejection said: until someone is
+ * hired the team can say little, and a request can read as lobbying.
+ */
 export function decisionIsFinal(app: CoachApplication): boolean {
+  if (app.roleFilled === false) return false;
   if (app.roleFilled === true || app.decisionFinal === true) return true;
   if (app.decisionFinal === false) return false;
   return dayOf(app.rejectedAt) !== null;
 }
 
-export function advice(ready: boolean, earliest: string, today: string, s: Scored): string {
+export function advice(
+  app: CoachApplication,
+  ready: boolean,
+  earliest: string,
+  today: string,
+  s: Scored,
+): string {
   const parts: string[] = [];
-  if (!ready) {
+  if (!ready && app.roleFilled === false) {
+    parts.push(
+      'Wait: you noted that the role is not filled yet. Until they have hired someone the team can say little about ' +
+        'why it was not you, and a request can read as lobbying. Ask once you know the role is filled, after a day ' +
+        'or two to cool off.',
+    );
+  } else if (!ready) {
     parts.push(
       'Wait until the decision is final or you know the role has been filled: until then they can say little, and ' +
-        `a request can read as lobbying. Then leave a day or two to cool off before you ask (${earliest} at the earliest).`,
+        `a request can read as lobbying. Then leave a day or two to cool off before you ask (${longDay(earliest)} at the earliest).`,
     );
   } else if (earliest > today) {
-    parts.push(`Give it a day or two to cool off: ask on or after ${earliest}.`);
+    parts.push(`Give it a day or two to cool off: ask on or after ${longDay(earliest)}.`);
   } else {
     parts.push('The decision is final and you have had time to cool off: you can ask now.');
   }

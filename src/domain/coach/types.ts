@@ -36,6 +36,13 @@ export interface CoachApplication {
   /** What the employer said, if anything. */
   reason?: string | null;
   rounds: CoachRound[];
+  /**
+   * Feedback the candidate already has through Debrief for this application: the workspace link where they read it,
+   * and the stage the application reached there (counted as a round when none is logged).
+   */
+  feedbackInHand?: { link: string; stage?: string | null } | null;
+  /** Addresses that reach no one at the employer (Debrief's own sending address or domain): never a contact. */
+  unreachable?: string[];
 }
 export type Likelihood = 'low' | 'medium' | 'high';
 export type ReasonKind = 'none' | 'substantive' | 'beyond-control' | 'personality' | 'generic';
@@ -61,6 +68,8 @@ export interface RequestPlan {
     phone?: string;
   } | null;
   channel: { kind: 'call' | 'email'; why: string };
+  /** With feedback already in hand: read it, say thanks and ask one question on its page, rather than a new request. */
+  inHand: { link: string; text: string } | null;
   draft: { subject: string; body: string };
   callSheet: string[];
   followUps: { kind: 'thank-you' | 'connection-request'; when: string; text: string }[];

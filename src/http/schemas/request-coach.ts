@@ -26,6 +26,10 @@ export const RequestPlanSchema = z
       })
       .nullable(),
     channel: z.object({ kind: z.enum(['call', 'email']), why: z.string() }),
+    inHand: z.object({ link: z.string(), text: z.string() }).nullable().openapi({
+      description:
+        'Feedback already received through Debrief: read it, say thanks and ask one question on its page (link)',
+    }),
     draft: z.object({ subject: z.string(), body: z.string() }),
     findings: z.array(Finding),
     callSheet: z.array(z.string()),

@@ -5886,6 +5886,11 @@ export interface components {
                 kind: "call" | "email";
                 why: string;
             };
+            /** @description Feedback already received through Debrief: read it, say thanks and ask one question on its page (link) */
+            inHand: {
+                link: string;
+                text: string;
+            } | null;
             draft: {
                 subject: string;
                 body: string;

@@ -48,6 +48,17 @@ function Coach({ plan, appId }: { plan: RequestPlan; appId: string }) {
   const waitUntil = ask.earliest > today() ? ask.earliest : null;
   return (
     <div className="coach">
+      {plan.inHand && (
+        <section className="card in-hand" aria-labelledby="in-hand-head">
+          <h2 id="in-hand-head">You already have their feedback</h2>
+          <p>{plan.inHand.text}</p>
+          <p>
+            <Link className="button" to={plan.inHand.link}>
+              Read it, say thanks or ask your one question
+            </Link>
+          </p>
+        </section>
+      )}
       <section className="card" aria-labelledby="when-head">
         <h2 id="when-head">Whether and when</h2>
         <p className="advice">{ask.advice}</p>
@@ -77,9 +88,7 @@ function Coach({ plan, appId }: { plan: RequestPlan; appId: string }) {
           </>
         )}
         {ask.ready === false && (
-          <p className="warn-note">
-            Wait until the decision is final or someone has been hired before you ask.
-          </p>
+          <p className="warn-note">Wait before you ask: the advice above says until when, and why.</p>
         )}
       </section>
 
@@ -110,7 +119,7 @@ function Coach({ plan, appId }: { plan: RequestPlan; appId: string }) {
         </p>
       </section>
 
-      <Draft plan={plan} appId={appId} waitUntil={waitUntil} />
+      <Draft plan={plan} appId={appId} waitUntil={waitUntil} to={contact?.email} />
 
       <section className="card" aria-labelledby="call-head">
         <h2 id="call-head">If they call you back</h2>
@@ -146,7 +155,18 @@ function Coach({ plan, appId }: { plan: RequestPlan; appId: string }) {
 /** The draft's textarea (the checked textarea makes its own id). */
 const draftTextarea = () => document.querySelector<HTMLTextAreaElement>('.draft .checked textarea');
 
-function Draft({ plan, appId, waitUntil }: { plan: RequestPlan; appId: string; waitUntil: string | null }) {
+function Draft({
+  plan,
+  appId,
+  waitUntil,
+  to,
+}: {
+  plan: RequestPlan;
+  appId: string;
+  waitUntil: string | null;
+  /** The contact's address, when known: the email can open in the candidate's own mail app. */
+  to?: string;
+}) {
   const [subject, setSubject] = useState(plan.draft.subject);
   const [body, setBody] = useState(plan.draft.body);
   // What just happened ("Copied", "Reminder set"), shown for a few seconds.
@@ -185,7 +205,7 @@ function Draft({ plan, appId, waitUntil }: { plan: RequestPlan; appId: string; w
 
   return (
     <section className="card draft" aria-labelledby="draft-head">
-      <h2 id="draft-head">The email</h2>
+      <h2 id="draft-head">{plan.inHand ? 'If you still want to write to them' : 'The email'}</h2>
       <p className="muted small">
         Brief, grateful, and asking for one or two pointers. Edit it in your own words; it is checked as you
         type. Nothing is sent from here.
@@ -213,7 +233,15 @@ function Draft({ plan, appId, waitUntil }: { plan: RequestPlan; appId: string; w
         <p className="ok-note">The checker has no suggestions: it reads as humble and clear.</p>
       )}
       <div className="actions">
-        <button type="button" onClick={copy}>
+        {to && (
+          <a
+            className="button"
+            href={`mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`}
+          >
+            Open in my email app
+          </a>
+        )}
+        <button type="button" className={to ? 'secondary' : undefined} onClick={copy}>
           Copy the email
         </button>
         <button
