@@ -208,9 +208,11 @@ test('the candidate rates and thanks, the team sees it; then the workspace from 
   await actions.getByLabel(`Done: ${title}`).check();
   await expect(me.getByText('1 of 1 done')).toBeVisible();
 
-  // Home lists what is coming up.
+  // Home lists what is coming up: asking for feedback, and no thank-you notes for rounds long past.
   await me.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Home' }).click();
-  await expect(me.getByRole('region', { name: 'Coming up' })).toContainText('Thank-you note');
+  const comingUp = me.getByRole('region', { name: 'Coming up' });
+  await expect(comingUp).toContainText('Ask for feedback');
+  await expect(comingUp).not.toContainText('Thank-you note');
   await shot(me, 'me-home');
 
   // The main screens on a phone, for a look at the screenshots.

@@ -238,12 +238,14 @@ describe('tracker, request coach and improvement plan', () => {
       'Phone screen',
       'Technical interview',
     ]);
-    expect(detail.body.reminders.map((r: { kind: string }) => r.kind).sort()).toEqual([
-      'ask-feedback',
-      'follow-up',
-      'thank-you',
-      'thank-you',
-    ]);
+    // An application logged a month late, with rounds logged after the fact: no follow-up or thank-you reminders in
+    // the past; the rejection leaves one reminder, to ask for feedback.
+    const kinds = (done: boolean) =>
+      detail.body.reminders
+        .filter((r: { done: boolean }) => r.done === done)
+        .map((r: { kind: string }) => r.kind);
+    expect(kinds(false)).toEqual(['ask-feedback']);
+    expect(kinds(true)).toEqual([]);
 
     const plan = await api.get(`/api/v1/candidate/applications/${id}/request-plan`);
     expect(plan.status).toBe(200);
@@ -297,6 +299,29 @@ describe('tracker, request coach and improvement plan', () => {
     const done = await api.patch(`/api/v1/candidate/plan/actions/${action.body.id}`, { done: true });
     expect(done.body.done).toBe(true);
     expect((await api.get(`/api/v1/candidate/applications/${next.body.id}`)).body.prep).toEqual([]);
+  });
+
+  it('a round still ahead gets a thank-you reminder for the day after it; a final outcome closes it', async () => {
+    const { api } = await signUpCandidate();
+    const { body: app } = await api.post('/api/v1/candidate/applications', {
+      company: 'Fabrikam',
+      role: 'Nurse',
+    });
+    await api.post(`/api/v1/candidate/applications/${app.id}/rounds`, {
+      stage: 'Panel interview',
+      date: daysAgo(-3),
+      interviewers: [{ name: 'Ruth Okafor' }],
+    });
+    const open = async () =>
+      (await api.get(`/api/v1/candidate/applications/${app.id}`)).body.reminders
+        .filter((r: { done: boolean }) => !r.done)
+        .map((r: { kind: string; dueOn: string }) => [r.kind, r.dueOn]);
+    expect(await open()).toEqual([
+      ['thank-you', daysAgo(-4)],
+      ['follow-up', daysAgo(-7)],
+    ]);
+    await api.patch(`/api/v1/candidate/applications/${app.id}`, { status: 'withdrawn' });
+    expect(await open()).toEqual([]);
   });
 
   it('the request coach is for rejected applications only', async () => {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { reminders, trackerApplications, trackerRounds } from '../../db/schema';
 import type { AppContext, CandidateActor } from '../context';
-import { addDays, loadTrackerApplication } from './workspace';
+import { addDays, FINAL_STATUSES, isAhead, loadTrackerApplication } from './workspace';
 
 export interface AddRoundInput {
   applicationId: string;
@@ -12,7 +12,10 @@ export interface AddRoundInput {
   notes?: string | null;
 }
 
-/** An interview round on a tracked application: it moves to interviewing, and a thank-you note is due the next day. */
+/**
+ * An interview round on a tracked application: it moves to interviewing, and a thank-you note is due the next day,
+ * unless that day has passed (a round logged late) or the application already has its outcome.
+ */
 export async function addRound(ctx: AppContext, who: CandidateActor, input: AddRoundInput) {
   const { applicationId, ...round } = input;
   return ctx.db.transaction(async (tx) => {
@@ -26,12 +29,14 @@ export async function addRound(ctx: AppContext, who: CandidateActor, input: AddR
         .update(trackerApplications)
         .set({ status: 'interviewing' })
         .where(eq(trackerApplications.id, applicationId));
+    const due = addDays(round.date, 1);
+    if (!isAhead(due) || FINAL_STATUSES.includes(app.status)) return row;
     const names = round.interviewers.map((i) => i.name).join(', ');
     await tx.insert(reminders).values({
       accountId: who.accountId,
       applicationId,
       kind: 'thank-you',
-      dueOn: addDays(round.date, 1),
+      dueOn: due,
       text: `Send a short thank-you note${names ? ` to ${names}` : ''} after your ${round.stage} at ${app.company}.`,
     });
     return row;

@@ -1,7 +1,7 @@
 import type { TrackerStatus } from '../../db/schema';
 import { reminders, trackerApplications } from '../../db/schema';
 import type { AppContext, CandidateActor } from '../context';
-import { addDays, isoDay, remindToAskForFeedback } from './workspace';
+import { addDays, isAhead, isoDay, remindToAskForFeedback } from './workspace';
 
 export interface ApplicationFields {
   company: string;
@@ -18,8 +18,8 @@ export interface ApplicationFields {
 }
 
 /**
- * Tracks an application. A new one (applied today unless told) gets a reminder to follow up in a week; one logged as
- * already rejected gets a reminder to ask for feedback.
+ * Tracks an application. A new one (applied today unless told) gets a reminder to follow up a week after applying,
+ * unless that week has passed; one logged as already rejected gets a reminder to ask for feedback.
  */
 export async function logApplication(ctx: AppContext, who: CandidateActor, input: ApplicationFields) {
   return ctx.db.transaction(async (tx) => {
@@ -35,7 +35,7 @@ export async function logApplication(ctx: AppContext, who: CandidateActor, input
           status === 'rejected' ? (input.rejectedOn ?? isoDay(new Date())) : (input.rejectedOn ?? null),
       })
       .returning();
-    if (status === 'applied') {
+    if (status === 'applied' && isAhead(addDays(row.appliedOn!, 7))) {
       await tx.insert(reminders).values({
         accountId: who.accountId,
         applicationId: row.id,

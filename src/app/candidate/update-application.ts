@@ -2,9 +2,18 @@ import { eq } from 'drizzle-orm';
 import { trackerApplications } from '../../db/schema';
 import type { AppContext, CandidateActor } from '../context';
 import type { ApplicationFields } from './log-application';
-import { isoDay, loadTrackerApplication, remindToAskForFeedback } from './workspace';
+import {
+  closeRoundReminders,
+  FINAL_STATUSES,
+  isoDay,
+  loadTrackerApplication,
+  remindToAskForFeedback,
+} from './workspace';
 
-/** Changes a tracked application; the first move to rejected dates it and adds a reminder to ask for feedback. */
+/**
+ * Changes a tracked application. The first move to rejected dates it and adds a reminder to ask for feedback; any
+ * final outcome (rejected, offer, withdrawn) closes the open follow-up and thank-you reminders.
+ */
 export async function updateApplication(
   ctx: AppContext,
   who: CandidateActor,
@@ -20,6 +29,8 @@ export async function updateApplication(
       .where(eq(trackerApplications.id, id))
       .returning();
     if (becomesRejected) await remindToAskForFeedback(tx, who, row);
+    if (patch.status && FINAL_STATUSES.includes(patch.status) && !FINAL_STATUSES.includes(current.status))
+      await closeRoundReminders(tx, id);
     return row;
   });
 }

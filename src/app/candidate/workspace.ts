@@ -1,6 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { reminders, trackerApplications, trackerRounds } from '../../db/schema';
+import type { TrackerStatus } from '../../domain/vocabulary';
 import { notFound } from '../../lib/errors';
 import type { CandidateActor } from '../context';
 
@@ -9,6 +10,26 @@ import type { CandidateActor } from '../context';
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 export const addDays = (day: string, n: number) =>
   isoDay(new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000));
+
+/** Outcomes after which there is nobody left to follow up with or thank for a round. */
+export const FINAL_STATUSES: readonly TrackerStatus[] = ['rejected', 'offer', 'withdrawn'];
+
+/** Whether a day is still ahead (today counts): reminders are made only for what has yet to happen. */
+export const isAhead = (day: string) => day >= isoDay(new Date());
+
+/** A final outcome closes the open follow-up and thank-you reminders; asking for feedback and plan actions stay. */
+export async function closeRoundReminders(tx: Executor, applicationId: string) {
+  await tx
+    .update(reminders)
+    .set({ doneAt: sql`now()` })
+    .where(
+      and(
+        eq(reminders.applicationId, applicationId),
+        isNull(reminders.doneAt),
+        inArray(reminders.kind, ['follow-up', 'thank-you']),
+      ),
+    );
+}
 
 export async function loadTrackerApplication(tx: Executor, who: CandidateActor, id: string) {
   const [row] = await tx
@@ -39,7 +60,9 @@ export async function remindToAskForFeedback(
     .from(reminders)
     .where(and(eq(reminders.applicationId, app.id), eq(reminders.kind, 'ask-feedback')));
   if (existing) return;
-  const due = addDays(app.rejectedOn ?? isoDay(new Date()), 1);
+  // A day to cool off after the rejection; a rejection logged late is asked about from today, never in the past.
+  const cooled = addDays(app.rejectedOn ?? isoDay(new Date()), 1);
+  const due = isAhead(cooled) ? cooled : isoDay(new Date());
   await tx.insert(reminders).values({
     accountId: who.accountId,
     applicationId: app.id,
