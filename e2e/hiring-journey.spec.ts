@@ -143,7 +143,7 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
 
   // A wrong link says so plainly.
   await candidate.goto('/f/not-a-real-feedback-link');
-  await expect(candidate.getByRole('heading', { name: 'This link is not valid' })).toBeVisible();
+  await expect(candidate.getByRole('heading', { name: 'Link not recognised' })).toBeVisible();
   await phone.close();
 
   // The dashboard counts it.

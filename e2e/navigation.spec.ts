@@ -19,7 +19,7 @@ test('public pages have their own titles', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expect(page).toHaveTitle('Sign in · Debrief');
   await page.goto('/f/not-a-real-feedback-link');
-  await expect(page.getByRole('heading', { name: 'This link is not valid' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Link not recognised' })).toBeVisible();
   await expect(page).toHaveTitle('Your feedback · Debrief');
   await page.goto('/me/signup');
   await expect(page).toHaveTitle('Create your account · Debrief');

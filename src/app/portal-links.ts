@@ -46,7 +46,12 @@ export async function resolvePortalLink(db: Executor, token: string, opts: { all
     );
   }
   if (!opts.allowExpired && row.link.expiresAt.getTime() <= Date.now()) {
-    throw new AppError(410, 'link-expired', 'This link has expired. We can email you a fresh one.');
+    // The link still says whose page it was: name the company and the role, so the candidate knows which one.
+    throw new AppError(
+      410,
+      'link-expired',
+      `This link to your page about the ${row.job.title} role at ${row.organization.name} has expired: links work for a limited time. We can email you a fresh one at the address ${row.organization.name} has for you.`,
+    );
   }
   const [fb] = await db
     .select()

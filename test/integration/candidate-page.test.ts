@@ -136,6 +136,8 @@ describe('the page behind the emailed link', () => {
     const expired = await mail.h.anon.get(`/api/v1/portal/${token}`);
     expect(expired.status).toBe(410);
     expect(expired.body.error.code).toBe('link-expired');
+    // Expired, the link still says which page it was.
+    expect(expired.body.error.message).toContain('the Copywriter role at Kinetix');
     expect((await mail.h.anon.post(`/api/v1/portal/${token}/response`, { thanks: true })).status).toBe(410);
 
     const renewed = await mail.h.anon.post(`/api/v1/portal/${token}/renew`);

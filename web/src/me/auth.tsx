@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { ApiError } from '../api';
 import { AuthLayout, CheckInbox } from '../components';
 import { Field, SubmitButton, useSubmit } from '../ui';
 import { capi } from './api';
@@ -87,10 +88,36 @@ function ConfirmLink(props: {
   then: string;
 }) {
   const navigate = useNavigate();
+  // A link used before, opened again by someone signed in whose address is confirmed: say so, not "did not work".
+  const [alreadyDone, setAlreadyDone] = useState(false);
   const submit = useSubmit(async () => {
-    await capi('POST', props.path, { token: props.token });
+    try {
+      await capi('POST', props.path, { token: props.token });
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 404 || e.status === 410)) {
+        const me = await capi<{ verified: boolean }>('GET', '/me').catch(() => undefined);
+        if (me?.verified) {
+          setAlreadyDone(true);
+          return;
+        }
+      }
+      throw e;
+    }
     navigate(props.then);
   });
+  if (alreadyDone)
+    return (
+      <AuthLayout audience="for candidates" tagline={CANDIDATE_TAGLINE} title="Already confirmed">
+        <p role="status">
+          This link was used already: your email address is confirmed and you are signed in.
+        </p>
+        <p>
+          <Link className="button" to={props.then}>
+            Go to your workspace
+          </Link>
+        </p>
+      </AuthLayout>
+    );
   return (
     <AuthLayout audience="for candidates" tagline={CANDIDATE_TAGLINE} title={props.title}>
       <form onSubmit={submit.onSubmit}>

@@ -76,6 +76,10 @@ export function SignIn() {
       <p className="switch">
         New to Debrief? <Link to="/signup">Create an organization</Link>
       </p>
+      <p className="switch">
+        Looking for feedback on your own application? <Link to="/me/signin">Sign in to your workspace</Link>{' '}
+        or <Link to="/me/signup">create one</Link>.
+      </p>
     </AuthLayout>
   );
 }

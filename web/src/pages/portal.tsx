@@ -29,16 +29,22 @@ export function CandidatePage({ token }: { token: string }) {
     return (
       <main className="portal">
         <article className="letter-card">
-          <h1>
-            {expired ? 'This link has expired' : notFound ? 'This link is not valid' : 'Something went wrong'}
-          </h1>
+          <h1>{expired ? 'Link expired' : notFound ? 'Link not recognised' : 'Something went wrong'}</h1>
           <p role="alert">{error.message}</p>
           {expired && <Renew path={path} />}
           {notFound && (
-            <p className="muted">
-              Some mail programs break long links across lines. If the link still does not open, reply to the
-              email and ask the hiring team for a new one.
-            </p>
+            <>
+              <p className="muted">
+                Some mail programs break long links across lines: copy the whole link from the email into the
+                address bar. Feedback sent to your address is also kept in a Debrief workspace, if you have
+                one.
+              </p>
+              <p>
+                <a className="button" href="/me/signin">
+                  Sign in to your workspace
+                </a>
+              </p>
+            </>
           )}
         </article>
         <p className="portal-foot">Debrief</p>
@@ -88,6 +94,21 @@ export function CandidatePage({ token }: { token: string }) {
           onSaved={(response) => setView({ ...view, response })}
         />
       )}
+      {fb && (
+        <section className="letter-card keep" aria-labelledby="keep-head">
+          <h2 id="keep-head">Keep this feedback and build a plan</h2>
+          <p>
+            A free Debrief workspace keeps feedback sent to you, tracks your applications and turns what you
+            learn into a plan. Sign up with the address this email came to, and this feedback is already
+            there.
+          </p>
+          <p>
+            <a className="button secondary" href="/me/signup">
+              Create my workspace
+            </a>
+          </p>
+        </section>
+      )}
       <p className="portal-foot">
         Sent with Debrief: honest, specific interview feedback, checked before it is sent. This page opens
         only from the link in your email.
@@ -107,7 +128,6 @@ function Renew({ path }: { path: string }) {
     );
   return (
     <>
-      <p className="muted">Feedback links work for a limited time. We can email you a fresh one.</p>
       <button
         type="button"
         disabled={state === 'busy'}
