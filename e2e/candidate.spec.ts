@@ -55,14 +55,27 @@ test('the candidate rates and thanks, the team sees it; then the workspace from 
   const reader = await phone.newPage();
   await reader.goto(portalPath);
   await expect(reader.getByRole('heading', { name: 'Feedback on your application' })).toBeVisible();
+  // Each action on its own, in any order: a question being typed survives the thank-you and the rating.
+  const question = reader.getByLabel('One follow-up question (optional)');
+  await question.fill('What is one thing I could do to come across more effectively?');
   await reader.getByRole('button', { name: 'Say thank you' }).click();
   await expect(reader.getByText('You said thank you.')).toBeVisible();
+  await expect(question).toHaveValue('What is one thing I could do to come across more effectively?');
   await reader.getByRole('group', { name: 'How useful was this feedback?' }).getByLabel('5').check();
-  await reader
-    .getByLabel('One follow-up question (optional)')
-    .fill('What is one thing I could do to come across more effectively?');
-  await reader.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(reader.getByRole('status')).toHaveText('Sent. Thank you.');
+  await reader.getByRole('button', { name: 'Send rating' }).click();
+  await expect(reader.getByText('Rating sent. You rated it 5 of 5.')).toBeVisible();
+  await expect(question).toHaveValue('What is one thing I could do to come across more effectively?');
+  await reader.getByRole('button', { name: 'Send question' }).click();
+  await expect(reader.getByText('Your question:')).toBeVisible();
+  await expect(reader.getByText('Not answered yet.')).toBeVisible();
+  await reader.getByLabel(/Tell me about future roles/).check();
+  await expect(reader.getByText(/may tell you about future roles/)).toBeVisible();
+  // The 1 to 5 scale keeps one line on the phone: the five boxes share a top edge.
+  await reader.getByRole('button', { name: 'Change my rating' }).click();
+  const tops = await reader
+    .locator('.ratings.scale label')
+    .evaluateAll((ls) => ls.map((l) => Math.round(l.getBoundingClientRect().top)));
+  expect(new Set(tops).size).toBe(1);
   await phone.close();
 
   // The hiring team sees both, on the review screen and on the dashboard.
@@ -87,8 +100,10 @@ test('the candidate rates and thanks, the team sees it; then the workspace from 
   await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
   const said = page.getByRole('region', { name: 'What candidates said' });
   await expect(said).toContainText('5 / 5');
-  await expect(said.getByRole('definition').filter({ hasText: /^1$/ })).toHaveCount(1);
+  // One thank-you and one opt-in to future roles, and no question left to answer.
+  await expect(said.getByRole('definition').filter({ hasText: /^1$/ })).toHaveCount(2);
   await expect(said).toContainText('Thanks received');
+  await expect(said).toContainText('Open to future roles');
   await page.getByRole('navigation').getByRole('link', { name: 'Requests' }).click();
   await expect(page.getByRole('heading', { name: 'Requests' })).toBeVisible();
   await expect(page.getByText('No open requests')).toBeVisible();

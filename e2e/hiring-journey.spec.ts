@@ -134,9 +134,11 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
     .getByRole('group', { name: 'How useful was this feedback?' })
     .getByLabel('4', { exact: true })
     .check();
-  await candidate.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(candidate.getByRole('status')).toHaveText('Sent. Thank you.');
+  await candidate.getByRole('button', { name: 'Send rating' }).click();
+  await expect(candidate.getByText('Rating sent. You rated it 4 of 5.')).toBeVisible();
   await candidate.reload();
+  await expect(candidate.getByText('You rated it 4 of 5.')).toBeVisible();
+  await candidate.getByRole('button', { name: 'Change my rating' }).click();
   await expect(
     candidate.getByRole('group', { name: 'How useful was this feedback?' }).getByLabel('4', { exact: true }),
   ).toBeChecked();

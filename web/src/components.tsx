@@ -25,7 +25,8 @@ export function Scale(props: {
   return (
     <fieldset>
       <legend>{props.legend}</legend>
-      <div className="ratings">
+      {/* Five equal boxes on one line, even on a phone; the ends' words sit underneath, and stay in the names. */}
+      <div className="ratings scale">
         {[1, 2, 3, 4, 5].map((n) => (
           <label key={n} className={props.value === n ? 'chosen' : ''}>
             <input
@@ -36,10 +37,16 @@ export function Scale(props: {
               onChange={() => props.onChange(n)}
             />
             {n}
-            {n === 1 ? ` ${props.low}` : n === 5 ? ` ${props.high}` : ''}
+            {(n === 1 || n === 5) && (
+              <span className="visually-hidden"> {n === 1 ? props.low : props.high}</span>
+            )}
           </label>
         ))}
       </div>
+      <p className="scale-ends small muted" aria-hidden="true">
+        <span>1 {props.low}</span>
+        <span>5 {props.high}</span>
+      </p>
     </fieldset>
   );
 }

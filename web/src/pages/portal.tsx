@@ -212,6 +212,38 @@ function NoFeedback({
   );
 }
 
+/** One response action's state: busy while it is sent, then what was sent or why not. Actions never share state. */
+function useAction(path: string, onSaved: (r: CandidateResponse) => void) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [done, setDone] = useState<string>();
+  async function send(body: Record<string, unknown>, message: string): Promise<boolean> {
+    setBusy(true);
+    setError(undefined);
+    setDone(undefined);
+    try {
+      const res = await api<{ response: CandidateResponse; questionFindings: Finding[] }>(
+        'POST',
+        `${path}/response`,
+        body,
+      );
+      onSaved(res.response);
+      setDone(message);
+      return true;
+    } catch (e) {
+      setError(errorText(e));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, error, done, send };
+}
+
+/**
+ * What the candidate can do with the feedback, each on its own: say thank you, rate it, ask one question, hear about
+ * future roles. Sending one never clears or sends another; each shows what was sent.
+ */
 function Respond(props: {
   org: string;
   response: CandidateResponse | null;
@@ -219,79 +251,91 @@ function Respond(props: {
   onSaved: (r: CandidateResponse) => void;
 }) {
   const r = props.response;
+  const thanks = useAction(props.path, props.onSaved);
+  const rating = useAction(props.path, props.onSaved);
+  const asking = useAction(props.path, props.onSaved);
+  const future = useAction(props.path, props.onSaved);
   const [useful, setUseful] = useState<number | undefined>(r?.useful ?? undefined);
   const [comment, setComment] = useState(r?.comment ?? '');
+  const [editingRating, setEditingRating] = useState(!r?.useful);
   const [question, setQuestion] = useState('');
-  const [future, setFuture] = useState(r?.futureRoles ?? false);
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<string>();
-  const [serverFindings, setServerFindings] = useState<Finding[]>([]);
+  const [futureOn, setFutureOn] = useState(r?.futureRoles ?? false);
   const findings = useCheck(question, 'question');
 
-  async function send(body: Record<string, unknown>, done: string) {
-    setBusy(true);
-    setError(undefined);
-    setSaved(undefined);
-    try {
-      const res = await api<{ response: CandidateResponse; questionFindings: Finding[] }>(
-        'POST',
-        `${props.path}/response`,
-        body,
-      );
-      props.onSaved(res.response);
-      setServerFindings(res.questionFindings ?? []);
-      setQuestion('');
-      setSaved(done);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <section className="letter-card respond">
-      <h2>Your response</h2>
+    <section className="letter-card respond" aria-labelledby="respond-head">
+      <h2 id="respond-head">Your response</h2>
       <p className="muted small">The hiring team at {props.org} sees what you send here.</p>
-      {r?.thanked ? (
-        <p className="ok-note">You said thank you.</p>
-      ) : (
-        <button
-          type="button"
-          className="secondary"
-          disabled={busy}
-          onClick={() => send({ thanks: true }, 'Thanks sent.')}
-        >
-          Say thank you
-        </button>
-      )}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          send(
-            {
-              ...(useful ? { useful } : {}),
-              comment: comment.trim() || null,
-              futureRoles: future,
-              ...(question.trim() && !r?.question ? { question: question.trim() } : {}),
-            },
-            'Sent. Thank you.',
-          );
-        }}
-      >
-        <Scale
-          legend="How useful was this feedback?"
-          name="useful"
-          value={useful}
-          onChange={setUseful}
-          low="not useful"
-          high="very useful"
-        />
-        <div className="field">
-          <label htmlFor="resp-comment">Comment (optional)</label>
-          <textarea id="resp-comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
-        </div>
+
+      <div className="respond-part">
+        <h3>Say thank you</h3>
+        {r?.thanked ? (
+          <p className="ok-note" role="status">
+            You said thank you.
+          </p>
+        ) : (
+          <button
+            type="button"
+            className="secondary"
+            disabled={thanks.busy}
+            onClick={() => thanks.send({ thanks: true }, 'Thanks sent.')}
+          >
+            Say thank you
+          </button>
+        )}
+        <ErrorNote error={thanks.error} />
+      </div>
+
+      <div className="respond-part">
+        <h3>Rate this feedback</h3>
+        {editingRating ? (
+          <form
+            onSubmit={async (e) => {
+              e.preventDefault();
+              const ok = await rating.send(
+                { ...(useful ? { useful } : {}), comment: comment.trim() || null },
+                'Rating sent.',
+              );
+              if (ok) setEditingRating(false);
+            }}
+          >
+            <Scale
+              legend="How useful was this feedback?"
+              name="useful"
+              value={useful}
+              onChange={setUseful}
+              low="not useful"
+              high="very useful"
+            />
+            <div className="field">
+              <label htmlFor="resp-comment">Comment (optional)</label>
+              <textarea
+                id="resp-comment"
+                rows={3}
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+              />
+            </div>
+            <ErrorNote error={rating.error} />
+            <button type="submit" disabled={rating.busy || !useful}>
+              Send rating
+            </button>
+          </form>
+        ) : (
+          <>
+            <p className="ok-note" role="status">
+              {rating.done ? `${rating.done} ` : ''}You rated it {r?.useful} of 5
+              {r?.comment ? <>, and wrote: “{r.comment}”</> : '.'}
+            </p>
+            <button type="button" className="link" onClick={() => setEditingRating(true)}>
+              Change my rating
+            </button>
+          </>
+        )}
+      </div>
+
+      <div className="respond-part">
+        <h3>Ask one question</h3>
         {r?.question ? (
           <div className="asked">
             <p>
@@ -302,34 +346,55 @@ function Respond(props: {
             </p>
           </div>
         ) : (
-          <CheckedTextarea
-            label="One follow-up question (optional)"
-            hint="You can ask one. “What is one thing I could do to come across more effectively?” works well."
-            value={question}
-            onChange={setQuestion}
-            findings={findings}
-            rows={2}
-          />
+          <form
+            onSubmit={async (e) => {
+              e.preventDefault();
+              if (question.trim()) await asking.send({ question: question.trim() }, 'Question sent.');
+            }}
+          >
+            <CheckedTextarea
+              label="One follow-up question (optional)"
+              hint="You can ask one. “What is one thing I could do to come across more effectively?” works well."
+              value={question}
+              onChange={setQuestion}
+              findings={findings}
+              rows={2}
+            />
+            <ErrorNote error={asking.error} />
+            <button type="submit" disabled={asking.busy || !question.trim()}>
+              Send question
+            </button>
+          </form>
         )}
-        {serverFindings.length > 0 && (
-          <p className="muted small">Your question was sent; the suggestions above are for next time.</p>
-        )}
+      </div>
+
+      <div className="respond-part">
         <label className="check">
-          <input type="checkbox" checked={future} onChange={(e) => setFuture(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={futureOn}
+            disabled={future.busy}
+            onChange={async (e) => {
+              const on = e.target.checked;
+              setFutureOn(on);
+              const ok = await future.send(
+                { futureRoles: on },
+                on
+                  ? `Saved: ${props.org} may tell you about future roles.`
+                  : 'Saved: no messages about future roles.',
+              );
+              if (!ok) setFutureOn(!on);
+            }}
+          />
           Tell me about future roles at {props.org}
         </label>
-        <ErrorNote error={error} />
-        <div className="actions">
-          <button type="submit" disabled={busy}>
-            Send
-          </button>
-          {saved && (
-            <span className="ok-note" role="status">
-              {saved}
-            </span>
-          )}
-        </div>
-      </form>
+        {future.done && (
+          <p className="ok-note small" role="status">
+            {future.done}
+          </p>
+        )}
+        <ErrorNote error={future.error} />
+      </div>
     </section>
   );
 }
