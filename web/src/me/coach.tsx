@@ -216,11 +216,6 @@ function Draft({
         value={subject}
         onChange={(e) => setSubject(e.target.value)}
       />
-      {whole.length > 0 && (
-        <div className="doc-notes">
-          <FindingList findings={whole} />
-        </div>
-      )}
       <CheckedTextarea
         label="Your email"
         value={body}
@@ -229,6 +224,12 @@ function Draft({
         rows={12}
         hint={`${words} words. Suggestions are marked in place and explained below.`}
       />
+      {/* Notes on the email as a whole (no thanks, no ask, too long) come after it, not between subject and body. */}
+      {whole.length > 0 && (
+        <div className="doc-notes" aria-label="About the whole email">
+          <FindingList findings={whole} />
+        </div>
+      )}
       {checked && findings.length === 0 && (
         <p className="ok-note">The checker has no suggestions: it reads as humble and clear.</p>
       )}
