@@ -226,7 +226,7 @@ function Draft({
       />
       {/* Notes on the email as a whole (no thanks, no ask, too long) come after it, not between subject and body. */}
       {whole.length > 0 && (
-        <div className="doc-notes" aria-label="About the whole email">
+        <div className="doc-notes">
           <FindingList findings={whole} />
         </div>
       )}
