@@ -9,7 +9,7 @@ import {
 } from '../../src/db/schema';
 import { hashPassword } from '../../src/lib/crypto';
 import { newOrganization, PASSWORD, uniqueEmail } from '../support/harness';
-import { drainUntil } from '../support/hiring';
+import { drainUntil, jobWithApplication } from '../support/hiring';
 import { withMail } from '../support/smtp';
 
 const mail = withMail();
@@ -83,6 +83,27 @@ describe('candidate account', () => {
       source: 'Debrief',
     });
     expect(tracked.body.debriefFeedback.body).toBe(r.body.feedback.body);
+    // The inbox keeps the whole conversation on the feedback: thanks, rating, the question and the team's answer.
+    const portal = /\/f\/([A-Za-z0-9_-]+)/.exec(inbox(email)[0].text)![1];
+    await mail.h.anon.post(`/api/v1/portal/${portal}/response`, { thanks: true });
+    await mail.h.anon.post(`/api/v1/portal/${portal}/response`, { useful: 4 });
+    await mail.h.anon.post(`/api/v1/portal/${portal}/response`, {
+      question: 'What is one thing I could do to come across more effectively?',
+    });
+    const answered = await org.api.post(`/api/v1/feedback/${r.body.feedback.id}/answer`, {
+      answer: 'Check each sentence against the style guide before you send it.',
+    });
+    expect(answered.status).toBe(200);
+    const thread = (await me.get('/api/v1/candidate/feedback')).body.items[0].thread;
+    expect(thread.map((e: { kind: string }) => e.kind)).toEqual([
+      'feedback',
+      'thanks',
+      'rating',
+      'question',
+      'answer',
+    ]);
+    expect(thread[2].text).toBe('4 of 5');
+    expect(thread[4].text).toBe('Check each sentence against the style guide before you send it.');
     // The request coach knows the feedback is in hand and how far the application got, and never suggests
     // writing to Debrief's own address.
     const coach = (await me.get(`/api/v1/candidate/applications/${items[0].applicationId}/request-plan`))
@@ -188,6 +209,29 @@ describe('candidate account', () => {
     const expired = await mail.h.anon.post('/api/v1/candidate/signup/confirm', { token: link });
     expect(expired.status).toBe(410);
     expect(expired.body.error.code).toBe('link-expired');
+  });
+
+  it('a request for feedback made from a notice waits in the inbox with its deadline until feedback is sent', async () => {
+    const org = await newOrganization(mail.h, 'Fabrikam');
+    const { application, candidateEmail } = await jobWithApplication(org, 'Analyst');
+    await org.api.post(`/api/v1/applications/${application.id}/rejection`, { reason: 'skills-gap' });
+    expect((await org.api.post(`/api/v1/applications/${application.id}/notice`)).status).toBe(202);
+    await drainUntil(mail.h, () => inbox(candidateEmail).length > 0);
+    const token = /\/f\/([A-Za-z0-9_-]+)/.exec(inbox(candidateEmail)[0].text)![1];
+    const asked = await mail.h.anon.post(`/api/v1/portal/${token}/request`, {});
+    expect(asked.status).toBe(201);
+
+    const { api } = await signUpCandidate(candidateEmail);
+    const box = (await api.get('/api/v1/candidate/feedback')).body;
+    expect(box.items).toEqual([]);
+    expect(box.requests).toEqual([
+      expect.objectContaining({
+        organization: 'Fabrikam',
+        job: 'Analyst',
+        status: 'open',
+        dueAt: asked.body.request.dueAt,
+      }),
+    ]);
   });
 
   it("a candidate's token opens no hiring-team route, and a hiring-team token no candidate route", async () => {

@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { deleteLoggedFeedback } from '../../app/candidate/delete-logged-feedback';
-import { listInbox } from '../../app/candidate/list-inbox';
+import { getInbox } from '../../app/candidate/get-inbox';
 import { listLoggedFeedback } from '../../app/candidate/list-logged-feedback';
 import { logFeedback } from '../../app/candidate/log-feedback';
 import { candidateSecured, requireCandidate } from '../env';
-import { presentInboxItem, presentLoggedFeedback } from '../presenters/inbox';
+import { presentInboxItem, presentInboxRequest, presentLoggedFeedback } from '../presenters/inbox';
 import { errors, jsonAnswer, jsonBody } from '../responses';
 import { createRouter } from '../router';
 import { IdParam } from '../schemas';
@@ -21,7 +21,7 @@ export function inboxRoutes() {
       path: '/api/v1/candidate/feedback',
       tags,
       summary:
-        'Feedback sent through Debrief to your confirmed address, each linked to its tracker application',
+        'Feedback sent through Debrief to your confirmed address, one thread per application with your response and the answer, and requests still waiting',
       description: 'An unconfirmed address sees nothing: 403 email-not-verified.',
       ...candidateSecured,
       responses: {
@@ -31,8 +31,11 @@ export function inboxRoutes() {
       },
     }),
     async (c) => {
-      const items = await listInbox(c.get('ctx'), requireCandidate(c));
-      return c.json({ items: items.map(presentInboxItem) }, 200);
+      const inbox = await getInbox(c.get('ctx'), requireCandidate(c));
+      return c.json(
+        { items: inbox.items.map(presentInboxItem), requests: inbox.requests.map(presentInboxRequest) },
+        200,
+      );
     },
   );
 

@@ -11,8 +11,27 @@ export const InboxItem = z
     body: z.string(),
     sentAt: z.iso.datetime().nullable(),
     applicationId: z.uuid().openapi({ description: 'The tracker application it belongs to' }),
+    thread: z
+      .array(
+        z.object({
+          kind: z.enum(['feedback', 'thanks', 'rating', 'question', 'answer']),
+          at: z.iso.datetime().nullable(),
+          text: z.string().nullable(),
+        }),
+      )
+      .openapi({ description: 'The conversation on this feedback, oldest first' }),
   })
   .openapi('InboxItem');
+export const InboxRequest = z
+  .object({
+    id: z.uuid(),
+    organization: z.string(),
+    job: z.string(),
+    status: z.string(),
+    askedAt: z.iso.datetime(),
+    dueAt: z.iso.datetime().openapi({ description: 'When the team said it would answer by' }),
+  })
+  .openapi('InboxRequest');
 export const LoggedFeedbackBody = z
   .object({
     applicationId: z.uuid().nullish(),
@@ -25,5 +44,5 @@ export const LoggedFeedback = LoggedFeedbackBody.extend({
   id: z.uuid(),
   applicationId: z.uuid().nullable(),
 }).openapi('LoggedFeedback');
-export const Inbox = z.object({ items: z.array(InboxItem) });
+export const Inbox = z.object({ items: z.array(InboxItem), requests: z.array(InboxRequest) });
 export const LoggedFeedbackList = z.object({ items: z.array(LoggedFeedback) });

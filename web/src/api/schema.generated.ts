@@ -4043,7 +4043,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Feedback sent through Debrief to your confirmed address, each linked to its tracker application
+         * Feedback sent through Debrief to your confirmed address, one thread per application with your response and the answer, and requests still waiting
          * @description An unconfirmed address sees nothing: 403 email-not-verified.
          */
         get: {
@@ -4063,6 +4063,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: components["schemas"]["InboxItem"][];
+                            requests: components["schemas"]["InboxRequest"][];
                         };
                     };
                 };
@@ -5686,6 +5687,28 @@ export interface components {
              * @description The tracker application it belongs to
              */
             applicationId: string;
+            /** @description The conversation on this feedback, oldest first */
+            thread: {
+                /** @enum {string} */
+                kind: "feedback" | "thanks" | "rating" | "question" | "answer";
+                /** Format: date-time */
+                at: string | null;
+                text: string | null;
+            }[];
+        };
+        InboxRequest: {
+            /** Format: uuid */
+            id: string;
+            organization: string;
+            job: string;
+            status: string;
+            /** Format: date-time */
+            askedAt: string;
+            /**
+             * Format: date-time
+             * @description When the team said it would answer by
+             */
+            dueAt: string;
         };
         LoggedFeedback: components["schemas"]["LoggedFeedbackCreate"] & {
             /** Format: uuid */

@@ -21,6 +21,7 @@ export type Logged = Schemas['LoggedFeedback'];
 export type Prep = Schemas['PrepReminder'];
 export type TrackerDetail = Got<'/api/v1/candidate/applications/{id}'>;
 export type InboxItem = Schemas['InboxItem'];
+export type InboxRequest = Schemas['InboxRequest'];
 export type RequestPlan = Schemas['RequestPlan'];
 export type PlanAction = Schemas['PlanAction'];
 export type Plan = Schemas['Plan'];

@@ -4,13 +4,22 @@ import { ApiError } from '../api';
 import { ErrorNote } from '../components';
 import { candidateChanged, keyOf, useCandidateApi, useLoad } from '../query';
 import { Field, Toast, useSubmit } from '../ui';
-import { type Account, capi, day, type InboxItem, type Logged, type TrackerApp, today } from './api';
+import {
+  type Account,
+  capi,
+  day,
+  type InboxItem,
+  type InboxRequest,
+  type Logged,
+  type TrackerApp,
+  today,
+} from './api';
 import { ConfirmBanner } from './app';
 
 /** Feedback sent through Debrief to the confirmed address, and feedback logged by hand from emails and calls. */
 export function InboxPage({ me }: { me: Account }) {
   const inbox = useLoad(keyOf('candidate', '/feedback'), () =>
-    capi<{ items: InboxItem[] }>('GET', '/feedback').catch((e) => {
+    capi<{ items: InboxItem[]; requests: InboxRequest[] }>('GET', '/feedback').catch((e) => {
       if (e instanceof ApiError && e.code === 'email-not-verified') return null;
       throw e;
     }),
@@ -43,6 +52,7 @@ export function InboxPage({ me }: { me: Account }) {
                     <span className="muted small"> · {f.sentAt ? day(f.sentAt) : ''}</span>
                   </div>
                   <div className="letter">{f.body}</div>
+                  <Thread entries={f.thread} org={f.organization} />
                   <Link to={`/me/applications/${f.applicationId}`}>Open the application</Link>
                 </article>
               </li>
@@ -50,6 +60,27 @@ export function InboxPage({ me }: { me: Account }) {
           </ul>
         )}
       </section>
+
+      {inbox.data && inbox.data.requests.length > 0 && (
+        <section className="card" aria-labelledby="waiting-head">
+          <h2 id="waiting-head">Waiting for feedback</h2>
+          <ul className="inbox">
+            {inbox.data.requests.map((r) => (
+              <li key={r.id}>
+                <b>{r.organization}</b> · {r.job}
+                <div className="small">
+                  You asked on {day(r.askedAt)}.{' '}
+                  {r.status === 'open'
+                    ? `They aim to answer by ${day(r.dueAt)}.`
+                    : r.status === 'declined'
+                      ? 'They could not give feedback this time.'
+                      : 'They answered.'}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section className="card" aria-labelledby="log-head">
         <h2 id="log-head">Feedback you logged</h2>
@@ -162,5 +193,29 @@ function LogForm({ apps, onLogged }: { apps: TrackerApp[]; onLogged: () => void 
         <Toast as="span" message={saved} onDismiss={() => setSaved(undefined)} />
       </div>
     </form>
+  );
+}
+
+const SAID: Record<InboxItem['thread'][number]['kind'], (org: string) => string> = {
+  feedback: (org) => `${org} sent the feedback`,
+  thanks: () => 'You said thank you',
+  rating: () => 'You rated it',
+  question: () => 'You asked',
+  answer: (org) => `${org} answered`,
+};
+
+/** What was said after the feedback, oldest first: thanks, rating, the one question and its answer. */
+function Thread({ entries, org }: { entries: InboxItem['thread']; org: string }) {
+  const after = entries.filter((e) => e.kind !== 'feedback');
+  if (!after.length) return null;
+  return (
+    <ol className="thread" aria-label="What was said since">
+      {after.map((e) => (
+        <li key={e.kind}>
+          <span className="muted small">{e.at ? day(e.at) : ''}</span> {SAID[e.kind](org)}
+          {e.text ? <>: {e.kind === 'question' || e.kind === 'answer' ? `“${e.text}”` : e.text}</> : '.'}
+        </li>
+      ))}
+    </ol>
   );
 }
