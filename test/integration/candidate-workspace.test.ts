@@ -113,6 +113,10 @@ describe('candidate account', () => {
     expect(coach.contact.kind).toBe('hiring-team');
     expect(coach.contact.why).toMatch(/reaches no one at the company/);
     expect(coach.contact.email).toBeUndefined();
+    // An application holding Debrief feedback stays while the feedback does.
+    const kept = await me.delete(`/api/v1/candidate/applications/${items[0].applicationId}`);
+    expect(kept.status).toBe(409);
+    expect(kept.body.error.code).toBe('holds-debrief-feedback');
     // Seen twice, linked once.
     await me.get('/api/v1/candidate/feedback');
     expect((await me.get('/api/v1/candidate/applications')).body.items).toHaveLength(1);
@@ -368,6 +372,45 @@ describe('tracker, request coach and improvement plan', () => {
     expect(await open()).toEqual([]);
   });
 
+  it('rounds are corrected and deleted, applications deleted with their rounds; none of it reaches another account', async () => {
+    const { api } = await signUpCandidate();
+    const other = await signUpCandidate();
+    const { body: app } = await api.post('/api/v1/candidate/applications', {
+      company: 'Tailspin',
+      role: 'Teacher',
+    });
+    const { body: round } = await api.post(`/api/v1/candidate/applications/${app.id}/rounds`, {
+      stage: 'Teaching demo',
+      date: daysAgo(1),
+      interviewers: [{ name: 'Ana Costa', role: 'Head of year' }],
+    });
+    const fixed = await api.patch(`/api/v1/candidate/rounds/${round.id}`, {
+      stage: 'Demo lesson',
+      notes: 'They asked about behaviour management.',
+    });
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toMatchObject({
+      stage: 'Demo lesson',
+      notes: 'They asked about behaviour management.',
+    });
+    expect((await api.patch(`/api/v1/candidate/rounds/${round.id}`, {})).status).toBe(400);
+    // Another account can neither change nor delete it, nor delete the application.
+    expect((await other.api.patch(`/api/v1/candidate/rounds/${round.id}`, { stage: 'x' })).status).toBe(404);
+    expect((await other.api.delete(`/api/v1/candidate/rounds/${round.id}`)).status).toBe(404);
+    expect((await other.api.delete(`/api/v1/candidate/applications/${app.id}`)).status).toBe(404);
+
+    expect((await api.delete(`/api/v1/candidate/rounds/${round.id}`)).status).toBe(204);
+    expect((await api.get(`/api/v1/candidate/applications/${app.id}`)).body.roundList).toEqual([]);
+    await api.post(`/api/v1/candidate/applications/${app.id}/rounds`, {
+      stage: 'Interview',
+      date: daysAgo(-2),
+      interviewers: [],
+    });
+    expect((await api.delete(`/api/v1/candidate/applications/${app.id}`)).status).toBe(204);
+    expect((await api.get(`/api/v1/candidate/applications/${app.id}`)).status).toBe(404);
+    expect((await api.get('/api/v1/candidate/reminders')).body.items).toEqual([]);
+  });
+
   it('the request coach is for rejected applications only', async () => {
     const { api } = await signUpCandidate();
     const app = await api.post('/api/v1/candidate/applications', { company: 'A', role: 'B' });
@@ -400,8 +443,13 @@ describe('another candidate', () => {
       receivedOn: daysAgo(1),
       text: 'Mine.',
     });
+    const round = await me.api.post(`/api/v1/candidate/applications/${app.body.id}/rounds`, {
+      stage: 'Interview',
+      date: daysAgo(3),
+    });
     const ids: Record<string, string> = {
       applications: app.body.id,
+      rounds: round.body.id,
       reminders: reminder.body.id,
       'plan/actions': action.body.id,
       'logged-feedback': note.body.id,
@@ -410,6 +458,7 @@ describe('another candidate', () => {
       'PATCH applications': { status: 'offer' },
       'POST applications/rounds': { stage: 'x', date: daysAgo(1) },
       'PATCH reminders': { done: true },
+      'PATCH rounds': { stage: 'x' },
       'PATCH plan/actions': { done: true },
     };
 

@@ -1,13 +1,16 @@
 import { createRoute } from '@hono/zod-openapi';
 import { addReminder } from '../../app/candidate/add-reminder';
 import { addRound } from '../../app/candidate/add-round';
+import { deleteApplication } from '../../app/candidate/delete-application';
 import { deleteReminder } from '../../app/candidate/delete-reminder';
+import { deleteRound } from '../../app/candidate/delete-round';
 import { getApplication } from '../../app/candidate/get-application';
 import { listApplications } from '../../app/candidate/list-applications';
 import { listReminders } from '../../app/candidate/list-reminders';
 import { logApplication } from '../../app/candidate/log-application';
 import { setReminderDone } from '../../app/candidate/set-reminder-done';
 import { updateApplication } from '../../app/candidate/update-application';
+import { updateRound } from '../../app/candidate/update-round';
 import { candidateSecured, requireCandidate } from '../env';
 import {
   presentApplicationDetail,
@@ -26,6 +29,7 @@ import {
   RemindersQuery,
   Round,
   RoundBody,
+  RoundPatchBody,
   TrackerApplication,
   TrackerApplicationDetail,
   TrackerApplicationList,
@@ -120,6 +124,56 @@ export function trackerRoutes() {
       const input = { ...c.req.valid('json'), applicationId: c.req.valid('param').id };
       const row = await addRound(c.get('ctx'), requireCandidate(c), input);
       return c.json(presentRound(row), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/v1/candidate/applications/{id}',
+      tags,
+      summary: 'Delete an application with its rounds and reminders (logged feedback stays, unlinked)',
+      description: 'An application that holds feedback sent through Debrief stays: 409 holds-debrief-feedback.',
+      ...candidateSecured,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...common, 409: errors[409] },
+    }),
+    async (c) => {
+      await deleteApplication(c.get('ctx'), requireCandidate(c), c.req.valid('param'));
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/candidate/rounds/{id}',
+      tags,
+      summary: 'Correct an interview round',
+      ...candidateSecured,
+      request: { params: IdParam, body: jsonBody(RoundPatchBody) },
+      responses: { 200: jsonAnswer('Updated', Round), ...withBody },
+    }),
+    async (c) => {
+      const input = { ...c.req.valid('json'), id: c.req.valid('param').id };
+      const row = await updateRound(c.get('ctx'), requireCandidate(c), input);
+      return c.json(presentRound(row), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/v1/candidate/rounds/{id}',
+      tags,
+      summary: 'Delete an interview round',
+      ...candidateSecured,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...common },
+    }),
+    async (c) => {
+      await deleteRound(c.get('ctx'), requireCandidate(c), c.req.valid('param'));
+      return c.body(null, 204);
     },
   );
 

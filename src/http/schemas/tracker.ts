@@ -61,6 +61,18 @@ export const RoundBody = z
     notes: z.string().max(10_000).nullish(),
   })
   .openapi('RoundCreate');
+/** A correction to a round: only the fields given change (no defaults, so the people met are never cleared unasked). */
+export const RoundPatchBody = z
+  .object({
+    stage: z.string().trim().min(1).max(100),
+    date: Day,
+    interviewers: z.array(Person).max(20),
+    rapport: z.number().int().min(1).max(5).nullable(),
+    notes: z.string().max(10_000).nullable(),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, { message: 'Give at least one field to change' })
+  .openapi('RoundUpdate');
 export const ReminderSchema = z
   .object({
     id: z.uuid(),

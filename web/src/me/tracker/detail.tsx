@@ -4,6 +4,7 @@ import { usePageTitle } from '../../navigation';
 import { candidateChanged, useCandidateApi } from '../../query';
 import { day, type TrackerDetail } from '../api';
 import { ReminderList } from '../home';
+import { DeleteApplication, RoundActions } from './edit';
 import { ReminderForm, RoundForm, StatusForm } from './forms';
 
 export function TrackerDetailPage({ id }: { id: string }) {
@@ -97,6 +98,7 @@ export function TrackerDetailPage({ id }: { id: string }) {
                       </div>
                     )}
                     {r.notes && <p className="small muted">{r.notes}</p>}
+                    <RoundActions round={r} onChange={reload} />
                   </li>
                 ))}
               </ol>
@@ -111,6 +113,10 @@ export function TrackerDetailPage({ id }: { id: string }) {
             <h2 id="arem-head">Reminders</h2>
             <ReminderList items={a.reminders} empty="No reminders for this application." onChange={reload} />
             <ReminderForm appId={a.id} onAdded={reload} />
+          </section>
+          <section className="card" aria-labelledby="danger-head">
+            <h2 id="danger-head">Delete</h2>
+            <DeleteApplication a={a} />
           </section>
         </div>
       </div>

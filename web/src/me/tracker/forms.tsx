@@ -13,6 +13,9 @@ import {
 } from '../api';
 import { Input } from './input';
 
+const addDaysTo = (isoDay: string, n: number) =>
+  new Date(Date.parse(`${isoDay}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
 let personKey = 0;
 export function RoundForm({ appId, n, onAdded }: { appId: string; n: number; onAdded: () => void }) {
   const [open, setOpen] = useState(false);
@@ -39,7 +42,11 @@ export function RoundForm({ appId, n, onAdded }: { appId: string; n: number; onA
       rapport: rapport ?? null,
       notes: notes.trim() || null,
     });
-    setDone(`Round added: ${stage.trim()}. A reminder to send a thank-you note is on your list.`);
+    // A thank-you reminder is made only for a round whose next day is still ahead.
+    const ahead = addDaysTo(date, 1) >= today();
+    setDone(
+      `Round added: ${stage.trim()}.${ahead ? ' A reminder to send a thank-you note is on your list.' : ''}`,
+    );
     setStage('');
     setPeople([{ key: personKey++, name: '', role: '', email: '' }]);
     setRapport(undefined);
