@@ -133,7 +133,8 @@ export function trackerRoutes() {
       path: '/api/v1/candidate/applications/{id}',
       tags,
       summary: 'Delete an application with its rounds and reminders (logged feedback stays, unlinked)',
-      description: 'An application that holds feedback sent through Debrief stays: 409 holds-debrief-feedback.',
+      description:
+        'An application that holds feedback sent through Debrief stays: 409 holds-debrief-feedback.',
       ...candidateSecured,
       request: { params: IdParam },
       responses: { 204: { description: 'Deleted' }, ...common, 409: errors[409] },
