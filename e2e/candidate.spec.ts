@@ -171,7 +171,7 @@ test('the candidate rates and thanks, the team sees it; then the workspace from 
   await me.getByLabel('Change status').selectOption('rejected');
   await me.getByLabel('Rejected on').fill('2026-10-20');
   await me.getByLabel('The decision is final').check();
-  await me.getByLabel('The role has been filled').check();
+  await me.getByLabel('Has the role been filled?').selectOption('yes');
   await me.getByLabel('What they said').fill('We felt your answers lacked depth on scaling the database.');
   await me.getByRole('button', { name: 'Save status' }).click();
   await expect(me.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();

@@ -162,7 +162,10 @@ export function StatusForm({ a, onSaved }: { a: TrackerDetail; onSaved: () => vo
   const [status, setStatus] = useState<TrackerStatus>(a.status);
   const [rejectedOn, setRejectedOn] = useState(a.rejectedOn ?? today());
   const [final, setFinal] = useState(a.decisionFinal ?? false);
-  const [filled, setFilled] = useState(a.roleFilled ?? false);
+  // Unknown is not "no": only a role the candidate knows is still open makes the coach wait.
+  const [filled, setFilled] = useState<'yes' | 'no' | 'unknown'>(
+    a.roleFilled === true ? 'yes' : a.roleFilled === false ? 'no' : 'unknown',
+  );
   const [reason, setReason] = useState(a.reason ?? '');
   const [saved, setSaved] = useState<string>();
   const rejecting = status === 'rejected';
@@ -171,7 +174,12 @@ export function StatusForm({ a, onSaved }: { a: TrackerDetail; onSaved: () => vo
     await capi('PATCH', `/applications/${a.id}`, {
       status,
       ...(rejecting
-        ? { rejectedOn, decisionFinal: final, roleFilled: filled, reason: reason.trim() || null }
+        ? {
+            rejectedOn,
+            decisionFinal: final,
+            roleFilled: filled === 'unknown' ? null : filled === 'yes',
+            reason: reason.trim() || null,
+          }
         : {}),
     });
     setSaved(
@@ -210,10 +218,19 @@ export function StatusForm({ a, onSaved }: { a: TrackerDetail; onSaved: () => vo
               <input type="checkbox" checked={final} onChange={(e) => setFinal(e.target.checked)} />
               The decision is final
             </label>
-            <label className="check">
-              <input type="checkbox" checked={filled} onChange={(e) => setFilled(e.target.checked)} />
-              The role has been filled
-            </label>
+            <Field id="st-filled" label="Has the role been filled?">
+              {(control) => (
+                <select
+                  {...control}
+                  value={filled}
+                  onChange={(e) => setFilled(e.target.value as 'yes' | 'no' | 'unknown')}
+                >
+                  <option value="unknown">I don't know</option>
+                  <option value="yes">Yes, someone was hired</option>
+                  <option value="no">No, it is still open</option>
+                </select>
+              )}
+            </Field>
             <Field
               id="st-reason"
               label="What they said"
