@@ -57,8 +57,29 @@ interface Alternative {
   source: string;
 }
 
-/** A phrase as the matcher runs it: a space stands for any white space. */
-const expand = (source: string) => source.replace(/ /g, '\\s+');
+/** A straight apostrophe in a phrase also matches a typographic one ("didn't", "didn’t"), in or out of a class. */
+export function apostrophes(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      out += c + (source[i + 1] ?? '');
+      i++;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+    } else if (c === ']') {
+      inClass = false;
+      out += c;
+    } else if (c === "'") out += inClass ? "'’" : "['’]";
+    else out += c;
+  }
+  return out;
+}
+
+/** A phrase as the matcher runs it: a space stands for any white space, an apostrophe either kind. */
+const expand = (source: string) => apostrophes(source.replace(/ /g, '\\s+'));
 
 export interface ThemeMatch {
   theme: string;
