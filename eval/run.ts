@@ -1,5 +1,6 @@
 // `npm run eval`: precision and recall of the checker per category on Debrief's labelled dev set (and the held-out
-// set, reported separately), then the real-world sets (published text, eval/REALWORLD.md) by learn and holdout half.
+// set, reported separately), then the real-world sets (published text, eval/REALWORLD.md) by learn and holdout half,
+// and the improvement themes' accuracy on published gap statements (eval/themes.ts), by half too.
 // Exits non-zero when a dev-set category is below 0.9 or any "Precision matters" item produces a finding; the
 // real-world figures are reported, never enforced. `--show-learn-misses` prints the real-world learn half's misses.
 // Every set is scored with the rules alone and with the second opinion (src/checker/second-opinion.ts); the exit
@@ -13,6 +14,7 @@ import { CATEGORIES, check, type Mode } from '../src/checker';
 import { secondOpinion as model } from '../src/checker/second-opinion';
 import { PRECISION_MATTERS } from './precision-matters';
 import { reportRealWorld } from './realworld';
+import { reportThemeAccuracy } from './themes';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const THRESHOLD = 0.9;
@@ -190,6 +192,7 @@ function peers(items: Item[]): void {
 peers(loadSet('dev'));
 
 reportRealWorld(process.argv.includes('--show-learn-misses'));
+reportThemeAccuracy(process.argv.includes('--show-learn-misses'));
 
 const fired = PRECISION_MATTERS.filter((t) => check(t).length > 0);
 console.log(`\n"Precision matters" items with a finding: ${fired.length} of ${PRECISION_MATTERS.length}`);

@@ -318,7 +318,15 @@ describe('tracker, request coach and improvement plan', () => {
     const ids = themes.themes.map((t: { theme: string }) => t.theme);
     expect(ids).toContain('attention-to-detail');
     const detailTheme = themes.themes.find((t: { theme: string }) => t.theme === 'attention-to-detail');
-    expect(detailTheme.count).toBe(2);
+    // The noted reason and the call are about the same rejection: one source, quoted twice, not yet recurring.
+    expect(detailTheme.count).toBe(1);
+    expect(detailTheme.recurring).toBe(false);
+    expect(detailTheme.summary).toBe('Came up in 1 rejection');
+    expect(detailTheme.quotes.map((q: { kind: string }) => q.kind).sort()).toEqual(['logged', 'reason']);
+    expect(detailTheme.quotes[0]).toMatchObject({ applicationId: id, company: 'Northwind' });
+    expect(detailTheme.quotes.map((q: { evidence: string }) => q.evidence).join(' ')).toMatch(
+      /missed edge cases/,
+    );
 
     expect(ids).toContain('system-design');
     const action = await api.post('/api/v1/candidate/plan/actions', {
@@ -409,6 +417,92 @@ describe('tracker, request coach and improvement plan', () => {
     expect((await api.delete(`/api/v1/candidate/applications/${app.id}`)).status).toBe(204);
     expect((await api.get(`/api/v1/candidate/applications/${app.id}`)).status).toBe(404);
     expect((await api.get('/api/v1/candidate/reminders')).body.items).toEqual([]);
+  });
+
+  it('merges two employers’ feedback and a logged call into the same themes; the repeated gaps come first, marked recurring', async () => {
+    const email = uniqueEmail('analyst');
+    const reject = async (company: string) => {
+      const org = await newOrganization(mail.h, company);
+      const job = await org.api.post('/api/v1/jobs', {
+        title: 'Data Analyst',
+        criteria: [
+          { name: 'Significance testing', description: 'Chooses the right statistical test and checks it' },
+          { name: 'Stakeholder communication', description: 'Keeps partner teams informed' },
+        ],
+      });
+      const byName = Object.fromEntries(
+        job.body.criteria.map((c: { name: string; id: string }) => [c.name, c.id]),
+      );
+      const app = await org.api.post('/api/v1/applications', {
+        jobId: job.body.id,
+        candidate: { name: 'Sam Rivera', email },
+      });
+      const card = await org.api.post(`/api/v1/applications/${app.body.id}/scorecards`, {
+        stage: 'interview',
+        interviewer: { name: 'Lena Fischer', email: `lena@${company.toLowerCase()}.test` },
+        recommendation: 'no',
+        ratings: [
+          {
+            criterionId: byName['Significance testing'],
+            rating: 1,
+            evidence: 'The candidate ran an unpaired t-test on paired data without checking its assumptions.',
+          },
+          {
+            criterionId: byName['Stakeholder communication'],
+            rating: 2,
+            evidence: 'The candidate’s summary for the product team was hard to follow.',
+          },
+        ],
+      });
+      expect(card.status).toBe(201);
+      const r = await org.api.post(`/api/v1/applications/${app.body.id}/rejection`, { reason: 'skills-gap' });
+      await org.api.post(`/api/v1/feedback/${r.body.feedback.id}/approve`, { send: 'now' });
+    };
+    await reject('Acme');
+    await reject('Birch');
+    await drainUntil(mail.h, () => inbox(email).length >= 2);
+    const { api } = await signUpCandidate(email);
+    expect((await api.get('/api/v1/candidate/feedback')).body.items).toHaveLength(2);
+    const third = await api.post('/api/v1/candidate/applications', {
+      company: 'Cobalt',
+      role: 'Data Analyst',
+      source: 'referral',
+      appliedOn: daysAgo(20),
+    });
+    await api.patch(`/api/v1/candidate/applications/${third.body.id}`, {
+      status: 'rejected',
+      rejectedOn: daysAgo(3),
+    });
+    await api.post('/api/v1/candidate/logged-feedback', {
+      applicationId: third.body.id,
+      channel: 'call',
+      receivedOn: daysAgo(1),
+      text: 'They said my hypothesis testing was shaky and my stakeholder updates were hard to follow.',
+    });
+
+    const plan = (await api.get('/api/v1/candidate/plan')).body;
+    expect(
+      plan.themes.map((t: { theme: string; count: number; recurring: boolean }) => [
+        t.theme,
+        t.count,
+        t.recurring,
+      ]),
+    ).toEqual([
+      ['communication', 3, true],
+      ['quantitative-analysis', 3, true],
+    ]);
+    const stats = plan.themes[1];
+    expect(stats.summary).toBe('Came up in 3 of your 3 rejections');
+    expect(stats.quotes.map((q: { company: string }) => q.company).sort()).toEqual([
+      'Acme',
+      'Birch',
+      'Cobalt',
+    ]);
+    const quoted = stats.quotes.map((q: { evidence: string }) => q.evidence).join(' ');
+    expect(quoted).toMatch(/t-test on paired data/);
+    expect(quoted).not.toMatch(/Chooses the right statistical test/);
+    expect(plan.themes.map((t: { theme: string }) => t.theme)).not.toContain('testing');
+    expect(plan.themes.map((t: { theme: string }) => t.theme)).not.toContain('collaboration');
   });
 
   it('the request coach is for rejected applications only', async () => {

@@ -1,47 +1,67 @@
-import { eq } from 'drizzle-orm';
-import { loggedFeedback, planActions, trackerApplications } from '../../db/schema';
-import { findTheme, remindersFor, summarizeThemes } from '../../domain/themes';
+import { eq, inArray } from 'drizzle-orm';
+import { feedback, loggedFeedback, planActions, trackerApplications } from '../../db/schema';
+import { gapsOfFeedback, type PlanSource, planThemes, remindersFor } from '../../domain/themes';
 import type { AppContext, CandidateActor } from '../context';
 import { listInbox } from './list-inbox';
 
 /**
- * The improvement plan: every piece of feedback (from Debrief, if the address is confirmed, and logged by hand,
- * and the reasons noted in the tracker) mapped to themes and counted; the actions; and, for each application still
- * in progress, the open actions on the themes that role needs.
+ * The improvement plan: every piece of feedback (from Debrief, if the address is confirmed, logged by hand, and the
+ * reasons noted in the tracker) read as gaps, each with one theme from what fell short (never the employer's advice);
+ * themes merged across sources and ranked by how many rejections name them, recurring ones first, each quoting what
+ * was observed; the actions; and, for each application still in progress, the open actions on the themes that role
+ * needs.
  */
 export async function getImprovementPlan(ctx: AppContext, who: CandidateActor) {
   const db = ctx.db;
-  const texts: {
-    id: string;
-    text: string;
-    kind: 'debrief' | 'logged' | 'reason';
-    applicationId: string | null;
-  }[] = [];
-  if (who.verified) {
-    for (const item of await listInbox(ctx, who))
-      texts.push({ id: item.id, text: item.body, kind: 'debrief', applicationId: item.applicationId });
-  }
-  for (const l of await db.select().from(loggedFeedback).where(eq(loggedFeedback.accountId, who.accountId))) {
-    texts.push({ id: l.id, text: l.text, kind: 'logged', applicationId: l.applicationId });
-  }
   const apps = await db
     .select()
     .from(trackerApplications)
     .where(eq(trackerApplications.accountId, who.accountId));
+  const companyOf = new Map(apps.map((a) => [a.id, a.company]));
+  const sources: PlanSource[] = [];
+  if (who.verified) {
+    const inbox = await listInbox(ctx, who);
+    const linked = inbox.length
+      ? await db
+          .select({ id: feedback.id, sentences: feedback.sentences })
+          .from(feedback)
+          .where(
+            inArray(
+              feedback.id,
+              inbox.map((i) => i.id),
+            ),
+          )
+      : [];
+    const sentencesOf = new Map(linked.map((l) => [l.id, l.sentences]));
+    for (const item of inbox)
+      sources.push({
+        id: item.id,
+        kind: 'debrief',
+        applicationId: item.applicationId,
+        company: item.organization,
+        gaps: gapsOfFeedback(item.body, sentencesOf.get(item.id) ?? []),
+      });
+  }
+  for (const l of await db.select().from(loggedFeedback).where(eq(loggedFeedback.accountId, who.accountId))) {
+    sources.push({
+      id: l.id,
+      kind: 'logged',
+      applicationId: l.applicationId,
+      company: l.applicationId ? (companyOf.get(l.applicationId) ?? null) : null,
+      gaps: gapsOfFeedback(l.text),
+    });
+  }
   for (const a of apps)
     if (a.reason && a.status === 'rejected')
-      texts.push({ id: a.id, text: a.reason, kind: 'reason', applicationId: a.id });
+      sources.push({
+        id: a.id,
+        kind: 'reason',
+        applicationId: a.id,
+        company: a.company,
+        gaps: gapsOfFeedback(a.reason),
+      });
 
-  const byId = new Map(texts.map((t) => [t.id, t]));
-  const themes = summarizeThemes(texts.map(({ id, text }) => ({ id, text }))).map((t) => ({
-    ...t,
-    suggestedActions: findTheme(t.theme)?.suggestedActions ?? [],
-    sources: t.sources.map((s) => ({
-      ...s,
-      kind: byId.get(s.id)?.kind,
-      applicationId: byId.get(s.id)?.applicationId ?? null,
-    })),
-  }));
+  const themes = planThemes(sources);
 
   const actions = await db.select().from(planActions).where(eq(planActions.accountId, who.accountId));
   const open = actions.map((a) => ({

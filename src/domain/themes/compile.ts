@@ -7,7 +7,7 @@
 import { parseYamlFiles } from '../../checker/compile';
 import { type CompileProblem, Problems } from '../../checker/compile/errors';
 import { compileCues } from './compile-cues';
-import { themeMatcher } from './matcher';
+import { apostrophes, themeMatcher } from './matcher';
 import type { CompiledThemes, RoleFamilyData, RoleThemesData, ThemeData, ThemeExamples } from './types';
 
 type Json = Record<string, unknown>;
@@ -32,7 +32,7 @@ const strings = (v: unknown): string[] => (isStrings(v) ? v : []);
 
 /** A phrase as the theme matcher runs it: a space stands for any white space; no capturing group. */
 function checkPhrase(source: string, where: Where, problems: Problems): void {
-  const expanded = source.replace(/ /g, '\\s+');
+  const expanded = apostrophes(source.replace(/ /g, '\\s+'));
   try {
     const re = new RegExp(expanded, 'iu');
     const groups = (new RegExp(`${expanded}|`, 'u').exec('')?.length ?? 1) - 1;

@@ -2,10 +2,10 @@
 // themes across many. Pure and deterministic: no I/O, no clock; browser-safe. The matching itself is matcher.ts.
 
 import { findTheme } from './catalogue';
-import { type ThemeMatch, themeMatcher } from './matcher';
+import { type Gap, type GapTheme, type ThemeMatch, themeMatcher } from './matcher';
 import { THEME_CUES, THEME_DATA } from './vocabulary.generated';
 
-export type { ThemeMatch } from './matcher';
+export type { Gap, GapTheme, ThemeMatch } from './matcher';
 
 const MATCHER = themeMatcher(THEME_DATA, THEME_CUES);
 
@@ -15,6 +15,14 @@ const MATCHER = themeMatcher(THEME_DATA, THEME_CUES);
  */
 export function themesOf(text: string): ThemeMatch[] {
   return MATCHER.themesOf(text);
+}
+
+/**
+ * The one theme of a gap, chosen from the criterion's name and the evidence observed together (never from advice),
+ * or null when neither names one.
+ */
+export function themeOfGap(gap: Gap): GapTheme | null {
+  return MATCHER.themeOfGap(gap);
 }
 
 /** Themes a description asks for by naming them as requirements (topic phrases, no shortfall needed). */

@@ -57,8 +57,29 @@ interface Alternative {
   source: string;
 }
 
-/** A phrase as the matcher runs it: a space stands for any white space. */
-const expand = (source: string) => source.replace(/ /g, '\\s+');
+/** A straight apostrophe in a phrase also matches a typographic one ("didn't", "didn’t"), in or out of a class. */
+export function apostrophes(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      out += c + (source[i + 1] ?? '');
+      i++;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+    } else if (c === ']') {
+      inClass = false;
+      out += c;
+    } else if (c === "'") out += inClass ? "'’" : "['’]";
+    else out += c;
+  }
+  return out;
+}
+
+/** A phrase as the matcher runs it: a space stands for any white space, an apostrophe either kind. */
+const expand = (source: string) => apostrophes(source.replace(/ /g, '\\s+'));
 
 export interface ThemeMatch {
   theme: string;
@@ -113,6 +134,27 @@ function accepts(
   return cues.shortfall.test(s) && !cues.praise.test(s);
 }
 
+/** One gap as the feedback gives it: the criterion it was assessed against (if any) and what was observed. */
+export interface Gap {
+  criterion?: string | null;
+  evidence: string;
+}
+
+export interface GapTheme {
+  theme: string;
+  /** Where the deciding phrase was found. */
+  from: 'criterion' | 'evidence';
+  /** The phrase that decided, as written. */
+  phrase: string;
+}
+
+/**
+ * How a gap's text is read: a criterion's name counts as named ('name': every phrase counts, it is the area that fell
+ * short), its observed evidence is known to describe a shortfall ('gap': a topic counts unless its clause clears it or
+ * only praises), free text keeps the cues of themesOf ('feedback').
+ */
+type Reading = 'name' | 'gap' | 'feedback';
+
 export interface ThemeMatcher {
   /**
    * The improvement themes a piece of feedback names, in the order of their first evidence: each theme at most
@@ -121,6 +163,11 @@ export interface ThemeMatcher {
   themesOf(text: string): ThemeMatch[];
   /** Themes a description asks for by naming them as requirements (topic phrases, no shortfall needed). */
   requestedBy(description: string): string[];
+  /**
+   * The one theme of a gap, from its criterion's name and the evidence observed together, or null when neither
+   * names one. Never reads advice: pass only the criterion and what was observed.
+   */
+  themeOfGap(gap: Gap): GapTheme | null;
 }
 
 /** The matcher of a vocabulary: the themes in their order, each with its gap and topic phrases, and the cues. */
@@ -190,5 +237,69 @@ export function themeMatcher(themes: readonly ThemeData[], cueData: ThemeCues): 
     return out;
   }
 
-  return { themesOf, requestedBy };
+  /** Every phrase that counts in `text` under `reading`, left to right, none starting inside an earlier one. */
+  function phrasesIn(text: string, reading: Reading): { alt: Alternative; text: string; start: number }[] {
+    const sentences = splitSentences(text);
+    const out: { alt: Alternative; text: string; start: number }[] = [];
+    let si = 0;
+    let taken = 0;
+    COMBINED.lastIndex = 0;
+    for (let m = COMBINED.exec(text); m !== null; m = COMBINED.exec(text)) {
+      let g = 1;
+      while (g < m.length && m[g] === undefined) g++;
+      const alt = ALTERNATIVES[g - 1];
+      const start = m.index;
+      const end = start + m[0].length;
+      COMBINED.lastIndex = start + 1;
+      if (!alt || start < taken) continue;
+      while ((sentences[si]?.end ?? Number.POSITIVE_INFINITY) <= start) si++;
+      const sentence = sentences[si] ?? { start: 0, end: text.length };
+      if (reading === 'feedback' && !accepts(cues, alt, text, sentence, start, end)) continue;
+      if (reading === 'gap' && !acceptsInGap(alt, text, sentence, start, end)) continue;
+      taken = end;
+      out.push({ alt, text: m[0], start });
+    }
+    return out;
+  }
+
+  /** In evidence of a gap: a gap phrase unless negated; a topic unless its clause clears it or praises without a shortfall. */
+  function acceptsInGap(alt: Alternative, text: string, sentence: Span, start: number, end: number): boolean {
+    const clause = clauseAround(cues, text, sentence, start, end);
+    if (alt.kind === 'gap') return !cues.negated.test(text.slice(clause.start, start));
+    const c = text.slice(clause.start, clause.end);
+    if (cues.noConcern.test(c)) return false;
+    return cues.shortfall.test(c) || !cues.praise.test(c);
+  }
+
+  function themeOfGap(gap: Gap): GapTheme | null {
+    // The criterion names the area assessed, so its phrases weigh most; a gap phrase in the evidence says what fell
+    // short more surely than a topic. Ties go to the phrase found first (criterion, then evidence).
+    const scores = new Map<string, { score: number; order: number; first: GapTheme }>();
+    let order = 0;
+    const add = (
+      from: GapTheme['from'],
+      found: { alt: Alternative; text: string }[],
+      weight: (a: Alternative) => number,
+    ) => {
+      for (const f of found) {
+        const s = scores.get(f.alt.theme);
+        if (s) s.score += weight(f.alt);
+        else
+          scores.set(f.alt.theme, {
+            score: weight(f.alt),
+            order: order++,
+            first: { theme: f.alt.theme, from, phrase: f.text },
+          });
+      }
+    };
+    const criterion = gap.criterion?.trim();
+    if (criterion) add('criterion', phrasesIn(criterion, 'name'), () => 2);
+    add('evidence', phrasesIn(gap.evidence, 'gap'), (a) => (a.kind === 'gap' ? 1.5 : 1));
+    let best: { score: number; order: number; first: GapTheme } | undefined;
+    for (const s of scores.values())
+      if (!best || s.score > best.score || (s.score === best.score && s.order < best.order)) best = s;
+    return best?.first ?? null;
+  }
+
+  return { themesOf, requestedBy, themeOfGap };
 }

@@ -36,14 +36,21 @@ export const Plan = z
       z.object({
         theme: z.string(),
         label: z.string(),
-        count: z.number(),
+        count: z.number().int().describe('How many distinct rejections name the theme'),
+        recurring: z.boolean().describe('Named by two or more rejections; recurring themes come first'),
+        summary: z.string().describe('For example "Came up in 2 of your 3 rejections"'),
         suggestedActions: z.array(z.string()),
-        sources: z.array(
+        quotes: z.array(
           z.object({
-            id: z.string(),
-            evidence: z.string(),
-            kind: z.string().optional(),
+            sourceId: z.string(),
+            kind: z.enum(['debrief', 'logged', 'reason']),
             applicationId: z.uuid().nullable(),
+            company: z.string().nullable(),
+            criterion: z.string().nullable(),
+            evidence: z
+              .string()
+              .nullable()
+              .describe('What was observed, as written; null when nothing was quoted'),
           }),
         ),
       }),

@@ -6131,14 +6131,23 @@ export interface components {
             themes: {
                 theme: string;
                 label: string;
+                /** @description How many distinct rejections name the theme */
                 count: number;
+                /** @description Named by two or more rejections; recurring themes come first */
+                recurring: boolean;
+                /** @description For example "Came up in 2 of your 3 rejections" */
+                summary: string;
                 suggestedActions: string[];
-                sources: {
-                    id: string;
-                    evidence: string;
-                    kind?: string;
+                quotes: {
+                    sourceId: string;
+                    /** @enum {string} */
+                    kind: "debrief" | "logged" | "reason";
                     /** Format: uuid */
                     applicationId: string | null;
+                    company: string | null;
+                    criterion: string | null;
+                    /** @description What was observed, as written; null when nothing was quoted */
+                    evidence: string | null;
                 }[];
             }[];
             actions: components["schemas"]["PlanAction"][];

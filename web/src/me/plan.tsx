@@ -110,22 +110,25 @@ function ThemeCard({ theme: t, onAdded }: { theme: Plan['themes'][number]; onAdd
   return (
     <section className="card theme" aria-labelledby={headId}>
       <h2 id={headId}>
-        {t.label}{' '}
-        <span className="muted small">
-          in {t.count} rejection{t.count === 1 ? '' : 's'}
-        </span>
+        {t.label} <span className="muted small">{t.recurring ? `Recurring · ${t.summary}` : t.summary}</span>
       </h2>
       <ul className="sources">
-        {t.sources.slice(0, 3).map((s) => (
-          <li key={`${s.id}-${s.evidence}`}>
-            <q>{s.evidence}</q>
+        {t.quotes.slice(0, 3).map((q) => (
+          <li key={`${q.sourceId}-${q.criterion ?? ''}-${q.evidence ?? ''}`}>
+            {q.criterion && <span className="small">{q.criterion}: </span>}
+            {q.evidence ? (
+              <q>{q.evidence}</q>
+            ) : (
+              <span className="muted small">assessed below what the role needs</span>
+            )}
             <span className="small muted">
               {' '}
-              {s.kind ? `· ${KIND_LABEL[s.kind] ?? s.kind}` : ''}
-              {s.applicationId && (
+              {`· ${KIND_LABEL[q.kind] ?? q.kind}`}
+              {q.company ? ` · ${q.company}` : ''}
+              {q.applicationId && (
                 <>
                   {' · '}
-                  <Link to={`/me/applications/${s.applicationId}`}>application</Link>
+                  <Link to={`/me/applications/${q.applicationId}`}>application</Link>
                 </>
               )}
             </span>

@@ -1,0 +1,69 @@
+// Theme accuracy on published gap statements (eval/data/themes-realworld.yaml, labelled by hand before the matcher
+// read them): for each statement, the theme the improvement plan would give it (its criterion and the text together)
+// against the label. Split into a learn half and a holdout half by source page, as the checker's real-world sets.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { findTheme, themeOfGap } from '../src/domain/themes';
+import { halfOf } from './realworld';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const FILE = 'themes-realworld.yaml';
+
+export interface GapItem {
+  url: string;
+  criterion: string | null;
+  text: string;
+  /** The theme id a careful reader gives it, or null when none fits. */
+  theme: string | null;
+}
+
+export function loadGapItems(): GapItem[] {
+  const docs = parse(readFileSync(join(here, 'data', FILE), 'utf8')) as Partial<GapItem>[];
+  return docs.map((d, i) => {
+    const where = `${FILE}#${i + 1}`;
+    if (typeof d.url !== 'string' || typeof d.text !== 'string')
+      throw new Error(`${where}: url and text are required`);
+    const theme = d.theme ?? null;
+    if (theme !== null && !findTheme(theme)) throw new Error(`${where}: unknown theme "${theme}"`);
+    return { url: d.url, criterion: d.criterion ?? null, text: d.text, theme };
+  });
+}
+
+interface HalfAccuracy {
+  items: number;
+  pages: number;
+  correct: number;
+  misses: string[];
+}
+
+function score(items: GapItem[]): HalfAccuracy {
+  let correct = 0;
+  const misses: string[] = [];
+  for (const item of items) {
+    const got = themeOfGap({ criterion: item.criterion, evidence: item.text })?.theme ?? null;
+    if (got === item.theme) correct++;
+    else
+      misses.push(
+        `expected ${item.theme ?? 'none'}, got ${got ?? 'none'}: ${item.criterion ? `[${item.criterion}] ` : ''}${item.text}`,
+      );
+  }
+  return { items: items.length, pages: new Set(items.map((i) => i.url)).size, correct, misses };
+}
+
+const fmt = (h: HalfAccuracy) =>
+  `${h.correct} of ${h.items} (${h.items ? (h.correct / h.items).toFixed(3) : '-'}) from ${h.pages} pages`;
+
+/** Prints theme accuracy for both halves; learn-half misses only when asked, holdout misses never. */
+export function reportThemeAccuracy(showLearnMisses: boolean): void {
+  console.log(
+    `\n=== Theme accuracy: published gap statements, labelled before the matcher read them (${FILE}) ===`,
+  );
+  const items = loadGapItems();
+  const learn = score(items.filter((i) => halfOf(i.url) === 'learn'));
+  const holdout = score(items.filter((i) => halfOf(i.url) === 'holdout'));
+  console.log(`  learn half (may be read to find classes of misses): ${fmt(learn)}`);
+  if (showLearnMisses) for (const m of learn.misses) console.log(`    ${m}`);
+  console.log(`  HOLDOUT half (never read; the figure users will meet): ${fmt(holdout)}`);
+}
