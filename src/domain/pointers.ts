@@ -354,7 +354,7 @@ export const SKILL_FAMILIES: readonly SkillFamily[] = [
     id: 'leadership',
     label: 'Leadership and management',
     match:
-      /\bleader(?:ship)?\b|\bleading\b|\bmentor|\bpeople management\b|\bmanag(?:ing|ement of) (?:people|a team|teams)\b|\bcoaching\b|\bdelegat/i,
+      /\bleader(?:ship)?\b|\bleading\b|\bmentor|\bpeople[- ]management\b|\bmanag(?:ing|ement of) (?:people|a team|teams)\b|\bcoaching\b|\bdelegat/i,
     practise: [
       'Prepare two or three examples where you led a piece of work or helped others do theirs. ' +
         'For each, give the decision you made, how you made it and what changed because of it.',
@@ -409,7 +409,7 @@ export const SKILL_FAMILIES: readonly SkillFamily[] = [
     id: 'domain-knowledge',
     label: 'Domain knowledge',
     match:
-      /\bdomain\b|\bindustry\b|\bproduct knowledge\b|\bmarket\b|\bregulat|\bsector\b|\blogistics\b|\bcompliance\b/i,
+      /\bdomain\b|\bindustry\b|\bproduct knowledge\b|\bproducts?\b|\bproduct line\b|\bmarket\b|\bregulat|\bsector\b|\blogistics\b|\bcompliance\b/i,
     practise: [
       'Read the trade press of this field for a few weeks and keep notes on its main products, customers and rules. ' +
         'Then link each of your own projects to one of them, with an example you could give in an interview.',
@@ -500,8 +500,14 @@ export function pointerFor(
     free.find(({ exercise }) => typeof exercise !== 'string' && exercise.when.test(text)) ??
     free.find(({ exercise }) => typeof exercise === 'string');
   if (!chosen) {
-    if (family === GENERIC_FAMILY) used.clear();
-    return pointerFor('', null, inline, used);
+    if (family !== GENERIC_FAMILY) return pointerFor('', null, inline, used);
+    // Every exercise given: the generic ones again, which name the criterion, so they still differ.
+    const again = GENERIC_FAMILY.practise[0];
+    return {
+      ruleId: GENERIC_FAMILY.id,
+      text: fill(typeof again === 'string' ? again : (again?.text ?? ''), undefined, inline),
+      short: fill(GENERIC_FAMILY.short, undefined, inline),
+    };
   }
   used.add(`${family.id}:${chosen.index}`);
   const { exercise } = chosen;

@@ -265,8 +265,8 @@ export class Composer {
         const level = gap.mean <= 1.5 ? 'well below' : 'below';
         const needs = t(
           policy.includeRatingLevel || observed.length === 0
-            ? `${needsPhrase(p.inline, p.family)}, and we rated yours ${level} that level.`
-            : `${needsPhrase(p.inline, p.family)}.`,
+            ? `${needsPhrase(c.name, p.family)}, and we rated this ${level} that level.`
+            : `${needsPhrase(c.name, p.family)}.`,
         );
         const practise = t(`To practise, ${p.text.charAt(0).toLowerCase()}${p.text.slice(1)}`);
         const heading = headingName(c.name);

@@ -123,6 +123,11 @@ function fragments(evidence: string): string[] {
     .filter((f) => /\p{L}{2,}/u.test(f));
 }
 
+/** A line label: "Coding task: ..." (not a setting that opens a sentence: "Given a failing test: ..."). */
+const LINE_LABEL = /^[\p{L}][\p{L}\p{N} '’()/&-]{0,30}:\s+(?=\S)/u;
+const SETTING_OPENER =
+  /^(?:Given|Asked|When|Shown|Prompted|Pushed|Challenged|Presented|After|Before|During|Once)\b/;
+
 /** "<topic>: <verdict>" (or "...", or a dash): a line label and what was found. */
 const TOPIC_VERDICT = /^(.{2,60}?)\s*(?::|\.{2,}|…|\s[-–—]\s)\s*(.+)$/;
 const NOT_COVERED =
@@ -183,6 +188,17 @@ function addressSentence(sentence: string, candidateNames: string[]): string | n
 const MAX_SENTENCES_PER_NOTE = 2;
 const MAX_WORDS_PER_SENTENCE = 32;
 
+/** A sentence of at most MAX_WORDS_PER_SENTENCE words: a longer one is cut at its last comma within the limit. */
+function shorten(sentence: string): string | null {
+  const words = sentence.split(' ');
+  if (words.length <= MAX_WORDS_PER_SENTENCE) return sentence;
+  const head = words.slice(0, MAX_WORDS_PER_SENTENCE).join(' ');
+  const comma = head.lastIndexOf(', ');
+  if (comma < 0) return null;
+  const cut = head.slice(0, comma);
+  return cut.split(' ').length >= 6 ? `${cut}.` : null;
+}
+
 /**
  * One observation as the candidate reads it: addressed to them in whole sentences, the first set in the round it
  * came from ("In the interview, you missed ..."), or null when nothing in the note can be said reliably.
@@ -202,14 +218,14 @@ export function renderObservation(
       continue;
     }
     // A label the note opens with ("Coding task: missed the edge cases") is dropped; other colons become commas.
-    const fragment = raw
-      .replace(/^[\p{L}][\p{L}\p{N} '’()/&-]{0,30}:\s+(?=\S)/u, '')
+    const fragment = (SETTING_OPENER.test(raw) ? raw : raw.replace(LINE_LABEL, ''))
       .replace(/\s*:\s+/g, ', ')
       .replace(/\.{2,}|…/g, '.');
     for (const span of splitSentences(fragment)) {
       if (out.length >= maxSentences) break;
-      if (span.text.split(' ').length > MAX_WORDS_PER_SENTENCE) continue;
-      const said = addressSentence(span.text, candidateNames);
+      const sentence = shorten(span.text);
+      if (!sentence) continue;
+      const said = addressSentence(sentence, candidateNames);
       if (said) out.push(tidy(ensurePeriod(said)));
     }
   }
