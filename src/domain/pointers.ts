@@ -105,6 +105,13 @@ export const SKILL_FAMILIES: readonly SkillFamily[] = [
     label: 'Testing and quality',
     match: /\btest(?:s|ing)?\b|\bquality assurance\b|\bqa\b|\bdebugg|\btroubleshoot/i,
     practise: [
+      {
+        when: /\bdebugg|\btroubleshoot|\broot cause\b|\bfailures?\b/i,
+        text:
+          'Ask a friend to break a small program of yours in three ways, then find each fault. ' +
+          'Read the error and the logs first, write down your guess and test it before you change any code.',
+        short: 'finding faults a friend hides in a small program of yours',
+      },
       'In your next small project, write the tests before the code, including the empty, wrong and failing cases. ' +
         'Be ready to say how you chose what to test.',
       'Take a small piece of code you wrote and list every way it could fail. ' +

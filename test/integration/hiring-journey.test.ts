@@ -39,7 +39,7 @@ describe('the hiring journey through the API', () => {
     // Composed from the evidence: the weakest criterion first, the strength named, every sentence located in the body.
     expect(draft.body).toContain('Attention to detail');
     expect(draft.body.indexOf('Attention to detail')).toBeLessThan(draft.body.indexOf('System design'));
-    expect(draft.body.toLowerCase()).toContain('you did best was communication');
+    expect(draft.body.toLowerCase()).toContain('your strongest area was communication');
     for (const s of draft.sentences) expect(draft.body.slice(s.start, s.end)).toBe(s.text);
     expect(draft.evidence.length).toBeGreaterThan(0);
     expect(draft.evidence[0]).toMatchObject({

@@ -124,7 +124,20 @@ function fragments(evidence: string): string[] {
 }
 
 /** A line label: "Coding task: ..." (not a setting that opens a sentence: "Given a failing test: ..."). */
-const LINE_LABEL = /^[\p{L}][\p{L}\p{N} '’()/&-]{0,30}:\s+(?=\S)/u;
+const LINE_LABEL = /^([\p{L}][\p{L}\p{N} '’()/&-]{0,30}):\s+(?=\S)/u;
+/** Labels that say nothing about the work: dropped without a trace. */
+const EMPTY_LABELS =
+  /^(?:notes?|obs(?:ervations?)?|overall|feedback|summary|comments?|general|verdict|result|answer)$/i;
+
+/** "NEWS2 score" -> "On the NEWS2 score"; "The A/B test case" -> "On the A/B test case". */
+function labelSetting(label: string): string {
+  const l = label.trim();
+  if (/^(?:the|a|an|this|that|our|your)\s/i.test(l)) return `On ${l.charAt(0).toLowerCase()}${l.slice(1)}`;
+  const first = l.split(' ')[0] ?? '';
+  const lowered = /^\p{Lu}\p{Ll}+$/u.test(first) ? `${first.toLowerCase()}${l.slice(first.length)}` : l;
+  return `On the ${lowered}`;
+}
+
 const SETTING_OPENER =
   /^(?:Given|Asked|When|Shown|Prompted|Pushed|Challenged|Presented|After|Before|During|Once)\b/;
 
@@ -143,8 +156,10 @@ function topicVerdict(fragment: string): string | null {
   if (!m?.[1] || !m[2]) return null;
   const topic = m[1].replace(/[\s.,;:]+$/, '');
   const verdict = m[2].replace(/[\s.…!]+$/, '').trim();
-  if (/^(?:The|A|An|This|That|These|Those|Our|Your)\b/.test(topic) || !/^\p{Lu}/u.test(topic)) {
-    const t = topic.charAt(0).toLowerCase() + topic.slice(1);
+  const determined = /^(?:The|A|An|This|That|These|Those|Our|Your)\b/i.test(topic);
+  if (determined || !/^\p{Lu}/u.test(topic)) {
+    const lowered = topic.charAt(0).toLowerCase() + topic.slice(1);
+    const t = determined ? lowered : `the ${lowered}`;
     if (NOT_COVERED.test(verdict)) return `You did not cover ${t}.`;
     if (NO_ANSWER.test(verdict)) return `You did not give a clear answer on ${t}.`;
     const adjective = VERDICT_ADJECTIVE.exec(verdict)?.[1];
@@ -217,16 +232,26 @@ export function renderObservation(
       out.push(tidy(labelled));
       continue;
     }
-    // A label the note opens with ("Coding task: missed the edge cases") is dropped; other colons become commas.
-    const fragment = (SETTING_OPENER.test(raw) ? raw : raw.replace(LINE_LABEL, ''))
+    // A label the note opens with ("NEWS2 score: calculated it correctly") becomes the setting of its first
+    // sentence ("On the NEWS2 score, you calculated it correctly"); other colons become commas.
+    const label = SETTING_OPENER.test(raw) ? undefined : LINE_LABEL.exec(raw)?.[1];
+    const fragment = (label ? raw.replace(LINE_LABEL, '') : raw)
       .replace(/\s*:\s+/g, ', ')
       .replace(/\.{2,}|…/g, '.');
+    let setting = label && !EMPTY_LABELS.test(label) ? labelSetting(label) : undefined;
     for (const span of splitSentences(fragment)) {
       if (out.length >= maxSentences) break;
       const sentence = shorten(span.text);
       if (!sentence) continue;
       const said = addressSentence(sentence, candidateNames);
-      if (said) out.push(tidy(ensurePeriod(said)));
+      if (!said) continue;
+      const joined = /^You\b/.test(said)
+        ? said.replace(/^(You [^,]+), (unsure|uncertain|unaware|not sure)\b/, '$1, but you were $2')
+        : said;
+      out.push(
+        tidy(ensurePeriod(setting && /^You\b/.test(joined) ? `${setting}, y${joined.slice(1)}` : joined)),
+      );
+      setting = undefined;
     }
   }
   const first = out[0];
