@@ -8,6 +8,7 @@ import {
   type Stage,
   splitSentences,
 } from '../../src/domain';
+import { renderObservation } from '../../src/domain/compose/wording';
 import { CRITERIA, contentSentences, FINAL, INTERVIEW, input, reason, SCREEN } from './fixtures';
 
 const ALL = [SCREEN, INTERVIEW, FINAL];
@@ -540,4 +541,55 @@ it('prefers an observation the checker has nothing to say about over one it warn
   const out = composeFeedback(input({ scorecards: [vague, concrete] }));
   expect(out.body).toContain('you did not say how the service would recover');
   expect(out.body).not.toContain('Something was missing');
+});
+
+describe('cleaning a raw note into sentences to the candidate', () => {
+  it.each([
+    [
+      '- A/B test case: did not check sample size\n- unsure about p-values',
+      'final',
+      'On the A/B test case, you did not check sample size. You were unsure about p-values.',
+    ],
+    [
+      'price objection: hesitated, no clear answer',
+      'interview',
+      'In the interview, you did not give a clear answer on the price objection.',
+    ],
+    [
+      'weak on joins; didnt check the answer',
+      'interview',
+      "In the interview, you were weak on joins. You didn't check the answer.",
+    ],
+    ['Candidate tends to skip the failure cases...', 'interview', 'You tend to skip the failure cases.'],
+    ['Q3 - the queue: not covered', 'final', 'In the final round, you did not cover the queue.'],
+    [
+      'Given a failing test: found the bug only after two hints',
+      'interview',
+      'In the interview, given a failing test, you found the bug only after two hints.',
+    ],
+    [
+      'NEWS2 score: calculated correctly, unsure when to call the outreach team',
+      'final',
+      'On the NEWS2 score, you calculated correctly, but you were unsure when to call the outreach team.',
+    ],
+    ['The code had no tests.', 'interview', 'In the interview, we saw that the code had no tests.'],
+  ] as const)('%j', (note, stage, expected) => {
+    expect(renderObservation(note, stage, ['Sam Rivera', 'Sam'], 2)).toBe(expected);
+  });
+
+  it('gives up on a note it cannot say reliably, rather than pasting it', () => {
+    expect(renderObservation('They said I was late.', 'interview', [], 2)).toBeNull();
+    expect(renderObservation('???', 'interview', [], 2)).toBeNull();
+  });
+
+  it('with room for one sentence, keeps what was seen over the setup of the question', () => {
+    expect(
+      renderObservation(
+        'We asked the candidate to walk through the forecast. The candidate gave a partial answer.',
+        'final',
+        [],
+        1,
+      ),
+    ).toBe('In the final round, you gave a partial answer.');
+  });
 });

@@ -224,9 +224,12 @@ export function renderObservation(
   candidateNames: string[],
   maxSentences = MAX_SENTENCES_PER_NOTE,
 ): string | null {
+  // One sentence more than needed is read, so that a note's setup ("We asked you to walk through X.") can give way
+  // to what was seen when only one sentence is used.
   const out: string[] = [];
+  const limit = maxSentences + 1;
   for (const raw of fragments(evidence)) {
-    if (out.length >= maxSentences) break;
+    if (out.length >= limit) break;
     const labelled = topicVerdict(raw);
     if (labelled) {
       out.push(tidy(labelled));
@@ -240,7 +243,7 @@ export function renderObservation(
       .replace(/\.{2,}|…/g, '.');
     let setting = label && !EMPTY_LABELS.test(label) ? labelSetting(label) : undefined;
     for (const span of splitSentences(fragment)) {
-      if (out.length >= maxSentences) break;
+      if (out.length >= limit) break;
       const sentence = shorten(span.text);
       if (!sentence) continue;
       const said = addressSentence(sentence, candidateNames);
@@ -254,6 +257,8 @@ export function renderObservation(
       setting = undefined;
     }
   }
+  if (out.length > maxSentences && maxSentences < 2 && /^We asked you\b/.test(out[0] ?? '')) out.shift();
+  out.splice(maxSentences);
   const first = out[0];
   if (first === undefined) return null;
   // "In the interview, you missed ..."; not before a present tense ("You have not used dbt.").
