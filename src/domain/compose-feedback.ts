@@ -1,5 +1,7 @@
-// The feedback composer: from the interviewers' structured scorecards to a candidate-facing draft, in plain
-// paragraphs, where every sentence keeps its link to the evidence it came from (shown to the reviewer, never to the
+// The feedback composer: from the interviewers' structured scorecards to a candidate-facing draft, as sections (the
+// greeting; thanks, the outcome and the reason; the strength; one section per gap, largest first, with what the role
+// needs, what we saw and what to practise; the close) and as plain text with a heading line above the strength and
+// each gap, where every sentence keeps its link to the evidence it came from (shown to the reviewer, never to the
 // candidate). Pure and deterministic: no I/O, no clock, no randomness; browser-safe.
 //
 // Aggregation. Per criterion, the panel's view is the MEAN of its ratings across scorecards: a gap is a criterion
@@ -23,6 +25,7 @@ import { render, sentencesOf } from './compose/evidence';
 import { Composer } from './compose/sections';
 import type { ComposedFeedback, ComposeInput } from './compose/types';
 
+export { countContent, teamName } from './compose/sections';
 export type {
   ComposeCriterion,
   ComposedFeedback,
@@ -32,6 +35,8 @@ export type {
   ComposeScorecard,
   CriterionSummary,
   EvidenceLink,
+  FeedbackGapSection,
+  FeedbackSections,
   OmittedEvidence,
   OmittedWhy,
 } from './compose/types';
@@ -70,6 +75,7 @@ export function composeFeedback(input: ComposeInput): ComposedFeedback {
     if (dropped) continue;
     return {
       body,
+      sections: plan.sections,
       sentences: sentencesOf(body, spans),
       policy: composer.stagePolicy,
       omitted: [...composer.omitted.values()],

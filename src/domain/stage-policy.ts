@@ -19,6 +19,11 @@ export interface StagePolicy {
   maxEvidencePerGap: number;
   /** Whether each gap also states how far below the requirement it was rated ("below", "well below"). */
   includeRatingLevel: boolean;
+  /**
+   * The most sentences the letter's content may have (without the greeting, the sign-off and the headings): a screen
+   * gets two or three, a final round full sections.
+   */
+  maxSentences: number;
 }
 
 /** The number of scorecards from which the draft is "detailed" even without a final round. */
@@ -39,6 +44,7 @@ export function stagePolicy(stagesReached: Stage[]): StagePolicy {
       includeStrength: false,
       maxEvidencePerGap: 0,
       includeRatingLevel: false,
+      maxSentences: 3,
     };
   }
   if (stagesReached.includes('final') || stagesReached.length >= DETAILED_FROM_ROUNDS) {
@@ -49,6 +55,7 @@ export function stagePolicy(stagesReached: Stage[]): StagePolicy {
       includeStrength: true,
       maxEvidencePerGap: 2,
       includeRatingLevel: true,
+      maxSentences: 30,
     };
   }
   return {
@@ -58,5 +65,6 @@ export function stagePolicy(stagesReached: Stage[]): StagePolicy {
     includeStrength: true,
     maxEvidencePerGap: 1,
     includeRatingLevel: false,
+    maxSentences: 18,
   };
 }

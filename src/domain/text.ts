@@ -75,6 +75,8 @@ const ABBREVIATIONS = new Set([
   'jr',
   'sr',
 ]);
+/** Company suffixes: a period after one ends a sentence only before a capital ("Acme Inc. hiring team" is one). */
+const COMPANY_SUFFIXES = new Set(['inc', 'ltd', 'co', 'corp', 'llc', 'plc']);
 const CLOSERS = new Set([')', ']', '"', "'", '”', '’', '»']);
 
 function endsSentence(line: string, i: number): number {
@@ -90,6 +92,7 @@ function endsSentence(line: string, i: number): number {
     const word = /(?:^|[\s(])([^\s(]+)$/.exec(line.slice(0, i))?.[1] ?? '';
     const bare = word.toLowerCase();
     if (ABBREVIATIONS.has(bare)) return -1;
+    if (COMPANY_SUFFIXES.has(bare) && !/^\s+["“'‘(]*\p{Lu}/u.test(line.slice(j))) return -1;
     if (/^[A-Z]$/.test(word)) return -1; // an initial: "J. Smith"
     if (/^\d+$/.test(word) && j < line.length && /^\s+\d/.test(line.slice(j))) return -1; // "section 3. 4"
   }

@@ -7,6 +7,13 @@ export interface OutgoingMessage {
   subject: string;
   text: string;
   html?: string | null;
+  /**
+   * The sender's display name ("Kinetix hiring team via Debrief"); the address stays the configured one, so the
+   * message passes the sending domain's checks.
+   */
+  fromName?: string | null;
+  /** Where a reply goes (the reviewer who approved the message), when not to the sending address. */
+  replyTo?: string | null;
   /** Stable per message, so a receiving server can recognise a retry of the same message. */
   messageId: string;
 }
@@ -21,10 +28,25 @@ export interface Mailer {
   close(): void;
 }
 
+/** A display name on one line, without the characters that would end it or start another header. */
+export function displayName(name: string): string {
+  return name
+    .replace(/[\r\n<>"]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120);
+}
+
+/** The address inside a configured sender ("Debrief <noreply@debrief.test>" -> "noreply@debrief.test"). */
+function addressOf(from: string): string {
+  return /<([^>]+)>/.exec(from)?.[1] ?? from.trim();
+}
+
 /** SMTP when SMTP_URL is set; otherwise every message is written to DATA_DIR/mail/*.eml for a newcomer to open. */
 export function createMailer(opts: { smtpUrl?: string; from: string; dataDir: string }): Mailer {
   const message = (m: OutgoingMessage) => ({
-    from: opts.from,
+    from: m.fromName ? { name: displayName(m.fromName), address: addressOf(opts.from) } : opts.from,
+    ...(m.replyTo ? { replyTo: m.replyTo } : {}),
     to: m.to,
     subject: m.subject,
     text: m.text,

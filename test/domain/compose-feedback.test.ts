@@ -4,10 +4,11 @@ import {
   type ComposeScorecard,
   composeFeedback,
   DEFAULT_REJECTION_REASONS,
-  POINTER_RULES,
+  SKILL_FAMILIES,
   type Stage,
   splitSentences,
 } from '../../src/domain';
+import { renderObservation } from '../../src/domain/compose/wording';
 import { CRITERIA, contentSentences, FINAL, INTERVIEW, input, reason, SCREEN } from './fixtures';
 
 const ALL = [SCREEN, INTERVIEW, FINAL];
@@ -16,12 +17,17 @@ describe('gaps and strength', () => {
   it('names only criteria rated below 3, lowest first', () => {
     const out = composeFeedback(input({ scorecards: ALL }));
     expect(out.gaps.map((g) => g.criterionId)).toEqual(['detail', 'design', 'testing']);
-    const at = (s: string) => out.body.indexOf(s);
-    expect(at('Attention to detail is a requirement')).toBeGreaterThan(0);
-    expect(at('Attention to detail is a requirement')).toBeLessThan(at('System design is a requirement'));
-    expect(at('System design is a requirement')).toBeLessThan(at('Testing is a requirement'));
+    const at = (s: string) => out.body.indexOf(`\n${s}\n`);
+    expect(at('Attention to detail')).toBeGreaterThan(0);
+    expect(at('Attention to detail')).toBeLessThan(at('System design'));
+    expect(at('System design')).toBeLessThan(at('Testing'));
+    expect(out.sections.gaps.map((g) => g.criterion)).toEqual([
+      'Attention to detail',
+      'System design',
+      'Testing',
+    ]);
     // Python was rated 3 (meets) everywhere: not a gap.
-    expect(out.body).not.toContain('Python experience is a requirement');
+    expect(out.body).not.toContain('Python experience\n');
   });
 
   it('treats a criterion the panel split on (2 and 4, mean 3) as no gap, and quotes only the low rating for a gap', () => {
@@ -91,8 +97,10 @@ describe('gaps and strength', () => {
   it('names the highest-rated criterion as what the candidate did best', () => {
     const out = composeFeedback(input({ scorecards: ALL }));
     expect(out.strength?.criterionId).toBe('writing');
-    expect(out.body).toContain('The one thing you did best was written communication');
+    expect(out.body).toContain('Your strongest area was written communication');
     expect(out.body).toContain('you wrote a clear, well structured summary');
+    // The strength comes before the gaps.
+    expect(out.body.indexOf('What went well')).toBeLessThan(out.body.indexOf('Attention to detail'));
   });
 
   it('names no strength when nothing was rated 3 or more', () => {
@@ -104,16 +112,79 @@ describe('gaps and strength', () => {
     };
     const out = composeFeedback(input({ scorecards: [weak] }));
     expect(out.strength).toBeNull();
-    expect(out.body).not.toContain('did best');
+    expect(out.body).not.toContain('strongest area');
   });
 
-  it('gives each gap a concrete pointer tied to the criterion', () => {
+  it('gives each gap a concrete pointer from its skill family', () => {
     const out = composeFeedback(input({ scorecards: ALL }));
-    const detail = POINTER_RULES.find((r) => r.id === 'attention-to-detail')!.pointer(undefined);
-    const design = POINTER_RULES.find((r) => r.id === 'system-design')!.pointer(undefined);
-    const testing = POINTER_RULES.find((r) => r.id === 'testing')!.pointer(undefined);
-    for (const p of [detail, design, testing])
-      expect(out.body).toContain(`To prepare for a similar role, ${p}.`);
+    expect(out.sections.gaps.map((g) => g.pointer)).toEqual([
+      'attention-to-detail',
+      'system-design',
+      'testing',
+    ]);
+    for (const gap of out.sections.gaps) {
+      const family = SKILL_FAMILIES.find((f) => f.id === gap.pointer)!;
+      expect(gap.practise).toMatch(/^To practise, /);
+      expect(gap.practise).toMatch(family.marks);
+      expect(out.body).toContain(gap.practise);
+    }
+  });
+
+  it('says what the role needs in plain words derived from the name, never the pasted description', () => {
+    const criteria = [
+      {
+        id: 'stats',
+        name: 'Statistical reasoning',
+        description: 'Chooses and explains appropriate tests; reasons about uncertainty.',
+      },
+    ];
+    const sc: ComposeScorecard = {
+      id: 'x',
+      stage: 'final',
+      interviewerName: 'Ana Costa',
+      ratings: [
+        {
+          criterionId: 'stats',
+          rating: 1,
+          evidence: 'Given a failing test: found the bug only after two hints',
+        },
+      ],
+    };
+    const out = composeFeedback(input({ criteria, scorecards: [sc] }));
+    expect(out.body).toContain(
+      'The role needs strong statistical reasoning, and we rated this well below that level.',
+    );
+    expect(out.body).not.toContain('Chooses and explains');
+    expect(out.body).not.toContain('we noted');
+    expect(out.body).toContain(
+      'In the final round, given a failing test, you found the bug only after two hints.',
+    );
+    expect(out.sections.gaps[0]!.pointer).toBe('statistics');
+    expect(out.sections.gaps[0]!.practise).toMatch(/data set/);
+  });
+
+  it('gives two gaps of the same family different exercises', () => {
+    const criteria = [
+      { id: 'a', name: 'Medication administration', description: null },
+      { id: 'b', name: 'Infection control', description: null },
+      { id: 'c', name: 'Clinical judgement', description: null },
+    ];
+    const sc: ComposeScorecard = {
+      id: 'x',
+      stage: 'final',
+      interviewerName: 'Ana Costa',
+      ratings: criteria.map((c) => ({ criterionId: c.id, rating: 1 as const, evidence: '' })),
+    };
+    const out = composeFeedback(input({ criteria, scorecards: [sc] }));
+    expect(out.sections.gaps.map((g) => g.pointer)).toEqual([
+      'clinical-care',
+      'clinical-care',
+      'clinical-care',
+    ]);
+    expect(new Set(out.sections.gaps.map((g) => g.practise)).size).toBe(3);
+    expect(out.sections.gaps[0]!.practise).toMatch(/medicines/);
+    expect(out.sections.gaps[1]!.practise).toMatch(/infection control/);
+    expect(check(out.body)).toEqual([]);
   });
 });
 
@@ -176,8 +247,8 @@ describe('reasons beyond the candidate’s control', () => {
         expect(out.gaps).toEqual([]);
         expect(out.body).toContain(r.candidateText);
         expect(out.body).toContain('outside your control');
-        expect(out.body).not.toContain('requirement of this role');
-        expect(out.body).not.toContain('To prepare for');
+        expect(out.body).not.toContain('The role needs');
+        expect(out.body).not.toContain('To practise');
         expect(out.body).not.toContain('typos');
         expect(out.body).not.toContain('three errors');
       });
@@ -186,7 +257,7 @@ describe('reasons beyond the candidate’s control', () => {
 
   it('may still mention the strength the scorecards show', () => {
     const out = composeFeedback(input({ reason: reason('internal-candidate'), scorecards: ALL }));
-    expect(out.body).toContain('The one thing you did best was written communication');
+    expect(out.body).toContain('Your strongest area was written communication');
   });
 });
 
@@ -269,7 +340,7 @@ describe('what never reaches the candidate', () => {
     expect(hasBlocking(check(out.body))).toBe(false);
     expect(hasBlocking(out.findings)).toBe(false);
     // The design gap still stands, with the final round's evidence and the level it was rated.
-    expect(out.body).toContain('System design is a requirement of this role');
+    expect(out.body).toContain('The role needs strong skills in system design');
     expect(out.body).toContain('you did not consider what happens when a worker fails');
   });
 
@@ -283,8 +354,10 @@ describe('what never reaches the candidate', () => {
       ],
     };
     const out = composeFeedback(input({ scorecards: [risky] }));
-    expect(out.body).toContain('System design is a requirement of this role');
-    expect(out.body).toContain('We assessed this as well below the level the role needs.');
+    expect(out.body).toContain('\nSystem design\n');
+    expect(out.body).toContain(
+      'The role needs strong skills in system design, and we rated this well below that level.',
+    );
     expect(out.body).not.toMatch(/old|immigrant/i);
     expect(hasBlocking(check(out.body))).toBe(false);
   });
@@ -343,7 +416,9 @@ describe('template text', () => {
     const out = composeFeedback(input({ scorecards: ALL }));
     expect(out.body.startsWith('Dear Sam,\n\n')).toBe(true);
     expect(out.body).not.toMatch(/^[#*-] |\*\*|__|^\d+\. /m);
-    expect(out.body).toContain('Backend Engineer role at Acme Logistics');
+    expect(out.body).toContain('for the Backend Engineer role');
+    expect(out.body).toContain('at Acme Logistics');
+    expect(out.body).not.toMatch(/noted:|\.\.|,\./);
     expect(out.body).toContain('We have decided not to offer you the role.');
     expect(out.body).toContain('we would welcome an application from you for a future role');
     expect(out.body).not.toContain('Rivera');
@@ -387,7 +462,7 @@ describe('sentences and evidence links', () => {
       },
     ]);
     for (const s of out.sentences) {
-      if (/requirement of this role|To prepare|Thank you|Dear|Kind regards|We assessed/.test(s.text)) {
+      if (/The role needs|To practise|Thank you|Dear|Kind regards|What went well/.test(s.text)) {
         expect(s.evidence).toEqual([]);
       }
     }
@@ -429,7 +504,8 @@ describe('addressing the candidate', () => {
     };
     const out = composeFeedback(input({ scorecards: [sc] }));
     expect(out.body).toContain('In the interview, you were unsure which figures in the report were wrong.');
-    expect(out.body).toContain('In the interview we noted: Candidate tends to skip the failure cases.');
+    expect(out.body).toContain('You tend to skip the failure cases.');
+    expect(out.body).not.toMatch(/noted:/);
   });
 });
 
@@ -465,4 +541,55 @@ it('prefers an observation the checker has nothing to say about over one it warn
   const out = composeFeedback(input({ scorecards: [vague, concrete] }));
   expect(out.body).toContain('you did not say how the service would recover');
   expect(out.body).not.toContain('Something was missing');
+});
+
+describe('cleaning a raw note into sentences to the candidate', () => {
+  it.each([
+    [
+      '- A/B test case: did not check sample size\n- unsure about p-values',
+      'final',
+      'On the A/B test case, you did not check sample size. You were unsure about p-values.',
+    ],
+    [
+      'price objection: hesitated, no clear answer',
+      'interview',
+      'In the interview, you did not give a clear answer on the price objection.',
+    ],
+    [
+      'weak on joins; didnt check the answer',
+      'interview',
+      "In the interview, you were weak on joins. You didn't check the answer.",
+    ],
+    ['Candidate tends to skip the failure cases...', 'interview', 'You tend to skip the failure cases.'],
+    ['Q3 - the queue: not covered', 'final', 'In the final round, you did not cover the queue.'],
+    [
+      'Given a failing test: found the bug only after two hints',
+      'interview',
+      'In the interview, given a failing test, you found the bug only after two hints.',
+    ],
+    [
+      'NEWS2 score: calculated correctly, unsure when to call the outreach team',
+      'final',
+      'On the NEWS2 score, you calculated correctly, but you were unsure when to call the outreach team.',
+    ],
+    ['The code had no tests.', 'interview', 'In the interview, we saw that the code had no tests.'],
+  ] as const)('%j', (note, stage, expected) => {
+    expect(renderObservation(note, stage, ['Sam Rivera', 'Sam'], 2)).toBe(expected);
+  });
+
+  it('gives up on a note it cannot say reliably, rather than pasting it', () => {
+    expect(renderObservation('They said I was late.', 'interview', [], 2)).toBeNull();
+    expect(renderObservation('???', 'interview', [], 2)).toBeNull();
+  });
+
+  it('with room for one sentence, keeps what was seen over the setup of the question', () => {
+    expect(
+      renderObservation(
+        'We asked the candidate to walk through the forecast. The candidate gave a partial answer.',
+        'final',
+        [],
+        1,
+      ),
+    ).toBe('In the final round, you gave a partial answer.');
+  });
 });

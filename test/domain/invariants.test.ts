@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contentSentences, problems, rng, scenario } from '../../eval/draft-scenarios';
 import { check, hasBlocking } from '../../src/checker';
 import {
   type ComposeScorecard,
@@ -9,14 +10,7 @@ import {
 } from '../../src/domain';
 import { CRITERIA, input } from './fixtures';
 
-// A small deterministic generator, so a failure names its seed and can be replayed.
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+// A small deterministic generator (rng), so a failure names its seed and can be replayed.
 
 const INTERVIEWERS = ['Priya Natarajan', 'Marcus Olsen', 'Dana Whitfield', 'Will Hart', 'Jo-Anne Baptiste'];
 const NOTES = [
@@ -89,6 +83,81 @@ describe('for any scorecards', () => {
       }
       expect(relinkEvidence(out.body, out.sentences), ctx).toEqual(out.sentences);
       expect(composeFeedback(input({ reason, scorecards: sc })), ctx).toEqual(out);
+    }
+  });
+});
+
+// Generated outcomes from every field, stage and reason, with short, long, messy and third-person evidence (the same
+// generator npm run eval:drafts measures): each draft must pass every check the eval counts, except reading grade.
+describe('for generated hiring outcomes', () => {
+  it('no pasted description, repeated sentence, doubled punctuation, gap without evidence or specific pointer, checker finding, or excess length', () => {
+    for (let seed = 1; seed <= 150; seed++) {
+      const s = scenario(seed);
+      const out = composeFeedback(s.input);
+      expect(problems(s, out), `seed ${seed}\n${out.body}`).toEqual([]);
+      expect(contentSentences(out).length, `seed ${seed}`).toBeGreaterThanOrEqual(
+        out.policy.depth === 'short' ? 2 : 3,
+      );
+      // The sections and the text agree.
+      for (const gap of out.sections.gaps) {
+        expect(out.body).toContain(`\n${gap.criterion}\n${gap.needs}`);
+        for (const line of [...gap.saw, gap.practise]) expect(out.body).toContain(line);
+      }
+      if (out.sections.strength) expect(out.body).toContain(out.sections.strength.text);
+    }
+  });
+
+  it('holds for any criterion name, however it is written', () => {
+    const names = [
+      'ATTENTION TO DETAIL',
+      'communication (written)',
+      'Sales: discovery calls',
+      'C#',
+      'people-management.',
+      '  Customer   Service Skills  ',
+      'Stats / experimentation',
+      '"Clinical judgement"',
+      'Lesson planning & delivery',
+      'Python experience',
+      'Knows the Northwind product line',
+      'Financial modelling?',
+    ];
+    for (let seed = 1; seed <= 60; seed++) {
+      const r = rng(seed);
+      const picked = names.filter(() => r() < 0.4).slice(0, 5);
+      if (picked.length === 0) continue;
+      const criteria = picked.map((name, i) => ({ id: `n${i}`, name, description: null }));
+      const stage = (['screen', 'interview', 'final'] as const)[Math.floor(r() * 3)]!;
+      const out = composeFeedback(
+        input({
+          criteria,
+          scorecards: [
+            {
+              id: 'x',
+              stage,
+              interviewerName: 'Ana Costa',
+              ratings: criteria.map((c, i) => ({
+                criterionId: c.id,
+                rating: (i === criteria.length - 1 ? 4 : 1 + Math.floor(r() * 2)) as 1 | 2 | 3 | 4,
+                evidence: 'The candidate could not explain the trade-offs.',
+              })),
+            },
+          ],
+        }),
+      );
+      const ctx = `seed ${seed}\n${out.body}`;
+      expect(out.body, ctx).not.toMatch(/[,;:]\s*[,;:.!?]|[.!?]\s*[,;:]|(?<!\.)\.\.(?!\.)|[!?]\.|\s[,.;:]/);
+      expect(out.body, ctx).not.toMatch(/"|\( | {2,}/);
+      expect(out.body, ctx).not.toMatch(/\bthe The\b|\bstrong [A-Z]{5,}/);
+      expect(
+        check(out.body).filter((f) => f.severity === 'block'),
+        ctx,
+      ).toEqual([]);
+      const seen = new Set<string>();
+      for (const s of out.sentences) {
+        expect(seen.has(s.text.toLowerCase()), ctx).toBe(false);
+        seen.add(s.text.toLowerCase());
+      }
     }
   });
 });

@@ -39,7 +39,7 @@ describe('the hiring journey through the API', () => {
     // Composed from the evidence: the weakest criterion first, the strength named, every sentence located in the body.
     expect(draft.body).toContain('Attention to detail');
     expect(draft.body.indexOf('Attention to detail')).toBeLessThan(draft.body.indexOf('System design'));
-    expect(draft.body.toLowerCase()).toContain('you did best was communication');
+    expect(draft.body.toLowerCase()).toContain('your strongest area was communication');
     for (const s of draft.sentences) expect(draft.body.slice(s.start, s.end)).toBe(s.text);
     expect(draft.evidence.length).toBeGreaterThan(0);
     expect(draft.evidence[0]).toMatchObject({
@@ -82,6 +82,12 @@ describe('the hiring journey through the API', () => {
     expect(delivered[0].subject).toContain('Senior Backend Engineer');
     expect(delivered[0].subject).toContain('Kinetix');
     expect(delivered[0].text).toContain('Attention to detail');
+    // Text and HTML: the letter's headings as headings, the reason it comes through Debrief at the end of both.
+    expect(delivered[0].html).toContain('<h2>Attention to detail</h2>');
+    expect(delivered[0].html).toContain('<a href="http://debrief.test/f/');
+    expect(delivered[0].html).not.toMatch(/<img|<script/i);
+    expect(delivered[0].text).toContain('Kinetix uses Debrief to send every candidate honest feedback');
+    expect(delivered[0].html).toContain('Kinetix uses Debrief to send every candidate honest feedback');
     const link = /(http:\/\/debrief\.test\/f\/([A-Za-z0-9_-]+))/.exec(delivered[0].text);
     expect(link).not.toBeNull();
 

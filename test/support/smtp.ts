@@ -9,6 +9,8 @@ export interface ReceivedMessage {
   messageId: string;
   /** The text part, with quoted-printable soft breaks and escapes decoded. */
   text: string;
+  /** The HTML part of a multipart message, decoded; null when the message is text only. */
+  html: string | null;
 }
 
 function decodeQuotedPrintable(s: string): string {
@@ -21,6 +23,32 @@ function decodeQuotedPrintable(s: string): string {
 function header(raw: string, name: string): string {
   const m = new RegExp(`^${name}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, 'im').exec(raw);
   return m ? m[1].replace(/\r?\n[ \t]/g, ' ').trim() : '';
+}
+
+function decode(head: string, body: string): string {
+  const encoding = header(head, 'Content-Transfer-Encoding').toLowerCase();
+  if (encoding === 'quoted-printable') return decodeQuotedPrintable(body);
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  return body;
+}
+
+/** The text and HTML parts of a message (a multipart one is searched part by part). */
+function parts(head: string, body: string): { text: string | null; html: string | null } {
+  const type = header(head, 'Content-Type');
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (!/^multipart\//i.test(type) || !boundary) {
+    const decoded = decode(head, body);
+    return /^text\/html/i.test(type) ? { text: null, html: decoded } : { text: decoded, html: null };
+  }
+  const found: { text: string | null; html: string | null } = { text: null, html: null };
+  for (const part of body.split(`--${boundary}`).slice(1)) {
+    if (part.startsWith('--')) break;
+    const [partHead = '', ...rest] = part.replace(/^\r?\n/, '').split(/\r?\n\r?\n/);
+    const inner = parts(partHead, rest.join('\n\n').replace(/\r?\n$/, ''));
+    found.text ??= inner.text;
+    found.html ??= inner.html;
+  }
+  return found;
 }
 
 /** A real SMTP server on 127.0.0.1 that records what it accepts and can refuse the next messages on demand. */
@@ -47,14 +75,15 @@ export async function startSmtpServer() {
         const raw = Buffer.concat(chunks).toString('utf8');
         const [head, ...rest] = raw.split(/\r?\n\r?\n/);
         const body = rest.join('\n\n');
-        const qp = /quoted-printable/i.test(head);
+        const { text, html } = parts(head, body);
         messages.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw,
           subject: header(head, 'Subject'),
           messageId: header(head, 'Message-ID'),
-          text: qp ? decodeQuotedPrintable(body) : body,
+          text: text ?? '',
+          html,
         });
         callback();
       });

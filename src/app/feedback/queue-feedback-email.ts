@@ -1,9 +1,18 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { candidates, feedback, type jobs, type organizations } from '../../db/schema';
+import { feedbackHtml } from '../../domain/feedback-html';
 import { queueEmail } from '../../jobs/deliver-email';
 import type { AppContext } from '../context';
 import { createPortalLink } from '../portal-links';
+
+/** Why the message comes through Debrief, at the end of both parts of the email. */
+export function viaDebriefFooter(organizationName: string, jobTitle: string): string[] {
+  return [
+    `You are receiving this because you applied to ${organizationName} for the ${jobTitle} role.`,
+    `${organizationName} uses Debrief to send every candidate honest feedback; a person on the hiring team read and approved this message before it was sent.`,
+  ];
+}
 
 export function feedbackSubject(jobTitle: string, organizationName: string) {
   return `Feedback on your application for ${jobTitle} at ${organizationName}`;
@@ -29,21 +38,37 @@ export async function queueFeedbackEmail(
     organizationId: args.organization.id,
     applicationId: args.feedback.applicationId,
   });
+  const subject = feedbackSubject(args.job.title, args.organization.name);
+  const until = `The link works until ${link.expiresAt.toUTCString().slice(0, 16)}.`;
+  const footer = viaDebriefFooter(args.organization.name, args.job.title);
   const text = [
     args.feedback.body.trim(),
     '',
     '—',
     `You can read this feedback online, rate how useful it was, or reply with a question: ${link.url}`,
-    `The link works until ${link.expiresAt.toUTCString().slice(0, 16)}.`,
+    until,
+    '',
+    ...footer,
   ].join('\n');
+  // The same letter as HTML (headings for the strength and each gap), sent with the text as a multipart message.
+  const html = feedbackHtml(args.feedback.body, {
+    title: subject,
+    link: {
+      url: link.url,
+      text: 'Read this feedback online, rate how useful it was, or reply with a question',
+      note: until,
+    },
+    footer,
+  });
   const emailId = await queueEmail(
     tx,
     ctx.jobs.deliverEmail,
     {
       organizationId: args.organization.id,
       to: candidate.email,
-      subject: feedbackSubject(args.job.title, args.organization.name),
+      subject,
       text,
+      html,
       purpose: 'feedback',
       subjectId: args.feedback.id,
     },

@@ -13,6 +13,7 @@ export function render(paragraphs: Paragraph[]): {
   const spans: { start: number; end: number; segment: Segment }[] = [];
   paragraphs.forEach((p, i) => {
     if (i > 0) body += '\n\n';
+    if (p.heading) body += `${p.heading}\n`;
     p.segments.forEach((segment, j) => {
       if (j > 0) body += p.join;
       const start = body.length;

@@ -1,15 +1,18 @@
-// Sections of the draft: the greeting, the thanks and the decision, the gaps with their evidence, the one strength,
-// and the close, in the depth the stage policy allows. Records the evidence it leaves out. Pure.
+// Sections of the draft: the greeting; the thanks, the outcome and the reason; the strength; one section per gap,
+// largest first (what the role needs, what we saw, what to practise); and the close, in the depth the stage policy
+// allows. Records the evidence it leaves out. Pure.
 
 import { check, type Finding, hasBlocking, type Jurisdiction } from '../../checker';
-import { pointerFor } from '../pointers';
+import { familyFor, pointerFor } from '../pointers';
 import { type StagePolicy, stagePolicy } from '../stage-policy';
-import { capitalize, ensurePeriod, excerpt, inlineName, stripEnd } from '../text';
+import { ensurePeriod, excerpt, splitSentences } from '../text';
 import { aggregate, key } from './aggregate';
+import { headingName, inlineCriterion, needsPhrase, tidy } from './phrasing';
 import type {
   Aggregate,
-  ComposeCriterion,
   ComposeInput,
+  FeedbackGapSection,
+  FeedbackSections,
   OmittedEvidence,
   OmittedWhy,
   Paragraph,
@@ -20,6 +23,7 @@ import { firstName, interviewerNameParts, mentionsName, renderObservation } from
 
 export interface Plan {
   paragraphs: Paragraph[];
+  sections: FeedbackSections;
   gaps: Aggregate[];
   strength: Aggregate | null;
 }
@@ -80,9 +84,16 @@ export class Composer {
   /**
    * Up to `max` usable observations for a criterion, each a rendered segment; records what it leaves out. Among
    * the usable ones, those the checker has nothing to say about come first (a warning is for the reviewer, but a
-   * clean observation is the better one to send), then the most telling rating, then scorecard order.
+   * clean observation is the better one to send), then the most telling rating, then scorecard order. An
+   * observation that says what the letter already says is not repeated.
    */
-  private observations(agg: Aggregate, kind: 'gap' | 'strength', max: number): Segment[] {
+  private observations(
+    agg: Aggregate,
+    kind: 'gap' | 'strength',
+    max: number,
+    said: Set<string>,
+    sentencesPerNote: number,
+  ): Segment[] {
     if (max <= 0) return [];
     const usable: { r: Rated; text: string; evidence: string; warned: boolean }[] = [];
     const used = new Set<string>();
@@ -96,8 +107,19 @@ export class Composer {
         this.omit(r.scorecard.id, agg.criterion.id, 'names-interviewer');
         continue;
       }
-      const text = renderObservation(evidence, r.scorecard.stage, this.candidateNames);
-      const findings = [...this.findings(evidence), ...this.findings(text)];
+      const findingsOnNote = this.findings(evidence);
+      if (hasBlocking(findingsOnNote)) {
+        this.omit(r.scorecard.id, agg.criterion.id, 'blocked');
+        continue;
+      }
+      const text = renderObservation(
+        r.rating.evidence,
+        r.scorecard.stage,
+        this.candidateNames,
+        sentencesPerNote,
+      );
+      if (!text) continue;
+      const findings = [...findingsOnNote, ...this.findings(text)];
       if (hasBlocking(findings)) {
         this.omit(r.scorecard.id, agg.criterion.id, 'blocked');
         continue;
@@ -107,145 +129,202 @@ export class Composer {
     }
     const telling = (a: Rated, b: Rated) =>
       kind === 'gap' ? a.rating.rating - b.rating.rating : b.rating.rating - a.rating.rating;
-    return usable
-      .sort(
-        (a, b) =>
-          Number(a.warned) - Number(b.warned) || telling(a.r, b.r) || a.r.scorecardIndex - b.r.scorecardIndex,
-      )
-      .slice(0, max)
-      .map(({ r, text, evidence }) => ({
-        text,
+    const out: Segment[] = [];
+    for (const { r, text, evidence } of usable.sort(
+      (a, b) =>
+        Number(a.warned) - Number(b.warned) || telling(a.r, b.r) || a.r.scorecardIndex - b.r.scorecardIndex,
+    )) {
+      if (out.length >= max) break;
+      const fresh = splitSentences(text)
+        .map((x) => x.text)
+        .filter((x) => !said.has(sentenceKey(x)));
+      if (fresh.length === 0) continue;
+      for (const x of fresh) said.add(sentenceKey(x));
+      out.push({
+        text: fresh.join(' '),
         evidence: [
           { scorecardId: r.scorecard.id, criterionId: agg.criterion.id, excerpt: excerpt(evidence) },
         ],
-      }));
-  }
-
-  /** The criterion's description, if it may be shown (an organization's own text can still trip the checker). */
-  private description(c: ComposeCriterion): string | null {
-    const d = c.description ? stripEnd(c.description.replace(/\s+/g, ' ')) : '';
-    if (!d) return null;
-    return this.blocks(d) ? null : d;
+      });
+    }
+    return out;
   }
 
   plan(): Plan {
+    const first = this.planWith(2);
+    return countContent(first.paragraphs) > this.policy.maxSentences ? this.planWith(1) : first;
+  }
+
+  private planWith(sentencesPerNote: number): Plan {
     const { input, policy } = this;
-    const org = input.organizationName.trim();
-    const job = input.jobTitle.trim();
+    const org = input.organizationName.replace(/\s+/g, ' ').trim();
+    const job = input.jobTitle.replace(/\s+/g, ' ').trim();
     const first = firstName(input.candidateName);
     const gaps = this.gaps();
     const strength = this.strength(gaps);
     const reached = new Set(input.scorecards.map((s) => s.stage));
-    const t = (text: string): Segment => ({ text, evidence: [] });
+    const beyond = input.reason.beyondControl;
+    const said = new Set<string>();
+    const t = (text: string): Segment => {
+      const tidied = tidy(text);
+      for (const x of splitSentences(tidied)) said.add(sentenceKey(x.text));
+      return { text: tidied, evidence: [] };
+    };
     const paragraphs: Paragraph[] = [];
-    const para = (segments: Segment[], join: ' ' | '\n' = ' ') => {
-      if (segments.length) paragraphs.push({ segments, join });
+    const para = (segments: Segment[], heading?: string) => {
+      if (segments.length)
+        paragraphs.push(heading ? { heading, segments, join: ' ' } : { segments, join: ' ' });
+    };
+    const reasonText = ensurePeriod(input.reason.candidateText);
+    // Exercises already given: a second gap of the same family gets another one.
+    const used = new Set<string>();
+    const pointer = (name: string, description: string | null) => {
+      const inline = inlineCriterion(name);
+      return {
+        inline,
+        family: familyFor(name, description).family.id,
+        ...pointerFor(name, description, inline, used),
+      };
     };
 
-    para([t(first ? `Dear ${first},` : 'Hello,')]);
+    const greeting = first ? `Dear ${first},` : 'Hello,';
+    para([t(greeting)]);
 
-    // Thanks and the decision, said plainly.
+    const gapSections: FeedbackGapSection[] = [];
+    let strengthSection: FeedbackSections['strength'] = null;
+    let closing: string;
+
     if (policy.depth === 'short') {
-      para([
-        t(
-          `Thank you for applying for the ${job} role at ${org}; we have decided not to move forward with your application.`,
-        ),
-        t(ensurePeriod(input.reason.candidateText)),
-        ...(input.reason.beyondControl ? [t('This reason was outside your control.')] : []),
-      ]);
+      // Two or three sentences: the thanks and the outcome, the reason, and either the one gap with a next step,
+      // or the kind word and the invitation.
+      const segments = [
+        t(`Thank you for applying to ${org} for the ${job} role; we will not be moving forward.`),
+        t(reasonText),
+      ];
+      const gap = gaps[0];
+      if (gap) {
+        const p = pointer(gap.criterion.name, gap.criterion.description);
+        closing = `The main gap was ${p.inline}; before you apply again, try ${p.short}.`;
+      } else if (beyond) {
+        closing =
+          'This was outside your control, and we would welcome an application from you for a future role.';
+      } else {
+        closing = 'We would welcome an application from you for a future role.';
+      }
+      segments.push(t(closing));
+      para(segments);
     } else {
       const thanks = reached.has('final')
-        ? `Thank you for the time and effort you put into the interviews for the ${job} role at ${org}, all the way to the final round.`
+        ? `Thank you for the time and effort you put into our interviews for the ${job} role, all the way to the final round at ${org}.`
         : policy.depth === 'detailed'
-          ? `Thank you for the time and effort you put into several rounds of interviews for the ${job} role at ${org}.`
-          : `Thank you for the time you gave to interviewing for the ${job} role at ${org}.`;
-      para([t(thanks), t('We have decided not to offer you the role.')]);
-      para([
-        t(ensurePeriod(input.reason.candidateText)),
-        ...(input.reason.beyondControl
-          ? [t('This reason was outside your control, and it is not a judgment of your interviews.')]
-          : []),
-      ]);
-    }
-
-    // Gaps.
-    if (policy.depth === 'short') {
-      const gap = gaps[0];
-      // The gap joins the paragraph of the decision.
-      const last = paragraphs.at(-1);
-      if (gap && last) {
-        const pointer = pointerFor(gap.criterion.name, gap.criterion.description);
-        const desc = this.description(gap.criterion);
-        last.segments.push(
-          t(
-            `The main gap we saw against the role's requirements was ${inlineName(gap.criterion.name)}` +
-              `${desc ? ` (${inlineName(desc)})` : ''}; to prepare for a similar role, ${pointer.text}.`,
-          ),
+          ? `Thank you for the time and effort you put into several rounds of interviews at ${org} for the ${job} role.`
+          : `Thank you for the time you gave to interviewing at ${org} for the ${job} role.`;
+      const opening = [t(thanks), t('We have decided not to offer you the role.'), t(reasonText)];
+      if (beyond)
+        opening.push(t('This was outside your control, and it is not a judgment of your interviews.'));
+      if (gaps.length === 1)
+        opening.push(t('Below is the one area to work on, with what we saw and what to practise.'));
+      if (gaps.length > 1)
+        opening.push(
+          t('Below are the areas to work on, largest first, with what we saw and what to practise for each.'),
         );
+      para(opening);
+
+      if (strength) {
+        const c = strength.criterion;
+        const inline = inlineCriterion(c.name);
+        const how =
+          strength.mean >= 3.5
+            ? 'where you went beyond what the role needs'
+            : 'where you met what the role needs';
+        const lead = t(`Your strongest area was ${inline}, ${how}.`);
+        const observed = policy.includeEvidence
+          ? this.observations(
+              strength,
+              'strength',
+              1,
+              said,
+              policy.depth === 'detailed' ? sentencesPerNote : 1,
+            )
+          : [];
+        para([lead, ...observed], 'What went well');
+        strengthSection = {
+          criterionId: c.id,
+          criterion: headingName(c.name),
+          text: [lead, ...observed].map((x) => x.text).join(' '),
+          evidence: observed.flatMap((x) => x.evidence),
+        };
       }
-    } else if (gaps.length) {
-      para([
-        t(
-          gaps.length === 1
-            ? 'Here is the area where we saw a gap against what the role requires.'
-            : 'Here are the areas where we saw a gap against what the role requires, starting with the largest.',
-        ),
-      ]);
+
       for (const gap of gaps) {
         const c = gap.criterion;
-        const desc = this.description(c);
-        const segments: Segment[] = [
-          t(
-            `${capitalize(c.name.trim().replace(/\s+/g, ' '))} is a requirement of this role${desc ? `: ${desc}` : ''}.`,
-          ),
-        ];
-        const level = gap.mean <= 1.5 ? 'well below' : 'below';
+        const p = pointer(c.name, c.description);
         const observed = policy.includeEvidence
-          ? this.observations(gap, 'gap', policy.maxEvidencePerGap)
+          ? this.observations(gap, 'gap', policy.maxEvidencePerGap, said, sentencesPerNote)
           : [];
-        if (policy.includeRatingLevel || observed.length === 0) {
-          segments.push(t(`We assessed this as ${level} the level the role needs.`));
-        }
-        segments.push(...observed);
-        segments.push(t(`To prepare for a similar role, ${pointerFor(c.name, c.description).text}.`));
-        para(segments);
+        const level = gap.mean <= 1.5 ? 'well below' : 'below';
+        const needs = t(
+          policy.includeRatingLevel || observed.length === 0
+            ? `${needsPhrase(c.name, p.family)}, and we rated this ${level} that level.`
+            : `${needsPhrase(c.name, p.family)}.`,
+        );
+        const practise = t(`To practise, ${p.text.charAt(0).toLowerCase()}${p.text.slice(1)}`);
+        const heading = headingName(c.name);
+        para([needs, ...observed, practise], heading);
+        gapSections.push({
+          criterionId: c.id,
+          criterion: heading,
+          needs: needs.text,
+          saw: observed.map((x) => x.text),
+          practise: practise.text,
+          pointer: p.ruleId,
+          evidence: observed.flatMap((x) => x.evidence),
+        });
       }
+
+      closing = beyond
+        ? `We enjoyed getting to know you, and we would be glad to see your application for a future role at ${org}.`
+        : gaps.length
+          ? 'We hope these points help, and we would welcome an application from you for a future role.'
+          : 'We hope this helps, and we would welcome an application from you for a future role.';
+      para([t(closing)]);
     }
 
-    // The one thing they did best.
-    if (strength) {
-      const c = strength.criterion;
-      const how =
-        strength.mean >= 3.5
-          ? 'where you exceeded what the role requires'
-          : 'where you met what the role requires';
-      const observed = policy.includeEvidence ? this.observations(strength, 'strength', 1) : [];
-      para([t(`The one thing you did best was ${inlineName(c.name)}, ${how}.`), ...observed]);
-    }
-
-    // A warm close, and the invitation to apply again.
-    if (policy.depth === 'short') {
-      para([
-        t(
-          'We wish you every success in your search and would welcome an application from you for a future role.',
-        ),
-      ]);
-    } else if (input.reason.beyondControl) {
-      para([
-        t(
-          `We appreciated getting to know you, and we would be glad to see your application for a future role at ${org}.`,
-        ),
-      ]);
-    } else {
-      para([
-        t(
-          gaps.length
-            ? 'We hope these points are useful, and we would welcome an application from you for a future role.'
-            : 'We hope this is useful, and we would welcome an application from you for a future role.',
-        ),
-      ]);
-    }
-    para([t('Kind regards,'), t(`The ${org} hiring team`)], '\n');
-    return { paragraphs, gaps, strength };
+    const signOff = ['Kind regards,', teamName(org)];
+    paragraphs.push({ segments: signOff.map((x) => ({ text: x, evidence: [] })), join: '\n' });
+    const opening = paragraphs[1]?.segments
+      .map((x) => x.text)
+      .filter((x) => policy.depth !== 'short' || x !== tidy(closing))
+      .join(' ');
+    return {
+      paragraphs,
+      gaps,
+      strength,
+      sections: {
+        greeting,
+        opening: opening ?? '',
+        strength: strengthSection,
+        gaps: gapSections,
+        closing: tidy(closing),
+        signOff,
+      },
+    };
   }
+}
+
+/** A sentence as compared for repeats: case and spacing aside. */
+function sentenceKey(s: string): string {
+  return s.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** The sentences of the letter's content: without the greeting, the headings and the sign-off. */
+export function countContent(paragraphs: Paragraph[]): number {
+  return paragraphs
+    .slice(1, -1)
+    .reduce((n, p) => n + p.segments.reduce((m, s) => m + splitSentences(s.text).length, 0), 0);
+}
+
+/** "The Northwind hiring team"; a name that starts with "The" keeps its own ("The Ridgeway Trust hiring team"). */
+export function teamName(org: string): string {
+  return /^the\s/i.test(org) ? `${org.replace(/^the/i, 'The')} hiring team` : `The ${org} hiring team`;
 }

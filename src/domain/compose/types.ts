@@ -66,8 +66,41 @@ export interface CriterionSummary {
   highest: number;
   ratings: number;
 }
+/** One gap of the draft as a section: what the role needs, what we saw, what to practise. */
+export interface FeedbackGapSection {
+  criterionId: string;
+  /** The criterion's name as a heading. */
+  criterion: string;
+  /** What the role needs, in plain words derived from the name ("The role needs strong statistical reasoning."). */
+  needs: string;
+  /** What the panel saw, addressed to the candidate; empty when no observation could be used. */
+  saw: string[];
+  /** What to practise: an exercise specific to the skill's family. */
+  practise: string;
+  /** The skill family the pointer came from (pointers.ts), for the reviewer. */
+  pointer: string;
+  /** The evidence the section's sentences came from. */
+  evidence: EvidenceLink[];
+}
+/** The draft in sections, so the email, the page and the reviewer can each lay it out. */
+export interface FeedbackSections {
+  /** "Dear Sam," */
+  greeting: string;
+  /** Thanks, the outcome and the reason, said plainly. */
+  opening: string;
+  /** What went best, with what was seen; null when nothing was rated as meeting the role, or after a screen. */
+  strength: { criterionId: string; criterion: string; text: string; evidence: EvidenceLink[] } | null;
+  /** One section per gap, largest first; a screen's one gap is part of the opening and has no section. */
+  gaps: FeedbackGapSection[];
+  /** The close, and the invitation to apply again where the reason allows it. */
+  closing: string;
+  /** The sign-off lines: "Kind regards," and the team. */
+  signOff: string[];
+}
 export interface ComposedFeedback {
+  /** The plain-text rendering of `sections`: what is stored, edited and sent. */
   body: string;
+  sections: FeedbackSections;
   sentences: ComposedSentence[];
   policy: StagePolicy;
   omitted: OmittedEvidence[];
@@ -99,6 +132,8 @@ export interface Segment {
   evidence: EvidenceLink[];
 }
 export interface Paragraph {
+  /** A heading line above the paragraph (a gap's criterion, "What went well"). */
+  heading?: string;
   segments: Segment[];
   /** How segments are joined: ' ' inside a paragraph, '\n' for the sign-off's lines. */
   join: ' ' | '\n';

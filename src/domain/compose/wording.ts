@@ -1,16 +1,12 @@
-// Wording: how an interviewer's observation reads to the candidate (addressed to them where reliable, otherwise
-// neutral and attributed to the stage), and the names that must never appear. Pure.
+// Wording: how an interviewer's observation reads to the candidate (addressed to them, in whole sentences, cleaned of
+// the marks of raw notes: bullets, labels with colons, trailing dots), and the names that must never appear. Pure.
 
 import { toSecondPerson } from '../second-person';
 import type { Stage } from '../stage-policy';
-import { ensurePeriod } from '../text';
+import { capitalize, ensurePeriod, splitSentences } from '../text';
+import { tidy } from './phrasing';
 import type { ComposeScorecard } from './types';
 
-const STAGE_NOTED: Record<Stage, string> = {
-  screen: 'In the screening conversation we noted:',
-  interview: 'In the interview we noted:',
-  final: 'In the final round we noted:',
-};
 const STAGE_ADDRESSED: Record<Stage, string> = {
   screen: 'In the screening conversation,',
   interview: 'In the interview,',
@@ -59,22 +55,217 @@ export function mentionsName(text: string, nameParts: readonly string[]): boolea
   return false;
 }
 
-/** The opening words a neutral note may start with in lower case after "we noted:". */
-const LOWERABLE_OPENERS = /^(?:The|A|An|This|That|When|During|Overall|There|It|Our|We)\b/;
+/** Words that open a neutral statement and may be lower-cased after "we saw that". */
+const LOWERABLE = new Set(
+  (
+    'the a an this that these those there it no some most only both each all few several two three four one ' +
+    'answers code questions limited little poor good solid basic minimal incomplete partial excellent great clear ' +
+    'strong weak missing unclear vague mostly overall'
+  ).split(' '),
+);
 
-/** One observation as the candidate reads it: addressed to them where reliable, otherwise neutral. */
-export function renderObservation(evidence: string, stage: Stage, candidateNames: string[]): string {
-  const note = evidence.replace(/\s+/g, ' ').trim();
-  const addressed = toSecondPerson(note, candidateNames);
-  if (addressed) {
-    const body = ensurePeriod(addressed);
-    // "In the interview, you missed ..."; not before a present tense ("You have not used dbt.").
-    const present = /^You (?:have|are|do|haven['’]t|aren['’]t|don['’]t)\b/.test(body);
-    if (/^You\b/.test(body) && !present) return `${STAGE_ADDRESSED[stage]} y${body.slice(1)}`;
-    return body;
+/** Adjectives that, opening a note, describe the candidate in the interview: "Unsure about X" -> "You were unsure ...". */
+const STATE_OPENERS =
+  /^(Unsure|Unclear|Confident|Comfortable|Hesitant|Vague|Unfamiliar|Familiar|Quick|Able|Unable|Clear|Thorough|Careful|Calm|Weak|Strong|Slow|Aware|Unaware|Precise|Imprecise|Organised|Organized|Disorganised|Disorganized|Prepared|Unprepared)\b/;
+
+/** Present-tense verbs that often open a note ("Struggles with X"): said to the candidate as "you struggle with X". */
+const PRESENT_OPENERS = new Set(
+  (
+    'tends struggles needs misses forgets skips relies rushes jumps explains writes asks uses knows lacks shows ' +
+    'gives takes makes handles communicates answers understands follows checks listens builds avoids prefers ' +
+    'focuses overlooks ignores confuses mixes starts stops works thinks talks reads spends goes'
+  ).split(' '),
+);
+
+function presentToYou(verb: string): string {
+  const v = verb.toLowerCase();
+  if (v === 'goes') return 'go';
+  if (/(?:ss|sh|ch|x|z)es$/.test(v)) return v.slice(0, -2);
+  if (/[^aeiou]ies$/.test(v)) return `${v.slice(0, -3)}y`;
+  return v.slice(0, -1);
+}
+
+/** Clauses that open with a setting, before a comma: "Given a failing test, ...", "When asked about X, ...". */
+const SETTING =
+  /^((?:Given|Asked|When asked|Shown|Prompted|Pushed|Challenged|Presented with|After|Before|During|In|On|With|Without|Once|For|Under|Later|Then|Eventually|Initially|At first|Overall)\b[^,]{0,80}),\s*(.+)$/;
+
+const REFERENCE = /^(?:(?:The|This|Our)\s+)?(?:candidate|applicant|interviewee)\s+/i;
+const OTHER_PEOPLE = /\b(?:he|she|him|her|his|hers|they|them|their|i|me|my|we|us|our)\b/i;
+
+/** Contractions written without their apostrophe in quick notes. */
+const BARE_CONTRACTIONS: Record<string, string> = {
+  didnt: "didn't",
+  couldnt: "couldn't",
+  wasnt: "wasn't",
+  werent: "weren't",
+  doesnt: "doesn't",
+  dont: "don't",
+  isnt: "isn't",
+  hasnt: "hasn't",
+  havent: "haven't",
+  wouldnt: "wouldn't",
+  cant: "can't",
+};
+
+/** The raw note as fragments of plain text: bullets, question numbers, stray dots and bare contractions tidied. */
+function fragments(evidence: string): string[] {
+  return evidence
+    .split(/\r?\n|\s+[•·]\s+|(?:^|\s)[-*]\s+(?=\S)|;\s+/)
+    .map((f) =>
+      f
+        .replace(/^\s*(?:[-*•·]|\d+[.)])\s*/, '')
+        .replace(/^Q\d+\s*[-–—:.)]\s*/i, '')
+        .replace(/\b[A-Za-z]+\b/g, (w) => BARE_CONTRACTIONS[w.toLowerCase()] ?? w)
+        .replace(/^["'“‘]+|["'”’]+$/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter((f) => /\p{L}{2,}/u.test(f));
+}
+
+/** A line label: "Coding task: ..." (not a setting that opens a sentence: "Given a failing test: ..."). */
+const LINE_LABEL = /^([\p{L}][\p{L}\p{N} '’()/&-]{0,30}):\s+(?=\S)/u;
+/** Labels that say nothing about the work: dropped without a trace. */
+const EMPTY_LABELS =
+  /^(?:notes?|obs(?:ervations?)?|overall|feedback|summary|comments?|general|verdict|result|answer)$/i;
+
+/** "NEWS2 score" -> "On the NEWS2 score"; "The A/B test case" -> "On the A/B test case". */
+function labelSetting(label: string): string {
+  const l = label.trim();
+  if (/^(?:the|a|an|this|that|our|your)\s/i.test(l)) return `On ${l.charAt(0).toLowerCase()}${l.slice(1)}`;
+  const first = l.split(' ')[0] ?? '';
+  const lowered = /^\p{Lu}\p{Ll}+$/u.test(first) ? `${first.toLowerCase()}${l.slice(first.length)}` : l;
+  return `On the ${lowered}`;
+}
+
+const SETTING_OPENER =
+  /^(?:Given|Asked|When|Shown|Prompted|Pushed|Challenged|Presented|After|Before|During|Once)\b/;
+
+/** "<topic>: <verdict>" (or "...", or a dash): a line label and what was found. */
+const TOPIC_VERDICT = /^(.{2,60}?)\s*(?::|\.{2,}|…|\s[-–—]\s)\s*(.+)$/;
+const NOT_COVERED =
+  /^(?:not covered|not mentioned|not discussed|skipped|missed(?: it)?(?: entirely| completely)?|missing|none|no mention)$/i;
+const NO_ANSWER =
+  /^(?:hesitated,? )?(?:no (?:clear )?answer|could ?n[o']t answer|unable to answer|no response)$/i;
+const VERDICT_ADJECTIVE =
+  /^(unclear|vague|weak|shaky|incomplete|partial|confused|excellent|clear|strong|good|solid|thorough|careful|precise)\b/i;
+
+/** A labelled line said to the candidate, or null when it is not one. */
+function topicVerdict(fragment: string): string | null {
+  const m = TOPIC_VERDICT.exec(fragment);
+  if (!m?.[1] || !m[2]) return null;
+  const topic = m[1].replace(/[\s.,;:]+$/, '');
+  const verdict = m[2].replace(/[\s.…!]+$/, '').trim();
+  const determined = /^(?:The|A|An|This|That|These|Those|Our|Your)\b/i.test(topic);
+  if (determined || !/^\p{Lu}/u.test(topic)) {
+    const lowered = topic.charAt(0).toLowerCase() + topic.slice(1);
+    const t = determined ? lowered : `the ${lowered}`;
+    if (NOT_COVERED.test(verdict)) return `You did not cover ${t}.`;
+    if (NO_ANSWER.test(verdict)) return `You did not give a clear answer on ${t}.`;
+    const adjective = VERDICT_ADJECTIVE.exec(verdict)?.[1];
+    if (adjective) return `Your answer on ${t} was ${adjective.toLowerCase()}.`;
   }
-  const neutral = ensurePeriod(
-    LOWERABLE_OPENERS.test(note) ? note.charAt(0).toLowerCase() + note.slice(1) : note,
-  );
-  return `${STAGE_NOTED[stage]} ${neutral}`;
+  return null;
+}
+
+/** One sentence of a note said to the candidate, or null when that cannot be done reliably. */
+function addressSentence(sentence: string, candidateNames: string[]): string | null {
+  const s = ensurePeriod(capitalize(sentence));
+  const direct = toSecondPerson(s, candidateNames);
+  if (direct) return direct;
+  // "Given a failing test, found the bug after two hints." -> "Given a failing test, you found the bug ..."
+  const setting = SETTING.exec(s);
+  if (setting?.[1] && setting[2]) {
+    const rest = addressSentence(setting[2], candidateNames);
+    if (rest && /^You\b/.test(rest)) return `${setting[1]}, y${rest.slice(1)}`;
+  }
+  const bare = s.replace(REFERENCE, '');
+  const bareFirst = bare.split(' ')[0] ?? '';
+  // "Candidate tends to skip the failure cases." -> "You tend to skip the failure cases."
+  if (PRESENT_OPENERS.has(bareFirst.toLowerCase()) && !OTHER_PEOPLE.test(bare)) {
+    return `You ${presentToYou(bareFirst)}${bare.slice(bareFirst.length)}`;
+  }
+  // "Unsure about confidence intervals." -> "You were unsure about confidence intervals."
+  if (STATE_OPENERS.test(bare) && !OTHER_PEOPLE.test(bare)) {
+    return `You were ${bare.charAt(0).toLowerCase()}${bare.slice(1)}`;
+  }
+  // A neutral statement about the work: "The code had no tests." -> "We saw that the code had no tests."
+  if (!OTHER_PEOPLE.test(s) && LOWERABLE.has(bareFirst.toLowerCase()) && bare === s) {
+    const lowered = `${s.charAt(0).toLowerCase()}${s.slice(1)}`;
+    const finite =
+      /\b(?:was|were|is|are|had|has|have|did|does|could|would|should|can|will|might|\w{3,}ed)\b/i.test(s);
+    return finite ? `We saw that ${lowered}` : `We saw ${lowered}`;
+  }
+  return null;
+}
+
+/** How many sentences of one note reach the candidate, and the longest sentence taken (in words). */
+const MAX_SENTENCES_PER_NOTE = 2;
+const MAX_WORDS_PER_SENTENCE = 32;
+
+/** A sentence of at most MAX_WORDS_PER_SENTENCE words: a longer one is cut at its last comma within the limit. */
+function shorten(sentence: string): string | null {
+  const words = sentence.split(' ');
+  if (words.length <= MAX_WORDS_PER_SENTENCE) return sentence;
+  const head = words.slice(0, MAX_WORDS_PER_SENTENCE).join(' ');
+  const comma = head.lastIndexOf(', ');
+  if (comma < 0) return null;
+  const cut = head.slice(0, comma);
+  return cut.split(' ').length >= 6 ? `${cut}.` : null;
+}
+
+/**
+ * One observation as the candidate reads it: addressed to them in whole sentences, the first set in the round it
+ * came from ("In the interview, you missed ..."), or null when nothing in the note can be said reliably.
+ */
+export function renderObservation(
+  evidence: string,
+  stage: Stage,
+  candidateNames: string[],
+  maxSentences = MAX_SENTENCES_PER_NOTE,
+): string | null {
+  // One sentence more than needed is read, so that a note's setup ("We asked you to walk through X.") can give way
+  // to what was seen when only one sentence is used.
+  const out: string[] = [];
+  const limit = maxSentences + 1;
+  for (const raw of fragments(evidence)) {
+    if (out.length >= limit) break;
+    const labelled = topicVerdict(raw);
+    if (labelled) {
+      out.push(tidy(labelled));
+      continue;
+    }
+    // A label the note opens with ("NEWS2 score: calculated it correctly") becomes the setting of its first
+    // sentence ("On the NEWS2 score, you calculated it correctly"); other colons become commas.
+    const label = SETTING_OPENER.test(raw) ? undefined : LINE_LABEL.exec(raw)?.[1];
+    const fragment = (label ? raw.replace(LINE_LABEL, '') : raw)
+      .replace(/\s*:\s+/g, ', ')
+      .replace(/\.{2,}|…/g, '.');
+    let setting = label && !EMPTY_LABELS.test(label) ? labelSetting(label) : undefined;
+    for (const span of splitSentences(fragment)) {
+      if (out.length >= limit) break;
+      const sentence = shorten(span.text);
+      if (!sentence) continue;
+      const said = addressSentence(sentence, candidateNames);
+      if (!said) continue;
+      const joined = /^You\b/.test(said)
+        ? said.replace(/^(You [^,]+), (unsure|uncertain|unaware|not sure)\b/, '$1, but you were $2')
+        : said;
+      out.push(
+        tidy(ensurePeriod(setting && /^You\b/.test(joined) ? `${setting}, y${joined.slice(1)}` : joined)),
+      );
+      setting = undefined;
+    }
+  }
+  if (out.length > maxSentences && maxSentences < 2 && /^We asked you\b/.test(out[0] ?? '')) out.shift();
+  out.splice(maxSentences);
+  const first = out[0];
+  if (first === undefined) return null;
+  // "In the interview, you missed ..."; not before a present tense ("You have not used dbt.").
+  const present = /^You (?:have|are|do|haven['’]t|aren['’]t|don['’]t|tend|struggle|need)\b/.test(first);
+  if (/^(?:You|We)\b/.test(first) && !present)
+    out[0] = `${STAGE_ADDRESSED[stage]} ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+  else if (/^(?:Given|Asked|When|Shown|Prompted|Pushed|Challenged|Presented)\b/.test(first))
+    out[0] = `${STAGE_ADDRESSED[stage]} ${first.charAt(0).toLowerCase()}${first.slice(1)}`;
+  return out.join(' ');
 }

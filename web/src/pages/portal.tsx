@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { feedbackBlocks } from '../../../src/domain/feedback-html';
 import { ApiError, api, type CandidateResponse, errorText, type Finding, type PortalView } from '../api';
 import { CheckedTextarea, useCheck } from '../checked';
 import { ErrorNote, Scale } from '../components';
@@ -66,21 +67,7 @@ export function CandidatePage({ token }: { token: string }) {
         )}
         {fb ? (
           <div className="body">
-            {fb.body
-              .split(/\n\s*\n/)
-              .filter((p) => p.trim())
-              .map((p, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs are positional
-                <p key={i}>
-                  {p.split('\n').map((line, j) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
-                    <span key={j}>
-                      {j > 0 && <br />}
-                      {line}
-                    </span>
-                  ))}
-                </p>
-              ))}
+            <Letter body={fb.body} />
           </div>
         ) : (
           <NoFeedback view={view} path={path} onChange={setView} />
@@ -396,5 +383,29 @@ function Respond(props: {
         <ErrorNote error={future.error} />
       </div>
     </section>
+  );
+}
+
+/** The letter as sent: its headings (what went well, each gap) as headings, its paragraphs, the sign-off's lines. */
+function Letter({ body }: { body: string }) {
+  return feedbackBlocks(body).map((b, i) =>
+    b.kind === 'heading' ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: blocks are positional
+      <h2 key={i}>{b.text}</h2>
+    ) : b.kind === 'paragraph' ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: blocks are positional
+      <p key={i}>{b.text}</p>
+    ) : (
+      // biome-ignore lint/suspicious/noArrayIndexKey: blocks are positional
+      <p key={i}>
+        {b.lines.map((line, j) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
+          <span key={j}>
+            {j > 0 && <br />}
+            {line}
+          </span>
+        ))}
+      </p>
+    ),
   );
 }
