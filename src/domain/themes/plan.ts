@@ -24,12 +24,19 @@ export interface FeedbackGap {
 
 /** Sentences that give advice rather than say what fell short: the composer's pointer, tips, recommendations. */
 const ADVICE =
-  /^(?:to prepare for a similar role\b|(?:our |a )?(?:tip|advice|suggestion)s?\s*:|we (?:would )?(?:recommend|suggest)\b)/i;
+  /^(?:to prepare for a similar role\b|to practise\b|to practice\b|(?:our |a )?(?:tip|advice|suggestion)s?\s*:|we (?:would )?(?:recommend|suggest)\b)/i;
 /** The composer's sentence naming a gap's criterion in a detailed draft ("X is a requirement of this role: ..."). */
 const REQUIREMENT = /^(.+?) is a requirement of this role(?:[:.]|$)/;
 /** The composer's one gap of a short draft ("The main gap we saw ... was X (desc); to prepare for a similar role, ..."). */
 const MAIN_GAP =
   /The main gap we saw against the role['’]s requirements was (.+?)(?: \(.*?\))?; to prepare for a similar role,/;
+/**
+ * The composer's gap section: the criterion's name as a heading line, then "The role needs ..., and we rated this
+ * ..." and what was seen. The strength's section is headed "What went well".
+ */
+const SECTION = /^([^\n]{1,120})\n(The role needs\b[\s\S]*)$/;
+const NEEDS = /^The role needs\b/;
+const STRENGTH = /^What went well\n/;
 /** The composer's rating sentence, the strength and the letter's frame: never a gap. */
 const NOT_OBSERVED = /^(?:we assessed this as\b|here (?:is|are) the areas?\b|the one thing you did best\b)/i;
 
@@ -61,6 +68,23 @@ export function gapsOfFeedback(body: string, linked?: readonly LinkedSentence[])
   for (const paragraph of body.split(/\n[ \t]*\n/)) {
     const start = body.indexOf(paragraph, offset);
     offset = start + paragraph.length;
+    if (STRENGTH.test(paragraph)) continue;
+    const section = SECTION.exec(paragraph);
+    if (section?.[1] && section[2]) {
+      const criterion = section[1].trim();
+      const bodyAt = start + section[1].length + 1;
+      const observed = splitSentences(section[2]).filter((s) => {
+        const text = s.text.trim();
+        if (NEEDS.test(text) || ADVICE.test(text)) return false;
+        if (!linked?.length) return true;
+        const at = bodyAt + s.start;
+        return linked.some((l) => l.evidence.length > 0 && l.start < at + s.text.length && at < l.end);
+      });
+      const evidence = observed.map((s) => s.text.trim()).join(' ') || null;
+      const found = themeOfGap({ criterion, evidence: evidence ?? '' });
+      if (found) out.push({ theme: found.theme, criterion, evidence });
+      continue;
+    }
     const sentences = splitSentences(paragraph);
     const first = sentences[0]?.text.trim() ?? '';
     const requirement = REQUIREMENT.exec(first);
