@@ -174,7 +174,6 @@ test('feedback held until the job is filled is released when the job closes as f
   });
   await post(`/applications/${app.id}/scorecards`, {
     stage: 'final',
-    interviewer: { name: 'Rui Costa', email: 'rui@example.test' },
     ratings: [
       {
         criterionId: job.criteria[0].id,
