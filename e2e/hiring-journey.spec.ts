@@ -195,7 +195,10 @@ test('feedback held until the job is filled is released when the job closes as f
 
   await page.getByRole('link', { name: 'Support Lead' }).click();
   await expect(page.getByRole('row', { name: /Lee Park/ })).toContainText('scheduled');
-  await page.getByRole('button', { name: 'Close as filled' }).click();
+  await page.getByRole('button', { name: 'Close as filled elsewhere…' }).click();
+  const dialog = page.getByRole('dialog', { name: /as filled elsewhere\?/ });
+  await expect(dialog).toContainText('1 feedback email held until the job is filled goes out now.');
+  await dialog.getByRole('button', { name: 'Close as filled elsewhere' }).click();
   await expect(page.getByRole('status')).toContainText(
     '1 feedback held until the job was filled was released',
   );
