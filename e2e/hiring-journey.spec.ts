@@ -43,7 +43,7 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
   await expect(page).toHaveTitle('Sam Rivera · Data Analyst · Debrief');
 
   // A scorecard: risky evidence is marked in place as it is typed, with its explanation; behaviour clears it.
-  await page.getByLabel('Stage').selectOption('interview');
+  await page.getByLabel('Stage', { exact: true }).selectOption('interview');
   const sql = page.getByRole('group', { name: 'SQL' });
   await sql.getByLabel('2 below').check();
   const sqlEvidence = page.getByLabel('Evidence for SQL');

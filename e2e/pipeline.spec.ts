@@ -68,7 +68,7 @@ test('the hire is marked, the job closed as filled, and rejecting the rest leave
   await expect(page.getByRole('row', { name: /Omar Reyes/ })).toContainText('draft');
 
   // The stage filter narrows the list.
-  await page.getByLabel('Stage').selectOption('hired');
+  await page.getByLabel('Stage', { exact: true }).selectOption('hired');
   await expect(page.getByRole('row', { name: /Omar Reyes|Tess Lindqvist|Hana Petrov/ })).toHaveCount(1);
   await expect(hireRow).toBeVisible();
   await shot(page, 'pipeline-after-bulk');
