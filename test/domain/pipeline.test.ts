@@ -10,6 +10,7 @@ import {
   stagesWithStatus,
   takesScorecards,
 } from '../../src/domain';
+import { roleMay } from '../../src/domain/policy';
 
 describe('stageMoveRefusal', () => {
   const allowed: [ApplicationStage, ApplicationStage[]][] = [
@@ -94,4 +95,20 @@ describe('status and scorecards by stage', () => {
     expect(stageAfterScorecard('final', 'screen')).toBe('final');
     expect(stageAfterScorecard('offer', 'final')).toBe('offer');
   });
+});
+
+describe('who may move applications and read scorecards (the policy table)', () => {
+  it.each([
+    ['admin', true, true, true],
+    ['recruiter', true, true, false],
+    ['hiring-manager', true, true, false],
+    ['interviewer', false, false, false],
+  ] as const)(
+    '%s: move %s, read before their own %s, record on behalf %s',
+    (role, move, readAll, onBehalf) => {
+      expect(roleMay(role, 'applications.move')).toBe(move);
+      expect(roleMay(role, 'scorecards.read-before-own')).toBe(readAll);
+      expect(roleMay(role, 'scorecards.submit-on-behalf')).toBe(onBehalf);
+    },
+  );
 });
