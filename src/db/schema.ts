@@ -284,6 +284,8 @@ export const applications = pgTable(
     /** Internal: never shown to the candidate. */
     rejectionNote: text('rejection_note'),
     rejectedAt: timestamp('rejected_at', { withTimezone: true }),
+    /** The stage it was rejected at: how far the candidate got (the stage itself is then `rejected`). */
+    rejectedAtStage: text('rejected_at_stage').$type<ApplicationStage>(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -4,7 +4,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../../src/db/client';
 
-// The pipeline migration on data written before it: the stage takes over from the old status, and each scorecard
+// The pipeline migration on data written before it: the stage takes over from the old status (a rejected application
+// keeps the stage it was rejected at), and each scorecard
 // gets its interviewer, the member its address names or else the member who submitted it.
 
 const files = readdirSync(migrationsFolder())
@@ -74,11 +75,13 @@ describe('the application pipeline migration', () => {
 
     for (const f of files.slice(pipeline)) await apply(db, f);
 
-    const stages = await db.query<{ id: string; stage: string }>('select id, stage from applications');
-    expect(Object.fromEntries(stages.rows.map((r) => [r.id, r.stage]))).toEqual({
-      [active]: 'interview',
-      [rejected]: 'rejected',
-      [hired]: 'hired',
+    const stages = await db.query<{ id: string; stage: string; rejected_at_stage: string | null }>(
+      'select id, stage, rejected_at_stage from applications',
+    );
+    expect(Object.fromEntries(stages.rows.map((r) => [r.id, [r.stage, r.rejected_at_stage]]))).toEqual({
+      [active]: ['interview', null],
+      [rejected]: ['rejected', 'final'],
+      [hired]: ['hired', null],
     });
     const cards = await db.query<{ id: string; interviewer_id: string }>(
       'select id, interviewer_id from scorecards',

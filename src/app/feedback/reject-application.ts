@@ -68,6 +68,7 @@ export async function rejectApplication(ctx: AppContext, actor: Actor, input: Re
       .update(applications)
       .set({
         stage: 'rejected',
+        rejectedAtStage: application.stage,
         rejectionReason: reason.code,
         rejectionNote: input.note ?? null,
         rejectedAt: new Date(),
