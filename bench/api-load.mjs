@@ -100,7 +100,6 @@ try {
   }
   const scorecard = (a) => ({
     stage: 'interview',
-    interviewer: { name: 'Priya Natarajan', email: 'priya@example.test' },
     recommendation: 'no',
     ratings: a.criteria.map((criterionId, i) => ({
       criterionId,

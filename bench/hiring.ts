@@ -82,7 +82,6 @@ async function main() {
       await submitScorecard(ctx, actor, {
         applicationId: application.id,
         stage,
-        interviewer: { name: `Interviewer ${i % 7}`, email: `i${i % 7}@bench.test` },
         recommendation: 'no',
         ratings: criteria.map((c, k) => ({
           criterionId: c.id,

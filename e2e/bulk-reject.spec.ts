@@ -42,7 +42,11 @@ test('every remaining application of a filled job is rejected in one action, eac
   // While the job is open there is nothing to reject in bulk.
   await expect(page.getByRole('heading', { name: /remaining application/ })).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Close as filled' }).click();
+  // Nobody here is marked hired: the role was filled elsewhere, and the dialog says what closing does.
+  await page.getByRole('button', { name: 'Close as filled elsewhere…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Close Warehouse Planner as filled elsewhere?' });
+  await expect(dialog).toContainText(`${COUNT} applications are still being assessed`);
+  await dialog.getByRole('button', { name: 'Close as filled elsewhere' }).click();
   await expect(page.getByText(/Closed as filled on/)).toBeVisible();
   const panel = page.getByRole('region', { name: `Reject the ${COUNT} remaining applications` });
   await expect(panel).toBeVisible();

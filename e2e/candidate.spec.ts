@@ -29,7 +29,6 @@ test('the candidate rates and thanks, the team sees it; then the workspace from 
   const app = await post('/applications', { jobId: job.id, candidate: { name: 'Noor Haddad', email } });
   await post(`/applications/${app.id}/scorecards`, {
     stage: 'final',
-    interviewer: { name: 'Mei Tanaka', email: 'mei@example.test' },
     ratings: [
       {
         criterionId: job.criteria[0].id,

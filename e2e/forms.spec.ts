@@ -88,7 +88,6 @@ test('the review form: a scheduled approval refused for a blocking finding goes 
   });
   await post(`/applications/${app.id}/scorecards`, {
     stage: 'interview',
-    interviewer: { name: 'Ada Okafor', email: 'ada@example.test' },
     ratings: [
       {
         criterionId: job.criteria[0].id,

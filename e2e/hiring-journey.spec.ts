@@ -43,7 +43,7 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
   await expect(page).toHaveTitle('Sam Rivera · Data Analyst · Debrief');
 
   // A scorecard: risky evidence is marked in place as it is typed, with its explanation; behaviour clears it.
-  await page.getByLabel('Stage').selectOption('interview');
+  await page.getByLabel('Stage', { exact: true }).selectOption('interview');
   const sql = page.getByRole('group', { name: 'SQL' });
   await sql.getByLabel('2 below').check();
   const sqlEvidence = page.getByLabel('Evidence for SQL');
@@ -174,7 +174,6 @@ test('feedback held until the job is filled is released when the job closes as f
   });
   await post(`/applications/${app.id}/scorecards`, {
     stage: 'final',
-    interviewer: { name: 'Rui Costa', email: 'rui@example.test' },
     ratings: [
       {
         criterionId: job.criteria[0].id,
@@ -196,7 +195,10 @@ test('feedback held until the job is filled is released when the job closes as f
 
   await page.getByRole('link', { name: 'Support Lead' }).click();
   await expect(page.getByRole('row', { name: /Lee Park/ })).toContainText('scheduled');
-  await page.getByRole('button', { name: 'Close as filled' }).click();
+  await page.getByRole('button', { name: 'Close as filled elsewhere…' }).click();
+  const dialog = page.getByRole('dialog', { name: /as filled elsewhere\?/ });
+  await expect(dialog).toContainText('1 feedback email held until the job is filled goes out now.');
+  await dialog.getByRole('button', { name: 'Close as filled elsewhere' }).click();
   await expect(page.getByRole('status')).toContainText(
     '1 feedback held until the job was filled was released',
   );

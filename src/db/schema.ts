@@ -278,17 +278,23 @@ export const applications = pgTable(
     candidateId: uuid('candidate_id')
       .notNull()
       .references(() => candidates.id, { onDelete: 'cascade' }),
+    /** Where it is in the pipeline; its coarse status (active, rejected, hired, withdrawn) follows from it. */
     stage: text('stage').$type<ApplicationStage>().notNull().default('applied'),
-    status: text('status').$type<ApplicationStatus>().notNull().default('active'),
     rejectionReason: text('rejection_reason'),
     /** Internal: never shown to the candidate. */
     rejectionNote: text('rejection_note'),
     rejectedAt: timestamp('rejected_at', { withTimezone: true }),
+    /** The stage it was rejected at: how far the candidate got (the stage itself is then `rejected`). */
+    rejectedAtStage: text('rejected_at_stage').$type<ApplicationStage>(),
     createdAt: createdAt(),
   },
   (t) => [
     index('applications_org_job_idx').on(t.organizationId, t.jobId, t.createdAt),
     uniqueIndex('applications_job_candidate_unique').on(t.jobId, t.candidateId),
+    check(
+      'applications_stage_check',
+      sql`${t.stage} in ('applied', 'screen', 'interview', 'final', 'offer', 'hired', 'rejected', 'withdrawn')`,
+    ),
   ],
 );
 
@@ -325,6 +331,9 @@ export const scorecards = pgTable(
     organizationId: orgRef(),
     applicationId: applicationRef(),
     stage: text('stage').$type<Stage>().notNull(),
+    /** The member whose scorecard it is: who signed in, or whom an admin recorded it for (`submittedBy`). */
+    interviewerId: uuid('interviewer_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The interviewer's name and address when it was submitted, kept if the member is removed. */
     interviewerName: text('interviewer_name').notNull(),
     interviewerEmail: text('interviewer_email').notNull(),
     recommendation: text('recommendation').$type<Recommendation>().notNull(),
@@ -333,7 +342,10 @@ export const scorecards = pgTable(
     submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [index('scorecards_application_idx').on(t.applicationId)],
+  (t) => [
+    index('scorecards_application_idx').on(t.applicationId),
+    index('scorecards_interviewer_idx').on(t.applicationId, t.interviewerId),
+  ],
 );
 
 /** A checker rule a piece of evidence was submitted despite: its id and category, never the text it matched. */

@@ -1,6 +1,7 @@
 // Pure rules of the product: no I/O, no Node APIs; the server and the browser both load them.
 export * from './compose-feedback';
 export * from './feedback-html';
+export * from './pipeline';
 export * from './pointers';
 export * from './rejection-reasons';
 export * from './relink-evidence';

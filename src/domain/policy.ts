@@ -14,7 +14,16 @@ export const POLICY = {
   'applications.read-all': ['admin', 'recruiter', 'hiring-manager'],
   'applications.assign': ['admin', 'recruiter', 'hiring-manager'],
   'applications.create': ['admin', 'recruiter'],
+  /** Move an application along the pipeline: a stage, an offer, a hire, withdrawn (rejecting is `applications.reject`). */
+  'applications.move': ['admin', 'recruiter', 'hiring-manager'],
   'scorecards.submit': ['admin', 'recruiter', 'hiring-manager', 'interviewer'],
+  /** Record a scorecard on behalf of another member (the audit names both). */
+  'scorecards.submit-on-behalf': ['admin'],
+  /**
+   * Read an application's scorecards before submitting one's own. The others (interviewers) see their colleagues'
+   * scorecards only once they have submitted theirs, so that each judges independently.
+   */
+  'scorecards.read-before-own': ['admin', 'recruiter', 'hiring-manager'],
   /** Remove a rating's evidence text for good (who, when and why are kept). */
   'scorecards.redact': ['admin'],
   'applications.reject': ['admin', 'recruiter', 'hiring-manager'],

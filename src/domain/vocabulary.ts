@@ -20,11 +20,16 @@ export type Role = (typeof ROLES)[number];
 export const STAGES = ['screen', 'interview', 'final'] as const;
 export type Stage = (typeof STAGES)[number];
 
-/** How far an application got: applied, then the interview stages. */
-export const APPLICATION_STAGES = ['applied', ...STAGES] as const;
+/**
+ * Where an application is in the hiring pipeline: applied, the interview stages (a scorecard at a later stage moves it
+ * on by itself), then an offer and a hire, or its end: rejected (only through a rejection, which drafts feedback) or
+ * withdrawn. The moves allowed between them are in `pipeline.ts`.
+ */
+export const APPLICATION_STAGES = ['applied', ...STAGES, 'offer', 'hired', 'rejected', 'withdrawn'] as const;
 export type ApplicationStage = (typeof APPLICATION_STAGES)[number];
 
-export const APPLICATION_STATUSES = ['active', 'rejected', 'hired'] as const;
+/** The coarse state the stage implies: still in the process (an offer included), or how it ended. */
+export const APPLICATION_STATUSES = ['active', 'rejected', 'hired', 'withdrawn'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 /** An interviewer's overall recommendation, weakest first, with the words the app shows. */

@@ -129,7 +129,6 @@ describe('the hiring journey through the API', () => {
     const res = await org.api.post(`/api/v1/applications/${application.id}/scorecards`, {
       submitAnyway: { reason: 'Recorded as said, for the panel to discuss' },
       stage: 'screen',
-      interviewer: { name: 'Ivy', email: 'ivy@acme.test' },
       recommendation: 'no',
       notes: 'Seems too old for a fast-moving startup team.',
       ratings: [
@@ -207,7 +206,6 @@ describe('the hiring journey through the API', () => {
     const b = await jobWithApplication(org, 'Job B');
     const res = await org.api.post(`/api/v1/applications/${a.application.id}/scorecards`, {
       stage: 'screen',
-      interviewer: { name: 'I', email: 'i@acme.test' },
       recommendation: 'yes',
       ratings: [{ criterionId: b.criterion.Communication, rating: 3, evidence: 'Clear answers.' }],
     });
@@ -216,7 +214,6 @@ describe('the hiring journey through the API', () => {
     await org.api.post(`/api/v1/applications/${a.application.id}/rejection`, { reason: 'role-filled' });
     const late = await org.api.post(`/api/v1/applications/${a.application.id}/scorecards`, {
       stage: 'screen',
-      interviewer: { name: 'I', email: 'i@acme.test' },
       recommendation: 'yes',
       ratings: [{ criterionId: a.criterion.Communication, rating: 3, evidence: 'Clear answers.' }],
     });
@@ -377,7 +374,10 @@ describe('approval', () => {
     await drainUntil(mail.h, () => false, 3);
     expect(inbox(candidateEmail)).toHaveLength(0);
 
-    const closed = await org.api.post(`/api/v1/jobs/${job.id}/close`, { outcome: 'filled' });
+    const closed = await org.api.post(`/api/v1/jobs/${job.id}/close`, {
+      outcome: 'filled',
+      filledElsewhere: true,
+    });
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ job: { status: 'filled' }, released: 1 });
     await drainUntil(mail.h, () => inbox(candidateEmail).length > 0);

@@ -12,10 +12,10 @@ afterAll(() => h.close());
 function bodyFor(method: string, path: string, ids: Record<string, string>): unknown {
   const key = `${method} ${path}`;
   const bodies: Record<string, unknown> = {
-    'POST /api/v1/jobs/{id}/close': { outcome: 'filled' },
+    'POST /api/v1/jobs/{id}/close': { outcome: 'filled', filledElsewhere: true },
+    'POST /api/v1/applications/{id}/stage': { stage: 'hired' },
     'POST /api/v1/applications/{id}/scorecards': {
       stage: 'interview',
-      interviewer: { name: 'B', email: 'b@b.test' },
       recommendation: 'yes',
       ratings: [{ criterionId: ids.criterion, rating: 3, evidence: 'Clear.' }],
     },

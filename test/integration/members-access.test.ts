@@ -24,7 +24,6 @@ async function member(org: Org, role: string) {
 
 const scorecard = (criterionId: string) => ({
   stage: 'interview',
-  interviewer: { name: 'Iris', email: 'iris@acme.test' },
   recommendation: 'yes',
   ratings: [{ criterionId, rating: 3, evidence: 'Walked through the failover plan step by step.' }],
 });

@@ -27,7 +27,6 @@ async function member(org: Org, role: string) {
 async function cleanCard(org: Org, applicationId: string, criterion: Record<string, string>) {
   const res = await org.api.post(`/api/v1/applications/${applicationId}/scorecards`, {
     stage: 'interview',
-    interviewer: { name: 'Priya Natarajan', email: 'priya@acme.test' },
     recommendation: 'no',
     ratings: [
       {
@@ -49,7 +48,6 @@ async function cleanCard(org: Org, applicationId: string, criterion: Record<stri
 /** A scorecard whose communication evidence has a blocking finding (rated 1, well below). */
 const riskyCard = (criterion: Record<string, string>, extra: Record<string, unknown> = {}) => ({
   stage: 'interview',
-  interviewer: { name: 'Tomasz Wójcik', email: 'tomasz@acme.test' },
   recommendation: 'strong_no',
   notes: 'Compare with the other finalists.',
   ratings: [
@@ -105,7 +103,6 @@ describe('evidence with a blocking finding', () => {
     const { application, criterion } = await jobWithApplication(org);
     const res = await org.api.post(`/api/v1/applications/${application.id}/scorecards`, {
       stage: 'screen',
-      interviewer: { name: 'Ivy', email: 'ivy@acme.test' },
       recommendation: 'no',
       notes: 'Seems too old for a fast-moving startup team.',
       ratings: [{ criterionId: criterion.Communication, rating: 2, evidence: 'Answers wandered off topic.' }],
@@ -179,7 +176,6 @@ describe('evidence with a blocking finding', () => {
     const { application, criterion } = await jobWithApplication(org);
     const res = await org.api.post(`/api/v1/applications/${application.id}/scorecards`, {
       stage: 'screen',
-      interviewer: { name: 'Ivy', email: 'ivy@acme.test' },
       recommendation: 'yes',
       submitAnyway: { reason: 'Just in case' },
       ratings: [{ criterionId: criterion.Communication, rating: 3, evidence: 'Clear, direct answers.' }],

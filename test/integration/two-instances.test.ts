@@ -165,7 +165,6 @@ describe.skipIf(engine !== 'postgres')('two instances on one PostgreSQL', () => 
             `/api/v1/applications/${app.body.id}/scorecards`,
             {
               stage: 'interview',
-              interviewer: { name: 'Iris', email: 'iris@example.test' },
               recommendation: 'no',
               ratings: [
                 { criterionId, rating: 2, evidence: 'Did not check the logs before restarting the service.' },

@@ -31,11 +31,23 @@ export async function jobWithApplication(org: Org, title = 'Backend Engineer') {
   };
 }
 
-/** Two rounds of scorecards: weak on detail, strong on communication. */
+/** Invites a member of the hiring team (the invitation need not be accepted for them to be named). */
+export async function inviteMember(org: Org, name: string, role = 'interviewer') {
+  const r = await org.api.post('/api/v1/users', { name, email: uniqueEmail('member'), role });
+  expect(r.status).toBe(201);
+  return r.body as { id: string; name: string; email: string };
+}
+
+/**
+ * Two rounds of scorecards, recorded by the admin on behalf of two interviewers (Priya Natarajan, then Tomasz
+ * Wójcik): weak on detail, strong on communication.
+ */
 export async function scoreTwoRounds(org: Org, applicationId: string, criterion: Record<string, string>) {
+  const priya = await inviteMember(org, 'Priya Natarajan');
+  const tomasz = await inviteMember(org, 'Tomasz Wójcik');
   const interview = await org.api.post(`/api/v1/applications/${applicationId}/scorecards`, {
+    onBehalfOf: priya.id,
     stage: 'interview',
-    interviewer: { name: 'Priya Natarajan', email: 'priya@acme.test' },
     recommendation: 'no',
     notes: 'Private: compare with the other finalists before Friday.',
     ratings: [
@@ -58,8 +70,8 @@ export async function scoreTwoRounds(org: Org, applicationId: string, criterion:
   });
   expect(interview.status).toBe(201);
   const final = await org.api.post(`/api/v1/applications/${applicationId}/scorecards`, {
+    onBehalfOf: tomasz.id,
     stage: 'final',
-    interviewer: { name: 'Tomasz Wójcik', email: 'tomasz@acme.test' },
     recommendation: 'no',
     ratings: [
       {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { check } from '../../checker';
 import { applications, feedback } from '../../db/schema';
 import { planFeedbackRequest } from '../../domain/request-coach';
@@ -7,12 +7,19 @@ import { conflict } from '../../lib/errors';
 import type { AppContext, CandidateActor } from '../context';
 import { loadTrackerApplication, roundsOf } from './workspace';
 
-/** How the coach names the stage an application reached in Debrief; applied alone is no round. */
+/**
+ * How the coach names the stage an application reached in Debrief (the stage it was rejected at); applied alone is
+ * no round, and the pipeline's other stages are no interview round either.
+ */
 const STAGE_NAMES: Record<ApplicationStage, string | null> = {
   applied: null,
   screen: 'Screen',
   interview: 'Interview',
   final: 'Final round',
+  offer: null,
+  hired: null,
+  rejected: null,
+  withdrawn: null,
 };
 
 /** The address part of a From header ("Debrief <feedback@x.test>" -> "feedback@x.test"). */
@@ -33,7 +40,9 @@ export async function getRequestPlan(ctx: AppContext, who: CandidateActor, input
   const [sent] =
     app.feedbackId && who.verified
       ? await ctx.db
-          .select({ stage: applications.stage })
+          .select({
+            stage: sql<ApplicationStage>`coalesce(${applications.rejectedAtStage}, ${applications.stage})`,
+          })
           .from(feedback)
           .innerJoin(applications, eq(applications.id, feedback.applicationId))
           .where(eq(feedback.id, app.feedbackId))

@@ -13,8 +13,7 @@ export async function requestFeedback(
 ) {
   const page = await resolvePortalLink(ctx.db, who.token);
   if (page.feedback) throw conflict('feedback-sent', 'Feedback has already been sent for this application');
-  if (page.application.status !== 'rejected')
-    throw conflict('not-rejected', 'This application is still open');
+  if (page.application.stage !== 'rejected') throw conflict('not-rejected', 'This application is still open');
   const dueAt = addWorkingDays(new Date(), ctx.config.REQUEST_DEADLINE_DAYS);
   return ctx.db.transaction(async (tx) => {
     const [row] = await tx

@@ -22,6 +22,6 @@ export async function viewPortalPage(ctx: AppContext, who: PortalVisitor) {
     feedback: page.feedback,
     response: response ?? null,
     request: request ?? null,
-    canRequest: !page.feedback && !request && page.application.status === 'rejected',
+    canRequest: !page.feedback && !request && page.application.stage === 'rejected',
   };
 }

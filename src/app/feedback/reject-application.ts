@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { applications, feedback } from '../../db/schema';
 import { composeFeedback } from '../../domain/compose-feedback';
+import { rejectionRefusal } from '../../domain/pipeline';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import { refuseRiskyText } from '../check-text';
@@ -20,7 +21,8 @@ export interface RejectApplicationInput {
 
 /**
  * Rejects an application for a documented reason and drafts candidate-facing feedback from the scorecards'
- * evidence. The draft comes checked from the composer; it waits for a reviewer. Ratings whose evidence is flagged or
+ * evidence. Someone with an offer or hired is never rejected (409, see `rejectionRefusal`). The draft comes checked
+ * from the composer; it waits for a reviewer. Ratings whose evidence is flagged or
  * redacted are left out of it. The rejection and the draft commit together.
  */
 export async function rejectApplication(ctx: AppContext, actor: Actor, input: RejectApplicationInput) {
@@ -28,9 +30,8 @@ export async function rejectApplication(ctx: AppContext, actor: Actor, input: Re
   return ctx.db.transaction(async (tx) => {
     const { application, candidate, job, organizationName, organizationJurisdictions } =
       await loadApplication(tx, actor.organizationId, applicationId, { lock: true });
-    if (application.status !== 'active') {
-      throw new AppError(409, 'application-closed', `This application is already ${application.status}`);
-    }
+    const refusal = rejectionRefusal(application.stage);
+    if (refusal) throw new AppError(refusal.status, refusal.code, refusal.message);
     if (input.note) refuseRiskyText([['note', input.note]], organizationJurisdictions);
     const reason = await loadRejectionReason(tx, actor.organizationId, input.reason);
     const cards = await loadScorecards(tx, applicationId);
@@ -66,7 +67,8 @@ export async function rejectApplication(ctx: AppContext, actor: Actor, input: Re
     await tx
       .update(applications)
       .set({
-        status: 'rejected',
+        stage: 'rejected',
+        rejectedAtStage: application.stage,
         rejectionReason: reason.code,
         rejectionNote: input.note ?? null,
         rejectedAt: new Date(),
@@ -89,7 +91,7 @@ export async function rejectApplication(ctx: AppContext, actor: Actor, input: Re
       subjectType: 'application',
       subjectId: applicationId,
       applicationId,
-      data: { reason: reason.code, note: input.note ?? null },
+      data: { reason: reason.code, note: input.note ?? null, from: application.stage },
     });
     await recordAudit(tx, {
       organizationId: actor.organizationId,

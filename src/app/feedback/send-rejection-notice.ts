@@ -1,7 +1,8 @@
 import { desc, eq } from 'drizzle-orm';
 import { feedback, portalLinks } from '../../db/schema';
+import { rejectionRefusal } from '../../domain/pipeline';
 import { queueEmail } from '../../jobs/deliver-email';
-import { conflict } from '../../lib/errors';
+import { AppError, conflict } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import type { Actor, AppContext } from '../context';
 import { loadApplication } from '../load';
@@ -19,7 +20,10 @@ export async function sendRejectionNotice(ctx: AppContext, actor: Actor, input: 
       actor.organizationId,
       applicationId,
     );
-    if (application.status !== 'rejected') throw conflict('not-rejected', 'Reject the application first');
+    // Someone with an offer or hired is never told they were not chosen.
+    const refusal = application.stage === 'rejected' ? null : rejectionRefusal(application.stage);
+    if (refusal) throw new AppError(refusal.status, refusal.code, refusal.message);
+    if (application.stage !== 'rejected') throw conflict('not-rejected', 'Reject the application first');
     const [fb] = await tx.select().from(feedback).where(eq(feedback.applicationId, applicationId));
     if (fb && fb.status !== 'draft')
       throw conflict('feedback-on-its-way', 'Feedback has been approved for this candidate; it will be sent');

@@ -10,6 +10,7 @@ import {
   scorecards,
   users,
 } from '../../db/schema';
+import { roleMay } from '../../domain/policy';
 import type { Actor, AppContext } from '../context';
 import { loadApplicationFor } from '../load';
 
@@ -22,7 +23,8 @@ interface DetailParts {
 }
 
 /**
- * The hiring team's view of one application: its scorecards with ratings and notes, and its feedback. After the
+ * The hiring team's view of one application: its scorecards with ratings and notes (for an interviewer, only once
+ * they have submitted their own), and its feedback. After the
  * application itself (which decides 404 and who may read it), everything else comes in one statement: each query
  * is a round trip to the database, and under load the round trips are what the server spends its time on.
  */
@@ -52,10 +54,14 @@ export async function getApplicationDetail(ctx: AppContext, actor: Actor, input:
         as interviewers`)
     .then((r) => r.rows as DetailParts[]);
   if (!parts) throw new Error('the detail statement returned no row');
-  const cards = parts.cards.map(({ card, ratings }) => ({
+  const all = parts.cards.map(({ card, ratings }) => ({
     ...fromJsonRow(scorecards, card),
     ratings: ratings.map((r) => fromJsonRow(scorecardRatings, r)),
   }));
+  // An interviewer judges independently: their colleagues' scorecards show once they have submitted their own.
+  const mayRead =
+    roleMay(actor.role, 'scorecards.read-before-own') || all.some((c) => c.interviewerId === actor.userId);
+  const cards = mayRead ? all : [];
   // The members who confirmed flagged evidence or redacted it.
   const ids = [
     ...new Set(cards.flatMap((c) => c.ratings.flatMap((r) => [r.flaggedBy, r.redactedBy]))),
@@ -73,5 +79,6 @@ export async function getApplicationDetail(ctx: AppContext, actor: Actor, input:
     feedback: parts.feedback,
     interviewers: parts.interviewers,
     people,
+    scorecardsHidden: all.length - cards.length,
   };
 }

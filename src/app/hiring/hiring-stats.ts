@@ -28,7 +28,7 @@ export async function hiringStats(ctx: AppContext, actor: Actor) {
     })
     .from(applications)
     .leftJoin(feedback, eq(feedback.applicationId, applications.id))
-    .where(and(eq(applications.organizationId, org), eq(applications.status, 'rejected')));
+    .where(and(eq(applications.organizationId, org), eq(applications.stage, 'rejected')));
   // Ratings whose evidence was submitted despite a blocking finding, or redacted, count in no figure.
   const counted = and(isNull(scorecardRatings.flaggedRules), isNull(scorecardRatings.redactedAt));
   const [left] = await ctx.db
@@ -37,7 +37,7 @@ export async function hiringStats(ctx: AppContext, actor: Actor) {
     .innerJoin(scorecards, eq(scorecards.id, scorecardRatings.scorecardId))
     .innerJoin(applications, eq(applications.id, scorecards.applicationId))
     .where(
-      and(eq(scorecardRatings.organizationId, org), eq(applications.status, 'rejected'), not(counted as SQL)),
+      and(eq(scorecardRatings.organizationId, org), eq(applications.stage, 'rejected'), not(counted as SQL)),
     );
   const gaps = await ctx.db
     .select({
@@ -51,7 +51,7 @@ export async function hiringStats(ctx: AppContext, actor: Actor) {
     .where(
       and(
         eq(scorecardRatings.organizationId, org),
-        eq(applications.status, 'rejected'),
+        eq(applications.stage, 'rejected'),
         sql`${scorecardRatings.rating} < 3`,
         counted,
       ),

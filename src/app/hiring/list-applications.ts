@@ -1,15 +1,21 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { applications, candidates, feedback } from '../../db/schema';
-import type { ApplicationStatus, FeedbackStatus } from '../../domain/vocabulary';
+import { stagesWithStatus } from '../../domain/pipeline';
+import type { ApplicationStage, ApplicationStatus, FeedbackStatus } from '../../domain/vocabulary';
 import type { Actor, AppContext } from '../context';
 import { visibleApplications } from '../load';
 import { afterCursor, newestFirst, type Page, toPage } from '../pagination';
 
-/** The organization's applications, newest first, by job, status and feedback status. */
+/** The organization's applications, newest first, by job, stage, status and feedback status. */
 export async function listApplications(
   ctx: AppContext,
   actor: Actor,
-  page: Page & { jobId?: string; status?: ApplicationStatus; feedbackStatus?: FeedbackStatus },
+  page: Page & {
+    jobId?: string;
+    stage?: ApplicationStage;
+    status?: ApplicationStatus;
+    feedbackStatus?: FeedbackStatus;
+  },
 ) {
   const where: (SQL | undefined)[] = [
     eq(applications.organizationId, actor.organizationId),
@@ -17,7 +23,8 @@ export async function listApplications(
     visibleApplications(ctx.db, actor),
   ];
   if (page.jobId) where.push(eq(applications.jobId, page.jobId));
-  if (page.status) where.push(eq(applications.status, page.status));
+  if (page.stage) where.push(eq(applications.stage, page.stage));
+  if (page.status) where.push(inArray(applications.stage, stagesWithStatus(page.status)));
   if (page.feedbackStatus) where.push(eq(feedback.status, page.feedbackStatus));
   const rows = await ctx.db
     .select({

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { applications, criteria, jobs } from '../../db/schema';
-import type { JobOpeningStatus } from '../../domain/vocabulary';
+import { applicationStatus } from '../../domain/pipeline';
+import type { ApplicationStage, JobOpeningStatus } from '../../domain/vocabulary';
 import type { Actor, AppContext } from '../context';
 import { afterCursor, newestFirst, type Page, toPage } from '../pagination';
 
@@ -24,19 +25,28 @@ export async function listJobs(ctx: AppContext, actor: Actor, page: Page & { sta
     : [];
   const counts = ids.length
     ? await ctx.db
-        .select({ jobId: applications.jobId, status: applications.status, n: sql<number>`count(*)::int` })
+        .select({ jobId: applications.jobId, stage: applications.stage, n: sql<number>`count(*)::int` })
         .from(applications)
         .where(inArray(applications.jobId, ids))
-        .groupBy(applications.jobId, applications.status)
+        .groupBy(applications.jobId, applications.stage)
     : [];
   return {
     items: items.map((job) => ({
       job,
       criteria: crit.filter((c) => c.jobId === job.id),
-      counts: Object.fromEntries(
-        counts.filter((c) => c.jobId === job.id).map((c) => [c.status, c.n]),
-      ) as Record<string, number>,
+      counts: countByStage(counts.filter((c) => c.jobId === job.id)),
     })),
     nextCursor,
   };
+}
+
+/** A job's applications counted by stage and by the status each stage implies (`active` includes offers). */
+export function countByStage(rows: { stage: ApplicationStage; n: number }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of rows) {
+    counts[r.stage] = (counts[r.stage] ?? 0) + r.n;
+    const status = applicationStatus(r.stage);
+    if (status !== r.stage) counts[status] = (counts[status] ?? 0) + r.n;
+  }
+  return counts;
 }

@@ -1,5 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { applications, bulkOperations, users } from '../../db/schema';
+import { ASSESSMENT_STAGES } from '../../domain/pipeline';
 import { enqueue, type JobDefinition } from '../../jobs/runner';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
@@ -10,7 +11,21 @@ import { loadJob, loadRejectionReason } from '../load';
 type Payload = { operationId: string };
 
 /**
- * Starts rejecting every application still active on a closed job, for one reason. The operation and its job commit
+ * The applications a bulk rejection takes: those still being assessed. Offers and hires are never among them, nor
+ * anyone who withdrew or was already rejected.
+ */
+const remaining = inArray(applications.stage, [...ASSESSMENT_STAGES]);
+
+/** Refusals that mean someone changed the application while the batch ran: it is skipped, not retried. */
+const SKIPPED = new Set([
+  'application-closed',
+  'application-offered',
+  'application-hired',
+  'application-withdrawn',
+]);
+
+/**
+ * Starts rejecting every application still being assessed on a closed job, for one reason (never an offer or a hire). The operation and its job commit
  * together; the runner drafts feedback for each application in its own transaction and records progress.
  */
 export async function rejectRemaining(
@@ -31,7 +46,7 @@ export async function rejectRemaining(
     const [{ n }] = await tx
       .select({ n: sql<number>`count(*)::int` })
       .from(applications)
-      .where(and(eq(applications.jobId, jobId), eq(applications.status, 'active')));
+      .where(and(eq(applications.jobId, jobId), remaining));
     const [op] = await tx
       .insert(bulkOperations)
       .values({
@@ -79,14 +94,15 @@ export function rejectRemainingJob(getCtx: () => AppContext): JobDefinition<Payl
         const batch = await ctx.db
           .select({ id: applications.id })
           .from(applications)
-          .where(and(eq(applications.jobId, op.jobId), eq(applications.status, 'active')))
+          .where(and(eq(applications.jobId, op.jobId), remaining))
           .limit(25);
         if (!batch.length) break;
         for (const a of batch) {
           try {
             await rejectApplication(ctx, actor, { applicationId: a.id, reason: String(op.params.reason) });
           } catch (e) {
-            if (!(e instanceof AppError && e.code === 'application-closed')) throw e; // rejected meanwhile by a person
+            // Rejected, offered, hired or withdrawn meanwhile by a person.
+            if (!(e instanceof AppError && SKIPPED.has(e.code))) throw e;
           }
         }
         await ctx.db

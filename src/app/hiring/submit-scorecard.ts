@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Finding } from '../../checker';
+import type { Executor } from '../../db/client';
 import {
   applications,
   criteria,
@@ -10,18 +11,23 @@ import {
   scorecardRatings,
   scorecards,
 } from '../../db/schema';
+import { STAGE_LABELS, stageAfterScorecard, takesScorecards } from '../../domain/pipeline';
+import { roleMay } from '../../domain/policy';
 import { capitalize } from '../../domain/text';
-import { APPLICATION_STAGES } from '../../domain/vocabulary';
-import { AppError } from '../../lib/errors';
+import { AppError, forbidden } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import { blocking, checkFeedbackText } from '../check-text';
 import type { Actor, AppContext } from '../context';
-import { loadApplicationFor, loadOrganization } from '../load';
+import { loadApplicationFor, loadOrganization, loadUser } from '../load';
 
 export interface SubmitScorecardInput {
   applicationId: string;
   stage: Stage;
-  interviewer: { name: string; email: string };
+  /**
+   * The member whose scorecard it is, when an admin records it for them; otherwise the scorecard is the signed-in
+   * member's own. The audit names both.
+   */
+  onBehalfOf?: string | null;
   ratings: { criterionId: string; rating: Rating; evidence: string }[];
   recommendation: Recommendation;
   notes?: string | null;
@@ -49,13 +55,14 @@ export async function submitScorecard(ctx: AppContext, actor: Actor, input: Subm
     const { application, job } = await loadApplicationFor(tx, actor, applicationId, {
       lock: true,
     });
-    if (application.status !== 'active') {
+    if (!takesScorecards(application.stage)) {
       throw new AppError(
         409,
         'application-closed',
-        `This application is ${application.status}; it takes no more scorecards`,
+        `This application is ${STAGE_LABELS[application.stage].toLowerCase()}; it takes no more scorecards`,
       );
     }
+    const author = await scorecardAuthor(tx, actor, input.onBehalfOf);
     const jobCriteria = await tx.select().from(criteria).where(eq(criteria.jobId, job.id));
     const known = new Set(jobCriteria.map((c) => c.id));
     const seen = new Set<string>();
@@ -119,8 +126,9 @@ export async function submitScorecard(ctx: AppContext, actor: Actor, input: Subm
         organizationId: actor.organizationId,
         applicationId,
         stage: input.stage,
-        interviewerName: input.interviewer.name,
-        interviewerEmail: input.interviewer.email,
+        interviewerId: author.id,
+        interviewerName: author.name,
+        interviewerEmail: author.email,
         recommendation: input.recommendation,
         notes: input.notes ?? null,
         submittedBy: actor.userId,
@@ -145,10 +153,10 @@ export async function submitScorecard(ctx: AppContext, actor: Actor, input: Subm
         })),
       );
     }
-    // The application moves to the furthest stage it has a scorecard for.
-    const order: readonly string[] = APPLICATION_STAGES;
-    if (order.indexOf(input.stage) > order.indexOf(application.stage)) {
-      await tx.update(applications).set({ stage: input.stage }).where(eq(applications.id, applicationId));
+    // While being assessed, the application moves to the furthest stage it has a scorecard for.
+    const stage = stageAfterScorecard(application.stage, input.stage);
+    if (stage !== application.stage) {
+      await tx.update(applications).set({ stage }).where(eq(applications.id, applicationId));
     }
     await recordAudit(tx, {
       organizationId: actor.organizationId,
@@ -157,7 +165,17 @@ export async function submitScorecard(ctx: AppContext, actor: Actor, input: Subm
       subjectType: 'scorecard',
       subjectId: card.id,
       applicationId,
-      data: { stage: input.stage, recommendation: input.recommendation, findings: findings.length },
+      data: {
+        stage: input.stage,
+        recommendation: input.recommendation,
+        findings: findings.length,
+        ...(author.id === actor.userId
+          ? {}
+          : {
+              onBehalfOf: { id: author.id, name: author.name },
+              summary: `Recorded by ${actor.name} on behalf of ${author.name}`,
+            }),
+      },
     });
     if (flagged.size) {
       // Who confirmed and why, and which rules; never the evidence or the words the rules matched.
@@ -179,4 +197,19 @@ export async function submitScorecard(ctx: AppContext, actor: Actor, input: Subm
     }
     return { scorecard: card, findings };
   });
+}
+
+/**
+ * Whose scorecard it is: the signed-in member's own, or, for an admin recording it, the named member of the
+ * organization (another organization's member, or a removed one, is not found).
+ */
+async function scorecardAuthor(tx: Executor, actor: Actor, onBehalfOf: string | null | undefined) {
+  if (!onBehalfOf || onBehalfOf === actor.userId)
+    return { id: actor.userId, name: actor.name, email: actor.email };
+  if (!roleMay(actor.role, 'scorecards.submit-on-behalf'))
+    throw forbidden(`The ${actor.role} role may record only its own scorecards`);
+  const member = await loadUser(tx, actor.organizationId, onBehalfOf);
+  if (member.deactivatedAt)
+    throw new AppError(409, 'member-deactivated', `${member.name} is deactivated; reactivate them first`);
+  return { id: member.id, name: member.name, email: member.email };
 }

@@ -1,4 +1,5 @@
 import type { applications, candidates, criteria, jobs, scorecardRatings, scorecards } from '../../db/schema';
+import { applicationStatus } from '../../domain/pipeline';
 import type { Role } from '../../domain/vocabulary';
 import { presentJob } from './jobs';
 import { presentRating } from './scorecards';
@@ -14,7 +15,7 @@ export function presentApplication(
     jobId: a.jobId,
     candidate: { id: c.id, name: c.name, email: c.email },
     stage: a.stage,
-    status: a.status,
+    status: applicationStatus(a.stage),
     rejectionReason: a.rejectionReason,
     rejectedAt: iso(a.rejectedAt),
     createdAt: a.createdAt.toISOString(),
@@ -33,6 +34,8 @@ export function presentApplicationDetail(d: {
   interviewers: { id: string; name: string; email: string; role: Role }[];
   /** Who flagged or redacted evidence, by id. */
   people: { id: string; name: string }[];
+  /** Scorecards the reader may not see yet (see `scorecards.read-before-own`). */
+  scorecardsHidden: number;
 }) {
   const names = new Map(d.people.map((p) => [p.id, p.name]));
   return {
@@ -48,5 +51,6 @@ export function presentApplicationDetail(d: {
       createdAt: s.createdAt.toISOString(),
       ratings: s.ratings.map((r) => presentRating(r, names)),
     })),
+    scorecardsHidden: d.scorecardsHidden,
   };
 }

@@ -5,6 +5,7 @@ export function presentJob(
   j: typeof jobs.$inferSelect,
   crit: (typeof criteria.$inferSelect)[],
   counts?: Record<string, number>,
+  heldUntilFilled?: number,
 ) {
   return {
     id: j.id,
@@ -17,9 +18,12 @@ export function presentJob(
             active: counts.active ?? 0,
             rejected: counts.rejected ?? 0,
             hired: counts.hired ?? 0,
+            offer: counts.offer ?? 0,
+            withdrawn: counts.withdrawn ?? 0,
           },
         }
       : {}),
+    ...(heldUntilFilled === undefined ? {} : { heldUntilFilled }),
     createdAt: j.createdAt.toISOString(),
     closedAt: iso(j.closedAt),
   };

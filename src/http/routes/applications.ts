@@ -3,6 +3,7 @@ import { addApplication } from '../../app/hiring/add-application';
 import { assignInterviewer, unassignInterviewer } from '../../app/hiring/assign-interviewer';
 import { getApplicationDetail } from '../../app/hiring/get-application-detail';
 import { listApplications } from '../../app/hiring/list-applications';
+import { moveApplication } from '../../app/hiring/move-application';
 import { requireActor, secured } from '../env';
 import { authorize } from '../policies';
 import { presentApplication, presentApplicationDetail } from '../presenters/applications';
@@ -16,10 +17,11 @@ import {
   CreateApplicationBody,
   Interviewer,
   InterviewerParams,
+  MoveApplicationBody,
 } from '../schemas/applications';
 import { IdParam, page } from '../schemas/shared';
 
-/** Applications: add a candidate to a job, list them, and the hiring team's view of one. */
+/** Applications: add a candidate to a job, list them, the hiring team's view of one, and its place in the pipeline. */
 export function applicationRoutes() {
   const app = createRouter();
   app.openapi(
@@ -45,7 +47,7 @@ export function applicationRoutes() {
       method: 'get',
       path: '/api/v1/applications',
       tags: ['Applications'],
-      summary: 'List applications, newest first, by job and status (paginated)',
+      summary: 'List applications, newest first, by job, stage and status (paginated)',
       ...secured,
       request: { query: ApplicationsQuery },
       responses: { 200: jsonAnswer('Applications', page(Application)), ...readErrors },
@@ -72,7 +74,7 @@ export function applicationRoutes() {
       path: '/api/v1/applications/{id}',
       tags: ['Applications'],
       summary:
-        "One application with its job, scorecards (the hiring team's private view) and feedback status",
+        "One application with its job, scorecards (the hiring team's private view; an interviewer sees them once they have submitted their own) and feedback status",
       ...secured,
       request: { params: IdParam },
       responses: {
@@ -85,6 +87,28 @@ export function applicationRoutes() {
       authorize(actor, 'applications.read');
       const d = await getApplicationDetail(c.get('ctx'), actor, { applicationId: c.req.valid('param').id });
       return c.json(presentApplicationDetail(d), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/applications/{id}/stage',
+      tags: ['Applications'],
+      summary:
+        'Move an application along the pipeline: an interview stage, an offer, hired, or withdrawn (rejecting goes through the rejection); audited',
+      ...secured,
+      request: { params: IdParam, body: jsonBody(MoveApplicationBody) },
+      responses: { 200: jsonAnswer('Moved', Application), ...bodyErrors, 409: errors[409] },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'applications.move');
+      const ctx = c.get('ctx');
+      const { id } = c.req.valid('param');
+      await moveApplication(ctx, actor, { ...c.req.valid('json'), applicationId: id });
+      const d = await getApplicationDetail(ctx, actor, { applicationId: id });
+      return c.json(presentApplication(d.application, d.candidate, d.feedback), 200);
     },
   );
 

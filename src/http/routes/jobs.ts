@@ -5,6 +5,7 @@ import { getBulkOperation } from '../../app/hiring/get-bulk-operation';
 import { getJob } from '../../app/hiring/get-job';
 import { listJobs } from '../../app/hiring/list-jobs';
 import { rejectRemaining } from '../../app/hiring/reject-remaining';
+import { reopenJob } from '../../app/hiring/reopen-job';
 import { requireActor, secured } from '../env';
 import { authorize } from '../policies';
 import { presentJob, presentOperation } from '../presenters/jobs';
@@ -21,7 +22,7 @@ import {
 } from '../schemas/jobs';
 import { IdParam, page } from '../schemas/shared';
 
-/** Jobs: create, list, read, close, and reject every remaining application in the background. */
+/** Jobs: create, list, read, close and reopen, and reject every remaining application in the background. */
 export function jobRoutes() {
   const app = createRouter();
   app.openapi(
@@ -77,7 +78,7 @@ export function jobRoutes() {
       const actor = requireActor(c);
       authorize(actor, 'jobs.read');
       const r = await getJob(c.get('ctx'), actor, { jobId: c.req.valid('param').id });
-      return c.json(presentJob(r.job, r.criteria), 200);
+      return c.json(presentJob(r.job, r.criteria, r.counts, r.heldUntilFilled), 200);
     },
   );
 
@@ -97,7 +98,33 @@ export function jobRoutes() {
       const ctx = c.get('ctx');
       const r = await closeJob(ctx, actor, { ...c.req.valid('json'), jobId: c.req.valid('param').id });
       const full = await getJob(ctx, actor, { jobId: r.job.id });
-      return c.json({ job: presentJob(full.job, full.criteria), released: r.released }, 200);
+      return c.json(
+        {
+          job: presentJob(full.job, full.criteria, full.counts, full.heldUntilFilled),
+          released: r.released,
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/jobs/{id}/reopen',
+      tags: ['Jobs'],
+      summary: 'Reopen a closed job; feedback its closing released stays released',
+      ...secured,
+      request: { params: IdParam },
+      responses: { 200: jsonAnswer('Reopened', Job), ...readErrors, 409: errors[409] },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'jobs.manage');
+      const ctx = c.get('ctx');
+      const job = await reopenJob(ctx, actor, { jobId: c.req.valid('param').id });
+      const full = await getJob(ctx, actor, { jobId: job.id });
+      return c.json(presentJob(full.job, full.criteria, full.counts, full.heldUntilFilled), 200);
     },
   );
 
@@ -107,7 +134,7 @@ export function jobRoutes() {
       path: '/api/v1/jobs/{id}/reject-remaining',
       tags: ['Jobs'],
       summary:
-        'Reject every application still active on a closed job, drafting feedback for each (runs in the background)',
+        'Reject every application still being assessed on a closed job, drafting feedback for each (runs in the background); offers and hires are left alone',
       ...secured,
       request: { params: IdParam, body: jsonBody(RejectRemainingBody) },
       responses: {

@@ -1,16 +1,22 @@
 import { z } from '@hono/zod-openapi';
+import { APPLICATION_STAGES, APPLICATION_STATUSES } from '../../domain/vocabulary';
 import { Job } from './jobs';
 import { RoleSchema } from './members';
 import { ScorecardRating } from './scorecards';
 import { Email, ListQuery, Name } from './shared';
 
+export const ApplicationStageSchema = z
+  .enum(APPLICATION_STAGES)
+  .openapi('ApplicationStage', { description: 'Where the application is in the hiring pipeline' });
 export const Application = z
   .object({
     id: z.uuid(),
     jobId: z.uuid(),
     candidate: z.object({ id: z.uuid(), name: z.string(), email: z.string() }),
-    stage: z.enum(['applied', 'screen', 'interview', 'final']),
-    status: z.enum(['active', 'rejected', 'hired']),
+    stage: ApplicationStageSchema,
+    status: z
+      .enum(APPLICATION_STATUSES)
+      .openapi({ description: 'Follows from the stage; an offer is active' }),
     rejectionReason: z.string().nullable(),
     rejectedAt: z.iso.datetime().nullable(),
     createdAt: z.iso.datetime(),
@@ -28,8 +34,9 @@ export const ApplicationsQuery = ListQuery.extend({
     .uuid()
     .optional()
     .openapi({ param: { name: 'jobId', in: 'query' } }),
+  stage: ApplicationStageSchema.optional().openapi({ param: { name: 'stage', in: 'query' } }),
   status: z
-    .enum(['active', 'rejected', 'hired'])
+    .enum(APPLICATION_STATUSES)
     .optional()
     .openapi({ param: { name: 'status', in: 'query' } }),
   feedbackStatus: z
@@ -60,7 +67,20 @@ export const ApplicationDetail = Application.extend({
       ratings: z.array(ScorecardRating),
     }),
   ),
+  scorecardsHidden: z.number().int().openapi({
+    description:
+      "Scorecards left out because the reader (an interviewer) has not submitted their own yet; they see their colleagues' once they have",
+  }),
 });
+
+export const MoveApplicationBody = z
+  .object({
+    stage: ApplicationStageSchema.openapi({
+      description: 'Not rejected: a rejection goes through POST /applications/{id}/rejection',
+    }),
+    reopen: z.boolean().optional().openapi({ description: 'Required to move a withdrawn application again' }),
+  })
+  .openapi('MoveApplication');
 
 export const AssignInterviewerBody = z.object({ userId: z.uuid() }).openapi('AssignInterviewer');
 export const InterviewerParams = z.object({

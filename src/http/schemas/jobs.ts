@@ -24,7 +24,19 @@ export const Job = z
     title: z.string(),
     status: z.enum(['open', 'filled', 'cancelled']),
     criteria: z.array(Criterion),
-    applications: z.object({ active: z.number(), rejected: z.number(), hired: z.number() }).optional(),
+    applications: z
+      .object({
+        active: z.number().openapi({ description: 'Still in the process, offers included' }),
+        rejected: z.number(),
+        hired: z.number(),
+        offer: z.number(),
+        withdrawn: z.number(),
+      })
+      .optional(),
+    heldUntilFilled: z.number().int().optional().openapi({
+      description:
+        'Feedback approved to be sent when the job is filled: closing the job sends it (one job only)',
+    }),
     createdAt: z.iso.datetime(),
     closedAt: z.iso.datetime().nullable(),
   })
@@ -35,7 +47,15 @@ export const JobsQuery = ListQuery.extend({
     .optional()
     .openapi({ param: { name: 'status', in: 'query' } }),
 });
-export const CloseJobBody = z.object({ outcome: z.enum(['filled', 'cancelled']) }).openapi('CloseJob');
+export const CloseJobBody = z
+  .object({
+    outcome: z.enum(['filled', 'cancelled']),
+    filledElsewhere: z.boolean().optional().openapi({
+      description:
+        'Filled by someone not hired through Debrief. Without it, closing as filled needs an application marked hired (409 no-hire)',
+    }),
+  })
+  .openapi('CloseJob');
 export const CloseJobResult = z
   .object({
     job: Job,

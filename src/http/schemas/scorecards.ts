@@ -1,12 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import type { Rating } from '../../domain/vocabulary';
-import { Email, Finding, Name } from './shared';
+import { Finding } from './shared';
 
 export const StageSchema = z.enum(['screen', 'interview', 'final']).openapi('Stage');
 export const ScorecardBody = z
   .object({
     stage: StageSchema,
-    interviewer: z.object({ name: Name, email: Email }),
+    onBehalfOf: z.uuid().nullish().openapi({
+      description:
+        "An admin recording a member's scorecard for them: the member's id. Otherwise the scorecard is the signed-in member's own; the audit names both",
+    }),
     ratings: z
       .array(
         z.object({
@@ -44,7 +47,11 @@ export const ScorecardBody = z
           'Confirms evidence with a blocking checker finding. Without it such a scorecard is refused (422); with it the evidence is stored flagged (the reason, who confirmed) and left out of drafts and statistics.',
       }),
   })
-  .openapi('Scorecard');
+  .strict()
+  .openapi('Scorecard', {
+    description:
+      'The author is the signed-in member (or, for an admin, the member named in onBehalfOf); a free-text interviewer is refused',
+  });
 export const ScorecardFinding = Finding.extend({
   field: z.enum(['evidence', 'notes']),
   criterionId: z.uuid().optional(),

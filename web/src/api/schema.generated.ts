@@ -1418,6 +1418,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a closed job; feedback its closing released stays released */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reopened */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs/{id}/reject-remaining": {
         parameters: {
             query?: never;
@@ -1427,7 +1510,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject every application still active on a closed job, drafting feedback for each (runs in the background) */
+        /** Reject every application still being assessed on a closed job, drafting feedback for each (runs in the background); offers and hires are left alone */
         post: {
             parameters: {
                 query?: never;
@@ -1595,7 +1678,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List applications, newest first, by job and status (paginated) */
+        /** List applications, newest first, by job, stage and status (paginated) */
         get: {
             parameters: {
                 query?: {
@@ -1603,7 +1686,9 @@ export interface paths {
                     /** @description nextCursor of the previous page */
                     cursor?: string;
                     jobId?: string;
-                    status?: "active" | "rejected" | "hired";
+                    /** @description Where the application is in the hiring pipeline */
+                    stage?: components["schemas"]["ApplicationStage"];
+                    status?: "active" | "rejected" | "hired" | "withdrawn";
                     /** @description e.g. draft: feedback waiting for review */
                     feedbackStatus?: "draft" | "approved" | "scheduled" | "sent" | "failed";
                 };
@@ -1756,7 +1841,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One application with its job, scorecards (the hiring team's private view) and feedback status */
+        /** One application with its job, scorecards (the hiring team's private view; an interviewer sees them once they have submitted their own) and feedback status */
         get: {
             parameters: {
                 query?: never;
@@ -1791,6 +1876,8 @@ export interface paths {
                                 createdAt: string;
                                 ratings: components["schemas"]["ScorecardRating"][];
                             }[];
+                            /** @description Scorecards left out because the reader (an interviewer) has not submitted their own yet; they see their colleagues' once they have */
+                            scorecardsHidden: number;
                         };
                     };
                 };
@@ -1834,6 +1921,102 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{id}/stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an application along the pipeline: an interview stage, an offer, hired, or withdrawn (rejecting goes through the rejection); audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MoveApplication"];
+                };
+            };
+            responses: {
+                /** @description Moved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body must be JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -5422,10 +5605,15 @@ export interface components {
             status: "open" | "filled" | "cancelled";
             criteria: components["schemas"]["Criterion"][];
             applications?: {
+                /** @description Still in the process, offers included */
                 active: number;
                 rejected: number;
                 hired: number;
+                offer: number;
+                withdrawn: number;
             };
+            /** @description Feedback approved to be sent when the job is filled: closing the job sends it (one job only) */
+            heldUntilFilled?: number;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -5454,6 +5642,8 @@ export interface components {
         CloseJob: {
             /** @enum {string} */
             outcome: "filled" | "cancelled";
+            /** @description Filled by someone not hired through Debrief. Without it, closing as filled needs an application marked hired (409 no-hire) */
+            filledElsewhere?: boolean;
         };
         BulkOperation: {
             /** Format: uuid */
@@ -5485,10 +5675,12 @@ export interface components {
                 name: string;
                 email: string;
             };
-            /** @enum {string} */
-            stage: "applied" | "screen" | "interview" | "final";
-            /** @enum {string} */
-            status: "active" | "rejected" | "hired";
+            stage: components["schemas"]["ApplicationStage"];
+            /**
+             * @description Follows from the stage; an offer is active
+             * @enum {string}
+             */
+            status: "active" | "rejected" | "hired" | "withdrawn";
             rejectionReason: string | null;
             /** Format: date-time */
             rejectedAt: string | null;
@@ -5500,6 +5692,11 @@ export interface components {
                 status: string;
             } | null;
         };
+        /**
+         * @description Where the application is in the hiring pipeline
+         * @enum {string}
+         */
+        ApplicationStage: "applied" | "screen" | "interview" | "final" | "offer" | "hired" | "rejected" | "withdrawn";
         CreateApplication: {
             /** Format: uuid */
             jobId: string;
@@ -5555,6 +5752,11 @@ export interface components {
                 reason: string;
             } | null;
         };
+        MoveApplication: {
+            stage: components["schemas"]["ApplicationStage"] & unknown;
+            /** @description Required to move a withdrawn application again */
+            reopen?: boolean;
+        };
         AssignInterviewer: {
             /** Format: uuid */
             userId: string;
@@ -5585,16 +5787,14 @@ export interface components {
             message: string;
             suggestion: string;
         };
+        /** @description The author is the signed-in member (or, for an admin, the member named in onBehalfOf); a free-text interviewer is refused */
         Scorecard: {
             stage: components["schemas"]["Stage"];
-            interviewer: {
-                name: string;
-                /**
-                 * Format: email
-                 * @example ada@example.com
-                 */
-                email: string;
-            };
+            /**
+             * Format: uuid
+             * @description An admin recording a member's scorecard for them: the member's id. Otherwise the scorecard is the signed-in member's own; the audit names both
+             */
+            onBehalfOf?: string | null;
             ratings: {
                 /** Format: uuid */
                 criterionId: string;

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { rejectionRefusal, takesScorecards } from '../../../src/domain/pipeline';
 import {
   type ApplicationDetail,
   api,
@@ -14,6 +15,7 @@ import { Badge, ErrorNote, ReasonField } from '../components';
 import { usePageTitle } from '../navigation';
 import { invalidate, useApi } from '../query';
 import { Interviewers } from './application/interviewers';
+import { PipelineControl } from './application/pipeline';
 import { ScorecardForm } from './application/scorecard-form';
 import { Scorecards } from './application/scorecards';
 
@@ -31,8 +33,9 @@ export function ApplicationPage({ id, me }: { id: string; me: Me }) {
         <h1>{a.candidate.name}</h1>
         <Badge value={a.status} />
       </div>
+      <PipelineControl app={a} mayMove={can(me, 'applications.move')} />
       <p className="muted">
-        {a.candidate.email} · stage: <b>{a.stage}</b> · applied {formatDate(a.createdAt)}
+        {a.candidate.email} · applied {formatDate(a.createdAt)}
         {a.rejectedAt && <> · rejected {formatDate(a.rejectedAt)}</>}
       </p>
       {a.feedback && (
@@ -52,8 +55,8 @@ export function ApplicationPage({ id, me }: { id: string; me: Me }) {
       <Scorecards app={a} me={me} />
 
       {can(me, 'applications.assign') && <Interviewers app={a} />}
-      {a.status === 'active' && <ScorecardForm app={a} me={me} />}
-      {a.status === 'active' && can(me, 'applications.reject') && <RejectPanel app={a} />}
+      {takesScorecards(a.stage) && <ScorecardForm app={a} me={me} />}
+      {rejectionRefusal(a.stage) === null && can(me, 'applications.reject') && <RejectPanel app={a} />}
     </>
   );
 }

@@ -3,15 +3,17 @@ import {
   ApiError,
   type ApplicationDetail,
   api,
+  can,
   type Me,
   RATING_LABELS,
   RECOMMENDATION_OPTIONS,
   type Recommendation,
   type ScorecardFinding,
   type Stage,
+  type User,
 } from '../../api';
 import { CheckedTextarea, FindingList, useCheck } from '../../checked';
-import { invalidate } from '../../query';
+import { invalidate, useApi } from '../../query';
 import { Field, SubmitButton, useSubmit } from '../../ui';
 
 /**
@@ -20,9 +22,13 @@ import { Field, SubmitButton, useSubmit } from '../../ui';
  * out of candidate feedback and the dashboard's figures.
  */
 export function ScorecardForm({ app, me }: { app: ApplicationDetail; me: Me }) {
-  const [stage, setStage] = useState<Stage>(app.stage === 'applied' ? 'screen' : app.stage);
-  const [name, setName] = useState(me.user.name);
-  const [email, setEmail] = useState(me.user.email);
+  const [stage, setStage] = useState<Stage>(
+    app.stage === 'screen' || app.stage === 'interview' || app.stage === 'final' ? app.stage : 'screen',
+  );
+  // An admin may record a member's scorecard for them; everyone else records their own.
+  const onBehalf = can(me, 'scorecards.submit-on-behalf');
+  const members = useApi<{ items: User[] }>('/users', { enabled: onBehalf });
+  const [author, setAuthor] = useState(me.user.id);
   const [ratings, setRatings] = useState<Record<string, number>>({});
   const [evidence, setEvidence] = useState<Record<string, string>>({});
   const [blocked, setBlocked] = useState<Record<string, boolean>>({});
@@ -42,7 +48,7 @@ export function ScorecardForm({ app, me }: { app: ApplicationDetail; me: Me }) {
         `/applications/${app.id}/scorecards`,
         {
           stage,
-          interviewer: { name, email },
+          ...(author !== me.user.id ? { onBehalfOf: author } : {}),
           ratings: app.job.criteria.map((c) => ({
             criterionId: c.id,
             rating: ratings[c.id],
@@ -107,21 +113,25 @@ export function ScorecardForm({ app, me }: { app: ApplicationDetail; me: Me }) {
               </select>
             )}
           </Field>
-          <Field
-            label="Interviewer name"
-            className="grow"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            required
-          />
-          <Field
-            label="Interviewer email"
-            className="grow"
-            type="email"
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-            required
-          />
+          {onBehalf && members.data?.items.length ? (
+            <Field label="Interviewer" className="grow">
+              {(control) => (
+                <select {...control} value={author} onChange={(e) => setAuthor(e.target.value)}>
+                  {(members.data?.items ?? [])
+                    .filter((u) => u.status !== 'deactivated')
+                    .map((u) => (
+                      <option key={u.id} value={u.id}>
+                        {u.id === me.user.id ? `${u.name} (you)` : `${u.name}, recorded on their behalf`}
+                      </option>
+                    ))}
+                </select>
+              )}
+            </Field>
+          ) : (
+            <p className="grow muted">
+              Recorded as <b>{me.user.name}</b>
+            </p>
+          )}
         </div>
         {app.job.criteria.map((c) => (
           <CriterionInput

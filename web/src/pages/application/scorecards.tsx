@@ -26,7 +26,14 @@ export function Scorecards({ app, me }: { app: ApplicationDetail; me: Me }) {
           </Link>
         </p>
       )}
-      {app.scorecards.length === 0 ? (
+      {app.scorecardsHidden > 0 ? (
+        <p className="muted" role="note">
+          {app.scorecardsHidden === 1
+            ? '1 scorecard from a colleague is'
+            : `${app.scorecardsHidden} scorecards from colleagues are`}{' '}
+          hidden until you submit your own, so that your judgement is yours alone.
+        </p>
+      ) : app.scorecards.length === 0 ? (
         <p className="muted">No scorecards yet. The feedback is drafted from the evidence recorded here.</p>
       ) : (
         app.scorecards.map((s) => (

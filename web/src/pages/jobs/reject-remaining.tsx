@@ -81,8 +81,9 @@ export function RejectRemaining(props: {
       {showForm && (
         <form onSubmit={start}>
           <p className="muted">
-            The job is {status}. Each application still active is rejected for the reason you choose, and
-            Debrief drafts its feedback. Nothing is sent until someone reviews and approves each draft.
+            The job is {status}. Each application still being assessed is rejected for the reason you choose,
+            and Debrief drafts its feedback; candidates with an offer or hired are left alone. Nothing is sent
+            until someone reviews and approves each draft.
           </p>
           <ReasonField
             id="bulk-reason"

@@ -21,6 +21,8 @@ export function StatusNote({ fb }: { fb: Feedback }) {
 
 const ACTIONS: Record<string, string> = {
   'application.created': 'Application added',
+  'application.moved': 'Moved along the pipeline',
+  'application.reopened': 'Reopened after withdrawing',
   'scorecard.submitted': 'Scorecard submitted',
   'scorecard.submitted-anyway': 'Evidence submitted despite a blocking finding',
   'scorecard.evidence-redacted': 'Evidence redacted',
@@ -41,6 +43,7 @@ const ACTIONS: Record<string, string> = {
   'candidate.future-roles': 'The candidate answered about future roles',
   'feedback.failed': 'Sending failed',
   'job.closed': 'Job closed',
+  'job.reopened': 'Job reopened',
   'job.reject-remaining': 'Rejected when the job closed',
 };
 
@@ -48,6 +51,8 @@ function detail(e: AuditEvent): string {
   const d = e.data;
   const parts: string[] = [];
   if (typeof d.to === 'string') parts.push(`to ${d.to}`);
+  // Who recorded a scorecard on whose behalf.
+  if (typeof d.summary === 'string' && typeof d.onBehalfOf === 'object') parts.push(d.summary);
   if (typeof d.reason === 'string') parts.push(`reason: ${d.reason}`);
   if (typeof d.stage === 'string') parts.push(`stage: ${d.stage}`);
   if (typeof d.recommendation === 'string')
