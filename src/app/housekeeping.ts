@@ -4,6 +4,7 @@ import {
   candidateAccounts,
   candidateTokens,
   knownDevices,
+  passwordResets,
   rateLimits,
   sessions,
   signUpRequests,
@@ -12,7 +13,7 @@ import { enqueue, type JobDefinition } from '../jobs/runner';
 
 /** How long each kind of leftover is kept once it can no longer be used. */
 export const KEEP = {
-  /** An expired sign-up link still answers "expired" (410) for a day, then it is gone. */
+  /** An expired sign-up or password reset link still answers "expired" (410) for a day, then it is gone. */
   expiredLinkDays: 1,
   /** Attempt counts: the longest window is an hour; a day is ample. */
   rateLimitDays: 1,
@@ -25,7 +26,7 @@ export const KEEP = {
 const daysAgo = (days: number) => sql`now() - make_interval(days => ${days})`;
 
 /**
- * Deletes what has expired: sign-up requests, sessions and candidate tokens past their end, attempt counts, devices
+ * Deletes what has expired: sign-up requests, password reset links, sessions and candidate tokens past their end, attempt counts, devices
  * long unused, and candidate accounts whose address was never confirmed (so nobody holds an address for long).
  */
 export async function sweepExpired(db: Executor) {
@@ -36,6 +37,12 @@ export async function sweepExpired(db: Executor) {
         .delete(signUpRequests)
         .where(lt(signUpRequests.expiresAt, daysAgo(KEEP.expiredLinkDays)))
         .returning({ id: signUpRequests.id }),
+    ),
+    passwordResets: await count(
+      db
+        .delete(passwordResets)
+        .where(lt(passwordResets.expiresAt, daysAgo(KEEP.expiredLinkDays)))
+        .returning({ id: passwordResets.id }),
     ),
     sessions: await count(
       db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`)).returning({ id: sessions.id }),
