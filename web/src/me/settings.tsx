@@ -1,6 +1,4 @@
-import { useNavigate } from 'react-router';
 import { ChangePasswordForm } from '../passwords';
-import { signedOut } from '../session';
 import { Field, SubmitButton, useSubmit } from '../ui';
 import { type Account, capi } from './api';
 import { CANDIDATE_PASSWORDS } from './auth';
@@ -43,11 +41,10 @@ export function SettingsPage({ me }: { me: Account }) {
 
 /** The password is the confirmation: one deliberate step, and no way back. */
 function DeleteAccountForm() {
-  const navigate = useNavigate();
   const submit = useSubmit(async (v) => {
     await capi('DELETE', '/me', { password: v.password });
-    signedOut('candidate');
-    navigate('/me/deleted', { replace: true });
+    // A fresh page: nothing of the account stays in memory.
+    window.location.replace('/me/deleted');
   });
   return (
     <form onSubmit={submit.onSubmit}>
