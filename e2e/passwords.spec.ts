@@ -62,7 +62,7 @@ test('a team member who forgot their password gets a link, chooses a new one, an
   // The link worked once; opened again it says so, with the one next step.
   await page.goto(link);
   await expect(page.getByRole('heading', { name: 'This link no longer works' })).toBeVisible();
-  await expect(page.getByText('This link was already used.')).toBeVisible();
+  await expect(page.getByText('This link is not valid or was already used.')).toBeVisible();
   await page.getByRole('link', { name: 'Ask for a new link' }).click();
   await expect(page.getByRole('heading', { name: 'Reset your password' })).toBeVisible();
 });

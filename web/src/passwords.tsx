@@ -77,7 +77,12 @@ export function ResetPasswordPage({ side, token }: { side: PasswordSide; token: 
         live &&
         setState(
           e instanceof ApiError && (e.status === 404 || e.status === 410)
-            ? { gone: e.code === 'link-expired' ? 'This link has expired.' : 'This link was already used.' }
+            ? {
+                gone:
+                  e.code === 'link-expired'
+                    ? 'This link has expired.'
+                    : 'This link is not valid or was already used.',
+              }
             : 'ready',
         ),
     );
@@ -91,7 +96,10 @@ export function ResetPasswordPage({ side, token }: { side: PasswordSide; token: 
     } catch (e) {
       if (e instanceof ApiError && (e.status === 404 || e.status === 410)) {
         setState({
-          gone: e.code === 'link-expired' ? 'This link has expired.' : 'This link was already used.',
+          gone:
+            e.code === 'link-expired'
+              ? 'This link has expired.'
+              : 'This link is not valid or was already used.',
         });
         return;
       }
