@@ -173,5 +173,36 @@ export async function reservePasswordChange(ctx: AppContext, key: string) {
     );
 }
 
+/**
+ * Tells the address that its password was changed (by the emailed link or while signed in), in the caller's
+ * transaction, so that an owner who did not do it knows at once. The outbound limits never hold the change back:
+ * without room for the message it goes ahead unsent.
+ */
+export async function queuePasswordChangedNotice(
+  tx: Executor,
+  ctx: AppContext,
+  to: { email: string; name: string; forgotPath: string },
+) {
+  const message = {
+    organizationId: null,
+    to: to.email,
+    subject: 'Your Debrief password was changed',
+    text: [
+      `Hello ${to.name.split(' ')[0]},`,
+      '',
+      'The password of your Debrief account was just changed, and you were signed out everywhere else.',
+      '',
+      'If this was not you, choose a new password now with a link sent to this address:',
+      `${ctx.config.publicUrl}${to.forgotPath}`,
+    ].join('\n'),
+  };
+  await tx
+    .transaction((sp) => queueEmail(sp, ctx.jobs.deliverEmail, message))
+    .catch((e: unknown) => {
+      if (!(e instanceof AppError && e.code === 'email-limit')) throw e;
+      ctx.logger.warn('password change notice not sent: outbound email limit');
+    });
+}
+
 export const wrongCurrentPassword = () =>
   new AppError(403, 'wrong-password', 'Your current password is not right; the password was not changed');

@@ -156,6 +156,10 @@ describe('a team member resets their password', () => {
 
     expect((await signInStaff(org.email)).status).toBe(401);
     expect((await signInStaff(org.email, NEW_PASSWORD)).status).toBe(200);
+    // The owner is told, with the way back if it was not them.
+    const notice = await lastMessageTo(h, org.email);
+    expect(notice.subject).toBe('Your Debrief password was changed');
+    expect(notice.text).toContain('http://debrief.test/forgot-password');
 
     const again = await post(`${STAFF}/password-reset/confirm`, {
       token,
@@ -323,6 +327,7 @@ describe('changing the password while signed in', () => {
     expect((await me.get('/api/v1/me')).status).toBe(200);
     expect((await h.as({ cookie: there.cookie }).get('/api/v1/me')).status).toBe(401);
     expect((await signInStaff(org.email, NEW_PASSWORD)).status).toBe(200);
+    expect((await lastMessageTo(h, org.email)).subject).toBe('Your Debrief password was changed');
     const [event] = await auditOf(org.organization.id, 'user.password-changed');
     expect(event).toMatchObject({ actorId: org.user.id, subjectId: org.user.id });
     expect(event!.data).toMatchObject({ sessionsEnded: 2 });
@@ -343,6 +348,31 @@ describe('changing the password while signed in', () => {
     expect((await c.api.get(`${CANDIDATE}/me`)).status).toBe(200);
     expect((await h.as({ token: other.body.token }).get(`${CANDIDATE}/me`)).status).toBe(401);
     expect((await post(`${CANDIDATE}/login`, { email: c.email, password: NEW_PASSWORD })).status).toBe(200);
+    const notice = await lastMessageTo(h, c.email);
+    expect(notice.subject).toBe('Your Debrief password was changed');
+    expect(notice.text).toContain('http://debrief.test/me/forgot-password');
+  });
+});
+
+describe('the message that says a password was changed', () => {
+  it('never holds the change back: an address over its day of email still gets its new password', async () => {
+    const c = await newCandidateAccount(h);
+    await h.ctx.db.insert(emails).values(
+      Array.from({ length: OUTBOUND_EMAIL_LIMITS.perAddressPerDay }, () => ({
+        organizationId: null,
+        to: c.email,
+        subject: 'Earlier',
+        text: 'Earlier message',
+        status: 'sent' as const,
+      })),
+    );
+    const changed = await c.api.post(`${CANDIDATE}/password`, {
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+    });
+    expect(changed.status).toBe(204);
+    expect((await post(`${CANDIDATE}/login`, { email: c.email, password: NEW_PASSWORD })).status).toBe(200);
+    expect((await lastMessageTo(h, c.email)).subject).toBe('Earlier');
   });
 });
 

@@ -2,7 +2,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import { candidateAccounts, candidateTokens } from '../../db/schema';
 import { hashPassword, sha256, verifyPassword } from '../../lib/crypto';
 import type { AppContext, CandidateActor } from '../context';
-import { reservePasswordChange, wrongCurrentPassword } from '../password-resets';
+import { queuePasswordChangedNotice, reservePasswordChange, wrongCurrentPassword } from '../password-resets';
 import { clearAttempts } from '../rate-limit';
 
 /**
@@ -35,5 +35,7 @@ export async function changeCandidatePassword(
           ...(input.keep ? [ne(candidateTokens.tokenHash, sha256(input.keep))] : []),
         ),
       );
+    await queuePasswordChangedNotice(tx, ctx, { ...account, forgotPath: '/me/forgot-password' });
   });
+  ctx.jobs.poke();
 }

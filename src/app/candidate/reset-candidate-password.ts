@@ -3,7 +3,7 @@ import { candidateAccounts, candidateTokens } from '../../db/schema';
 import { hashPassword } from '../../lib/crypto';
 import { AppError } from '../../lib/errors';
 import type { Anonymous, AppContext } from '../context';
-import { claimPasswordReset, findPasswordReset } from '../password-resets';
+import { claimPasswordReset, findPasswordReset, queuePasswordChangedNotice } from '../password-resets';
 import { openCandidateSession } from './tokens';
 
 /** Whether a candidate's reset link can still be used (404 used or unknown, 410 expired); changes nothing. */
@@ -26,18 +26,25 @@ export async function resetCandidatePassword(
   input: { token: string; password: string },
 ) {
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const link = await claimPasswordReset(tx, 'candidate', input.token);
     const [account] = await tx
       .update(candidateAccounts)
       .set({ passwordHash, emailVerifiedAt: sql`coalesce(${candidateAccounts.emailVerifiedAt}, now())` })
       .where(eq(candidateAccounts.id, link.accountId!))
-      .returning({ id: candidateAccounts.id });
+      .returning({
+        id: candidateAccounts.id,
+        email: candidateAccounts.email,
+        name: candidateAccounts.name,
+      });
     if (!account)
       throw new AppError(404, 'link-not-found', 'This password reset link is not valid; ask for a new one');
     await tx
       .delete(candidateTokens)
       .where(and(eq(candidateTokens.accountId, account.id), eq(candidateTokens.kind, 'session')));
+    await queuePasswordChangedNotice(tx, ctx, { ...account, forgotPath: '/me/forgot-password' });
     return { token: await openCandidateSession(tx, ctx, account.id) };
   });
+  ctx.jobs.poke();
+  return result;
 }

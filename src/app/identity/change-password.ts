@@ -5,7 +5,7 @@ import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import type { Actor, AppContext } from '../context';
 import { loadUser } from '../load';
-import { reservePasswordChange, wrongCurrentPassword } from '../password-resets';
+import { queuePasswordChangedNotice, reservePasswordChange, wrongCurrentPassword } from '../password-resets';
 import { clearAttempts } from '../rate-limit';
 
 /**
@@ -46,5 +46,7 @@ export async function changePassword(
       subjectId: user.id,
       data: { sessionsEnded: ended.length },
     });
+    await queuePasswordChangedNotice(tx, ctx, { ...user, forgotPath: '/forgot-password' });
   });
+  ctx.jobs.poke();
 }

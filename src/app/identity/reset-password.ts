@@ -5,7 +5,7 @@ import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import { type Anonymous, type AppContext, actorOf } from '../context';
 import { loadOrganization } from '../load';
-import { claimPasswordReset, findPasswordReset } from '../password-resets';
+import { claimPasswordReset, findPasswordReset, queuePasswordChangedNotice } from '../password-resets';
 import { openSession } from './sessions';
 
 /** Whether a team member's reset link can still be used (404 used or unknown, 410 expired); changes nothing. */
@@ -25,7 +25,7 @@ export async function resetPassword(
   input: { token: string; password: string },
 ) {
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const link = await claimPasswordReset(tx, 'staff', input.token);
     const [user] = await tx
       .update(users)
@@ -53,7 +53,10 @@ export async function resetPassword(
       subjectId: user.id,
       data: { sessionsEnded: ended.length },
     });
+    await queuePasswordChangedNotice(tx, ctx, { ...user, forgotPath: '/forgot-password' });
     const organization = await loadOrganization(tx, user.organizationId);
     return { user, organization, session };
   });
+  ctx.jobs.poke();
+  return result;
 }
