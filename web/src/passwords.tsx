@@ -33,7 +33,7 @@ export function ForgotPasswordPage({ side }: { side: PasswordSide }) {
         <div role="status">
           <p>{sent.message}</p>
           <p>
-            We sent it to <strong>{sent.email}</strong>. The link works once, for one hour.
+            Look for it at <strong>{sent.email}</strong>. The link works once, for one hour.
           </p>
           <p className="muted">
             No message after a few minutes? Look in your spam folder, or{' '}
