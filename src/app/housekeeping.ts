@@ -1,9 +1,10 @@
-import { and, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import {
   candidateAccounts,
   candidateTokens,
   knownDevices,
+  outbox,
   passwordResets,
   rateLimits,
   sessions,
@@ -26,7 +27,7 @@ export const KEEP = {
 const daysAgo = (days: number) => sql`now() - make_interval(days => ${days})`;
 
 /**
- * Deletes what has expired: sign-up requests, password reset links, sessions and candidate tokens past their end, attempt counts, devices
+ * Deletes what has expired: sign-up requests, password reset links and the requests for them, sessions and candidate tokens past their end, attempt counts, devices
  * long unused, and candidate accounts whose address was never confirmed (so nobody holds an address for long).
  */
 export async function sweepExpired(db: Executor) {
@@ -43,6 +44,19 @@ export async function sweepExpired(db: Executor) {
         .delete(passwordResets)
         .where(lt(passwordResets.expiresAt, daysAgo(KEEP.expiredLinkDays)))
         .returning({ id: passwordResets.id }),
+    ),
+    // The addresses typed into "Forgot your password?", in the jobs that looked them up.
+    passwordResetRequests: await count(
+      db
+        .delete(outbox)
+        .where(
+          and(
+            eq(outbox.kind, 'password-reset'),
+            inArray(outbox.status, ['done', 'failed']),
+            lt(outbox.finishedAt, daysAgo(KEEP.expiredLinkDays)),
+          ),
+        )
+        .returning({ id: outbox.id }),
     ),
     sessions: await count(
       db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`)).returning({ id: sessions.id }),

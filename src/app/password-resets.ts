@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { passwordResets } from '../db/schema';
 import { queueEmail } from '../jobs/deliver-email';
+import { enqueue } from '../jobs/runner';
 import { newSecret, sha256 } from '../lib/crypto';
 import { AppError } from '../lib/errors';
 import type { AppContext, SignInClient } from './context';
@@ -62,6 +63,18 @@ export async function reserveResetRequest(ctx: AppContext, kind: Kind, email: st
     );
     if (clientWait) throw tooMany(clientWait);
   }
+}
+
+export type ResetRequestPayload = { kind: Kind; email: string };
+
+/**
+ * Queues the lookup and the message (see password-reset-job.ts): the request costs the same whether or not the
+ * address has an account. The address asked about stays in the outbox for a day at most (see housekeeping.ts).
+ */
+export async function queueResetRequest(ctx: AppContext, kind: Kind, email: string) {
+  await enqueue(ctx.db, ctx.jobs.passwordReset, { kind, email });
+  ctx.jobs.poke();
+  return RESET_REQUESTED;
 }
 
 /**

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sweepExpired } from '../../src/app/housekeeping';
 import { RESET_LIMITS } from '../../src/app/password-resets';
-import { auditEvents, emails, passwordResets } from '../../src/db/schema';
+import { auditEvents, emails, outbox, passwordResets } from '../../src/db/schema';
 import { OUTBOUND_EMAIL_LIMITS } from '../../src/domain/policy';
 import { sha256 } from '../../src/lib/crypto';
 import {
@@ -46,6 +46,7 @@ const messagesTo = async (to: string) =>
 async function resetLinkFor(base: string, email: string) {
   const asked = await post(`${base}/password-reset`, { email });
   expect(asked.status).toBe(202);
+  await h.drainJobs();
   const message = await lastMessageTo(h, email);
   expect(message.subject).toBe('Choose a new password for Debrief');
   return tokenIn(message.text, base === STAFF ? '/reset-password' : '/me/reset-password');
@@ -77,6 +78,7 @@ describe('asking for a password reset link', () => {
       expect(b.status).toBe(202);
       expect(a.body).toEqual(b.body);
       expect(a.body.message).toMatch(/^If an account exists/);
+      await h.drainJobs();
       expect((await lastMessageTo(h, known)).subject).toBe('Choose a new password for Debrief');
       expect(await messagesTo(unknown)).toEqual([]);
     },
@@ -96,6 +98,7 @@ describe('asking for a password reset link', () => {
     const res = await post(`${STAFF}/password-reset`, { email: org.email });
     expect(res.status).toBe(202);
     expect(res.body.status).toBe('reset-requested');
+    await h.drainJobs();
     expect((await lastMessageTo(h, org.email)).subject).toBe('Earlier');
   });
 
@@ -108,6 +111,7 @@ describe('asking for a password reset link', () => {
         statuses.push((await post(`${CANDIDATE}/password-reset`, { email })).status);
       expect(statuses).toEqual([...Array(RESET_LIMITS.address).fill(202), 429]);
     }
+    await h.drainJobs();
     expect((await messagesTo(known)).filter((m) => m.subject.startsWith('Choose')).length).toBe(
       RESET_LIMITS.address,
     );
@@ -219,6 +223,7 @@ describe('a team member resets their password', () => {
     await b.api.post(`/api/v1/users/${invited.body.id}/deactivate`);
     const asked = await post(`${STAFF}/password-reset`, { email: member });
     expect(asked.status).toBe(202);
+    await h.drainJobs();
     expect((await lastMessageTo(h, member)).subject).not.toBe('Choose a new password for Debrief');
   });
 });
@@ -293,8 +298,20 @@ describe('a candidate resets their password', () => {
       .update(passwordResets)
       .set({ expiresAt: new Date(Date.now() - 2 * 86_400_000) })
       .where(eq(passwordResets.tokenHash, sha256(old)));
+    // The address asked about is kept in the finished request for a day, then deleted with it.
+    const [request] = await h.ctx.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.kind, 'password-reset'), sql`${outbox.payload}->>'email' = ${c.email}`));
+    expect(request).toMatchObject({ status: 'done' });
+    await h.ctx.db
+      .update(outbox)
+      .set({ finishedAt: new Date(Date.now() - 2 * 86_400_000) })
+      .where(eq(outbox.id, request!.id));
     const swept = await sweepExpired(h.ctx.db);
     expect(swept.passwordResets).toBeGreaterThanOrEqual(1);
+    expect(swept.passwordResetRequests).toBeGreaterThanOrEqual(1);
+    expect(await h.ctx.db.select().from(outbox).where(eq(outbox.id, request!.id))).toEqual([]);
     expect((await post(`${CANDIDATE}/password-reset/check`, { token: old })).status).toBe(404);
     expect((await post(`${CANDIDATE}/password-reset/check`, { token: kept })).status).toBe(200);
   });

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { candidateAccounts } from '../../db/schema';
 import type { AppContext, SignInClient } from '../context';
-import { RESET_REQUESTED, recordPasswordReset, reserveResetRequest, sendQuietly } from '../password-resets';
+import { queueResetRequest, recordPasswordReset, reserveResetRequest, sendQuietly } from '../password-resets';
 
 /**
- * A candidate forgot their password: emails the address a link to choose a new one, if it has an account. The
- * answer is the same either way (see password-resets.ts).
+ * A candidate forgot their password. The request is only counted and queued here, the same for every address (see
+ * requestPasswordReset); the job (sendCandidateResetLink) emails a link if the address has an account.
  */
 export async function requestCandidatePasswordReset(
   ctx: AppContext,
@@ -13,12 +13,17 @@ export async function requestCandidatePasswordReset(
   input: { email: string },
 ) {
   await reserveResetRequest(ctx, 'candidate', input.email, who);
-  await sendQuietly(ctx, () =>
+  return queueResetRequest(ctx, 'candidate', input.email);
+}
+
+/** Records a link for the account with this address, if there is one, and queues its message. */
+export function sendCandidateResetLink(ctx: AppContext, email: string) {
+  return sendQuietly(ctx, () =>
     ctx.db.transaction(async (tx) => {
       const [account] = await tx
         .select()
         .from(candidateAccounts)
-        .where(sql`lower(${candidateAccounts.email}) = lower(${input.email})`);
+        .where(sql`lower(${candidateAccounts.email}) = lower(${email})`);
       if (!account) return;
       await recordPasswordReset(
         tx,
@@ -28,6 +33,4 @@ export async function requestCandidatePasswordReset(
       );
     }),
   );
-  ctx.jobs.poke();
-  return RESET_REQUESTED;
 }

@@ -1,22 +1,28 @@
 import { and, isNotNull, isNull, sql } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import type { AppContext, SignInClient } from '../context';
-import { RESET_REQUESTED, recordPasswordReset, reserveResetRequest, sendQuietly } from '../password-resets';
+import { queueResetRequest, recordPasswordReset, reserveResetRequest, sendQuietly } from '../password-resets';
 
 /**
- * A team member forgot their password: emails the address a link to choose a new one, if it belongs to an active
- * member who has a password. The answer is the same either way (see password-resets.ts).
+ * A team member forgot their password. The request is only counted and queued here, the same for every address, so
+ * neither the answer nor its timing says whether the address has an account; the job (sendStaffResetLink) then
+ * emails a link if it belongs to an active member who has a password.
  */
 export async function requestPasswordReset(ctx: AppContext, who: SignInClient, input: { email: string }) {
   await reserveResetRequest(ctx, 'staff', input.email, who);
-  await sendQuietly(ctx, () =>
+  return queueResetRequest(ctx, 'staff', input.email);
+}
+
+/** Records a link for the member with this address, if there is one, and queues its message. */
+export function sendStaffResetLink(ctx: AppContext, email: string) {
+  return sendQuietly(ctx, () =>
     ctx.db.transaction(async (tx) => {
       const [user] = await tx
         .select()
         .from(users)
         .where(
           and(
-            sql`lower(${users.email}) = lower(${input.email})`,
+            sql`lower(${users.email}) = lower(${email})`,
             isNotNull(users.passwordHash),
             isNull(users.deactivatedAt),
           ),
@@ -30,6 +36,4 @@ export async function requestPasswordReset(ctx: AppContext, who: SignInClient, i
       );
     }),
   );
-  ctx.jobs.poke();
-  return RESET_REQUESTED;
 }
