@@ -62,6 +62,12 @@ export function ForgotPasswordPage({ side }: { side: PasswordSide }) {
   );
 }
 
+/** Why a reset link no longer works, in the words a person needs. */
+const goneText = (e: ApiError) =>
+  e.code === 'link-expired'
+    ? 'This link has expired: a password reset link works for one hour. Your password has not changed.'
+    : 'This link is not valid or was already used: a password reset link works once.';
+
 /**
  * The page an emailed reset link opens. Opening it changes nothing (it only asks whether the link still works);
  * the new password is set when the form is sent, which signs the person in and out everywhere else.
@@ -76,14 +82,7 @@ export function ResetPasswordPage({ side, token }: { side: PasswordSide; token: 
       (e: unknown) =>
         live &&
         setState(
-          e instanceof ApiError && (e.status === 404 || e.status === 410)
-            ? {
-                gone:
-                  e.code === 'link-expired'
-                    ? 'This link has expired.'
-                    : 'This link is not valid or was already used.',
-              }
-            : 'ready',
+          e instanceof ApiError && (e.status === 404 || e.status === 410) ? { gone: goneText(e) } : 'ready',
         ),
     );
     return () => {
@@ -95,12 +94,7 @@ export function ResetPasswordPage({ side, token }: { side: PasswordSide; token: 
       await api('POST', `${side.api}/password-reset/confirm`, { token, password: v.password });
     } catch (e) {
       if (e instanceof ApiError && (e.status === 404 || e.status === 410)) {
-        setState({
-          gone:
-            e.code === 'link-expired'
-              ? 'This link has expired.'
-              : 'This link is not valid or was already used.',
-        });
+        setState({ gone: goneText(e) });
         return;
       }
       throw e;
@@ -116,7 +110,7 @@ export function ResetPasswordPage({ side, token }: { side: PasswordSide; token: 
   if (typeof state === 'object')
     return (
       <AuthLayout {...side.layout} title="This link no longer works">
-        <p>{state.gone} A password reset link works once, for one hour. Your password has not changed.</p>
+        <p>{state.gone}</p>
         <p>
           <Link to={side.forgot}>Ask for a new link</Link>
         </p>
