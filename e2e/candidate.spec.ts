@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { linkIn, password, shot, shots, signUpCandidate, signUpTeam, unique } from './support';
+import { linkIn, shot, shots, signUpCandidate, signUpTeam, unique } from './support';
 
 // Both sides of the candidate's experience: the emailed feedback rated and thanked, which the hiring team sees; then
 // the candidate's own workspace: an account confirmed by email, the earlier feedback in the inbox, a rejection with
@@ -297,21 +297,4 @@ test('a notice without feedback, the candidate asks for it, and the request wait
   await expect(page.getByRole('heading', { name: 'Ola Berg' })).toBeVisible();
   await page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByRole('region', { name: 'What candidates said' })).toContainText('see requests');
-});
-
-test('a candidate deletes their account and workspace, confirming with their password', async ({ page }) => {
-  const email = `leaving-${unique()}@example.test`;
-  await signUpCandidate(page, 'Ola Nordmann', email);
-  await expect(page.getByRole('heading', { name: 'Hello, Ola' })).toBeVisible();
-
-  const account = page.getByRole('region', { name: 'Your account' });
-  await account.getByLabel('Your password, to confirm').fill('not my password');
-  await account.getByRole('button', { name: 'Delete my account and workspace' }).click();
-  await expect(account.getByRole('alert')).toContainText('password is not right');
-
-  await account.getByLabel('Your password, to confirm').fill(password);
-  await account.getByRole('button', { name: 'Delete my account and workspace' }).click();
-  await expect(page).toHaveURL(/\/me\/signup$/);
-  const login = await page.request.post('/api/v1/candidate/login', { data: { email, password } });
-  expect(login.status()).toBe(401);
 });

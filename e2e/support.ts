@@ -74,3 +74,26 @@ export async function signUpCandidate(page: Page, name: string, email: string) {
   await page.goto(await linkIn(email, /(https?:\/\/\S+\/me\/confirm\/[A-Za-z0-9_-]+)/));
   await page.getByRole('button', { name: 'Confirm and sign in' }).click();
 }
+
+/** Waits until the test SMTP server has received a message to `to` with this subject; returns its text. */
+export async function messageTo(to: string, subject: string): Promise<string> {
+  const inbox = join(process.env.E2E_DATA_DIR!, 'smtp-inbox');
+  let found: string | undefined;
+  await expect
+    .poll(
+      () => {
+        for (const f of existsSync(inbox) ? readdirSync(inbox).sort() : []) {
+          const eml = unQuote(readFileSync(join(inbox, f), 'utf8'));
+          if (
+            new RegExp(`^To: .*${to.replace(/[.+]/g, '\\$&')}`, 'm').test(eml) &&
+            eml.includes(`Subject: ${subject}`)
+          )
+            found = eml;
+        }
+        return found;
+      },
+      { timeout: 20_000 },
+    )
+    .toBeTruthy();
+  return found!;
+}

@@ -2,6 +2,7 @@ import type { AppContext } from './app/context';
 import { feedbackDelivery } from './app/feedback/feedback-delivery';
 import { rejectRemainingJob } from './app/hiring/reject-remaining';
 import { housekeepingJob } from './app/housekeeping';
+import { passwordResetJob } from './app/password-reset-job';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { createHttpApp } from './http/app';
@@ -36,14 +37,19 @@ export function assemble(
     jobs: {
       deliverEmail: { ...deliverEmail, maxAttempts: config.JOB_MAX_ATTEMPTS },
       bulkReject: rejectRemainingJob(() => ctx),
+      passwordReset: passwordResetJob(() => ctx),
       poke: () => runner.poke(),
     },
   };
-  const runner = new JobRunner(database.db, [ctx.jobs.deliverEmail, ctx.jobs.bulkReject, housekeepingJob], {
-    pollMs: config.JOB_POLL_MS,
-    retryBaseMs: config.JOB_RETRY_BASE_MS,
-    leaseMs: config.JOB_LEASE_MS,
-    logger: logger.child({ component: 'jobs' }),
-  });
+  const runner = new JobRunner(
+    database.db,
+    [ctx.jobs.deliverEmail, ctx.jobs.bulkReject, ctx.jobs.passwordReset, housekeepingJob],
+    {
+      pollMs: config.JOB_POLL_MS,
+      retryBaseMs: config.JOB_RETRY_BASE_MS,
+      leaseMs: config.JOB_LEASE_MS,
+      logger: logger.child({ component: 'jobs' }),
+    },
+  );
   return { ctx, http: createHttpApp(ctx), runner, mailer };
 }

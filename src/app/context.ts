@@ -12,6 +12,8 @@ export interface AppContext {
   jobs: {
     deliverEmail: JobDefinition<{ emailId: string }>;
     bulkReject: JobDefinition<{ operationId: string }>;
+    /** Finds the account behind a request for a password reset link and emails the link. */
+    passwordReset: JobDefinition<{ kind: 'staff' | 'candidate'; email: string }>;
     /** Wakes the runner after a commit that enqueued work. */
     poke(): void;
   };

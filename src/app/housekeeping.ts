@@ -1,9 +1,11 @@
-import { and, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import {
   candidateAccounts,
   candidateTokens,
   knownDevices,
+  outbox,
+  passwordResets,
   rateLimits,
   sessions,
   signUpRequests,
@@ -12,7 +14,7 @@ import { enqueue, type JobDefinition } from '../jobs/runner';
 
 /** How long each kind of leftover is kept once it can no longer be used. */
 export const KEEP = {
-  /** An expired sign-up link still answers "expired" (410) for a day, then it is gone. */
+  /** An expired sign-up or password reset link still answers "expired" (410) for a day, then it is gone. */
   expiredLinkDays: 1,
   /** Attempt counts: the longest window is an hour; a day is ample. */
   rateLimitDays: 1,
@@ -25,7 +27,7 @@ export const KEEP = {
 const daysAgo = (days: number) => sql`now() - make_interval(days => ${days})`;
 
 /**
- * Deletes what has expired: sign-up requests, sessions and candidate tokens past their end, attempt counts, devices
+ * Deletes what has expired: sign-up requests, password reset links and the requests for them, sessions and candidate tokens past their end, attempt counts, devices
  * long unused, and candidate accounts whose address was never confirmed (so nobody holds an address for long).
  */
 export async function sweepExpired(db: Executor) {
@@ -36,6 +38,25 @@ export async function sweepExpired(db: Executor) {
         .delete(signUpRequests)
         .where(lt(signUpRequests.expiresAt, daysAgo(KEEP.expiredLinkDays)))
         .returning({ id: signUpRequests.id }),
+    ),
+    passwordResets: await count(
+      db
+        .delete(passwordResets)
+        .where(lt(passwordResets.expiresAt, daysAgo(KEEP.expiredLinkDays)))
+        .returning({ id: passwordResets.id }),
+    ),
+    // The addresses typed into "Forgot your password?", in the jobs that looked them up.
+    passwordResetRequests: await count(
+      db
+        .delete(outbox)
+        .where(
+          and(
+            eq(outbox.kind, 'password-reset'),
+            inArray(outbox.status, ['done', 'failed']),
+            lt(outbox.finishedAt, daysAgo(KEEP.expiredLinkDays)),
+          ),
+        )
+        .returning({ id: outbox.id }),
     ),
     sessions: await count(
       db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`)).returning({ id: sessions.id }),

@@ -720,3 +720,33 @@ export const signUpRequests = pgTable(
     check('sign_up_requests_kind_check', sql`${t.kind} in ('organization', 'candidate')`),
   ],
 );
+
+/**
+ * An emailed link that lets the owner of an address choose a new password: a team member's (`staff`, with the user
+ * and their organization) or a candidate's (`candidate`, with the account). Only the SHA-256 of the link's secret is
+ * kept; it works once, for an hour. Expired links are deleted by the hourly housekeeping job.
+ */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: id(),
+    kind: text('kind').$type<'staff' | 'candidate'>().notNull(),
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id').references(() => candidateAccounts.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('password_resets_token_hash_unique').on(t.tokenHash),
+    index('password_resets_expires_idx').on(t.expiresAt),
+    index('password_resets_user_idx').on(t.userId),
+    index('password_resets_account_idx').on(t.accountId),
+    check(
+      'password_resets_owner_check',
+      sql`(${t.kind} = 'staff' and ${t.userId} is not null and ${t.organizationId} is not null and ${t.accountId} is null) or (${t.kind} = 'candidate' and ${t.accountId} is not null and ${t.userId} is null and ${t.organizationId} is null)`,
+    ),
+  ],
+);

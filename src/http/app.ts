@@ -24,6 +24,7 @@ import { followUpRoutes } from './routes/follow-up';
 import { inboxRoutes } from './routes/inbox';
 import { jobRoutes } from './routes/jobs';
 import { memberRoutes } from './routes/members';
+import { passwordRoutes } from './routes/passwords';
 import { planRoutes } from './routes/plan';
 import { portalRoutes } from './routes/portal';
 import { rejectionReasonRoutes } from './routes/rejection-reasons';
@@ -123,6 +124,7 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
     },
   );
   app.route('/', authRoutes());
+  app.route('/', passwordRoutes());
   app.route('/', memberRoutes());
   app.route('/', tokenRoutes());
   app.route('/', jobRoutes());

@@ -15,6 +15,7 @@ export * from './schemas/feedback';
 export * from './schemas/follow-up';
 export * from './schemas/jobs';
 export * from './schemas/members';
+export * from './schemas/passwords';
 export * from './schemas/rejection-reasons';
 export * from './schemas/scorecards';
 export * from './schemas/shared';

@@ -629,6 +629,9 @@ describe('deleting', () => {
     expect(
       await mail.h.ctx.db.select().from(trackerApplications).where(eq(trackerApplications.id, app.body.id)),
     ).toEqual([]);
+    // The address is told it is done.
+    await drainUntil(mail.h, () => inbox(email).length > 1);
+    expect(inbox(email)[1].subject).toBe('Your Debrief account was deleted');
     // The address can sign up again from scratch.
     const back = await signUpCandidate(email);
     expect((await back.api.get('/api/v1/candidate/applications')).body.items).toEqual([]);

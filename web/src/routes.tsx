@@ -26,6 +26,8 @@ const SignIn = page(() => import('./pages/auth'), 'SignIn');
 const SignUp = page(() => import('./pages/auth'), 'SignUp');
 const AcceptInvitation = page(() => import('./pages/auth'), 'AcceptInvitation');
 const ConfirmSignUp = page(() => import('./pages/auth'), 'ConfirmSignUp');
+const ForgotPassword = page(() => import('./pages/auth'), 'ForgotPassword');
+const ResetPassword = page(() => import('./pages/auth'), 'ResetPassword');
 
 const TeamLayout = page(() => import('./team'), 'TeamLayout');
 const Dashboard = page(() => import('./pages/dashboard'), 'Dashboard');
@@ -35,18 +37,23 @@ const JobPage = page(() => import('./pages/jobs'), 'JobPage');
 const ApplicationPage = page(() => import('./pages/application'), 'ApplicationPage');
 const ReviewPage = page(() => import('./pages/review'), 'ReviewPage');
 const RequestsPage = page(() => import('./pages/requests'), 'RequestsPage');
+const Settings = page(() => import('./pages/settings'), 'Settings');
 
 const CandidateLayout = page(() => import('./me/app'), 'CandidateLayout');
 const CandidateSignIn = page(() => import('./me/auth'), 'SignInPage');
 const CandidateSignUp = page(() => import('./me/auth'), 'SignUpPage');
 const VerifyPage = page(() => import('./me/auth'), 'VerifyPage');
 const ConfirmCandidateSignUp = page(() => import('./me/auth'), 'ConfirmSignUpPage');
+const CandidateForgotPassword = page(() => import('./me/auth'), 'CandidateForgotPassword');
+const CandidateResetPassword = page(() => import('./me/auth'), 'CandidateResetPassword');
+const DeletedPage = page(() => import('./me/auth'), 'DeletedPage');
 const HomePage = page(() => import('./me/home'), 'HomePage');
 const TrackerPage = page(() => import('./me/tracker'), 'TrackerPage');
 const TrackerDetailPage = page(() => import('./me/tracker'), 'TrackerDetailPage');
 const CoachPage = page(() => import('./me/coach'), 'CoachPage');
 const InboxPage = page(() => import('./me/inbox'), 'InboxPage');
 const PlanPage = page(() => import('./me/plan'), 'PlanPage');
+const SettingsPage = page(() => import('./me/settings'), 'SettingsPage');
 
 /** A page of the hiring team's app, given the signed-in member and the :id of its path (a new id, a fresh page). */
 function team(Page: ComponentType<{ me: Me; id: string }>) {
@@ -87,10 +94,18 @@ export const routes: RouteObject[] = [
   { path: '/signup', element: titled('Create your organization', SignUp) },
   { path: '/signup/confirm/:token', element: titled('Finish signing up', withToken(ConfirmSignUp)) },
   { path: '/invitations/:token', element: titled('Join your team', withToken(AcceptInvitation)) },
+  { path: '/forgot-password', element: titled('Reset your password', ForgotPassword) },
+  { path: '/reset-password/:token', element: titled('Choose a new password', withToken(ResetPassword)) },
   { path: '/me/signin', element: titled('Sign in', CandidateSignIn) },
   { path: '/me/signup', element: titled('Create your account', CandidateSignUp) },
   { path: '/me/confirm/:token', element: titled('Finish signing up', withToken(ConfirmCandidateSignUp)) },
   { path: '/me/verify/:token', element: titled('Confirm your email', withToken(VerifyPage)) },
+  { path: '/me/forgot-password', element: titled('Reset your password', CandidateForgotPassword) },
+  {
+    path: '/me/reset-password/:token',
+    element: titled('Choose a new password', withToken(CandidateResetPassword)),
+  },
+  { path: '/me/deleted', element: titled('Account deleted', DeletedPage) },
 
   // The candidate's workspace.
   {
@@ -103,6 +118,7 @@ export const routes: RouteObject[] = [
       { path: 'applications/:id/ask', element: titled('Ask for feedback', workspace(CoachPage)) },
       { path: 'feedback', element: titled('Inbox', workspace(InboxPage)) },
       { path: 'plan', element: titled('Plan', PlanPage) },
+      { path: 'settings', element: titled('Settings', workspace(SettingsPage)) },
     ],
   },
 
@@ -118,6 +134,7 @@ export const routes: RouteObject[] = [
       { path: 'feedback/:id', element: titled('Feedback', team(ReviewPage)) },
       { path: 'members', element: titled('Members', team(Members)) },
       { path: 'requests', element: titled('Requests', RequestsPage) },
+      { path: 'settings', element: titled('Your account', team(Settings)) },
     ],
   },
 

@@ -28,7 +28,15 @@ function TeamShell() {
   }
 
   const section =
-    path === '/' ? 'dashboard' : path === '/members' ? 'members' : path === '/requests' ? 'requests' : 'jobs';
+    path === '/'
+      ? 'dashboard'
+      : path === '/members'
+        ? 'members'
+        : path === '/requests'
+          ? 'requests'
+          : path === '/settings'
+            ? 'settings'
+            : 'jobs';
 
   return (
     <div className="shell">
@@ -50,9 +58,13 @@ function TeamShell() {
             Members
           </Link>
         </nav>
-        <span className="who">
+        <Link
+          to="/settings"
+          className={`who${section === 'settings' ? ' active' : ''}`}
+          title="Your account and password"
+        >
           {me.user.name} · {me.organization.name}
-        </span>
+        </Link>
         <button type="button" className="link" onClick={signOut}>
           Sign out
         </button>

@@ -20,3 +20,28 @@ export const ConfirmPasswordBody = z
   .object({ password: z.string().min(1).max(200) })
   .openapi('ConfirmPassword');
 export const Sent = z.object({ sent: z.literal(true) });
+
+const Rows = z.array(z.record(z.string(), z.unknown()));
+export const CandidateExport = z
+  .object({
+    format: z.literal('debrief-candidate-export/1'),
+    exportedAt: z.iso.datetime(),
+    account: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      email: z.string(),
+      emailVerifiedAt: z.iso.datetime().nullable(),
+      createdAt: z.iso.datetime(),
+    }),
+    applications: Rows,
+    rounds: Rows,
+    reminders: Rows,
+    loggedFeedback: Rows,
+    planActions: Rows,
+    sessions: z.array(z.object({ createdAt: z.iso.datetime(), expiresAt: z.iso.datetime() })),
+    feedbackReceived: Rows.openapi({
+      description: 'Sent through Debrief to the confirmed address, with your response',
+    }),
+    feedbackRequests: Rows.openapi({ description: 'Your requests for feedback to employers' }),
+  })
+  .openapi('CandidateExport');

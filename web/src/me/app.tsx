@@ -35,12 +35,15 @@ function CandidateShell() {
       ? 'feedback'
       : path === '/me/plan'
         ? 'plan'
-        : 'home';
+        : path === '/me/settings'
+          ? 'settings'
+          : 'home';
   const nav = [
     ['home', '/me', 'Home'],
     ['applications', '/me/applications', 'Applications'],
     ['feedback', '/me/feedback', 'Inbox'],
     ['plan', '/me/plan', 'Plan'],
+    ['settings', '/me/settings', 'Settings'],
   ] as const;
   return (
     <div className="shell me">

@@ -2,11 +2,40 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api';
 import { AuthLayout, CheckInbox } from '../components';
+import { ForgotPasswordPage, type PasswordSide, ResetPasswordPage } from '../passwords';
 import { Field, SubmitButton, useSubmit } from '../ui';
 import { capi } from './api';
 
 const CANDIDATE_TAGLINE =
   'Track your applications, keep the feedback you get, ask for it well, and turn it into a plan.';
+
+/** The candidate's side of a forgotten password (see passwords.tsx). */
+export const CANDIDATE_PASSWORDS: PasswordSide = {
+  api: '/candidate',
+  signIn: '/me/signin',
+  forgot: '/me/forgot-password',
+  home: '/me',
+  layout: { audience: 'for candidates', tagline: CANDIDATE_TAGLINE },
+};
+
+export const CandidateForgotPassword = () => <ForgotPasswordPage side={CANDIDATE_PASSWORDS} />;
+export const CandidateResetPassword = ({ token }: { token: string }) => (
+  <ResetPasswordPage side={CANDIDATE_PASSWORDS} token={token} />
+);
+
+/** After the account is deleted: what happened, and the one way back. */
+export function DeletedPage() {
+  return (
+    <AuthLayout audience="for candidates" tagline={CANDIDATE_TAGLINE} title="Your account is deleted">
+      <div role="status">
+        <p>Your account and everything in your workspace are gone. We emailed your address to confirm it.</p>
+      </div>
+      <p className="switch">
+        Want to start again? <Link to="/me/signup">Create an account</Link>
+      </p>
+    </AuthLayout>
+  );
+}
 
 export function SignUpPage() {
   const [sentTo, setSentTo] = useState<string>();
@@ -67,6 +96,9 @@ export function SignInPage() {
         <Field label="Password" name="password" type="password" autoComplete="current-password" required />
         <SubmitButton submit={submit}>Sign in</SubmitButton>
       </form>
+      <p className="switch">
+        <Link to="/me/forgot-password">Forgot your password?</Link>
+      </p>
       <p className="switch">
         New here? <Link to="/me/signup">Create an account</Link>
       </p>

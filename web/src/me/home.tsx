@@ -3,7 +3,6 @@ import { Link } from 'react-router';
 import { errorText } from '../api';
 import { Badge, ErrorNote } from '../components';
 import { candidateChanged, useCandidateApi } from '../query';
-import { Field, SubmitButton, useSubmit } from '../ui';
 import {
   type Account,
   capi,
@@ -91,36 +90,8 @@ export function HomePage({ me }: { me: Account }) {
             </li>
           </ul>
         </section>
-        <section className="card" aria-labelledby="account-head">
-          <h2 id="account-head">Your account</h2>
-          <p className="muted">
-            Deleting your account removes your tracker, reminders, logged feedback and plan for good. Feedback
-            that employers sent you stays with them.
-          </p>
-          <DeleteAccountForm />
-        </section>
       </div>
     </>
-  );
-}
-
-/** Deleting the account asks for the password, which is the confirmation: one step, and no way back. */
-function DeleteAccountForm() {
-  const submit = useSubmit(async (v) => {
-    await capi('DELETE', '/me', { password: v.password });
-    window.location.assign('/me/signup');
-  });
-  return (
-    <form onSubmit={submit.onSubmit}>
-      <Field
-        label="Your password, to confirm"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-      />
-      <SubmitButton submit={submit}>Delete my account and workspace</SubmitButton>
-    </form>
   );
 }
 

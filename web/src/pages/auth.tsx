@@ -2,9 +2,24 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api';
 import { AuthLayout, CheckInbox } from '../components';
+import { ForgotPasswordPage, type PasswordSide, ResetPasswordPage } from '../passwords';
 import { Field, SubmitButton, useSubmit } from '../ui';
 
 const TEAM_TAGLINE = 'Honest interview feedback, checked before it is sent.';
+
+/** The hiring team's side of a forgotten password (see passwords.tsx). */
+export const TEAM_PASSWORDS: PasswordSide = {
+  api: '/auth',
+  signIn: '/signin',
+  forgot: '/forgot-password',
+  home: '/',
+  layout: { tagline: TEAM_TAGLINE },
+};
+
+export const ForgotPassword = () => <ForgotPasswordPage side={TEAM_PASSWORDS} />;
+export const ResetPassword = ({ token }: { token: string }) => (
+  <ResetPasswordPage side={TEAM_PASSWORDS} token={token} />
+);
 
 export function SignUp() {
   const [sentTo, setSentTo] = useState<string>();
@@ -73,6 +88,9 @@ export function SignIn() {
         />
         <SubmitButton submit={submit}>Sign in</SubmitButton>
       </form>
+      <p className="switch">
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
       <p className="switch">
         New to Debrief? <Link to="/signup">Create an organization</Link>
       </p>

@@ -1,0 +1,29 @@
+import type { Me } from '../api';
+import { ChangePasswordForm } from '../passwords';
+import { TEAM_PASSWORDS } from './auth';
+
+/** The signed-in member's own account: who they are here, and their password. */
+export function Settings({ me }: { me: Me }) {
+  return (
+    <>
+      <h1>Your account</h1>
+      <section className="card" aria-labelledby="who-head">
+        <h2 id="who-head">You</h2>
+        <p>
+          <b>{me.user.name}</b> · {me.user.email}
+        </p>
+        <p className="muted">
+          {me.user.role} at {me.organization.name}
+        </p>
+      </section>
+      <section className="card" aria-labelledby="password-head">
+        <h2 id="password-head">Password</h2>
+        <p className="muted">
+          Changing it signs you out of Debrief in every other browser. API tokens keep working: revoke one if
+          you think it is known to someone else.
+        </p>
+        <ChangePasswordForm side={TEAM_PASSWORDS} />
+      </section>
+    </>
+  );
+}
