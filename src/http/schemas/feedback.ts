@@ -33,13 +33,10 @@ export const Delivery = z
     }),
     to: z.string(),
     attempts: z.number().int(),
-    lastAnswer: z
-      .string()
-      .nullable()
-      .openapi({
-        description: "The mail server's last refusal, or why it could not be reached",
-        example: '550 5.1.1 mailbox unavailable',
-      }),
+    lastAnswer: z.string().nullable().openapi({
+      description: "The mail server's last refusal, or why it could not be reached",
+      example: '550 5.1.1 mailbox unavailable',
+    }),
     lastCode: z
       .number()
       .int()
