@@ -121,6 +121,10 @@ export async function startSmtpServer() {
     refuseAddress(address: string, code = 550, text = '5.1.1 mailbox unavailable') {
       refusedAddresses.set(address.toLowerCase(), { code, text });
     },
+    /** Accepts this address again. */
+    acceptAddress(address: string) {
+      refusedAddresses.delete(address.toLowerCase());
+    },
     /** Messages to this address get no answer until the returned function is called. */
     hold(address: string): () => void {
       let release = () => {};
