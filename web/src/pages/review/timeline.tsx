@@ -94,7 +94,6 @@ function detail(e: AuditEvent): string {
   if (typeof d.note === 'string' && d.note) parts.push(`note: ${d.note}`);
   if (typeof d.because === 'string') parts.push(`because the ${d.because.replace(/^job /, 'job was ')}`);
   if (typeof d.error === 'string') parts.push(d.error);
-  if (typeof d.previousError === 'string') parts.push(`after: ${d.previousError}`);
   if (d.reopened === true) parts.push('back to a draft');
   return parts.join(' · ');
 }
