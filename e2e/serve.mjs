@@ -1,5 +1,6 @@
 // The browser tests' server: Debrief (dist/server.js) sending its mail over SMTP to a real smtp-server on 127.0.0.1,
-// which keeps every message it accepts as an .eml file in DATA_DIR/smtp-inbox for the tests to read.
+// which keeps every message it accepts as an .eml file in DATA_DIR/smtp-inbox for the tests to read. It refuses for
+// good (550) any address whose name starts with "nobody-", as a server does for a mailbox that does not exist.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
@@ -11,6 +12,11 @@ const smtp = new SMTPServer({
   authOptional: true,
   disabledCommands: ['STARTTLS'],
   logger: false,
+  onRcptTo(address, _session, done) {
+    if (/^nobody-/i.test(address.address))
+      return done(Object.assign(new Error('5.1.1 mailbox unavailable'), { responseCode: 550 }));
+    done();
+  },
   onData(stream, _session, done) {
     const chunks = [];
     stream.on('data', (c) => chunks.push(c));

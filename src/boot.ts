@@ -48,6 +48,7 @@ export function assemble(
       pollMs: config.JOB_POLL_MS,
       retryBaseMs: config.JOB_RETRY_BASE_MS,
       leaseMs: config.JOB_LEASE_MS,
+      concurrency: config.JOB_CONCURRENCY,
       logger: logger.child({ component: 'jobs' }),
     },
   );

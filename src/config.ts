@@ -25,6 +25,8 @@ const schema = z.object({
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   JOB_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
   JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  /** How many jobs (emails above all) run at once, so that one slow mail server does not hold up the rest. */
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** How long a claimed job stays claimed without a heartbeat: a crashed worker's job is taken over after this. */
   JOB_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For hop (for sign-in limits). */

@@ -155,7 +155,11 @@ export const emails = pgTable(
     status: text('status').$type<EmailStatus>().notNull().default('queued'),
     messageId: text('message_id'),
     attempts: integer('attempts').notNull().default(0),
+    /** The mail server's last refusal as it answered it ("550 5.1.1 mailbox unavailable"), or why it could not be reached. */
     lastError: text('last_error'),
+    /** The SMTP reply code of that refusal (451, 550), when the server answered one. */
+    lastCode: integer('last_code'),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
     /** What the message is for (e.g. 'feedback'), so delivery can update it. */
     purpose: text('purpose'),
     subjectId: uuid('subject_id'),

@@ -55,8 +55,11 @@ export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
 export const JOB_OPENING_STATUSES = ['open', 'filled', 'cancelled'] as const;
 export type JobOpeningStatus = (typeof JOB_OPENING_STATUSES)[number];
 
-/** An email's delivery state. */
-export const EMAIL_STATUSES = ['queued', 'sent', 'failed'] as const;
+/**
+ * An email's delivery state: queued (not tried yet), retrying (a temporary failure; tried again later), sent (the
+ * mail server accepted it), failed (refused for good, or every attempt failed; a person may send it again).
+ */
+export const EMAIL_STATUSES = ['queued', 'retrying', 'sent', 'failed'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
 /** A background job's state in the outbox. */

@@ -1,11 +1,10 @@
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../db/client';
 import { emails } from '../db/schema';
 import { OUTBOUND_EMAIL_LIMITS } from '../domain/policy';
 import { AppError } from '../lib/errors';
-import { errorMessage } from '../lib/logger';
-import type { Mailer } from '../mail/mailer';
-import { enqueue, type JobDefinition } from './runner';
+import { type Mailer, sendFailure } from '../mail/mailer';
+import { enqueue, type JobDefinition, PermanentJobError } from './runner';
 
 export interface EmailInput {
   organizationId: string | null;
@@ -76,8 +75,10 @@ export async function queueEmail(
 }
 
 /**
- * Delivers one recorded message. A message already marked sent is never sent again; a failure is recorded and
- * rethrown so that the runner retries with backoff.
+ * Delivers one recorded message. A message already marked sent is never sent again. Each attempt's outcome is
+ * recorded on the message (its status, the server's answer, the attempt count) for the people waiting on it. A
+ * temporary failure is rethrown so that the runner retries with backoff; a permanent one (the server refused the
+ * message or its address for good) fails the job at once.
  */
 export function deliverEmailJob(
   mailer: Mailer,
@@ -86,7 +87,7 @@ export function deliverEmailJob(
 ): JobDefinition<Payload> {
   return {
     kind: 'deliver-email',
-    async handle({ emailId }, { db, logger }) {
+    async handle({ emailId }, { db, logger, attempt, maxAttempts }) {
       const [email] = await db.select().from(emails).where(eq(emails.id, emailId));
       if (!email || email.status === 'sent') return;
       const messageId = `<${email.id}@${messageDomain}>`;
@@ -102,17 +103,34 @@ export function deliverEmailJob(
             messageId,
           }));
         } catch (e) {
+          const failure = sendFailure(e);
+          // The last attempt's status is left to onFailed, which marks the message failed with its hooks.
+          const retrying = !failure.permanent && attempt < maxAttempts;
           await db
             .update(emails)
-            .set({ attempts: sql`${emails.attempts} + 1`, lastError: errorMessage(e) })
+            .set({
+              attempts: sql`${emails.attempts} + 1`,
+              lastError: failure.answer,
+              lastCode: failure.code,
+              lastAttemptAt: new Date(),
+              ...(retrying ? { status: 'retrying' as const } : {}),
+            })
             .where(eq(emails.id, emailId));
-          throw e;
+          if (failure.permanent) throw new PermanentJobError(failure.answer, { cause: e });
+          throw failure;
         }
         // The server's acceptance is recorded in its own commit at once: the window in which a crash could lead to
         // a second copy is this one statement. A receiver that sees the same Message-ID twice can drop the copy.
         await db
           .update(emails)
-          .set({ sentAt: new Date(), messageId, attempts: sql`${emails.attempts} + 1`, lastError: null })
+          .set({
+            sentAt: new Date(),
+            messageId,
+            attempts: sql`${emails.attempts} + 1`,
+            lastError: null,
+            lastCode: null,
+            lastAttemptAt: new Date(),
+          })
           .where(eq(emails.id, emailId));
       }
       // The message is marked sent, and what it was about updated, in one transaction.
@@ -132,7 +150,7 @@ export function deliverEmailJob(
         const [failed] = await tx
           .update(emails)
           .set({ status: 'failed' })
-          .where(eq(emails.id, emailId))
+          .where(and(eq(emails.id, emailId), ne(emails.status, 'sent')))
           .returning();
         if (failed?.purpose) await hooks[failed.purpose]?.failed?.(tx, failed);
       });

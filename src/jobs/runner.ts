@@ -8,6 +8,16 @@ export interface JobContext {
   logger: Logger;
   jobId: number;
   attempt: number;
+  /** The attempts this job gets: when `attempt` reaches it, a failure is final. */
+  maxAttempts: number;
+}
+
+/** Thrown by a handler when trying again cannot help: the job fails at once, with no further attempts. */
+export class PermanentJobError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PermanentJobError';
+  }
 }
 
 /** A job is a definition (its kind and retry policy) plus a handler. */
@@ -15,7 +25,7 @@ export interface JobDefinition<P extends Record<string, unknown> = Record<string
   kind: string;
   maxAttempts?: number;
   handle(payload: P, ctx: JobContext): Promise<void>;
-  /** Called once when the last attempt has failed. */
+  /** Called once when the last attempt has failed, or an attempt failed for good (PermanentJobError). */
   onFailed?(payload: P, error: Error, ctx: JobContext): Promise<void>;
 }
 
@@ -63,18 +73,23 @@ export interface RunnerOptions {
    * worker keeps its job however slow the job is, and a crashed worker's job is taken over within one lease.
    */
   leaseMs?: number;
+  /** How many jobs run at once: a slow mail server for one message does not hold up the others. */
+  concurrency?: number;
   logger: Logger;
 }
 
 /**
- * Runs due jobs inside the server process. Claims one job at a time with FOR UPDATE SKIP LOCKED (so several
- * processes on one PostgreSQL never take the same job), retries failures with exponential backoff, and takes over
- * jobs whose lease expired (a crashed worker).
+ * Runs due jobs inside the server process. Claims jobs one at a time with FOR UPDATE SKIP LOCKED (so several
+ * processes on one PostgreSQL never take the same job) and runs up to `concurrency` of them at once, retries
+ * failures with exponential backoff, and takes over jobs whose lease expired (a crashed worker).
  */
 export class JobRunner {
   private readonly defs = new Map<string, JobDefinition>();
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
+  /** Jobs being run now, by the background loop and by `runDue` alike; `stop` waits for them. */
+  private readonly inFlight = new Set<Promise<unknown>>();
+  /** The background loop's claiming, while it fills free slots. */
+  private filling: Promise<void> | undefined;
   private stopped = true;
   private closing = false;
   private again = false;
@@ -87,49 +102,76 @@ export class JobRunner {
     for (const d of definitions) this.defs.set(d.kind, d as unknown as JobDefinition);
   }
 
+  private get concurrency(): number {
+    return Math.max(1, this.opts.concurrency ?? 1);
+  }
+
   start(): void {
     this.stopped = false;
-    this.schedule(0);
+    clearInterval(this.timer);
+    this.timer = setInterval(() => this.fill(), this.opts.pollMs);
+    this.timer.unref?.();
+    this.fill();
   }
 
   /** Ask for a run now (after a transaction that enqueued work). */
   poke(): void {
-    if (this.stopped) return;
-    if (this.running) this.again = true;
-    else this.schedule(0);
+    this.fill();
   }
 
-  /** Stops polling and waits for the job in hand to finish. */
+  /** Stops claiming and waits for every job in hand to finish. */
   async stop(): Promise<void> {
     this.stopped = true;
     this.closing = true;
-    clearTimeout(this.timer);
-    await this.running;
+    clearInterval(this.timer);
+    await this.filling;
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
   }
 
-  private schedule(ms: number) {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.running = this.runDue()
-        .catch((e) => this.opts.logger.error('job runner failed', { err: e }))
-        .finally(() => {
-          this.running = undefined;
-          if (!this.stopped) this.schedule(this.again ? 0 : this.opts.pollMs);
-          this.again = false;
-        });
-    }, ms);
-    this.timer.unref?.();
+  /**
+   * The background loop: claims due jobs while a slot is free, and starts each at once. A finished job frees its slot
+   * and looks for more; so does a poke, and the poll timer.
+   */
+  private fill(): void {
+    if (this.stopped) return;
+    if (this.filling) {
+      this.again = true;
+      return;
+    }
+    this.filling = (async () => {
+      do {
+        this.again = false;
+        while (!this.stopped && this.inFlight.size < this.concurrency) {
+          const job = await this.claim();
+          if (!job) break;
+          this.track(this.execute(job)).finally(() => this.fill());
+        }
+      } while (this.again && !this.stopped && this.inFlight.size < this.concurrency);
+    })()
+      .catch((e) => this.opts.logger.error('job runner failed', { err: e }))
+      .finally(() => {
+        this.filling = undefined;
+      });
   }
 
-  /** Runs every job that is due now, one after another; returns how many ran. */
+  private track(p: Promise<void>): Promise<void> {
+    const tracked = p.catch((e) => this.opts.logger.error('job runner failed', { err: e }));
+    this.inFlight.add(tracked);
+    return tracked.finally(() => this.inFlight.delete(tracked));
+  }
+
+  /** Runs every job that is due now, up to `concurrency` at once, until none is left; returns how many ran. */
   async runDue(limit = 1000): Promise<number> {
     let n = 0;
-    while (n < limit && !this.closing) {
-      const job = await this.claim();
-      if (!job) break;
-      await this.execute(job);
-      n++;
-    }
+    const worker = async () => {
+      while (n < limit && !this.closing) {
+        const job = await this.claim();
+        if (!job) return;
+        n++;
+        await this.track(this.execute(job));
+      }
+    };
+    await Promise.all(Array.from({ length: this.concurrency }, worker));
     return n;
   }
 
@@ -185,7 +227,13 @@ export class JobRunner {
 
   private async attempt(def: JobDefinition, job: ClaimedJob): Promise<void> {
     const logger = this.opts.logger.child({ jobId: job.id, job: job.kind, attempt: job.attempts });
-    const ctx: JobContext = { db: this.db, logger, jobId: job.id, attempt: job.attempts };
+    const ctx: JobContext = {
+      db: this.db,
+      logger,
+      jobId: job.id,
+      attempt: job.attempts,
+      maxAttempts: job.max_attempts,
+    };
     const started = Date.now();
     try {
       await def.handle(job.payload as never, ctx);
@@ -196,11 +244,14 @@ export class JobRunner {
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       const message = errorMessage(err);
-      if (job.attempts >= job.max_attempts) {
+      const permanent = err instanceof PermanentJobError;
+      if (permanent || job.attempts >= job.max_attempts) {
         await this.db.execute(
           sql`update ${outbox} set status = 'failed', finished_at = now(), locked_until = null, last_error = ${message} where id = ${job.id}`,
         );
-        logger.error('job failed for good', { err: message });
+        logger.error(permanent ? 'job failed for good: no retry can help' : 'job failed for good', {
+          err: message,
+        });
         await def
           .onFailed?.(job.payload as never, err, ctx)
           .catch((x) => logger.error('onFailed failed', { err: x }));

@@ -21,9 +21,39 @@ export interface OutgoingMessage {
 /** The longest an SMTP server may stay silent during one send. */
 export const SEND_TIMEOUT_MS = 30_000;
 
+/**
+ * Why a message was not sent. `permanent`: the mail server refused this message or its address for good (a 5xx
+ * answer to the envelope or the message, or an address it cannot take), so trying again cannot help. Anything else
+ * (a 4xx answer, a connection refused or timed out, a sign-in the server refused) is temporary.
+ */
+export class SendFailure extends Error {
+  constructor(
+    /** What the server answered ("550 5.1.1 mailbox unavailable"), or why it could not be reached. */
+    readonly answer: string,
+    readonly code: number | null,
+    readonly permanent: boolean,
+  ) {
+    super(answer);
+    this.name = 'SendFailure';
+  }
+}
+
+/** Reads a nodemailer error: its SMTP answer and code, and whether a retry could succeed. */
+export function sendFailure(e: unknown): SendFailure {
+  if (e instanceof SendFailure) return e;
+  const err = (e ?? {}) as { message?: string; code?: string; response?: string; responseCode?: number };
+  const code = typeof err.responseCode === 'number' ? err.responseCode : null;
+  const answer = (err.response ?? err.message ?? String(e)).trim();
+  // The envelope (MAIL FROM, RCPT TO) and the message itself: a 5xx there is about this message, not the server, and
+  // so is a refusal before anything was said (an address that is not one, a message over the size limit).
+  const aboutTheMessage = err.code === 'EENVELOPE' || err.code === 'EMESSAGE';
+  const permanent = aboutTheMessage && (code === null || (code >= 500 && code < 600));
+  return new SendFailure(answer, code, permanent);
+}
+
 export interface Mailer {
   readonly kind: 'smtp' | 'files';
-  /** Sends one message; a message written to a file says where. */
+  /** Sends one message; a message written to a file says where. Throws a SendFailure. */
   send(message: OutgoingMessage): Promise<{ file?: string }>;
   close(): void;
 }
@@ -67,7 +97,11 @@ export function createMailer(opts: { smtpUrl?: string; from: string; dataDir: st
     return {
       kind: 'smtp',
       async send(m) {
-        await transport.sendMail(message(m));
+        try {
+          await transport.sendMail(message(m));
+        } catch (e) {
+          throw sendFailure(e);
+        }
         return {};
       },
       close: () => transport.close(),

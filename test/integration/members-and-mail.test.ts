@@ -136,7 +136,7 @@ describe('delivery through the job runner', () => {
     // Attempt 1 is refused; the job goes back to the queue with a later run_at.
     await mail.h.drainJobs();
     const [row1] = await mail.h.ctx.db.select().from(emails).where(eq(emails.to, email));
-    expect(row1.status).toBe('queued');
+    expect(row1.status).toBe('retrying');
     expect(row1.lastError).toMatch(/451|unavailable/i);
     const [job1] = await mail.h.ctx.db
       .select()

@@ -51,21 +51,36 @@ function parts(head: string, body: string): { text: string | null; html: string 
   return found;
 }
 
-/** A real SMTP server on 127.0.0.1 that records what it accepts and can refuse the next messages on demand. */
+const smtpError = (code: number, text: string) =>
+  Object.assign(new Error(text), { responseCode: code }) as Error & { responseCode: number };
+
+/**
+ * A real SMTP server on 127.0.0.1 that records what it accepts and, on demand, refuses the next messages, refuses an
+ * address for good, or holds one address's messages until released.
+ */
 export async function startSmtpServer() {
   const messages: ReceivedMessage[] = [];
   let refuse = 0;
   let delayMs = 0;
+  const refusedAddresses = new Map<string, { code: number; text: string }>();
+  const held = new Map<string, Promise<void>>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = refusedAddresses.get(address.address.toLowerCase());
+      if (refusal) return callback(smtpError(refusal.code, refusal.text));
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
         // A slow server: the message is accepted (250) only after the delay.
         if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+        // A server that hangs on one address's messages until the test lets them through.
+        for (const r of session.envelope.rcptTo) await held.get(r.address.toLowerCase());
         if (refuse > 0) {
           refuse--;
           const err = new Error('Mailbox temporarily unavailable') as Error & { responseCode: number };
@@ -101,6 +116,28 @@ export async function startSmtpServer() {
     /** Every message is answered only after this many milliseconds (0: at once). */
     answerAfter(ms: number) {
       delayMs = ms;
+    },
+    /** Refuses this address at RCPT TO with a permanent answer, as a server does for a mailbox that does not exist. */
+    refuseAddress(address: string, code = 550, text = '5.1.1 mailbox unavailable') {
+      refusedAddresses.set(address.toLowerCase(), { code, text });
+    },
+    /** Accepts this address again. */
+    acceptAddress(address: string) {
+      refusedAddresses.delete(address.toLowerCase());
+    },
+    /** Messages to this address get no answer until the returned function is called. */
+    hold(address: string): () => void {
+      let release = () => {};
+      held.set(
+        address.toLowerCase(),
+        new Promise<void>((r) => {
+          release = r;
+        }),
+      );
+      return () => {
+        held.delete(address.toLowerCase());
+        release();
+      };
     },
     /** Stops listening altogether: connections are refused until `start` again. */
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

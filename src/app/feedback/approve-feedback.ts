@@ -6,6 +6,7 @@ import { recordAudit } from '../audit';
 import { blocking, checkFeedbackText } from '../check-text';
 import type { Actor, AppContext } from '../context';
 import { loadApplication, loadFeedback, loadOrganization } from '../load';
+import { loadFeedbackWithEmail } from './get-feedback';
 import { queueFeedbackEmail } from './queue-feedback-email';
 
 /** When an approved feedback is sent: at once, at a time, or when its job is closed (held until then). */
@@ -18,14 +19,15 @@ export interface ApproveInput {
 }
 
 /**
- * Approves a draft and schedules its one email. A blocking finding stops approval (409) unless an admin overrides it
+ * Approves a draft (or a feedback whose email failed) and schedules its one email. A blocking finding stops approval (409) unless an admin overrides it
  * with a written justification, which goes into the audit trail.
  */
 export async function approveFeedback(ctx: AppContext, actor: Actor, input: ApproveInput) {
   const id = input.feedbackId;
   const result = await ctx.db.transaction(async (tx) => {
     const current = await loadFeedback(tx, actor.organizationId, id, { lock: true });
-    if (current.status !== 'draft')
+    // A feedback whose email failed may be approved again: a new email goes out (see also resendFeedback).
+    if (current.status !== 'draft' && current.status !== 'failed')
       throw new AppError(409, 'already-approved', `This feedback is already ${current.status}`);
     const org = await loadOrganization(tx, actor.organizationId);
     const { job, application } = await loadApplication(tx, actor.organizationId, current.applicationId);
@@ -68,6 +70,8 @@ export async function approveFeedback(ctx: AppContext, actor: Actor, input: Appr
         approvedBy: actor.userId,
         approvedAt: new Date(),
         overrideJustification: blockers.length ? input.override!.justification : null,
+        // A failed email is history (the audit trail keeps it); the new one is set when it is queued.
+        emailId: null,
         updatedAt: new Date(),
       })
       .where(eq(feedback.id, id))
@@ -100,7 +104,7 @@ export async function approveFeedback(ctx: AppContext, actor: Actor, input: Appr
           : {}),
       },
     });
-    return loadFeedback(tx, actor.organizationId, id);
+    return loadFeedbackWithEmail(tx, actor.organizationId, id);
   });
   ctx.jobs.poke();
   return result;

@@ -6,8 +6,13 @@ import { recordAudit } from '../audit';
 import { checkFeedbackText } from '../check-text';
 import type { Actor, AppContext } from '../context';
 import { loadFeedback, loadOrganization } from '../load';
+import { loadFeedbackEmail } from './get-feedback';
 
-/** A reviewer edits a draft. Every edit is checked again; sentences that survive keep their evidence. */
+/**
+ * A reviewer edits a draft. Every edit is checked again; sentences that survive keep their evidence. A feedback whose
+ * email failed can be edited too: it goes back to being a draft, to be approved again (its approval was for the text
+ * as it was).
+ */
 export async function editFeedback(
   ctx: AppContext,
   actor: Actor,
@@ -16,19 +21,36 @@ export async function editFeedback(
   const id = input.feedbackId;
   return ctx.db.transaction(async (tx) => {
     const current = await loadFeedback(tx, actor.organizationId, id, { lock: true });
-    if (current.status !== 'draft') {
+    if (current.status !== 'draft' && current.status !== 'failed') {
       throw new AppError(
         409,
         'feedback-locked',
-        `This feedback is ${current.status}; only a draft can be edited`,
+        `This feedback is ${current.status}; only a draft, or feedback whose email failed, can be edited`,
       );
     }
+    const reopened = current.status === 'failed';
     const org = await loadOrganization(tx, actor.organizationId);
     const findings = checkFeedbackText(input.body, org.jurisdictions);
     const sentences = relinkEvidence(input.body, current.sentences);
     const [updated] = await tx
       .update(feedback)
-      .set({ body: input.body, findings, sentences, updatedAt: new Date() })
+      .set({
+        body: input.body,
+        findings,
+        sentences,
+        updatedAt: new Date(),
+        ...(reopened
+          ? {
+              status: 'draft' as const,
+              sendMode: null,
+              sendAt: null,
+              approvedBy: null,
+              approvedAt: null,
+              overrideJustification: null,
+              emailId: null,
+            }
+          : {}),
+      })
       .where(eq(feedback.id, id))
       .returning();
     await recordAudit(tx, {
@@ -38,8 +60,13 @@ export async function editFeedback(
       subjectType: 'feedback',
       subjectId: id,
       applicationId: current.applicationId,
-      data: { before: current.body, after: input.body, findings: findings.length },
+      data: {
+        before: current.body,
+        after: input.body,
+        findings: findings.length,
+        ...(reopened ? { reopened: true } : {}),
+      },
     });
-    return updated;
+    return { feedback: updated, email: await loadFeedbackEmail(tx, actor.organizationId, updated) };
   });
 }

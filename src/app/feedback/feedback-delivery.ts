@@ -3,14 +3,23 @@ import { feedback, feedbackRequests } from '../../db/schema';
 import type { DeliveryHooks } from '../../jobs/deliver-email';
 import { recordAudit } from '../audit';
 
-/** When a feedback email is sent the feedback is sent, and the audit trail keeps the exact text that went out. */
+/**
+ * When a feedback email is sent the feedback is sent, and the audit trail keeps the exact text that went out. When it
+ * fails for good the feedback is failed, with the server's answer, until someone sends it again.
+ */
 export const feedbackDelivery: DeliveryHooks = {
   async sent(tx, email) {
     if (!email.subjectId) return;
     const [row] = await tx
       .update(feedback)
       .set({ status: 'sent', sentAt: email.sentAt ?? new Date(), updatedAt: new Date() })
-      .where(and(eq(feedback.id, email.subjectId), inArray(feedback.status, ['approved', 'scheduled'])))
+      .where(
+        and(
+          eq(feedback.id, email.subjectId),
+          eq(feedback.emailId, email.id),
+          inArray(feedback.status, ['approved', 'scheduled']),
+        ),
+      )
       .returning();
     if (!row) return;
     // A candidate who asked for feedback has it now.
@@ -33,7 +42,14 @@ export const feedbackDelivery: DeliveryHooks = {
     const [row] = await tx
       .update(feedback)
       .set({ status: 'failed', updatedAt: new Date() })
-      .where(eq(feedback.id, email.subjectId))
+      // Only the feedback's current message: a message it has since replaced (sent again) says nothing about it.
+      .where(
+        and(
+          eq(feedback.id, email.subjectId),
+          eq(feedback.emailId, email.id),
+          inArray(feedback.status, ['approved', 'scheduled']),
+        ),
+      )
       .returning();
     if (!row) return;
     await recordAudit(tx, {
@@ -43,7 +59,7 @@ export const feedbackDelivery: DeliveryHooks = {
       subjectType: 'feedback',
       subjectId: row.id,
       applicationId: row.applicationId,
-      data: { to: email.to, error: email.lastError },
+      data: { to: email.to, error: email.lastError, attempts: email.attempts },
     });
   },
 };

@@ -1,8 +1,31 @@
-import type { feedback } from '../../db/schema';
+import type { emails, feedback } from '../../db/schema';
 import { iso } from './shared';
 
-/** The reviewer's view of feedback: the body, its findings, and the evidence behind each sentence. */
-export function presentFeedback(f: typeof feedback.$inferSelect) {
+/**
+ * An email's delivery as the hiring team sees it: its state, the address, the attempts so far and the mail server's
+ * last answer when it refused ("550 5.1.1 mailbox unavailable"). Never the message's text or links.
+ */
+export function presentDelivery(e: typeof emails.$inferSelect | null) {
+  if (!e) return null;
+  return {
+    status: e.status,
+    to: e.to,
+    attempts: e.attempts,
+    lastAnswer: e.lastError,
+    lastCode: e.lastCode,
+    lastAttemptAt: iso(e.lastAttemptAt),
+    sentAt: iso(e.sentAt),
+  };
+}
+
+/**
+ * The reviewer's view of feedback: the body, its findings, the evidence behind each sentence, and the delivery of its
+ * email once one is queued.
+ */
+export function presentFeedback(
+  f: typeof feedback.$inferSelect,
+  email: typeof emails.$inferSelect | null = null,
+) {
   const seen = new Set<string>();
   const evidence = f.sentences
     .flatMap((s) => s.evidence)
@@ -25,5 +48,6 @@ export function presentFeedback(f: typeof feedback.$inferSelect) {
     sentAt: iso(f.sentAt),
     approvedAt: iso(f.approvedAt),
     overrideJustification: f.overrideJustification,
+    delivery: presentDelivery(email),
   };
 }

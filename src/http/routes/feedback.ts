@@ -3,6 +3,7 @@ import { approveFeedback } from '../../app/feedback/approve-feedback';
 import { editFeedback } from '../../app/feedback/edit-feedback';
 import { getFeedback } from '../../app/feedback/get-feedback';
 import { rejectApplication } from '../../app/feedback/reject-application';
+import { resendFeedback } from '../../app/feedback/resend-feedback';
 import { requireActor, secured } from '../env';
 import { authorize } from '../policies';
 import { presentFeedback } from '../presenters/feedback';
@@ -15,10 +16,14 @@ import {
   EditFeedbackBody,
   FeedbackEnvelope,
   RejectionBody,
+  ResendBody,
 } from '../schemas/feedback';
 import { IdParam } from '../schemas/shared';
 
-/** Feedback: the rejection that drafts it, then review, edits (checked again) and approval with its send time. */
+/**
+ * Feedback: the rejection that drafts it, then review, edits (checked again), approval with its send time, and
+ * sending again when its email failed.
+ */
 export function feedbackRoutes() {
   const app = createRouter();
   app.openapi(
@@ -63,7 +68,7 @@ export function feedbackRoutes() {
       return c.json(
         {
           feedback: {
-            ...presentFeedback(r.feedback),
+            ...presentFeedback(r.feedback, r.email),
             candidateResponse: presentCandidateResponse(r.response),
           },
         },
@@ -78,6 +83,8 @@ export function feedbackRoutes() {
       path: '/api/v1/feedback/{id}',
       tags: ['Feedback'],
       summary: 'Edit a draft; the new text is checked again',
+      description:
+        'A feedback whose email failed can be edited too: it goes back to being a draft, to be approved again.',
       ...secured,
       request: { params: IdParam, body: jsonBody(EditFeedbackBody) },
       responses: { 200: jsonAnswer('Edited', FeedbackEnvelope), ...bodyErrors, 409: errors[409] },
@@ -85,11 +92,11 @@ export function feedbackRoutes() {
     async (c) => {
       const actor = requireActor(c);
       authorize(actor, 'feedback.review');
-      const f = await editFeedback(c.get('ctx'), actor, {
+      const r = await editFeedback(c.get('ctx'), actor, {
         ...c.req.valid('json'),
         feedbackId: c.req.valid('param').id,
       });
-      return c.json({ feedback: presentFeedback(f) }, 200);
+      return c.json({ feedback: presentFeedback(r.feedback, r.email) }, 200);
     },
   );
 
@@ -115,11 +122,39 @@ export function feedbackRoutes() {
     async (c) => {
       const actor = requireActor(c);
       authorize(actor, 'feedback.review');
-      const f = await approveFeedback(c.get('ctx'), actor, {
+      const r = await approveFeedback(c.get('ctx'), actor, {
         ...c.req.valid('json'),
         feedbackId: c.req.valid('param').id,
       });
-      return c.json({ feedback: presentFeedback(f) }, 200);
+      return c.json({ feedback: presentFeedback(r.feedback, r.email) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/feedback/{id}/resend',
+      tags: ['Feedback'],
+      summary: 'Send a feedback whose email failed again, now; optionally to a corrected address',
+      description:
+        "Only when the email failed (409 not-failed otherwise). A new email goes out once, with a fresh link to the candidate's page. A corrected `to` changes the candidate's address (audited; 409 email-taken when another candidate of the organization has it).",
+      ...secured,
+      request: { params: IdParam, body: jsonBody(ResendBody) },
+      responses: {
+        200: jsonAnswer('Queued for sending', FeedbackEnvelope),
+        ...bodyErrors,
+        409: errors[409],
+        429: errors[429],
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'feedback.review');
+      const r = await resendFeedback(c.get('ctx'), actor, {
+        ...c.req.valid('json'),
+        feedbackId: c.req.valid('param').id,
+      });
+      return c.json({ feedback: presentFeedback(r.feedback, r.email) }, 200);
     },
   );
 

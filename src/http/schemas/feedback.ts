@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { SendWhen } from '../../app/feedback/approve-feedback';
-import { Finding } from './shared';
+import { Email, Finding } from './shared';
 
 export const RejectionBody = z
   .object({
@@ -25,6 +25,27 @@ export const CandidateResponse = z
     futureRoles: z.boolean().nullable(),
   })
   .openapi('CandidateResponse');
+export const Delivery = z
+  .object({
+    status: z.enum(['queued', 'retrying', 'sent', 'failed']).openapi({
+      description:
+        'queued: not tried yet; retrying: a temporary failure, tried again later; sent: the mail server accepted it; failed: refused for good (a 5xx answer, an address rejected) or every attempt failed',
+    }),
+    to: z.string(),
+    attempts: z.number().int(),
+    lastAnswer: z.string().nullable().openapi({
+      description: "The mail server's last refusal, or why it could not be reached",
+      example: '550 5.1.1 mailbox unavailable',
+    }),
+    lastCode: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'The SMTP reply code of that refusal', example: 550 }),
+    lastAttemptAt: z.iso.datetime().nullable(),
+    sentAt: z.iso.datetime().nullable(),
+  })
+  .openapi('Delivery');
 export const Feedback = z
   .object({
     id: z.uuid(),
@@ -41,6 +62,9 @@ export const Feedback = z
     sentAt: z.iso.datetime().nullable(),
     approvedAt: z.iso.datetime().nullable(),
     overrideJustification: z.string().nullable(),
+    delivery: Delivery.nullable().openapi({
+      description: 'The email carrying it to the candidate, once queued',
+    }),
     candidateResponse: CandidateResponse.nullable()
       .optional()
       .openapi({ description: 'What the candidate did on their page' }),
@@ -50,6 +74,14 @@ export const FeedbackEnvelope = z.object({ feedback: Feedback }).openapi('Feedba
 export const EditFeedbackBody = z
   .object({ body: z.string().trim().min(1).max(20_000) })
   .openapi('EditFeedback');
+export const ResendBody = z
+  .object({
+    to: Email.optional().openapi({
+      description:
+        'A corrected address for the candidate, when the one on file was wrong; the change is audited',
+    }),
+  })
+  .openapi('Resend');
 /** A scheduled send lies within a year: a later date is a typo, and a message that far out is no longer timely. */
 const MAX_SEND_AHEAD_MS = 366 * 86_400_000;
 

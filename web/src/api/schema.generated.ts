@@ -2868,7 +2868,10 @@ export interface paths {
                 };
             };
         };
-        /** Edit a draft; the new text is checked again */
+        /**
+         * Edit a draft; the new text is checked again
+         * @description A feedback whose email failed can be edited too: it goes back to being a draft, to be approved again.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -3040,6 +3043,114 @@ export interface paths {
                 };
                 /** @description The body must be JSON */
                 415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a feedback whose email failed again, now; optionally to a corrected address
+         * @description Only when the email failed (409 not-failed otherwise). A new email goes out once, with a fresh link to the candidate's page. A corrected `to` changes the candidate's address (audited; 409 email-taken when another candidate of the organization has it).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Resend"];
+                };
+            };
+            responses: {
+                /** @description Queued for sending */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackEnvelope"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body must be JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many failed attempts; the Retry-After header says when to try again */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6560,6 +6671,7 @@ export interface components {
             /** Format: date-time */
             approvedAt: string | null;
             overrideJustification: string | null;
+            delivery: components["schemas"]["Delivery"];
             /** @description What the candidate did on their page */
             candidateResponse?: {
                 useful: number | null;
@@ -6577,6 +6689,30 @@ export interface components {
             criterionId: string;
             excerpt: string;
         };
+        /** @description The email carrying it to the candidate, once queued */
+        Delivery: {
+            /**
+             * @description queued: not tried yet; retrying: a temporary failure, tried again later; sent: the mail server accepted it; failed: refused for good (a 5xx answer, an address rejected) or every attempt failed
+             * @enum {string}
+             */
+            status: "queued" | "retrying" | "sent" | "failed";
+            to: string;
+            attempts: number;
+            /**
+             * @description The mail server's last refusal, or why it could not be reached
+             * @example 550 5.1.1 mailbox unavailable
+             */
+            lastAnswer: string | null;
+            /**
+             * @description The SMTP reply code of that refusal
+             * @example 550
+             */
+            lastCode: number | null;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+        } | null;
         Rejection: {
             /**
              * @description A code from GET /api/v1/rejection-reasons
@@ -6603,6 +6739,14 @@ export interface components {
             override?: {
                 justification: string;
             };
+        };
+        Resend: {
+            /**
+             * Format: email
+             * @description A corrected address for the candidate, when the one on file was wrong; the change is audited
+             * @example ada@example.com
+             */
+            to?: string;
         };
         AuditEvent: {
             /** Format: date-time */

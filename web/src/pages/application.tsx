@@ -43,7 +43,11 @@ export function ApplicationPage({ id, me }: { id: string; me: Me }) {
           <p>
             Feedback for {a.candidate.name.split(' ')[0]} is <Badge value={a.feedback.status} />.{' '}
             <Link to={`/feedback/${a.feedback.id}`}>
-              {a.feedback.status === 'draft' ? 'Review the draft' : 'Open the feedback'}
+              {a.feedback.status === 'draft'
+                ? 'Review the draft'
+                : a.feedback.status === 'failed'
+                  ? 'See why the email failed, and send it again'
+                  : 'Open the feedback'}
             </Link>
           </p>
           {a.status === 'rejected' && a.feedback.status === 'draft' && can(me, 'applications.reject') && (

@@ -17,6 +17,7 @@ import { invalidate, useApi } from '../query';
 import { Field, Toast, useSubmit } from '../ui';
 import { CandidateResponseCard } from './review/candidate-response';
 import { EvidenceCard } from './review/evidence';
+import { ResendCard } from './review/resend';
 import { StatusNote, Timeline } from './review/timeline';
 
 type Send = 'now' | 'when-filled' | string;
@@ -48,6 +49,8 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
   const [notice, setNotice] = useState<string>();
   const [blocked, setBlocked] = useState<{ message: string; findings: Finding[]; send: Send }>();
   const [justification, setJustification] = useState('');
+  // A feedback whose email failed, opened for editing: saving makes it a draft again.
+  const [reopening, setReopening] = useState(false);
   const findings = useCheck(body);
   const checked = useCheckerReady();
 
@@ -76,6 +79,7 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
     const r = await api<{ feedback: Feedback }>('PUT', `/feedback/${id}`, { body });
     setFb(r.feedback);
     setBody(undefined);
+    setReopening(false);
   }
 
   const saving = useSubmit(async () => {
@@ -121,6 +125,7 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
 
   const a = app.data;
   const isDraft = fb.status === 'draft';
+  const editing = isDraft || (fb.status === 'failed' && reopening);
   const blocking = findings.filter((f) => f.severity === 'block');
 
   return (
@@ -158,8 +163,8 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
           )}
 
           <section className="card">
-            <h2>{isDraft ? 'Draft' : 'Text'}</h2>
-            {isDraft ? (
+            <h2>{editing ? 'Draft' : 'Text'}</h2>
+            {editing ? (
               <>
                 <CheckedTextarea
                   label="Feedback to the candidate"
@@ -176,10 +181,10 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
                   <button
                     type="button"
                     className="secondary"
-                    disabled={busy || !dirty}
+                    disabled={busy || (!dirty && isDraft)}
                     onClick={() => saving.run()}
                   >
-                    Save
+                    {isDraft ? 'Save' : 'Save as a draft'}
                   </button>
                   {dirty && <span className="muted small">Unsaved changes</span>}
                   <Toast as="span" message={notice} onDismiss={() => setNotice(undefined)} />
@@ -192,6 +197,17 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
             )}
             <ErrorNote error={saving.error} />
           </section>
+
+          {fb.status === 'failed' && !reopening && can(me, 'feedback.review') && (
+            <ResendCard
+              fb={fb}
+              onSent={(f) => {
+                setFb(f);
+                audit.reload();
+              }}
+              onEdit={() => setReopening(true)}
+            />
+          )}
 
           {isDraft && can(me, 'feedback.review') && (
             <section className="card">

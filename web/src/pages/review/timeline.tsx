@@ -1,18 +1,42 @@
 import { type AuditEvent, type Feedback, formatDate } from '../../api';
 
+type Delivery = NonNullable<Feedback['delivery']>;
+
+/** Where the email stands, in a line: "Sent 2 Dec 2026, 12:03", "Retrying (attempt 3): 451 …", "Failed: 550 …". */
+export function deliveryText(d: Delivery): string {
+  if (d.status === 'sent') return `Sent ${formatDate(d.sentAt, true)} to ${d.to}.`;
+  if (d.status === 'retrying')
+    return `Retrying (attempt ${d.attempts}): ${d.lastAnswer ?? 'no answer'}. Debrief tries again on its own.`;
+  if (d.status === 'failed') {
+    const refused = d.lastCode !== null && d.lastCode >= 500;
+    return `Failed: ${d.lastAnswer ?? 'no answer'}. ${
+      refused
+        ? `The mail server refused ${d.to} for good; check the address and send again.`
+        : `Every attempt failed (${d.attempts}); check the mail settings and send again.`
+    }`;
+  }
+  return `Queued for ${d.to}; sending now…`;
+}
+
 export function StatusNote({ fb }: { fb: Feedback }) {
+  const d = fb.delivery;
   let text: string;
   if (fb.status === 'draft') text = 'A draft: nothing is sent until someone approves it.';
-  else if (fb.status === 'approved') text = `Approved ${formatDate(fb.approvedAt, true)}; sending now…`;
+  else if (fb.status === 'approved')
+    text =
+      d && d.status !== 'queued'
+        ? `Approved ${formatDate(fb.approvedAt, true)}. ${deliveryText(d)}`
+        : `Approved ${formatDate(fb.approvedAt, true)}; sending now…`;
   else if (fb.status === 'scheduled')
     text =
       fb.sendMode === 'when-filled'
         ? 'Approved; held until the job is closed as filled.'
         : `Approved; scheduled for ${formatDate(fb.sendAt, true)}.`;
-  else if (fb.status === 'sent') text = `Sent ${formatDate(fb.sentAt, true)}.`;
-  else text = 'Sending failed after several attempts; check the mail settings.';
+  else if (fb.status === 'sent') text = d ? deliveryText(d) : `Sent ${formatDate(fb.sentAt, true)}.`;
+  else text = d ? deliveryText(d) : 'Sending failed; send it again.';
+  const tone = d?.status === 'retrying' ? 'retrying' : fb.status;
   return (
-    <p className={`status-note status-${fb.status}`} role="status">
+    <p className={`status-note status-${tone}`} role="status">
       {text}
       {fb.overrideJustification && <> Approved over blocking findings: “{fb.overrideJustification}”</>}
     </p>
@@ -42,6 +66,8 @@ const ACTIONS: Record<string, string> = {
   'candidate.asked': 'The candidate asked a question',
   'candidate.future-roles': 'The candidate answered about future roles',
   'feedback.failed': 'Sending failed',
+  'feedback.resent': 'Sent again',
+  'candidate.email-corrected': "The candidate's address corrected",
   'job.closed': 'Job closed',
   'job.reopened': 'Job reopened',
   'job.reject-remaining': 'Rejected when the job closed',
@@ -50,6 +76,7 @@ const ACTIONS: Record<string, string> = {
 function detail(e: AuditEvent): string {
   const d = e.data;
   const parts: string[] = [];
+  if (typeof d.from === 'string') parts.push(`from ${d.from}`);
   if (typeof d.to === 'string') parts.push(`to ${d.to}`);
   // Who recorded a scorecard on whose behalf.
   if (typeof d.summary === 'string' && typeof d.onBehalfOf === 'object') parts.push(d.summary);
@@ -72,6 +99,7 @@ function detail(e: AuditEvent): string {
   if (typeof d.note === 'string' && d.note) parts.push(`note: ${d.note}`);
   if (typeof d.because === 'string') parts.push(`because the ${d.because.replace(/^job /, 'job was ')}`);
   if (typeof d.error === 'string') parts.push(d.error);
+  if (d.reopened === true) parts.push('back to a draft');
   return parts.join(' · ');
 }
 
