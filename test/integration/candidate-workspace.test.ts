@@ -439,7 +439,6 @@ describe('tracker, request coach and improvement plan', () => {
       });
       const card = await org.api.post(`/api/v1/applications/${app.body.id}/scorecards`, {
         stage: 'interview',
-        interviewer: { name: 'Lena Fischer', email: `lena@${company.toLowerCase()}.test` },
         recommendation: 'no',
         ratings: [
           {
