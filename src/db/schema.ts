@@ -152,6 +152,10 @@ export const emails = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html'),
+    /** The sender's display name ("Kinetix hiring team via Debrief"); the address stays the configured one. */
+    fromName: text('from_name'),
+    /** Where a reply goes: a person at the organization (the approving reviewer), never Debrief's own address. */
+    replyTo: text('reply_to'),
     status: text('status').$type<EmailStatus>().notNull().default('queued'),
     messageId: text('message_id'),
     attempts: integer('attempts').notNull().default(0),

@@ -12,6 +12,10 @@ export interface EmailInput {
   subject: string;
   text: string;
   html?: string;
+  /** The sender's display name; the address is the configured one. */
+  fromName?: string;
+  /** Where a reply goes. */
+  replyTo?: string;
   /** What the message is for; a hook of that purpose runs when it is sent or fails for good. */
   purpose?: string;
   subjectId?: string;
@@ -100,6 +104,8 @@ export function deliverEmailJob(
             subject: email.subject,
             text: email.text,
             html: email.html,
+            fromName: email.fromName,
+            replyTo: email.replyTo,
             messageId,
           }));
         } catch (e) {

@@ -81,6 +81,9 @@ describe('the hiring journey through the API', () => {
     expect(delivered).toHaveLength(1);
     expect(delivered[0].subject).toContain('Senior Backend Engineer');
     expect(delivered[0].subject).toContain('Kinetix');
+    // From the hiring team by name, through Debrief's address; a reply reaches the person who approved it.
+    expect(delivered[0].fromHeader).toMatch(/^"?Kinetix hiring team via Debrief"? </);
+    expect(delivered[0].replyTo).toContain(org.email);
     expect(delivered[0].text).toContain('Attention to detail');
     // Text and HTML: the letter's headings as headings, the reason it comes through Debrief at the end of both.
     expect(delivered[0].html).toContain('<h2>Attention to detail</h2>');

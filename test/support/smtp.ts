@@ -7,6 +7,9 @@ export interface ReceivedMessage {
   raw: string;
   subject: string;
   messageId: string;
+  /** The From and Reply-To headers as sent ("\"Kinetix hiring team via Debrief\" <feedback@...>"). */
+  fromHeader: string;
+  replyTo: string;
   /** The text part, with quoted-printable soft breaks and escapes decoded. */
   text: string;
   /** The HTML part of a multipart message, decoded; null when the message is text only. */
@@ -97,6 +100,8 @@ export async function startSmtpServer() {
           raw,
           subject: header(head, 'Subject'),
           messageId: header(head, 'Message-ID'),
+          fromHeader: header(head, 'From'),
+          replyTo: header(head, 'Reply-To'),
           text: text ?? '',
           html,
         });

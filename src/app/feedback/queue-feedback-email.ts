@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
-import { candidates, feedback, type jobs, type organizations } from '../../db/schema';
+import { candidates, feedback, type jobs, type organizations, users } from '../../db/schema';
 import { feedbackHtml } from '../../domain/feedback-html';
 import { queueEmail } from '../../jobs/deliver-email';
 import type { AppContext } from '../context';
@@ -18,9 +18,15 @@ export function feedbackSubject(jobTitle: string, organizationName: string) {
   return `Feedback on your application for ${jobTitle} at ${organizationName}`;
 }
 
+/** The sender's name on a feedback email: the organization's hiring team, through Debrief. */
+export function feedbackSenderName(organizationName: string): string {
+  return `${organizationName} hiring team via Debrief`;
+}
+
 /**
  * Queues the one email that carries a feedback to its candidate, with a fresh unguessable link to the candidate's
- * page (only its hash is kept; it expires). Runs in the caller's transaction; `runAt` schedules the send.
+ * page (only its hash is kept; it expires). It comes from "<Organization> hiring team via Debrief", and a reply goes
+ * to the person who approved it. Runs in the caller's transaction; `runAt` schedules the send.
  */
 export async function queueFeedbackEmail(
   tx: Tx,
@@ -34,6 +40,9 @@ export async function queueFeedbackEmail(
   },
 ) {
   const [candidate] = await tx.select().from(candidates).where(eq(candidates.id, args.candidateId));
+  const [approver] = args.feedback.approvedBy
+    ? await tx.select({ email: users.email }).from(users).where(eq(users.id, args.feedback.approvedBy))
+    : [];
   const link = await createPortalLink(tx, ctx, {
     organizationId: args.organization.id,
     applicationId: args.feedback.applicationId,
@@ -69,6 +78,8 @@ export async function queueFeedbackEmail(
       subject,
       text,
       html,
+      fromName: feedbackSenderName(args.organization.name),
+      ...(approver?.email ? { replyTo: approver.email } : {}),
       purpose: 'feedback',
       subjectId: args.feedback.id,
     },
