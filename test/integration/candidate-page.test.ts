@@ -109,6 +109,11 @@ describe('the page behind the emailed link', () => {
     const answerMail = inbox(candidateEmail)[1];
     expect(answerMail.subject).toContain('An answer to your question');
     expect(answerMail.text).toContain('two of the five API examples');
+    // A letter, not a bare answer: a greeting and the person who wrote it, who also gets any reply.
+    expect(answerMail.text).toMatch(/^Dear Sam,/);
+    expect(answerMail.text).toMatch(/Kind regards,\r?\n.+, for the Kinetix hiring team/);
+    expect(answerMail.fromHeader).toMatch(/Kinetix hiring team via Debrief/);
+    expect(answerMail.replyTo).toContain(org.email);
     const page = await mail.h.anon.get(`/api/v1/portal/${token}`);
     expect(page.body.response).toMatchObject({
       question: expect.stringContaining('selected'),

@@ -7,6 +7,7 @@ import { blocking, checkFeedbackText } from '../check-text';
 import type { Actor, AppContext } from '../context';
 import { loadApplication, loadFeedback } from '../load';
 import { createPortalLink } from '../portal-links';
+import { feedbackSenderName } from './queue-feedback-email';
 
 /**
  * The hiring team answers the one question a candidate asked on their page, once; the answer is checked and
@@ -45,13 +46,28 @@ export async function answerQuestion(
       organizationId: actor.organizationId,
       applicationId: fb.applicationId,
     });
+    // A letter like the feedback itself: a greeting, the question, the answer, and the person who wrote it; from the
+    // hiring team through Debrief, a reply going to that person.
+    const firstName = candidate.name.trim().split(/\s+/)[0] || 'there';
     await queueEmail(tx, ctx.jobs.deliverEmail, {
       organizationId: actor.organizationId,
       to: candidate.email,
       subject: `An answer to your question about ${job.title} at ${organizationName}`,
-      text: [`You asked: ${response.question}`, '', input.answer.trim(), '', `Your page: ${link.url}`].join(
-        '\n',
-      ),
+      text: [
+        `Dear ${firstName},`,
+        '',
+        `You asked: ${response.question}`,
+        '',
+        input.answer.trim(),
+        '',
+        'Kind regards,',
+        `${actor.name}, for the ${organizationName} hiring team`,
+        '',
+        '—',
+        `Your feedback page: ${link.url}`,
+      ].join('\n'),
+      fromName: feedbackSenderName(organizationName),
+      replyTo: actor.email,
     });
     const [updated] = await tx
       .update(feedbackResponses)
