@@ -39,7 +39,7 @@ export async function approveFeedback(ctx: AppContext, actor: Actor, input: Appr
       throw new AppError(
         409,
         'blocking-findings',
-        `${blockers.length} sentence(s) put the organization at legal risk; fix them or ask an admin to override`,
+        `${blockers.length === 1 ? 'One sentence puts' : `${blockers.length} sentences put`} the organization at legal risk; fix ${blockers.length === 1 ? 'it' : 'them'} or ask an admin to override`,
         {
           findings: blockers,
         },

@@ -86,7 +86,8 @@ function detail(e: AuditEvent): string {
     parts.push(`recommendation: ${d.recommendation.replace('_', ' ')}`);
   if (typeof d.send === 'string')
     parts.push(
-      d.send === 'now' ? 'send now' : d.send === 'when-filled' ? 'send when filled' : `send at ${d.send}`,
+      // "at" is followed by the time itself (sendAt), so it reads "send at 3 Dec, 09:00", never "send at at".
+      d.send === 'now' ? 'send now' : d.send === 'when-filled' ? 'send when filled' : 'send at',
     );
   if (typeof d.sendAt === 'string') parts.push(formatDate(d.sendAt, true));
   if (typeof d.findings === 'number') parts.push(`${d.findings} finding${d.findings === 1 ? '' : 's'}`);
