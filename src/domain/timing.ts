@@ -9,3 +9,8 @@ export function addWorkingDays(from: Date, days: number): Date {
   }
   return d;
 }
+
+/** A calendar day (YYYY-MM-DD) n days later (earlier when n is negative), counted at noon UTC so no clock change moves it. */
+export function addDays(day: string, n: number): string {
+  return new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { reminders, trackerApplications, trackerRounds } from '../../db/schema';
+import { addDays } from '../../domain/timing';
 import type { TrackerStatus } from '../../domain/vocabulary';
 import { notFound } from '../../lib/errors';
 import type { CandidateActor } from '../context';
@@ -8,8 +9,7 @@ import type { CandidateActor } from '../context';
 /** Shared by the workspace's use cases. Every query is scoped to the candidate's own account: another's rows are not found. */
 
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-export const addDays = (day: string, n: number) =>
-  isoDay(new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000));
+export { addDays };
 
 /** Outcomes after which there is nobody left to follow up with or thank for a round. */
 export const FINAL_STATUSES: readonly TrackerStatus[] = ['rejected', 'offer', 'withdrawn'];

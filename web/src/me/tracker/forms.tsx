@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { addDays } from '../../../../src/domain/timing';
 import { ErrorNote, Scale } from '../../components';
 import { Field, Toast, useSubmit } from '../../ui';
 import {
@@ -12,9 +13,6 @@ import {
   today,
 } from '../api';
 import { Input } from './input';
-
-const addDaysTo = (isoDay: string, n: number) =>
-  new Date(Date.parse(`${isoDay}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 let personKey = 0;
 export function RoundForm({ appId, n, onAdded }: { appId: string; n: number; onAdded: () => void }) {
@@ -43,7 +41,7 @@ export function RoundForm({ appId, n, onAdded }: { appId: string; n: number; onA
       notes: notes.trim() || null,
     });
     // A thank-you reminder is made only for a round whose next day is still ahead.
-    const ahead = addDaysTo(date, 1) >= today();
+    const ahead = addDays(date, 1) >= today();
     setDone(
       `Round added: ${stage.trim()}.${ahead ? ' A reminder to send a thank-you note is on your list.' : ''}`,
     );
