@@ -9,6 +9,7 @@ import { createHttpApp } from './http/app';
 import { deliverEmailJob } from './jobs/deliver-email';
 import { JobRunner } from './jobs/runner';
 import type { Logger } from './lib/logger';
+import { createSecretBox, loadSecretKeys } from './lib/secret-box';
 import { createMailer, type Mailer } from './mail/mailer';
 
 export interface Debrief {
@@ -30,10 +31,17 @@ export function assemble(
     createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, dataDir: config.dataDir });
   const messageDomain = new URL(config.publicUrl).hostname || 'debrief.localhost';
   const deliverEmail = deliverEmailJob(mailer, messageDomain, { feedback: feedbackDelivery });
+  const { keys, fromFile } = loadSecretKeys(config.SECRETS_KEY, config.dataDir);
+  if (fromFile && config.DATABASE_URL && config.NODE_ENV === 'production') {
+    logger.warn(
+      'SECRETS_KEY is not set: stored secrets are sealed with a key file in DATA_DIR, which every instance must share',
+    );
+  }
   const ctx: AppContext = {
     db: database.db,
     config,
     logger,
+    secrets: createSecretBox(keys),
     jobs: {
       deliverEmail: { ...deliverEmail, maxAttempts: config.JOB_MAX_ATTEMPTS },
       bulkReject: rejectRemainingJob(() => ctx),

@@ -31,6 +31,17 @@ const schema = z.object({
   JOB_LEASE_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Behind a reverse proxy: take the client's address from the last X-Forwarded-For hop (for sign-in limits). */
   TRUST_PROXY: z.stringbool().default(false),
+  /**
+   * The key(s) that encrypt stored secrets (SMTP and identity provider credentials, ATS keys): 32 bytes as hex or
+   * base64, several separated by commas to rotate (the first seals). Unset: a key file in DATA_DIR.
+   */
+  SECRETS_KEY: z
+    .string()
+    .regex(
+      /^\s*([0-9a-fA-F]{64}|[A-Za-z0-9_\-+/]{43}=?)\s*(,\s*([0-9a-fA-F]{64}|[A-Za-z0-9_\-+/]{43}=?)\s*)*$/,
+      'must be one or more 32-byte keys (64 hex digits or base64), separated by commas',
+    )
+    .optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 

@@ -3,12 +3,15 @@ import type { Db } from '../db/client';
 import type { Role } from '../db/schema';
 import type { JobDefinition } from '../jobs/runner';
 import type { Logger } from '../lib/logger';
+import type { SecretBox } from '../lib/secret-box';
 
 /** What every use case may touch: the database, settings, logs and the job outbox. */
 export interface AppContext {
   db: Db;
   config: Config;
   logger: Logger;
+  /** Seals and opens the secrets Debrief must read back (never passwords or tokens: those are hashed). */
+  secrets: SecretBox;
   jobs: {
     deliverEmail: JobDefinition<{ emailId: string }>;
     bulkReject: JobDefinition<{ operationId: string }>;
