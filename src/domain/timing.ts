@@ -14,3 +14,18 @@ export function addWorkingDays(from: Date, days: number): Date {
 export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * Where a candidate's request for feedback stands against its due date, in working days (Monday to Friday) as the
+ * hiring team counts them, a day begun counting as a day: `overdue` once the moment has passed, `due-soon` with
+ * one working day or less left.
+ */
+export function answerDeadline(
+  now: Date,
+  due: Date,
+): { state: 'overdue' | 'due-soon' | 'on-time'; workingDaysLeft: number } {
+  if (due.getTime() <= now.getTime()) return { state: 'overdue', workingDaysLeft: 0 };
+  let left = 1;
+  while (addWorkingDays(now, left).getTime() < due.getTime()) left++;
+  return { state: left <= 1 ? 'due-soon' : 'on-time', workingDaysLeft: left };
+}

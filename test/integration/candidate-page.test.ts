@@ -165,8 +165,12 @@ describe('rejected without feedback', () => {
     const r = await org.api.post(`/api/v1/applications/${application.id}/rejection`, {
       reason: 'skills-gap',
     });
+    const detail = () => org.api.get(`/api/v1/applications/${application.id}`);
+    expect((await detail()).body).toMatchObject({ noticeSentAt: null, request: null });
     expect((await org.api.post(`/api/v1/applications/${application.id}/notice`)).status).toBe(202);
     expect((await org.api.post(`/api/v1/applications/${application.id}/notice`)).status).toBe(409);
+    // The team's page knows a notice went out, so it no longer offers one.
+    expect(Date.parse((await detail()).body.noticeSentAt)).toBeGreaterThan(Date.now() - 60_000);
     await drainUntil(mail.h, () => inbox(candidateEmail).length > 0);
     const notice = inbox(candidateEmail)[0];
     expect(notice.subject).toBe('Your application for Analyst at Acme Hiring');
@@ -182,6 +186,8 @@ describe('rejected without feedback', () => {
     const due = new Date(asked.body.request.dueAt).getTime();
     expect(Math.abs(due - addWorkingDays(new Date(before), 5).getTime())).toBeLessThan(60_000);
     expect((await mail.h.anon.post(`/api/v1/portal/${token}/request`, {})).status).toBe(409);
+    // The application shows the request and the day its answer is due.
+    expect((await detail()).body.request).toMatchObject({ status: 'open', dueAt: asked.body.request.dueAt });
 
     const queue = await org.api.get('/api/v1/feedback-requests');
     expect(queue.body.items).toHaveLength(1);
@@ -199,6 +205,7 @@ describe('rejected without feedback', () => {
     await drainUntil(mail.h, () => inbox(candidateEmail).length > 1);
     expect((await org.api.get('/api/v1/feedback-requests')).body.items).toEqual([]);
     expect((await org.api.get('/api/v1/feedback-requests?status=fulfilled')).body.items).toHaveLength(1);
+    expect((await detail()).body.request.status).toBe('fulfilled');
     const after = await mail.h.anon.get(`/api/v1/portal/${token}`);
     expect(after.body.feedback.body).toBe(r.body.feedback.body);
     expect(after.body.canRequest).toBe(false);

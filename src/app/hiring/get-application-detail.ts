@@ -2,9 +2,11 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { fromJsonRow, jsonList } from '../../db/json-rows';
 import {
   applicationInterviewers,
+  auditEvents,
   criteria,
   type FeedbackStatus,
   feedback,
+  feedbackRequests,
   type Role,
   scorecardRatings,
   scorecards,
@@ -20,6 +22,8 @@ interface DetailParts {
   cards: { card: Json; ratings: Json[] }[];
   feedback: { id: string; status: FeedbackStatus } | null;
   interviewers: { id: string; name: string; email: string; role: Role }[];
+  notice_sent_at: string | null;
+  request: { status: 'open' | 'fulfilled' | 'declined'; askedAt: string; dueAt: string } | null;
 }
 
 /**
@@ -37,6 +41,8 @@ export async function getApplicationDetail(ctx: AppContext, actor: Actor, input:
       cards: { card: Json; ratings: Json[] }[];
       feedback: { id: string; status: string } | null;
       interviewers: { id: string; name: string; email: string; role: string }[];
+      notice_sent_at: string | null;
+      request: { status: string; askedAt: string; dueAt: string } | null;
     }>(sql`select
       (select ${jsonList(sql`row_to_json(c)`, sql`c.position`)} from ${criteria} c where c.job_id = ${row.job.id})
         as criteria,
@@ -51,7 +57,11 @@ export async function getApplicationDetail(ctx: AppContext, actor: Actor, input:
         sql`json_build_object('id', u.id, 'name', u.name, 'email', u.email, 'role', u.role)`,
         sql`u.name`,
       )} from ${applicationInterviewers} ai join ${users} u on u.id = ai.user_id where ai.application_id = ${id})
-        as interviewers`)
+        as interviewers,
+      (select min(e.at) from ${auditEvents} e where e.organization_id = ${actor.organizationId}
+        and e.application_id = ${id} and e.action = 'application.notice-sent') as notice_sent_at,
+      (select json_build_object('status', q.status, 'askedAt', q.created_at, 'dueAt', q.due_at)
+        from ${feedbackRequests} q where q.application_id = ${id}) as request`)
     .then((r) => r.rows as DetailParts[]);
   if (!parts) throw new Error('the detail statement returned no row');
   const all = parts.cards.map(({ card, ratings }) => ({
@@ -80,5 +90,11 @@ export async function getApplicationDetail(ctx: AppContext, actor: Actor, input:
     interviewers: parts.interviewers,
     people,
     scorecardsHidden: all.length - cards.length,
+    noticeSentAt: parts.notice_sent_at === null ? null : new Date(parts.notice_sent_at),
+    request: parts.request && {
+      status: parts.request.status,
+      askedAt: new Date(parts.request.askedAt),
+      dueAt: new Date(parts.request.dueAt),
+    },
   };
 }

@@ -36,6 +36,8 @@ export function presentApplicationDetail(d: {
   people: { id: string; name: string }[];
   /** Scorecards the reader may not see yet (see `scorecards.read-before-own`). */
   scorecardsHidden: number;
+  noticeSentAt: Date | null;
+  request: { status: 'open' | 'fulfilled' | 'declined'; askedAt: Date; dueAt: Date } | null;
 }) {
   const names = new Map(d.people.map((p) => [p.id, p.name]));
   return {
@@ -52,5 +54,11 @@ export function presentApplicationDetail(d: {
       ratings: s.ratings.map((r) => presentRating(r, names)),
     })),
     scorecardsHidden: d.scorecardsHidden,
+    noticeSentAt: iso(d.noticeSentAt),
+    request: d.request && {
+      status: d.request.status,
+      askedAt: d.request.askedAt.toISOString(),
+      dueAt: d.request.dueAt.toISOString(),
+    },
   };
 }

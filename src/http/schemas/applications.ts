@@ -47,7 +47,6 @@ export const ApplicationsQuery = ListQuery.extend({
       description: 'e.g. draft: feedback waiting for review',
     }),
 });
-/** The hiring team's private view of one application: its job and its scorecards with ratings and notes. */
 /** A member assigned to interview for an application. */
 export const Interviewer = z
   .object({ id: z.uuid(), name: z.string(), email: z.string(), role: RoleSchema })
@@ -71,6 +70,19 @@ export const ApplicationDetail = Application.extend({
     description:
       "Scorecards left out because the reader (an interviewer) has not submitted their own yet; they see their colleagues' once they have",
   }),
+  noticeSentAt: z.iso.datetime().nullable().openapi({
+    description: 'When the candidate was told the outcome without feedback (a notice can be sent once)',
+  }),
+  request: z
+    .object({
+      status: z.enum(['open', 'fulfilled', 'declined']),
+      askedAt: z.iso.datetime(),
+      dueAt: z.iso
+        .datetime()
+        .openapi({ description: 'The answer is due by then (working days from the ask)' }),
+    })
+    .nullable()
+    .openapi({ description: "The candidate's request for feedback, once they have asked" }),
 });
 
 export const MoveApplicationBody = z

@@ -2189,6 +2189,23 @@ export interface paths {
                             }[];
                             /** @description Scorecards left out because the reader (an interviewer) has not submitted their own yet; they see their colleagues' once they have */
                             scorecardsHidden: number;
+                            /**
+                             * Format: date-time
+                             * @description When the candidate was told the outcome without feedback (a notice can be sent once)
+                             */
+                            noticeSentAt: string | null;
+                            /** @description The candidate's request for feedback, once they have asked */
+                            request: {
+                                /** @enum {string} */
+                                status: "open" | "fulfilled" | "declined";
+                                /** Format: date-time */
+                                askedAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description The answer is due by then (working days from the ask)
+                                 */
+                                dueAt: string;
+                            } | null;
                         };
                     };
                 };

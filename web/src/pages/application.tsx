@@ -16,6 +16,7 @@ import { usePageTitle } from '../navigation';
 import { invalidate, useApi } from '../query';
 import { Interviewers } from './application/interviewers';
 import { PipelineControl } from './application/pipeline';
+import { RequestDeadline } from './application/request-deadline';
 import { ScorecardForm } from './application/scorecard-form';
 import { Scorecards } from './application/scorecards';
 
@@ -50,9 +51,14 @@ export function ApplicationPage({ id, me }: { id: string; me: Me }) {
                   : 'Open the feedback'}
             </Link>
           </p>
-          {a.status === 'rejected' && a.feedback.status === 'draft' && can(me, 'applications.reject') && (
-            <NoticeButton applicationId={a.id} name={a.candidate.name.split(' ')[0]} />
-          )}
+          <RequestDeadline app={a} />
+          {a.status === 'rejected' &&
+            a.feedback.status === 'draft' &&
+            !a.noticeSentAt &&
+            !a.request &&
+            can(me, 'applications.reject') && (
+              <NoticeButton applicationId={a.id} name={a.candidate.name.split(' ')[0]} />
+            )}
         </section>
       )}
 
@@ -91,6 +97,7 @@ function NoticeButton({ applicationId, name }: { applicationId: string; name: st
           try {
             await api('POST', `/applications/${applicationId}/notice`);
             setState('sent');
+            invalidate('team', 'applications');
           } catch (e) {
             setError(errorText(e));
             setState('idle');

@@ -15,6 +15,7 @@ import { Badge, ErrorNote } from '../components';
 import { usePageTitle } from '../navigation';
 import { invalidate, useApi } from '../query';
 import { Field, Toast, useSubmit } from '../ui';
+import { RequestDeadline } from './application/request-deadline';
 import { CandidateResponseCard } from './review/candidate-response';
 import { EvidenceCard } from './review/evidence';
 import { ResendCard } from './review/resend';
@@ -147,6 +148,7 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
         </span>
       </div>
       <StatusNote fb={fb} />
+      {a && fb.status === 'draft' && <RequestDeadline app={a} />}
 
       <div className="review">
         <div className="review-main">
@@ -233,19 +235,21 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
                   </button>
                   <small className="muted">A day or two after the decision gives time to cool off.</small>
                 </form>
-                <div className="approve-option">
-                  <button
-                    type="button"
-                    className="secondary"
-                    disabled={busy}
-                    onClick={() => approval.run({ send: 'when-filled' })}
-                  >
-                    Send when the job is filled
-                  </button>
-                  <small className="muted">
-                    Held until the job is closed; candidates often ask once someone is hired.
-                  </small>
-                </div>
+                {a?.job.status === 'open' && (
+                  <div className="approve-option">
+                    <button
+                      type="button"
+                      className="secondary"
+                      disabled={busy}
+                      onClick={() => approval.run({ send: 'when-filled' })}
+                    >
+                      Send when the job is filled
+                    </button>
+                    <small className="muted">
+                      Held until the job is closed; candidates often ask once someone is hired.
+                    </small>
+                  </div>
+                )}
               </div>
               <ErrorNote error={approval.error} />
               {blocked?.message && (
