@@ -51,6 +51,7 @@ export async function loadApplication(tx: Executor, organizationId: string, id: 
       job: jobs,
       organizationName: organizations.name,
       organizationJurisdictions: organizations.jurisdictions,
+      organizationVoice: organizations.feedbackVoice,
     })
     .from(applications)
     .innerJoin(candidates, eq(candidates.id, applications.candidateId))

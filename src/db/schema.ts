@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { FeedbackVoice } from '../domain/compose/voice';
 import type {
   ApplicationStage,
   ApplicationStatus,
@@ -56,6 +57,8 @@ export const organizations = pgTable('organizations', {
   name: text('name').notNull(),
   /** Which law the checker applies to this organization's text. */
   jurisdictions: text('jurisdictions').array().$type<Jurisdiction[]>().notNull().default(sql`'{us,uk,eu}'`),
+  /** How its letters greet, introduce, close and sign (src/domain/compose/voice.ts); {} is the default voice. */
+  feedbackVoice: jsonb('feedback_voice').$type<Partial<FeedbackVoice>>().notNull().default({}),
   createdAt: createdAt(),
 });
 

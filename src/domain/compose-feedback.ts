@@ -25,7 +25,7 @@ import { render, sentencesOf } from './compose/evidence';
 import { Composer } from './compose/sections';
 import type { ComposedFeedback, ComposeInput } from './compose/types';
 
-export { countContent, teamName } from './compose/sections';
+export { countContent } from './compose/sections';
 export type {
   ComposeCriterion,
   ComposedFeedback,
@@ -40,6 +40,17 @@ export type {
   OmittedEvidence,
   OmittedWhy,
 } from './compose/types';
+export {
+  DEFAULT_VOICE,
+  type FeedbackVoice,
+  GREETINGS,
+  normalizeVoice,
+  type Signer,
+  signForReviewer,
+  signOffLines,
+  teamName,
+  VOICE_LIMITS,
+} from './compose/voice';
 export { mentionsName } from './compose/wording';
 
 /**

@@ -100,6 +100,7 @@ export function sectionsHtml(sections: FeedbackSections, opts: FeedbackHtmlOptio
     `<p>${escapeHtml(sections.greeting)}</p>`,
     `<p>${escapeHtml(sections.opening)}</p>`,
   ];
+  if (sections.intro) parts.push(`<p>${escapeHtml(sections.intro)}</p>`);
   if (sections.strength) {
     parts.push('<h2>What went well</h2>', `<p>${escapeHtml(sections.strength.text)}</p>`);
   }
@@ -115,6 +116,7 @@ export function sectionsHtml(sections: FeedbackSections, opts: FeedbackHtmlOptio
   }
   if (sections.closing && !sections.opening.includes(sections.closing))
     parts.push(`<p>${escapeHtml(sections.closing)}</p>`);
+  if (sections.standardClosing) parts.push(`<p>${escapeHtml(sections.standardClosing)}</p>`);
   parts.push(`<p>${sections.signOff.map(escapeHtml).join('<br>\n')}</p>`);
   return document(opts.title, parts.join('\n'), opts);
 }

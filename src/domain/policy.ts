@@ -30,6 +30,8 @@ export const POLICY = {
   'feedback.review': ['admin', 'recruiter', 'hiring-manager'],
   'feedback.override': ['admin'],
   'reasons.manage': ['admin'],
+  /** The organization's voice on its letters: greeting, introduction, closing, sign-off and signer. */
+  'voice.manage': ['admin'],
   'audit.read': ['admin', 'recruiter', 'hiring-manager'],
   'stats.read': ['admin', 'recruiter', 'hiring-manager'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth';
 import { candidateAccountRoutes } from './routes/candidate-account';
 import { checkerRoutes } from './routes/checker';
 import { feedbackRoutes } from './routes/feedback';
+import { feedbackVoiceRoutes } from './routes/feedback-voice';
 import { followUpRoutes } from './routes/follow-up';
 import { inboxRoutes } from './routes/inbox';
 import { jobRoutes } from './routes/jobs';
@@ -133,6 +134,7 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   app.route('/', feedbackRoutes());
   app.route('/', auditRoutes());
   app.route('/', rejectionReasonRoutes());
+  app.route('/', feedbackVoiceRoutes());
   app.route('/', statsRoutes());
   app.route('/', followUpRoutes());
   app.route('/', checkerRoutes());

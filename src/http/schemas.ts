@@ -12,6 +12,7 @@ export * from './schemas/audit';
 export * from './schemas/auth';
 export * from './schemas/checker';
 export * from './schemas/feedback';
+export * from './schemas/feedback-voice';
 export * from './schemas/follow-up';
 export * from './schemas/jobs';
 export * from './schemas/members';

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { feedback } from '../../db/schema';
+import { normalizeVoice, signForReviewer } from '../../domain/compose/voice';
 import { roleMay } from '../../domain/policy';
 import { AppError, forbidden } from '../../lib/errors';
 import { recordAudit } from '../audit';
@@ -32,8 +33,10 @@ export async function approveFeedback(ctx: AppContext, actor: Actor, input: Appr
     const org = await loadOrganization(tx, actor.organizationId);
     const { job, application } = await loadApplication(tx, actor.organizationId, current.applicationId);
 
+    // An organization that signs with its reviewer's name: the letter takes the approver's.
+    const body = signForReviewer(current.body, normalizeVoice(org.feedbackVoice), org.name, actor.name);
     // Check once more: the organization's jurisdictions may have changed since the last edit.
-    const findings = checkFeedbackText(current.body, org.jurisdictions);
+    const findings = checkFeedbackText(body, org.jurisdictions);
     const blockers = blocking(findings);
     if (blockers.length && !input.override) {
       throw new AppError(
@@ -65,6 +68,10 @@ export async function approveFeedback(ctx: AppContext, actor: Actor, input: Appr
       .set({
         status,
         findings,
+        // Only the sign-off can have changed, at the end: sentences before it keep their places.
+        ...(body === current.body
+          ? {}
+          : { body, sentences: current.sentences.filter((x) => x.end <= body.lastIndexOf('\n\n')) }),
         sendMode: mode,
         sendAt,
         approvedBy: actor.userId,

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client';
 import { candidates, feedback, type jobs, type organizations, users } from '../../db/schema';
+import { normalizeVoice } from '../../domain/compose/voice';
 import { feedbackHtml } from '../../domain/feedback-html';
 import { queueEmail } from '../../jobs/deliver-email';
 import type { AppContext } from '../context';
@@ -43,6 +44,8 @@ export async function queueFeedbackEmail(
   const [approver] = args.feedback.approvedBy
     ? await tx.select({ email: users.email }).from(users).where(eq(users.id, args.feedback.approvedBy))
     : [];
+  // A reply goes to the address the organization set, or else to the reviewer who approved the letter.
+  const replyTo = normalizeVoice(args.organization.feedbackVoice).replyTo ?? approver?.email;
   const link = await createPortalLink(tx, ctx, {
     organizationId: args.organization.id,
     applicationId: args.feedback.applicationId,
@@ -79,7 +82,7 @@ export async function queueFeedbackEmail(
       text,
       html,
       fromName: feedbackSenderName(args.organization.name),
-      ...(approver?.email ? { replyTo: approver.email } : {}),
+      ...(replyTo ? { replyTo } : {}),
       purpose: 'feedback',
       subjectId: args.feedback.id,
     },

@@ -28,7 +28,7 @@ export interface RejectApplicationInput {
 export async function rejectApplication(ctx: AppContext, actor: Actor, input: RejectApplicationInput) {
   const { applicationId } = input;
   return ctx.db.transaction(async (tx) => {
-    const { application, candidate, job, organizationName, organizationJurisdictions } =
+    const { application, candidate, job, organizationName, organizationJurisdictions, organizationVoice } =
       await loadApplication(tx, actor.organizationId, applicationId, { lock: true });
     const refusal = rejectionRefusal(application.stage);
     if (refusal) throw new AppError(refusal.status, refusal.code, refusal.message);
@@ -44,6 +44,7 @@ export async function rejectApplication(ctx: AppContext, actor: Actor, input: Re
       candidateName: candidate.name,
       reason,
       jurisdictions: organizationJurisdictions,
+      voice: organizationVoice,
       criteria: jobCriteria.map((c) => ({ id: c.id, name: c.name, description: c.description })),
       scorecards: cards.map((c) => ({
         id: c.id,

@@ -19,6 +19,7 @@ import type {
   Rated,
   Segment,
 } from './types';
+import { greetingLine, normalizeVoice, signOffLines } from './voice';
 import { firstName, interviewerNameParts, mentionsName, renderObservation } from './wording';
 
 export interface Plan {
@@ -187,7 +188,8 @@ export class Composer {
       };
     };
 
-    const greeting = first ? `Dear ${first},` : 'Hello,';
+    const voice = normalizeVoice(input.voice);
+    const greeting = greetingLine(voice, first);
     para([t(greeting)]);
 
     const gapSections: FeedbackGapSection[] = [];
@@ -229,6 +231,7 @@ export class Composer {
           t('Below are the areas to work on, largest first, with what we saw and what to practise for each.'),
         );
       para(opening);
+      if (voice.intro) para([t(voice.intro)]);
 
       if (strength) {
         const c = strength.criterion;
@@ -288,9 +291,10 @@ export class Composer {
           ? 'We hope these points help, and we would welcome an application from you for a future role.'
           : 'We hope this helps, and we would welcome an application from you for a future role.';
       para([t(closing)]);
+      if (voice.closing) para([t(voice.closing)]);
     }
 
-    const signOff = ['Kind regards,', teamName(org)];
+    const signOff = signOffLines(voice, org);
     paragraphs.push({ segments: signOff.map((x) => ({ text: x, evidence: [] })), join: '\n' });
     const opening = paragraphs[1]?.segments
       .map((x) => x.text)
@@ -303,9 +307,11 @@ export class Composer {
       sections: {
         greeting,
         opening: opening ?? '',
+        intro: policy.depth === 'short' ? null : voice.intro,
         strength: strengthSection,
         gaps: gapSections,
         closing: tidy(closing),
+        standardClosing: policy.depth === 'short' ? null : voice.closing,
         signOff,
       },
     };
@@ -322,9 +328,4 @@ export function countContent(paragraphs: Paragraph[]): number {
   return paragraphs
     .slice(1, -1)
     .reduce((n, p) => n + p.segments.reduce((m, s) => m + splitSentences(s.text).length, 0), 0);
-}
-
-/** "The Northwind hiring team"; a name that starts with "The" keeps its own ("The Ridgeway Trust hiring team"). */
-export function teamName(org: string): string {
-  return /^the\s/i.test(org) ? `${org.replace(/^the/i, 'The')} hiring team` : `The ${org} hiring team`;
 }

@@ -4,6 +4,7 @@
 import type { Finding, Jurisdiction } from '../../checker';
 import type { RejectionReason } from '../rejection-reasons';
 import type { Stage, StagePolicy } from '../stage-policy';
+import type { FeedbackVoice } from './voice';
 
 export interface ComposeCriterion {
   id: string;
@@ -49,6 +50,8 @@ export interface ComposeInput {
   criteria: ComposeCriterion[];
   scorecards: ComposeScorecard[];
   jurisdictions?: Jurisdiction[];
+  /** The organization's greeting, introduction, closing and signature; the default voice when absent. */
+  voice?: Partial<FeedbackVoice> | null;
 }
 export type OmittedWhy = 'blocked' | 'names-interviewer' | 'flagged' | 'redacted';
 export interface OmittedEvidence {
@@ -88,13 +91,17 @@ export interface FeedbackSections {
   greeting: string;
   /** Thanks, the outcome and the reason, said plainly. */
   opening: string;
+  /** The organization's own introduction, after the opening (not after a screen); null for none. */
+  intro: string | null;
   /** What went best, with what was seen; null when nothing was rated as meeting the role, or after a screen. */
   strength: { criterionId: string; criterion: string; text: string; evidence: EvidenceLink[] } | null;
   /** One section per gap, largest first; a screen's one gap is part of the opening and has no section. */
   gaps: FeedbackGapSection[];
   /** The close, and the invitation to apply again where the reason allows it. */
   closing: string;
-  /** The sign-off lines: "Kind regards," and the team. */
+  /** The organization's standard closing paragraph (not after a screen); null for none. */
+  standardClosing: string | null;
+  /** The sign-off lines: "Kind regards," and who signs (see compose/voice.ts). */
   signOff: string[];
 }
 export interface ComposedFeedback {

@@ -3418,6 +3418,159 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/feedback-voice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How your organization's letters greet, introduce, close and sign */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The voice, defaults filled in */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackVoice"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Set how your organization's letters greet, introduce, close and sign
+         * @description Every text is checked like a draft: a blocking finding refuses the change (409, each finding naming its field). Letters already drafted keep their voice.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FeedbackVoice"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedbackVoice"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body must be JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats": {
         parameters: {
             query?: never;
@@ -6787,6 +6940,38 @@ export interface components {
             candidateText: string;
             /** @default  */
             description: string;
+        };
+        FeedbackVoice: {
+            /**
+             * @description Followed by the first name: "Dear Sam,"
+             * @enum {string}
+             */
+            greeting: "Dear" | "Hello" | "Hi";
+            /** @description A short paragraph of your own after the thanks and the outcome (not in a screen letter) */
+            intro: string | null;
+            /** @description A standard closing paragraph before the sign-off (not in a screen letter) */
+            closing: string | null;
+            /** @example Kind regards, */
+            signOff: string;
+            /** @description team: "The <Organization> hiring team"; reviewer: the member who approves each letter; named: one person */
+            signer: {
+                /** @enum {string} */
+                kind: "team";
+            } | {
+                /** @enum {string} */
+                kind: "reviewer";
+            } | {
+                /** @enum {string} */
+                kind: "named";
+                name: string;
+                title: string | null;
+            };
+            /**
+             * Format: email
+             * @description Where candidates' replies go; null: the reviewer who approved the letter
+             * @example ada@example.com
+             */
+            replyTo: string | null;
         };
         Stats: {
             rejected: number;

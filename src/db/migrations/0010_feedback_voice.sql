@@ -1,0 +1,1 @@
+ALTER TABLE "organizations" ADD COLUMN "feedback_voice" jsonb DEFAULT '{}'::jsonb NOT NULL;
