@@ -68,6 +68,7 @@ export type Stage = Schemas['Stage'];
 export type FeedbackStatus = Schemas['Feedback']['status'];
 export type Application = Schemas['Application'];
 export type ApplicationDetail = Got<'/api/v1/applications/{id}'>;
+export type FeedbackVoice = Got<'/api/v1/feedback-voice'>;
 export type Scorecard = ApplicationDetail['scorecards'][number];
 export type ScorecardFinding = Schemas['ScorecardFinding'];
 export type RejectionReason = Schemas['RejectionReason'];

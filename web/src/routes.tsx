@@ -38,6 +38,7 @@ const ApplicationPage = page(() => import('./pages/application'), 'ApplicationPa
 const ReviewPage = page(() => import('./pages/review'), 'ReviewPage');
 const RequestsPage = page(() => import('./pages/requests'), 'RequestsPage');
 const Settings = page(() => import('./pages/settings'), 'Settings');
+const LettersPage = page(() => import('./pages/letters'), 'LettersPage');
 
 const CandidateLayout = page(() => import('./me/app'), 'CandidateLayout');
 const CandidateSignIn = page(() => import('./me/auth'), 'SignInPage');
@@ -135,6 +136,7 @@ export const routes: RouteObject[] = [
       { path: 'members', element: titled('Members', team(Members)) },
       { path: 'requests', element: titled('Requests', RequestsPage) },
       { path: 'settings', element: titled('Your account', team(Settings)) },
+      { path: 'settings/letters', element: titled('Your letters', team(LettersPage)) },
     ],
   },
 

@@ -1,4 +1,5 @@
-import type { Me } from '../api';
+import { Link } from 'react-router';
+import { can, type Me } from '../api';
 import { ChangePasswordForm } from '../passwords';
 import { TEAM_PASSWORDS } from './auth';
 
@@ -24,6 +25,16 @@ export function Settings({ me }: { me: Me }) {
         </p>
         <ChangePasswordForm side={TEAM_PASSWORDS} />
       </section>
+      {can(me, 'feedback.review') && (
+        <section className="card" aria-labelledby="letters-head">
+          <h2 id="letters-head">Your organization's letters</h2>
+          <p className="muted">
+            How {me.organization.name}'s feedback letters greet, introduce themselves, close and sign, and
+            where candidates' replies go.
+          </p>
+          <Link to="/settings/letters">Greeting, closing and signature</Link>
+        </section>
+      )}
     </>
   );
 }

@@ -1,0 +1,77 @@
+import { expect, test } from '@playwright/test';
+import { linkIn, shot, signUpTeam, unique } from './support';
+
+// An admin sets how the organization's letters greet, introduce, close and sign; a risky introduction is marked as
+// it is typed and refused on save; the next letter reaches the candidate greeted and signed that way, with replies
+// going to the address set.
+
+test("the organization's letters greet, close and sign as the admin set, and a risky introduction is refused", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const org = `Tidewater ${unique()}`;
+  await signUpTeam(page, org, 'Noor Haddad', `noor-${unique()}@example.test`);
+  await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Noor' })).toBeVisible();
+
+  await page.goto('/settings');
+  await page.getByRole('link', { name: 'Greeting, closing and signature' }).click();
+  await expect(page.getByRole('heading', { name: 'Your letters' })).toBeVisible();
+  await page.getByLabel('Greeting').selectOption('Hi');
+  // A risky introduction is marked as it is typed, and the server refuses it too.
+  await page.getByLabel('Introduction (optional)').fill('We look for young, energetic people.');
+  await expect(page.locator('.findings')).toContainText(/age/i);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('alert')).toContainText('body.intro');
+
+  await page
+    .getByLabel('Introduction (optional)')
+    .fill('Everyone we interview gets written feedback from the people who met them.');
+  await page
+    .getByLabel('Standard closing (optional)')
+    .fill('Reply to this email with any question and we will answer it.');
+  await page.getByLabel('Sign-off').fill('Best wishes,');
+  await page.getByRole('radio', { name: 'One named person' }).check();
+  await page.getByLabel('Name', { exact: true }).fill('Lena Ortiz');
+  await page.getByLabel('Title (optional)').fill('Talent Lead');
+  await page.getByLabel('Replies go to (optional)').fill('talent@tidewater.example');
+  await expect(page.getByTestId('letter-sample')).toContainText('Hi Sam,');
+  await expect(page.getByTestId('letter-sample')).toContainText('Lena Ortiz, Talent Lead');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await shot(page, 'letters-settings');
+  await page.reload();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Lena Ortiz');
+
+  // The next letter, from rejection to the candidate's inbox.
+  const post = async (path: string, data?: unknown) => {
+    const r = await page.request.post(`/api/v1${path}`, { data });
+    expect(r.ok(), `${path}: ${await r.text()}`).toBeTruthy();
+    return r.json();
+  };
+  const job = await post('/jobs', { title: 'Harbour Analyst', criteria: [{ name: 'Tide tables' }] });
+  const email = `ravi-${unique()}@example.test`;
+  const application = await post('/applications', {
+    jobId: job.id,
+    candidate: { name: 'Ravi Menon', email },
+  });
+  await post(`/applications/${application.id}/scorecards`, {
+    stage: 'interview',
+    ratings: [
+      {
+        criterionId: job.criteria[0].id,
+        rating: 2,
+        evidence: 'Read the spring tide for the wrong port and did not check the datum.',
+      },
+    ],
+    recommendation: 'no',
+  });
+  const { feedback } = await post(`/applications/${application.id}/rejection`, { reason: 'skills-gap' });
+  await page.goto(`/feedback/${feedback.id}`);
+  await page.getByRole('button', { name: 'Send now' }).click();
+  // The letter the candidate receives links to their page, greeted and signed the organization's way.
+  const portal = await linkIn(email, /(https?:\/\/\S+\/f\/[A-Za-z0-9_-]+)/);
+  await page.goto(portal);
+  await expect(page.getByText('Hi Ravi,')).toBeVisible();
+  await expect(page.getByText('Everyone we interview gets written feedback')).toBeVisible();
+  await expect(page.getByText(/Lena Ortiz, Talent Lead/)).toBeVisible();
+});
