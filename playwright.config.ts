@@ -36,7 +36,7 @@ export default defineConfig({
     command: 'node e2e/serve.mjs',
     url: `http://127.0.0.1:${port}/api/v1/health`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    timeout: 180_000,
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',

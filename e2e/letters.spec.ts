@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { linkIn, shot, signUpTeam, unique } from './support';
+import { linkIn, messageTo, shot, signUpTeam, unique } from './support';
 
 // An admin sets how the organization's letters greet, introduce, close and sign; a risky introduction is marked as
 // it is typed and refused on save; the next letter reaches the candidate greeted and signed that way, with replies
@@ -19,7 +19,7 @@ test("the organization's letters greet, close and sign as the admin set, and a r
   await page.getByLabel('Greeting').selectOption('Hi');
   // A risky introduction is marked as it is typed, and the server refuses it too.
   await page.getByLabel('Introduction (optional)').fill('We look for young, energetic people.');
-  await expect(page.locator('.findings')).toContainText(/age/i);
+  await expect(page.locator('.findings')).toContainText(/age/i, { timeout: 20_000 });
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('alert')).toContainText('body.intro');
 
@@ -68,6 +68,28 @@ test("the organization's letters greet, close and sign as the admin set, and a r
   const { feedback } = await post(`/applications/${application.id}/rejection`, { reason: 'skills-gap' });
   await page.goto(`/feedback/${feedback.id}`);
   await page.getByRole('button', { name: 'Send now' }).click();
+  // The email as received by the SMTP server: from the team via Debrief, replies to the address set, and an HTML
+  // part with the letter's sections as headings, read here as a browser shows it.
+  const eml = await messageTo(email, 'Feedback on your application');
+  expect(eml).toMatch(new RegExp(`^From: "?${org} hiring team via Debrief"? <`, 'm'));
+  expect(eml).toMatch(/^Reply-To: talent@tidewater\.example/m);
+  const html = /Content-Type: text\/html[^\n]*\n(?:[^\n]+\n)*\r?\n([\s\S]*?<\/html>)/.exec(eml)?.[1];
+  expect(html, 'the message has an HTML part').toBeTruthy();
+  const reader = await page.context().newPage();
+  await reader.setContent(html!);
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(
+    `Feedback on your application for Harbour Analyst at ${org}`,
+  );
+  await expect(reader.getByRole('heading', { name: 'Tide tables', level: 2 })).toBeVisible();
+  await expect(reader.getByText('Hi Ravi,')).toBeVisible();
+  await expect(reader.getByText('Lena Ortiz, Talent Lead')).toBeVisible();
+  await expect(reader.getByRole('link', { name: /Read this feedback online/ })).toHaveAttribute(
+    'href',
+    /\/f\/[A-Za-z0-9_-]+$/,
+  );
+  await expect(reader.getByText(`${org} uses Debrief to send every candidate honest feedback`)).toBeVisible();
+  await reader.close();
+
   // The letter the candidate receives links to their page, greeted and signed the organization's way.
   const portal = await linkIn(email, /(https?:\/\/\S+\/f\/[A-Za-z0-9_-]+)/);
   await page.goto(portal);
