@@ -17,6 +17,8 @@ export interface AppContext {
     bulkReject: JobDefinition<{ operationId: string }>;
     /** Finds the account behind a request for a password reset link and emails the link. */
     passwordReset: JobDefinition<{ kind: 'staff' | 'candidate'; email: string }>;
+    /** A day after an interviewer is assigned: a reminder, if their scorecard is not in. */
+    scorecardReminder: JobDefinition<{ organizationId: string; applicationId: string; userId: string }>;
     /** Wakes the runner after a commit that enqueued work. */
     poke(): void;
   };

@@ -1,18 +1,23 @@
 import { and, eq } from 'drizzle-orm';
 import { applicationInterviewers } from '../../db/schema';
+import { takesScorecards } from '../../domain/pipeline';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import type { Actor, AppContext } from '../context';
 import { loadApplication, loadUser } from '../load';
+import { requestScorecard } from './scorecard-requests';
 
-/** Assigns a member to interview for an application: they may then read it and submit scorecards on it. */
+/**
+ * Assigns a member to interview for an application: they may then read it and submit scorecards on it. They are
+ * asked for their scorecard by email, and reminded a day later if it is not in.
+ */
 export async function assignInterviewer(
   ctx: AppContext,
   actor: Actor,
   input: { applicationId: string; userId: string },
 ) {
-  return ctx.db.transaction(async (tx) => {
-    await loadApplication(tx, actor.organizationId, input.applicationId);
+  const assigned = await ctx.db.transaction(async (tx) => {
+    const a = await loadApplication(tx, actor.organizationId, input.applicationId);
     const user = await loadUser(tx, actor.organizationId, input.userId);
     if (user.deactivatedAt)
       throw new AppError(409, 'member-deactivated', 'A deactivated member cannot be assigned');
@@ -21,7 +26,7 @@ export async function assignInterviewer(
       .values({ applicationId: input.applicationId, userId: user.id, organizationId: actor.organizationId })
       .onConflictDoNothing()
       .returning();
-    if (added)
+    if (added) {
       await recordAudit(tx, {
         organizationId: actor.organizationId,
         actor,
@@ -31,8 +36,20 @@ export async function assignInterviewer(
         applicationId: input.applicationId,
         data: { name: user.name },
       });
+      if (takesScorecards(a.application.stage))
+        await requestScorecard(tx, ctx, {
+          organizationId: actor.organizationId,
+          applicationId: input.applicationId,
+          candidateName: a.candidate.name,
+          jobTitle: a.job.title,
+          organizationName: a.organizationName,
+          interviewer: user,
+        });
+    }
     return { id: user.id, name: user.name, email: user.email, role: user.role };
   });
+  ctx.jobs.poke();
+  return assigned;
 }
 
 /** Takes a member off an application: they no longer see it (unless their role reads every application). */
