@@ -3,6 +3,7 @@ import { feedbackDelivery } from './app/feedback/feedback-delivery';
 import { rejectRemainingJob } from './app/hiring/reject-remaining';
 import { housekeepingJob } from './app/housekeeping';
 import { passwordResetJob } from './app/password-reset-job';
+import { retentionJob } from './app/privacy/retention';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { createHttpApp } from './http/app';
@@ -46,12 +47,13 @@ export function assemble(
       deliverEmail: { ...deliverEmail, maxAttempts: config.JOB_MAX_ATTEMPTS },
       bulkReject: rejectRemainingJob(() => ctx),
       passwordReset: passwordResetJob(() => ctx),
+      retention: retentionJob(() => ctx),
       poke: () => runner.poke(),
     },
   };
   const runner = new JobRunner(
     database.db,
-    [ctx.jobs.deliverEmail, ctx.jobs.bulkReject, ctx.jobs.passwordReset, housekeepingJob],
+    [ctx.jobs.deliverEmail, ctx.jobs.bulkReject, ctx.jobs.passwordReset, housekeepingJob, ctx.jobs.retention],
     {
       pollMs: config.JOB_POLL_MS,
       retryBaseMs: config.JOB_RETRY_BASE_MS,

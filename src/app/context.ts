@@ -17,6 +17,8 @@ export interface AppContext {
     bulkReject: JobDefinition<{ operationId: string }>;
     /** Finds the account behind a request for a password reset link and emails the link. */
     passwordReset: JobDefinition<{ kind: 'staff' | 'candidate'; email: string }>;
+    /** The daily retention run: warns admins, then erases rejected candidates' data past the period. */
+    retention: JobDefinition<{ day: string }>;
     /** Wakes the runner after a commit that enqueued work. */
     poke(): void;
   };
