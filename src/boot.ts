@@ -4,6 +4,7 @@ import { rejectRemainingJob } from './app/hiring/reject-remaining';
 import { scorecardReminderJob } from './app/hiring/scorecard-requests';
 import { housekeepingJob } from './app/housekeeping';
 import { passwordResetJob } from './app/password-reset-job';
+import { retentionJob } from './app/privacy/retention';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { createHttpApp } from './http/app';
@@ -48,6 +49,7 @@ export function assemble(
       bulkReject: rejectRemainingJob(() => ctx),
       passwordReset: passwordResetJob(() => ctx),
       scorecardReminder: scorecardReminderJob(() => ctx),
+      retention: retentionJob(() => ctx),
       poke: () => runner.poke(),
     },
   };
@@ -59,6 +61,7 @@ export function assemble(
       ctx.jobs.passwordReset,
       ctx.jobs.scorecardReminder,
       housekeepingJob,
+      ctx.jobs.retention,
     ],
     {
       pollMs: config.JOB_POLL_MS,

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { housekeepingJob, scheduleHousekeeping } from './app/housekeeping';
+import { scheduleRetention } from './app/privacy/retention';
 import { assemble } from './boot';
 import { ConfigError, loadConfig } from './config';
 import { writeSnapshot } from './db/backup';
@@ -32,9 +33,11 @@ async function main() {
     throw e;
   }
   await database.migrate();
-  const { http, runner, mailer } = assemble(config, database, logger);
+  const { ctx, http, runner, mailer } = assemble(config, database, logger);
   // Expired links, sessions and counts are swept hourly; every instance queues the current hour's run, once.
   await scheduleHousekeeping(database.db, housekeepingJob);
+  // Rejected candidates' data past the organization's retention period is erased daily (src/app/privacy/retention.ts).
+  await scheduleRetention(database.db, ctx.jobs.retention);
   runner.start();
   // `npm run backup` asks the running server for an online snapshot of the embedded database.
   if (database.snapshot) {

@@ -19,6 +19,8 @@ export interface AppContext {
     passwordReset: JobDefinition<{ kind: 'staff' | 'candidate'; email: string }>;
     /** A day after an interviewer is assigned: a reminder, if their scorecard is not in. */
     scorecardReminder: JobDefinition<{ organizationId: string; applicationId: string; userId: string }>;
+    /** The daily retention run: warns admins, then erases rejected candidates' data past the period. */
+    retention: JobDefinition<{ day: string }>;
     /** Wakes the runner after a commit that enqueued work. */
     poke(): void;
   };

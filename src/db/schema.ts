@@ -59,6 +59,8 @@ export const organizations = pgTable('organizations', {
   jurisdictions: text('jurisdictions').array().$type<Jurisdiction[]>().notNull().default(sql`'{us,uk,eu}'`),
   /** How its letters greet, introduce, close and sign (src/domain/compose/voice.ts); {} is the default voice. */
   feedbackVoice: jsonb('feedback_voice').$type<Partial<FeedbackVoice>>().notNull().default({}),
+  /** Months after the final decision that a rejected candidate's personal data is kept (src/app/privacy/retention.ts). */
+  retentionMonths: integer('retention_months').notNull().default(12),
   createdAt: createdAt(),
 });
 
@@ -274,6 +276,10 @@ export const candidates = pgTable(
     name: text('name').notNull(),
     email: text('email').notNull(),
     createdAt: createdAt(),
+    /** Personal data erased (on request or by retention): name and address are placeholders, free text is gone. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
+    /** When the organization's admins were told this candidate's data is due for erasure (once). */
+    retentionWarnedAt: timestamp('retention_warned_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('candidates_org_email_unique').on(t.organizationId, sql`lower(${t.email})`)],
 );

@@ -34,6 +34,8 @@ export const POLICY = {
   'voice.manage': ['admin'],
   'audit.read': ['admin', 'recruiter', 'hiring-manager'],
   'stats.read': ['admin', 'recruiter', 'hiring-manager'],
+  /** Export or erase a candidate's personal data; set how long rejected candidates' data is kept. */
+  'privacy.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

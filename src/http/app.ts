@@ -28,6 +28,7 @@ import { memberRoutes } from './routes/members';
 import { passwordRoutes } from './routes/passwords';
 import { planRoutes } from './routes/plan';
 import { portalRoutes } from './routes/portal';
+import { privacyRoutes } from './routes/privacy';
 import { rejectionReasonRoutes } from './routes/rejection-reasons';
 import { requestCoachRoutes } from './routes/request-coach';
 import { scorecardRoutes } from './routes/scorecards';
@@ -136,6 +137,7 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   app.route('/', rejectionReasonRoutes());
   app.route('/', feedbackVoiceRoutes());
   app.route('/', statsRoutes());
+  app.route('/', privacyRoutes());
   app.route('/', followUpRoutes());
   app.route('/', checkerRoutes());
   app.route('/', portalRoutes());

@@ -36,7 +36,9 @@ function TeamShell() {
           ? 'requests'
           : path === '/settings'
             ? 'settings'
-            : 'jobs';
+            : path === '/privacy'
+              ? 'privacy'
+              : 'jobs';
 
   return (
     <div className="shell">
@@ -57,6 +59,11 @@ function TeamShell() {
           <Link to="/members" className={section === 'members' ? 'active' : ''}>
             Members
           </Link>
+          {can(me, 'privacy.manage') && (
+            <Link to="/privacy" className={section === 'privacy' ? 'active' : ''}>
+              Privacy
+            </Link>
+          )}
         </nav>
         <Link
           to="/settings"

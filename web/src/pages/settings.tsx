@@ -35,6 +35,15 @@ export function Settings({ me }: { me: Me }) {
           <Link to="/settings/letters">Greeting, closing and signature</Link>
         </section>
       )}
+      {can(me, 'privacy.manage') && (
+        <section className="card" aria-labelledby="privacy-head">
+          <h2 id="privacy-head">Candidates' data</h2>
+          <p className="muted">
+            How long rejected candidates' data is kept, a candidate's copy of their data and its erasure:{' '}
+            <Link to="/privacy">Privacy</Link>.
+          </p>
+        </section>
+      )}
     </>
   );
 }
