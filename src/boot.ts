@@ -6,6 +6,8 @@ import { passwordResetJob } from './app/password-reset-job';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { createHttpApp } from './http/app';
+import { csvImportJob } from './integrations/csv-import/import-job';
+import { webhookDeliveryJob } from './integrations/webhooks/deliver-webhook';
 import { deliverEmailJob } from './jobs/deliver-email';
 import { JobRunner } from './jobs/runner';
 import type { Logger } from './lib/logger';
@@ -46,12 +48,21 @@ export function assemble(
       deliverEmail: { ...deliverEmail, maxAttempts: config.JOB_MAX_ATTEMPTS },
       bulkReject: rejectRemainingJob(() => ctx),
       passwordReset: passwordResetJob(() => ctx),
+      csvImport: csvImportJob(() => ctx),
+      webhookDelivery: webhookDeliveryJob(() => ctx),
       poke: () => runner.poke(),
     },
   };
   const runner = new JobRunner(
     database.db,
-    [ctx.jobs.deliverEmail, ctx.jobs.bulkReject, ctx.jobs.passwordReset, housekeepingJob],
+    [
+      ctx.jobs.deliverEmail,
+      ctx.jobs.bulkReject,
+      ctx.jobs.passwordReset,
+      housekeepingJob,
+      ctx.jobs.csvImport,
+      ctx.jobs.webhookDelivery,
+    ],
     {
       pollMs: config.JOB_POLL_MS,
       retryBaseMs: config.JOB_RETRY_BASE_MS,

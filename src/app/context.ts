@@ -17,6 +17,10 @@ export interface AppContext {
     bulkReject: JobDefinition<{ operationId: string }>;
     /** Finds the account behind a request for a password reset link and emails the link. */
     passwordReset: JobDefinition<{ kind: 'staff' | 'candidate'; email: string }>;
+    /** Imports a confirmed CSV file in batches, with progress (src/integrations/csv-import). */
+    csvImport: JobDefinition<{ importId: string }>;
+    /** Sends one outbound webhook delivery (src/integrations/webhooks). */
+    webhookDelivery: JobDefinition<{ deliveryId: string }>;
     /** Wakes the runner after a commit that enqueued work. */
     poke(): void;
   };

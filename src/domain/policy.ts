@@ -34,6 +34,10 @@ export const POLICY = {
   'voice.manage': ['admin'],
   'audit.read': ['admin', 'recruiter', 'hiring-manager'],
   'stats.read': ['admin', 'recruiter', 'hiring-manager'],
+  /** Import applications, candidates, jobs and scorecards from another ATS's CSV export. */
+  'imports.manage': ['admin'],
+  /** Register outbound webhook endpoints and read their delivery logs. */
+  'webhooks.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;
