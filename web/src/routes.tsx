@@ -39,6 +39,8 @@ const ReviewPage = page(() => import('./pages/review'), 'ReviewPage');
 const RequestsPage = page(() => import('./pages/requests'), 'RequestsPage');
 const Settings = page(() => import('./pages/settings'), 'Settings');
 const LettersPage = page(() => import('./pages/letters'), 'LettersPage');
+const ImportPage = page(() => import('./pages/integrations'), 'ImportPage');
+const WebhooksPage = page(() => import('./pages/integrations'), 'WebhooksPage');
 
 const CandidateLayout = page(() => import('./me/app'), 'CandidateLayout');
 const CandidateSignIn = page(() => import('./me/auth'), 'SignInPage');
@@ -137,6 +139,8 @@ export const routes: RouteObject[] = [
       { path: 'requests', element: titled('Requests', RequestsPage) },
       { path: 'settings', element: titled('Your account', team(Settings)) },
       { path: 'settings/letters', element: titled('Your letters', team(LettersPage)) },
+      { path: 'import', element: titled('Import', team(ImportPage)) },
+      { path: 'webhooks', element: titled('Webhooks', team(WebhooksPage)) },
     ],
   },
 

@@ -36,7 +36,11 @@ function TeamShell() {
           ? 'requests'
           : path === '/settings'
             ? 'settings'
-            : 'jobs';
+            : path === '/import'
+              ? 'import'
+              : path === '/webhooks'
+                ? 'webhooks'
+                : 'jobs';
 
   return (
     <div className="shell">
@@ -57,6 +61,16 @@ function TeamShell() {
           <Link to="/members" className={section === 'members' ? 'active' : ''}>
             Members
           </Link>
+          {can(me, 'imports.manage') && (
+            <Link to="/import" className={section === 'import' ? 'active' : ''}>
+              Import
+            </Link>
+          )}
+          {can(me, 'webhooks.manage') && (
+            <Link to="/webhooks" className={section === 'webhooks' ? 'active' : ''}>
+              Webhooks
+            </Link>
+          )}
         </nav>
         <Link
           to="/settings"
