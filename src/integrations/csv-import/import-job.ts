@@ -186,7 +186,10 @@ async function importRows(
 
   // Candidates, one per address in the organization: the latest row's name wins.
   const byEmail = new Map<string, { name: string; email: string }>();
-  for (const r of rows) byEmail.set(r.candidate.email.toLowerCase(), r.candidate);
+  for (const r of rows) {
+    const k = r.candidate.email.toLowerCase();
+    byEmail.set(k, { name: r.candidate.name, email: byEmail.get(k)?.email ?? r.candidate.email });
+  }
   const candidateRows = rowsOf(
     await tx.execute(sql`
       insert into candidates (organization_id, name, email)
