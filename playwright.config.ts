@@ -44,6 +44,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
       E2E_DATA_DIR: dataDir,
+      // The webhook test's receiver listens on 127.0.0.1.
+      WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
     },
   },
 });

@@ -8,6 +8,8 @@ import { retentionJob } from './app/privacy/retention';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { createHttpApp } from './http/app';
+import { csvImportJob } from './integrations/csv-import/import-job';
+import { webhookDeliveryJob } from './integrations/webhooks/deliver-webhook';
 import { deliverEmailJob } from './jobs/deliver-email';
 import { JobRunner } from './jobs/runner';
 import type { Logger } from './lib/logger';
@@ -50,6 +52,8 @@ export function assemble(
       passwordReset: passwordResetJob(() => ctx),
       scorecardReminder: scorecardReminderJob(() => ctx),
       retention: retentionJob(() => ctx),
+      csvImport: csvImportJob(() => ctx),
+      webhookDelivery: webhookDeliveryJob(() => ctx),
       poke: () => runner.poke(),
     },
   };
@@ -62,6 +66,8 @@ export function assemble(
       ctx.jobs.scorecardReminder,
       housekeepingJob,
       ctx.jobs.retention,
+      ctx.jobs.csvImport,
+      ctx.jobs.webhookDelivery,
     ],
     {
       pollMs: config.JOB_POLL_MS,

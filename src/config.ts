@@ -42,6 +42,11 @@ const schema = z.object({
       'must be one or more 32-byte keys (64 hex digits or base64), separated by commas',
     )
     .optional(),
+  /**
+   * Whether outbound webhooks may go to private and loopback addresses. Unset: refused in production (a request
+   * forged to the internal network), allowed in development and tests.
+   */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z.stringbool().optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 

@@ -21,6 +21,10 @@ export interface AppContext {
     scorecardReminder: JobDefinition<{ organizationId: string; applicationId: string; userId: string }>;
     /** The daily retention run: warns admins, then erases rejected candidates' data past the period. */
     retention: JobDefinition<{ day: string }>;
+    /** Imports a confirmed CSV file in batches, with progress (src/integrations/csv-import). */
+    csvImport: JobDefinition<{ importId: string }>;
+    /** Sends one outbound webhook delivery (src/integrations/webhooks). */
+    webhookDelivery: JobDefinition<{ deliveryId: string }>;
     /** Wakes the runner after a commit that enqueued work. */
     poke(): void;
   };

@@ -767,3 +767,122 @@ export const passwordResets = pgTable(
     ),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------------------------
+// Integrations without a native connection: CSV imports from any other ATS, and outbound webhooks.
+
+/** A row the preview refused: its line in the file (the header is row 1), the column and what is wrong. */
+export interface ImportRowError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+/** What an import did: applications created and updated, scorecards, jobs created, rows skipped and why. */
+export interface CsvImportSummary {
+  created: number;
+  updated: number;
+  scorecards: number;
+  flaggedRatings: number;
+  jobsCreated: number;
+  skipped: ImportRowError[];
+}
+
+/**
+ * A CSV file from another ATS: checked (`preview`) and, once an admin confirms, imported by a background job in
+ * batches. `doneRows` counts the data rows already committed; each batch and its count commit together, so a
+ * restarted job carries on after the last committed row.
+ */
+export const csvImports = pgTable(
+  'csv_imports',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    fileName: text('file_name').notNull(),
+    /** The file as uploaded; the job reads it again. */
+    content: text('content').notNull(),
+    status: text('status')
+      .$type<'preview' | 'running' | 'done' | 'failed' | 'discarded'>()
+      .notNull()
+      .default('preview'),
+    totalRows: integer('total_rows').notNull(),
+    doneRows: integer('done_rows').notNull().default(0),
+    /** Every row error the preview found (an import with any is never started). */
+    errors: jsonb('errors').$type<ImportRowError[]>().notNull().default([]),
+    /** Rows whose evidence has a blocking checker finding: imported flagged, with this reason, when confirmed. */
+    flaggedRows: integer('flagged_rows').notNull().default(0),
+    flagReason: text('flag_reason'),
+    summary: jsonb('summary')
+      .$type<CsvImportSummary>()
+      .notNull()
+      .default({ created: 0, updated: 0, scorecards: 0, flaggedRatings: 0, jobsCreated: 0, skipped: [] }),
+    lastError: text('last_error'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    confirmedBy: uuid('confirmed_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('csv_imports_org_idx').on(t.organizationId, t.createdAt),
+    check(
+      'csv_imports_status_check',
+      sql`${t.status} in ('preview', 'running', 'done', 'failed', 'discarded')`,
+    ),
+  ],
+);
+
+/** Events an outbound webhook endpoint may subscribe to. */
+export const WEBHOOK_EVENTS = [
+  'feedback.approved',
+  'feedback.sent',
+  'response.received',
+  'request.created',
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** An organization's receiver of outbound webhooks. The signing secret is sealed with `webhook:<id>`. */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    url: text('url').notNull(),
+    events: text('events').array().$type<WebhookEvent[]>().notNull(),
+    secretSealed: text('secret_sealed').notNull(),
+    description: text('description'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  },
+  (t) => [index('webhook_endpoints_org_idx').on(t.organizationId)],
+);
+
+/**
+ * One event for one endpoint: written with the change that caused it, sent by the job runner, retried with
+ * exponential back-off until a 2xx answer. Once delivered it is never sent again.
+ */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    endpointId: uuid('endpoint_id')
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    event: text('event').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: text('status')
+      .$type<'queued' | 'retrying' | 'delivered' | 'failed'>()
+      .notNull()
+      .default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('webhook_deliveries_endpoint_idx').on(t.endpointId, t.createdAt)],
+);

@@ -36,6 +36,10 @@ export const POLICY = {
   'stats.read': ['admin', 'recruiter', 'hiring-manager'],
   /** Export or erase a candidate's personal data; set how long rejected candidates' data is kept. */
   'privacy.manage': ['admin'],
+  /** Import applications, candidates, jobs and scorecards from another ATS's CSV export. */
+  'imports.manage': ['admin'],
+  /** Register outbound webhook endpoints and read their delivery logs. */
+  'webhooks.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

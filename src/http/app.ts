@@ -22,6 +22,7 @@ import { checkerRoutes } from './routes/checker';
 import { feedbackRoutes } from './routes/feedback';
 import { feedbackVoiceRoutes } from './routes/feedback-voice';
 import { followUpRoutes } from './routes/follow-up';
+import { importRoutes } from './routes/imports';
 import { inboxRoutes } from './routes/inbox';
 import { jobRoutes } from './routes/jobs';
 import { memberRoutes } from './routes/members';
@@ -35,6 +36,7 @@ import { scorecardRoutes } from './routes/scorecards';
 import { statsRoutes } from './routes/stats';
 import { tokenRoutes } from './routes/tokens';
 import { trackerRoutes } from './routes/tracker';
+import { webhookRoutes } from './routes/webhooks';
 import { serveWeb } from './web-files';
 
 const webCompression = compress();
@@ -79,12 +81,19 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
     await next();
     c.header('cache-control', 'no-store');
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: (c) => c.json(errorBody('payload-too-large', 'The request body is larger than 1 MiB'), 413),
-    }),
+  const apiBodyLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: (c) => c.json(errorBody('payload-too-large', 'The request body is larger than 1 MiB'), 413),
+  });
+  // A CSV import carries a whole file: up to 16 MiB (as JSON, a little more).
+  const importBodyLimit = bodyLimit({
+    maxSize: 17 * 1024 * 1024,
+    onError: (c) => c.json(errorBody('payload-too-large', 'The file is larger than 16 MiB'), 413),
+  });
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'POST' && c.req.path === '/api/v1/imports'
+      ? importBodyLimit(c, next)
+      : apiBodyLimit(c, next),
   );
   // Before any route (guards.ts): no NUL characters, who the client is, no cross-site changes, who is asking.
   app.use('/api/*', refuseNul);
@@ -146,6 +155,8 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   app.route('/', trackerRoutes());
   app.route('/', requestCoachRoutes());
   app.route('/', planRoutes());
+  app.route('/', importRoutes());
+  app.route('/', webhookRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

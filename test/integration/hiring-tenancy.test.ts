@@ -54,7 +54,17 @@ describe('another organization', () => {
       reason: 'role-cancelled',
     });
     expect(bulk.status).toBe(202);
+    const imported = await a.api.post('/api/v1/imports', {
+      fileName: 'a.csv',
+      content: 'job,candidate_name,candidate_email\nQA,Al B,al@example.com\n',
+    });
+    const hook = await a.api.post('/api/v1/webhooks', {
+      url: 'http://127.0.0.1:9/hook',
+      events: ['feedback.sent'],
+    });
     const ids: Record<string, string> = {
+      imports: imported.body.import.id,
+      webhooks: hook.body.endpoint.id,
       jobs: job.id,
       applications: application.id,
       feedback: rejected.body.feedback.id,

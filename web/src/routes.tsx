@@ -40,6 +40,8 @@ const RequestsPage = page(() => import('./pages/requests'), 'RequestsPage');
 const Settings = page(() => import('./pages/settings'), 'Settings');
 const LettersPage = page(() => import('./pages/letters'), 'LettersPage');
 const PrivacyPage = page(() => import('./pages/privacy'), 'PrivacyPage');
+const ImportPage = page(() => import('./pages/integrations'), 'ImportPage');
+const WebhooksPage = page(() => import('./pages/integrations'), 'WebhooksPage');
 
 const CandidateLayout = page(() => import('./me/app'), 'CandidateLayout');
 const CandidateSignIn = page(() => import('./me/auth'), 'SignInPage');
@@ -139,6 +141,8 @@ export const routes: RouteObject[] = [
       { path: 'settings', element: titled('Your account', team(Settings)) },
       { path: 'settings/letters', element: titled('Your letters', team(LettersPage)) },
       { path: 'privacy', element: titled('Privacy', team(PrivacyPage)) },
+      { path: 'import', element: titled('Import', team(ImportPage)) },
+      { path: 'webhooks', element: titled('Webhooks', team(WebhooksPage)) },
     ],
   },
 

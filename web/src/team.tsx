@@ -1,10 +1,30 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import type { Action } from '../../src/domain/policy';
 import { api, can } from './api';
 import { queryClient, signedOut, teamSession } from './session';
 
 /** The hiring team's app: asks who is signed in, then shows the header and the page under it. */
+/**
+ * The team app's navigation: each entry with the permission that shows it. Pages not listed here (a job, an
+ * application, a draft) belong to Jobs.
+ */
+const NAV: { to: string; label: string; section: string; may?: Action }[] = [
+  { to: '/', label: 'Dashboard', section: 'dashboard' },
+  { to: '/jobs', label: 'Jobs', section: 'jobs' },
+  { to: '/requests', label: 'Requests', section: 'requests', may: 'feedback.review' },
+  { to: '/members', label: 'Members', section: 'members' },
+  { to: '/privacy', label: 'Privacy', section: 'privacy', may: 'privacy.manage' },
+  { to: '/import', label: 'Import', section: 'import', may: 'imports.manage' },
+  { to: '/webhooks', label: 'Webhooks', section: 'webhooks', may: 'webhooks.manage' },
+];
+const SECTION_OF_PATH: Record<string, string> = {
+  ...Object.fromEntries(NAV.map((n) => [n.to, n.section])),
+  '/settings': 'settings',
+  '/settings/letters': 'settings',
+};
+
 export function TeamLayout() {
   return (
     <QueryClientProvider client={queryClient}>
@@ -27,43 +47,18 @@ function TeamShell() {
     navigate('/signin');
   }
 
-  const section =
-    path === '/'
-      ? 'dashboard'
-      : path === '/members'
-        ? 'members'
-        : path === '/requests'
-          ? 'requests'
-          : path === '/settings'
-            ? 'settings'
-            : path === '/privacy'
-              ? 'privacy'
-              : 'jobs';
+  const section = SECTION_OF_PATH[path] ?? 'jobs';
 
   return (
     <div className="shell">
       <header>
         <span className="brand">Debrief</span>
         <nav>
-          <Link to="/" className={section === 'dashboard' ? 'active' : ''}>
-            Dashboard
-          </Link>
-          <Link to="/jobs" className={section === 'jobs' ? 'active' : ''}>
-            Jobs
-          </Link>
-          {can(me, 'feedback.review') && (
-            <Link to="/requests" className={section === 'requests' ? 'active' : ''}>
-              Requests
+          {NAV.filter((n) => !n.may || can(me, n.may)).map((n) => (
+            <Link key={n.to} to={n.to} className={section === n.section ? 'active' : ''}>
+              {n.label}
             </Link>
-          )}
-          <Link to="/members" className={section === 'members' ? 'active' : ''}>
-            Members
-          </Link>
-          {can(me, 'privacy.manage') && (
-            <Link to="/privacy" className={section === 'privacy' ? 'active' : ''}>
-              Privacy
-            </Link>
-          )}
+          ))}
         </nav>
         <Link
           to="/settings"

@@ -1,5 +1,6 @@
 import { feedbackRequests } from '../../db/schema';
 import { addWorkingDays } from '../../domain/timing';
+import { queueWebhookEvent } from '../../integrations/webhooks/events';
 import { conflict } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import type { AppContext, PortalVisitor } from '../context';
@@ -15,7 +16,7 @@ export async function requestFeedback(
   if (page.feedback) throw conflict('feedback-sent', 'Feedback has already been sent for this application');
   if (page.application.stage !== 'rejected') throw conflict('not-rejected', 'This application is still open');
   const dueAt = addWorkingDays(new Date(), ctx.config.REQUEST_DEADLINE_DAYS);
-  return ctx.db.transaction(async (tx) => {
+  const created = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(feedbackRequests)
       .values({
@@ -36,6 +37,18 @@ export async function requestFeedback(
       applicationId: page.application.id,
       data: { message: input.message ?? null, dueAt: dueAt.toISOString() },
     });
+    await queueWebhookEvent(tx, {
+      organizationId: page.organization.id,
+      event: 'request.created',
+      data: {
+        requestId: row.id,
+        applicationId: page.application.id,
+        message: row.message,
+        dueAt: dueAt.toISOString(),
+      },
+    });
     return row;
   });
+  ctx.jobs.poke();
+  return created;
 }

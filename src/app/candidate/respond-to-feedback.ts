@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { check, type Finding } from '../../checker';
 import { feedbackResponses } from '../../db/schema';
+import { queueWebhookEvent } from '../../integrations/webhooks/events';
 import { AppError, conflict } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import type { AppContext, PortalVisitor } from '../context';
@@ -83,7 +84,27 @@ export async function respondToFeedback(ctx: AppContext, who: PortalVisitor, inp
       await audit('candidate.asked', { question: input.question, findings: questionFindings.length });
     if (input.futureRoles !== undefined && input.futureRoles !== current.futureRoles)
       await audit('candidate.future-roles', { optedIn: input.futureRoles });
+    const changed =
+      rated ||
+      (input.thanks && !current.thankedAt) ||
+      !!input.question ||
+      (input.futureRoles !== undefined && input.futureRoles !== current.futureRoles);
+    if (changed)
+      await queueWebhookEvent(tx, {
+        organizationId: fb.organizationId,
+        event: 'response.received',
+        data: {
+          feedbackId: fb.id,
+          applicationId: fb.applicationId,
+          useful: updated.useful,
+          comment: updated.comment,
+          thanked: !!updated.thankedAt,
+          question: updated.question,
+          futureRoles: updated.futureRoles,
+        },
+      });
     return updated;
   });
+  ctx.jobs.poke();
   return { response: result, questionFindings };
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { feedback } from '../../db/schema';
 import { normalizeVoice, signForReviewer } from '../../domain/compose/voice';
 import { roleMay } from '../../domain/policy';
+import { queueWebhookEvent } from '../../integrations/webhooks/events';
 import { AppError, forbidden } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import { blocking, checkFeedbackText } from '../check-text';
@@ -109,6 +110,17 @@ export async function approveFeedback(ctx: AppContext, actor: Actor, input: Appr
               overridden: blockers.map((f) => ({ ruleId: f.ruleId, text: f.text })),
             }
           : {}),
+      },
+    });
+    await queueWebhookEvent(tx, {
+      organizationId: actor.organizationId,
+      event: 'feedback.approved',
+      data: {
+        feedbackId: id,
+        applicationId: current.applicationId,
+        jobId: job.id,
+        send: mode,
+        sendAt: sendAt?.toISOString() ?? null,
       },
     });
     return loadFeedbackWithEmail(tx, actor.organizationId, id);

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { feedback, feedbackRequests } from '../../db/schema';
+import { queueWebhookEvent } from '../../integrations/webhooks/events';
 import type { DeliveryHooks } from '../../jobs/deliver-email';
 import { recordAudit } from '../audit';
 
@@ -35,6 +36,15 @@ export const feedbackDelivery: DeliveryHooks = {
       subjectId: row.id,
       applicationId: row.applicationId,
       data: { to: email.to, subject: email.subject, text: email.text, messageId: email.messageId },
+    });
+    await queueWebhookEvent(tx, {
+      organizationId: row.organizationId,
+      event: 'feedback.sent',
+      data: {
+        feedbackId: row.id,
+        applicationId: row.applicationId,
+        sentAt: row.sentAt?.toISOString() ?? null,
+      },
     });
   },
   async failed(tx, email) {
