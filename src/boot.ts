@@ -6,6 +6,8 @@ import { passwordResetJob } from './app/password-reset-job';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { createHttpApp } from './http/app';
+import { greenhouseImportJob } from './integrations/greenhouse/import-event';
+import { atsWriteBackJob } from './integrations/write-back';
 import { deliverEmailJob } from './jobs/deliver-email';
 import { JobRunner } from './jobs/runner';
 import type { Logger } from './lib/logger';
@@ -46,12 +48,21 @@ export function assemble(
       deliverEmail: { ...deliverEmail, maxAttempts: config.JOB_MAX_ATTEMPTS },
       bulkReject: rejectRemainingJob(() => ctx),
       passwordReset: passwordResetJob(() => ctx),
+      atsImport: greenhouseImportJob(() => ctx),
+      atsWriteBack: atsWriteBackJob(() => ctx),
       poke: () => runner.poke(),
     },
   };
   const runner = new JobRunner(
     database.db,
-    [ctx.jobs.deliverEmail, ctx.jobs.bulkReject, ctx.jobs.passwordReset, housekeepingJob],
+    [
+      ctx.jobs.deliverEmail,
+      ctx.jobs.bulkReject,
+      ctx.jobs.passwordReset,
+      ctx.jobs.atsImport,
+      ctx.jobs.atsWriteBack,
+      housekeepingJob,
+    ],
     {
       pollMs: config.JOB_POLL_MS,
       retryBaseMs: config.JOB_RETRY_BASE_MS,

@@ -17,6 +17,10 @@ export interface AppContext {
     bulkReject: JobDefinition<{ operationId: string }>;
     /** Finds the account behind a request for a password reset link and emails the link. */
     passwordReset: JobDefinition<{ kind: 'staff' | 'candidate'; email: string }>;
+    /** Imports one event an ATS sent (src/integrations). */
+    atsImport: JobDefinition<{ eventId: string }>;
+    /** Writes a note back to the ATS when feedback was sent (src/integrations). */
+    atsWriteBack: JobDefinition<{ writeBackId: string }>;
     /** Wakes the runner after a commit that enqueued work. */
     poke(): void;
   };
@@ -37,6 +41,13 @@ interface Person {
 export type Actor =
   | (Person & { type: 'user'; sessionId?: string })
   | (Person & { type: 'token'; tokenId: string });
+
+/** An organization's connected ATS acting in Debrief (an imported rejection): named in the audit trail as itself. */
+export interface IntegrationActor {
+  type: 'system';
+  name: string;
+  organizationId: string;
+}
 
 /** Someone the audit trail names who is not a team member: Debrief itself, or a candidate on the portal. */
 export type OtherActor = { type: 'system'; name: string } | { type: 'candidate'; name?: string };

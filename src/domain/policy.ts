@@ -34,6 +34,8 @@ export const POLICY = {
   'voice.manage': ['admin'],
   'audit.read': ['admin', 'recruiter', 'hiring-manager'],
   'stats.read': ['admin', 'recruiter', 'hiring-manager'],
+  /** Connect an ATS, see its status and map its rejection reasons. */
+  'integrations.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

@@ -23,6 +23,7 @@ import { feedbackRoutes } from './routes/feedback';
 import { feedbackVoiceRoutes } from './routes/feedback-voice';
 import { followUpRoutes } from './routes/follow-up';
 import { inboxRoutes } from './routes/inbox';
+import { integrationRoutes } from './routes/integrations';
 import { jobRoutes } from './routes/jobs';
 import { memberRoutes } from './routes/members';
 import { passwordRoutes } from './routes/passwords';
@@ -144,6 +145,7 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   app.route('/', trackerRoutes());
   app.route('/', requestCoachRoutes());
   app.route('/', planRoutes());
+  app.route('/', integrationRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { feedback, feedbackRequests } from '../../db/schema';
+import { queueAtsWriteBack } from '../../integrations/write-back';
 import type { DeliveryHooks } from '../../jobs/deliver-email';
 import { recordAudit } from '../audit';
 
@@ -36,6 +37,8 @@ export const feedbackDelivery: DeliveryHooks = {
       applicationId: row.applicationId,
       data: { to: email.to, subject: email.subject, text: email.text, messageId: email.messageId },
     });
+    // An application from a connected ATS: the feedback is noted there too.
+    await queueAtsWriteBack(tx, row);
   },
   async failed(tx, email) {
     if (!email.subjectId) return;
