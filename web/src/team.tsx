@@ -36,7 +36,9 @@ function TeamShell() {
           ? 'requests'
           : path === '/settings'
             ? 'settings'
-            : 'jobs';
+            : path === '/integrations'
+              ? 'integrations'
+              : 'jobs';
 
   return (
     <div className="shell">
@@ -57,6 +59,11 @@ function TeamShell() {
           <Link to="/members" className={section === 'members' ? 'active' : ''}>
             Members
           </Link>
+          {can(me, 'integrations.manage') && (
+            <Link to="/integrations" className={section === 'integrations' ? 'active' : ''}>
+              Integrations
+            </Link>
+          )}
         </nav>
         <Link
           to="/settings"
