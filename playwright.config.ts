@@ -44,6 +44,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
       E2E_DATA_DIR: dataDir,
+      // The local Greenhouse the integration journey starts (e2e/greenhouse.spec.ts).
+      GREENHOUSE_API_URL: `http://127.0.0.1:${process.env.E2E_GREENHOUSE_PORT ?? 3218}`,
     },
   },
 });

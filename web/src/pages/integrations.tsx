@@ -19,6 +19,8 @@ const EVENT_STATUS: Record<string, string> = {
   failed: 'Failed',
 };
 
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** Integrations (admins): connect Greenhouse, paste the webhook into it, test the key, watch what arrives. */
 export function IntegrationsPage({ me }: { me: Me }) {
   const { data, error } = useApi<{ items: Integration[] }>('/integrations');
@@ -137,12 +139,13 @@ function Connected({ c }: { c: Integration }) {
           </p>
         )}
       </section>
-      {status && <StatusCard c={c} s={status} />}
+      {status && <StatusCard s={status} />}
     </>
   );
 }
 
-function StatusCard({ c, s }: { c: Integration; s: Status }) {
+function StatusCard({ s }: { s: Status }) {
+  const c = s.integration;
   const waiting = s.waitingToRetry.events + s.waitingToRetry.notes;
   return (
     <>
@@ -157,16 +160,16 @@ function StatusCard({ c, s }: { c: Integration; s: Status }) {
           <dd>
             {waiting === 0
               ? 'Nothing'
-              : `${s.waitingToRetry.events} events, ${s.waitingToRetry.notes} notes to write back`}
+              : `${count(s.waitingToRetry.events, 'event')}, ${count(s.waitingToRetry.notes, 'note')} to write back`}
           </dd>
           <dt>Received</dt>
           <dd>
-            {c.counts.received} events · {c.counts.imported} imported · {c.counts.failed} failed ·{' '}
-            {c.counts.notesWritten} notes written back
+            {count(c.counts.received, 'event')} · {c.counts.imported} imported · {c.counts.failed} failed ·{' '}
+            {count(c.counts.notesWritten, 'note')} written back
           </dd>
         </dl>
       </section>
-      {s.reviewQueue.length > 0 && <ReasonQueue c={c} s={s} />}
+      {s.reviewQueue.length > 0 && <ReasonQueue c={s.integration} s={s} />}
       <section className="card" aria-labelledby="gh-events">
         <h2 id="gh-events">Recent events</h2>
         {s.recentEvents.length === 0 ? (
