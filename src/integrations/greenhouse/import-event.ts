@@ -28,6 +28,7 @@ import {
 } from '../../domain/ats-mapping';
 import { APPLICATION_STAGES } from '../../domain/vocabulary';
 import { type JobDefinition, PermanentJobError } from '../../jobs/runner';
+import { AppError } from '../../lib/errors';
 import { errorMessage } from '../../lib/logger';
 import { knownReasonCodes, sealContext } from '../connections';
 import {
@@ -96,8 +97,12 @@ export function greenhouseImportJob(getCtx: () => AppContext): JobDefinition<{ e
         const outcome = await ctx.db.transaction((tx) => applyEvent(ctx, tx, connection, event, pulled));
         job.logger.info('ATS event imported', { eventId, outcome: outcome.status });
       } catch (e) {
+        // Trying again cannot help a refusal by Greenhouse (a bad key, a missing permission) or by Debrief (an
+        // application with an offer is never rejected).
         const permanent =
-          e instanceof PermanentJobError || (e instanceof AtsRefusedError && e.status !== 408);
+          e instanceof PermanentJobError ||
+          e instanceof AppError ||
+          (e instanceof AtsRefusedError && e.status !== 408);
         const message = errorMessage(e);
         const last = permanent || job.attempt >= job.maxAttempts;
         await ctx.db
