@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { atsEvents } from '../../src/db/schema';
 import { startFakeGreenhouse } from '../support/fake-greenhouse';
@@ -155,6 +155,10 @@ describe('Greenhouse: a rejection becomes checked feedback, and the note goes ba
     expect(s.integration.counts).toMatchObject({ received: 1, imported: 1 });
     const list = (await org.api.get('/api/v1/applications?status=rejected')).body;
     expect(list.items ?? list).toHaveLength(1);
+    // The inbox keeps what the import needs, not the candidate's phone number or addresses.
+    const stored = await mail.h.ctx.db.select().from(atsEvents).where(eq(atsEvents.connectionId, conn.id));
+    expect(JSON.stringify(stored[0].payload)).toContain('"first_name":"Hector"');
+    expect(JSON.stringify(stored[0].payload)).not.toContain('330-281-8004');
   });
 
   it('ignores an older event that arrives after a newer one', async () => {

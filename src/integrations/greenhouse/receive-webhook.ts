@@ -77,7 +77,7 @@ export async function receiveGreenhouseWebhook(ctx: AppContext, input: WebhookDe
         providerEventId: providerEventId.slice(0, 200),
         action,
         occurredAt: Number.isNaN(occurredAt.getTime()) ? new Date() : occurredAt,
-        payload: body as Record<string, unknown>,
+        payload: kept(action, application),
         status: imported ? 'queued' : 'ignored',
         processedAt: imported ? null : new Date(),
       })
@@ -94,4 +94,29 @@ export async function receiveGreenhouseWebhook(ctx: AppContext, input: WebhookDe
   });
   if (result.status === 'queued') ctx.jobs.poke();
   return result;
+}
+
+/**
+ * What the inbox keeps of a delivery: the ids the import pulls by, the times and the rejection reason, and the
+ * candidate's name for the status page. Phone numbers, addresses, attachments, educations and custom fields are not
+ * stored: the import reads what it needs from Harvest.
+ */
+function kept(action: string, application: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!application) return { action };
+  const pick = (o: unknown, keys: string[]) =>
+    o && typeof o === 'object'
+      ? Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, (o as Record<string, unknown>)[k]]))
+      : null;
+  return {
+    action,
+    payload: {
+      application: {
+        ...pick(application, ['id', 'status', 'applied_at', 'rejected_at', 'last_activity_at', 'prospect']),
+        current_stage: pick(application.current_stage, ['id', 'name']),
+        rejection_reason: pick(application.rejection_reason, ['id', 'name']),
+        candidate: pick(application.candidate, ['id', 'first_name', 'last_name']),
+        jobs: Array.isArray(application.jobs) ? application.jobs.map((j) => pick(j, ['id', 'name'])) : [],
+      },
+    },
+  };
 }
