@@ -162,12 +162,11 @@ function StatusCard({ s }: { s: Status }) {
               ? 'Nothing'
               : `${count(s.waitingToRetry.events, 'event')}, ${count(s.waitingToRetry.notes, 'note')} to write back`}
           </dd>
-          <dt>Received</dt>
-          <dd>
-            {count(c.counts.received, 'event')} · {c.counts.imported} imported · {c.counts.failed} failed ·{' '}
-            {count(c.counts.notesWritten, 'note')} written back
-          </dd>
         </dl>
+        <p>
+          {count(c.counts.received, 'event')} received · {c.counts.imported} imported · {c.counts.failed}{' '}
+          failed · {count(c.counts.notesWritten, 'note')} written back
+        </p>
       </section>
       {s.reviewQueue.length > 0 && <ReasonQueue c={s.integration} s={s} />}
       <section className="card" aria-labelledby="gh-events">
