@@ -46,6 +46,8 @@ export default defineConfig({
       E2E_DATA_DIR: dataDir,
       // The webhook test's receiver listens on 127.0.0.1.
       WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+      // The local Greenhouse the integration journey starts (e2e/greenhouse.spec.ts).
+      GREENHOUSE_API_URL: `http://127.0.0.1:${process.env.E2E_GREENHOUSE_PORT ?? 3218}`,
     },
   },
 });

@@ -9,7 +9,9 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { createHttpApp } from './http/app';
 import { csvImportJob } from './integrations/csv-import/import-job';
+import { greenhouseImportJob } from './integrations/greenhouse/import-event';
 import { webhookDeliveryJob } from './integrations/webhooks/deliver-webhook';
+import { atsWriteBackJob } from './integrations/write-back';
 import { deliverEmailJob } from './jobs/deliver-email';
 import { JobRunner } from './jobs/runner';
 import type { Logger } from './lib/logger';
@@ -54,6 +56,8 @@ export function assemble(
       retention: retentionJob(() => ctx),
       csvImport: csvImportJob(() => ctx),
       webhookDelivery: webhookDeliveryJob(() => ctx),
+      atsImport: greenhouseImportJob(() => ctx),
+      atsWriteBack: atsWriteBackJob(() => ctx),
       poke: () => runner.poke(),
     },
   };
@@ -68,6 +72,9 @@ export function assemble(
       ctx.jobs.retention,
       ctx.jobs.csvImport,
       ctx.jobs.webhookDelivery,
+      ctx.jobs.atsImport,
+      ctx.jobs.atsWriteBack,
+      housekeepingJob,
     ],
     {
       pollMs: config.JOB_POLL_MS,

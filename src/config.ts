@@ -47,6 +47,15 @@ const schema = z.object({
    * forged to the internal network), allowed in development and tests.
    */
   WEBHOOK_ALLOW_PRIVATE_URLS: z.stringbool().optional(),
+  /** Greenhouse's Harvest API (another address only for a test double of it). */
+  GREENHOUSE_API_URL: z.url().default('https://harvest.greenhouse.io'),
+  /** How old a webhook event may be (its last activity) before it is refused as stale or replayed. */
+  ATS_EVENT_MAX_AGE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 

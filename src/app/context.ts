@@ -25,6 +25,10 @@ export interface AppContext {
     csvImport: JobDefinition<{ importId: string }>;
     /** Sends one outbound webhook delivery (src/integrations/webhooks). */
     webhookDelivery: JobDefinition<{ deliveryId: string }>;
+    /** Imports one event an ATS sent (src/integrations). */
+    atsImport: JobDefinition<{ eventId: string }>;
+    /** Writes a note back to the ATS when feedback was sent (src/integrations). */
+    atsWriteBack: JobDefinition<{ writeBackId: string }>;
     /** Wakes the runner after a commit that enqueued work. */
     poke(): void;
   };
@@ -45,6 +49,13 @@ interface Person {
 export type Actor =
   | (Person & { type: 'user'; sessionId?: string })
   | (Person & { type: 'token'; tokenId: string });
+
+/** An organization's connected ATS acting in Debrief (an imported rejection): named in the audit trail as itself. */
+export interface IntegrationActor {
+  type: 'system';
+  name: string;
+  organizationId: string;
+}
 
 /** Someone the audit trail names who is not a team member: Debrief itself, or a candidate on the portal. */
 export type OtherActor = { type: 'system'; name: string } | { type: 'candidate'; name?: string };

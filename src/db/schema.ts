@@ -886,3 +886,126 @@ export const webhookDeliveries = pgTable(
   },
   (t) => [index('webhook_deliveries_endpoint_idx').on(t.endpointId, t.createdAt)],
 );
+
+// ---------------------------------------------------------------------------------------------------------------
+// Applicant tracking systems: Debrief as the feedback layer on top of an organization's ATS (src/integrations/).
+
+export type AtsProvider = 'greenhouse';
+
+/**
+ * An organization's connection to its ATS: the API key and the webhook secret (both sealed with ctx.secrets under
+ * `ats:<id>`), how the ATS's rejection reasons map onto Debrief's, and what the status page shows.
+ */
+export const atsConnections = pgTable(
+  'ats_connections',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    provider: text('provider').$type<AtsProvider>().notNull(),
+    apiKeySealed: text('api_key_sealed').notNull(),
+    webhookSecretSealed: text('webhook_secret_sealed').notNull(),
+    /** The ATS user notes written back are posted as (Greenhouse: On-Behalf-Of and user_id). */
+    noteUserId: text('note_user_id'),
+    /** The ATS's rejection reason (by name, lower case) → a Debrief reason code. */
+    reasonMap: jsonb('reason_map').$type<Record<string, string>>().notNull().default({}),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    lastEventAt: timestamp('last_event_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    lastErrorAt: timestamp('last_error_at', { withTimezone: true }),
+    lastTestedAt: timestamp('last_tested_at', { withTimezone: true }),
+    lastTestOk: boolean('last_test_ok'),
+    eventsReceived: integer('events_received').notNull().default(0),
+    eventsImported: integer('events_imported').notNull().default(0),
+    eventsFailed: integer('events_failed').notNull().default(0),
+    notesWritten: integer('notes_written').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('ats_connections_org_provider_unique').on(t.organizationId, t.provider),
+    check('ats_connections_provider_check', sql`${t.provider} in ('greenhouse')`),
+  ],
+);
+
+/**
+ * The inbox of webhook deliveries: written with the job that imports it, in the one transaction that answers the
+ * ATS. The provider's event id is unique per connection, so a delivery sent twice is imported once.
+ */
+export const atsEvents = pgTable(
+  'ats_events',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    connectionId: uuid('connection_id')
+      .notNull()
+      .references(() => atsConnections.id, { onDelete: 'cascade' }),
+    providerEventId: text('provider_event_id').notNull(),
+    action: text('action').notNull(),
+    /** When it happened in the ATS (the application's last activity); orders events about one application. */
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: text('status')
+      .$type<'queued' | 'retrying' | 'imported' | 'ignored' | 'superseded' | 'needs-reason' | 'failed'>()
+      .notNull()
+      .default('queued'),
+    error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    /** The ATS's rejection reason when it maps onto none of Debrief's (the review queue). */
+    unmappedReason: text('unmapped_reason'),
+    applicationId: uuid('application_id').references(() => applications.id, { onDelete: 'set null' }),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('ats_events_connection_event_unique').on(t.connectionId, t.providerEventId),
+    index('ats_events_connection_status_idx').on(t.connectionId, t.status, t.receivedAt),
+  ],
+);
+
+/** Which Debrief row an ATS record became (a job, a candidate, an application, a scorecard, a criterion). */
+export const atsLinks = pgTable(
+  'ats_links',
+  {
+    connectionId: uuid('connection_id')
+      .notNull()
+      .references(() => atsConnections.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'job' | 'candidate' | 'application' | 'scorecard'>().notNull(),
+    externalId: text('external_id').notNull(),
+    localId: uuid('local_id').notNull(),
+    organizationId: orgRef(),
+    /** Applications: the ATS candidate's id (where notes are written back). */
+    externalParentId: text('external_parent_id'),
+    /** Applications: the time of the newest event applied, so an older one arriving late changes nothing. */
+    lastEventAt: timestamp('last_event_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.connectionId, t.kind, t.externalId] }),
+    index('ats_links_local_idx').on(t.kind, t.localId),
+  ],
+);
+
+/** A note written back to the ATS when feedback is sent: its attempts and the ATS's last answer. */
+export const atsWriteBacks = pgTable(
+  'ats_write_backs',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    connectionId: uuid('connection_id')
+      .notNull()
+      .references(() => atsConnections.id, { onDelete: 'cascade' }),
+    feedbackId: uuid('feedback_id')
+      .notNull()
+      .references(() => feedback.id, { onDelete: 'cascade' }),
+    applicationId: applicationRef(),
+    status: text('status').$type<'queued' | 'retrying' | 'written' | 'failed'>().notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    externalNoteId: text('external_note_id'),
+    createdAt: createdAt(),
+    writtenAt: timestamp('written_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('ats_write_backs_feedback_unique').on(t.connectionId, t.feedbackId),
+    index('ats_write_backs_connection_idx').on(t.connectionId, t.createdAt),
+  ],
+);

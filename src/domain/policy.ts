@@ -40,6 +40,8 @@ export const POLICY = {
   'imports.manage': ['admin'],
   /** Register outbound webhook endpoints and read their delivery logs. */
   'webhooks.manage': ['admin'],
+  /** Connect an ATS, see its status and map its rejection reasons. */
+  'integrations.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof POLICY;

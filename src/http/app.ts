@@ -24,6 +24,7 @@ import { feedbackVoiceRoutes } from './routes/feedback-voice';
 import { followUpRoutes } from './routes/follow-up';
 import { importRoutes } from './routes/imports';
 import { inboxRoutes } from './routes/inbox';
+import { integrationRoutes } from './routes/integrations';
 import { jobRoutes } from './routes/jobs';
 import { memberRoutes } from './routes/members';
 import { passwordRoutes } from './routes/passwords';
@@ -157,6 +158,7 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   app.route('/', planRoutes());
   app.route('/', importRoutes());
   app.route('/', webhookRoutes());
+  app.route('/', integrationRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -40,8 +40,9 @@ const RequestsPage = page(() => import('./pages/requests'), 'RequestsPage');
 const Settings = page(() => import('./pages/settings'), 'Settings');
 const LettersPage = page(() => import('./pages/letters'), 'LettersPage');
 const PrivacyPage = page(() => import('./pages/privacy'), 'PrivacyPage');
-const ImportPage = page(() => import('./pages/integrations'), 'ImportPage');
-const WebhooksPage = page(() => import('./pages/integrations'), 'WebhooksPage');
+const ImportPage = page(() => import('./pages/imports'), 'ImportPage');
+const WebhooksPage = page(() => import('./pages/imports'), 'WebhooksPage');
+const IntegrationsPage = page(() => import('./pages/integrations'), 'IntegrationsPage');
 
 const CandidateLayout = page(() => import('./me/app'), 'CandidateLayout');
 const CandidateSignIn = page(() => import('./me/auth'), 'SignInPage');
@@ -143,6 +144,7 @@ export const routes: RouteObject[] = [
       { path: 'privacy', element: titled('Privacy', team(PrivacyPage)) },
       { path: 'import', element: titled('Import', team(ImportPage)) },
       { path: 'webhooks', element: titled('Webhooks', team(WebhooksPage)) },
+      { path: 'integrations', element: titled('Integrations', team(IntegrationsPage)) },
     ],
   },
 

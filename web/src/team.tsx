@@ -16,6 +16,7 @@ const NAV: { to: string; label: string; section: string; may?: Action }[] = [
   { to: '/requests', label: 'Requests', section: 'requests', may: 'feedback.review' },
   { to: '/members', label: 'Members', section: 'members' },
   { to: '/privacy', label: 'Privacy', section: 'privacy', may: 'privacy.manage' },
+  { to: '/integrations', label: 'Integrations', section: 'integrations', may: 'integrations.manage' },
   { to: '/import', label: 'Import', section: 'import', may: 'imports.manage' },
   { to: '/webhooks', label: 'Webhooks', section: 'webhooks', may: 'webhooks.manage' },
 ];

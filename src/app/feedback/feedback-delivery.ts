@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { feedback, feedbackRequests } from '../../db/schema';
 import { queueWebhookEvent } from '../../integrations/webhooks/events';
+import { queueAtsWriteBack } from '../../integrations/write-back';
 import type { DeliveryHooks } from '../../jobs/deliver-email';
 import { recordAudit } from '../audit';
 
@@ -46,6 +47,8 @@ export const feedbackDelivery: DeliveryHooks = {
         sentAt: row.sentAt?.toISOString() ?? null,
       },
     });
+    // An application from a connected ATS: the feedback is noted there too.
+    await queueAtsWriteBack(tx, row);
   },
   async failed(tx, email) {
     if (!email.subjectId) return;

@@ -5,7 +5,7 @@ import { rejectionRefusal } from '../../domain/pipeline';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import { refuseRiskyText } from '../check-text';
-import type { Actor, AppContext } from '../context';
+import type { Actor, AppContext, IntegrationActor } from '../context';
 import { loadApplication, loadCriteria, loadRejectionReason, loadScorecards } from '../load';
 
 export interface RejectApplicationInput {
@@ -25,7 +25,11 @@ export interface RejectApplicationInput {
  * from the composer; it waits for a reviewer. Ratings whose evidence is flagged or
  * redacted are left out of it. The rejection and the draft commit together.
  */
-export async function rejectApplication(ctx: AppContext, actor: Actor, input: RejectApplicationInput) {
+export async function rejectApplication(
+  ctx: AppContext,
+  actor: Actor | IntegrationActor,
+  input: RejectApplicationInput,
+) {
   const { applicationId } = input;
   return ctx.db.transaction(async (tx) => {
     const { application, candidate, job, organizationName, organizationJurisdictions, organizationVoice } =
