@@ -62,7 +62,13 @@ describe('another organization', () => {
       url: 'http://127.0.0.1:9/hook',
       events: ['feedback.sent'],
     });
+    const connection = await a.api.post('/api/v1/integrations', {
+      provider: 'greenhouse',
+      apiKey: 'gh-key-1234567890',
+    });
+    expect(connection.status).toBe(201);
     const ids: Record<string, string> = {
+      integrations: connection.body.id,
       imports: imported.body.import.id,
       webhooks: hook.body.endpoint.id,
       jobs: job.id,
