@@ -31,9 +31,11 @@ import { portalRoutes } from './routes/portal';
 import { rejectionReasonRoutes } from './routes/rejection-reasons';
 import { requestCoachRoutes } from './routes/request-coach';
 import { scorecardRoutes } from './routes/scorecards';
+import { ssoRoutes } from './routes/sso';
 import { statsRoutes } from './routes/stats';
 import { tokenRoutes } from './routes/tokens';
 import { trackerRoutes } from './routes/tracker';
+import { twoFactorRoutes } from './routes/two-factor';
 import { serveWeb } from './web-files';
 
 const webCompression = compress();
@@ -125,6 +127,8 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
     },
   );
   app.route('/', authRoutes());
+  app.route('/', twoFactorRoutes());
+  app.route('/', ssoRoutes());
   app.route('/', passwordRoutes());
   app.route('/', memberRoutes());
   app.route('/', tokenRoutes());
