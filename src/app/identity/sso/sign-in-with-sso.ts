@@ -131,10 +131,21 @@ export async function finishSsoSignIn(
       idTokenExpected: true,
     });
     claims = tokens.claims()!;
+    // Many providers put the profile in the ID token; others (conforming to the scope rules) only at userinfo.
+    if (typeof claims.email !== 'string') {
+      const info = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
+      claims = {
+        ...claims,
+        email: info.email,
+        email_verified: info.email_verified,
+        name: claims.name ?? info.name,
+      };
+    }
   } catch (e) {
     ctx.logger.warn('single sign-on refused', {
       organizationId: conn.organizationId,
       reason: (e as Error).message,
+      detail: ((e as Error).cause as Error | undefined)?.message,
       code: (e as { code?: string }).code,
     });
     throw new SsoRefusal('sso-failed', 'Your identity provider’s answer could not be verified');
