@@ -173,6 +173,29 @@ describe('two-factor sign-in', () => {
     expect((await events(org.organization.id, 'auth.totp-disabled')).length).toBe(1);
   });
 
+  it('sign-ins are recorded: failures only for a known account, and never what was typed', async () => {
+    const org = await newOrganization(h);
+    const everyFailure = async () =>
+      h.ctx.db.select().from(auditEvents).where(eq(auditEvents.action, 'auth.sign-in-failed'));
+    const before = (await everyFailure()).length;
+    expect((await login(uniqueEmail('nobody'), 'a guess for nobody')).status).toBe(401);
+    expect((await everyFailure()).length).toBe(before);
+    expect((await login(org.email, 'a wrong guess 123')).status).toBe(401);
+    expect((await login(org.email)).status).toBe(200);
+
+    const failed = await events(org.organization.id, 'auth.sign-in-failed');
+    expect(failed.map((e) => [e.subjectId, e.data])).toEqual([
+      [org.user.id, { method: 'password', reason: 'wrong-password' }],
+    ]);
+    const signedIn = await events(org.organization.id, 'auth.signed-in');
+    expect(signedIn.map((e) => [e.actorId, e.data.method])).toEqual([[org.user.id, 'password']]);
+    const trail = JSON.stringify(
+      await h.ctx.db.select().from(auditEvents).where(eq(auditEvents.organizationId, org.organization.id)),
+    );
+    expect(trail).not.toContain('a wrong guess');
+    expect(trail).not.toContain(PASSWORD);
+  });
+
   it('wrong codes are limited like passwords', async () => {
     const org = await newOrganization(h);
     await enrolled(org.email);

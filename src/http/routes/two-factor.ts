@@ -88,7 +88,6 @@ export function twoFactorRoutes() {
       description:
         'Signed in, or with the challenge of a required enrolment. Nothing changes for sign-in until the first ' +
         'code is confirmed.',
-      security: [{ session: [] }, {}] as Array<Record<string, string[]>>,
       request: { body: jsonBody(EnrolmentBody) },
       responses: { 200: jsonAnswer('The secret, shown once', Enrolment), ...bodyErrors, 409: errors[409] },
     }),
@@ -107,7 +106,6 @@ export function twoFactorRoutes() {
       description:
         'With the challenge of a required enrolment it also finishes signing in (sets the session cookie) and ' +
         'answers who signed in.',
-      security: [{ session: [] }, {}] as Array<Record<string, string[]>>,
       request: { body: jsonBody(ConfirmEnrolmentBody) },
       responses: {
         200: jsonAnswer('On', MeWithCodes.partial({ user: true, organization: true })),

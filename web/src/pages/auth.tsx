@@ -119,7 +119,7 @@ export function SignIn() {
     );
   if (sso)
     return (
-      <AuthLayout tagline={TEAM_TAGLINE} title="Sign in with single sign-on">
+      <AuthLayout tagline={TEAM_TAGLINE} title="Single sign-on">
         <form
           method="get"
           action="/api/v1/sso/start"
@@ -163,7 +163,7 @@ export function SignIn() {
       </form>
       <p className="switch">
         <button type="button" className="link" onClick={() => setSso(true)}>
-          Sign in with single sign-on
+          Use single sign-on (SSO)
         </button>
       </p>
       <p className="switch">
