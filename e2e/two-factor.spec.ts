@@ -2,7 +2,8 @@ import { expect, type Page, test } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import { linkIn, password, shot, signUpTeam, unique } from './support';
 
-test.describe.configure({ timeout: 60_000 });
+// Each journey signs up, sets up an app and signs in several times.
+test.describe.configure({ timeout: 120_000 });
 
 /** What an authenticator app holding this key shows, `steps` periods from now. */
 const codeFor = (key: string, steps = 0) =>
@@ -72,8 +73,10 @@ test('when the organization requires it, a member without it sets it up right af
 }) => {
   const email = `required-${unique()}@example.test`;
   await signUpTeam(page, 'Strict Co', 'Sol Strict', email);
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
   // The admin turns it on for themselves through the API the page uses, then requires it.
   const started = await page.request.post('/api/v1/auth/two-factor/enrolment', { data: {} });
+  expect(started.status()).toBe(200);
   const { secret } = await started.json();
   expect(
     (
