@@ -208,7 +208,7 @@ function OrganizationSignIn() {
             }
           />
           <Field
-            label="Email domain (optional)"
+            label="Domain of members’ addresses (optional)"
             name="emailDomain"
             defaultValue={sso.emailDomain ?? ''}
             placeholder="your-company.com"
