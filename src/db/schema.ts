@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -61,6 +62,8 @@ export const organizations = pgTable('organizations', {
   feedbackVoice: jsonb('feedback_voice').$type<Partial<FeedbackVoice>>().notNull().default({}),
   /** Months after the final decision that a rejected candidate's personal data is kept (src/app/privacy/retention.ts). */
   retentionMonths: integer('retention_months').notNull().default(12),
+  /** Every member must sign in with a second factor (an authenticator app's code); set by an admin. */
+  requireTwoFactor: boolean('require_two_factor').notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -78,6 +81,8 @@ export const users = pgTable(
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
     /** Removed from the organization: personal data scrubbed, kept only so history still points somewhere. */
     removedAt: timestamp('removed_at', { withTimezone: true }),
+    /** The identity provider's subject (`sub`) for a member who signs in with single sign-on. */
+    ssoSubject: text('sso_subject'),
   },
   (t) => [
     /**
@@ -1007,5 +1012,92 @@ export const atsWriteBacks = pgTable(
   (t) => [
     uniqueIndex('ats_write_backs_feedback_unique').on(t.connectionId, t.feedbackId),
     index('ats_write_backs_connection_idx').on(t.connectionId, t.createdAt),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Enterprise identity: two-factor sign-in and single sign-on (src/app/identity/two-factor.ts, sso/).
+
+/**
+ * A member's authenticator app: the TOTP secret, sealed with ctx.secrets (context `totp:<userId>`). Pending until
+ * confirmed with a first code. `lastStep` is the time step of the last code accepted: a code is never taken twice.
+ */
+export const totpFactors = pgTable('totp_factors', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  organizationId: orgRef(),
+  secret: text('secret').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  lastStep: bigint('last_step', { mode: 'number' }),
+  createdAt: createdAt(),
+});
+
+/** Single-use recovery codes for a member's second factor; only their SHA-256 is kept. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('recovery_codes_user_code_unique').on(t.userId, t.codeHash)],
+);
+
+/**
+ * Between a correct password and a session: a short-lived, single-use token (only its SHA-256 kept) that lets its
+ * holder give the second factor (`code`) or, where the organization requires one, set it up (`enrol`).
+ */
+export const signInChallenges = pgTable(
+  'sign_in_challenges',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').$type<'code' | 'enrol'>().notNull(),
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('sign_in_challenges_token_hash_unique').on(t.tokenHash),
+    index('sign_in_challenges_expires_idx').on(t.expiresAt),
+    check('sign_in_challenges_purpose_check', sql`${t.purpose} in ('code', 'enrol')`),
+  ],
+);
+
+/**
+ * An organization's OpenID Connect provider for single sign-on. The client secret is sealed with ctx.secrets
+ * (context `oidc:<organizationId>`). New members signing in through it join with `defaultRole`; `emailDomain`, when
+ * set, is the only domain accepted.
+ */
+export const ssoConnections = pgTable(
+  'sso_connections',
+  {
+    organizationId: uuid('organization_id')
+      .primaryKey()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    issuer: text('issuer').notNull(),
+    clientId: text('client_id').notNull(),
+    clientSecret: text('client_secret').notNull(),
+    emailDomain: text('email_domain'),
+    defaultRole: text('default_role').$type<Role>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('sso_connections_email_domain_unique').on(sql`lower(${t.emailDomain})`),
+    check(
+      'sso_connections_role_check',
+      sql`${t.defaultRole} in ('admin', 'recruiter', 'hiring-manager', 'interviewer')`,
+    ),
   ],
 );

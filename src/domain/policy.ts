@@ -7,6 +7,8 @@ export const POLICY = {
   'users.read': ['admin', 'recruiter', 'hiring-manager'],
   'users.manage': ['admin'],
   'tokens.manage': ['admin'],
+  /** How members sign in: requiring two-factor sign-in, single sign-on. */
+  'identity.manage': ['admin'],
   'jobs.read': ['admin', 'recruiter', 'hiring-manager', 'interviewer'],
   'jobs.manage': ['admin', 'recruiter'],
   'applications.read': ['admin', 'recruiter', 'hiring-manager', 'interviewer'],

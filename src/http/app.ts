@@ -34,9 +34,11 @@ import { privacyRoutes } from './routes/privacy';
 import { rejectionReasonRoutes } from './routes/rejection-reasons';
 import { requestCoachRoutes } from './routes/request-coach';
 import { scorecardRoutes } from './routes/scorecards';
+import { ssoRoutes } from './routes/sso';
 import { statsRoutes } from './routes/stats';
 import { tokenRoutes } from './routes/tokens';
 import { trackerRoutes } from './routes/tracker';
+import { twoFactorRoutes } from './routes/two-factor';
 import { webhookRoutes } from './routes/webhooks';
 import { serveWeb } from './web-files';
 
@@ -136,6 +138,8 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
     },
   );
   app.route('/', authRoutes());
+  app.route('/', twoFactorRoutes());
+  app.route('/', ssoRoutes());
   app.route('/', passwordRoutes());
   app.route('/', memberRoutes());
   app.route('/', tokenRoutes());

@@ -20,8 +20,10 @@ export * from './schemas/passwords';
 export * from './schemas/rejection-reasons';
 export * from './schemas/scorecards';
 export * from './schemas/shared';
+export * from './schemas/sso';
 export * from './schemas/stats';
 export * from './schemas/tokens';
+export * from './schemas/two-factor';
 
 export const PortalView = z
   .object({

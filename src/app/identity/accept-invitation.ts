@@ -7,6 +7,7 @@ import { type AppContext, actorOf } from '../context';
 import { loadOrganization } from '../load';
 import { assertEmailFree } from './assert-email-free';
 import { openSession } from './sessions';
+import { secondFactorDue } from './two-factor';
 
 /** An invited member chooses a password through the emailed link, which works once and expires. */
 export async function acceptInvitation(ctx: AppContext, input: { token: string; password: string }) {
@@ -40,7 +41,8 @@ export async function acceptInvitation(ctx: AppContext, input: { token: string; 
       .where(and(eq(users.id, inv.userId), isNull(users.deactivatedAt)))
       .returning();
     if (!user) throw new AppError(404, 'invitation-not-found', 'This invitation link is not valid');
-    const session = await openSession(tx, ctx, user);
+    // With a second factor due, the member signs in through the form, which asks for it.
+    const session = (await secondFactorDue(tx, user)) ? undefined : await openSession(tx, ctx, user);
     await recordAudit(tx, {
       organizationId: user.organizationId,
       actor: actorOf(user),

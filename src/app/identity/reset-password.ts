@@ -7,6 +7,7 @@ import { type Anonymous, type AppContext, actorOf } from '../context';
 import { loadOrganization } from '../load';
 import { claimPasswordReset, findPasswordReset, queuePasswordChangedNotice } from '../password-resets';
 import { openSession } from './sessions';
+import { secondFactorDue } from './two-factor';
 
 /** Whether a team member's reset link can still be used (404 used or unknown, 410 expired); changes nothing. */
 export async function checkPasswordReset(ctx: AppContext, _who: Anonymous, input: { token: string }) {
@@ -44,7 +45,8 @@ export async function resetPassword(
       .delete(sessions)
       .where(eq(sessions.userId, user.id))
       .returning({ id: sessions.id });
-    const session = await openSession(tx, ctx, user);
+    // With a second factor due, the member signs in through the form, which asks for it.
+    const session = (await secondFactorDue(tx, user)) ? undefined : await openSession(tx, ctx, user);
     await recordAudit(tx, {
       organizationId: user.organizationId,
       actor: actorOf(user),

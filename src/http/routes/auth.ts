@@ -22,12 +22,13 @@ import {
   SignUpResult,
   SignUpSent,
 } from '../schemas/auth';
+import { SignInNextStep } from '../schemas/two-factor';
 
-function setSession(c: Context<HttpEnv>, session: { secret: string; expiresAt: Date }) {
+export function setSession(c: Context<HttpEnv>, session: { secret: string; expiresAt: Date }) {
   setPrivateCookie(c, SESSION_COOKIE, session.secret, { expires: session.expiresAt });
 }
 
-const me = (r: {
+export const me = (r: {
   user: Parameters<typeof presentUser>[0];
   organization: Parameters<typeof presentOrganization>[0];
 }) => ({
@@ -101,9 +102,16 @@ export function authRoutes() {
       path: '/api/v1/auth/login',
       tags: ['Accounts'],
       summary: 'Sign in with email and password; sets an HttpOnly session cookie',
+      description:
+        'A member with two-factor sign-in, or whose organization requires it, gets 202 with a challenge for the ' +
+        'next step instead of a session.',
       request: { body: jsonBody(SignInBody) },
       responses: {
         200: { description: 'Signed in', content: { 'application/json': { schema: Me } } },
+        202: {
+          description: 'The password is right; a second step is needed',
+          content: { 'application/json': { schema: SignInNextStep } },
+        },
         400: errors[400],
         401: errors[401],
         429: errors[429],
@@ -112,6 +120,11 @@ export function authRoutes() {
     }),
     async (c) => {
       const r = await signIn(c.get('ctx'), c.get('client'), c.req.valid('json'));
+      if (r.step !== 'signed-in')
+        return c.json(
+          { next: r.step, challenge: r.challenge.token, expiresAt: r.challenge.expiresAt.toISOString() },
+          202,
+        );
       setSession(c, r.session);
       return c.json(me(r), 200);
     },
@@ -150,7 +163,7 @@ export function authRoutes() {
     }),
     async (c) => {
       const r = await acceptInvitation(c.get('ctx'), c.req.valid('json'));
-      setSession(c, r.session);
+      if (r.session) setSession(c, r.session);
       return c.json(me(r), 200);
     },
   );

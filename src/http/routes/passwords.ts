@@ -85,7 +85,7 @@ export function passwordRoutes() {
     }),
     async (c) => {
       const r = await resetPassword(c.get('ctx'), anonymous, c.req.valid('json'));
-      setPrivateCookie(c, SESSION_COOKIE, r.session.secret, { expires: r.session.expiresAt });
+      if (r.session) setPrivateCookie(c, SESSION_COOKIE, r.session.secret, { expires: r.session.expiresAt });
       return c.json({ user: presentUser(r.user), organization: presentOrganization(r.organization) }, 200);
     },
   );

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { api } from '../api';
-import { AuthLayout, CheckInbox } from '../components';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api, type Me } from '../api';
+import { AuthLayout, CheckInbox, ErrorNote } from '../components';
 import { ForgotPasswordPage, type PasswordSide, ResetPasswordPage } from '../passwords';
+import { CodeStep, RecoveryCodes, type SignInNextStep, TotpSetup } from '../two-factor';
 import { Field, SubmitButton, useSubmit } from '../ui';
 
 const TEAM_TAGLINE = 'Honest interview feedback, checked before it is sent.';
@@ -67,15 +68,87 @@ export function SignUp() {
   );
 }
 
+/** Why single sign-on sent the member back, in their words. */
+const SSO_ERRORS: Record<string, string> = {
+  'sso-not-configured': 'Single sign-on is not set up for this address. Sign in with your password.',
+  'sso-domain': 'Your organization accepts single sign-on only from its own email domain.',
+  'account-deactivated': 'Your Debrief account is deactivated. Ask an admin of your organization.',
+  'email-taken': 'This address already has a Debrief account in another organization.',
+  'sso-expired': 'That sign-in took too long or was started elsewhere. Try again.',
+  'sso-cancelled': 'Signing in at your identity provider was cancelled.',
+  'sso-email-unverified': 'Your identity provider has not verified your email address.',
+  'sso-unavailable': 'Your identity provider did not answer. Try again shortly.',
+};
+const ssoErrorText = (code: string) =>
+  SSO_ERRORS[code] ?? 'Your identity provider’s answer could not be verified. Try again, or ask an admin.';
+
 export function SignIn() {
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [step, setStep] = useState<SignInNextStep>();
+  const [sso, setSso] = useState(false);
+  const [codes, setCodes] = useState<string[]>();
+  const ssoError = params.get('sso-error');
   const submit = useSubmit(async (v) => {
     // Signing in sets the session cookie; the app asks who is signed in when it opens.
-    await api('POST', '/auth/login', { email: v.email, password: v.password });
-    navigate('/');
+    const r = await api<Me | SignInNextStep>('POST', '/auth/login', { email: v.email, password: v.password });
+    if ('challenge' in r) setStep(r);
+    else navigate('/');
   });
+  if (codes)
+    return (
+      <AuthLayout tagline={TEAM_TAGLINE} title="Two-factor sign-in is on">
+        <RecoveryCodes codes={codes} onDone={() => navigate('/')} />
+      </AuthLayout>
+    );
+  if (step?.next === 'code')
+    return (
+      <AuthLayout tagline={TEAM_TAGLINE} title="Enter your code">
+        <CodeStep challenge={step.challenge} onSignedIn={() => navigate('/')} />
+      </AuthLayout>
+    );
+  if (step?.next === 'enrol')
+    return (
+      <AuthLayout tagline={TEAM_TAGLINE} title="Set up two-factor sign-in">
+        <p>
+          Your organization requires a code from an authenticator app each time you sign in. Set it up to go
+          on.
+        </p>
+        <TotpSetup challenge={step.challenge} onEnabled={(r) => setCodes(r.recoveryCodes)} />
+      </AuthLayout>
+    );
+  if (sso)
+    return (
+      <AuthLayout tagline={TEAM_TAGLINE} title="Single sign-on">
+        <form
+          method="get"
+          action="/api/v1/sso/start"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const email = new FormData(e.currentTarget).get('email');
+            window.location.assign(`/api/v1/sso/start?email=${encodeURIComponent(String(email))}`);
+          }}
+        >
+          <Field
+            id="f-sso-email"
+            label="Work email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+          />
+          <button type="submit">Continue to your identity provider</button>
+        </form>
+        <p className="switch">
+          <button type="button" className="link" onClick={() => setSso(false)}>
+            Sign in with a password instead
+          </button>
+        </p>
+      </AuthLayout>
+    );
   return (
     <AuthLayout tagline={TEAM_TAGLINE} title="Sign in">
+      {ssoError && <ErrorNote error={ssoErrorText(ssoError)} />}
       <form onSubmit={submit.onSubmit}>
         <Field id="f-email" label="Email" name="email" type="email" autoComplete="email" required />
         <Field
@@ -88,6 +161,11 @@ export function SignIn() {
         />
         <SubmitButton submit={submit}>Sign in</SubmitButton>
       </form>
+      <p className="switch">
+        <button type="button" className="link" onClick={() => setSso(true)}>
+          Use single sign-on (SSO)
+        </button>
+      </p>
       <p className="switch">
         <Link to="/forgot-password">Forgot your password?</Link>
       </p>
