@@ -1,5 +1,7 @@
 import type { AppContext } from './app/context';
+import { approveDraftsJob } from './app/feedback/approve-drafts';
 import { feedbackDelivery } from './app/feedback/feedback-delivery';
+import { rejectApplicationsJob } from './app/hiring/reject-applications';
 import { rejectRemainingJob } from './app/hiring/reject-remaining';
 import { housekeepingJob } from './app/housekeeping';
 import { passwordResetJob } from './app/password-reset-job';
@@ -45,13 +47,22 @@ export function assemble(
     jobs: {
       deliverEmail: { ...deliverEmail, maxAttempts: config.JOB_MAX_ATTEMPTS },
       bulkReject: rejectRemainingJob(() => ctx),
+      rejectSelected: rejectApplicationsJob(() => ctx),
+      approveDrafts: approveDraftsJob(() => ctx),
       passwordReset: passwordResetJob(() => ctx),
       poke: () => runner.poke(),
     },
   };
   const runner = new JobRunner(
     database.db,
-    [ctx.jobs.deliverEmail, ctx.jobs.bulkReject, ctx.jobs.passwordReset, housekeepingJob],
+    [
+      ctx.jobs.deliverEmail,
+      ctx.jobs.bulkReject,
+      ctx.jobs.rejectSelected,
+      ctx.jobs.approveDrafts,
+      ctx.jobs.passwordReset,
+      housekeepingJob,
+    ],
     {
       pollMs: config.JOB_POLL_MS,
       retryBaseMs: config.JOB_RETRY_BASE_MS,
