@@ -31,7 +31,7 @@ export async function operationActor(db: Db, op: BulkOperation): Promise<Actor> 
 export async function advance(
   db: Db,
   operationId: string,
-  note?: { skipped?: BulkOperationItem; withFindings?: BulkOperationItem; approved?: boolean },
+  note?: { skipped?: BulkOperationItem; withFindings?: BulkOperationItem; succeeded?: boolean },
 ) {
   let results = sql`${bulkOperations.results}`;
   for (const key of ['skipped', 'withFindings'] as const) {
@@ -39,8 +39,8 @@ export async function advance(
     if (item)
       results = sql`jsonb_set(${results}, ${`{${key}}`}::text[], coalesce(${results} -> ${key}, '[]'::jsonb) || ${JSON.stringify([item])}::jsonb)`;
   }
-  if (note?.approved)
-    results = sql`jsonb_set(${results}, '{approved}', to_jsonb(coalesce((${results} ->> 'approved')::int, 0) + 1))`;
+  if (note?.succeeded)
+    results = sql`jsonb_set(${results}, '{succeeded}', to_jsonb(coalesce((${results} ->> 'succeeded')::int, 0) + 1))`;
   await db
     .update(bulkOperations)
     .set({ done: sql`least(${bulkOperations.total}, ${bulkOperations.done} + 1)`, results })

@@ -477,8 +477,8 @@ export interface BulkOperationResults {
   skipped?: BulkOperationItem[];
   /** Drafts an approval left for a person: the checker found something in them. */
   withFindings?: BulkOperationItem[];
-  /** Drafts approved (and their one email queued) by the operation. */
-  approved?: number;
+  /** Applications rejected, or drafts approved (and their one email queued), by the operation. */
+  succeeded?: number;
   /** Paused by the organization's hourly sending limit until this time (ISO); it carries on by itself. */
   waitingUntil?: string | null;
 }

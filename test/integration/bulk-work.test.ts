@@ -193,7 +193,7 @@ describe('rejecting the chosen applications', () => {
       'Person 04': 'application-closed',
     });
     const done = await waitForOperation(org, all.body.id);
-    expect(done).toMatchObject({ status: 'done', total: 7, done: 7 });
+    expect(done).toMatchObject({ status: 'done', total: 7, done: 7, succeeded: 7 });
 
     const list = await allPages(org, `/api/v1/applications?jobId=${jobId}&sort=name&limit=5`);
     const stage = Object.fromEntries(list.seen.map((a) => [a.candidate.name, a.stage]));
@@ -237,7 +237,7 @@ describe('approving every draft without findings', () => {
     expect(started.status).toBe(202);
     expect(started.body).toMatchObject({ kind: 'approve-drafts', total: N - 2 });
     const finished = await waitForOperation(org, started.body.id);
-    expect(finished).toMatchObject({ status: 'done', approved: N - 2, done: N - 2 });
+    expect(finished).toMatchObject({ status: 'done', succeeded: N - 2, done: N - 2 });
     expect(finished.withFindings.map((w: { candidateName: string }) => w.candidateName)).toEqual([
       'Draft 00',
       'Draft 01',
@@ -261,7 +261,7 @@ describe('approving every draft without findings', () => {
 
     // Again: nothing left to approve, nothing sent twice.
     const again = await org.api.post('/api/v1/feedback-approvals', { jobId });
-    expect(again.body).toMatchObject({ status: 'done', total: 0, approved: 0 });
+    expect(again.body).toMatchObject({ status: 'done', total: 0, succeeded: 0 });
     expect(again.body.withFindings).toHaveLength(2);
     for (let i = 0; i < 3; i++) await mail.h.drainJobs();
     for (const a of apps.slice(2)) expect(mail.inbox(a.email)).toHaveLength(1);

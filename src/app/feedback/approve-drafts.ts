@@ -74,7 +74,7 @@ export async function approveDrafts(ctx: AppContext, actor: Actor, input: { jobI
         kind: 'approve-drafts',
         jobId: input.jobId ?? null,
         params: { feedbackIds: ready.map((d) => d.feedbackId) },
-        results: { withFindings: left, approved: 0 },
+        results: { withFindings: left, succeeded: 0 },
         total: ready.length,
         status: ready.length ? 'running' : 'done',
         createdBy: actor.userId,
@@ -120,7 +120,7 @@ export function approveDraftsJob(getCtx: () => AppContext): JobDefinition<Payloa
       for (const feedbackId of ids) {
         try {
           await approveFeedback(ctx, actor, { feedbackId, send: { mode: 'now' }, onlyWithoutFindings: true });
-          await advance(ctx.db, operationId, { approved: true });
+          await advance(ctx.db, operationId, { succeeded: true });
         } catch (e) {
           if (!(e instanceof AppError)) throw e;
           if (e.code === 'email-limit') {
@@ -165,7 +165,7 @@ export function approveDraftsJob(getCtx: () => AppContext): JobDefinition<Payloa
             ctx.db,
             operationId,
             ours
-              ? { approved: true }
+              ? { succeeded: true }
               : LEFT.has(e.code)
                 ? {
                     withFindings: {

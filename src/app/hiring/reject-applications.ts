@@ -140,7 +140,7 @@ export function rejectApplicationsJob(getCtx: () => AppContext): JobDefinition<P
       for (const applicationId of ids) {
         try {
           await rejectApplication(ctx, actor, { applicationId, reason });
-          await advance(ctx.db, operationId);
+          await advance(ctx.db, operationId, { succeeded: true });
         } catch (e) {
           if (!(e instanceof AppError && (SKIPPED.has(e.code) || e.code === 'not-found'))) throw e;
           const [a] = await ctx.db
@@ -164,7 +164,7 @@ export function rejectApplicationsJob(getCtx: () => AppContext): JobDefinition<P
             ctx.db,
             operationId,
             ours
-              ? undefined
+              ? { succeeded: true }
               : {
                   skipped: {
                     applicationId,

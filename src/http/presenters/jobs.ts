@@ -39,7 +39,7 @@ export function presentOperation(op: typeof bulkOperations.$inferSelect) {
     done: op.done,
     skipped: (op.results.skipped ?? []).map(presentItem),
     withFindings: (op.results.withFindings ?? []).map(presentItem),
-    approved: op.results.approved ?? 0,
+    succeeded: op.results.succeeded ?? 0,
     waitingUntil: op.results.waitingUntil ?? null,
     createdAt: op.createdAt.toISOString(),
     finishedAt: op.finishedAt?.toISOString() ?? null,

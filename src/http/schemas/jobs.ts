@@ -86,7 +86,10 @@ export const BulkOperation = z
     withFindings: z.array(BulkOperationItem).openapi({
       description: 'Drafts an approval left for a person to review: the checker found something in them',
     }),
-    approved: z.number().int().openapi({ description: 'Drafts approved and sent (approve-drafts)' }),
+    succeeded: z
+      .number()
+      .int()
+      .openapi({ description: 'Applications rejected, or drafts approved and sent, so far' }),
     waitingUntil: z.iso.datetime().nullable().openapi({
       description: "Paused by the organization's hourly sending limit; it carries on by itself at this time",
     }),

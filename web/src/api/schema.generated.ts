@@ -6805,8 +6805,8 @@ export interface components {
             skipped: components["schemas"]["BulkOperationItem"][];
             /** @description Drafts an approval left for a person to review: the checker found something in them */
             withFindings: components["schemas"]["BulkOperationItem"][];
-            /** @description Drafts approved and sent (approve-drafts) */
-            approved: number;
+            /** @description Applications rejected, or drafts approved and sent, so far */
+            succeeded: number;
             /**
              * Format: date-time
              * @description Paused by the organization's hourly sending limit; it carries on by itself at this time

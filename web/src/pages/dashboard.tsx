@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ROLES } from '../../../src/domain/vocabulary';
-import { type Application, api, can, type Job, type Me, type Page, type Stats, type User } from '../api';
+import { type ApplicationsPage, api, can, type Job, type Me, type Page, type Stats, type User } from '../api';
 import { ColumnChart, Donut, HBarChart } from '../charts';
 import { ErrorNote } from '../components';
 import { invalidate, useApi } from '../query';
@@ -12,10 +12,11 @@ export function Dashboard({ me }: { me: Me }) {
   const mayStats = can(me, 'stats.read');
   const stats = useApi<Stats>('/stats', { enabled: mayStats });
   const jobs = useApi<Page<Job>>('/jobs?limit=1');
-  const rejected = useApi<Page<Application>>('/applications?status=rejected&limit=200', {
+  // The oldest drafts first: they have waited longest.
+  const waiting = useApi<ApplicationsPage>('/applications?feedbackStatus=draft&sort=updated&limit=5', {
     enabled: mayStats,
   });
-  const drafts = { data: rejected.data?.items.filter((a) => a.feedback?.status === 'draft') };
+  const drafts = { data: waiting.data?.items, total: waiting.data?.total ?? 0 };
   const s = stats.data;
   const noJobs = jobs.data && jobs.data.items.length === 0;
   return (
@@ -72,12 +73,14 @@ export function Dashboard({ me }: { me: Me }) {
               <p className="big">{s.draftsWaiting}</p>
               {drafts.data && drafts.data.length > 0 ? (
                 <ul className="drafts">
-                  {drafts.data.slice(0, 5).map((a) => (
+                  {drafts.data.map((a) => (
                     <li key={a.id}>
                       <Link to={`/feedback/${a.feedback!.id}`}>{a.candidate.name}</Link>
                     </li>
                   ))}
-                  {drafts.data.length > 5 && <li className="muted">and {drafts.data.length - 5} more</li>}
+                  {drafts.total > drafts.data.length && (
+                    <li className="muted">and {drafts.total - drafts.data.length} more</li>
+                  )}
                 </ul>
               ) : (
                 <p className="muted">Drafts composed from scorecards wait here for review.</p>
