@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditEvents, emails } from '../../src/db/schema';
+import { auditEvents, emails, outbox } from '../../src/db/schema';
+import { OUTBOUND_EMAIL_LIMITS } from '../../src/domain/policy';
 import { newOrganization, uniqueEmail } from '../support/harness';
 import { withMail } from '../support/smtp';
 
@@ -270,5 +271,51 @@ describe('approving every draft without findings', () => {
       .from(emails)
       .where(eq(emails.organizationId, org.organization.id));
     expect(rows.filter((e) => e.purpose === 'feedback')).toHaveLength(N - 2);
+  }, 120_000);
+
+  it("pauses at the organization's hourly sending limit and carries on by itself later, approving each draft once", async () => {
+    const org = await newOrganization(mail.h);
+    const { jobId, apps } = await jobWith(org, ['Kai One', 'Kai Two', 'Kai Three', 'Kai Four', 'Kai Five']);
+    const op = await org.api.post('/api/v1/applications/bulk-rejection', {
+      reason: 'skills-gap',
+      filter: { jobId },
+    });
+    await waitForOperation(org, op.body.id);
+    // The organization has sent all but two of its hourly emails already.
+    const [{ n }] = await mail.h.ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(emails)
+      .where(
+        sql`${emails.organizationId} = ${org.organization.id} and ${emails.createdAt} > now() - interval '1 hour'`,
+      );
+    const earlier = Array.from({ length: OUTBOUND_EMAIL_LIMITS.perOrganizationPerHour - n - 2 }, (_, i) => ({
+      organizationId: org.organization.id,
+      to: `earlier-${i}@example.test`,
+      subject: 'Earlier',
+      text: 'Earlier',
+      status: 'sent' as const,
+    }));
+    await mail.h.ctx.db.insert(emails).values(earlier);
+
+    const started = await org.api.post('/api/v1/feedback-approvals', { jobId });
+    expect(started.body.total).toBe(5);
+    await mail.h.drainJobs();
+    const paused = (await org.api.get(`/api/v1/bulk-operations/${started.body.id}`)).body;
+    expect(paused).toMatchObject({ status: 'running', succeeded: 2, done: 2 });
+    expect(Date.parse(paused.waitingUntil)).toBeGreaterThan(Date.now());
+
+    // An hour on: the earlier emails no longer count, and the run carries on where it stopped.
+    await mail.h.ctx.db
+      .update(emails)
+      .set({ createdAt: sql`now() - interval '2 hours'` })
+      .where(sql`${emails.organizationId} = ${org.organization.id} and ${emails.subject} = 'Earlier'`);
+    await mail.h.ctx.db
+      .update(outbox)
+      .set({ runAt: sql`now()` })
+      .where(sql`${outbox.kind} = 'approve-drafts' and ${outbox.status} = 'queued'`);
+    const done = await waitForOperation(org, started.body.id);
+    expect(done).toMatchObject({ status: 'done', succeeded: 5, done: 5, waitingUntil: null });
+    for (let i = 0; i < 3; i++) await mail.h.drainJobs();
+    for (const a of apps) expect(mail.inbox(a.email), a.name).toHaveLength(1);
   }, 120_000);
 });

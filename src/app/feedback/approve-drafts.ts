@@ -116,6 +116,11 @@ export function approveDraftsJob(getCtx: () => AppContext): JobDefinition<Payloa
       const op = await loadOperation(ctx.db, operationId);
       if (op?.status !== 'running') return;
       const actor = await operationActor(ctx.db, op);
+      if (op.results.waitingUntil)
+        await ctx.db
+          .update(bulkOperations)
+          .set({ results: sql`${bulkOperations.results} - 'waitingUntil'` })
+          .where(eq(bulkOperations.id, operationId));
       const ids = (op.params.feedbackIds as string[]).slice(op.done);
       for (const feedbackId of ids) {
         try {

@@ -178,7 +178,9 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
         <p className="review-keys muted small">
           {queue.waiting === 0
             ? 'No other draft of this job waits.'
-            : `${queue.waiting === 1 ? '1 other draft' : `${queue.waiting} other drafts`} of this job wait.`}{' '}
+            : queue.waiting === 1
+              ? '1 other draft of this job waits.'
+              : `${queue.waiting} other drafts of this job wait.`}{' '}
           Keys: <kbd>j</kbd> next draft · <kbd>k</kbd> previous · <kbd>a</kbd> approve and send now ·{' '}
           <kbd>e</kbd> edit
         </p>

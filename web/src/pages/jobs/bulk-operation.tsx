@@ -103,7 +103,7 @@ export function OperationPanel({ id, onDismiss }: { id: string; onDismiss?: () =
         <p className="ok-note" role="status">
           {approving
             ? `Approved and sent ${op.succeeded}. Left ${op.withFindings.length} with findings for review.`
-            : `${plural(op.succeeded, 'application', 'applications')} rejected; ${op.succeeded === 1 ? 'its draft waits' : 'their drafts wait'} for review. Skipped ${op.skipped.length}.`}
+            : `${plural(op.succeeded, 'application', 'applications')} rejected; ${op.succeeded === 1 ? 'its draft waits' : 'their drafts wait'} for review.${op.skipped.length ? ` Skipped ${op.skipped.length}.` : ''}`}
         </p>
       )}
       {op.status === 'failed' && (
