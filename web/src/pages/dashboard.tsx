@@ -6,6 +6,8 @@ import { ColumnChart, Donut, HBarChart } from '../charts';
 import { ErrorNote } from '../components';
 import { invalidate, useApi } from '../query';
 import { ConfirmDialog, Field, SubmitButton, useSubmit } from '../ui';
+import { ApproveAll } from './jobs/approve-all';
+import { OperationPanel } from './jobs/bulk-operation';
 
 export function Dashboard({ me }: { me: Me }) {
   const first = me.user.name.split(' ')[0];
@@ -18,6 +20,8 @@ export function Dashboard({ me }: { me: Me }) {
   });
   const drafts = { data: waiting.data?.items, total: waiting.data?.total ?? 0 };
   const s = stats.data;
+  // Every job's drafts without findings, approved at once: its progress and summary.
+  const [approving, setApproving] = useState<string>();
   const noJobs = jobs.data && jobs.data.items.length === 0;
   return (
     <>
@@ -88,6 +92,10 @@ export function Dashboard({ me }: { me: Me }) {
               {s.scheduled > 0 && <p className="muted small">{s.scheduled} approved and scheduled.</p>}
             </section>
           </div>
+          {can(me, 'feedback.review') && (
+            <ApproveAll title="Every job's drafts" onStarted={(op) => setApproving(op.id)} />
+          )}
+          {approving && <OperationPanel id={approving} onDismiss={() => setApproving(undefined)} />}
           <CandidatesView s={s} />
           <div className="grid wide">
             <section className="card">

@@ -8,7 +8,11 @@ import { ConfirmDialog } from '../../ui';
  * a dialog that says how many. Each draft is approved in the background exactly as one approval is (checked again,
  * audited, its one email queued with it); drafts with findings wait for a person.
  */
-export function ApproveAll(props: { jobId?: string; onStarted: (op: BulkOperation) => void }) {
+export function ApproveAll(props: {
+  jobId?: string;
+  title?: string;
+  onStarted: (op: BulkOperation) => void;
+}) {
   const scope = props.jobId ? `?jobId=${props.jobId}` : '';
   const preview = useApi<{ ready: number; withFindings: number }>(`/feedback-approvals/preview${scope}`);
   const [confirming, setConfirming] = useState(false);
@@ -39,7 +43,7 @@ export function ApproveAll(props: { jobId?: string; onStarted: (op: BulkOperatio
 
   return (
     <section className="card approve-all" aria-labelledby="approve-all-title">
-      <h2 id="approve-all-title">Drafts waiting for review</h2>
+      <h2 id="approve-all-title">{props.title ?? 'Drafts waiting for review'}</h2>
       <p className="muted">
         {p.ready === 0
           ? `The checker found something in every waiting draft (${p.withFindings}); each needs a person's review.`
