@@ -92,6 +92,11 @@ test('thirty candidates, two hired: the rest rejected and their feedback sent in
   await expect(rejectDialog.getByLabel('Reason')).not.toHaveValue('');
   await shot(page, 'bulk-work-reject-dialog');
   await click(rejectDialog.getByRole('button', { name: `Reject ${COUNT - 2} applications` }));
+  // A reload while it runs (or just after) finds the operation again: its progress, then its summary.
+  await expect(
+    page.getByRole('heading', { name: /Rejecting the chosen applications|Chosen applications rejected/ }),
+  ).toBeVisible();
+  await page.reload();
   await expect(page.getByRole('status').filter({ hasText: 'applications rejected' })).toContainText(
     `${COUNT - 2} applications rejected; their drafts wait for review.`,
     { timeout: 60_000 },

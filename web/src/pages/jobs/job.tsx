@@ -18,10 +18,13 @@ import { invalidate, useApi } from '../../query';
 import { ConfirmDialog } from '../../ui';
 import { Applicants, useListState } from './applicants';
 import { ApproveAll } from './approve-all';
-import { OperationPanel } from './bulk-operation';
+import { OperationPanel, operationFinished } from './bulk-operation';
 import { RejectRemaining } from './reject-remaining';
 
 export const canManage = (me: Me) => can(me, 'jobs.manage');
+
+/** How long after it finished a bulk operation's summary still shows when the job's page opens. */
+const RECENT_MS = 10 * 60_000;
 
 /** What closing a job released: nothing to say when no feedback was held. */
 function heldNote(released: number, held: string) {
@@ -34,15 +37,23 @@ function heldNote(released: number, held: string) {
 export function JobPage({ id, me }: { id: string; me: Me }) {
   const job = useApi<Job>(`/jobs/${id}`);
   const list = useListState();
-  // Operations started here, and those found running when the page opens (after a reload): their progress shows.
+  // Operations started here, and those found when the page opens (after a reload): one still running shows its
+  // progress, one finished in the last few minutes its summary (who was skipped and why), until dismissed.
   const [shown, setShown] = useState<string[]>([]);
-  const running = useApi<{ items: BulkOperation[] }>(`/bulk-operations?jobId=${id}&status=running`);
+  const [dismissed, setDismissed] = useState<string[]>([]);
+  const recent = useApi<{ items: BulkOperation[] }>(`/bulk-operations?jobId=${id}`);
+  const [opened] = useState(() => Date.now());
   const panels = [
     ...shown,
-    ...(running.data?.items ?? [])
-      .filter((o) => o.kind !== 'reject-remaining' && !shown.includes(o.id))
+    ...(recent.data?.items ?? [])
+      .filter(
+        (o) =>
+          o.kind !== 'reject-remaining' &&
+          !shown.includes(o.id) &&
+          (o.status === 'running' || Date.parse(o.finishedAt ?? '') > opened - RECENT_MS),
+      )
       .map((o) => o.id),
-  ];
+  ].filter((x) => !dismissed.includes(x));
   const mayRejectRemaining = canManage(me) && can(me, 'applications.reject');
   const closedJob = job.data !== undefined && job.data.status !== 'open';
   // The applications still being assessed on a closed job (offers and hires are never rejected), counted apart from
@@ -153,11 +164,7 @@ export function JobPage({ id, me }: { id: string; me: Me }) {
         </ul>
       </section>
       {panels.map((opId) => (
-        <OperationPanel
-          key={opId}
-          id={opId}
-          onDismiss={() => setShown((ids) => ids.filter((x) => x !== opId))}
-        />
+        <OperationPanel key={opId} id={opId} onDismiss={() => setDismissed((ids) => [...ids, opId])} />
       ))}
       {can(me, 'feedback.review') && (
         <ApproveAll
@@ -316,11 +323,7 @@ export function JobPage({ id, me }: { id: string; me: Me }) {
             remaining={remaining.items.length}
             more={remaining.nextCursor !== null}
             onStarted={() => setBulkStarted(true)}
-            onFinished={() => {
-              invalidate('team', 'applications');
-              invalidate('team', 'jobs');
-              invalidate('team', 'stats');
-            }}
+            onFinished={operationFinished}
             onShowDrafts={() => {
               list.set({ drafts: '1' });
               document.getElementById('applications')?.focus();
