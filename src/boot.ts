@@ -1,5 +1,7 @@
 import type { AppContext } from './app/context';
+import { approveDraftsJob } from './app/feedback/approve-drafts';
 import { feedbackDelivery } from './app/feedback/feedback-delivery';
+import { rejectApplicationsJob } from './app/hiring/reject-applications';
 import { rejectRemainingJob } from './app/hiring/reject-remaining';
 import { scorecardReminderJob } from './app/hiring/scorecard-requests';
 import { housekeepingJob } from './app/housekeeping';
@@ -51,6 +53,8 @@ export function assemble(
     jobs: {
       deliverEmail: { ...deliverEmail, maxAttempts: config.JOB_MAX_ATTEMPTS },
       bulkReject: rejectRemainingJob(() => ctx),
+      rejectSelected: rejectApplicationsJob(() => ctx),
+      approveDrafts: approveDraftsJob(() => ctx),
       passwordReset: passwordResetJob(() => ctx),
       scorecardReminder: scorecardReminderJob(() => ctx),
       retention: retentionJob(() => ctx),
@@ -74,6 +78,8 @@ export function assemble(
       ctx.jobs.webhookDelivery,
       ctx.jobs.atsImport,
       ctx.jobs.atsWriteBack,
+      ctx.jobs.rejectSelected,
+      ctx.jobs.approveDrafts,
       housekeepingJob,
     ],
     {

@@ -15,6 +15,10 @@ export interface AppContext {
   jobs: {
     deliverEmail: JobDefinition<{ emailId: string }>;
     bulkReject: JobDefinition<{ operationId: string }>;
+    /** Rejects applications chosen on the list (one by one, or every one matching a filter). */
+    rejectSelected: JobDefinition<{ operationId: string }>;
+    /** Approves and sends every draft of a job (or the organization) that the checker finds nothing in. */
+    approveDrafts: JobDefinition<{ operationId: string }>;
     /** Finds the account behind a request for a password reset link and emails the link. */
     passwordReset: JobDefinition<{ kind: 'staff' | 'candidate'; email: string }>;
     /** A day after an interviewer is assigned: a reminder, if their scorecard is not in. */

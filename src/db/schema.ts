@@ -309,6 +309,11 @@ export const applications = pgTable(
     /** The stage it was rejected at: how far the candidate got (the stage itself is then `rejected`). */
     rejectedAtStage: text('rejected_at_stage').$type<ApplicationStage>(),
     createdAt: createdAt(),
+    /** The last change to the application itself (its stage, a rejection); set on every update. */
+    updatedAt: timestamp('updated_at', { withTimezone: true })
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
   },
   (t) => [
     index('applications_org_job_idx').on(t.organizationId, t.jobId, t.createdAt),
@@ -472,17 +477,39 @@ export const feedback = pgTable(
 );
 
 /** A long action run by the job runner, with progress a person can watch (e.g. reject every remaining application). */
+/** The background operations over many applications or drafts at once. */
+export type BulkOperationKind = 'reject-remaining' | 'reject-selected' | 'approve-drafts';
+/** One application or draft a bulk operation left alone, and why (an error code and its message). */
+export interface BulkOperationItem {
+  applicationId: string;
+  feedbackId?: string | null;
+  candidateName: string;
+  code: string;
+  message: string;
+}
+export interface BulkOperationResults {
+  skipped?: BulkOperationItem[];
+  /** Drafts an approval left for a person: the checker found something in them. */
+  withFindings?: BulkOperationItem[];
+  /** Applications rejected, or drafts approved (and their one email queued), by the operation. */
+  succeeded?: number;
+  /** Paused by the organization's hourly sending limit until this time (ISO); it carries on by itself. */
+  waitingUntil?: string | null;
+}
+
 export const bulkOperations = pgTable(
   'bulk_operations',
   {
     id: id(),
     organizationId: orgRef(),
-    kind: text('kind').$type<'reject-remaining'>().notNull(),
+    kind: text('kind').$type<BulkOperationKind>().notNull(),
     jobId: uuid('job_id').references(() => jobs.id, { onDelete: 'cascade' }),
     params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
     status: text('status').$type<'running' | 'done' | 'failed'>().notNull().default('running'),
     total: integer('total').notNull(),
     done: integer('done').notNull().default(0),
+    /** What the run found along the way: applications skipped and why, drafts left with findings, a pause. */
+    results: jsonb('results').$type<BulkOperationResults>().notNull().default({}),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),

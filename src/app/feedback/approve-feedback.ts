@@ -18,6 +18,11 @@ export interface ApproveInput {
   feedbackId: string;
   send: SendWhen;
   override?: { justification: string };
+  /**
+   * Approve only when the checker finds nothing at all in the text, warnings included (409 has-findings otherwise):
+   * how "approve every draft without findings" approves each one.
+   */
+  onlyWithoutFindings?: boolean;
 }
 
 /**
@@ -39,6 +44,12 @@ export async function approveFeedback(ctx: AppContext, actor: Actor, input: Appr
     // Check once more: the organization's jurisdictions may have changed since the last edit.
     const findings = checkFeedbackText(body, org.jurisdictions);
     const blockers = blocking(findings);
+    if (input.onlyWithoutFindings && findings.length)
+      throw new AppError(
+        409,
+        'has-findings',
+        `The checker found ${findings.length === 1 ? 'something' : `${findings.length} things`} to look at; a person reviews this draft`,
+      );
     if (blockers.length && !input.override) {
       throw new AppError(
         409,

@@ -1,4 +1,4 @@
-import type { bulkOperations, criteria, jobs } from '../../db/schema';
+import type { BulkOperationItem, bulkOperations, criteria, jobs } from '../../db/schema';
 import { iso } from './shared';
 
 export function presentJob(
@@ -37,7 +37,19 @@ export function presentOperation(op: typeof bulkOperations.$inferSelect) {
     status: op.status,
     total: op.total,
     done: op.done,
+    skipped: (op.results.skipped ?? []).map(presentItem),
+    withFindings: (op.results.withFindings ?? []).map(presentItem),
+    succeeded: op.results.succeeded ?? 0,
+    waitingUntil: op.results.waitingUntil ?? null,
     createdAt: op.createdAt.toISOString(),
     finishedAt: op.finishedAt?.toISOString() ?? null,
   };
 }
+
+const presentItem = (i: BulkOperationItem) => ({
+  applicationId: i.applicationId,
+  feedbackId: i.feedbackId ?? null,
+  candidateName: i.candidateName,
+  code: i.code,
+  message: i.message,
+});

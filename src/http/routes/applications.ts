@@ -4,22 +4,27 @@ import { assignInterviewer, unassignInterviewer } from '../../app/hiring/assign-
 import { getApplicationDetail } from '../../app/hiring/get-application-detail';
 import { listApplications } from '../../app/hiring/list-applications';
 import { moveApplication } from '../../app/hiring/move-application';
+import { rejectApplications } from '../../app/hiring/reject-applications';
 import { requireActor, secured } from '../env';
 import { authorize } from '../policies';
 import { presentApplication, presentApplicationDetail } from '../presenters/applications';
+import { presentOperation } from '../presenters/jobs';
 import { bodyErrors, errors, jsonAnswer, jsonBody, readErrors } from '../responses';
 import { createRouter } from '../router';
 import {
   Application,
   ApplicationDetail,
+  ApplicationsPage,
   ApplicationsQuery,
   AssignInterviewerBody,
+  BulkRejectionBody,
   CreateApplicationBody,
   Interviewer,
   InterviewerParams,
   MoveApplicationBody,
 } from '../schemas/applications';
-import { IdParam, page } from '../schemas/shared';
+import { BulkOperation } from '../schemas/jobs';
+import { IdParam } from '../schemas/shared';
 
 /** Applications: add a candidate to a job, list them, the hiring team's view of one, and its place in the pipeline. */
 export function applicationRoutes() {
@@ -47,10 +52,11 @@ export function applicationRoutes() {
       method: 'get',
       path: '/api/v1/applications',
       tags: ['Applications'],
-      summary: 'List applications, newest first, by job, stage and status (paginated)',
+      summary:
+        "List applications by job, stage, status, feedback status and a search of the candidate's name or email; sorted by name, applied date, stage or last update (paginated, with the total)",
       ...secured,
       request: { query: ApplicationsQuery },
-      responses: { 200: jsonAnswer('Applications', page(Application)), ...readErrors },
+      responses: { 200: jsonAnswer('Applications', ApplicationsPage), ...readErrors },
     }),
     async (c) => {
       const actor = requireActor(c);
@@ -62,9 +68,34 @@ export function applicationRoutes() {
             presentApplication(i.application, i.candidate, { id: i.feedbackId, status: i.feedbackStatus }),
           ),
           nextCursor: r.nextCursor,
+          total: r.total,
         },
         200,
       );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/applications/bulk-rejection',
+      tags: ['Applications'],
+      summary:
+        'Reject the chosen applications (by id, or every one matching a filter) for one reason, drafting feedback for each, in the background',
+      description:
+        'Offers, hires, withdrawals and applications already rejected are never rejected this way: the answer lists each one skipped, with the reason. Poll GET /bulk-operations/{id} for progress.',
+      ...secured,
+      request: { body: jsonBody(BulkRejectionBody) },
+      responses: {
+        202: jsonAnswer('Started; poll the operation for progress', BulkOperation),
+        ...bodyErrors,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'applications.reject');
+      const op = await rejectApplications(c.get('ctx'), actor, c.req.valid('json'));
+      return c.json(presentOperation(op), 202);
     },
   );
 

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { approveDrafts, countWaitingDrafts } from '../../app/feedback/approve-drafts';
 import { approveFeedback } from '../../app/feedback/approve-feedback';
 import { editFeedback } from '../../app/feedback/edit-feedback';
 import { getFeedback } from '../../app/feedback/get-feedback';
@@ -7,10 +8,14 @@ import { resendFeedback } from '../../app/feedback/resend-feedback';
 import { requireActor, secured } from '../env';
 import { authorize } from '../policies';
 import { presentFeedback } from '../presenters/feedback';
+import { presentOperation } from '../presenters/jobs';
 import { presentCandidateResponse } from '../presenters/portal';
 import { bodyErrors, errors, jsonAnswer, jsonBody, readErrors } from '../responses';
 import { createRouter } from '../router';
 import {
+  ApproveAllBody,
+  ApproveAllPreview,
+  ApproveAllQuery,
   ApproveBody,
   BlockingError,
   EditFeedbackBody,
@@ -18,6 +23,7 @@ import {
   RejectionBody,
   ResendBody,
 } from '../schemas/feedback';
+import { BulkOperation } from '../schemas/jobs';
 import { IdParam } from '../schemas/shared';
 
 /**
@@ -155,6 +161,48 @@ export function feedbackRoutes() {
         feedbackId: c.req.valid('param').id,
       });
       return c.json({ feedback: presentFeedback(r.feedback, r.email) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/feedback-approvals/preview',
+      tags: ['Feedback'],
+      summary:
+        'How many drafts of a job (or of the organization) the checker finds nothing in, ready to approve at once, and how many it leaves for a person',
+      ...secured,
+      request: { query: ApproveAllQuery },
+      responses: { 200: jsonAnswer('Counts', ApproveAllPreview), ...readErrors },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'feedback.review');
+      return c.json(await countWaitingDrafts(c.get('ctx'), actor, c.req.valid('query')), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/feedback-approvals',
+      tags: ['Feedback'],
+      summary:
+        'Approve and send now every draft of a job (or of the organization) that the checker finds nothing in, in the background',
+      description:
+        'Each draft is approved exactly as by POST /feedback/{id}/approve (checked again, audited, its one email queued with it). Drafts with findings are left for a person and listed in the operation. The hourly sending limit pauses the run; it carries on by itself.',
+      ...secured,
+      request: { body: jsonBody(ApproveAllBody) },
+      responses: {
+        202: jsonAnswer('Started; poll the operation for progress', BulkOperation),
+        ...bodyErrors,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'feedback.review');
+      const op = await approveDrafts(c.get('ctx'), actor, c.req.valid('json'));
+      return c.json(presentOperation(op), 202);
     },
   );
 

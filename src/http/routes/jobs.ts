@@ -1,8 +1,9 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { closeJob } from '../../app/hiring/close-job';
 import { createJob } from '../../app/hiring/create-job';
 import { getBulkOperation } from '../../app/hiring/get-bulk-operation';
 import { getJob } from '../../app/hiring/get-job';
+import { listBulkOperations } from '../../app/hiring/list-bulk-operations';
 import { listJobs } from '../../app/hiring/list-jobs';
 import { rejectRemaining } from '../../app/hiring/reject-remaining';
 import { reopenJob } from '../../app/hiring/reopen-job';
@@ -13,6 +14,7 @@ import { bodyErrors, errors, jsonAnswer, jsonBody, readErrors } from '../respons
 import { createRouter } from '../router';
 import {
   BulkOperation,
+  BulkOperationsQuery,
   CloseJobBody,
   CloseJobResult,
   CreateJobBody,
@@ -152,6 +154,28 @@ export function jobRoutes() {
         jobId: c.req.valid('param').id,
       });
       return c.json(presentOperation(op), 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/bulk-operations',
+      tags: ['Jobs'],
+      summary:
+        "The organization's latest bulk operations (20 at most), newest first: a job's, or those running",
+      ...secured,
+      request: { query: BulkOperationsQuery },
+      responses: {
+        200: jsonAnswer('Operations', z.object({ items: z.array(BulkOperation) })),
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'jobs.read');
+      const ops = await listBulkOperations(c.get('ctx'), actor, c.req.valid('query'));
+      return c.json({ items: ops.map(presentOperation) }, 200);
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { APPLICATION_SORTS } from '../../app/hiring/list-applications';
 import { APPLICATION_STAGES, APPLICATION_STATUSES } from '../../domain/vocabulary';
 import { Job } from './jobs';
 import { RoleSchema } from './members';
@@ -46,7 +47,60 @@ export const ApplicationsQuery = ListQuery.extend({
       param: { name: 'feedbackStatus', in: 'query' },
       description: 'e.g. draft: feedback waiting for review',
     }),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .openapi({
+      param: { name: 'q', in: 'query' },
+      description: "Part of the candidate's name or email address, any case",
+    }),
+  sort: z
+    .enum(APPLICATION_SORTS)
+    .optional()
+    .openapi({
+      param: { name: 'sort', in: 'query' },
+      description:
+        'name, applied (date), stage (pipeline order) or updated; a leading "-" sorts descending. Default -applied (newest first). A cursor belongs to its sort.',
+    }),
 });
+export const ApplicationsPage = z
+  .object({
+    items: z.array(Application),
+    nextCursor: z.string().nullable(),
+    total: z.number().int().openapi({ description: 'Applications matching the filter, on every page' }),
+  })
+  .openapi('ApplicationsPage');
+
+/** Which applications a bulk rejection takes: chosen one by one, or every one matching a filter. */
+export const ApplicationFilterSchema = z
+  .object({
+    jobId: z.uuid().optional(),
+    stage: ApplicationStageSchema.optional(),
+    status: z.enum(APPLICATION_STATUSES).optional(),
+    feedbackStatus: z.enum(['draft', 'approved', 'scheduled', 'sent', 'failed']).optional(),
+    q: z.string().trim().max(200).optional(),
+  })
+  .openapi('ApplicationFilter');
+export const BulkRejectionBody = z
+  .object({
+    reason: z
+      .string()
+      .min(1)
+      .max(64)
+      .openapi({ example: 'skills-gap', description: 'A code from GET /api/v1/rejection-reasons' }),
+    applicationIds: z.array(z.uuid()).min(1).max(5000).optional(),
+    filter: ApplicationFilterSchema.optional().openapi({
+      description: 'Every application matching it (as GET /applications would list them), instead of ids',
+    }),
+  })
+  .refine((b) => (b.applicationIds === undefined) !== (b.filter === undefined), {
+    message: 'give either applicationIds or filter',
+    path: ['applicationIds'],
+  })
+  .openapi('BulkRejection');
+/** The hiring team's private view of one application: its job and its scorecards with ratings and notes. */
 /** A member assigned to interview for an application. */
 export const Interviewer = z
   .object({ id: z.uuid(), name: z.string(), email: z.string(), role: RoleSchema })

@@ -117,3 +117,21 @@ export const BlockingError = z
     }),
   })
   .openapi('BlockingFindingsError');
+
+export const ApproveAllBody = z
+  .object({
+    jobId: z.uuid().optional().openapi({ description: "One job's drafts; without it, every job's" }),
+  })
+  .openapi('ApproveAll');
+export const ApproveAllQuery = z.object({
+  jobId: z
+    .uuid()
+    .optional()
+    .openapi({ param: { name: 'jobId', in: 'query' } }),
+});
+export const ApproveAllPreview = z
+  .object({
+    ready: z.number().int().openapi({ description: 'Drafts the checker finds nothing in' }),
+    withFindings: z.number().int().openapi({ description: 'Drafts left for a person to review' }),
+  })
+  .openapi('ApproveAllPreview');

@@ -62,16 +62,49 @@ export const CloseJobResult = z
     released: z.number().int().openapi({ description: 'Feedback held until filled, now queued' }),
   })
   .openapi('CloseJobResult');
+export const BulkOperationItem = z
+  .object({
+    applicationId: z.uuid(),
+    feedbackId: z.uuid().nullable(),
+    candidateName: z.string(),
+    code: z.string().openapi({ example: 'application-hired' }),
+    message: z.string(),
+  })
+  .openapi('BulkOperationItem');
 export const BulkOperation = z
   .object({
     id: z.uuid(),
-    kind: z.literal('reject-remaining'),
+    kind: z.enum(['reject-remaining', 'reject-selected', 'approve-drafts']),
     jobId: z.uuid().nullable(),
     status: z.enum(['running', 'done', 'failed']),
     total: z.number().int(),
     done: z.number().int(),
+    skipped: z.array(BulkOperationItem).openapi({
+      description:
+        'Left alone, with the reason: an offer, a hire, a withdrawal, already rejected, or already approved by someone else',
+    }),
+    withFindings: z.array(BulkOperationItem).openapi({
+      description: 'Drafts an approval left for a person to review: the checker found something in them',
+    }),
+    succeeded: z
+      .number()
+      .int()
+      .openapi({ description: 'Applications rejected, or drafts approved and sent, so far' }),
+    waitingUntil: z.iso.datetime().nullable().openapi({
+      description: "Paused by the organization's hourly sending limit; it carries on by itself at this time",
+    }),
     createdAt: z.iso.datetime(),
     finishedAt: z.iso.datetime().nullable(),
   })
   .openapi('BulkOperation');
+export const BulkOperationsQuery = z.object({
+  jobId: z
+    .uuid()
+    .optional()
+    .openapi({ param: { name: 'jobId', in: 'query' } }),
+  status: z
+    .enum(['running', 'done', 'failed'])
+    .optional()
+    .openapi({ param: { name: 'status', in: 'query' } }),
+});
 export const RejectRemainingBody = z.object({ reason: z.string().min(1).max(64) }).openapi('RejectRemaining');

@@ -2863,6 +2863,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bulk-operations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's latest bulk operations (20 at most), newest first: a job's, or those running */
+        get: {
+            parameters: {
+                query?: {
+                    jobId?: string;
+                    status?: "running" | "done" | "failed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Operations */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["BulkOperation"][];
+                        };
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bulk-operations/{id}": {
         parameters: {
             query?: never;
@@ -2944,7 +3021,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List applications, newest first, by job, stage and status (paginated) */
+        /** List applications by job, stage, status, feedback status and a search of the candidate's name or email; sorted by name, applied date, stage or last update (paginated, with the total) */
         get: {
             parameters: {
                 query?: {
@@ -2957,6 +3034,10 @@ export interface paths {
                     status?: "active" | "rejected" | "hired" | "withdrawn";
                     /** @description e.g. draft: feedback waiting for review */
                     feedbackStatus?: "draft" | "approved" | "scheduled" | "sent" | "failed";
+                    /** @description Part of the candidate's name or email address, any case */
+                    q?: string;
+                    /** @description name, applied (date), stage (pipeline order) or updated; a leading "-" sorts descending. Default -applied (newest first). A cursor belongs to its sort. */
+                    sort?: "name" | "-name" | "applied" | "-applied" | "stage" | "-stage" | "updated" | "-updated";
                 };
                 header?: never;
                 path?: never;
@@ -2970,10 +3051,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["Application"][];
-                            nextCursor: string | null;
-                        };
+                        "application/json": components["schemas"]["ApplicationsPage"];
                     };
                 };
                 /** @description The request is malformed or breaks the schema; the message names the field */
@@ -3076,6 +3154,94 @@ export interface paths {
                 };
                 /** @description Conflicts with the current state */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body must be JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/bulk-rejection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject the chosen applications (by id, or every one matching a filter) for one reason, drafting feedback for each, in the background
+         * @description Offers, hires, withdrawals and applications already rejected are never rejected this way: the answer lists each one skipped, with the reason. Poll GET /bulk-operations/{id} for progress.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BulkRejection"];
+                };
+            };
+            responses: {
+                /** @description Started; poll the operation for progress */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkOperation"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4123,6 +4289,168 @@ export interface paths {
                 };
                 /** @description Too many failed attempts; the Retry-After header says when to try again */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback-approvals/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many drafts of a job (or of the organization) the checker finds nothing in, ready to approve at once, and how many it leaves for a person */
+        get: {
+            parameters: {
+                query?: {
+                    jobId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Counts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApproveAllPreview"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback-approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve and send now every draft of a job (or of the organization) that the checker finds nothing in, in the background
+         * @description Each draft is approved exactly as by POST /feedback/{id}/approve (checked again, audited, its one email queued with it). Drafts with findings are left for a person and listed in the operation. The hourly sending limit pauses the run; it carries on by itself.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ApproveAll"];
+                };
+            };
+            responses: {
+                /** @description Started; poll the operation for progress */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BulkOperation"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body must be JSON */
+                415: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -9393,17 +9721,38 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "reject-remaining";
+            kind: "reject-remaining" | "reject-selected" | "approve-drafts";
             /** Format: uuid */
             jobId: string | null;
             /** @enum {string} */
             status: "running" | "done" | "failed";
             total: number;
             done: number;
+            /** @description Left alone, with the reason: an offer, a hire, a withdrawal, already rejected, or already approved by someone else */
+            skipped: components["schemas"]["BulkOperationItem"][];
+            /** @description Drafts an approval left for a person to review: the checker found something in them */
+            withFindings: components["schemas"]["BulkOperationItem"][];
+            /** @description Applications rejected, or drafts approved and sent, so far */
+            succeeded: number;
+            /**
+             * Format: date-time
+             * @description Paused by the organization's hourly sending limit; it carries on by itself at this time
+             */
+            waitingUntil: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             finishedAt: string | null;
+        };
+        BulkOperationItem: {
+            /** Format: uuid */
+            applicationId: string;
+            /** Format: uuid */
+            feedbackId: string | null;
+            candidateName: string;
+            /** @example application-hired */
+            code: string;
+            message: string;
         };
         RejectRemaining: {
             reason: string;
@@ -9453,6 +9802,32 @@ export interface components {
                  */
                 email: string;
             };
+        };
+        ApplicationsPage: {
+            items: components["schemas"]["Application"][];
+            nextCursor: string | null;
+            /** @description Applications matching the filter, on every page */
+            total: number;
+        };
+        BulkRejection: {
+            /**
+             * @description A code from GET /api/v1/rejection-reasons
+             * @example skills-gap
+             */
+            reason: string;
+            applicationIds?: string[];
+            filter?: components["schemas"]["ApplicationFilter"];
+        };
+        /** @description Every application matching it (as GET /applications would list them), instead of ids */
+        ApplicationFilter: {
+            /** Format: uuid */
+            jobId?: string;
+            stage?: components["schemas"]["ApplicationStage"];
+            /** @enum {string} */
+            status?: "active" | "rejected" | "hired" | "withdrawn";
+            /** @enum {string} */
+            feedbackStatus?: "draft" | "approved" | "scheduled" | "sent" | "failed";
+            q?: string;
         };
         Interviewer: {
             /** Format: uuid */
@@ -9674,6 +10049,19 @@ export interface components {
              * @example ada@example.com
              */
             to?: string;
+        };
+        ApproveAllPreview: {
+            /** @description Drafts the checker finds nothing in */
+            ready: number;
+            /** @description Drafts left for a person to review */
+            withFindings: number;
+        };
+        ApproveAll: {
+            /**
+             * Format: uuid
+             * @description One job's drafts; without it, every job's
+             */
+            jobId?: string;
         };
         AuditEvent: {
             /** Format: date-time */

@@ -1,22 +1,27 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ROLES } from '../../../src/domain/vocabulary';
-import { type Application, api, can, type Job, type Me, type Page, type Stats, type User } from '../api';
+import { type ApplicationsPage, api, can, type Job, type Me, type Page, type Stats, type User } from '../api';
 import { ColumnChart, Donut, HBarChart } from '../charts';
 import { ErrorNote } from '../components';
 import { invalidate, useApi } from '../query';
 import { ConfirmDialog, Field, SubmitButton, useSubmit } from '../ui';
+import { ApproveAll } from './jobs/approve-all';
+import { OperationPanel } from './jobs/bulk-operation';
 
 export function Dashboard({ me }: { me: Me }) {
   const first = me.user.name.split(' ')[0];
   const mayStats = can(me, 'stats.read');
   const stats = useApi<Stats>('/stats', { enabled: mayStats });
   const jobs = useApi<Page<Job>>('/jobs?limit=1');
-  const rejected = useApi<Page<Application>>('/applications?status=rejected&limit=200', {
+  // The oldest drafts first: they have waited longest.
+  const waiting = useApi<ApplicationsPage>('/applications?feedbackStatus=draft&sort=updated&limit=5', {
     enabled: mayStats,
   });
-  const drafts = { data: rejected.data?.items.filter((a) => a.feedback?.status === 'draft') };
+  const drafts = { data: waiting.data?.items, total: waiting.data?.total ?? 0 };
   const s = stats.data;
+  // Every job's drafts without findings, approved at once: its progress and summary.
+  const [approving, setApproving] = useState<string>();
   const noJobs = jobs.data && jobs.data.items.length === 0;
   return (
     <>
@@ -72,12 +77,14 @@ export function Dashboard({ me }: { me: Me }) {
               <p className="big">{s.draftsWaiting}</p>
               {drafts.data && drafts.data.length > 0 ? (
                 <ul className="drafts">
-                  {drafts.data.slice(0, 5).map((a) => (
+                  {drafts.data.map((a) => (
                     <li key={a.id}>
                       <Link to={`/feedback/${a.feedback!.id}`}>{a.candidate.name}</Link>
                     </li>
                   ))}
-                  {drafts.data.length > 5 && <li className="muted">and {drafts.data.length - 5} more</li>}
+                  {drafts.total > drafts.data.length && (
+                    <li className="muted">and {drafts.total - drafts.data.length} more</li>
+                  )}
                 </ul>
               ) : (
                 <p className="muted">Drafts composed from scorecards wait here for review.</p>
@@ -85,6 +92,10 @@ export function Dashboard({ me }: { me: Me }) {
               {s.scheduled > 0 && <p className="muted small">{s.scheduled} approved and scheduled.</p>}
             </section>
           </div>
+          {can(me, 'feedback.review') && (
+            <ApproveAll title="Every job's drafts" onStarted={(op) => setApproving(op.id)} />
+          )}
+          {approving && <OperationPanel id={approving} onDismiss={() => setApproving(undefined)} />}
           <CandidatesView s={s} />
           <div className="grid wide">
             <section className="card">

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import {
   ApiError,
   type ApplicationDetail,
@@ -18,6 +18,7 @@ import { Field, Toast, useSubmit } from '../ui';
 import { RequestDeadline } from './application/request-deadline';
 import { CandidateResponseCard } from './review/candidate-response';
 import { EvidenceCard } from './review/evidence';
+import { useReviewKeys, useReviewQueue } from './review/queue';
 import { ResendCard } from './review/resend';
 import { StatusNote, Timeline } from './review/timeline';
 
@@ -61,6 +62,13 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
     enabled: appId !== undefined && can(me, 'audit.read'),
   });
   usePageTitle(app.data && [`Feedback for ${app.data.candidate.name}`, app.data.job.title]);
+
+  // Review mode: the job's other drafts waiting, j and k to move between them, and the next one after an approval.
+  const navigate = useNavigate();
+  const arrived = (useLocation().state as { approved?: string } | null)?.approved;
+  const queue = useReviewQueue(app.data?.job.id, id);
+  const open = (a: { feedback: { id: string } | null } | undefined) =>
+    a?.feedback && navigate(`/feedback/${a.feedback.id}`);
 
   // A new status (sent, failed, approved) is a new line in the audit trail, and changes the lists elsewhere.
   const status = fb?.status;
@@ -111,6 +119,11 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
       setBlocked(undefined);
       setFb(r.feedback);
       setBody(undefined);
+      invalidate('team', 'applications');
+      if (queue.next?.feedback)
+        navigate(`/feedback/${queue.next.feedback.id}`, {
+          state: { approved: app.data?.candidate.name ?? 'the candidate' },
+        });
     } catch (e) {
       if (e instanceof ApiError && e.code === 'blocking-findings')
         setBlocked({ message: e.message, findings: e.findings, send });
@@ -120,6 +133,15 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
     }
   });
   const busy = saving.busy || approval.busy;
+  const mayReview = can(me, 'feedback.review');
+  useReviewKeys({
+    j: () => open(queue.next),
+    k: () => open(queue.previous),
+    a: () => {
+      if (mayReview && fb?.status === 'draft' && !busy) void approval.run({ send: 'now' });
+    },
+    e: () => document.querySelector<HTMLTextAreaElement>('.review-main textarea')?.focus(),
+  });
 
   if (loadError) return <ErrorNote error={loadError} />;
   if (!fb) return <p className="muted">Loading…</p>;
@@ -147,8 +169,24 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
           Status: <Badge value={fb.status} />
         </span>
       </div>
+      {arrived && (
+        <p className="ok-note" role="status">
+          Approved the feedback for {arrived}. Next draft:
+        </p>
+      )}
       <StatusNote fb={fb} />
       {a && fb.status === 'draft' && <RequestDeadline app={a} />}
+      {mayReview && (queue.total > 0 || isDraft) && (
+        <p className="review-keys muted small">
+          {queue.waiting === 0
+            ? 'No other draft of this job waits.'
+            : queue.waiting === 1
+              ? '1 other draft of this job waits.'
+              : `${queue.waiting} other drafts of this job wait.`}{' '}
+          Keys: <kbd>j</kbd> next draft · <kbd>k</kbd> previous · <kbd>a</kbd> approve and send now ·{' '}
+          <kbd>e</kbd> edit
+        </p>
+      )}
 
       <div className="review">
         <div className="review-main">

@@ -1,15 +1,30 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { rejectionRefusal, STAGE_LABELS } from '../../../../src/domain/pipeline';
-import { APPLICATION_STAGES, type ApplicationStage } from '../../../../src/domain/vocabulary';
-import { type Application, api, can, errorText, formatDate, type Job, type Me, type Page } from '../../api';
+import { rejectionRefusal } from '../../../../src/domain/pipeline';
+import {
+  type Application,
+  api,
+  type BulkOperation,
+  can,
+  errorText,
+  formatDate,
+  type Job,
+  type Me,
+  type Page,
+} from '../../api';
 import { Badge, ErrorNote } from '../../components';
 import { usePageTitle } from '../../navigation';
 import { invalidate, useApi } from '../../query';
 import { ConfirmDialog } from '../../ui';
+import { Applicants, useListState } from './applicants';
+import { ApproveAll } from './approve-all';
+import { OperationPanel, operationFinished } from './bulk-operation';
 import { RejectRemaining } from './reject-remaining';
 
 export const canManage = (me: Me) => can(me, 'jobs.manage');
+
+/** How long after it finished a bulk operation's summary still shows when the job's page opens. */
+const RECENT_MS = 10 * 60_000;
 
 /** What closing a job released: nothing to say when no feedback was held. */
 function heldNote(released: number, held: string) {
@@ -21,11 +36,24 @@ function heldNote(released: number, held: string) {
 
 export function JobPage({ id, me }: { id: string; me: Me }) {
   const job = useApi<Job>(`/jobs/${id}`);
-  const [draftsOnly, setDraftsOnly] = useState(false);
-  const [stage, setStage] = useState<ApplicationStage | ''>('');
-  const apps = useApi<Page<Application>>(
-    `/applications?jobId=${id}&limit=200${draftsOnly ? '&feedbackStatus=draft' : ''}${stage ? `&stage=${stage}` : ''}`,
-  );
+  const list = useListState();
+  // Operations started here, and those found when the page opens (after a reload): one still running shows its
+  // progress, one finished in the last few minutes its summary (who was skipped and why), until dismissed.
+  const [shown, setShown] = useState<string[]>([]);
+  const [dismissed, setDismissed] = useState<string[]>([]);
+  const recent = useApi<{ items: BulkOperation[] }>(`/bulk-operations?jobId=${id}`);
+  const [opened] = useState(() => Date.now());
+  const panels = [
+    ...shown,
+    ...(recent.data?.items ?? [])
+      .filter(
+        (o) =>
+          o.kind !== 'reject-remaining' &&
+          !shown.includes(o.id) &&
+          (o.status === 'running' || Date.parse(o.finishedAt ?? '') > opened - RECENT_MS),
+      )
+      .map((o) => o.id),
+  ].filter((x) => !dismissed.includes(x));
   const mayRejectRemaining = canManage(me) && can(me, 'applications.reject');
   const closedJob = job.data !== undefined && job.data.status !== 'open';
   // The applications still being assessed on a closed job (offers and hires are never rejected), counted apart from
@@ -135,92 +163,25 @@ export function JobPage({ id, me }: { id: string; me: Me }) {
           ))}
         </ul>
       </section>
+      {panels.map((opId) => (
+        <OperationPanel key={opId} id={opId} onDismiss={() => setDismissed((ids) => [...ids, opId])} />
+      ))}
+      {can(me, 'feedback.review') && (
+        <ApproveAll
+          jobId={id}
+          onStarted={(op) => setShown((ids) => [op.id, ...ids.filter((x) => x !== op.id)])}
+        />
+      )}
       <section className="card">
         <h2 id="applications" tabIndex={-1}>
           Applications
         </h2>
-        <div className="filters">
-          <label htmlFor="stage-filter">Stage</label>
-          <select
-            id="stage-filter"
-            value={stage}
-            onChange={(e) => setStage(e.target.value as ApplicationStage | '')}
-          >
-            <option value="">Every stage</option>
-            {APPLICATION_STAGES.map((s) => (
-              <option key={s} value={s}>
-                {STAGE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        {(draftsOnly || apps.data?.items.some((a) => a.feedback?.status === 'draft')) && (
-          <div className="filters">
-            <button
-              type="button"
-              className={draftsOnly ? 'chip' : 'chip on'}
-              aria-pressed={!draftsOnly}
-              onClick={() => setDraftsOnly(false)}
-            >
-              All
-            </button>
-            <button
-              type="button"
-              className={draftsOnly ? 'chip on' : 'chip'}
-              aria-pressed={draftsOnly}
-              onClick={() => setDraftsOnly(true)}
-            >
-              Drafts waiting for review
-            </button>
-          </div>
-        )}
-        <ErrorNote error={apps.error} />
-        {apps.data && apps.data.items.length === 0 ? (
-          <p className="muted">
-            {draftsOnly
-              ? 'No drafts wait for review on this job.'
-              : stage
-                ? `No applications at ${STAGE_LABELS[stage].toLowerCase()}.`
-                : 'No candidates yet. Add the first one below.'}
-          </p>
-        ) : (
-          <div className="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th>Candidate</th>
-                  <th>Stage</th>
-                  <th>Status</th>
-                  <th>Feedback</th>
-                </tr>
-              </thead>
-              <tbody>
-                {apps.data?.items.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <Link to={`/applications/${a.id}`}>{a.candidate.name}</Link>
-                      <div className="muted small">{a.candidate.email}</div>
-                    </td>
-                    <td>{STAGE_LABELS[a.stage]}</td>
-                    <td>
-                      <Badge value={a.status} />
-                    </td>
-                    <td>
-                      {a.feedback ? (
-                        <Link to={`/feedback/${a.feedback.id}`}>
-                          <Badge value={a.feedback.status} />{' '}
-                          {a.feedback.status === 'draft' ? 'Review' : 'View'}
-                        </Link>
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <Applicants
+          jobId={id}
+          me={me}
+          onStarted={(op) => setShown((ids) => [op.id, ...ids.filter((x) => x !== op.id)])}
+          emptyText="No candidates yet. Add the first one below."
+        />
         {j.status === 'open' && can(me, 'applications.create') && (
           <form className="inline-form" onSubmit={add} aria-label="Add a candidate">
             <h3>Add a candidate</h3>
@@ -362,13 +323,9 @@ export function JobPage({ id, me }: { id: string; me: Me }) {
             remaining={remaining.items.length}
             more={remaining.nextCursor !== null}
             onStarted={() => setBulkStarted(true)}
-            onFinished={() => {
-              invalidate('team', 'applications');
-              invalidate('team', 'jobs');
-              invalidate('team', 'stats');
-            }}
+            onFinished={operationFinished}
             onShowDrafts={() => {
-              setDraftsOnly(true);
+              list.set({ drafts: '1' });
               document.getElementById('applications')?.focus();
             }}
           />

@@ -1,0 +1,60 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { type BulkOperationItem, bulkOperations, users } from '../db/schema';
+import { type Actor, actorOf } from './context';
+
+/** What the runner's side of a bulk operation shares: its row, who started it, its progress and its findings. */
+
+export type BulkOperation = typeof bulkOperations.$inferSelect;
+
+export async function loadOperation(db: Db, operationId: string): Promise<BulkOperation | undefined> {
+  const [op] = await db.select().from(bulkOperations).where(eq(bulkOperations.id, operationId));
+  return op;
+}
+
+/** The member who started the operation acts for it, with their role as it is now. */
+export async function operationActor(db: Db, op: BulkOperation): Promise<Actor> {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(
+      and(
+        eq(users.id, op.createdBy ?? '00000000-0000-0000-0000-000000000000'),
+        eq(users.organizationId, op.organizationId),
+      ),
+    );
+  if (!user) throw new Error('the person who started this operation no longer exists');
+  return actorOf(user);
+}
+
+/** One more item handled, and what to remember about it (skipped, left with findings, approved). */
+export async function advance(
+  db: Db,
+  operationId: string,
+  note?: { skipped?: BulkOperationItem; withFindings?: BulkOperationItem; succeeded?: boolean },
+) {
+  let results = sql`${bulkOperations.results}`;
+  for (const key of ['skipped', 'withFindings'] as const) {
+    const item = note?.[key];
+    if (item)
+      results = sql`jsonb_set(${results}, ${`{${key}}`}::text[], coalesce(${results} -> ${key}, '[]'::jsonb) || ${JSON.stringify([item])}::jsonb)`;
+  }
+  if (note?.succeeded)
+    results = sql`jsonb_set(${results}, '{succeeded}', to_jsonb(coalesce((${results} ->> 'succeeded')::int, 0) + 1))`;
+  await db
+    .update(bulkOperations)
+    .set({ done: sql`least(${bulkOperations.total}, ${bulkOperations.done} + 1)`, results })
+    .where(eq(bulkOperations.id, operationId));
+}
+
+export async function finishOperation(db: Db, operationId: string, status: 'done' | 'failed') {
+  await db
+    .update(bulkOperations)
+    .set({
+      status,
+      ...(status === 'done' ? { done: sql`${bulkOperations.total}` } : {}),
+      results: sql`${bulkOperations.results} - 'waitingUntil'`,
+      finishedAt: new Date(),
+    })
+    .where(eq(bulkOperations.id, operationId));
+}

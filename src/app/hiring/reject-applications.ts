@@ -1,0 +1,186 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { applications, bulkOperations, candidates, feedback } from '../../db/schema';
+import { rejectionRefusal } from '../../domain/pipeline';
+import { enqueue, type JobDefinition } from '../../jobs/runner';
+import { AppError, notFound } from '../../lib/errors';
+import { recordAudit } from '../audit';
+import { advance, finishOperation, loadOperation, operationActor } from '../bulk-operations';
+import type { Actor, AppContext } from '../context';
+import { rejectApplication } from '../feedback/reject-application';
+import { loadRejectionReason, visibleApplications } from '../load';
+import { type ApplicationFilter, applicationFilter } from './list-applications';
+
+type Payload = { operationId: string };
+
+/** At most this many applications in one bulk rejection. */
+export const MAX_BULK_REJECTION = 5000;
+
+/** Refusals that mean the application changed while the batch ran: it is skipped and named, not retried. */
+const SKIPPED = new Set([
+  'application-closed',
+  'application-offered',
+  'application-hired',
+  'application-withdrawn',
+]);
+
+export interface RejectApplicationsInput {
+  reason: string;
+  /** Chosen one by one (on one page or several)... */
+  applicationIds?: string[];
+  /** ...or every application matching a filter, as the list shows them. */
+  filter?: ApplicationFilter;
+}
+
+/**
+ * Starts rejecting the chosen applications for one reason, in the background, drafting feedback for each through the
+ * same rejection as one at a time. Offers, hires, withdrawals and applications already rejected are never taken (the
+ * pipeline's `rejectionRefusal`): the answer names each one skipped and why. The operation and its job commit together.
+ */
+export async function rejectApplications(ctx: AppContext, actor: Actor, input: RejectApplicationsInput) {
+  const op = await ctx.db.transaction(async (tx) => {
+    await loadRejectionReason(tx, actor.organizationId, input.reason);
+    const base = tx
+      .select({
+        id: applications.id,
+        jobId: applications.jobId,
+        stage: applications.stage,
+        name: candidates.name,
+        feedbackId: feedback.id,
+      })
+      .from(applications)
+      .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+      .leftJoin(feedback, eq(feedback.applicationId, applications.id));
+    const ids = input.applicationIds ? [...new Set(input.applicationIds)] : undefined;
+    const rows = ids
+      ? await base
+          .where(
+            and(
+              eq(applications.organizationId, actor.organizationId),
+              inArray(applications.id, ids),
+              visibleApplications(tx, actor),
+            ),
+          )
+          .orderBy(candidates.name, applications.id)
+      : await base
+          .where(applicationFilter(tx, actor, input.filter ?? {}))
+          .orderBy(candidates.name, applications.id)
+          .limit(MAX_BULK_REJECTION + 1);
+    if (ids && rows.length < ids.length) throw notFound('Application');
+    if (rows.length > MAX_BULK_REJECTION)
+      throw new AppError(
+        400,
+        'invalid-request',
+        `body.filter: more than ${MAX_BULK_REJECTION} applications match; narrow the filter`,
+      );
+    const take: string[] = [];
+    const skipped = [];
+    for (const r of rows) {
+      const refusal = rejectionRefusal(r.stage);
+      if (refusal)
+        skipped.push({
+          applicationId: r.id,
+          feedbackId: r.feedbackId,
+          candidateName: r.name,
+          code: refusal.code,
+          message: refusal.message,
+        });
+      else take.push(r.id);
+    }
+    const jobs = new Set(rows.map((r) => r.jobId));
+    const [op] = await tx
+      .insert(bulkOperations)
+      .values({
+        organizationId: actor.organizationId,
+        kind: 'reject-selected',
+        jobId: jobs.size === 1 ? [...jobs][0] : null,
+        params: { reason: input.reason, applicationIds: take },
+        results: { skipped },
+        total: take.length,
+        status: take.length ? 'running' : 'done',
+        createdBy: actor.userId,
+        finishedAt: take.length ? null : new Date(),
+      })
+      .returning();
+    if (take.length)
+      await enqueue(tx, ctx.jobs.rejectSelected, { operationId: op.id }, { dedupeKey: `bulk:${op.id}` });
+    await recordAudit(tx, {
+      organizationId: actor.organizationId,
+      actor,
+      action: 'applications.bulk-rejection',
+      subjectType: 'bulk-operation',
+      subjectId: op.id,
+      data: {
+        reason: input.reason,
+        applications: take.length,
+        skipped: skipped.map((s) => ({ applicationId: s.applicationId, code: s.code })),
+        ...(input.filter ? { filter: input.filter } : {}),
+      },
+    });
+    return op;
+  });
+  ctx.jobs.poke();
+  return op;
+}
+
+/**
+ * The runner's side: rejects the chosen applications one by one, each in its own transaction, recording progress
+ * after each; a retry carries on after the last one done.
+ */
+export function rejectApplicationsJob(getCtx: () => AppContext): JobDefinition<Payload> {
+  return {
+    kind: 'reject-selected',
+    maxAttempts: 5,
+    async handle({ operationId }) {
+      const ctx = getCtx();
+      const op = await loadOperation(ctx.db, operationId);
+      if (op?.status !== 'running') return;
+      const actor = await operationActor(ctx.db, op);
+      const reason = String(op.params.reason);
+      const ids = (op.params.applicationIds as string[]).slice(op.done);
+      for (const applicationId of ids) {
+        try {
+          await rejectApplication(ctx, actor, { applicationId, reason });
+          await advance(ctx.db, operationId, { succeeded: true });
+        } catch (e) {
+          if (!(e instanceof AppError && (SKIPPED.has(e.code) || e.code === 'not-found'))) throw e;
+          const [a] = await ctx.db
+            .select({
+              name: candidates.name,
+              rejectedAt: applications.rejectedAt,
+              rejectionReason: applications.rejectionReason,
+              feedbackId: feedback.id,
+            })
+            .from(applications)
+            .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+            .leftJoin(feedback, eq(feedback.applicationId, applications.id))
+            .where(eq(applications.id, applicationId));
+          // Rejected by this very operation on an attempt that stopped before it counted it: only count it.
+          const ours =
+            e.code === 'application-closed' &&
+            a?.rejectionReason === reason &&
+            a.rejectedAt !== null &&
+            a.rejectedAt >= op.createdAt;
+          await advance(
+            ctx.db,
+            operationId,
+            ours
+              ? { succeeded: true }
+              : {
+                  skipped: {
+                    applicationId,
+                    feedbackId: a?.feedbackId ?? null,
+                    candidateName: a?.name ?? 'Removed',
+                    code: e.code,
+                    message: e.message,
+                  },
+                },
+          );
+        }
+      }
+      await finishOperation(ctx.db, operationId, 'done');
+    },
+    async onFailed({ operationId }, _err, { db }) {
+      await finishOperation(db, operationId, 'failed');
+    },
+  };
+}
