@@ -2,6 +2,8 @@ import { and, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import {
   applications,
+  atsEvents,
+  atsWriteBacks,
   auditEvents,
   candidates,
   emails,
@@ -98,6 +100,22 @@ export async function eraseCandidateData(
       .update(feedbackRequests)
       .set({ status: 'declined', closedAt: now })
       .where(and(inArray(feedbackRequests.applicationId, appIds), eq(feedbackRequests.status, 'open')));
+  }
+  if (any(appIds)) {
+    // What a connected ATS sent about them (its payload holds their name), and notes not yet written back to it.
+    await tx
+      .update(atsEvents)
+      .set({ payload: {}, unmappedReason: null, error: null })
+      .where(inArray(atsEvents.applicationId, appIds));
+    await tx
+      .update(atsWriteBacks)
+      .set({ status: 'failed', lastError: 'The candidate was erased before the note was written' })
+      .where(
+        and(
+          inArray(atsWriteBacks.applicationId, appIds),
+          inArray(atsWriteBacks.status, ['queued', 'retrying']),
+        ),
+      );
   }
   if (any(cardIds)) {
     await tx.update(scorecards).set({ notes: null }).where(inArray(scorecards.id, cardIds));
