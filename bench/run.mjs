@@ -25,12 +25,22 @@ failed += run(process.execPath, ['scripts/build.mjs', '--server']) ? 1 : 0;
 const load = ['bench/api-load.mjs', '--seconds', process.env.BENCH_LOAD_SECONDS ?? '60'];
 console.log('\nAPI under load: embedded PGlite');
 failed += run(process.execPath, load, { env: { ...process.env, DATABASE_URL: '' } }) ? 1 : 0;
+console.log('\nATS webhook intake (Greenhouse), against the health route in the same run: embedded PGlite');
+failed += run(process.execPath, ['bench/webhook-intake.mjs'], { env: { ...process.env, DATABASE_URL: '' } })
+  ? 1
+  : 0;
 const pg = startPostgres(await freePort());
 if (pg.ok) {
   try {
     failed += run(tsx, ['bench/hiring.ts'], { env: { ...process.env, DATABASE_URL: pg.url } }) ? 1 : 0;
     console.log('\nAPI under load: PostgreSQL');
     failed += run(process.execPath, load, { env: { ...process.env, DATABASE_URL: pg.url } }) ? 1 : 0;
+    console.log('\nATS webhook intake: PostgreSQL');
+    failed += run(process.execPath, ['bench/webhook-intake.mjs'], {
+      env: { ...process.env, DATABASE_URL: pg.url },
+    })
+      ? 1
+      : 0;
   } finally {
     pg.stop();
   }
