@@ -228,6 +228,12 @@ export const auditEvents = pgTable(
   (t) => [
     index('audit_events_org_subject_idx').on(t.organizationId, t.subjectType, t.subjectId),
     index('audit_events_application_idx').on(t.organizationId, t.applicationId),
+    // The organization's audit search: newest first, by member, by action (exact or a prefix such as `feedback.`),
+    // by time.
+    index('audit_events_org_id_idx').on(t.organizationId, t.id),
+    index('audit_events_org_actor_idx').on(t.organizationId, t.actorId, t.id),
+    index('audit_events_org_action_idx').on(t.organizationId, t.action.op('text_pattern_ops'), t.id),
+    index('audit_events_org_at_idx').on(t.organizationId, t.at),
   ],
 );
 

@@ -3191,13 +3191,21 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * An application's audit trail: who did what, when, and the exact text sent
-         * @description Oldest first, up to `limit` events a page; pass `nextCursor` as `cursor` for the next.
+         * The audit trail: who did what, when, and the exact text sent
+         * @description With `applicationId`, that application's trail (admins, recruiters and hiring managers); without it, the whole organization's (admins only). Narrow it by member (`actorId`), action (exact, or a prefix ending in a dot such as `feedback.`) and time (`from`, `to`: ISO dates or times; a date alone counts its whole day). Up to `limit` events a page, oldest first unless `order=desc`; pass `nextCursor` as `cursor` for the next.
          */
         get: {
             parameters: {
-                query: {
-                    applicationId: string;
+                query?: {
+                    /** @description The member who acted */
+                    actorId?: string;
+                    /** @description An exact action (`feedback.sent`) or, ending in a dot, every action under it (`feedback.`) */
+                    action?: string;
+                    from?: string;
+                    to?: string;
+                    applicationId?: string;
+                    /** @description asc: oldest first (the default); desc: newest first */
+                    order?: "asc" | "desc";
                     limit?: number;
                     /** @description nextCursor of the previous page */
                     cursor?: string;
@@ -3217,6 +3225,93 @@ export interface paths {
                         "application/json": {
                             events: components["schemas"]["AuditEvent"][];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the organization's audit trail as CSV or JSON (admins)
+         * @description The same filters as the search, oldest first, streamed. CSV follows RFC 4180, and a cell a spreadsheet would read as a formula starts with a single quote. The export is itself recorded (`audit.exported`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The member who acted */
+                    actorId?: string;
+                    /** @description An exact action (`feedback.sent`) or, ending in a dot, every action under it (`feedback.`) */
+                    action?: string;
+                    from?: string;
+                    to?: string;
+                    applicationId?: string;
+                    format?: "csv" | "json";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The events, as a file to save */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/json": {
+                            events: components["schemas"]["AuditEvent"][];
                         };
                     };
                 };
@@ -6929,6 +7024,7 @@ export interface components {
             action: string;
             subjectType: string | null;
             subjectId: string | null;
+            applicationId: string | null;
             data: {
                 [key: string]: unknown;
             };
