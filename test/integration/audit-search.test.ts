@@ -55,6 +55,7 @@ describe('searching the audit trail', () => {
       'user.invited',
       'application.created',
       'job.created',
+      'api-token.used',
       'organization.created',
     ]);
     // Nothing of the other organization's, however it is asked for.
@@ -80,7 +81,7 @@ describe('searching the audit trail', () => {
       .where(eq(auditEvents.organizationId, org.organization.id))
       .limit(1);
     const day = created!.at.toISOString().slice(0, 10);
-    expect((await org.api.get(`/api/v1/audit?from=${day}&to=${day}`)).body.events).toHaveLength(6);
+    expect((await org.api.get(`/api/v1/audit?from=${day}&to=${day}`)).body.events).toHaveLength(7);
     expect((await org.api.get(`/api/v1/audit?to=${day}T00:00:00Z`)).body.events).toHaveLength(0);
     const later = new Date(Date.now() + 60_000).toISOString();
     expect((await org.api.get(`/api/v1/audit?from=${encodeURIComponent(later)}`)).body.events).toHaveLength(
@@ -106,7 +107,7 @@ describe('searching the audit trail', () => {
       pages++;
     } while (cursor);
     expect(pages).toBe(3);
-    expect(new Set(seen).size).toBe(5);
+    expect(new Set(seen).size).toBe(6); // the organization, the token's first use, four members
 
     const page = await org.api.get('/api/v1/audit?order=desc&limit=2');
     const good = page.body.nextCursor as string;
@@ -230,6 +231,7 @@ describe('exporting the audit trail', () => {
     const theirs = await other.api.raw('GET', '/api/v1/audit/export?format=json');
     expect(theirs.body.events.map((e: { action: string }) => e.action)).toEqual([
       'organization.created',
+      'api-token.used',
       'audit.exported',
     ]);
   });
