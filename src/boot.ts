@@ -2,6 +2,7 @@ import type { AppContext } from './app/context';
 import { feedbackDelivery } from './app/feedback/feedback-delivery';
 import { rejectRemainingJob } from './app/hiring/reject-remaining';
 import { housekeepingJob } from './app/housekeeping';
+import { eraseOrganizationJob } from './app/organization/erase-organization';
 import { passwordResetJob } from './app/password-reset-job';
 import type { Config } from './config';
 import type { Database } from './db/client';
@@ -46,12 +47,19 @@ export function assemble(
       deliverEmail: { ...deliverEmail, maxAttempts: config.JOB_MAX_ATTEMPTS },
       bulkReject: rejectRemainingJob(() => ctx),
       passwordReset: passwordResetJob(() => ctx),
+      eraseOrganization: eraseOrganizationJob,
       poke: () => runner.poke(),
     },
   };
   const runner = new JobRunner(
     database.db,
-    [ctx.jobs.deliverEmail, ctx.jobs.bulkReject, ctx.jobs.passwordReset, housekeepingJob],
+    [
+      ctx.jobs.deliverEmail,
+      ctx.jobs.bulkReject,
+      ctx.jobs.passwordReset,
+      housekeepingJob,
+      eraseOrganizationJob,
+    ],
     {
       pollMs: config.JOB_POLL_MS,
       retryBaseMs: config.JOB_RETRY_BASE_MS,

@@ -60,6 +60,14 @@ export const organizations = pgTable('organizations', {
   /** How its letters greet, introduce, close and sign (src/domain/compose/voice.ts); {} is the default voice. */
   feedbackVoice: jsonb('feedback_voice').$type<Partial<FeedbackVoice>>().notNull().default({}),
   createdAt: createdAt(),
+  /**
+   * An admin asked for the organization to be deleted: every row of it is erased at this time unless an admin
+   * cancels before (src/app/organization/).
+   */
+  deletionDueAt: timestamp('deletion_due_at', { withTimezone: true }),
+  deletionRequestedAt: timestamp('deletion_requested_at', { withTimezone: true }),
+  /** The admin who asked, by name (the member may be removed meanwhile). */
+  deletionRequestedBy: text('deletion_requested_by'),
 });
 
 export const users = pgTable(
@@ -208,7 +216,10 @@ export const outbox = pgTable(
   ],
 );
 
-/** Append-only: a trigger in the migrations rejects UPDATE and DELETE. */
+/**
+ * Append-only: a trigger in the migrations rejects UPDATE and DELETE, except the deletion of an organization's
+ * events while that organization is being erased (see src/app/organization/erase-organization.ts).
+ */
 export const auditEvents = pgTable(
   'audit_events',
   {

@@ -25,6 +25,7 @@ import { followUpRoutes } from './routes/follow-up';
 import { inboxRoutes } from './routes/inbox';
 import { jobRoutes } from './routes/jobs';
 import { memberRoutes } from './routes/members';
+import { organizationRoutes } from './routes/organization';
 import { passwordRoutes } from './routes/passwords';
 import { planRoutes } from './routes/plan';
 import { portalRoutes } from './routes/portal';
@@ -133,6 +134,7 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   app.route('/', scorecardRoutes());
   app.route('/', feedbackRoutes());
   app.route('/', auditRoutes());
+  app.route('/', organizationRoutes());
   app.route('/', rejectionReasonRoutes());
   app.route('/', feedbackVoiceRoutes());
   app.route('/', statsRoutes());

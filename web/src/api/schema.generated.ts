@@ -3361,6 +3361,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organization/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Schedule the deletion of your organization (admins, from a signed-in session)
+         * @description Give your password and the organization's name. Every row of the organization is erased 7 days later; every admin is emailed, and any admin may cancel until then.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeleteOrganization"];
+                };
+            };
+            responses: {
+                /** @description Scheduled: `deletion.dueAt` says when */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organization"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body must be JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many failed attempts; the Retry-After header says when to try again */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Cancel the organization's scheduled deletion (any admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Cancelled: nothing was removed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organization"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rejection-reasons": {
         parameters: {
             query?: never;
@@ -6575,6 +6719,17 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description Set while the organization is to be deleted; any admin may cancel until dueAt */
+            deletion: {
+                /**
+                 * Format: date-time
+                 * @description When every row of the organization is erased
+                 */
+                dueAt: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: string | null;
+            } | null;
         };
         /** @enum {string} */
         Role: "admin" | "recruiter" | "hiring-manager" | "interviewer";
@@ -7028,6 +7183,15 @@ export interface components {
             data: {
                 [key: string]: unknown;
             };
+        };
+        DeleteOrganization: {
+            /** @description Your own password */
+            password: string;
+            /**
+             * @description The organization's name, typed out
+             * @example Acme Ltd
+             */
+            confirmName: string;
         };
         RejectionReason: {
             code: string;
