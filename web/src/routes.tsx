@@ -39,6 +39,7 @@ const ReviewPage = page(() => import('./pages/review'), 'ReviewPage');
 const RequestsPage = page(() => import('./pages/requests'), 'RequestsPage');
 const Settings = page(() => import('./pages/settings'), 'Settings');
 const LettersPage = page(() => import('./pages/letters'), 'LettersPage');
+const AuditPage = page(() => import('./pages/audit'), 'AuditPage');
 
 const CandidateLayout = page(() => import('./me/app'), 'CandidateLayout');
 const CandidateSignIn = page(() => import('./me/auth'), 'SignInPage');
@@ -137,6 +138,7 @@ export const routes: RouteObject[] = [
       { path: 'requests', element: titled('Requests', RequestsPage) },
       { path: 'settings', element: titled('Your account', team(Settings)) },
       { path: 'settings/letters', element: titled('Your letters', team(LettersPage)) },
+      { path: 'audit', element: titled('Audit trail', AuditPage) },
     ],
   },
 

@@ -1,7 +1,7 @@
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { api, can } from './api';
+import { api, can, formatDate } from './api';
 import { queryClient, signedOut, teamSession } from './session';
 
 /** The hiring team's app: asks who is signed in, then shows the header and the page under it. */
@@ -36,7 +36,9 @@ function TeamShell() {
           ? 'requests'
           : path === '/settings'
             ? 'settings'
-            : 'jobs';
+            : path === '/audit'
+              ? 'audit'
+              : 'jobs';
 
   return (
     <div className="shell">
@@ -57,6 +59,11 @@ function TeamShell() {
           <Link to="/members" className={section === 'members' ? 'active' : ''}>
             Members
           </Link>
+          {can(me, 'audit.search') && (
+            <Link to="/audit" className={section === 'audit' ? 'active' : ''}>
+              Audit
+            </Link>
+          )}
         </nav>
         <Link
           to="/settings"
@@ -69,6 +76,17 @@ function TeamShell() {
           Sign out
         </button>
       </header>
+      {me.organization.deletion && (
+        <div className="deletion-banner" role="alert">
+          {me.organization.name} is to be deleted on {formatDate(me.organization.deletion.dueAt, true)}, with
+          every job, application, feedback and member.{' '}
+          {can(me, 'organization.delete') ? (
+            <Link to="/settings#organization-head">Cancel the deletion</Link>
+          ) : (
+            'Ask an admin if this is a mistake.'
+          )}
+        </div>
+      )}
       <main>
         <Suspense fallback={<p className="muted">Loading…</p>}>
           <Outlet context={me} />

@@ -2,6 +2,7 @@ import type { auditEvents } from '../../db/schema';
 
 export function presentAuditEvent(e: typeof auditEvents.$inferSelect) {
   return {
+    id: e.id,
     at: e.at.toISOString(),
     actor: { type: e.actorType, id: e.actorId, name: e.actorName },
     action: e.action,

@@ -92,6 +92,7 @@ export const AuditExportQuery = AuditFilterQuery.extend({
 
 export const AuditEvent = z
   .object({
+    id: z.number().int().openapi({ description: 'The event number: later events have higher numbers' }),
     at: z.iso.datetime(),
     actor: z.object({ type: z.string(), id: z.string().nullable(), name: z.string().nullable() }),
     action: z.string(),

@@ -7169,6 +7169,8 @@ export interface components {
             to?: string;
         };
         AuditEvent: {
+            /** @description The event number: later events have higher numbers */
+            id: number;
             /** Format: date-time */
             at: string;
             actor: {
