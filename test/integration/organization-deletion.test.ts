@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eraseOrganizationIfDue } from '../../src/app/organization/erase-organization';
-import { outbox } from '../../src/db/schema';
+import { knownDevices, outbox, rateLimits } from '../../src/db/schema';
 import {
   type Harness,
   lastMessageTo,
@@ -43,8 +43,26 @@ async function busyOrganization(name: string) {
     (await org.api.post(`/api/v1/applications/${application.id}/rejection`, { reason: 'skills-gap' })).status,
   ).toBe(201);
   expect((await org.api.raw('GET', '/api/v1/audit/export?format=csv')).status).toBe(200);
+  // A wrong password, then the right one: the address has a count of attempts and a known browser.
+  expect(
+    (await h.anon.post('/api/v1/auth/login', { email: org.email, password: 'not it at all' })).status,
+  ).toBe(401);
+  expect((await h.anon.post('/api/v1/auth/login', { email: org.email, password: PASSWORD })).status).toBe(
+    200,
+  );
   await h.drainJobs();
   return org;
+}
+
+/** What is kept about an address's sign-ins, outside any organization's tables. */
+async function signInTraces(email: string) {
+  const account = `staff:${email.toLowerCase()}`;
+  const attempts = await h.ctx.db
+    .select()
+    .from(rateLimits)
+    .where(eq(rateLimits.bucket, `account:${account}`));
+  const devices = await h.ctx.db.select().from(knownDevices).where(eq(knownDevices.account, account));
+  return attempts.length + devices.length;
 }
 
 /** Every table that has an organization_id column, and how many of its rows belong to this organization. */
@@ -156,6 +174,7 @@ describe('deleting an organization', () => {
     const other = await busyOrganization('Other Ltd');
     const otherBefore = await rowsOf(other.organization.id);
     const doomedBefore = await rowsOf(doomed.organization.id);
+    expect(await signInTraces(doomed.email)).toBeGreaterThan(0);
     expect(doomedBefore.audit_events).toBeGreaterThan(5);
     expect(doomedBefore.feedback).toBe(1);
 
@@ -181,6 +200,8 @@ describe('deleting an organization', () => {
     expect(Object.entries(after).filter(([, n]) => n > 0)).toEqual([]);
     expect((await doomed.api.get('/api/v1/jobs')).status).toBe(401);
     expect(await rowsOf(other.organization.id)).toEqual(otherBefore);
+    expect(await signInTraces(doomed.email)).toBe(0);
+    expect(await signInTraces(other.email)).toBeGreaterThan(0);
     expect((await other.api.get('/api/v1/audit?limit=5')).status).toBe(200);
     // The trail of every other organization stays append-only.
     await expect(

@@ -1,6 +1,14 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { bulkOperations, emails, organizations, outbox } from '../../db/schema';
+import {
+  bulkOperations,
+  emails,
+  knownDevices,
+  organizations,
+  outbox,
+  rateLimits,
+  users,
+} from '../../db/schema';
 import type { JobDefinition } from '../../jobs/runner';
 
 type Payload = { organizationId: string };
@@ -38,6 +46,24 @@ export async function eraseOrganizationIfDue(db: Db, organizationId: string, now
           sql`(${outbox.payload}->>'emailId' in (${emailIds}) or ${outbox.payload}->>'operationId' in (${operationIds}))`,
         ),
       );
+    // The members' sign-in history is keyed by their address, not the organization: only accounts with a password
+    // (an address signs in to one organization), so another organization's account at the same address keeps its own.
+    const members = await tx
+      .select({ id: users.id, email: sql<string>`lower(${users.email})` })
+      .from(users)
+      .where(and(eq(users.organizationId, org.id), isNotNull(users.passwordHash)));
+    if (members.length) {
+      const accounts = members.map((m) => `staff:${m.email}`);
+      await tx.delete(knownDevices).where(inArray(knownDevices.account, accounts));
+      await tx
+        .delete(rateLimits)
+        .where(
+          inArray(rateLimits.bucket, [
+            ...accounts.map((a) => `account:${a}`),
+            ...members.map((m) => `password-change:staff:${m.id}`),
+          ]),
+        );
+    }
     // The organization row takes every table that references it with it; then any table that carries
     // organization_id without a reference (the audit trail, and any table added later) is swept by name.
     await tx.delete(organizations).where(eq(organizations.id, org.id));
