@@ -5,6 +5,7 @@ import { rejectApplicationsJob } from './app/hiring/reject-applications';
 import { rejectRemainingJob } from './app/hiring/reject-remaining';
 import { scorecardReminderJob } from './app/hiring/scorecard-requests';
 import { housekeepingJob } from './app/housekeeping';
+import { eraseOrganizationJob } from './app/organization/erase-organization';
 import { passwordResetJob } from './app/password-reset-job';
 import { retentionJob } from './app/privacy/retention';
 import type { Config } from './config';
@@ -62,6 +63,7 @@ export function assemble(
       webhookDelivery: webhookDeliveryJob(() => ctx),
       atsImport: greenhouseImportJob(() => ctx),
       atsWriteBack: atsWriteBackJob(() => ctx),
+      eraseOrganization: eraseOrganizationJob,
       poke: () => runner.poke(),
     },
   };
@@ -70,17 +72,17 @@ export function assemble(
     [
       ctx.jobs.deliverEmail,
       ctx.jobs.bulkReject,
+      ctx.jobs.rejectSelected,
+      ctx.jobs.approveDrafts,
       ctx.jobs.passwordReset,
       ctx.jobs.scorecardReminder,
-      housekeepingJob,
       ctx.jobs.retention,
       ctx.jobs.csvImport,
       ctx.jobs.webhookDelivery,
       ctx.jobs.atsImport,
       ctx.jobs.atsWriteBack,
-      ctx.jobs.rejectSelected,
-      ctx.jobs.approveDrafts,
       housekeepingJob,
+      eraseOrganizationJob,
     ],
     {
       pollMs: config.JOB_POLL_MS,

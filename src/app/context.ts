@@ -33,6 +33,8 @@ export interface AppContext {
     atsImport: JobDefinition<{ eventId: string }>;
     /** Writes a note back to the ATS when feedback was sent (src/integrations). */
     atsWriteBack: JobDefinition<{ writeBackId: string }>;
+    /** Erases an organization when its scheduled deletion falls due. */
+    eraseOrganization: JobDefinition<{ organizationId: string }>;
     /** Wakes the runner after a commit that enqueued work. */
     poke(): void;
   };

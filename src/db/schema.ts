@@ -65,6 +65,14 @@ export const organizations = pgTable('organizations', {
   /** Every member must sign in with a second factor (an authenticator app's code); set by an admin. */
   requireTwoFactor: boolean('require_two_factor').notNull().default(false),
   createdAt: createdAt(),
+  /**
+   * An admin asked for the organization to be deleted: every row of it is erased at this time unless an admin
+   * cancels before (src/app/organization/).
+   */
+  deletionDueAt: timestamp('deletion_due_at', { withTimezone: true }),
+  deletionRequestedAt: timestamp('deletion_requested_at', { withTimezone: true }),
+  /** The admin who asked, by name (the member may be removed meanwhile). */
+  deletionRequestedBy: text('deletion_requested_by'),
 });
 
 export const users = pgTable(
@@ -215,7 +223,10 @@ export const outbox = pgTable(
   ],
 );
 
-/** Append-only: a trigger in the migrations rejects UPDATE and DELETE. */
+/**
+ * Append-only: a trigger in the migrations rejects UPDATE and DELETE, except the deletion of an organization's
+ * events while that organization is being erased (see src/app/organization/erase-organization.ts).
+ */
 export const auditEvents = pgTable(
   'audit_events',
   {
@@ -235,6 +246,12 @@ export const auditEvents = pgTable(
   (t) => [
     index('audit_events_org_subject_idx').on(t.organizationId, t.subjectType, t.subjectId),
     index('audit_events_application_idx').on(t.organizationId, t.applicationId),
+    // The organization's audit search: newest first, by member, by action (exact or a prefix such as `feedback.`),
+    // by time.
+    index('audit_events_org_id_idx').on(t.organizationId, t.id),
+    index('audit_events_org_actor_idx').on(t.organizationId, t.actorId, t.id),
+    index('audit_events_org_action_idx').on(t.organizationId, t.action.op('text_pattern_ops'), t.id),
+    index('audit_events_org_at_idx').on(t.organizationId, t.at),
   ],
 );
 

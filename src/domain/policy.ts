@@ -34,7 +34,12 @@ export const POLICY = {
   'reasons.manage': ['admin'],
   /** The organization's voice on its letters: greeting, introduction, closing, sign-off and signer. */
   'voice.manage': ['admin'],
+  /** An application's audit trail (its timeline). */
   'audit.read': ['admin', 'recruiter', 'hiring-manager'],
+  /** The whole organization's audit trail: search it, export it. */
+  'audit.search': ['admin'],
+  /** Schedule the organization's deletion, or cancel it during the grace period. */
+  'organization.delete': ['admin'],
   'stats.read': ['admin', 'recruiter', 'hiring-manager'],
   /** Export or erase a candidate's personal data; set how long rejected candidates' data is kept. */
   'privacy.manage': ['admin'],

@@ -27,6 +27,7 @@ import { inboxRoutes } from './routes/inbox';
 import { integrationRoutes } from './routes/integrations';
 import { jobRoutes } from './routes/jobs';
 import { memberRoutes } from './routes/members';
+import { organizationRoutes } from './routes/organization';
 import { passwordRoutes } from './routes/passwords';
 import { planRoutes } from './routes/plan';
 import { portalRoutes } from './routes/portal';
@@ -148,6 +149,7 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   app.route('/', scorecardRoutes());
   app.route('/', feedbackRoutes());
   app.route('/', auditRoutes());
+  app.route('/', organizationRoutes());
   app.route('/', rejectionReasonRoutes());
   app.route('/', feedbackVoiceRoutes());
   app.route('/', statsRoutes());

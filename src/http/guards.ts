@@ -82,7 +82,9 @@ export function authenticate(ctx: AppContext): MiddlewareHandler<HttpEnv> {
           return c.json(errorBody('unauthorized', 'Your session has ended; sign in again'), 401);
         c.set('candidate', candidate);
       } else {
-        const actor = token ? await actorFromToken(ctx, token) : undefined;
+        const actor = token
+          ? await actorFromToken(ctx, token, { method: c.req.method, path: c.req.path })
+          : undefined;
         if (!actor)
           return c.json(errorBody('unauthorized', 'The API token is not valid or was revoked'), 401);
         c.set('actor', actor);

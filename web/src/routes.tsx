@@ -43,6 +43,7 @@ const PrivacyPage = page(() => import('./pages/privacy'), 'PrivacyPage');
 const ImportPage = page(() => import('./pages/imports'), 'ImportPage');
 const WebhooksPage = page(() => import('./pages/imports'), 'WebhooksPage');
 const IntegrationsPage = page(() => import('./pages/integrations'), 'IntegrationsPage');
+const AuditPage = page(() => import('./pages/audit'), 'AuditPage');
 
 const CandidateLayout = page(() => import('./me/app'), 'CandidateLayout');
 const CandidateSignIn = page(() => import('./me/auth'), 'SignInPage');
@@ -145,6 +146,7 @@ export const routes: RouteObject[] = [
       { path: 'import', element: titled('Import', team(ImportPage)) },
       { path: 'webhooks', element: titled('Webhooks', team(WebhooksPage)) },
       { path: 'integrations', element: titled('Integrations', team(IntegrationsPage)) },
+      { path: 'audit', element: titled('Audit trail', AuditPage) },
     ],
   },
 

@@ -2,7 +2,7 @@ import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Action } from '../../src/domain/policy';
-import { api, can } from './api';
+import { api, can, formatDate } from './api';
 import { queryClient, signedOut, teamSession } from './session';
 
 /** The hiring team's app: asks who is signed in, then shows the header and the page under it. */
@@ -15,6 +15,7 @@ const NAV: { to: string; label: string; section: string; may?: Action }[] = [
   { to: '/jobs', label: 'Jobs', section: 'jobs' },
   { to: '/requests', label: 'Requests', section: 'requests', may: 'feedback.review' },
   { to: '/members', label: 'Members', section: 'members' },
+  { to: '/audit', label: 'Audit', section: 'audit', may: 'audit.search' },
   { to: '/privacy', label: 'Privacy', section: 'privacy', may: 'privacy.manage' },
   { to: '/integrations', label: 'Integrations', section: 'integrations', may: 'integrations.manage' },
   { to: '/import', label: 'Import', section: 'import', may: 'imports.manage' },
@@ -72,6 +73,17 @@ function TeamShell() {
           Sign out
         </button>
       </header>
+      {me.organization.deletion && (
+        <div className="deletion-banner" role="alert">
+          {me.organization.name} is to be deleted on {formatDate(me.organization.deletion.dueAt, true)}, with
+          every job, application, feedback and member.{' '}
+          {can(me, 'organization.delete') ? (
+            <Link to="/settings#organization-head">Cancel the deletion</Link>
+          ) : (
+            'Ask an admin if this is a mistake.'
+          )}
+        </div>
+      )}
       <main>
         <Suspense fallback={<p className="muted">Loading…</p>}>
           <Outlet context={me} />

@@ -1,7 +1,8 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { apiTokens, sessions, users } from '../../db/schema';
 import { newSecret, sha256 } from '../../lib/crypto';
+import { recordAudit } from '../audit';
 import type { Actor, AppContext } from '../context';
 
 const actorColumns = {
@@ -45,19 +46,74 @@ export async function actorFromSession(ctx: AppContext, secret: string): Promise
   return row ? { type: 'user', ...row } : undefined;
 }
 
-export async function actorFromToken(ctx: AppContext, secret: string): Promise<Actor | undefined> {
+/**
+ * The actor behind an API token. The token's first use each day (UTC) is recorded in the audit trail
+ * (`api-token.used`, with the request that used it): enough to tell which tokens were in use, and on which days,
+ * without a row in the append-only trail for every call an integration makes. Other uses only move `lastUsedAt`,
+ * at most once a minute, so that reads stay reads.
+ */
+export async function actorFromToken(
+  ctx: AppContext,
+  secret: string,
+  request?: { method: string; path: string },
+): Promise<Actor | undefined> {
   const [row] = await ctx.db
-    .select({ ...actorColumns, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      ...actorColumns,
+      tokenId: apiTokens.id,
+      tokenName: apiTokens.name,
+      prefix: apiTokens.prefix,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
       and(eq(apiTokens.tokenHash, sha256(secret)), isNull(apiTokens.revokedAt), isNull(users.deactivatedAt)),
     );
   if (!row) return undefined;
-  // Record use at most once a minute, so that reads stay reads.
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+  const { lastUsedAt, tokenName, prefix, ...rest } = row;
+  const actor: Actor = { type: 'token', ...rest };
+  const now = new Date();
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  if (!lastUsedAt || lastUsedAt < today) {
+    await ctx.db.transaction(async (tx) => {
+      // Only the request that moves lastUsedAt into today records the day's first use, however many arrive at once.
+      const [first] = await tx
+        .update(apiTokens)
+        .set({ lastUsedAt: sql`now()` })
+        .where(
+          and(
+            eq(apiTokens.id, row.tokenId),
+            or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, today)),
+          ),
+        )
+        .returning({ id: apiTokens.id });
+      if (first)
+        await recordAudit(tx, {
+          organizationId: row.organizationId,
+          actor,
+          action: 'api-token.used',
+          subjectType: 'api-token',
+          subjectId: row.tokenId,
+          data: {
+            name: tokenName,
+            prefix,
+            ...(request ? { request: `${request.method} ${withoutSecrets(request.path)}` } : {}),
+          },
+        });
+    });
+  } else if (now.getTime() - lastUsedAt.getTime() > 60_000) {
     await ctx.db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.tokenId));
   }
-  const { lastUsedAt: _, ...actor } = row;
-  return { type: 'token', ...actor };
+  return actor;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A path as the audit trail may keep it: ids stay, a segment that may be a link's secret does not. */
+function withoutSecrets(path: string): string {
+  return path
+    .split('/')
+    .map((seg) => (seg.length >= 20 && !UUID.test(seg) ? '…' : seg))
+    .join('/');
 }

@@ -3,7 +3,22 @@ import { organizationNameProblem } from '../../domain/organization-name';
 import { RoleSchema, User } from './members';
 import { Email, Name, Password } from './shared';
 
-export const Organization = z.object({ id: z.uuid(), name: z.string() }).openapi('Organization');
+export const Organization = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    deletion: z
+      .object({
+        dueAt: z.iso.datetime().openapi({ description: 'When every row of the organization is erased' }),
+        requestedAt: z.iso.datetime(),
+        requestedBy: z.string().nullable(),
+      })
+      .nullable()
+      .openapi({
+        description: 'Set while the organization is to be deleted; any admin may cancel until dueAt',
+      }),
+  })
+  .openapi('Organization');
 export const SignUpBody = z
   .object({
     name: Name.superRefine((name, ctx) => {

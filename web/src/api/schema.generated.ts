@@ -4474,13 +4474,21 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * An application's audit trail: who did what, when, and the exact text sent
-         * @description Oldest first, up to `limit` events a page; pass `nextCursor` as `cursor` for the next.
+         * The audit trail: who did what, when, and the exact text sent
+         * @description With `applicationId`, that application's trail (admins, recruiters and hiring managers); without it, the whole organization's (admins only). Narrow it by member (`actorId`), action (exact, or a prefix ending in a dot such as `feedback.`) and time (`from`, `to`: ISO dates or times; a date alone counts its whole day). Up to `limit` events a page, oldest first unless `order=desc`; pass `nextCursor` as `cursor` for the next.
          */
         get: {
             parameters: {
-                query: {
-                    applicationId: string;
+                query?: {
+                    /** @description The member who acted */
+                    actorId?: string;
+                    /** @description An exact action (`feedback.sent`) or, ending in a dot, every action under it (`feedback.`) */
+                    action?: string;
+                    from?: string;
+                    to?: string;
+                    applicationId?: string;
+                    /** @description asc: oldest first (the default); desc: newest first */
+                    order?: "asc" | "desc";
                     limit?: number;
                     /** @description nextCursor of the previous page */
                     cursor?: string;
@@ -4544,6 +4552,237 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the organization's audit trail as CSV or JSON (admins)
+         * @description The same filters as the search, oldest first, streamed. CSV follows RFC 4180, and a cell a spreadsheet would read as a formula starts with a single quote. The export is itself recorded (`audit.exported`).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The member who acted */
+                    actorId?: string;
+                    /** @description An exact action (`feedback.sent`) or, ending in a dot, every action under it (`feedback.`) */
+                    action?: string;
+                    from?: string;
+                    to?: string;
+                    applicationId?: string;
+                    format?: "csv" | "json";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The events, as a file to save */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/json": {
+                            events: components["schemas"]["AuditEvent"][];
+                        };
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organization/deletion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Schedule the deletion of your organization (admins, from a signed-in session)
+         * @description Give your password and the organization's name. Every row of the organization is erased 7 days later; every admin is emailed, and any admin may cancel until then.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeleteOrganization"];
+                };
+            };
+            responses: {
+                /** @description Scheduled: `deletion.dueAt` says when */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organization"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body must be JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many failed attempts; the Retry-After header says when to try again */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Cancel the organization's scheduled deletion (any admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Cancelled: nothing was removed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Organization"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -9478,6 +9717,17 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @description Set while the organization is to be deleted; any admin may cancel until dueAt */
+            deletion: {
+                /**
+                 * Format: date-time
+                 * @description When every row of the organization is erased
+                 */
+                dueAt: string;
+                /** Format: date-time */
+                requestedAt: string;
+                requestedBy: string | null;
+            } | null;
         };
         /** @enum {string} */
         Role: "admin" | "recruiter" | "hiring-manager" | "interviewer";
@@ -10064,6 +10314,8 @@ export interface components {
             jobId?: string;
         };
         AuditEvent: {
+            /** @description The event number: later events have higher numbers */
+            id: number;
             /** Format: date-time */
             at: string;
             actor: {
@@ -10074,9 +10326,19 @@ export interface components {
             action: string;
             subjectType: string | null;
             subjectId: string | null;
+            applicationId: string | null;
             data: {
                 [key: string]: unknown;
             };
+        };
+        DeleteOrganization: {
+            /** @description Your own password */
+            password: string;
+            /**
+             * @description The organization's name, typed out
+             * @example Acme Ltd
+             */
+            confirmName: string;
         };
         RejectionReason: {
             code: string;

@@ -1,7 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ROLES } from '../../../src/domain/vocabulary';
-import { api, can, type Me } from '../api';
+import { api, can, formatDate, type Me } from '../api';
 import type { components } from '../api/schema.generated';
 import { ChangePasswordForm } from '../passwords';
 import { invalidate, useApi } from '../query';
@@ -55,6 +56,7 @@ export function Settings({ me }: { me: Me }) {
       )}
       <TwoFactorSection />
       {can(me, 'identity.manage') && <OrganizationSignIn />}
+      {can(me, 'organization.delete') && <DeleteOrganization me={me} />}
     </>
   );
 }
@@ -234,6 +236,71 @@ function OrganizationSignIn() {
           </Field>
           <SubmitButton submit={connect}>
             {sso.configured ? 'Save single sign-on' : 'Connect provider'}
+          </SubmitButton>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/**
+ * Deleting the organization (admins): the password and the organization's name typed out; it happens a week later,
+ * and until then any admin cancels here.
+ */
+function DeleteOrganization({ me }: { me: Me }) {
+  const queries = useQueryClient();
+  const refresh = (org: Me['organization']) =>
+    queries.setQueryData<Me | null>(['team', 'me'], (old) => (old ? { ...old, organization: org } : old));
+  const schedule = useSubmit(async (v) => {
+    refresh(
+      await api<Me['organization']>('POST', '/organization/deletion', {
+        password: v.password,
+        confirmName: v.confirmName,
+      }),
+    );
+  });
+  const cancel = useSubmit(async () => {
+    refresh(await api<Me['organization']>('DELETE', '/organization/deletion'));
+  });
+  const deletion = me.organization.deletion;
+  return (
+    <section className="card" aria-labelledby="organization-head">
+      <h2 id="organization-head">Delete the organization</h2>
+      {deletion ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void cancel.run();
+          }}
+        >
+          <p>
+            {deletion.requestedBy ?? 'An admin'} asked for {me.organization.name} to be deleted. Everything of
+            it is erased on <b>{formatDate(deletion.dueAt, true)}</b> unless an admin cancels before.
+          </p>
+          <SubmitButton submit={cancel}>Cancel the deletion</SubmitButton>
+        </form>
+      ) : (
+        <form onSubmit={schedule.onSubmit}>
+          <p className="muted">
+            Every job, application, scorecard, feedback, member and audit event of {me.organization.name} is
+            erased seven days after you ask. Every admin is emailed, and any admin can cancel until then.
+          </p>
+          <Field
+            label="Your password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+          />
+          <Field
+            label="The organization's name"
+            name="confirmName"
+            hint={`Type ${me.organization.name} to confirm`}
+            autoComplete="off"
+            required
+          />
+          <SubmitButton submit={schedule} className="danger">
+            Delete the organization in 7 days
           </SubmitButton>
         </form>
       )}
