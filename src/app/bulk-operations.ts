@@ -1,11 +1,58 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client';
+import type { Db, Executor } from '../db/client';
 import { type BulkOperationItem, bulkOperations, users } from '../db/schema';
+import { enqueue, type JobDefinition } from '../jobs/runner';
+import { recordAudit } from './audit';
 import { type Actor, actorOf } from './context';
 
 /** What the runner's side of a bulk operation shares: its row, who started it, its progress and its findings. */
 
 export type BulkOperation = typeof bulkOperations.$inferSelect;
+
+/**
+ * Starts a bulk operation in the caller's transaction: its row (done at once when there is nothing to do), its job
+ * (one per operation, by its dedupe key) and the audit event that names it.
+ */
+export async function startOperation(
+  tx: Executor,
+  actor: Actor,
+  input: {
+    kind: BulkOperation['kind'];
+    jobId: string | null;
+    params: BulkOperation['params'];
+    results: BulkOperation['results'];
+    total: number;
+    run: JobDefinition<{ operationId: string }>;
+    audit: { action: string; data: Record<string, unknown> };
+  },
+): Promise<BulkOperation> {
+  const empty = input.total === 0;
+  const [op] = await tx
+    .insert(bulkOperations)
+    .values({
+      organizationId: actor.organizationId,
+      kind: input.kind,
+      jobId: input.jobId,
+      params: input.params,
+      results: input.results,
+      total: input.total,
+      status: empty ? 'done' : 'running',
+      createdBy: actor.userId,
+      finishedAt: empty ? new Date() : null,
+    })
+    .returning();
+  if (!op) throw new Error('the bulk operation was not recorded');
+  if (!empty) await enqueue(tx, input.run, { operationId: op.id }, { dedupeKey: `bulk:${op.id}` });
+  await recordAudit(tx, {
+    organizationId: actor.organizationId,
+    actor,
+    action: input.audit.action,
+    subjectType: 'bulk-operation',
+    subjectId: op.id,
+    data: input.audit.data,
+  });
+  return op;
+}
 
 export async function loadOperation(db: Db, operationId: string): Promise<BulkOperation | undefined> {
   const [op] = await db.select().from(bulkOperations).where(eq(bulkOperations.id, operationId));

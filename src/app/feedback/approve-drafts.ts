@@ -3,8 +3,7 @@ import type { Executor } from '../../db/client';
 import { applications, bulkOperations, candidates, feedback } from '../../db/schema';
 import { enqueue, type JobDefinition } from '../../jobs/runner';
 import { AppError } from '../../lib/errors';
-import { recordAudit } from '../audit';
-import { advance, finishOperation, loadOperation, operationActor } from '../bulk-operations';
+import { advance, finishOperation, loadOperation, operationActor, startOperation } from '../bulk-operations';
 import type { Actor, AppContext } from '../context';
 import { loadJob } from '../load';
 import { approveFeedback } from './approve-feedback';
@@ -67,29 +66,17 @@ export async function approveDrafts(ctx: AppContext, actor: Actor, input: { jobI
     const drafts = await waitingDrafts(tx, actor, input.jobId);
     const ready = drafts.filter((d) => d.findings === 0);
     const left = drafts.filter((d) => d.findings > 0).map((d) => withFindingsItem(d, d.findings));
-    const [op] = await tx
-      .insert(bulkOperations)
-      .values({
-        organizationId: actor.organizationId,
-        kind: 'approve-drafts',
-        jobId: input.jobId ?? null,
-        params: { feedbackIds: ready.map((d) => d.feedbackId) },
-        results: { withFindings: left, succeeded: 0 },
-        total: ready.length,
-        status: ready.length ? 'running' : 'done',
-        createdBy: actor.userId,
-        finishedAt: ready.length ? null : new Date(),
-      })
-      .returning();
-    if (ready.length)
-      await enqueue(tx, ctx.jobs.approveDrafts, { operationId: op.id }, { dedupeKey: `bulk:${op.id}` });
-    await recordAudit(tx, {
-      organizationId: actor.organizationId,
-      actor,
-      action: 'feedback.bulk-approval',
-      subjectType: 'bulk-operation',
-      subjectId: op.id,
-      data: { jobId: input.jobId ?? null, drafts: ready.length, withFindings: left.length },
+    const op = await startOperation(tx, actor, {
+      kind: 'approve-drafts',
+      jobId: input.jobId ?? null,
+      params: { feedbackIds: ready.map((d) => d.feedbackId) },
+      results: { withFindings: left, succeeded: 0 },
+      total: ready.length,
+      run: ctx.jobs.approveDrafts,
+      audit: {
+        action: 'feedback.bulk-approval',
+        data: { jobId: input.jobId ?? null, drafts: ready.length, withFindings: left.length },
+      },
     });
     return op;
   });

@@ -1,10 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { applications, bulkOperations, candidates, feedback } from '../../db/schema';
+import { applications, candidates, feedback } from '../../db/schema';
 import { rejectionRefusal } from '../../domain/pipeline';
-import { enqueue, type JobDefinition } from '../../jobs/runner';
+import type { JobDefinition } from '../../jobs/runner';
 import { AppError, notFound } from '../../lib/errors';
-import { recordAudit } from '../audit';
-import { advance, finishOperation, loadOperation, operationActor } from '../bulk-operations';
+import { advance, finishOperation, loadOperation, operationActor, startOperation } from '../bulk-operations';
 import type { Actor, AppContext } from '../context';
 import { rejectApplication } from '../feedback/reject-application';
 import { loadRejectionReason, visibleApplications } from '../load';
@@ -87,33 +86,21 @@ export async function rejectApplications(ctx: AppContext, actor: Actor, input: R
       else take.push(r.id);
     }
     const jobs = new Set(rows.map((r) => r.jobId));
-    const [op] = await tx
-      .insert(bulkOperations)
-      .values({
-        organizationId: actor.organizationId,
-        kind: 'reject-selected',
-        jobId: jobs.size === 1 ? [...jobs][0] : null,
-        params: { reason: input.reason, applicationIds: take },
-        results: { skipped },
-        total: take.length,
-        status: take.length ? 'running' : 'done',
-        createdBy: actor.userId,
-        finishedAt: take.length ? null : new Date(),
-      })
-      .returning();
-    if (take.length)
-      await enqueue(tx, ctx.jobs.rejectSelected, { operationId: op.id }, { dedupeKey: `bulk:${op.id}` });
-    await recordAudit(tx, {
-      organizationId: actor.organizationId,
-      actor,
-      action: 'applications.bulk-rejection',
-      subjectType: 'bulk-operation',
-      subjectId: op.id,
-      data: {
-        reason: input.reason,
-        applications: take.length,
-        skipped: skipped.map((s) => ({ applicationId: s.applicationId, code: s.code })),
-        ...(input.filter ? { filter: input.filter } : {}),
+    const op = await startOperation(tx, actor, {
+      kind: 'reject-selected',
+      jobId: jobs.size === 1 ? ([...jobs][0] ?? null) : null,
+      params: { reason: input.reason, applicationIds: take },
+      results: { skipped },
+      total: take.length,
+      run: ctx.jobs.rejectSelected,
+      audit: {
+        action: 'applications.bulk-rejection',
+        data: {
+          reason: input.reason,
+          applications: take.length,
+          skipped: skipped.map((s) => ({ applicationId: s.applicationId, code: s.code })),
+          ...(input.filter ? { filter: input.filter } : {}),
+        },
       },
     });
     return op;
