@@ -50,7 +50,9 @@ test('the notice is offered once, the request shows its deadline, and a closed j
 
   await page.reload();
   // The navigation counts what waits: one request to answer, one draft to review.
-  await expect(page.getByRole('link', { name: /^Requests\W*1 request for feedback to answer$/ })).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: /^Requests\W*1 request for feedback to answer$/ }),
+  ).toBeVisible();
   await expect(page.getByRole('link', { name: /^Jobs\W*1 draft waiting for review$/ })).toBeVisible();
   await expect(page.getByTestId('request-deadline')).toContainText('Kai asked for feedback');
   await expect(page.getByTestId('request-deadline')).toContainText('5 working days left');
