@@ -8,6 +8,7 @@ import {
   passwordResets,
   rateLimits,
   sessions,
+  signInChallenges,
   signUpRequests,
 } from '../db/schema';
 import { enqueue, type JobDefinition } from '../jobs/runner';
@@ -27,7 +28,8 @@ export const KEEP = {
 const daysAgo = (days: number) => sql`now() - make_interval(days => ${days})`;
 
 /**
- * Deletes what has expired: sign-up requests, password reset links and the requests for them, sessions and candidate tokens past their end, attempt counts, devices
+ * Deletes what has expired: sign-up requests, password reset links and the requests for them, sessions, two-factor
+ * sign-in challenges and candidate tokens past their end, attempt counts, devices
  * long unused, and candidate accounts whose address was never confirmed (so nobody holds an address for long).
  */
 export async function sweepExpired(db: Executor) {
@@ -60,6 +62,13 @@ export async function sweepExpired(db: Executor) {
     ),
     sessions: await count(
       db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`)).returning({ id: sessions.id }),
+    ),
+    // The step between a password and a second factor lasts minutes; used or not, it is gone a day after it ends.
+    signInChallenges: await count(
+      db
+        .delete(signInChallenges)
+        .where(lt(signInChallenges.expiresAt, daysAgo(KEEP.expiredLinkDays)))
+        .returning({ id: signInChallenges.id }),
     ),
     candidateTokens: await count(
       db

@@ -1,8 +1,21 @@
 import { eq, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { housekeepingJob, scheduleHousekeeping } from '../../src/app/housekeeping';
-import { candidateAccounts, knownDevices, outbox, rateLimits, signUpRequests } from '../../src/db/schema';
-import { type Harness, newCandidateAccount, startHarness, uniqueEmail } from '../support/harness';
+import {
+  candidateAccounts,
+  knownDevices,
+  outbox,
+  rateLimits,
+  signInChallenges,
+  signUpRequests,
+} from '../../src/db/schema';
+import {
+  type Harness,
+  newCandidateAccount,
+  newOrganization,
+  startHarness,
+  uniqueEmail,
+} from '../support/harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -38,6 +51,17 @@ describe('the hourly housekeeping', () => {
       { name: 'Never confirmed', email: `stale-${tag}@example.test`, passwordHash: 'x', createdAt: ago(8) },
       { name: 'Just made', email: `fresh-${tag}@example.test`, passwordHash: 'x' },
     ]);
+    const org = await newOrganization(h);
+    const challenge = (name: string, expiresAt: Date) => ({
+      organizationId: org.organization.id,
+      userId: org.user.id,
+      purpose: 'code' as const,
+      tokenHash: `${tag}-${name}`,
+      expiresAt,
+    });
+    await h.ctx.db
+      .insert(signInChallenges)
+      .values([challenge('old', ago(2)), challenge('new', new Date(Date.now() + 600_000))]);
     const confirmed = await newCandidateAccount(h);
     await h.ctx.db
       .update(candidateAccounts)
@@ -60,6 +84,12 @@ describe('the hourly housekeeping', () => {
           .from(rateLimits)
           .where(like(rateLimits.bucket, `${tag}:%`))
       ).map((r) => r.bucket),
+      challenges: (
+        await h.ctx.db
+          .select()
+          .from(signInChallenges)
+          .where(like(signInChallenges.tokenHash, `${tag}-%`))
+      ).map((r) => r.tokenHash),
       devices: (
         await h.ctx.db
           .select()
@@ -78,6 +108,7 @@ describe('the hourly housekeeping', () => {
     const after = await left();
     expect(after.requests).toEqual(['new']);
     expect(after.counts).toEqual([`${tag}:new`]);
+    expect(after.challenges).toEqual([`${tag}-new`]);
     expect(after.devices).toEqual([`${tag}-new`]);
     expect(after.accounts.sort()).toEqual(['Just made', 'Sam Rivera']);
     // A confirmed account still signs in after the sweep.

@@ -115,6 +115,12 @@ describe('erasure', () => {
     const c = await wellKnownCandidate(h, org);
     const bystander = await wellKnownCandidate(h, org);
     const statsBefore = (await org.api.get('/api/v1/stats')).body;
+    // A CSV file from another ATS, waiting in preview, that lists them too.
+    const preview = await org.api.post('/api/v1/imports', {
+      fileName: 'export.csv',
+      content: `job,candidate_name,candidate_email\nQA Lead,${c.name},${c.email}\n`,
+    });
+    expect(preview.status).toBe(201);
     const needles = [c.name, c.email, c.tag, c.body, ...Object.values(c.texts)];
     expect((await searchEverywhere(h.ctx.db, [c.tag, c.email])).length).toBeGreaterThan(5);
 

@@ -6,6 +6,7 @@ import {
   atsWriteBacks,
   auditEvents,
   candidates,
+  csvImports,
   emails,
   feedback,
   feedbackRequests,
@@ -167,6 +168,19 @@ export async function eraseCandidateData(
       .set({ status: 'failed', lastError: 'Erased before it was sent' })
       .where(and(inArray(emails.id, mailIds), inArray(emails.status, ['queued', 'retrying'])));
   }
+  // A CSV file waiting in preview that holds their address: discarded, its content with it (a running import clears
+  // its file when it finishes).
+  if (any(r.addresses))
+    await tx
+      .update(csvImports)
+      .set({ status: 'discarded', content: '', errors: [] })
+      .where(
+        and(
+          eq(csvImports.organizationId, org),
+          eq(csvImports.status, 'preview'),
+          or(...r.addresses.map((a) => sql`strpos(lower(${csvImports.content}), ${a.toLowerCase()}) > 0`)),
+        ),
+      );
   // Jobs that carry those emails, or mention the candidate: gone, unless one is running this very moment.
   const mentions = [...mailIds, candidateId, ...appIds, ...feedbackIds, ...r.addresses];
   const jobs = await tx
