@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { GREETINGS, signOffLines, VOICE_LIMITS } from '../../../src/domain/compose/voice';
+import { GREETINGS, normalizeVoice, signOffLines, VOICE_LIMITS } from '../../../src/domain/compose/voice';
 import { api, can, type FeedbackVoice, type Me } from '../api';
 import { CheckedTextarea, useCheck } from '../checked';
 import { ErrorNote } from '../components';
@@ -54,7 +54,7 @@ function VoiceForm({
     'We hope these points help, and we would welcome an application from you for a future role.',
     ...(v.closing ? [v.closing] : []),
     signOffLines(
-      { ...v, signOff: /[,.!]$/.test(v.signOff.trim()) ? v.signOff.trim() : `${v.signOff.trim()},` },
+      { ...v, signOff: normalizeVoice({ signOff: v.signOff }).signOff },
       org,
       signer.kind === 'reviewer' ? me.user.name : undefined,
     ).join('\n'),
