@@ -12,7 +12,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import { createHttpApp } from './http/app';
 import { csvImportJob } from './integrations/csv-import/import-job';
-import { greenhouseImportJob } from './integrations/greenhouse/import-event';
+import { atsImportJob } from './integrations/import-event';
 import { webhookDeliveryJob } from './integrations/webhooks/deliver-webhook';
 import { atsWriteBackJob } from './integrations/write-back';
 import { deliverEmailJob } from './jobs/deliver-email';
@@ -61,7 +61,7 @@ export function assemble(
       retention: retentionJob(() => ctx),
       csvImport: csvImportJob(() => ctx),
       webhookDelivery: webhookDeliveryJob(() => ctx),
-      atsImport: greenhouseImportJob(() => ctx),
+      atsImport: atsImportJob(() => ctx),
       atsWriteBack: atsWriteBackJob(() => ctx),
       eraseOrganization: eraseOrganizationJob,
       poke: () => runner.poke(),

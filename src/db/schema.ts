@@ -939,7 +939,7 @@ export const webhookDeliveries = pgTable(
 // ---------------------------------------------------------------------------------------------------------------
 // Applicant tracking systems: Debrief as the feedback layer on top of an organization's ATS (src/integrations/).
 
-export type AtsProvider = 'greenhouse';
+export type AtsProvider = 'greenhouse' | 'lever' | 'ashby';
 
 /**
  * An organization's connection to its ATS: the API key and the webhook secret (both sealed with ctx.secrets under
@@ -972,7 +972,7 @@ export const atsConnections = pgTable(
   },
   (t) => [
     uniqueIndex('ats_connections_org_provider_unique').on(t.organizationId, t.provider),
-    check('ats_connections_provider_check', sql`${t.provider} in ('greenhouse')`),
+    check('ats_connections_provider_check', sql`${t.provider} in ('greenhouse', 'lever', 'ashby')`),
   ],
 );
 

@@ -8,7 +8,8 @@ import { reasonKey } from '../domain/ats-mapping';
 import { DEFAULT_REJECTION_REASONS } from '../domain/rejection-reasons';
 import { enqueue } from '../jobs/runner';
 import { AppError, conflict, notFound } from '../lib/errors';
-import { AtsRefusedError, AtsUnavailableError, greenhouseClient } from './greenhouse/client';
+import { ADAPTERS, adapterFor } from './adapters';
+import { AtsRefusedError, AtsUnavailableError } from './ats-http';
 
 export type AtsConnection = typeof atsConnections.$inferSelect;
 
@@ -60,6 +61,8 @@ export async function createConnection(
   actor: Actor,
   input: { provider: AtsProvider; apiKey: string; noteUserId?: string | null },
 ) {
+  if (!ADAPTERS[input.provider])
+    throw new AppError(400, 'unsupported-provider', `Debrief cannot connect to ${input.provider} yet`);
   const row = await ctx.db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: atsConnections.id })
@@ -71,9 +74,13 @@ export async function createConnection(
         ),
       );
     if (existing)
-      throw conflict('already-connected', `Your organization is already connected to ${input.provider}`, {
-        connectionId: existing.id,
-      });
+      throw conflict(
+        'already-connected',
+        `Your organization is already connected to ${adapterFor(input.provider).label}`,
+        {
+          connectionId: existing.id,
+        },
+      );
     const id = crypto.randomUUID();
     const [created] = await tx
       .insert(atsConnections)
@@ -205,17 +212,11 @@ export async function deleteConnection(ctx: AppContext, actor: Actor, input: { c
 /** Asks the ATS for one page of jobs with the stored key: whether the key works and has the permission. */
 export async function testConnection(ctx: AppContext, actor: Actor, input: { connectionId: string }) {
   const c = await loadConnection(ctx.db, actor.organizationId, input.connectionId);
-  const client = greenhouseClient({
-    baseUrl: ctx.config.GREENHOUSE_API_URL,
-    apiKey: ctx.secrets.open(c.apiKeySealed, sealContext(c.id)),
-    attempts: 2,
-    timeoutMs: 5000,
-    maxRetryAfterMs: 2000,
-  });
+  const adapter = adapterFor(c.provider);
   let ok = true;
-  let message = 'Greenhouse accepted the API key';
+  let message = `${adapter.label} accepted the API key`;
   try {
-    await client.ping();
+    await adapter.ping(ctx, ctx.secrets.open(c.apiKeySealed, sealContext(c.id)));
   } catch (e) {
     if (!(e instanceof AtsRefusedError || e instanceof AtsUnavailableError)) throw e;
     ok = false;

@@ -3,9 +3,11 @@ import type { AppContext } from '../app/context';
 import type { Executor } from '../db/client';
 import { atsConnections, atsLinks, atsWriteBacks, feedback } from '../db/schema';
 import { enqueue, type JobDefinition, PermanentJobError } from '../jobs/runner';
+import { AppError } from '../lib/errors';
 import { errorMessage } from '../lib/logger';
+import { adapterFor } from './adapters';
+import { AtsRefusedError } from './ats-http';
 import { sealContext } from './connections';
-import { AtsRefusedError, greenhouseClient } from './greenhouse/client';
 
 /** Enqueued by kind alone (the handler is wired in boot.ts with the context it needs). */
 export const WRITE_BACK_KIND = 'ats.write-back';
@@ -55,7 +57,7 @@ export function noteText(ctx: AppContext, f: { body: string; sentAt: Date | null
   return `Feedback sent to the candidate through Debrief on ${when} UTC:\n\n${f.body}\n\nAudit timeline: ${link}`;
 }
 
-/** Writes the note to Greenhouse; a failure is retried with backoff and shows on the status page. */
+/** Writes the note to the ATS; a failure is retried with backoff and shows on the status page. */
 export function atsWriteBackJob(getCtx: () => AppContext): JobDefinition<{ writeBackId: string }> {
   return {
     ...writeBackKind,
@@ -74,10 +76,6 @@ export function atsWriteBackJob(getCtx: () => AppContext): JobDefinition<{ write
           .set({ attempts: sql`${atsWriteBacks.attempts} + 1`, ...set })
           .where(eq(atsWriteBacks.id, wb.id));
       try {
-        if (!connection.noteUserId)
-          throw new PermanentJobError(
-            'No Greenhouse user is set to write notes as: set one on the integration, then the note is written',
-          );
         const [appLink] = await ctx.db
           .select()
           .from(atsLinks)
@@ -89,23 +87,21 @@ export function atsWriteBackJob(getCtx: () => AppContext): JobDefinition<{ write
             ),
           );
         const [sent] = await ctx.db.select().from(feedback).where(eq(feedback.id, wb.feedbackId));
-        if (!appLink?.externalParentId || !sent)
-          throw new PermanentJobError('The application is no longer linked to Greenhouse');
-        const client = greenhouseClient({
-          baseUrl: ctx.config.GREENHOUSE_API_URL,
+        const adapter = adapterFor(connection.provider);
+        if (!appLink || !sent)
+          throw new PermanentJobError(`The application is no longer linked to ${adapter.label}`);
+        const note = await adapter.writeNote(ctx, {
           apiKey: ctx.secrets.open(connection.apiKeySealed, sealContext(connection.id)),
-          attempts: 2,
+          noteUserId: connection.noteUserId,
+          applicationExternalId: appLink.externalId,
+          candidateExternalId: appLink.externalParentId,
+          text: noteText(ctx, sent),
         });
-        const note = await client.addNote(
-          appLink.externalParentId,
-          connection.noteUserId,
-          noteText(ctx, sent),
-        );
         await mark({
           status: 'written',
           writtenAt: new Date(),
           lastError: null,
-          externalNoteId: String(note.id),
+          externalNoteId: note.id,
         });
         await ctx.db
           .update(atsConnections)
@@ -114,7 +110,9 @@ export function atsWriteBackJob(getCtx: () => AppContext): JobDefinition<{ write
       } catch (e) {
         const message = errorMessage(e);
         const permanent =
-          e instanceof PermanentJobError || (e instanceof AtsRefusedError && e.status !== 429);
+          e instanceof PermanentJobError ||
+          e instanceof AppError ||
+          (e instanceof AtsRefusedError && e.status !== 429);
         const last = permanent || job.attempt >= job.maxAttempts;
         await mark({ status: last ? 'failed' : 'retrying', lastError: message });
         await ctx.db

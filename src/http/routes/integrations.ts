@@ -9,7 +9,7 @@ import {
   testConnection,
   updateConnection,
 } from '../../integrations/connections';
-import { receiveGreenhouseWebhook } from '../../integrations/greenhouse/receive-webhook';
+import { receiveWebhook } from '../../integrations/receive-webhook';
 import { requireActor, secured } from '../env';
 import { authorize } from '../policies';
 import { presentAtsEvent, presentIntegration, presentWriteBack } from '../presenters/integrations';
@@ -180,12 +180,12 @@ export function integrationRoutes() {
   app.openapi(
     createRoute({
       method: 'post',
-      path: '/api/v1/integrations/greenhouse/{connectionId}/webhook',
+      path: '/api/v1/integrations/{provider}/{connectionId}/webhook',
       tags,
       summary:
-        'Greenhouse posts its events here (no session: the Signature header, an HMAC-SHA256 of the raw body under the webhook secret, is checked)',
+        "The ATS posts its events here (no session: the provider's signature, an HMAC-SHA256 under the webhook secret, is checked over the raw body)",
       description:
-        'The body is a Greenhouse webhook payload (`{"action", "payload"}`), read raw so that its signature can be checked; the `Greenhouse-Event-ID` header makes a delivery sent twice count once.',
+        "The body is the provider's webhook payload, read raw so that its signature can be checked. Greenhouse: the `Signature: sha256 <hex>` header over the body, `Greenhouse-Event-ID` makes a delivery sent twice count once. Each provider's event id plays that part.",
       request: { params: WebhookParams },
       responses: {
         200: jsonAnswer('Already received, or not an event Debrief acts on', WebhookAnswer),
@@ -199,11 +199,12 @@ export function integrationRoutes() {
       },
     }),
     async (c) => {
-      const result = await receiveGreenhouseWebhook(c.get('ctx'), {
-        connectionId: c.req.param('connectionId'),
+      const { provider, connectionId } = c.req.valid('param');
+      const result = await receiveWebhook(c.get('ctx'), {
+        provider,
+        connectionId,
         rawBody: await c.req.text(),
-        signature: c.req.header('signature'),
-        eventId: c.req.header('greenhouse-event-id'),
+        header: (name) => c.req.header(name),
       });
       return c.json({ status: result.status }, result.status === 'queued' ? 202 : 200);
     },

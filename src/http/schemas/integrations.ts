@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 
-const Provider = z.enum(['greenhouse']);
+/** The providers Debrief connects to (each has an adapter in src/integrations/adapters.ts). */
+const Provider = z.enum(['greenhouse', 'lever', 'ashby']);
 const ApiKey = z
   .string()
   .trim()
@@ -97,6 +98,7 @@ export const IntegrationStatus = z
   .openapi('IntegrationStatus');
 
 export const WebhookParams = z.object({
+  provider: Provider.openapi({ param: { name: 'provider', in: 'path' } }),
   connectionId: z
     .string()
     .max(64)

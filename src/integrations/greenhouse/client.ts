@@ -2,45 +2,13 @@
 // 429 answer's Retry-After honoured, a timeout per request and retries with backoff for a server that is down.
 // https://developers.greenhouse.io/harvest.html#authentication, #pagination, #rate-limiting
 
+import { type AtsClientOptions, atsHttp } from '../ats-http';
+
+export { AtsRefusedError, AtsUnavailableError } from '../ats-http';
+
 export const GREENHOUSE_API_URL = 'https://harvest.greenhouse.io';
 
-/** The ATS answered in a way retrying may fix (down, throttled for long, timed out). */
-export class AtsUnavailableError extends Error {
-  constructor(
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-    this.name = 'AtsUnavailableError';
-  }
-}
-
-/** The ATS refused for good (a bad key, a missing permission, a record that does not exist). */
-export class AtsRefusedError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-    this.name = 'AtsRefusedError';
-  }
-}
-
-export interface GreenhouseClientOptions {
-  baseUrl: string;
-  apiKey: string;
-  /** Per request. */
-  timeoutMs?: number;
-  /** Attempts per request for a 429, a 5xx or a network failure, within one job run. */
-  attempts?: number;
-  /** The first pause between attempts; doubles each time. */
-  backoffMs?: number;
-  /** The longest Retry-After waited for in place; a longer one ends the run and the job tries again later. */
-  maxRetryAfterMs?: number;
-  sleep?: (ms: number) => Promise<void>;
-}
-
-const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+export type GreenhouseClientOptions = AtsClientOptions;
 
 /** The URL of rel="next" in an RFC 5988 Link header, if any. */
 export function nextLink(header: string | null): string | null {
@@ -53,77 +21,12 @@ export function nextLink(header: string | null): string | null {
 }
 
 export function greenhouseClient(opts: GreenhouseClientOptions) {
-  const base = opts.baseUrl.replace(/\/+$/, '');
-  const auth = `Basic ${Buffer.from(`${opts.apiKey}:`).toString('base64')}`;
-  const attempts = opts.attempts ?? 6;
-  const backoff = opts.backoffMs ?? 250;
-  const maxWait = opts.maxRetryAfterMs ?? 30_000;
-  const sleep = opts.sleep ?? pause;
-  let requests = 0;
-
-  async function request(
-    url: string,
-    init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
-  ) {
-    const target = url.startsWith('http') ? url : `${base}${url}`;
-    // Only ever the configured host: a Link header pointing elsewhere is not followed with the key.
-    if (new URL(target).origin !== new URL(base).origin)
-      throw new AtsRefusedError(`Greenhouse linked to another host (${new URL(target).origin})`, 502);
-    let lastProblem = '';
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      requests++;
-      let res: Response;
-      try {
-        res = await fetch(target, {
-          method: init.method ?? 'GET',
-          headers: {
-            authorization: auth,
-            accept: 'application/json',
-            ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-            ...init.headers,
-          },
-          body: init.body === undefined ? undefined : JSON.stringify(init.body),
-          signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
-        });
-      } catch (e) {
-        lastProblem = `Greenhouse could not be reached (${(e as Error).name === 'TimeoutError' ? 'timed out' : (e as Error).message})`;
-        if (attempt < attempts) await sleep(backoff * 2 ** (attempt - 1));
-        continue;
-      }
-      if (res.status === 429) {
-        await res.body?.cancel();
-        const seconds = Number(res.headers.get('retry-after'));
-        const wait = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : backoff * 2 ** (attempt - 1);
-        lastProblem = `Greenhouse is throttling requests (429; retry after ${Math.ceil(wait / 1000)} s)`;
-        if (wait > maxWait) throw new AtsUnavailableError(lastProblem, 429);
-        // A throttled request does not count against the attempts: the ATS said when to come back.
-        attempt--;
-        if (requests > 200) throw new AtsUnavailableError(lastProblem, 429);
-        await sleep(wait);
-        continue;
-      }
-      if (res.status >= 500) {
-        await res.body?.cancel();
-        lastProblem = `Greenhouse answered ${res.status}`;
-        if (attempt < attempts) await sleep(backoff * 2 ** (attempt - 1));
-        continue;
-      }
-      if (!res.ok) {
-        const text = await res.text().catch(() => '');
-        const hint =
-          res.status === 401
-            ? 'the API key was refused'
-            : res.status === 403
-              ? 'the API key lacks a permission this needs'
-              : res.status === 404
-                ? 'not found'
-                : text.slice(0, 200);
-        throw new AtsRefusedError(`Greenhouse answered ${res.status}: ${hint}`, res.status);
-      }
-      return res;
-    }
-    throw new AtsUnavailableError(lastProblem || 'Greenhouse did not answer');
-  }
+  const http = atsHttp({
+    ...opts,
+    label: 'Greenhouse',
+    authorization: `Basic ${Buffer.from(`${opts.apiKey}:`).toString('base64')}`,
+  });
+  const { request } = http;
 
   async function get<T>(path: string): Promise<T> {
     return (await (await request(path)).json()) as T;
@@ -144,7 +47,7 @@ export function greenhouseClient(opts: GreenhouseClientOptions) {
 
   return {
     get requests() {
-      return requests;
+      return http.requests;
     },
     application: (id: string | number) => get<GhApplication>(`/v1/applications/${id}`),
     candidate: (id: string | number) => get<GhCandidate>(`/v1/candidates/${id}`),

@@ -9587,7 +9587,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/integrations/greenhouse/{connectionId}/webhook": {
+    "/api/v1/integrations/{provider}/{connectionId}/webhook": {
         parameters: {
             query?: never;
             header?: never;
@@ -9597,14 +9597,15 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Greenhouse posts its events here (no session: the Signature header, an HMAC-SHA256 of the raw body under the webhook secret, is checked)
-         * @description The body is a Greenhouse webhook payload (`{"action", "payload"}`), read raw so that its signature can be checked; the `Greenhouse-Event-ID` header makes a delivery sent twice count once.
+         * The ATS posts its events here (no session: the provider's signature, an HMAC-SHA256 under the webhook secret, is checked over the raw body)
+         * @description The body is the provider's webhook payload, read raw so that its signature can be checked. Greenhouse: the `Signature: sha256 <hex>` header over the body, `Greenhouse-Event-ID` makes a delivery sent twice count once. Each provider's event id plays that part.
          */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
+                    provider: "greenhouse" | "lever" | "ashby";
                     connectionId: string;
                 };
                 cookie?: never;
@@ -11081,7 +11082,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            provider: "greenhouse";
+            provider: "greenhouse" | "lever" | "ashby";
             /**
              * Format: uri
              * @description Paste into the ATS as the webhook endpoint
@@ -11114,7 +11115,7 @@ export interface components {
         };
         CreateIntegration: {
             /** @enum {string} */
-            provider: "greenhouse";
+            provider: "greenhouse" | "lever" | "ashby";
             /** @description The ATS's API key (Greenhouse: a Harvest key) */
             apiKey: string;
             /** @description The Greenhouse user id notes are written back as (On-Behalf-Of) */

@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { recordAudit } from '../../app/audit';
-import { blocking, checkFeedbackText } from '../../app/check-text';
-import type { AppContext, IntegrationActor } from '../../app/context';
-import { rejectApplication } from '../../app/feedback/reject-application';
-import type { Db, Tx } from '../../db/client';
+import { recordAudit } from '../app/audit';
+import { blocking, checkFeedbackText } from '../app/check-text';
+import type { AppContext, IntegrationActor } from '../app/context';
+import { rejectApplication } from '../app/feedback/reject-application';
+import type { Db, Tx } from '../db/client';
 import {
   type ApplicationStage,
   applications,
@@ -18,48 +18,32 @@ import {
   type Rating,
   scorecardRatings,
   scorecards,
-} from '../../db/schema';
+} from '../db/schema';
 import {
-  greenhouseRating,
-  greenhouseRecommendation,
+  leaningRecommendation,
   mapRejectionReason,
   scorecardStage,
   stageFromAts,
-} from '../../domain/ats-mapping';
-import { APPLICATION_STAGES } from '../../domain/vocabulary';
-import { type JobDefinition, PermanentJobError } from '../../jobs/runner';
-import { AppError } from '../../lib/errors';
-import { errorMessage } from '../../lib/logger';
-import { knownReasonCodes, sealContext } from '../connections';
-import {
-  AtsRefusedError,
-  type GhApplication,
-  type GhCandidate,
-  type GhJob,
-  type GhJobStage,
-  type GhScorecard,
-  greenhouseClient,
-} from './client';
-
-/** What the webhook lacks, pulled from Harvest before anything is written. */
-interface Pulled {
-  application: GhApplication;
-  candidate: GhCandidate;
-  job: GhJob;
-  stages: GhJobStage[];
-  scorecards: GhScorecard[];
-}
+} from '../domain/ats-mapping';
+import { APPLICATION_STAGES } from '../domain/vocabulary';
+import { type JobDefinition, PermanentJobError } from '../jobs/runner';
+import { AppError } from '../lib/errors';
+import { errorMessage } from '../lib/logger';
+import { adapterFor } from './adapters';
+import { AtsRefusedError } from './ats-http';
+import { knownReasonCodes, sealContext } from './connections';
+import type { AtsAdapter, PulledApplication, PulledScorecard } from './provider';
 
 const ORDER = (s: ApplicationStage) => APPLICATION_STAGES.indexOf(s);
 const furthest = (a: ApplicationStage, b: ApplicationStage) => (ORDER(b) > ORDER(a) ? b : a);
 
 /**
- * The job behind each webhook event: pulls the application, candidate, job, its stages and the scorecards from
- * Harvest, then in one transaction creates or updates Debrief's job, candidate, application (the stage reached) and
+ * The job behind each webhook event: pulls the application, candidate, job, its stages and the scorecards through
+ * the ATS's API (its adapter), then in one transaction creates or updates Debrief's job, candidate, application (the stage reached) and
  * scorecards, and for a rejection rejects the application so the usual draft is written and checked. An event older
  * than one already applied to the application changes nothing (events may arrive out of order).
  */
-export function greenhouseImportJob(getCtx: () => AppContext): JobDefinition<{ eventId: string }> {
+export function atsImportJob(getCtx: () => AppContext): JobDefinition<{ eventId: string }> {
   return {
     kind: 'ats.import-event',
     maxAttempts: 8,
@@ -77,27 +61,18 @@ export function greenhouseImportJob(getCtx: () => AppContext): JobDefinition<{ e
         .set({ attempts: sql`${atsEvents.attempts} + 1` })
         .where(eq(atsEvents.id, eventId));
       try {
-        const ghApplication = (event.payload as { payload?: { application?: { id: number } } }).payload
-          ?.application;
-        if (!ghApplication) throw new PermanentJobError('The event names no application');
-        const client = greenhouseClient({
-          baseUrl: ctx.config.GREENHOUSE_API_URL,
-          apiKey: ctx.secrets.open(connection.apiKeySealed, sealContext(connection.id)),
-        });
-        const application = await client.application(ghApplication.id);
-        const jobRef = application.jobs[0];
-        if (!jobRef) throw new PermanentJobError('A prospect with no job: nothing to give feedback on');
-        const [candidate, ghJob, stages, cards] = [
-          await client.candidate(application.candidate_id),
-          await client.job(jobRef.id),
-          await client.jobStages(jobRef.id),
-          await client.scorecards(application.id),
-        ];
-        const pulled: Pulled = { application, candidate, job: ghJob, stages, scorecards: cards };
-        const outcome = await ctx.db.transaction((tx) => applyEvent(ctx, tx, connection, event, pulled));
+        const adapter = adapterFor(connection.provider);
+        const pulled = await adapter.pull(
+          ctx,
+          ctx.secrets.open(connection.apiKeySealed, sealContext(connection.id)),
+          event,
+        );
+        const outcome = await ctx.db.transaction((tx) =>
+          applyEvent(ctx, tx, adapter, connection, event, pulled),
+        );
         job.logger.info('ATS event imported', { eventId, outcome: outcome.status });
       } catch (e) {
-        // Trying again cannot help a refusal by Greenhouse (a bad key, a missing permission) or by Debrief (an
+        // Trying again cannot help a refusal by the ATS (a bad key, a missing permission) or by Debrief (an
         // application with an offer is never rejected).
         const permanent =
           e instanceof PermanentJobError ||
@@ -172,13 +147,21 @@ async function remember(
     .onConflictDoNothing();
 }
 
-async function applyEvent(ctx: AppContext, tx: Tx, connection: Connection, event: Event, pulled: Pulled) {
+async function applyEvent(
+  ctx: AppContext,
+  tx: Tx,
+  adapter: AtsAdapter,
+  connection: Connection,
+  event: Event,
+  pulled: PulledApplication,
+) {
   const orgId = connection.organizationId;
-  const actor: IntegrationActor = { type: 'system', name: 'Greenhouse', organizationId: orgId };
-  const { application: ghApp, candidate: ghCandidate, job: ghJob, stages, scorecards: ghCards } = pulled;
+  const provider = adapter.provider;
+  const actor: IntegrationActor = { type: 'system', name: adapter.label, organizationId: orgId };
+  const { application: atsApp, candidate: atsCandidate, job: atsJob, stages, scorecards: atsCards } = pulled;
   // One import per application at a time: a lock on its key, held to the end of the transaction.
   await tx.execute(
-    sql`select pg_advisory_xact_lock(hashtext(${`ats:${connection.id}:application:${ghApp.id}`}))`,
+    sql`select pg_advisory_xact_lock(hashtext(${`ats:${connection.id}:application:${atsApp.externalId}`}))`,
   );
   const finish = async (status: 'imported' | 'superseded' | 'needs-reason', extra: Partial<Event> = {}) => {
     await tx
@@ -193,53 +176,59 @@ async function applyEvent(ctx: AppContext, tx: Tx, connection: Connection, event
     return { status };
   };
 
-  const appLink = await link(tx, connection, 'application', ghApp.id);
+  const appLink = await link(tx, connection, 'application', atsApp.externalId);
   if (appLink?.lastEventAt && appLink.lastEventAt > event.occurredAt)
     return finish('superseded', { applicationId: appLink.localId });
 
   // The job.
-  let jobLink = await link(tx, connection, 'job', ghJob.id);
+  let jobLink = await link(tx, connection, 'job', atsJob.externalId);
   if (!jobLink) {
-    const [created] = await tx.insert(jobs).values({ organizationId: orgId, title: ghJob.name }).returning();
-    await remember(tx, connection, 'job', ghJob.id, created.id);
-    jobLink = await link(tx, connection, 'job', ghJob.id);
+    const [created] = await tx.insert(jobs).values({ organizationId: orgId, title: atsJob.name }).returning();
+    await remember(tx, connection, 'job', atsJob.externalId, created.id);
+    jobLink = await link(tx, connection, 'job', atsJob.externalId);
   } else {
     await tx
       .update(jobs)
-      .set({ title: ghJob.name })
+      .set({ title: atsJob.name })
       .where(and(eq(jobs.id, jobLink.localId), eq(jobs.organizationId, orgId)));
   }
   const jobId = jobLink!.localId;
 
   // The candidate: found by address within the organization, as a candidate added by hand is.
-  const email = ghCandidate.email_addresses?.find((e) => e.value)?.value?.trim();
+  const email = atsCandidate.email?.trim();
   if (!email)
     throw new PermanentJobError(
-      'The candidate has no email address in Greenhouse: feedback could not reach them',
+      `The candidate has no email address in ${adapter.label}: feedback could not reach them`,
     );
-  const name = [ghCandidate.first_name, ghCandidate.last_name].filter(Boolean).join(' ').trim() || email;
+  const name = [atsCandidate.firstName, atsCandidate.lastName].filter(Boolean).join(' ').trim() || email;
   await tx.insert(candidates).values({ organizationId: orgId, name, email }).onConflictDoNothing();
   const [candidate] = await tx
     .select()
     .from(candidates)
     .where(and(eq(candidates.organizationId, orgId), sql`lower(${candidates.email}) = lower(${email})`));
-  await remember(tx, connection, 'candidate', ghCandidate.id, candidate.id);
+  await remember(tx, connection, 'candidate', atsCandidate.externalId, candidate.id);
 
-  // The stage reached, from the job's stages in Greenhouse's order.
-  const ordered = [...stages].sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
-  const stageOf = (stageId: number | undefined, stageName: string | undefined): ApplicationStage => {
-    const i = ordered.findIndex((s) => s.id === stageId || s.name === stageName);
-    return stageFromAts(stageName ?? ordered[i]?.name ?? '', i, ordered.length);
+  // The stage reached, from the job's stages in the ATS's order.
+  const stageOf = (ref: { id?: string; name?: string } | null | undefined): ApplicationStage => {
+    const i = stages.findIndex((s) => (ref?.id && s.id === ref.id) || (ref?.name && s.name === ref.name));
+    return stageFromAts(ref?.name ?? stages[i]?.name ?? '', i, stages.length);
   };
-  const interviewStage = (card: GhScorecard): ApplicationStage => {
-    const stepId = card.interview_step?.id;
-    const owner = ordered.find((s) =>
-      s.interviews?.some((i) => i.id === stepId || i.name === card.interview),
+  const interviewStage = (card: PulledScorecard): ApplicationStage => {
+    const ref = card.stage;
+    const owner = stages.find(
+      (s) =>
+        (ref?.id && s.id === ref.id) ||
+        s.interviews?.some(
+          (i) =>
+            (ref?.interviewId && i.id === ref.interviewId) ||
+            (ref?.interviewName && i.name === ref.interviewName),
+        ),
     );
-    return owner ? stageOf(owner.id, owner.name) : 'interview';
+    if (owner) return stageOf(owner);
+    return ref?.name ? stageOf({ name: ref.name }) : 'interview';
   };
-  let reached = stageOf(ghApp.current_stage?.id, ghApp.current_stage?.name);
-  for (const card of ghCards) reached = furthest(reached, scorecardStage(interviewStage(card)));
+  let reached = stageOf(atsApp.currentStage);
+  for (const card of atsCards) reached = furthest(reached, scorecardStage(interviewStage(card)));
 
   // The application.
   let applicationId = appLink?.localId;
@@ -253,8 +242,8 @@ async function applyEvent(ctx: AppContext, tx: Tx, connection: Connection, event
       .from(applications)
       .where(and(eq(applications.jobId, jobId), eq(applications.candidateId, candidate.id)));
     applicationId = row.id;
-    await remember(tx, connection, 'application', ghApp.id, applicationId, {
-      externalParentId: String(ghCandidate.id),
+    await remember(tx, connection, 'application', atsApp.externalId, applicationId, {
+      externalParentId: String(atsCandidate.externalId),
     });
     await recordAudit(tx, {
       organizationId: orgId,
@@ -263,7 +252,7 @@ async function applyEvent(ctx: AppContext, tx: Tx, connection: Connection, event
       subjectType: 'application',
       subjectId: applicationId,
       applicationId,
-      data: { jobId, candidate: { name, email }, source: 'greenhouse', greenhouseApplicationId: ghApp.id },
+      data: { jobId, candidate: { name, email }, source: provider, externalApplicationId: atsApp.externalId },
     });
   }
   const [current] = await tx.select().from(applications).where(eq(applications.id, applicationId));
@@ -274,7 +263,7 @@ async function applyEvent(ctx: AppContext, tx: Tx, connection: Connection, event
       and(
         eq(atsLinks.connectionId, connection.id),
         eq(atsLinks.kind, 'application'),
-        eq(atsLinks.externalId, String(ghApp.id)),
+        eq(atsLinks.externalId, String(atsApp.externalId)),
       ),
     );
 
@@ -283,44 +272,38 @@ async function applyEvent(ctx: AppContext, tx: Tx, connection: Connection, event
   const jobCriteria = await tx.select().from(criteria).where(eq(criteria.jobId, jobId));
   let imported = 0;
   const open = current.stage !== 'rejected' && current.stage !== 'withdrawn' && current.stage !== 'hired';
-  for (const card of open ? ghCards : []) {
-    if (await link(tx, connection, 'scorecard', card.id)) continue;
+  for (const card of open ? atsCards : []) {
+    if (await link(tx, connection, 'scorecard', card.externalId)) continue;
     const rated: { criterionId: string; rating: Rating; evidence: string; flagged?: FlaggedRule[] }[] = [];
-    for (const attr of card.attributes ?? []) {
-      const rating = greenhouseRating(attr.rating);
-      if (!rating) continue;
-      let criterion = jobCriteria.find((c) => c.name.toLowerCase() === attr.name.toLowerCase());
+    for (const given of card.ratings) {
+      let criterion = jobCriteria.find((c) => c.name.toLowerCase() === given.criterion.toLowerCase());
       if (!criterion) {
         [criterion] = await tx
           .insert(criteria)
           .values({
             organizationId: orgId,
             jobId,
-            name: attr.name,
-            description: attr.type ?? null,
+            name: given.criterion,
+            description: given.description ?? null,
             position: jobCriteria.length,
           })
           .returning();
         jobCriteria.push(criterion);
       }
       if (rated.some((r) => r.criterionId === criterion.id)) continue;
-      const evidence = (attr.note ?? '').trim();
+      const evidence = given.note.trim();
       const rules = blocking(checkFeedbackText(evidence, org.jurisdictions)).map((f) => ({
         ruleId: f.ruleId,
         category: f.category,
       }));
       rated.push({
         criterionId: criterion.id,
-        rating,
+        rating: given.rating,
         evidence,
         ...(rules.length ? { flagged: rules } : {}),
       });
     }
-    const notes = (card.questions ?? [])
-      .filter((q) => q.answer && /key take-aways|private notes/i.test(q.question))
-      .map((q) => `${q.question}: ${stripHtml(q.answer ?? '')}`)
-      .join('\n');
-    const interviewer = card.interviewer?.name ?? card.submitted_by?.name ?? 'Greenhouse interviewer';
+    const notes = card.notes.trim();
     const [row] = await tx
       .insert(scorecards)
       .values({
@@ -328,12 +311,9 @@ async function applyEvent(ctx: AppContext, tx: Tx, connection: Connection, event
         applicationId,
         stage: scorecardStage(interviewStage(card)),
         interviewerId: null,
-        interviewerName: interviewer,
+        interviewerName: card.interviewer,
         interviewerEmail: '',
-        recommendation: greenhouseRecommendation(
-          card.overall_recommendation,
-          rated.map((r) => r.rating),
-        ),
+        recommendation: card.recommendation ?? leaningRecommendation(rated.map((r) => r.rating)),
         notes: notes || null,
         submittedBy: null,
       })
@@ -349,13 +329,13 @@ async function applyEvent(ctx: AppContext, tx: Tx, connection: Connection, event
           ...(r.flagged
             ? {
                 flaggedRules: r.flagged,
-                flagReason: 'Imported from Greenhouse with a blocking finding: kept out of feedback',
+                flagReason: `Imported from ${adapter.label} with a blocking finding: kept out of feedback`,
                 flaggedAt: new Date(),
               }
             : {}),
         })),
       );
-    await remember(tx, connection, 'scorecard', card.id, row.id);
+    await remember(tx, connection, 'scorecard', card.externalId, row.id);
     await recordAudit(tx, {
       organizationId: orgId,
       actor,
@@ -366,8 +346,8 @@ async function applyEvent(ctx: AppContext, tx: Tx, connection: Connection, event
       data: {
         stage: row.stage,
         recommendation: row.recommendation,
-        source: 'greenhouse',
-        greenhouseScorecardId: card.id,
+        source: provider,
+        externalScorecardId: card.externalId,
         flagged: rated.filter((r) => r.flagged).length,
       },
     });
@@ -379,8 +359,8 @@ async function applyEvent(ctx: AppContext, tx: Tx, connection: Connection, event
     await tx.update(applications).set({ stage: reached }).where(eq(applications.id, applicationId));
   }
 
-  if (event.action === 'reject_candidate' && ghApp.status === 'rejected' && open) {
-    const reasonName = ghApp.rejection_reason?.name ?? null;
+  if (isRejection(event) && atsApp.rejected && open) {
+    const reasonName = atsApp.rejectionReason;
     const known = await knownReasonCodes(tx, orgId);
     const code = mapRejectionReason(reasonName, connection.reasonMap, known);
     if (!code)
@@ -393,15 +373,13 @@ async function applyEvent(ctx: AppContext, tx: Tx, connection: Connection, event
       subjectType: 'application',
       subjectId: applicationId,
       applicationId,
-      data: { provider: 'greenhouse', greenhouseReason: reasonName, reason: code, scorecards: imported },
+      data: { provider, atsReason: reasonName, reason: code, scorecards: imported },
     });
   }
   return finish('imported', { applicationId });
 }
 
-function stripHtml(text: string) {
-  return text
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** Whether the stored event said the candidate was rejected (the parse step recorded it). */
+function isRejection(event: Event): boolean {
+  return (event.payload as { rejection?: unknown }).rejection === true || event.action === 'reject_candidate';
 }

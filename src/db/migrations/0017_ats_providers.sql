@@ -1,0 +1,2 @@
+ALTER TABLE "ats_connections" DROP CONSTRAINT "ats_connections_provider_check";--> statement-breakpoint
+ALTER TABLE "ats_connections" ADD CONSTRAINT "ats_connections_provider_check" CHECK ("ats_connections"."provider" in ('greenhouse', 'lever', 'ashby'));
