@@ -74,6 +74,25 @@ test('connect Greenhouse, a rejection arrives, is reviewed and sent, and the not
     await page.getByRole('navigation').getByRole('link', { name: 'Integrations' }).click();
     await expect(page.getByText('1 note written back')).toBeVisible({ timeout: 10_000 });
     await shot(page, 'integrations-written-back');
+
+    // A rejection made in Greenhouse before the connection: imported on request, Hector (already here) skipped.
+    gh.reject(
+      {
+        candidate: { firstName: 'Ines', lastName: 'Moreau', email: `ines-${unique()}@example.test` },
+        job: { name: 'Product Designer' },
+        reason: 'Lacking skill(s)/qualification(s)',
+        stage: 'Preliminary Phone Screen',
+        scorecards: [],
+      },
+      new Date(Date.now() - 3 * 86_400_000),
+    );
+    await page.getByLabel('Days to look back').fill('7');
+    await page.getByRole('button', { name: 'Import past rejections' }).click();
+    const progress = page.getByTestId('backfill-progress');
+    await expect(progress).toContainText('2 rejections since', { timeout: 20_000 });
+    await expect(progress).toContainText('1 new one queued');
+    await expect(progress).toContainText('1 imported', { timeout: 20_000 });
+    await expect(page.getByRole('row', { name: /Ines Moreau/ })).toContainText('Imported');
   } finally {
     await gh.close();
   }

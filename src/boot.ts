@@ -11,6 +11,7 @@ import { retentionJob } from './app/privacy/retention';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import { createHttpApp } from './http/app';
+import { atsBackfillJob } from './integrations/backfill';
 import { csvImportJob } from './integrations/csv-import/import-job';
 import { atsImportJob } from './integrations/import-event';
 import { webhookDeliveryJob } from './integrations/webhooks/deliver-webhook';
@@ -81,6 +82,7 @@ export function assemble(
       ctx.jobs.webhookDelivery,
       ctx.jobs.atsImport,
       ctx.jobs.atsWriteBack,
+      atsBackfillJob(() => ctx),
       housekeepingJob,
       eraseOrganizationJob,
     ],

@@ -1033,6 +1033,36 @@ export const atsLinks = pgTable(
   ],
 );
 
+/**
+ * An import of the rejections of the last days from a connected ATS, run in the background. Each rejection found
+ * becomes an inbox event keyed `backfill:<application id>`, so a run that restarts (or a second run over the same days)
+ * imports nothing twice; the counts are the progress the web app shows.
+ */
+export const atsBackfills = pgTable(
+  'ats_backfills',
+  {
+    id: id(),
+    organizationId: orgRef(),
+    connectionId: uuid('connection_id')
+      .notNull()
+      .references(() => atsConnections.id, { onDelete: 'cascade' }),
+    days: integer('days').notNull(),
+    since: timestamp('since', { withTimezone: true }).notNull(),
+    status: text('status').$type<'running' | 'done' | 'failed'>().notNull().default('running'),
+    /** Rejections the ATS listed so far; of them, new to Debrief (queued for import). */
+    found: integer('found').notNull().default(0),
+    queued: integer('queued').notNull().default(0),
+    error: text('error'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('ats_backfills_connection_idx').on(t.connectionId, t.createdAt),
+    uniqueIndex('ats_backfills_one_running').on(t.connectionId).where(sql`${t.status} = 'running'`),
+  ],
+);
+
 /** A note written back to the ATS when feedback is sent: its attempts and the ATS's last answer. */
 export const atsWriteBacks = pgTable(
   'ats_write_backs',

@@ -24,6 +24,7 @@ import { feedbackVoiceRoutes } from './routes/feedback-voice';
 import { followUpRoutes } from './routes/follow-up';
 import { importRoutes } from './routes/imports';
 import { inboxRoutes } from './routes/inbox';
+import { integrationBackfillRoutes } from './routes/integration-backfills';
 import { integrationRoutes } from './routes/integrations';
 import { jobRoutes } from './routes/jobs';
 import { memberRoutes } from './routes/members';
@@ -165,6 +166,7 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   app.route('/', importRoutes());
   app.route('/', webhookRoutes());
   app.route('/', integrationRoutes());
+  app.route('/', integrationBackfillRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

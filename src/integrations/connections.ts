@@ -1,9 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../app/audit';
 import type { Actor, AppContext } from '../app/context';
 import type { Executor } from '../db/client';
-import { type AtsProvider, atsConnections, atsEvents, atsWriteBacks, rejectionReasons } from '../db/schema';
+import {
+  type AtsProvider,
+  applications,
+  atsConnections,
+  atsEvents,
+  atsWriteBacks,
+  candidates,
+  rejectionReasons,
+} from '../db/schema';
 import { reasonKey } from '../domain/ats-mapping';
 import { DEFAULT_REJECTION_REASONS } from '../domain/rejection-reasons';
 import { enqueue } from '../jobs/runner';
@@ -249,15 +257,18 @@ export async function getConnectionStatus(ctx: AppContext, actor: Actor, input: 
     })
     .from(atsWriteBacks)
     .where(eq(atsWriteBacks.connectionId, c.id));
-  const reviewQueue = await ctx.db
-    .select()
-    .from(atsEvents)
+  // Each event with the name of the candidate it became, when it was imported (a backfilled event carries none).
+  const events = () =>
+    ctx.db
+      .select({ ...getTableColumns(atsEvents), importedName: candidates.name })
+      .from(atsEvents)
+      .leftJoin(applications, eq(applications.id, atsEvents.applicationId))
+      .leftJoin(candidates, eq(candidates.id, applications.candidateId));
+  const reviewQueue = await events()
     .where(and(eq(atsEvents.connectionId, c.id), eq(atsEvents.status, 'needs-reason')))
     .orderBy(desc(atsEvents.receivedAt))
     .limit(100);
-  const recentEvents = await ctx.db
-    .select()
-    .from(atsEvents)
+  const recentEvents = await events()
     .where(eq(atsEvents.connectionId, c.id))
     .orderBy(desc(atsEvents.receivedAt))
     .limit(20);

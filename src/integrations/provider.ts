@@ -101,6 +101,8 @@ export interface NoteTarget {
 }
 
 export interface BackfillItem {
+  /** The ATS's application id: one already imported is skipped. */
+  applicationExternalId: string;
   action: string;
   eventId: string;
   occurredAt: Date;

@@ -73,7 +73,8 @@ export async function startFakeGreenhouse(opts: { apiKey: string; maxPerPage?: n
     const pageNo = Math.max(1, Number(url.searchParams.get('page')) || 1);
     const last = Math.max(1, Math.ceil(items.length / perPage));
     const link = (p: number) => {
-      const u = new URL(url.pathname, `http://${req.headers.host}`);
+      // Harvest's links keep the request's filters.
+      const u = new URL(`${url.pathname}${url.search}`, `http://${req.headers.host}`);
       u.searchParams.set('page', String(p));
       u.searchParams.set('per_page', String(perPage));
       return u.toString();
@@ -129,6 +130,17 @@ export async function startFakeGreenhouse(opts: { apiKey: string; maxPerPage?: n
     if (m) {
       const c = candidates.get(Number(m[1]));
       return c ? done(200, c) : done(404, { message: 'Resource not found' });
+    }
+    if (req.method === 'GET' && path === '/v1/applications') {
+      // Harvest's list: filtered by status and last_activity_after, oldest first.
+      const status = url.searchParams.get('status');
+      const after = url.searchParams.get('last_activity_after');
+      const listed = [...applications.values()]
+        .filter((a) => !status || a.status === status)
+        .filter((a) => !after || new Date(a.last_activity_at) >= new Date(after))
+        .sort((a, b) => a.id - b.id)
+        .map(harvestApplication);
+      return page(req, res, url, listed);
     }
     m = at('GET', /^\/v1\/applications\/(\d+)$/);
     if (m) {

@@ -34,13 +34,17 @@ export function presentIntegration(d: {
 }
 
 /** An event as the status page lists it: what happened to it, never its payload (beyond the candidate's name). */
-export function presentAtsEvent(e: typeof atsEvents.$inferSelect) {
-  const candidate = (
-    e.payload as { payload?: { application?: { candidate?: { first_name?: string; last_name?: string } } } }
-  ).payload?.application?.candidate;
-  const candidateName = candidate
-    ? [candidate.first_name, candidate.last_name].filter(Boolean).join(' ') || null
-    : null;
+export function presentAtsEvent(e: typeof atsEvents.$inferSelect & { importedName?: string | null }) {
+  const stored = e.payload as {
+    candidateName?: string;
+    payload?: { application?: { candidate?: { first_name?: string; last_name?: string } } };
+  };
+  const candidate = stored.payload?.application?.candidate;
+  // The candidate Debrief made of it, else the name the event carried (adapters keep `candidateName`).
+  const candidateName =
+    e.importedName ??
+    stored.candidateName ??
+    (candidate ? [candidate.first_name, candidate.last_name].filter(Boolean).join(' ') || null : null);
   return {
     id: e.id,
     action: e.action,

@@ -111,6 +111,20 @@ export const greenhouse: AtsAdapter = {
     const note = await gh.addNote(target.candidateExternalId, target.noteUserId, target.text);
     return { id: String(note.id) };
   },
+
+  async *listRejections(ctx, apiKey, since) {
+    for await (const page of client(ctx, apiKey).rejectedSince(since))
+      for (const application of page) {
+        if (application.prospect || !application.jobs?.length) continue;
+        yield {
+          applicationExternalId: String(application.id),
+          action: 'reject_candidate',
+          eventId: `application:${application.id}`,
+          occurredAt: new Date(application.rejected_at ?? application.last_activity_at ?? Date.now()),
+          kept: kept('reject_candidate', application as unknown as Record<string, unknown>),
+        };
+      }
+  },
 };
 
 /** A Harvest scorecard in Debrief's terms: attribute ratings on the 4-point scale, the key take-aways as notes. */

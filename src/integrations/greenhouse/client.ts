@@ -45,6 +45,17 @@ export function greenhouseClient(opts: GreenhouseClientOptions) {
     return items;
   }
 
+  /** A collection page by page, following rel="next" (a long list is worked through as it arrives). */
+  async function* pages<T>(path: string): AsyncGenerator<T[]> {
+    let url: string | null = `${path}${path.includes('?') ? '&' : '?'}per_page=100`;
+    let count = 0;
+    while (url && count++ < 1000) {
+      const res = await request(url);
+      yield (await res.json()) as T[];
+      url = nextLink(res.headers.get('link'));
+    }
+  }
+
   return {
     get requests() {
       return http.requests;
@@ -55,6 +66,11 @@ export function greenhouseClient(opts: GreenhouseClientOptions) {
     jobStages: (jobId: string | number) => list<GhJobStage>(`/v1/jobs/${jobId}/stages`),
     scorecards: (applicationId: string | number) =>
       list<GhScorecard>(`/v1/applications/${applicationId}/scorecards`),
+    /** Applications rejected with activity since a time, page by page (GET /v1/applications, status and last_activity_after). */
+    rejectedSince: (since: Date) =>
+      pages<GhApplication>(
+        `/v1/applications?status=rejected&last_activity_after=${encodeURIComponent(since.toISOString())}`,
+      ),
     /** One page of jobs: what "test connection" asks for. */
     ping: () => get<unknown[]>('/v1/jobs?per_page=1'),
     async addNote(candidateId: string, userId: string, body: string) {
@@ -83,6 +99,7 @@ export interface GhApplication {
   id: number;
   candidate_id: number;
   status: 'active' | 'rejected' | 'hired' | string;
+  prospect?: boolean;
   last_activity_at?: string | null;
   rejected_at?: string | null;
   rejection_reason?: { id: number; name: string; type?: { id: number; name: string } } | null;

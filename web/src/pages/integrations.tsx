@@ -5,6 +5,7 @@ import type { components } from '../api/schema.generated';
 import { ErrorNote } from '../components';
 import { invalidate, useApi } from '../query';
 import { Field, SubmitButton, useSubmit } from '../ui';
+import { BackfillCard } from './integration-backfill';
 
 type Integration = components['schemas']['Integration'];
 type Status = components['schemas']['IntegrationStatus'];
@@ -140,6 +141,7 @@ function Connected({ c }: { c: Integration }) {
         )}
       </section>
       {status && <StatusCard s={status} />}
+      <BackfillCard connectionId={c.id} label="Greenhouse" />
     </>
   );
 }
