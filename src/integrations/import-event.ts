@@ -132,7 +132,7 @@ async function remember(
   kind: 'job' | 'candidate' | 'application' | 'scorecard',
   externalId: number | string,
   localId: string,
-  extra: { externalParentId?: string } = {},
+  extra: { externalParentId?: string; lastEventAt?: Date | null } = {},
 ) {
   await tx
     .insert(atsLinks)
@@ -272,8 +272,13 @@ async function applyEvent(
   const jobCriteria = await tx.select().from(criteria).where(eq(criteria.jobId, jobId));
   let imported = 0;
   const open = current.stage !== 'rejected' && current.stage !== 'withdrawn' && current.stage !== 'hired';
+  let updated = 0;
   for (const card of open ? atsCards : []) {
-    if (await link(tx, connection, 'scorecard', card.externalId)) continue;
+    // A scorecard seen before is read again only when the ATS says it was edited since (while the application is
+    // open: after the rejection, the feedback is written from what was there).
+    const seen = await link(tx, connection, 'scorecard', card.externalId);
+    const edited = seen && card.updatedAt && seen.lastEventAt && card.updatedAt > seen.lastEventAt;
+    if (seen && !edited) continue;
     const rated: { criterionId: string; rating: Rating; evidence: string; flagged?: FlaggedRule[] }[] = [];
     for (const given of card.ratings) {
       let criterion = jobCriteria.find((c) => c.name.toLowerCase() === given.criterion.toLowerCase());
@@ -304,20 +309,31 @@ async function applyEvent(
       });
     }
     const notes = card.notes.trim();
-    const [row] = await tx
-      .insert(scorecards)
-      .values({
-        organizationId: orgId,
-        applicationId,
-        stage: scorecardStage(interviewStage(card)),
-        interviewerId: null,
-        interviewerName: card.interviewer,
-        interviewerEmail: '',
-        recommendation: card.recommendation ?? leaningRecommendation(rated.map((r) => r.rating)),
-        notes: notes || null,
-        submittedBy: null,
-      })
-      .returning();
+    const values = {
+      stage: scorecardStage(interviewStage(card)),
+      interviewerName: card.interviewer,
+      recommendation: card.recommendation ?? leaningRecommendation(rated.map((r) => r.rating)),
+      notes: notes || null,
+    };
+    const [row] = seen
+      ? await tx
+          .update(scorecards)
+          .set(values)
+          .where(and(eq(scorecards.id, seen.localId), eq(scorecards.organizationId, orgId)))
+          .returning()
+      : await tx
+          .insert(scorecards)
+          .values({
+            organizationId: orgId,
+            applicationId,
+            interviewerId: null,
+            interviewerEmail: '',
+            submittedBy: null,
+            ...values,
+          })
+          .returning();
+    if (!row) continue;
+    if (seen) await tx.delete(scorecardRatings).where(eq(scorecardRatings.scorecardId, row.id));
     if (rated.length)
       await tx.insert(scorecardRatings).values(
         rated.map((r) => ({
@@ -335,11 +351,25 @@ async function applyEvent(
             : {}),
         })),
       );
-    await remember(tx, connection, 'scorecard', card.externalId, row.id);
+    if (seen)
+      await tx
+        .update(atsLinks)
+        .set({ lastEventAt: card.updatedAt })
+        .where(
+          and(
+            eq(atsLinks.connectionId, connection.id),
+            eq(atsLinks.kind, 'scorecard'),
+            eq(atsLinks.externalId, card.externalId),
+          ),
+        );
+    else
+      await remember(tx, connection, 'scorecard', card.externalId, row.id, {
+        lastEventAt: card.updatedAt ?? null,
+      });
     await recordAudit(tx, {
       organizationId: orgId,
       actor,
-      action: 'scorecard.submitted',
+      action: seen ? 'scorecard.updated' : 'scorecard.submitted',
       subjectType: 'scorecard',
       subjectId: row.id,
       applicationId,
@@ -349,8 +379,13 @@ async function applyEvent(
         source: provider,
         externalScorecardId: card.externalId,
         flagged: rated.filter((r) => r.flagged).length,
+        ...(seen ? { reimported: true } : {}),
       },
     });
+    if (seen) {
+      updated++;
+      continue;
+    }
     imported++;
   }
 
@@ -373,7 +408,13 @@ async function applyEvent(
       subjectType: 'application',
       subjectId: applicationId,
       applicationId,
-      data: { provider, atsReason: reasonName, reason: code, scorecards: imported },
+      data: {
+        provider,
+        atsReason: reasonName,
+        reason: code,
+        scorecards: imported,
+        scorecardsUpdated: updated,
+      },
     });
   }
   return finish('imported', { applicationId });

@@ -78,6 +78,8 @@ export interface PulledApplication {
 
 export interface PulledScorecard {
   externalId: string;
+  /** When it was last edited in the ATS: a newer edit of a scorecard already imported is read again. */
+  updatedAt?: Date | null;
   interviewer: string;
   /** The stage (or interview within a stage) it was written for, when the ATS says. */
   stage?: { id?: string; name?: string; interviewId?: string; interviewName?: string } | null;

@@ -183,6 +183,43 @@ describe('Greenhouse: a rejection becomes checked feedback, and the note goes ba
     expect(detail.feedback.status).toBe('draft');
   });
 
+  it('reads a scorecard edited in Greenhouse after it was imported, before the rejection is drafted', async () => {
+    const org = await newOrganization(mail.h);
+    const conn = await connect(org);
+    const rejectedAt = new Date(Date.now() - 60_000);
+    const payload = gh.reject(rejection(uniqueEmail('edited')), rejectedAt);
+    const id = payload.payload.application.id;
+    // The interviews so far arrive with a stage change: the scorecards are imported, the application stays open.
+    expect((await deliver(conn, gh.stageChange(id, new Date(rejectedAt.getTime() - 3600_000)))).status).toBe(
+      202,
+    );
+    await mail.h.drainJobs();
+    const applicationId = (await status(org, conn.id)).recentEvents[0].applicationId;
+    const before = (await org.api.get(`/api/v1/applications/${applicationId}`)).body;
+    expect(before.stage).not.toBe('rejected');
+    expect(JSON.stringify(before.scorecards)).toContain('did not load on a phone');
+
+    // The interviewer corrects the note in Greenhouse; then the rejection arrives.
+    gh.editScorecard(id, 2, 'Prototyping', {
+      rating: 'definitely_not',
+      note: 'The prototype had no error states for a declined card.',
+    });
+    expect((await deliver(conn, payload)).status).toBe(202);
+    await mail.h.drainJobs();
+    const after = (await org.api.get(`/api/v1/applications/${applicationId}`)).body;
+    expect(after.stage).toBe('rejected');
+    expect(after.scorecards).toHaveLength(3);
+    const text = JSON.stringify(after.scorecards);
+    expect(text).toContain('no error states');
+    expect(text).not.toContain('did not load on a phone');
+    const draft = (await org.api.get(`/api/v1/feedback/${after.feedback.id}`)).body.feedback;
+    expect(draft.body).toContain('error states');
+    const trail = (await org.api.get(`/api/v1/audit?applicationId=${applicationId}`)).body.events as {
+      action: string;
+    }[];
+    expect(trail.map((e) => e.action)).toContain('scorecard.updated');
+  });
+
   it('refuses a bad signature, an unknown connection and a stale event, and writes nothing', async () => {
     const org = await newOrganization(mail.h);
     const conn = await connect(org);

@@ -289,6 +289,21 @@ export async function startFakeGreenhouse(opts: { apiKey: string; maxPerPage?: n
     };
   }
 
+  /** A scorecard edited in Greenhouse after it was submitted: one attribute's rating and note, `updated_at` now. */
+  function editScorecard(
+    applicationId: number,
+    index: number,
+    attribute: string,
+    change: { rating: string; note: string },
+  ) {
+    const card = scorecards.get(applicationId)?.[index];
+    if (!card) throw new Error(`No scorecard ${index} on application ${applicationId}`);
+    card.attributes = card.attributes.map((a: { name: string }) =>
+      a.name === attribute ? { ...a, ...change } : a,
+    );
+    card.updated_at = new Date().toISOString();
+  }
+
   /** A delivery as Greenhouse makes it: the JSON body, its signature and an event id. */
   function signed(payload: unknown, secret: string, eventId: string = randomUUID()) {
     const body = JSON.stringify(payload);
@@ -312,6 +327,7 @@ export async function startFakeGreenhouse(opts: { apiKey: string; maxPerPage?: n
     applications,
     reject,
     stageChange,
+    editScorecard,
     signed,
     /** Posts a signed delivery to a webhook URL, as Greenhouse does. */
     async deliver(target: string, payload: unknown, secret: string, eventId?: string) {

@@ -137,6 +137,7 @@ function scorecard(card: GhScorecard): PulledScorecard {
   }
   return {
     externalId: String(card.id),
+    updatedAt: card.updated_at ? new Date(card.updated_at) : null,
     interviewer: card.interviewer?.name ?? card.submitted_by?.name ?? 'Greenhouse interviewer',
     stage: {
       interviewId: card.interview_step?.id === undefined ? undefined : String(card.interview_step.id),

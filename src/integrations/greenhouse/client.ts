@@ -128,6 +128,7 @@ export interface GhScorecard {
   interviewer?: { id: number; name: string } | null;
   submitted_by?: { id: number; name: string } | null;
   submitted_at?: string | null;
+  updated_at?: string | null;
   overall_recommendation?: string | null;
   attributes?: { name: string; type?: string; note: string | null; rating: string }[];
   questions?: { id: number | null; question: string; answer: string | null }[];
