@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { signUpTeam, unique } from './support';
+import { apiPost, signUpTeam, unique } from './support';
 
 // A job closed as filled still has candidates waiting: one action rejects them all, shows its progress, and leaves a
 // feedback draft for each to review.
@@ -22,11 +22,7 @@ test('every remaining application of a filled job is rejected in one action, eac
   await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Ines' })).toBeVisible();
 
   // The set-up through the API the page already signed in to: a job and its candidates.
-  const post = async (path: string, data: unknown) => {
-    const r = await page.request.post(`/api/v1${path}`, { data });
-    expect(r.ok(), `${path}: ${await r.text()}`).toBeTruthy();
-    return r.json();
-  };
+  const post = apiPost(page);
   const job = await post('/jobs', { title: 'Warehouse Planner', criteria: [{ name: 'Route planning' }] });
   for (let i = 1; i <= COUNT; i++) {
     await post('/applications', {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { shot, signUpTeam, unique } from './support';
+import { expect, type Locator, test } from '@playwright/test';
+import { apiPost, shot, signUpTeam, unique } from './support';
 
 // A hiring team closes a round: thirty candidates, two hired; the rest rejected together and their clean drafts
 // approved and sent at once, in a handful of clicks. The hired two are never rejected.
@@ -9,14 +9,6 @@ import { shot, signUpTeam, unique } from './support';
 const COUNT = 30;
 
 /** The set-up through the API the page already signed in to. */
-function apiOf(page: Page) {
-  return async (path: string, data: unknown) => {
-    const r = await page.request.post(`/api/v1${path}`, { data });
-    expect(r.ok(), `${path}: ${await r.text()}`).toBeTruthy();
-    return r.json();
-  };
-}
-
 /** Feedback emails the test mail server received, by recipient. */
 function feedbackMessages(): string[] {
   const inbox = join(process.env.E2E_DATA_DIR!, 'smtp-inbox');
@@ -34,7 +26,7 @@ test('thirty candidates, two hired: the rest rejected and their feedback sent in
   const tag = unique();
   await signUpTeam(page, `Roundup ${tag}`, 'Hana Ito', `hana-${tag}@example.test`);
   await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Hana' })).toBeVisible();
-  const post = apiOf(page);
+  const post = apiPost(page);
   const job = await post('/jobs', { title: 'Field Technician', criteria: [{ name: 'Diagnostics' }] });
   const interviewer = await post('/users', {
     name: 'Ola Berg',
@@ -137,7 +129,7 @@ test('review mode: after an approval the next draft opens; j and k move between 
   const tag = unique();
   await signUpTeam(page, `Reviewers ${tag}`, 'Rui Costa', `rui-${tag}@example.test`);
   await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Rui' })).toBeVisible();
-  const post = apiOf(page);
+  const post = apiPost(page);
   const job = await post('/jobs', { title: 'Line Cook', criteria: [{ name: 'Knife skills' }] });
   const drafts: string[] = [];
   for (const name of ['Ana Alves', 'Ben Brito', 'Caio Cruz']) {

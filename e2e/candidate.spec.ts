@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { linkIn, shot, shots, signUpCandidate, signUpTeam, unique } from './support';
+import { apiPost, linkIn, shot, shots, signUpCandidate, signUpTeam, unique } from './support';
 
 // Both sides of the candidate's experience: the emailed feedback rated and thanked, which the hiring team sees; then
 // the candidate's own workspace: an account confirmed by email, the earlier feedback in the inbox, a rejection with
@@ -17,11 +17,7 @@ test('the candidate rates and thanks, the team sees it; then the workspace from 
   // The hiring team: an organization, then a job, a candidate, a scorecard, a rejection and "send now" by the API.
   await signUpTeam(page, org, 'Mei Tanaka', `mei-${unique()}@example.test`);
   await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Mei' })).toBeVisible();
-  const post = async (path: string, data?: unknown) => {
-    const r = await page.request.post(`/api/v1${path}`, { data });
-    expect(r.ok(), `${path}: ${await r.text()}`).toBeTruthy();
-    return r.json();
-  };
+  const post = apiPost(page);
   const job = await post('/jobs', {
     title: 'Backend Engineer',
     criteria: [{ name: 'Testing' }, { name: 'System design' }],
@@ -262,11 +258,7 @@ test('a notice without feedback, the candidate asks for it, and the request wait
   const email = `ola-${unique()}@example.test`;
   await signUpTeam(page, `Quill ${unique()}`, 'Ines Duarte', `ines-${unique()}@example.test`);
   await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Ines' })).toBeVisible();
-  const post = async (path: string, data?: unknown) => {
-    const r = await page.request.post(`/api/v1${path}`, { data });
-    expect(r.ok(), `${path}: ${await r.text()}`).toBeTruthy();
-    return r.json();
-  };
+  const post = apiPost(page);
   const job = await post('/jobs', { title: 'Content Designer', criteria: [{ name: 'Plain language' }] });
   const app = await post('/applications', { jobId: job.id, candidate: { name: 'Ola Berg', email } });
   await post(`/applications/${app.id}/rejection`, { reason: 'skills-gap' });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { linkIn, password, shot, signUpTeam, unique } from './support';
+import { apiPost, linkIn, password, shot, signUpTeam, unique } from './support';
 
 // The shared form pieces: hints that describe their field, a confirmation that announces itself and goes away,
 // and a dialog that asks before discarding work, keeps focus inside and hands it back.
@@ -76,11 +76,7 @@ test('the review form: a scheduled approval refused for a blocking finding goes 
   await expect(page.getByRole('heading', { name: 'New job' })).toHaveCount(0);
   await expect(page.getByText('No jobs yet')).toBeVisible();
 
-  const post = async (path: string, data: unknown) => {
-    const r = await page.request.post(`/api/v1${path}`, { data });
-    expect(r.ok(), `${path}: ${await r.text()}`).toBeTruthy();
-    return r.json();
-  };
+  const post = apiPost(page);
   const job = await post('/jobs', { title: 'Field Engineer', criteria: [{ name: 'Fault finding' }] });
   const app = await post('/applications', {
     jobId: job.id,

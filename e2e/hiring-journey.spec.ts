@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { linkIn, shot, signUpTeam, unique } from './support';
+import { apiPost, linkIn, shot, signUpTeam, unique } from './support';
 
 // The hiring team's whole journey in the browser: a job, a candidate, a scorecard checked as it is typed, a
 // rejection, the review screen refusing a risky draft, approval, the email, and the candidate's page behind its link.
@@ -162,11 +162,7 @@ test('feedback held until the job is filled is released when the job closes as f
   await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Rui' })).toBeVisible();
 
   // The set-up through the API the page already signed in to.
-  const post = async (path: string, data: unknown) => {
-    const r = await page.request.post(`/api/v1${path}`, { data });
-    expect(r.ok(), `${path}: ${await r.text()}`).toBeTruthy();
-    return r.json();
-  };
+  const post = apiPost(page);
   const job = await post('/jobs', { title: 'Support Lead', criteria: [{ name: 'Ticket triage' }] });
   const app = await post('/applications', {
     jobId: job.id,
@@ -213,11 +209,7 @@ test('feedback held until the job is filled is released when the job closes as f
 test('evidence submitted anyway is flagged with its reason, and an admin redacts it', async ({ page }) => {
   await signUpTeam(page, `Redwood ${unique()}`, 'Noor Haddad', `noor-${unique()}@example.test`);
   await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Noor' })).toBeVisible();
-  const post = async (path: string, data: unknown) => {
-    const r = await page.request.post(`/api/v1${path}`, { data });
-    expect(r.ok(), `${path}: ${await r.text()}`).toBeTruthy();
-    return r.json();
-  };
+  const post = apiPost(page);
   const job = await post('/jobs', { title: 'Account Manager', criteria: [{ name: 'Client calls' }] });
   const app = await post('/applications', {
     jobId: job.id,

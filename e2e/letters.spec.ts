@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { linkIn, messageTo, shot, signUpTeam, unique } from './support';
+import { apiPost, linkIn, messageTo, shot, signUpTeam, unique } from './support';
 
 // An admin sets how the organization's letters greet, introduce, close and sign; a risky introduction is marked as
 // it is typed and refused on save; the next letter reaches the candidate greeted and signed that way, with replies
@@ -43,11 +43,7 @@ test("the organization's letters greet, close and sign as the admin set, and a r
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Lena Ortiz');
 
   // The next letter, from rejection to the candidate's inbox.
-  const post = async (path: string, data?: unknown) => {
-    const r = await page.request.post(`/api/v1${path}`, { data });
-    expect(r.ok(), `${path}: ${await r.text()}`).toBeTruthy();
-    return r.json();
-  };
+  const post = apiPost(page);
   const job = await post('/jobs', { title: 'Harbour Analyst', criteria: [{ name: 'Tide tables' }] });
   const email = `ravi-${unique()}@example.test`;
   const application = await post('/applications', {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { shot, signUpTeam, unique } from './support';
+import { apiPost, shot, signUpTeam, unique } from './support';
 
 // The recruiter marks the person they hired, closes the job as filled (a dialog says what that does), and rejects
 // everyone else at once: the hire is left alone and is never drafted a rejection.
@@ -10,11 +10,7 @@ test('the hire is marked, the job closed as filled, and rejecting the rest leave
   test.setTimeout(60_000);
   await signUpTeam(page, `Keystone ${unique()}`, 'Wren Achebe', `wren-${unique()}@example.test`);
   await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Wren' })).toBeVisible();
-  const post = async (path: string, data: unknown) => {
-    const r = await page.request.post(`/api/v1${path}`, { data });
-    expect(r.ok(), `${path}: ${await r.text()}`).toBeTruthy();
-    return r.json();
-  };
+  const post = apiPost(page);
   const job = await post('/jobs', { title: 'Dispatch Lead', criteria: [{ name: 'Calm under pressure' }] });
   const hire = await post('/applications', {
     jobId: job.id,

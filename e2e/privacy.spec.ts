@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { expect, test } from '@playwright/test';
-import { messageTo, signUpTeam, unique } from './support';
+import { apiPost, messageTo, signUpTeam, unique } from './support';
 
 /**
  * Every text, varchar, json, jsonb and array column of every table, searched for each needle (case insensitive), in
@@ -55,11 +55,7 @@ test('an admin exports a candidate’s data, erases the candidate, and nothing o
   const email = `marisol-${tag}@example.test`;
   const evidence = `Evidence ${tag}: sorted the sample tickets but missed the outage report.`;
   const notes = `Private note ${tag}: ask about the notice period.`;
-  const post = async (path: string, data: unknown) => {
-    const r = await page.request.post(`/api/v1${path}`, { data });
-    expect(r.ok(), `${path}: ${await r.text()}`).toBeTruthy();
-    return r.json();
-  };
+  const post = apiPost(page);
   const job = await post('/jobs', { title: 'Support Lead', criteria: [{ name: 'Ticket triage' }] });
   const app = await post('/applications', { jobId: job.id, candidate: { name, email } });
   await post(`/applications/${app.id}/scorecards`, {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { linkIn, shot, signUpTeam, unique } from './support';
+import { apiPost, linkIn, shot, signUpTeam, unique } from './support';
 
 // What the team is offered follows what has happened: a notice is offered until one has gone out, then the page
 // says when; once the candidate asks, the day the answer is due stands above the draft. "Send when the job is
@@ -12,11 +12,7 @@ test('the notice is offered once, the request shows its deadline, and a closed j
   test.setTimeout(60_000);
   await signUpTeam(page, `Harbour ${unique()}`, 'Ines Duarte', `ines-${unique()}@example.test`);
   await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Ines' })).toBeVisible();
-  const post = async (path: string, data?: unknown) => {
-    const r = await page.request.post(`/api/v1${path}`, { data });
-    expect(r.ok(), `${path}: ${await r.text()}`).toBeTruthy();
-    return r.json();
-  };
+  const post = apiPost(page);
   const job = await post('/jobs', { title: 'Harbour Pilot', criteria: [{ name: 'Chart reading' }] });
   const email = `kai-${unique()}@example.test`;
   const application = await post('/applications', {

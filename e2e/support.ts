@@ -3,6 +3,15 @@ import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
 export const password = 'correct horse battery staple';
+
+/** POSTs to the team's API with the page's session: the answer's JSON, after checking it succeeded. */
+export function apiPost(page: Page) {
+  return async (path: string, data?: unknown) => {
+    const r = await page.request.post(`/api/v1${path}`, { data });
+    expect(r.ok(), `${path}: ${await r.text()}`).toBeTruthy();
+    return r.json();
+  };
+}
 export const unique = () => Math.random().toString(36).slice(2, 8);
 
 export const shots = process.env.SCREENSHOT_DIR; // set it to keep screenshots of each screen
