@@ -58,14 +58,17 @@ export interface Compiled {
 
 /**
  * One mode's word index as the build writes it (compile/index-table.ts). `lists`: lists of pattern numbers
- * (counting every pattern of every rule in order), separated by ";", numbers by ",". `words`: one line per first
- * word: its spellings (joined by "/" when several share a hash), the list of phrases indexed by it alone or "-",
- * then pairs of next word and list ("list/own" where the pair also has a list of its own phrases). `possessive`,
- * `numeric`: list numbers.
+ * (counting every pattern of every rule in order), separated by ";", numbers by ",". `words`: one record per first
+ * word, records separated by "|": its spellings (joined by "/" when several share a hash), the list of phrases
+ * indexed by it alone or "-", then pairs of next word and list ("list/own" where the pair also has a list of its
+ * own phrases); a next word written "*N" stands for every word of set N. `sets`: sets of next words shared by many
+ * first words, separated by "|", words by " ". `possessive`, `numeric`: list numbers. The separators need no escape
+ * in a string literal, which keeps the generated module quick to parse.
  */
 export interface IndexTable {
   lists: string;
   words: string;
+  sets: string;
   possessive: number;
   numeric: number;
 }
@@ -102,10 +105,10 @@ function fromTable(table: IndexTable, candidates: (Candidate | undefined)[], all
   const text = table.words;
   const n = text.length;
   let i = 0;
-  /** The hash of the word at i, up to a space, a new line or a "/"; moves i to that character. */
+  /** The hash of the word at i, up to a space, a "|" or a "/"; moves i to that character. */
   const word = (): number => {
     let h = 0;
-    for (let c = text.charCodeAt(i); i < n && c !== 32 && c !== 10 && c !== 47; c = text.charCodeAt(++i))
+    for (let c = text.charCodeAt(i); i < n && c !== 32 && c !== 124 && c !== 47; c = text.charCodeAt(++i))
       h = (Math.imul(h, 31) + c) & 0x3fffffff;
     return h;
   };
@@ -119,6 +122,9 @@ function fromTable(table: IndexTable, candidates: (Candidate | undefined)[], all
     for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) v = v * 10 + c - 48;
     return v;
   };
+  const setWords = table.sets.split('|');
+  const setHashes: (number[] | undefined)[] = [];
+  const hashesOf = (s: number): number[] => (setHashes[s] ??= (setWords[s] ?? '').split(' ').map(hashWord));
   const singlesOf = new Map<FirstWord, CandidateList | null>();
   const expand = (entry: FirstWord): void => {
     if (entry.pairs < 0) return;
@@ -127,7 +133,12 @@ function fromTable(table: IndexTable, candidates: (Candidate | undefined)[], all
     const singles = singlesOf.get(entry) ?? null;
     while (i < n && text.charCodeAt(i) === 32) {
       i++;
-      const h2 = word();
+      let set = -1;
+      let h2 = 0;
+      if (text.charCodeAt(i) === 42) {
+        i++;
+        set = number();
+      } else h2 = word();
       i++;
       const both = list(number());
       let own = -1;
@@ -141,7 +152,8 @@ function fromTable(table: IndexTable, candidates: (Candidate | undefined)[], all
         if (!mine.length) continue;
       }
       entry.bySecond ??= new Map();
-      entry.bySecond.set(h2, both);
+      if (set < 0) entry.bySecond.set(h2, both);
+      else for (const h of hashesOf(set)) entry.bySecond.set(h, both);
     }
   };
   while (i < n) {
@@ -153,7 +165,7 @@ function fromTable(table: IndexTable, candidates: (Candidate | undefined)[], all
     const first = number();
     const singles = first < 0 ? null : list(first);
     const entry: FirstWord = { singles: singles?.length ? singles : null, bySecond: null, pairs: i };
-    let end = text.indexOf('\n', i);
+    let end = text.indexOf('|', i);
     if (end < 0) end = n;
     if (end === i) entry.pairs = -1;
     if (!all) {
