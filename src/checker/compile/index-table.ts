@@ -84,6 +84,7 @@ export function indexTable(rules: readonly IndexedRule[], mode: Mode): IndexTabl
     return at;
   };
   const records: string[] = [];
+  const hashes: string[] = [];
   const firsts = [...new Set([...singles.keys(), ...pairs.keys()])].sort((a, b) => a - b);
   for (const h of firsts) {
     const alone = singles.get(h) ?? new Set<number>();
@@ -109,10 +110,12 @@ export function indexTable(rules: readonly IndexedRule[], mode: Mode): IndexTabl
       else for (const second of seconds) record.push(second, String(merged));
     }
     records.push(record.join(' '));
+    hashes.push(h.toString(36));
   }
   return {
     lists: lists.map((l) => l.join(',')).join(';'),
     words: records.join('|'),
+    hashes: hashes.join(' '),
     sets: sets.join('|'),
     possessive: possessiveList,
     numeric: numericList,
