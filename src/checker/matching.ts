@@ -39,7 +39,7 @@ export interface FirstWord {
   singles: CandidateList | null;
   /** Next word's hash -> the singles and the pairs for that next word, merged, most specific first. */
   bySecond: Map<number, CandidateList> | null;
-  /** Where this word's pairs start in the table's text until they are read (Compiled.expand), then -1. */
+  /** This word's record in the table until its pairs are read (Compiled.expand), then -1. */
   pairs: number;
 }
 
@@ -58,14 +58,20 @@ export interface Compiled {
 
 /**
  * One mode's word index as the build writes it (compile/index-table.ts). `lists`: lists of pattern numbers
- * (counting every pattern of every rule in order), separated by ";", numbers by ",". `words`: one line per first
- * word: its spellings (joined by "/" when several share a hash), the list of phrases indexed by it alone or "-",
- * then pairs of next word and list ("list/own" where the pair also has a list of its own phrases). `possessive`,
- * `numeric`: list numbers.
+ * (counting every pattern of every rule in order), separated by ";", numbers by ",". `words`: one record per first
+ * word, records separated by "|": its spellings (joined by "/" when several share a hash), the list of phrases
+ * indexed by it alone or "-", then pairs of next word and list ("list/own" where the pair also has a list of its
+ * own phrases); a next word written "*N" stands for every word of set N. `sets`: sets of next words shared by many
+ * first words, separated by "|", words by " ". `hashes`: each record's hash, written at build time so loading
+ * does not compute them. `possessive`, `numeric`: list numbers. The separators need no escape
+ * in a string literal, which keeps the generated module quick to parse.
  */
 export interface IndexTable {
   lists: string;
   words: string;
+  /** Each record's first word hashed as the scanner hashes it, in base 36, separated by " ". */
+  hashes: string;
+  sets: string;
   possessive: number;
   numeric: number;
 }
@@ -96,82 +102,72 @@ function fromTable(table: IndexTable, candidates: (Candidate | undefined)[], all
     }
     return l;
   };
-  const byWord = new Map<number, FirstWord>();
-  const words: string[] = [];
-  // The first words are hashed as the scanner does, straight from the table's text; their pairs wait for expand().
-  const text = table.words;
-  const n = text.length;
-  let i = 0;
-  /** The hash of the word at i, up to a space, a new line or a "/"; moves i to that character. */
-  const word = (): number => {
-    let h = 0;
-    for (let c = text.charCodeAt(i); i < n && c !== 32 && c !== 10 && c !== 47; c = text.charCodeAt(++i))
-      h = (Math.imul(h, 31) + c) & 0x3fffffff;
-    return h;
-  };
-  /** The number at i ("-" is -1); moves i past it. */
-  const number = (): number => {
-    if (text.charCodeAt(i) === 45) {
-      i++;
-      return -1;
-    }
-    let v = 0;
-    for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) v = v * 10 + c - 48;
-    return v;
-  };
+  const setWords = table.sets.split('|');
+  const setHashes: (number[] | undefined)[] = [];
+  const hashesOf = (s: number): number[] => (setHashes[s] ??= (setWords[s] ?? '').split(' ').map(hashWord));
+  /** Each first word's pairs as written ("word list word list/own *set list ..."), until expand() reads them. */
+  const pending = new Map<FirstWord, string>();
   const singlesOf = new Map<FirstWord, CandidateList | null>();
   const expand = (entry: FirstWord): void => {
     if (entry.pairs < 0) return;
-    i = entry.pairs;
     entry.pairs = -1;
+    const text = pending.get(entry) ?? '';
+    pending.delete(entry);
     const singles = singlesOf.get(entry) ?? null;
-    while (i < n && text.charCodeAt(i) === 32) {
-      i++;
-      const h2 = word();
-      i++;
-      const both = list(number());
-      let own = -1;
-      if (text.charCodeAt(i) === 47) {
-        i++;
-        own = number();
-      }
+    const parts = text.split(' ');
+    for (let k = 0; k + 1 < parts.length; k += 2) {
+      const second = parts[k] ?? '';
+      const numbers = parts[k + 1] ?? '';
+      const slash = numbers.indexOf('/');
+      const both = list(Number(slash < 0 ? numbers : numbers.slice(0, slash)));
+      const own = slash < 0 ? -1 : Number(numbers.slice(slash + 1));
       if (!all) {
         // The pair stays only if a phrase indexed by the pair itself is kept.
         const mine = own < 0 ? both.filter((c) => !singles?.includes(c)) : list(own);
         if (!mine.length) continue;
       }
       entry.bySecond ??= new Map();
-      entry.bySecond.set(h2, both);
+      if (second.charCodeAt(0) !== 42) entry.bySecond.set(hashWord(second), both);
+      else for (const h of hashesOf(Number(second.slice(1)))) entry.bySecond.set(h, both);
     }
   };
-  while (i < n) {
-    const lineStart = i;
-    const h = word();
-    while (i < n && text.charCodeAt(i) !== 32) i++; // other spellings of the same hash
-    const spellings = text.slice(lineStart, i);
-    i++;
-    const first = number();
-    const singles = first < 0 ? null : list(first);
-    const entry: FirstWord = { singles: singles?.length ? singles : null, bySecond: null, pairs: i };
-    let end = text.indexOf('\n', i);
-    if (end < 0) end = n;
-    if (end === i) entry.pairs = -1;
+  // Native splits and the hashes the build computed: loading runs a few built-ins per first word, not a loop over
+  // its letters (cold code at start-up runs in V8's interpreter).
+  const byWord = new Map<number, FirstWord>();
+  const records = table.words.split('|');
+  const hashes = table.hashes.split(' ');
+  const kept: string[] = [];
+  for (let r = 0; r < records.length; r++) {
+    const record = records[r] ?? '';
+    const a = record.indexOf(' ');
+    const b = record.indexOf(' ', a + 1);
+    const first = record.slice(a + 1, b < 0 ? record.length : b);
+    const singles = first === '-' ? null : list(Number(first));
+    const entry: FirstWord = {
+      singles: singles?.length ? singles : null,
+      bySecond: null,
+      pairs: b < 0 ? -1 : r,
+    };
+    if (b >= 0) pending.set(entry, record.slice(b + 1));
     if (!all) {
       // With rules left out, a word is kept only if some phrase of the rules kept can start there.
       singlesOf.set(entry, singles);
       expand(entry);
     }
-    i = end + 1;
     if (!entry.singles && !entry.bySecond && entry.pairs < 0) continue;
-    byWord.set(h, entry);
-    words.push(...spellings.split('/'));
+    byWord.set(Number.parseInt(hashes[r] ?? '', 36), entry);
+    kept.push(record.slice(0, a));
   }
+  let words: string[] | undefined;
   return {
     byWord,
     possessive: list(table.possessive),
     numeric: list(table.numeric),
     documentRules: [],
-    words: words.sort(),
+    get words() {
+      words ??= kept.flatMap((spellings) => spellings.split('/')).sort();
+      return words;
+    },
     expand,
   };
 }

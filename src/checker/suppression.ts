@@ -114,7 +114,7 @@ function isName(ctx: ContextTests, text: string, ws: number, we: number, s0: num
   if (!ctx.capitalNames.has(word) || !isUpper(text.charCodeAt(ws)) || !isLower(text.charCodeAt(ws + 1)))
     return false;
   const lead = text.slice(s0, ws);
-  if (HAS_WORD.test(lead) && !/[:"“(]\s*$/.test(lead)) return true;
+  if (HAS_WORD.test(lead) && !/[:"\u201c(]\s*$/.test(lead)) return true;
   const after = text.slice(we, we + 24);
   return SURNAME_AFTER.test(after) || ALONE_AFTER.test(after);
 }
@@ -131,7 +131,7 @@ function namesPerson(ctx: ContextTests, text: string, start: number, end: number
   return false;
 }
 
-const LEAD = /^(?:\s+|-|–)/;
+const LEAD = /^(?:\s+|-|\u2013)/;
 const SKIPPED = /^([a-z]+)(?:\s+|-)/i;
 
 /**

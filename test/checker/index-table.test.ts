@@ -33,8 +33,17 @@ const compiled = compileRules(
 /** The index as plain data: each list as the rule ids and patterns it tries, in order. */
 function shape(c: Compiled) {
   for (const w of c.byWord.values()) c.expand(w);
-  const list = (l: readonly { re: RegExp; rule: { data: { id: string } } }[] | null) =>
-    l?.map((x) => `${x.rule.data.id}:${x.re.source}`) ?? null;
+  // One label per candidate, made once: a lexicon's pattern sits in thousands of lists ("her <illness>").
+  const labels = new Map<object, string>();
+  const label = (x: { re: RegExp; rule: { data: { id: string } } }) => {
+    let l = labels.get(x);
+    if (l === undefined) {
+      l = `${x.rule.data.id}:${x.re.source}`;
+      labels.set(x, l);
+    }
+    return l;
+  };
+  const list = (l: readonly { re: RegExp; rule: { data: { id: string } } }[] | null) => l?.map(label) ?? null;
   const word = (w: FirstWord) => ({
     singles: list(w.singles),
     bySecond: w.bySecond ? [...w.bySecond].sort((a, b) => a[0] - b[0]).map(([h, l]) => [h, list(l)]) : null,

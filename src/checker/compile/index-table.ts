@@ -71,7 +71,20 @@ export function indexTable(rules: readonly IndexedRule[], mode: Mode): IndexTabl
   };
   const possessiveList = listOf(possessive);
   const numericList = listOf(numeric);
+  const sets: string[] = [];
+  const setIndex = new Map<string, number>();
+  const setOf = (words: string[]): number => {
+    const key = words.sort().join(' ');
+    let at = setIndex.get(key);
+    if (at === undefined) {
+      at = sets.length;
+      sets.push(key);
+      setIndex.set(key, at);
+    }
+    return at;
+  };
   const records: string[] = [];
+  const hashes: string[] = [];
   const firsts = [...new Set([...singles.keys(), ...pairs.keys()])].sort((a, b) => a - b);
   for (const h of firsts) {
     const alone = singles.get(h) ?? new Set<number>();
@@ -79,21 +92,38 @@ export function indexTable(rules: readonly IndexedRule[], mode: Mode): IndexTabl
       [...(firstSpelling.get(h) ?? [])].sort().join('/'),
       alone.size ? String(listOf(alone)) : '-',
     ];
+    // Next words that lead to the same list (a lexicon after a verb, "speaks <language>") are written once as a
+    // shared set, so the many first words before one lexicon do not each repeat it.
+    const byList = new Map<number, string[]>();
     for (const [h2, ids] of [...(pairs.get(h) ?? [])].sort((a, b) => a[0] - b[0])) {
       const merged = listOf([...alone, ...ids]);
+      const second = secondSpelling.get(h2) ?? '';
+      if (/[\s|/*]/.test(second) || /[\s|/]/.test([...(firstSpelling.get(h) ?? [])].join('')))
+        throw new Error(`a word of the index holds a separator: ${JSON.stringify(second)}`);
       // A pattern indexed both by the word alone and by the pair: the pair's own list is kept for rule subsets.
       const overlap = [...ids].some((x) => alone.has(x));
-      record.push(secondSpelling.get(h2) ?? '', overlap ? `${merged}/${listOf(ids)}` : String(merged));
+      if (overlap) record.push(second, `${merged}/${listOf(ids)}`);
+      else byList.set(merged, [...(byList.get(merged) ?? []), second]);
+    }
+    for (const [merged, seconds] of byList) {
+      if (seconds.length >= SET_MIN) record.push(`*${setOf(seconds)}`, String(merged));
+      else for (const second of seconds) record.push(second, String(merged));
     }
     records.push(record.join(' '));
+    hashes.push(h.toString(36));
   }
   return {
     lists: lists.map((l) => l.join(',')).join(';'),
-    words: records.join('\n'),
+    words: records.join('|'),
+    hashes: hashes.join(' '),
+    sets: sets.join('|'),
     possessive: possessiveList,
     numeric: numericList,
   };
 }
+
+/** How many next words sharing a list make a set of their own. */
+const SET_MIN = 4;
 
 /** The tables of the modes rules are written for (a question reads with the request table). */
 export function indexTables(rules: readonly IndexedRule[]): Record<TableMode, IndexTable> {
