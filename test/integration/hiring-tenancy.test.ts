@@ -27,6 +27,7 @@ function bodyFor(method: string, path: string, ids: Record<string, string>): unk
     'PATCH /api/v1/users/{id}': { role: 'admin' },
     'POST /api/v1/scorecards/{id}/ratings/{ratingId}/redact': { reason: 'Taken over.' },
     'POST /api/v1/applications/{id}/interviewers': { userId: ids.users },
+    'POST /api/v1/integrations/{id}/backfills': { days: 30 },
   };
   return bodies[key];
 }
