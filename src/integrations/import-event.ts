@@ -397,7 +397,7 @@ async function applyEvent(
   if (isRejection(event) && atsApp.rejected && open) {
     const reasonName = atsApp.rejectionReason;
     const known = await knownReasonCodes(tx, orgId);
-    const code = mapRejectionReason(reasonName, connection.reasonMap, known);
+    const code = mapRejectionReason(reasonName, { ...adapter.reasonNames, ...connection.reasonMap }, known);
     if (!code)
       return finish('needs-reason', { applicationId, unmappedReason: reasonName ?? '(no reason given)' });
     await rejectApplication({ ...ctx, db: tx as unknown as Db }, actor, { applicationId, reason: code });

@@ -10,6 +10,11 @@ export interface AtsAdapter {
   provider: AtsProvider;
   /** The name users read ("Greenhouse"). */
   label: string;
+  /**
+   * Rejection reasons the ATS commonly names and the Debrief reason each maps onto, keyed by `reasonKey`; read after
+   * the connection's own mapping and before the names every ATS ships with.
+   */
+  reasonNames?: Readonly<Record<string, string>>;
   /** Whether a delivery's signature matches its raw body under the connection's webhook secret (constant time). */
   verify(delivery: WebhookDelivery, secret: string): boolean;
   /** What a verified delivery is; throws `AppError` 400 for an event Debrief acts on that lacks what it needs. */
