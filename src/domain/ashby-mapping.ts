@@ -142,8 +142,9 @@ export function readAshbyFeedback(form: AshbyForm, values: Record<string, unknow
 }
 
 /**
- * Archive reasons Ashby accounts commonly use, by name, and the Debrief reason each maps onto; the connection's own
- * mapping comes first, and a name in neither waits in the review queue. Keys are compared as `reasonKey` reads them.
+ * Usual archive reason names (each Ashby account writes its own; "Too inexperienced" is the example in Ashby's
+ * archiveReason.list) and the Debrief reason each maps onto; the connection's own mapping comes first, and a name in
+ * neither waits in the review queue. Keys are compared as `reasonKey` reads them.
  */
 export const ASHBY_ARCHIVE_REASONS: Record<string, string> = Object.fromEntries(
   Object.entries({
