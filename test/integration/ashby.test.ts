@@ -210,6 +210,36 @@ describe('Ashby: an archived application becomes checked feedback, and the note 
     expect(open.scorecards).toHaveLength(3);
   });
 
+  it('reads feedback submitted again in Ashby after it was imported, before the rejection is drafted', async () => {
+    const org = await newOrganization(mail.h);
+    const conn = await connect(org);
+    const archivedAt = new Date(Date.now() - 60_000);
+    const payload = ab.reject(rejection(uniqueEmail('edited')), archivedAt);
+    const id = payload.data.application.id;
+    // The interviews so far arrive with a stage change: the feedback is imported, the application stays open.
+    const earlier = ab.stageChange(id, new Date(archivedAt.getTime() - 3600_000));
+    expect((await deliver(conn, earlier)).status).toBe(202);
+    await mail.h.drainJobs();
+    const applicationId = (await status(org, conn.id)).recentEvents[0].applicationId;
+    const before = (await org.api.get(`/api/v1/applications/${applicationId}`)).body;
+    expect(before.stage).toBe('final');
+    expect(JSON.stringify(before.scorecards)).toContain('did not load on a phone');
+
+    ab.editFeedback(id, 2, 'Prototyping', {
+      score: 1,
+      note: 'The prototype had no error states for a declined card.',
+    });
+    expect((await deliver(conn, payload)).status).toBe(202);
+    await mail.h.drainJobs();
+    const after = (await org.api.get(`/api/v1/applications/${applicationId}`)).body;
+    expect(after.stage).toBe('rejected');
+    expect(after.scorecards).toHaveLength(3);
+    expect(JSON.stringify(after.scorecards)).toContain('no error states');
+    expect(JSON.stringify(after.scorecards)).not.toContain('did not load on a phone');
+    const draft = (await org.api.get(`/api/v1/feedback/${after.feedback.id}`)).body.feedback;
+    expect(draft.body).toContain('error states');
+  });
+
   it('refuses a bad signature, an unknown connection and a stale event, and writes nothing', async () => {
     const org = await newOrganization(mail.h);
     const conn = await connect(org);

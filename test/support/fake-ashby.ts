@@ -339,6 +339,26 @@ export async function startFakeAshby(opts: { apiKey: string; maxPerPage?: number
     };
   }
 
+  /** Feedback submitted again in Ashby: one score and its notes changed, `submittedAt` now. */
+  function editFeedback(
+    applicationId: string,
+    index: number,
+    title: string,
+    change: { score: number; note: string },
+  ) {
+    const card = feedback.get(applicationId)?.[index];
+    if (!card) throw new Error(`No feedback ${index} on application ${applicationId}`);
+    const sections = card.formDefinition.sections as {
+      title: string;
+      fields: { field: { path: string } }[];
+    }[];
+    const section = sections.find((sec) => sec.title === title);
+    if (!section) throw new Error(`No score "${title}" in that feedback`);
+    const [score, notes] = section.fields.map((f) => f.field.path);
+    card.submittedValues = { ...card.submittedValues, [score]: String(change.score), [notes]: change.note };
+    card.submittedAt = new Date().toISOString();
+  }
+
   /** A delivery as Ashby makes it: the JSON body and its signature. */
   function signed(payload: unknown, secret: string) {
     const body = JSON.stringify(payload);
@@ -354,6 +374,7 @@ export async function startFakeAshby(opts: { apiKey: string; maxPerPage?: number
     applications,
     reject,
     stageChange,
+    editFeedback,
     signed,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
