@@ -12,11 +12,51 @@ const POS = { 1: 'noun', 2: 'verb', 3: 'adj', 4: 'adv', 5: 'adj' };
 const PTR_POS = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
 /** Related words whose everyday sense in feedback is another ("excellent" from "excel", "critical" from "criticism"). */
 const NOT_THEIRS = new Set([
-  ...['excellent', 'excellence', 'critical', 'clear', 'use', 'model', 'level', 'prompt', 'fault', 'information'],
+  ...[
+    'excellent',
+    'excellence',
+    'critical',
+    'clear',
+    'use',
+    'model',
+    'level',
+    'prompt',
+    'fault',
+    'information',
+  ],
   ...['informant', 'cut off', 'disrupt', 'tale', 'obscure', 'sphere', 'exclusively', 'solely', 'licentious'],
-  ...['significant', 'vitalness', 'healthy', 'grapevine', 'dismiss', 'toss', 'committee', 'district', 'territorial'],
-  ...['distinction', 'distinguish', 'rating', 'profit', 'profits', 'expense', 'ailment', 'disappointed', 'rationalize'],
-  ...['trade name', 'availability', 'opposition', 'alter', 'changer', 'industrialist', 'merchandise', 'childly'],
+  ...[
+    'significant',
+    'vitalness',
+    'healthy',
+    'grapevine',
+    'dismiss',
+    'toss',
+    'committee',
+    'district',
+    'territorial',
+  ],
+  ...[
+    'distinction',
+    'distinguish',
+    'rating',
+    'profit',
+    'profits',
+    'expense',
+    'ailment',
+    'disappointed',
+    'rationalize',
+  ],
+  ...[
+    'trade name',
+    'availability',
+    'opposition',
+    'alter',
+    'changer',
+    'industrialist',
+    'merchandise',
+    'childly',
+  ],
 ]);
 /** How often WordNet's tagged texts use a synonym in that sense before it is kept: rare synonyms are mostly other senses in feedback. */
 const SYNONYM_TAGS = 3;
@@ -100,7 +140,8 @@ export function themeWords(wordnetDir, themesFile) {
         if (word?.startsWith(stem)) related.push([word, d.pos, d.offset]);
       }
       for (const [word, pos, offset] of related) {
-        if (taken.has(word) || NOT_THEIRS.has(word) || !ENTRY.test(word) || !isTop(word, pos, offset)) continue;
+        if (taken.has(word) || NOT_THEIRS.has(word) || !ENTRY.test(word) || !isTop(word, pos, offset))
+          continue;
         taken.add(word);
         lines.push(`${t.id} ${word}`);
       }
