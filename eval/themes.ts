@@ -1,6 +1,7 @@
-// Theme accuracy on published gap statements (eval/data/themes-realworld.yaml, labelled by hand before the matcher
-// read them): for each statement, the theme the improvement plan would give it (its criterion and the text together)
-// against the label. Split into a learn half and a holdout half by source page, as the checker's real-world sets.
+// Theme accuracy on published gap statements (eval/data/themes-realworld*.yaml, each labelled by hand before the
+// matcher read it): for each statement, the theme the improvement plan would give it (its criterion and the text
+// together) against the label. Split into a learn half and a holdout half by source page, as the checker's real-world
+// sets; reported per set and for all sets together.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +10,8 @@ import { findTheme, themeOfGap } from '../src/domain/themes';
 import { halfOf } from './realworld';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const FILE = 'themes-realworld.yaml';
+/** The sets in the order they were collected; each was committed before the matcher read it. */
+export const GAP_FILES = ['themes-realworld.yaml', 'themes-realworld-2.yaml'] as const;
 
 export interface GapItem {
   url: string;
@@ -19,10 +21,10 @@ export interface GapItem {
   theme: string | null;
 }
 
-export function loadGapItems(): GapItem[] {
-  const docs = parse(readFileSync(join(here, 'data', FILE), 'utf8')) as Partial<GapItem>[];
+export function loadGapItems(file: string = GAP_FILES[0]): GapItem[] {
+  const docs = parse(readFileSync(join(here, 'data', file), 'utf8')) as Partial<GapItem>[];
   return docs.map((d, i) => {
-    const where = `${FILE}#${i + 1}`;
+    const where = `${file}#${i + 1}`;
     if (typeof d.url !== 'string' || typeof d.text !== 'string')
       throw new Error(`${where}: url and text are required`);
     const theme = d.theme ?? null;
@@ -31,14 +33,14 @@ export function loadGapItems(): GapItem[] {
   });
 }
 
-interface HalfAccuracy {
+export interface HalfAccuracy {
   items: number;
   pages: number;
   correct: number;
   misses: string[];
 }
 
-function score(items: GapItem[]): HalfAccuracy {
+export function scoreGaps(items: GapItem[]): HalfAccuracy {
   let correct = 0;
   const misses: string[] = [];
   for (const item of items) {
@@ -55,15 +57,22 @@ function score(items: GapItem[]): HalfAccuracy {
 const fmt = (h: HalfAccuracy) =>
   `${h.correct} of ${h.items} (${h.items ? (h.correct / h.items).toFixed(3) : '-'}) from ${h.pages} pages`;
 
-/** Prints theme accuracy for both halves; learn-half misses only when asked, holdout misses never. */
+/** Prints theme accuracy for both halves of each set and of all sets; learn-half misses only when asked, holdout misses never. */
 export function reportThemeAccuracy(showLearnMisses: boolean): void {
-  console.log(
-    `\n=== Theme accuracy: published gap statements, labelled before the matcher read them (${FILE}) ===`,
-  );
-  const items = loadGapItems();
-  const learn = score(items.filter((i) => halfOf(i.url) === 'learn'));
-  const holdout = score(items.filter((i) => halfOf(i.url) === 'holdout'));
-  console.log(`  learn half (may be read to find classes of misses): ${fmt(learn)}`);
-  if (showLearnMisses) for (const m of learn.misses) console.log(`    ${m}`);
-  console.log(`  HOLDOUT half (never read; the figure users will meet): ${fmt(holdout)}`);
+  console.log('\n=== Theme accuracy: published gap statements, labelled before the matcher read them ===');
+  const all: GapItem[] = [];
+  for (const file of GAP_FILES) {
+    const items = loadGapItems(file);
+    all.push(...items);
+    const learn = scoreGaps(items.filter((i) => halfOf(i.url) === 'learn'));
+    const holdout = scoreGaps(items.filter((i) => halfOf(i.url) === 'holdout'));
+    console.log(`  ${file}`);
+    console.log(`    learn half (may be read to find classes of misses): ${fmt(learn)}`);
+    if (showLearnMisses) for (const m of learn.misses) console.log(`      ${m}`);
+    console.log(`    HOLDOUT half (never read): ${fmt(holdout)}`);
+  }
+  const learn = scoreGaps(all.filter((i) => halfOf(i.url) === 'learn'));
+  const holdout = scoreGaps(all.filter((i) => halfOf(i.url) === 'holdout'));
+  console.log(`  all sets: learn ${fmt(learn)}`);
+  console.log(`  all sets: HOLDOUT (the figure users will meet) ${fmt(holdout)}`);
 }

@@ -2,7 +2,7 @@
 // and the improvement themes' vocabulary (src/domain/themes/*.yaml) into src/domain/themes/vocabulary.generated.ts.
 // The compilers are pure (src/checker/compile, src/domain/themes/compile.ts: see there for what fails the build);
 // this command only reads and writes files. Arguments (for tests): [rulesDir] [outFile]; defaults are the checker's.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildRulesModule, describeProblem, RuleCompileError } from '../src/checker/compile';
@@ -37,6 +37,7 @@ try {
     read(themesDir, 'themes.yaml'),
     read(themesDir, 'roles.yaml'),
     read(themesDir, 'cues.yaml'),
+    existsSync(join(themesDir, 'lexicon.txt')) ? read(themesDir, 'lexicon.txt') : '',
   );
   writeIfChanged(outFile, rules.text);
   writeIfChanged(join(themesDir, 'vocabulary.generated.ts'), themes.text);

@@ -81,6 +81,59 @@ describe('compileThemes', () => {
     expect(found.find((p) => p.field === field)?.message).toMatch(message);
   });
 
+  it('merges the lexicon into the words the themes list, a word belonging to the theme that lists it', () => {
+    const out = compileThemes(
+      { themes: [theme('testing', { words: ['qa', 'unit test'], field: true })] },
+      roles(),
+      cues(),
+      '# lexicon\ntesting tester\ntesting qa\n',
+    );
+    expect(out.themes[0]).toMatchObject({ words: ['qa', 'unit test', 'tester'], field: true });
+  });
+
+  it.each([
+    ['a word in capitals', theme('testing', { words: ['QA'] }), 'words', /lower-case words/],
+    ['three words', theme('testing', { words: ['unit test suite'] }), 'words', /lower-case words/],
+    ['a field flag that is not a boolean', theme('testing', { field: 'yes' }), 'field', /true or false/],
+    [
+      'a gap example given another theme',
+      theme('testing', {
+        examples: {
+          fire: ['You wrote no tests.'],
+          pass: ['x'],
+          gaps: [{ criterion: null, evidence: 'Typos.' }],
+        },
+      }),
+      'examples.gaps',
+      /is given none/,
+    ],
+  ])('refuses %s', (_, t, field, message) => {
+    const found = problems([t]);
+    expect(found.find((p) => p.field === field)?.message).toMatch(message);
+  });
+
+  it('refuses a word two themes list', () => {
+    const other = theme('qa', { words: ['qa'], examples: { fire: ['You wrote no tests.'], pass: ['x'] } });
+    expect(problems([theme('testing', { words: ['qa'] }), other])).toContainEqual(
+      expect.objectContaining({ rule: 'qa', field: 'words', message: '"qa" is already a word of testing' }),
+    );
+  });
+
+  it('refuses a lexicon line for an unknown theme', () => {
+    try {
+      compileThemes({ themes: [theme('testing')] }, roles(), cues(), 'juggling ball\n');
+      throw new Error('expected a RuleCompileError');
+    } catch (e) {
+      expect((e as RuleCompileError).problems).toContainEqual(
+        expect.objectContaining({
+          file: 'lexicon.txt',
+          rule: 'juggling',
+          message: 'unknown theme "juggling"',
+        }),
+      );
+    }
+  });
+
   it('refuses a duplicate id', () => {
     expect(problems([theme('testing'), theme('testing')])).toContainEqual(
       expect.objectContaining({ rule: 'testing', field: 'id', message: 'duplicate id' }),

@@ -90,6 +90,26 @@ describe('a gap gets the theme of its field', () => {
       'financial-modelling',
     );
   });
+
+  it('reads the words of a field where no phrase names the area, and lets the field win over a generic theme', () => {
+    const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+    // No phrase of any theme: the field's words decide.
+    expect(theme(null, 'Patients were moved without checking how many needed help to transfer.')).toBe(
+      'clinical-practice',
+    );
+    expect(theme('Feedback and assessment', 'Marking is not frequent enough.')).toBe('teaching-practice');
+    expect(theme(null, 'Never asked the buyer what they needed before quoting.')).toBe('sales-negotiation');
+    // A criterion about data, on a ward: patient care, not statistics.
+    expect(theme('Interprets data', 'Abnormal labs were not explained from the patient’s condition.')).toBe(
+      'clinical-practice',
+    );
+    // Forms of a listed word count: "cooperating", "teammates", "prioritised".
+    expect(theme('Teamwork', 'Inactive in cooperating with teammates.')).toBe('collaboration');
+    // Words WordNet relates to a listed one count too ("punctuality" beside "punctual").
+    expect(theme(null, 'Punctuality was a problem this term.')).toBe('organisation');
+    // Praise or a gap with no area still has no theme.
+    expect(theme(null, 'Thank you for your time.')).toBeUndefined();
+  });
 });
 
 describe('gapsOfFeedback: what fell short, never the advice', () => {

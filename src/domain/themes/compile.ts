@@ -9,6 +9,7 @@ import { type CompileProblem, Problems } from '../../checker/compile/errors';
 import { compileCues } from './compile-cues';
 import { apostrophes, themeMatcher } from './matcher';
 import type { CompiledThemes, RoleFamilyData, RoleThemesData, ThemeData, ThemeExamples } from './types';
+import { WORD_ENTRY } from './words';
 
 type Json = Record<string, unknown>;
 type Where = Omit<CompileProblem, 'message'>;
@@ -17,10 +18,12 @@ const THEME_KEYS = new Set([
   'id',
   'label',
   'pastRole',
+  'field',
   'description',
   'suggestedActions',
   'gap',
   'topic',
+  'words',
   'examples',
 ]);
 const ROLE_KEYS = new Set(['default', 'leadTitle', 'managerTitle', 'families']);
@@ -61,7 +64,29 @@ function checkTitle(source: unknown, where: Where, problems: Problems): string {
  * The themes of themes.yaml, the cues of cues.yaml and the role families of roles.yaml. Throws a RuleCompileError
  * listing every problem.
  */
-export function compileThemes(themesDoc: unknown, rolesDoc: unknown, cuesDoc: unknown): CompiledThemes {
+/**
+ * The lexicon of words WordNet relates to the themes' words (lexicon.txt, written by `npm run build:lexicons`): a
+ * line "theme-id word", "#" comments.
+ */
+export function parseThemeLexicon(text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const line of text.split('\n')) {
+    const l = line.trim();
+    if (!l || l.startsWith('#')) continue;
+    const at = l.indexOf(' ');
+    const id = l.slice(0, at);
+    out.set(id, [...(out.get(id) ?? []), l.slice(at + 1)]);
+  }
+  return out;
+}
+
+export function compileThemes(
+  themesDoc: unknown,
+  rolesDoc: unknown,
+  cuesDoc: unknown,
+  lexiconText = '',
+): CompiledThemes {
+  const lexicon = parseThemeLexicon(lexiconText);
   const problems = new Problems();
   const cues = compileCues(cuesDoc, problems);
   const file = 'themes.yaml';
@@ -70,6 +95,7 @@ export function compileThemes(themesDoc: unknown, rolesDoc: unknown, cuesDoc: un
   const themes: ThemeData[] = [];
   const examples: Record<string, ThemeExamples> = {};
   const ids = new Set<string>();
+  const wordOwner = new Map<string, string>();
   for (const [i, item] of list.entries()) {
     const raw = isRecord(item) ? item : {};
     const id = typeof raw.id === 'string' ? raw.id : `#${i + 1}`;
@@ -91,8 +117,18 @@ export function compileThemes(themesDoc: unknown, rolesDoc: unknown, cuesDoc: un
     }
     if (!strings(raw.gap).length && !strings(raw.topic).length)
       problems.add(at('topic'), 'needs at least one gap or topic phrase');
-    if (raw.pastRole !== undefined && typeof raw.pastRole !== 'boolean')
-      problems.add(at('pastRole'), '"pastRole" must be true or false');
+    if (raw.words !== undefined && !isStrings(raw.words))
+      problems.add(at('words'), '"words" must be a list of words');
+    for (const w of strings(raw.words)) {
+      if (!WORD_ENTRY.test(w))
+        problems.add(at('words'), `${JSON.stringify(w)} is not one or two lower-case words`);
+      else if (wordOwner.has(w))
+        problems.add(at('words'), `${JSON.stringify(w)} is already a word of ${wordOwner.get(w)}`);
+      else wordOwner.set(w, id);
+    }
+    for (const key of ['pastRole', 'field'] as const)
+      if (raw[key] !== undefined && typeof raw[key] !== 'boolean')
+        problems.add(at(key), `"${key}" must be true or false`);
     const ex = isRecord(raw.examples) ? raw.examples : {};
     for (const kind of ['fire', 'pass'] as const) {
       if (!isStrings(ex[kind]) || !strings(ex[kind]).length)
@@ -101,7 +137,17 @@ export function compileThemes(themesDoc: unknown, rolesDoc: unknown, cuesDoc: un
           `examples.${kind} needs at least one text that must ${kind === 'fire' ? '' : 'not '}name the theme`,
         );
     }
-    examples[id] = { fire: strings(ex.fire), pass: strings(ex.pass) };
+    const gaps: ThemeExamples['gaps'] = [];
+    if (ex.gaps !== undefined && !Array.isArray(ex.gaps))
+      problems.add(at('examples.gaps'), 'examples.gaps must be a list of { criterion, evidence }');
+    for (const g of Array.isArray(ex.gaps) ? (ex.gaps as unknown[]) : []) {
+      const e = isRecord(g) ? g : {};
+      if (typeof e.evidence !== 'string' || (e.criterion != null && typeof e.criterion !== 'string'))
+        problems.add(at('examples.gaps'), 'each gap needs "evidence" text and may have a "criterion"');
+      else
+        gaps.push({ criterion: typeof e.criterion === 'string' ? e.criterion : null, evidence: e.evidence });
+    }
+    examples[id] = { fire: strings(ex.fire), pass: strings(ex.pass), gaps };
     themes.push({
       id,
       label: text(raw.label),
@@ -109,8 +155,22 @@ export function compileThemes(themesDoc: unknown, rolesDoc: unknown, cuesDoc: un
       suggestedActions: strings(raw.suggestedActions),
       gap: strings(raw.gap),
       topic: strings(raw.topic),
+      words: strings(raw.words),
       pastRole: raw.pastRole === true,
+      field: raw.field === true,
     });
+  }
+  for (const [id, words] of lexicon) {
+    const t = themes.find((x) => x.id === id);
+    if (!t) problems.add({ file: 'lexicon.txt', rule: id, field: 'words' }, `unknown theme "${id}"`);
+    for (const w of words) {
+      if (!WORD_ENTRY.test(w))
+        problems.add({ file: 'lexicon.txt', rule: id, field: 'words' }, `${JSON.stringify(w)} is not a word`);
+      else if (t && !wordOwner.has(w)) {
+        wordOwner.set(w, id);
+        t.words.push(w);
+      }
+    }
   }
   const pastRole = new Set(themes.filter((t) => t.pastRole).map((t) => t.id));
 
@@ -148,9 +208,17 @@ export function compileThemes(themesDoc: unknown, rolesDoc: unknown, cuesDoc: un
     families,
   };
   problems.throwIfAny();
-  const { themesOf } = themeMatcher(themes, cues);
+  const { themesOf, themeOfGap } = themeMatcher(themes, cues);
   for (const t of themes) {
-    const ex = examples[t.id] ?? { fire: [], pass: [] };
+    const ex = examples[t.id] ?? { fire: [], pass: [], gaps: [] };
+    for (const g of ex.gaps) {
+      const got = themeOfGap(g)?.theme ?? 'none';
+      if (got !== t.id)
+        problems.add(
+          { file, rule: t.id, field: 'examples.gaps' },
+          `${JSON.stringify(`${g.criterion ? `[${g.criterion}] ` : ''}${g.evidence}`)} is given ${got}`,
+        );
+    }
     const names = (text: string) => themesOf(text).some((m) => m.theme === t.id);
     for (const text of ex.fire)
       if (!names(text))
@@ -185,12 +253,13 @@ export function buildThemesModule(
   themesYaml: string,
   rolesYaml: string,
   cuesYaml: string,
+  lexiconText = '',
 ): { text: string; compiled: CompiledThemes } {
   const [themes, roles, cues] = parseYamlFiles([
     { name: 'themes.yaml', text: themesYaml },
     { name: 'roles.yaml', text: rolesYaml },
     { name: 'cues.yaml', text: cuesYaml },
   ]);
-  const compiled = compileThemes(themes?.doc, roles?.doc, cues?.doc);
+  const compiled = compileThemes(themes?.doc, roles?.doc, cues?.doc, lexiconText);
   return { text: renderThemesModule(compiled), compiled };
 }

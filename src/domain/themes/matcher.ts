@@ -17,6 +17,15 @@
 import { weight } from '../../checker/words';
 import { splitSentences } from '../text';
 import type { ThemeCues, ThemeData } from './types';
+import { wordIndex } from './words';
+
+/**
+ * What a word of a theme's area adds to the theme's score in a gap (a phrase adds 2 in the criterion's name, 1.5 as a
+ * gap phrase and 1 as a topic in the evidence): each listed word counts once in the criterion and once in the
+ * evidence; a word of a field's own practice (a patient, a lesson, a prospect, a ledger) counts as much as a phrase
+ * in the criterion, so the field's theme wins over a generic one.
+ */
+export const WORD_WEIGHT = { word: 1, fieldWord: 2 } as const;
 
 /** The cues as the matcher runs them. */
 interface Cues {
@@ -173,6 +182,10 @@ export interface ThemeMatcher {
 /** The matcher of a vocabulary: the themes in their order, each with its gap and topic phrases, and the cues. */
 export function themeMatcher(themes: readonly ThemeData[], cueData: ThemeCues): ThemeMatcher {
   const cues = cueExpressions(cueData);
+  const words = wordIndex(themes);
+  const fieldThemes = new Set(themes.filter((t) => t.field).map((t) => t.id));
+  const wordWeight = (a: Alternative) =>
+    fieldThemes.has(a.theme) ? WORD_WEIGHT.fieldWord : WORD_WEIGHT.word;
   const pastRole = new Set(themes.filter((t) => t.pastRole).map((t) => t.id));
   const alternatives: Alternative[] = [];
   for (const theme of themes) {
@@ -273,7 +286,8 @@ export function themeMatcher(themes: readonly ThemeData[], cueData: ThemeCues): 
 
   function themeOfGap(gap: Gap): GapTheme | null {
     // The criterion names the area assessed, so its phrases weigh most; a gap phrase in the evidence says what fell
-    // short more surely than a topic. Ties go to the phrase found first (criterion, then evidence).
+    // short more surely than a topic; then each word of a theme's area counts. Ties go to what was found first:
+    // phrases (criterion, then evidence) before words (criterion, then evidence).
     const scores = new Map<string, { score: number; order: number; first: GapTheme }>();
     let order = 0;
     const add = (
@@ -295,6 +309,12 @@ export function themeMatcher(themes: readonly ThemeData[], cueData: ThemeCues): 
     const criterion = gap.criterion?.trim();
     if (criterion) add('criterion', phrasesIn(criterion, 'name'), () => 2);
     add('evidence', phrasesIn(gap.evidence, 'gap'), (a) => (a.kind === 'gap' ? 1.5 : 1));
+    const asFound = (text: string) =>
+      words
+        .wordsIn(text)
+        .map((w) => ({ alt: { theme: w.theme, kind: 'topic' as const, source: w.word }, text: w.word }));
+    if (criterion) add('criterion', asFound(criterion), wordWeight);
+    add('evidence', asFound(gap.evidence), wordWeight);
     let best: { score: number; order: number; first: GapTheme } | undefined;
     for (const s of scores.values())
       if (!best || s.score > best.score || (s.score === best.score && s.order < best.order)) best = s;

@@ -10,10 +10,17 @@ export interface ThemeData {
   /** Phrases that name an area; they need a shortfall or a requirement in their clause. */
   topic: string[];
   /**
+   * Words of the theme's area, lower case, one or two words each ("patient", "lesson", "care plan"), with those
+   * WordNet relates to them (lexicon.txt). In a gap they lean its theme toward this one, a word at a time.
+   */
+  words: string[];
+  /**
    * About the role applied for (someone else had more experience, the role closed), never one a new role tests:
    * roles.yaml may not list it and a job description does not ask for it.
    */
   pastRole: boolean;
+  /** The practice of one line of work (nursing, teaching, selling, finance, customer care, design): its words weigh more. */
+  field: boolean;
 }
 
 /**
@@ -54,6 +61,8 @@ export interface ThemeExamples {
   fire: string[];
   /** Each must not name the theme. */
   pass: string[];
+  /** Gaps (a criterion and what was observed) whose one theme must be this one. */
+  gaps: { criterion: string | null; evidence: string }[];
 }
 
 export interface CompiledThemes {
