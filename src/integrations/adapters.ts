@@ -1,9 +1,10 @@
 import type { AtsProvider } from '../db/schema';
 import { greenhouse } from './greenhouse/adapter';
+import { lever } from './lever/adapter';
 import type { AtsAdapter } from './provider';
 
 /** Every ATS Debrief connects to, by its provider key. */
-export const ADAPTERS: Partial<Record<AtsProvider, AtsAdapter>> = { greenhouse };
+export const ADAPTERS: Partial<Record<AtsProvider, AtsAdapter>> = { greenhouse, lever };
 
 export function adapterFor(provider: AtsProvider): AtsAdapter {
   const adapter = ADAPTERS[provider];
