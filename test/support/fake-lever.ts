@@ -340,6 +340,8 @@ export async function startFakeLever(opts: { apiKey: string; maxPerPage?: number
     requests,
     switches,
     opportunities,
+    /** The account's archive reasons (a rejection with a new reason name adds one). */
+    reasons,
     reject,
     stageChange,
     editFeedback,
