@@ -90,6 +90,20 @@ test('connect Lever, a rejection arrives, is reviewed and sent, and the note app
     await page.getByRole('navigation').getByRole('link', { name: 'Integrations' }).click();
     await expect(page.getByText('1 note written back')).toBeVisible({ timeout: 10_000 });
     await shot(page, 'integrations-lever-written-back');
+
+    // Greenhouse connected beside Lever: each keeps its own card and past-rejections form, and no element id is
+    // used twice on the page.
+    const greenhouse = page.getByRole('region', { name: 'Greenhouse integration' });
+    await greenhouse.getByLabel('Harvest API key').fill('harvest-e2e-beside-lever');
+    await greenhouse.getByRole('button', { name: 'Connect Greenhouse' }).click();
+    await expect(greenhouse.getByRole('heading', { name: 'Greenhouse', exact: true })).toBeVisible();
+    await expect(page.getByLabel('Days to look back')).toHaveCount(2);
+    const repeatedIds = await page.evaluate(() => {
+      const seen = new Map<string, number>();
+      for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+      return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+    });
+    expect(repeatedIds).toEqual([]);
   } finally {
     await lv.close();
   }
