@@ -46,7 +46,6 @@ export const lever: AtsAdapter = {
   noteUser: {
     pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
     describe: 'a Lever user id (a UUID)',
-    required: false,
   },
 
   verify(delivery, secret) {
