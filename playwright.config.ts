@@ -48,6 +48,8 @@ export default defineConfig({
       WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
       // The local Greenhouse the integration journey starts (e2e/greenhouse.spec.ts).
       GREENHOUSE_API_URL: `http://127.0.0.1:${process.env.E2E_GREENHOUSE_PORT ?? 3218}`,
+      // The local Lever (e2e/lever.spec.ts), next to the server's port unless told.
+      LEVER_API_URL: `http://127.0.0.1:${process.env.E2E_LEVER_PORT ?? port + 2}/v1`,
     },
   },
 });

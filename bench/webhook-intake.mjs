@@ -1,15 +1,16 @@
 #!/usr/bin/env node
-// Webhook intake: how fast Debrief acknowledges Greenhouse's deliveries. The built server as a separate process, a
-// Greenhouse connection, and 20 concurrent senders posting signed reject_candidate events (each its own
-// Greenhouse-Event-ID) for 20 s. Each acknowledgement checks the signature over the raw body, refuses stale events,
+// Webhook intake: how fast Debrief acknowledges Greenhouse's and Lever's deliveries. The built server as a separate
+// process, a Greenhouse and a Lever connection, and 20 concurrent senders posting signed reject_candidate events (each
+// its own Greenhouse-Event-ID) for 20 s, then Lever's candidateArchiveChange events (signed in the body, each its own
+// id and token) for as long. Each acknowledgement checks the signature over the raw body, refuses stale events,
 // and writes the inbox row and the import job in one transaction; the import itself runs afterwards, off the
 // request. Reports events acknowledged per second and p50/p99 to acknowledge. The baseline, measured in the same run
 // against the same process, is the health route (one trivial query) at the same concurrency.
 //
 //   node bench/webhook-intake.mjs [--clients 20] [--seconds 20]      (embedded PGlite in a temporary DATA_DIR)
 //   DATABASE_URL=postgres://... node bench/webhook-intake.mjs
-// Needs a build (npm run build). The imports find no Greenhouse (GREENHOUSE_API_URL points at a closed port) and wait
-// to retry: the figures are the acknowledgement alone.
+// Needs a build (npm run build). The imports find no ATS (GREENHOUSE_API_URL and LEVER_API_URL point at a closed port)
+// and wait to retry: the figures are the acknowledgement alone.
 import { spawn } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -40,6 +41,7 @@ const server = spawn(process.execPath, [join(root, 'dist/server.js')], {
     LOG_LEVEL: 'silent',
     NODE_ENV: 'production',
     GREENHOUSE_API_URL: `http://127.0.0.1:${closedPort}`,
+    LEVER_API_URL: `http://127.0.0.1:${closedPort}/v1`,
     JOB_RETRY_BASE_MS: '3600000',
   },
   stdio: ['ignore', 'ignore', 'inherit'],
@@ -53,6 +55,11 @@ const template = JSON.parse(
   readFileSync(join(root, 'test/fixtures/greenhouse/reject_candidate.json'), 'utf8'),
 );
 delete template.$source;
+const leverTemplate = JSON.parse(
+  readFileSync(join(root, 'test/fixtures/lever/candidateArchiveChange.json'), 'utf8'),
+);
+delete leverTemplate.$source;
+const LEVER_TOKEN = 'lever-bench-signature-token-0001';
 
 try {
   for (let i = 0; ; i++) {
@@ -83,6 +90,14 @@ try {
   if (created.status !== 201) throw new Error(`connect: ${created.status} ${await created.text()}`);
   const { webhookUrl, webhookSecret } = await created.json();
   const hook = new URL(new URL(webhookUrl).pathname, base).toString();
+  const leverCreated = await fetch(`${base}/api/v1/integrations`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ provider: 'lever', apiKey: 'lever-bench-key-0001', webhookSecret: LEVER_TOKEN }),
+  });
+  if (leverCreated.status !== 201)
+    throw new Error(`connect Lever: ${leverCreated.status} ${await leverCreated.text()}`);
+  const leverHook = new URL(new URL((await leverCreated.json()).webhookUrl).pathname, base).toString();
 
   let n = 0;
   const delivery = () => {
@@ -102,6 +117,21 @@ try {
       headers: { 'content-type': 'application/json', signature, 'greenhouse-event-id': randomUUID() },
     };
   };
+  const leverDelivery = () => {
+    n++;
+    const payload = structuredClone(leverTemplate);
+    Object.assign(payload, {
+      id: randomUUID(),
+      triggeredAt: Date.now(),
+      token: randomUUID().replaceAll('-', ''),
+    });
+    payload.data.opportunityId = randomUUID();
+    payload.data.toArchived.archivedAt = payload.triggeredAt;
+    payload.signature = createHmac('sha256', LEVER_TOKEN)
+      .update(`${payload.token}${payload.triggeredAt}`)
+      .digest('hex');
+    return { body: JSON.stringify(payload), headers: { 'content-type': 'application/json' } };
+  };
   const ROUTES = {
     health: async () => {
       const res = await fetch(`${base}/api/v1/health`);
@@ -111,6 +141,11 @@ try {
     webhook: async () => {
       const d = delivery();
       const res = await fetch(hook, { method: 'POST', ...d });
+      await res.text();
+      if (res.status !== 202) throw new Error(String(res.status));
+    },
+    lever: async () => {
+      const res = await fetch(leverHook, { method: 'POST', ...leverDelivery() });
       await res.text();
       if (res.status !== 202) throw new Error(String(res.status));
     },
@@ -151,7 +186,10 @@ try {
   await load('health', 2); // warm-up
   const baseline = report(await load('health', Math.max(5, SECONDS / 4)), 'baseline (health)');
   const intake = report(await load('webhook', SECONDS), `reject_candidate events`);
-  console.log(`  ratio to baseline: ${(intake / baseline).toFixed(2)}; server peak memory ${peakRssMb()} MB`);
+  const lever = report(await load('lever', SECONDS), `Lever candidateArchiveChange`);
+  console.log(
+    `  ratio to baseline: ${(intake / baseline).toFixed(2)} (Greenhouse), ${(lever / baseline).toFixed(2)} (Lever); server peak memory ${peakRssMb()} MB`,
+  );
 } finally {
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));

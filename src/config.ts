@@ -51,6 +51,8 @@ const schema = z.object({
   GREENHOUSE_API_URL: z.url().default('https://harvest.greenhouse.io'),
   /** Ashby's API (another address only for a test double of it). */
   ASHBY_API_URL: z.url().default('https://api.ashbyhq.com'),
+  /** Lever's API root, version included (another address only for a test double of it). */
+  LEVER_API_URL: z.url().default('https://api.lever.co/v1'),
   /** How old a webhook event may be (its last activity) before it is refused as stale or replayed. */
   ATS_EVENT_MAX_AGE_HOURS: z.coerce
     .number()

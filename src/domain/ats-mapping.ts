@@ -30,6 +30,50 @@ export function greenhouseRating(value: string | null | undefined): Rating | nul
   return (value && GREENHOUSE_RATINGS[value]) || null;
 }
 
+/**
+ * Lever's overall rating (the `score-system` field every feedback form has once: "4 - Strong Hire" … "1 - Strong No
+ * Hire") → Debrief's recommendation. Read by its leading digit, or by its words when an account renamed the options.
+ */
+export const LEVER_RECOMMENDATIONS: Record<string, Recommendation> = {
+  '4': 'strong_yes',
+  '3': 'yes',
+  '2': 'no',
+  '1': 'strong_no',
+  'strong hire': 'strong_yes',
+  hire: 'yes',
+  'no hire': 'no',
+  'strong no hire': 'strong_no',
+};
+
+export function leverRecommendation(value: unknown): Recommendation | null {
+  if (typeof value === 'number') return LEVER_RECOMMENDATIONS[String(value)] ?? null;
+  if (typeof value !== 'string') return null;
+  const digit = /^\s*([1-4])\b/.exec(value)?.[1];
+  if (digit) return LEVER_RECOMMENDATIONS[digit] ?? null;
+  return LEVER_RECOMMENDATIONS[value.trim().toLowerCase().replace(/\s+/g, ' ')] ?? null;
+}
+
+/**
+ * Lever's skill scores (a `score` field, or each skill of a `scorecard` field) are integers 1 to 4 on the thumbs
+ * scale: 1 strong no (two thumbs down), 2 no, 3 yes, 4 strong yes. They sit on Debrief's four points as they are;
+ * anything else (no score given: null) is not a rating.
+ */
+export function leverRating(value: unknown): Rating | null {
+  const n = typeof value === 'string' && /^\s*[1-4]\s*$/.test(value) ? Number(value) : value;
+  return n === 1 || n === 2 || n === 3 || n === 4 ? n : null;
+}
+
+/**
+ * Lever archive reasons that say the candidate left, not that the team turned them down: the opportunity is imported
+ * but no rejection feedback is drafted.
+ */
+export const LEVER_WITHDRAWAL_REASONS = new Set([
+  'withdrew',
+  'candidate withdrew',
+  'offer declined',
+  'unresponsive',
+]);
+
 /** The recommendation a scorecard's ratings lean to when the interviewer made none: yes when they average 3 or more. */
 export function leaningRecommendation(ratings: readonly Rating[]): Recommendation {
   if (!ratings.length) return 'no';
@@ -48,7 +92,8 @@ export function greenhouseRecommendation(value: string | null | undefined, ratin
  */
 export function stageFromAts(name: string, index: number, count: number): ApplicationStage {
   const n = name.toLowerCase();
-  if (/\b(application review|applied|new lead|lead|sourced)\b/.test(n)) return 'applied';
+  if (/\b(application review|applied|new applicant|new lead|lead|sourced|reached out|responded)\b/.test(n))
+    return 'applied';
   if (/\b(screen|screening|phone|recruiter call|intro)\b/.test(n)) return 'screen';
   if (/\b(final|onsite|on-site|face to face|reference|offer|executive|panel)\b/.test(n)) return 'final';
   if (/\b(interview|assessment|technical|take[- ]home|exercise)\b/.test(n)) return 'interview';
@@ -79,6 +124,8 @@ export const BUILT_IN_REASON_MAP: Record<string, string> = {
   'position filled': 'role-filled',
   'hired another candidate': 'role-filled',
   'job closed': 'role-cancelled',
+  underqualified: 'skills-gap',
+  'position closed': 'role-cancelled',
   'position cancelled': 'role-cancelled',
 };
 

@@ -40,14 +40,46 @@ export async function loadConnection(tx: Executor, organizationId: string, id: s
   return row;
 }
 
-/** What an admin sees of a connection: never the API key, the webhook secret to paste into the ATS. */
+/**
+ * What an admin sees of a connection: never the API key; the webhook secret Debrief made, to paste into the ATS, or
+ * only the last characters of one the ATS issued (the admin pasted it here and has it there).
+ */
 export function describeConnection(ctx: AppContext, c: AtsConnection) {
+  const secret = ctx.secrets.open(c.webhookSecretSealed, sealContext(c.id));
+  const from = secretFrom(c.provider);
   return {
     connection: c,
     webhookUrl: webhookUrl(ctx, c),
-    webhookSecret: ctx.secrets.open(c.webhookSecretSealed, sealContext(c.id)),
+    webhookSecretFrom: from,
+    webhookSecret: from !== 'provider' ? secret : secret ? `…${secret.slice(-4)}` : '',
     apiKeyHint: `…${ctx.secrets.open(c.apiKeySealed, sealContext(c.id)).slice(-4)}`,
   };
+}
+
+const secretFrom = (provider: AtsProvider) => ADAPTERS[provider]?.webhookSecretFrom ?? 'debrief';
+
+/** The note user an admin gave, in the shape the ATS's ids have; a 400 otherwise. */
+function checkNoteUser(provider: AtsProvider, noteUserId: string | null | undefined) {
+  const rule = ADAPTERS[provider]?.noteUser;
+  const id = noteUserId?.trim();
+  if (id && rule && !rule.pattern.test(id))
+    throw new AppError(400, 'invalid-request', `body.noteUserId: must be ${rule.describe}`);
+}
+
+/** The webhook secret a connection starts with: the one the ATS issued (or none yet), else a fresh one. */
+function firstWebhookSecret(provider: AtsProvider, given: string | undefined) {
+  const adapter = adapterFor(provider);
+  const secret = given?.trim();
+  // Until the admin gives the ATS's token (it is issued once the webhook points at this connection's URL), every
+  // delivery is refused as unsigned.
+  if (secretFrom(provider) === 'provider') return secret ?? '';
+  if (secret)
+    throw new AppError(
+      400,
+      'invalid-request',
+      `body.webhookSecret: Debrief makes the webhook secret for ${adapter.label}; paste Debrief's into ${adapter.label}`,
+    );
+  return newWebhookSecret();
 }
 
 export async function listConnections(ctx: AppContext, actor: Actor) {
@@ -67,10 +99,12 @@ export async function getConnection(ctx: AppContext, actor: Actor, input: { conn
 export async function createConnection(
   ctx: AppContext,
   actor: Actor,
-  input: { provider: AtsProvider; apiKey: string; noteUserId?: string | null },
+  input: { provider: AtsProvider; apiKey: string; noteUserId?: string | null; webhookSecret?: string },
 ) {
   if (!ADAPTERS[input.provider])
     throw new AppError(400, 'unsupported-provider', `Debrief cannot connect to ${input.provider} yet`);
+  checkNoteUser(input.provider, input.noteUserId);
+  const webhookSecret = firstWebhookSecret(input.provider, input.webhookSecret);
   const row = await ctx.db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ id: atsConnections.id })
@@ -97,7 +131,7 @@ export async function createConnection(
         organizationId: actor.organizationId,
         provider: input.provider,
         apiKeySealed: ctx.secrets.seal(input.apiKey.trim(), sealContext(id)),
-        webhookSecretSealed: ctx.secrets.seal(newWebhookSecret(), sealContext(id)),
+        webhookSecretSealed: ctx.secrets.seal(webhookSecret, sealContext(id)),
         noteUserId: input.noteUserId?.trim() || null,
         createdBy: actor.userId,
       })
@@ -122,6 +156,8 @@ export interface UpdateConnectionInput {
   /** The ATS reason (its name) → a Debrief reason code; replaces the mapping. */
   reasonMap?: Record<string, string>;
   rotateWebhookSecret?: boolean;
+  /** A new signature token issued by the ATS (for an ATS that issues it). */
+  webhookSecret?: string;
 }
 
 /**
@@ -132,6 +168,25 @@ export async function updateConnection(ctx: AppContext, actor: Actor, input: Upd
   const row = await ctx.db.transaction(async (tx) => {
     const current = await loadConnection(tx, actor.organizationId, input.connectionId);
     const changes: Partial<typeof atsConnections.$inferInsert> = { updatedAt: new Date() };
+    const label = adapterFor(current.provider).label;
+    if (input.noteUserId !== undefined) checkNoteUser(current.provider, input.noteUserId);
+    if (input.rotateWebhookSecret && secretFrom(current.provider) === 'provider')
+      throw new AppError(
+        400,
+        'invalid-request',
+        `body.rotateWebhookSecret: ${label} issues the signature token; regenerate it in ${label} and give it as webhookSecret`,
+      );
+    if (input.webhookSecret !== undefined) {
+      if (secretFrom(current.provider) !== 'provider')
+        throw new AppError(
+          400,
+          'invalid-request',
+          `body.webhookSecret: Debrief makes the webhook secret for ${label}; use rotateWebhookSecret`,
+        );
+      if (!input.webhookSecret.trim())
+        throw new AppError(400, 'invalid-request', 'body.webhookSecret: must not be empty');
+      changes.webhookSecretSealed = ctx.secrets.seal(input.webhookSecret.trim(), sealContext(current.id));
+    }
     if (input.apiKey !== undefined)
       changes.apiKeySealed = ctx.secrets.seal(input.apiKey.trim(), sealContext(current.id));
     if (input.noteUserId !== undefined) changes.noteUserId = input.noteUserId?.trim() || null;
@@ -192,7 +247,11 @@ export async function updateConnection(ctx: AppContext, actor: Actor, input: Upd
         apiKey: input.apiKey !== undefined ? 'replaced' : undefined,
         noteUserId: input.noteUserId,
         reasonMap: input.reasonMap ? changes.reasonMap : undefined,
-        webhookSecret: input.rotateWebhookSecret ? 'rotated' : undefined,
+        webhookSecret: input.rotateWebhookSecret
+          ? 'rotated'
+          : input.webhookSecret !== undefined
+            ? 'replaced'
+            : undefined,
         requeued,
       },
     });

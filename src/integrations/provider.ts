@@ -15,6 +15,13 @@ export interface AtsAdapter {
    * the connection's own mapping and before the names every ATS ships with.
    */
   reasonNames?: Readonly<Record<string, string>>;
+  /**
+   * Who makes the webhook secret: `debrief` (the default) generates one for the admin to paste into the ATS;
+   * `provider` means the ATS issues it (Lever's signature token) and the admin gives it to Debrief on connecting.
+   */
+  webhookSecretFrom?: 'debrief' | 'provider';
+  /** The ATS user notes are written as: the shape of its id (checked when an admin gives one), in words. */
+  noteUser?: { pattern: RegExp; describe: string };
   /** Whether a delivery's signature matches its raw body under the connection's webhook secret (constant time). */
   verify(delivery: WebhookDelivery, secret: string): boolean;
   /** What a verified delivery is; throws `AppError` 400 for an event Debrief acts on that lacks what it needs. */

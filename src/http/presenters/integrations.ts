@@ -6,6 +6,7 @@ import { iso } from './shared';
 export function presentIntegration(d: {
   connection: AtsConnection;
   webhookUrl: string;
+  webhookSecretFrom: 'debrief' | 'provider';
   webhookSecret: string;
   apiKeyHint: string;
 }) {
@@ -14,6 +15,7 @@ export function presentIntegration(d: {
     id: c.id,
     provider: c.provider,
     webhookUrl: d.webhookUrl,
+    webhookSecretFrom: d.webhookSecretFrom,
     webhookSecret: d.webhookSecret,
     apiKeyHint: d.apiKeyHint,
     noteUserId: c.noteUserId,

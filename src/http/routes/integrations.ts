@@ -185,7 +185,7 @@ export function integrationRoutes() {
       summary:
         "The ATS posts its events here (no session: the provider's signature, an HMAC-SHA256 under the webhook secret, is checked over the raw body)",
       description:
-        "The body is the provider's webhook payload, read raw so that its signature can be checked. Greenhouse: the `Signature: sha256 <hex>` header over the body, `Greenhouse-Event-ID` makes a delivery sent twice count once. Each provider's event id plays that part.",
+        "The body is the provider's webhook payload, read raw so that its signature can be checked. Greenhouse: the `Signature: sha256 <hex>` header over the body, `Greenhouse-Event-ID` makes a delivery sent twice count once. Lever: the body's `signature`, the HMAC-SHA256 of `token + triggeredAt` under the webhook's signature token; its event `id` (else its `token`) makes a repeat count once. Ashby: the `Ashby-Signature: sha256=<hex>` header over the body; its `webhookActionId` makes a repeat count once.",
       request: { params: WebhookParams },
       responses: {
         200: jsonAnswer('Already received, or not an event Debrief acts on', WebhookAnswer),

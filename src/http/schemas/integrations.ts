@@ -7,20 +7,36 @@ const ApiKey = z
   .trim()
   .min(8)
   .max(500)
-  .openapi({ description: "The ATS's API key (Greenhouse: a Harvest key)" });
+  .openapi({
+    description: "The ATS's API key (Greenhouse: a Harvest key; Lever: a Data API key; Ashby: an API key)",
+  });
 const NoteUserId = z
   .string()
   .trim()
-  .regex(/^\d{1,20}$/, 'a Greenhouse user id (digits)')
+  .regex(/^[A-Za-z0-9-]{1,64}$/, 'an ATS user id (Greenhouse: digits; Lever: a UUID)')
   .nullable()
-  .openapi({ description: 'The Greenhouse user id notes are written back as (On-Behalf-Of)' });
+  .openapi({
+    description:
+      "The ATS user notes are written back as: Greenhouse's On-Behalf-Of user id (required to write notes), Lever's perform_as user id (optional); Ashby writes as the key's user and takes none",
+  });
+const WebhookSecret = z.string().trim().min(8).max(2000).openapi({
+  description:
+    "For an ATS that issues the webhook's secret (Lever: each webhook's signature token; several may be given, separated by spaces or new lines)",
+});
 
 export const Integration = z
   .object({
     id: z.uuid(),
     provider: Provider,
     webhookUrl: z.url().openapi({ description: 'Paste into the ATS as the webhook endpoint' }),
-    webhookSecret: z.string().openapi({ description: 'Paste into the ATS as the webhook secret key' }),
+    webhookSecretFrom: z.enum(['debrief', 'provider']).openapi({
+      description:
+        '`debrief`: Debrief made the webhook secret, paste it into the ATS; `provider`: the ATS issued it and the admin gave it to Debrief',
+    }),
+    webhookSecret: z.string().openapi({
+      description:
+        'The webhook secret to paste into the ATS; for a secret the ATS issued, only its last characters (empty until given)',
+    }),
     apiKeyHint: z.string().openapi({ description: 'The last characters of the API key' }),
     noteUserId: z.string().nullable(),
     reasonMap: z.record(z.string(), z.string()),
@@ -40,7 +56,12 @@ export const Integration = z
   .openapi('Integration');
 
 export const CreateIntegrationBody = z
-  .object({ provider: Provider, apiKey: ApiKey, noteUserId: NoteUserId.optional() })
+  .object({
+    provider: Provider,
+    apiKey: ApiKey,
+    noteUserId: NoteUserId.optional(),
+    webhookSecret: WebhookSecret.optional(),
+  })
   .openapi('CreateIntegration');
 
 export const UpdateIntegrationBody = z
@@ -51,6 +72,7 @@ export const UpdateIntegrationBody = z
       description: "The ATS's rejection reason (by name) → a Debrief reason code; replaces the mapping",
     }),
     rotateWebhookSecret: z.boolean().optional(),
+    webhookSecret: WebhookSecret.optional(),
   })
   .openapi('UpdateIntegration');
 

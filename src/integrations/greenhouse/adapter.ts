@@ -22,6 +22,7 @@ const client = (ctx: Parameters<AtsAdapter['ping']>[0], apiKey: string, quick = 
 export const greenhouse: AtsAdapter = {
   provider: 'greenhouse',
   label: 'Greenhouse',
+  noteUser: { pattern: /^\d{1,20}$/, describe: 'a Greenhouse user id (digits)' },
 
   verify: (delivery, secret) => verifyGreenhouse(delivery.rawBody, delivery.header('signature'), secret),
 

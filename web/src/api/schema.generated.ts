@@ -9598,7 +9598,7 @@ export interface paths {
         put?: never;
         /**
          * The ATS posts its events here (no session: the provider's signature, an HMAC-SHA256 under the webhook secret, is checked over the raw body)
-         * @description The body is the provider's webhook payload, read raw so that its signature can be checked. Greenhouse: the `Signature: sha256 <hex>` header over the body, `Greenhouse-Event-ID` makes a delivery sent twice count once. Each provider's event id plays that part.
+         * @description The body is the provider's webhook payload, read raw so that its signature can be checked. Greenhouse: the `Signature: sha256 <hex>` header over the body, `Greenhouse-Event-ID` makes a delivery sent twice count once. Lever: the body's `signature`, the HMAC-SHA256 of `token + triggeredAt` under the webhook's signature token; its event `id` (else its `token`) makes a repeat count once. Ashby: the `Ashby-Signature: sha256=<hex>` header over the body; its `webhookActionId` makes a repeat count once.
          */
         post: {
             parameters: {
@@ -11244,7 +11244,12 @@ export interface components {
              * @description Paste into the ATS as the webhook endpoint
              */
             webhookUrl: string;
-            /** @description Paste into the ATS as the webhook secret key */
+            /**
+             * @description `debrief`: Debrief made the webhook secret, paste it into the ATS; `provider`: the ATS issued it and the admin gave it to Debrief
+             * @enum {string}
+             */
+            webhookSecretFrom: "debrief" | "provider";
+            /** @description The webhook secret to paste into the ATS; for a secret the ATS issued, only its last characters (empty until given) */
             webhookSecret: string;
             /** @description The last characters of the API key */
             apiKeyHint: string;
@@ -11272,21 +11277,25 @@ export interface components {
         CreateIntegration: {
             /** @enum {string} */
             provider: "greenhouse" | "lever" | "ashby";
-            /** @description The ATS's API key (Greenhouse: a Harvest key) */
+            /** @description The ATS's API key (Greenhouse: a Harvest key; Lever: a Data API key; Ashby: an API key) */
             apiKey: string;
-            /** @description The Greenhouse user id notes are written back as (On-Behalf-Of) */
+            /** @description The ATS user notes are written back as: Greenhouse's On-Behalf-Of user id (required to write notes), Lever's perform_as user id (optional); Ashby writes as the key's user and takes none */
             noteUserId?: string | null;
+            /** @description For an ATS that issues the webhook's secret (Lever: each webhook's signature token; several may be given, separated by spaces or new lines) */
+            webhookSecret?: string;
         };
         UpdateIntegration: {
-            /** @description The ATS's API key (Greenhouse: a Harvest key) */
+            /** @description The ATS's API key (Greenhouse: a Harvest key; Lever: a Data API key; Ashby: an API key) */
             apiKey?: string;
-            /** @description The Greenhouse user id notes are written back as (On-Behalf-Of) */
+            /** @description The ATS user notes are written back as: Greenhouse's On-Behalf-Of user id (required to write notes), Lever's perform_as user id (optional); Ashby writes as the key's user and takes none */
             noteUserId?: string | null;
             /** @description The ATS's rejection reason (by name) → a Debrief reason code; replaces the mapping */
             reasonMap?: {
                 [key: string]: string;
             };
             rotateWebhookSecret?: boolean;
+            /** @description For an ATS that issues the webhook's secret (Lever: each webhook's signature token; several may be given, separated by spaces or new lines) */
+            webhookSecret?: string;
         };
         IntegrationTest: {
             ok: boolean;

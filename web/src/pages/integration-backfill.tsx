@@ -8,7 +8,10 @@ type Backfill = components['schemas']['Backfill'];
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Import past rejections: the last N days from the ATS, in the background, with their progress. */
+/**
+ * Import past rejections: the last N days from the ATS, in the background, with their progress. Its element ids carry
+ * the connection's, so two connected ATSs' cards never share one.
+ */
 export function BackfillCard({ connectionId, label }: { connectionId: string; label: string }) {
   const path = `/integrations/${connectionId}/backfills`;
   const { data, error, reload } = useApi<{ items: Backfill[] }>(path, {
@@ -25,15 +28,15 @@ export function BackfillCard({ connectionId, label }: { connectionId: string; la
     await reload();
   });
   return (
-    <section className="card" aria-labelledby="backfill-head">
-      <h2 id="backfill-head">Past rejections</h2>
+    <section className="card" aria-labelledby={`backfill-head-${connectionId}`}>
+      <h2 id={`backfill-head-${connectionId}`}>Past rejections</h2>
       <p className="muted">
         Rejections made in {label} before you connected it arrive here only if you import them. Each becomes a
         checked draft, once: rejections already in Debrief are skipped.
       </p>
       <form onSubmit={submit.onSubmit} className="inline-form">
         <Field
-          id="backfill-days"
+          id={`backfill-days-${connectionId}`}
           name="days"
           label="Days to look back"
           type="number"

@@ -6,6 +6,7 @@ import { ErrorNote } from '../components';
 import { invalidate, useApi } from '../query';
 import { Field, SubmitButton, useSubmit } from '../ui';
 import { BackfillCard } from './integration-backfill';
+import { eventName, PROVIDERS, type ProviderCard } from './integrations/providers';
 
 type Integration = components['schemas']['Integration'];
 type Status = components['schemas']['IntegrationStatus'];
@@ -22,7 +23,7 @@ const EVENT_STATUS: Record<string, string> = {
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Integrations (admins): connect Greenhouse, paste the webhook into it, test the key, watch what arrives. */
+/** Integrations (admins): one card per ATS: connect it, set its webhook up, test the key, watch what arrives. */
 export function IntegrationsPage({ me }: { me: Me }) {
   const { data, error } = useApi<{ items: Integration[] }>('/integrations');
   if (!can(me, 'integrations.manage'))
@@ -32,7 +33,6 @@ export function IntegrationsPage({ me }: { me: Me }) {
         <p className="muted">Only an admin connects an applicant tracking system.</p>
       </>
     );
-  const greenhouse = data?.items.find((i) => i.provider === 'greenhouse');
   return (
     <>
       <h1>Integrations</h1>
@@ -41,15 +41,26 @@ export function IntegrationsPage({ me }: { me: Me }) {
         the feedback you send is noted on the candidate there. Setup steps are in the integrations guide.
       </p>
       <ErrorNote error={error} />
-      {!data ? <p className="muted">Loading…</p> : greenhouse ? <Connected c={greenhouse} /> : <Connect />}
+      {!data ? (
+        <p className="muted">Loading…</p>
+      ) : (
+        PROVIDERS.map((p) => {
+          const connected = data.items.find((i) => i.provider === p.provider);
+          return (
+            <section key={p.provider} aria-label={`${p.label} integration`}>
+              {connected ? <Connected c={connected} p={p} /> : <Connect p={p} />}
+            </section>
+          );
+        })
+      )}
     </>
   );
 }
 
-function Connect() {
+function Connect({ p }: { p: ProviderCard }) {
   const submit = useSubmit(async (v) => {
     await api('POST', '/integrations', {
-      provider: 'greenhouse',
+      provider: p.provider,
       apiKey: v.apiKey,
       noteUserId: v.noteUserId?.trim() || null,
     });
@@ -57,31 +68,31 @@ function Connect() {
   });
   return (
     <section className="card">
-      <h2>Connect Greenhouse</h2>
+      <h2>Connect {p.label}</h2>
       <form onSubmit={submit.onSubmit}>
         <Field
-          id="gh-key"
-          label="Harvest API key"
+          label={p.apiKey.label}
           name="apiKey"
           type="password"
           autoComplete="off"
           required
-          hint="Greenhouse: Configure → Dev Center → API Credential Management → Create new API key (Harvest)."
+          hint={p.apiKey.hint}
         />
-        <Field
-          id="gh-user"
-          label="Greenhouse user id to write notes as"
-          name="noteUserId"
-          inputMode="numeric"
-          hint="The notes Debrief adds to a candidate's activity feed are posted on behalf of this user."
-        />
-        <SubmitButton submit={submit}>Connect Greenhouse</SubmitButton>
+        {p.noteUser && (
+          <Field
+            label={p.noteUser.label}
+            name="noteUserId"
+            inputMode={p.noteUser.numeric ? 'numeric' : undefined}
+            hint={p.noteUser.hint}
+          />
+        )}
+        <SubmitButton submit={submit}>{`Connect ${p.label}`}</SubmitButton>
       </form>
     </section>
   );
 }
 
-function Connected({ c }: { c: Integration }) {
+function Connected({ c, p }: { c: Integration; p: ProviderCard }) {
   const { data: status } = useApi<Status>(`/integrations/${c.id}/status`, { refetchInterval: 5000 });
   const [tested, setTested] = useState<{ ok: boolean; message: string }>();
   const test = useSubmit(async () => {
@@ -92,33 +103,30 @@ function Connected({ c }: { c: Integration }) {
     await api('DELETE', `/integrations/${c.id}`);
     await invalidate('team', 'integrations');
   });
+  const head = `${c.provider}-head`;
   return (
     <>
-      <section className="card" aria-labelledby="gh-head">
-        <h2 id="gh-head">Greenhouse</h2>
-        <p>
-          In Greenhouse, go to Configure → Dev Center → Webhooks and add a webhook for{' '}
-          <b>Candidate or Prospect rejected</b> (and, if you like, <b>Candidate has changed stage</b>) with:
-        </p>
-        <Field
-          id="gh-url"
-          label="Endpoint URL"
-          readOnly
-          value={c.webhookUrl}
-          onFocus={(e) => e.currentTarget.select()}
-        />
-        <Field
-          id="gh-secret"
-          label="Secret key"
-          readOnly
-          value={c.webhookSecret}
-          onFocus={(e) => e.currentTarget.select()}
-        />
+      <section className="card" aria-labelledby={head}>
+        <h2 id={head}>{p.label}</h2>
+        <p>{p.webhookSteps}</p>
+        <Field label="Endpoint URL" readOnly value={c.webhookUrl} onFocus={(e) => e.currentTarget.select()} />
+        {c.webhookSecretFrom === 'provider' ? (
+          <IssuedSecret c={c} p={p} />
+        ) : (
+          <Field
+            label={p.secretLabel ?? 'Secret key'}
+            readOnly
+            value={c.webhookSecret}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        )}
         <p className="small muted">
           API key {c.apiKeyHint}
           {c.noteUserId
-            ? ` · notes written as Greenhouse user ${c.noteUserId}`
-            : ' · no user set to write notes as'}
+            ? ` · notes written as ${p.label} user ${c.noteUserId}`
+            : p.noteUser
+              ? ' · no user set to write notes as'
+              : ` · notes written as the API key's user`}
         </p>
         <div className="row-actions">
           <button type="button" onClick={() => test.run()} disabled={test.busy}>
@@ -140,19 +148,56 @@ function Connected({ c }: { c: Integration }) {
           </p>
         )}
       </section>
-      {status && <StatusCard s={status} />}
-      <BackfillCard connectionId={c.id} label="Greenhouse" />
+      {status && <StatusCard s={status} p={p} />}
+      <BackfillCard connectionId={c.id} label={p.label} />
     </>
   );
 }
 
-function StatusCard({ s }: { s: Status }) {
+/** The webhook secret the ATS issued: pasted here by the admin, shown again only by its last characters. */
+function IssuedSecret({ c, p }: { c: Integration; p: ProviderCard }) {
+  const [saved, setSaved] = useState(false);
+  const save = useSubmit(async (v) => {
+    await api('PATCH', `/integrations/${c.id}`, { webhookSecret: v.webhookSecret });
+    setSaved(true);
+    await invalidate('team', 'integrations');
+  });
+  const issued = p.issuedSecret ?? { label: 'Webhook secret', hint: '' };
+  return (
+    <form onSubmit={save.onSubmit}>
+      <Field label={issued.label} hint={issued.hint}>
+        {(control) => (
+          <textarea
+            {...control}
+            name="webhookSecret"
+            rows={2}
+            autoComplete="off"
+            spellCheck={false}
+            required
+          />
+        )}
+      </Field>
+      <p className="small muted">
+        {c.webhookSecret ? `Tokens saved (ending ${c.webhookSecret.slice(1)}).` : 'No token saved yet.'}
+      </p>
+      <SubmitButton submit={save}>Save tokens</SubmitButton>
+      {saved && (
+        <p role="status" className="ok-note">
+          Saved: {p.label}'s deliveries signed with these tokens are accepted.
+        </p>
+      )}
+    </form>
+  );
+}
+
+function StatusCard({ s, p }: { s: Status; p: ProviderCard }) {
   const c = s.integration;
   const waiting = s.waitingToRetry.events + s.waitingToRetry.notes;
+  const id = (part: string) => `${c.provider}-${part}`;
   return (
     <>
-      <section className="card" aria-labelledby="gh-status">
-        <h2 id="gh-status">Status</h2>
+      <section className="card" aria-labelledby={id('status')}>
+        <h2 id={id('status')}>{p.label} status</h2>
         <dl className="facts">
           <dt>Last event</dt>
           <dd>{c.lastEventAt ? formatDate(c.lastEventAt, true) : 'None yet'}</dd>
@@ -170,11 +215,11 @@ function StatusCard({ s }: { s: Status }) {
           failed · {count(c.counts.notesWritten, 'note')} written back
         </p>
       </section>
-      {s.reviewQueue.length > 0 && <ReasonQueue c={s.integration} s={s} />}
-      <section className="card" aria-labelledby="gh-events">
-        <h2 id="gh-events">Recent events</h2>
+      {s.reviewQueue.length > 0 && <ReasonQueue c={s.integration} s={s} p={p} />}
+      <section className="card" aria-labelledby={id('events')}>
+        <h2 id={id('events')}>Recent events</h2>
         {s.recentEvents.length === 0 ? (
-          <p className="muted">No events yet. Reject a candidate in Greenhouse to see one arrive.</p>
+          <p className="muted">No events yet. Reject a candidate in {p.label} to see one arrive.</p>
         ) : (
           <table>
             <thead>
@@ -189,7 +234,7 @@ function StatusCard({ s }: { s: Status }) {
               {s.recentEvents.map((e) => (
                 <tr key={e.id}>
                   <td>{formatDate(e.receivedAt, true)}</td>
-                  <td>{e.action === 'reject_candidate' ? 'Rejected' : e.action.replaceAll('_', ' ')}</td>
+                  <td>{eventName(p, e.action)}</td>
                   <td>
                     {e.applicationId ? (
                       <Link to={`/applications/${e.applicationId}`}>{e.candidateName ?? 'Application'}</Link>
@@ -208,8 +253,8 @@ function StatusCard({ s }: { s: Status }) {
         )}
       </section>
       {s.writeBacks.length > 0 && (
-        <section className="card" aria-labelledby="gh-notes">
-          <h2 id="gh-notes">Notes written back</h2>
+        <section className="card" aria-labelledby={id('notes')}>
+          <h2 id={id('notes')}>Notes written back</h2>
           <ul>
             {s.writeBacks.map((w) => (
               <li key={w.id}>
@@ -226,28 +271,25 @@ function StatusCard({ s }: { s: Status }) {
   );
 }
 
-/** Greenhouse reasons that map onto none of the organization's: pick one each, and the held rejections go on. */
-function ReasonQueue({ c, s }: { c: Integration; s: Status }) {
+/** ATS reasons that map onto none of the organization's: pick one each, and the held rejections go on. */
+function ReasonQueue({ c, s, p }: { c: Integration; s: Status; p: ProviderCard }) {
   const reasons = [...new Set(s.reviewQueue.map((e) => e.unmappedReason ?? ''))].filter(Boolean);
   const save = useSubmit(async (v) => {
     const added = Object.fromEntries(reasons.map((r, i) => [r, v[`r${i}`]]).filter(([, code]) => code));
     await api('PATCH', `/integrations/${c.id}`, { reasonMap: { ...c.reasonMap, ...added } });
     await invalidate('team', 'integrations');
   });
+  const head = `${c.provider}-reasons`;
   return (
-    <section className="card" aria-labelledby="gh-reasons">
-      <h2 id="gh-reasons">Rejection reasons to map</h2>
+    <section className="card" aria-labelledby={head}>
+      <h2 id={head}>Rejection reasons to map</h2>
       <p className="muted">
-        These rejections are held: their Greenhouse reason matches none of yours. Choose one for each and they
+        These rejections are held: their {p.label} reason matches none of yours. Choose one for each and they
         are imported.
       </p>
       <form onSubmit={save.onSubmit}>
         {reasons.map((r, i) => (
-          <Field
-            key={r}
-            id={`reason-${i}`}
-            label={`“${r}” (${s.reviewQueue.filter((e) => e.unmappedReason === r).length})`}
-          >
+          <Field key={r} label={`“${r}” (${s.reviewQueue.filter((e) => e.unmappedReason === r).length})`}>
             {(control) => (
               <select {...control} name={`r${i}`} defaultValue="">
                 <option value="">Choose a reason…</option>
