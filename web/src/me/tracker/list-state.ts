@@ -17,8 +17,10 @@ export function useTrackerState() {
   const view: 'list' | 'board' = params.get('view') === 'board' ? 'board' : 'list';
   function set(changes: Record<string, string | undefined>, replace = false) {
     setParams(
-      (p) => {
-        const next = new URLSearchParams(p);
+      () => {
+        // From the address as it is now: a change made by a timer (the search, typed) must not bring back what was
+        // cleared since that timer's render.
+        const next = new URLSearchParams(window.location.search);
         for (const [k, v] of Object.entries(changes)) {
           if (v) next.set(k, v);
           else next.delete(k);
