@@ -136,7 +136,7 @@ test('on a phone, each tracker object is edited and deleted, and the board moves
     status: 'interviewing',
   });
   await page.goto('/me/applications');
-  await page.getByLabel('Search company or role').fill('analyst');
+  await page.getByLabel('Search applications').fill('analyst');
   await expect(page).toHaveURL(/[?&]q=analyst/);
   await expect(page.getByText('2 of 3 applications match.')).toBeVisible();
   await page.getByLabel('Status', { exact: true }).selectOption('interviewing');
@@ -145,7 +145,7 @@ test('on a phone, each tracker object is edited and deleted, and the board moves
   await expect(page.getByText('1 of 3 applications match.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Cobalt Bank' })).toHaveCount(0);
   await page.reload();
-  await expect(page.getByLabel('Search company or role')).toHaveValue('analyst');
+  await expect(page.getByLabel('Search applications')).toHaveValue('analyst');
   await expect(page.getByLabel('Status', { exact: true })).toHaveValue('interviewing');
   await expect(page.getByRole('link', { name: 'Harbor Analytics' })).toBeVisible();
   await page.getByLabel('Status', { exact: true }).selectOption('offer');

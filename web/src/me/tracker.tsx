@@ -61,7 +61,8 @@ export function TrackerPage() {
             <search className="tracker-tools">
               <Field
                 id="tr-q"
-                label="Search company or role"
+                label="Search applications"
+                hint="By company or role"
                 type="search"
                 value={typed}
                 onChange={(e) => setTyped(e.target.value)}
