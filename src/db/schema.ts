@@ -657,11 +657,28 @@ export const trackerApplications = pgTable(
       agency?: string;
     } | null>(),
     notes: text('notes'),
+    /** The job posting, an http or https address. */
+    jobUrl: text('job_url'),
+    /** The salary range offered or asked, in whole units of its currency (ISO 4217). */
+    salaryMin: integer('salary_min'),
+    salaryMax: integer('salary_max'),
+    salaryCurrency: text('salary_currency'),
     /** Feedback sent through Debrief that belongs to this application. */
     feedbackId: uuid('feedback_id').references(() => feedback.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
-  (t) => [index('tracker_applications_account_idx').on(t.accountId, t.createdAt)],
+  (t) => [
+    index('tracker_applications_account_idx').on(t.accountId, t.createdAt),
+    check('tracker_applications_job_url_check', sql`${t.jobUrl} is null or ${t.jobUrl} ~* '^https?://'`),
+    check(
+      'tracker_applications_salary_check',
+      sql`(${t.salaryMin} is null or ${t.salaryMin} >= 0) and (${t.salaryMax} is null or ${t.salaryMax} >= 0) and (${t.salaryMin} is null or ${t.salaryMax} is null or ${t.salaryMin} <= ${t.salaryMax})`,
+    ),
+    check(
+      'tracker_applications_currency_check',
+      sql`${t.salaryCurrency} is null or ${t.salaryCurrency} ~ '^[A-Z]{3}$'`,
+    ),
+  ],
 );
 
 export const trackerRounds = pgTable(

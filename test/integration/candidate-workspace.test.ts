@@ -552,6 +552,7 @@ describe('another candidate', () => {
       'POST applications/rounds': { stage: 'x', date: daysAgo(1) },
       'PATCH reminders': { done: true },
       'PATCH rounds': { stage: 'x' },
+      'PATCH logged-feedback': { text: 'x' },
       'PATCH plan/actions': { done: true },
     };
 

@@ -1,6 +1,6 @@
 import { reminders } from '../../db/schema';
 import type { AppContext, CandidateActor } from '../context';
-import { loadTrackerApplication } from './workspace';
+import { loadTrackerApplication, refusePastDay } from './workspace';
 
 export interface AddReminderInput {
   applicationId?: string | null;
@@ -9,8 +9,9 @@ export interface AddReminderInput {
   text: string;
 }
 
-/** A reminder of the candidate's own, optionally tied to one of their applications. */
+/** A reminder of the candidate's own, optionally tied to one of their applications, for today or later. */
 export async function addReminder(ctx: AppContext, who: CandidateActor, input: AddReminderInput) {
+  refusePastDay(input.dueOn, 'body.dueOn');
   if (input.applicationId) await loadTrackerApplication(ctx.db, who, input.applicationId);
   const [row] = await ctx.db
     .insert(reminders)

@@ -15,6 +15,10 @@ export interface ApplicationFields {
   reason?: string | null;
   recruiter?: { name: string; email?: string; phone?: string; agency?: string } | null;
   notes?: string | null;
+  jobUrl?: string | null;
+  salaryMin?: number | null;
+  salaryMax?: number | null;
+  salaryCurrency?: string | null;
 }
 
 /**

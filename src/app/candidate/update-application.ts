@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { trackerApplications } from '../../db/schema';
+import { AppError } from '../../lib/errors';
 import type { AppContext, CandidateActor } from '../context';
 import type { ApplicationFields } from './log-application';
 import {
@@ -12,7 +13,8 @@ import {
 
 /**
  * Changes a tracked application. The first move to rejected dates it and adds a reminder to ask for feedback; any
- * final outcome (rejected, offer, withdrawn) closes the open follow-up and thank-you reminders.
+ * final outcome (rejected, offer, withdrawn) closes the open follow-up and thank-you reminders. A salary range stays
+ * low to high when only one end of it changes.
  */
 export async function updateApplication(
   ctx: AppContext,
@@ -22,6 +24,10 @@ export async function updateApplication(
   const { id, ...patch } = input;
   return ctx.db.transaction(async (tx) => {
     const current = await loadTrackerApplication(tx, who, id);
+    const low = patch.salaryMin === undefined ? current.salaryMin : patch.salaryMin;
+    const high = patch.salaryMax === undefined ? current.salaryMax : patch.salaryMax;
+    if (low != null && high != null && low > high)
+      throw new AppError(400, 'invalid-request', `body.salaryMax: must not be below salaryMin (${low})`);
     const becomesRejected = patch.status === 'rejected' && current.status !== 'rejected';
     const [row] = await tx
       .update(trackerApplications)

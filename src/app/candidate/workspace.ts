@@ -3,7 +3,7 @@ import type { Executor } from '../../db/client';
 import { reminders, trackerApplications, trackerRounds } from '../../db/schema';
 import { addDays } from '../../domain/timing';
 import type { TrackerStatus } from '../../domain/vocabulary';
-import { notFound } from '../../lib/errors';
+import { AppError, notFound } from '../../lib/errors';
 import type { CandidateActor } from '../context';
 
 /** Shared by the workspace's use cases. Every query is scoped to the candidate's own account: another's rows are not found. */
@@ -16,6 +16,15 @@ export const FINAL_STATUSES: readonly TrackerStatus[] = ['rejected', 'offer', 'w
 
 /** Whether a day is still ahead (today counts): reminders are made only for what has yet to happen. */
 export const isAhead = (day: string) => day >= isoDay(new Date());
+
+/**
+ * A reminder is for what is still to come. A day of grace covers a candidate whose today is still yesterday in UTC;
+ * anything earlier is refused (400, naming the field).
+ */
+export function refusePastDay(day: string, field: string) {
+  if (day < addDays(isoDay(new Date()), -1))
+    throw new AppError(400, 'invalid-request', `${field}: must be today or later`);
+}
 
 /** A final outcome closes the open follow-up and thank-you reminders; asking for feedback and plan actions stay. */
 export async function closeRoundReminders(tx: Executor, applicationId: string) {

@@ -3,12 +3,19 @@ import { deleteLoggedFeedback } from '../../app/candidate/delete-logged-feedback
 import { getInbox } from '../../app/candidate/get-inbox';
 import { listLoggedFeedback } from '../../app/candidate/list-logged-feedback';
 import { logFeedback } from '../../app/candidate/log-feedback';
+import { updateLoggedFeedback } from '../../app/candidate/update-logged-feedback';
 import { candidateSecured, requireCandidate } from '../env';
 import { presentInboxItem, presentInboxRequest, presentLoggedFeedback } from '../presenters/inbox';
 import { errors, jsonAnswer, jsonBody } from '../responses';
 import { createRouter } from '../router';
 import { IdParam } from '../schemas';
-import { Inbox, LoggedFeedback, LoggedFeedbackBody, LoggedFeedbackList } from '../schemas/inbox';
+import {
+  Inbox,
+  LoggedFeedback,
+  LoggedFeedbackBody,
+  LoggedFeedbackList,
+  LoggedFeedbackPatchBody,
+} from '../schemas/inbox';
 
 const tags = ['Candidate workspace'];
 
@@ -76,6 +83,29 @@ export function inboxRoutes() {
     async (c) => {
       const rows = await listLoggedFeedback(c.get('ctx'), requireCandidate(c));
       return c.json({ items: rows.map(presentLoggedFeedback) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/candidate/logged-feedback/{id}',
+      tags,
+      summary: 'Correct feedback you logged by hand (what they said, when, how, which application)',
+      ...candidateSecured,
+      request: { params: IdParam, body: jsonBody(LoggedFeedbackPatchBody) },
+      responses: {
+        200: jsonAnswer('Updated', LoggedFeedback),
+        400: errors[400],
+        401: errors[401],
+        404: errors[404],
+        415: errors[415],
+      },
+    }),
+    async (c) => {
+      const input = { ...c.req.valid('json'), id: c.req.valid('param').id };
+      const row = await updateLoggedFeedback(c.get('ctx'), requireCandidate(c), input);
+      return c.json(presentLoggedFeedback(row), 200);
     },
   );
 

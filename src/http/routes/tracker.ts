@@ -8,8 +8,8 @@ import { getApplication } from '../../app/candidate/get-application';
 import { listApplications } from '../../app/candidate/list-applications';
 import { listReminders } from '../../app/candidate/list-reminders';
 import { logApplication } from '../../app/candidate/log-application';
-import { setReminderDone } from '../../app/candidate/set-reminder-done';
 import { updateApplication } from '../../app/candidate/update-application';
+import { updateReminder } from '../../app/candidate/update-reminder';
 import { updateRound } from '../../app/candidate/update-round';
 import { candidateSecured, requireCandidate } from '../env';
 import {
@@ -22,9 +22,9 @@ import { errors, jsonAnswer, jsonBody } from '../responses';
 import { createRouter } from '../router';
 import { IdParam } from '../schemas';
 import {
-  DoneBody,
   ReminderBody,
   ReminderList,
+  ReminderPatchBody,
   ReminderSchema,
   RemindersQuery,
   Round,
@@ -97,7 +97,7 @@ export function trackerRoutes() {
       path: '/api/v1/candidate/applications/{id}',
       tags,
       summary:
-        'Update an application (status, dates, what they said); a rejection adds a reminder to ask for feedback',
+        'Update an application (status, dates, what they said, notes, job link, salary range); a rejection adds a reminder to ask for feedback, and any final outcome closes its follow-up and thank-you reminders',
       ...candidateSecured,
       request: { params: IdParam, body: jsonBody(TrackerPatchBody) },
       responses: { 200: jsonAnswer('Updated', TrackerApplication), ...withBody },
@@ -199,7 +199,7 @@ export function trackerRoutes() {
       method: 'post',
       path: '/api/v1/candidate/reminders',
       tags,
-      summary: 'Add a reminder (follow up, thank-you note, reapply)',
+      summary: 'Add a reminder (follow up, thank-you note, reapply), due today or later',
       ...candidateSecured,
       request: { body: jsonBody(ReminderBody) },
       responses: { 201: jsonAnswer('Added', ReminderSchema), ...withBody },
@@ -231,14 +231,15 @@ export function trackerRoutes() {
       method: 'patch',
       path: '/api/v1/candidate/reminders/{id}',
       tags,
-      summary: 'Mark a reminder done (or not)',
+      summary: 'Change a reminder (what to do, when, its kind) or mark it done (or not)',
+      description: 'A due day before yesterday is refused (400): a reminder is for what is still to come.',
       ...candidateSecured,
-      request: { params: IdParam, body: jsonBody(DoneBody) },
+      request: { params: IdParam, body: jsonBody(ReminderPatchBody) },
       responses: { 200: jsonAnswer('Updated', ReminderSchema), ...withBody },
     }),
     async (c) => {
       const input = { ...c.req.valid('json'), id: c.req.valid('param').id };
-      const row = await setReminderDone(c.get('ctx'), requireCandidate(c), input);
+      const row = await updateReminder(c.get('ctx'), requireCandidate(c), input);
       return c.json(presentReminder(row), 200);
     },
   );

@@ -40,6 +40,9 @@ export const LoggedFeedbackBody = z
     text: z.string().trim().min(1).max(20_000),
   })
   .openapi('LoggedFeedbackCreate');
+export const LoggedFeedbackPatchBody = LoggedFeedbackBody.partial()
+  .refine((b) => Object.keys(b).length > 0, 'send at least one field to change')
+  .openapi('LoggedFeedbackUpdate');
 export const LoggedFeedback = LoggedFeedbackBody.extend({
   id: z.uuid(),
   applicationId: z.uuid().nullable(),

@@ -35,12 +35,32 @@ const TrackerFields = {
     .nullish()
     .openapi({ description: 'A third-party recruiter, if there was one' }),
   notes: z.string().max(10_000).nullish(),
+  jobUrl: z
+    .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'must be an http or https address' })
+    .max(2000)
+    .nullish()
+    .openapi({ description: 'The job posting (http or https)', example: 'https://jobs.example.com/42' }),
+  salaryMin: z.number().int().min(0).max(1_000_000_000).nullish(),
+  salaryMax: z.number().int().min(0).max(1_000_000_000).nullish(),
+  salaryCurrency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code, e.g. EUR')
+    .nullish()
+    .openapi({ example: 'EUR' }),
 };
-export const TrackerCreateBody = z.object(TrackerFields).openapi('TrackerApplicationCreate');
+/** A range given whole in one body must read low to high; the use case checks a half against what is stored. */
+const rangeInOrder = (b: { salaryMin?: number | null; salaryMax?: number | null }) =>
+  b.salaryMin == null || b.salaryMax == null || b.salaryMin <= b.salaryMax;
+const rangeIssue = { message: 'must not be below salaryMin', path: ['salaryMax'] };
+export const TrackerCreateBody = z
+  .object(TrackerFields)
+  .refine(rangeInOrder, rangeIssue)
+  .openapi('TrackerApplicationCreate');
 export const TrackerPatchBody = z
   .object(TrackerFields)
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'send at least one field to change')
+  .refine(rangeInOrder, rangeIssue)
   .openapi('TrackerApplicationPatch');
 export const Round = z
   .object({
@@ -73,11 +93,12 @@ export const RoundPatchBody = z
   .partial()
   .refine((b) => Object.keys(b).length > 0, { message: 'Give at least one field to change' })
   .openapi('RoundUpdate');
+const ReminderKind = z.enum(['follow-up', 'thank-you', 'reapply', 'ask-feedback', 'action']);
 export const ReminderSchema = z
   .object({
     id: z.uuid(),
     applicationId: z.uuid().nullable(),
-    kind: z.enum(['follow-up', 'thank-you', 'reapply', 'ask-feedback', 'action']),
+    kind: ReminderKind,
     dueOn: z.string(),
     text: z.string(),
     done: z.boolean(),
@@ -86,12 +107,21 @@ export const ReminderSchema = z
 export const ReminderBody = z
   .object({
     applicationId: z.uuid().nullish(),
-    kind: z.enum(['follow-up', 'thank-you', 'reapply', 'ask-feedback', 'action']),
+    kind: ReminderKind,
     dueOn: Day,
     text: z.string().trim().min(1).max(1000),
   })
   .openapi('ReminderCreate');
-export const DoneBody = z.object({ done: z.boolean() }).openapi('Done');
+export const ReminderPatchBody = z
+  .object({
+    kind: ReminderKind,
+    dueOn: Day,
+    text: z.string().trim().min(1).max(1000),
+    done: z.boolean(),
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, 'send at least one field to change')
+  .openapi('ReminderUpdate');
 export const TrackerApplication = z
   .object({
     id: z.uuid(),
@@ -113,6 +143,10 @@ export const TrackerApplication = z
       })
       .nullable(),
     notes: z.string().nullable(),
+    jobUrl: z.string().nullable(),
+    salaryMin: z.number().int().nullable(),
+    salaryMax: z.number().int().nullable(),
+    salaryCurrency: z.string().nullable(),
     feedbackId: z
       .uuid()
       .nullable()

@@ -7250,7 +7250,69 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        patch?: never;
+        /** Correct feedback you logged by hand (what they said, when, how, which application) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LoggedFeedbackUpdate"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LoggedFeedback"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body must be JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/candidate/applications": {
@@ -7493,7 +7555,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Update an application (status, dates, what they said); a rejection adds a reminder to ask for feedback */
+        /** Update an application (status, dates, what they said, notes, job link, salary range); a rejection adds a reminder to ask for feedback, and any final outcome closes its follow-up and thank-you reminders */
         patch: {
             parameters: {
                 query?: never;
@@ -7821,7 +7883,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Add a reminder (follow up, thank-you note, reapply) */
+        /** Add a reminder (follow up, thank-you note, reapply), due today or later */
         post: {
             parameters: {
                 query?: never;
@@ -7948,7 +8010,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Mark a reminder done (or not) */
+        /**
+         * Change a reminder (what to do, when, its kind) or mark it done (or not)
+         * @description A due day before yesterday is refused (400): a reminder is for what is still to come.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -7960,7 +8025,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Done"];
+                    "application/json": components["schemas"]["ReminderUpdate"];
                 };
             };
             responses: {
@@ -10826,6 +10891,18 @@ export interface components {
             receivedOn: string;
             text: string;
         };
+        LoggedFeedbackUpdate: {
+            /** Format: uuid */
+            applicationId?: string | null;
+            /** @enum {string} */
+            channel?: "email" | "call" | "other";
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            receivedOn?: string;
+            text?: string;
+        };
         TrackerApplication: {
             /** Format: uuid */
             id: string;
@@ -10845,6 +10922,10 @@ export interface components {
                 agency?: string;
             } | null;
             notes: string | null;
+            jobUrl: string | null;
+            salaryMin: number | null;
+            salaryMax: number | null;
+            salaryCurrency: string | null;
             /**
              * Format: uuid
              * @description Feedback sent through Debrief for this application
@@ -10884,6 +10965,16 @@ export interface components {
                 agency?: string;
             } | null;
             notes?: string | null;
+            /**
+             * Format: uri
+             * @description The job posting (http or https)
+             * @example https://jobs.example.com/42
+             */
+            jobUrl?: string | null;
+            salaryMin?: number | null;
+            salaryMax?: number | null;
+            /** @example EUR */
+            salaryCurrency?: string | null;
         };
         Round: {
             /** Format: uuid */
@@ -10946,6 +11037,16 @@ export interface components {
                 agency?: string;
             } | null;
             notes?: string | null;
+            /**
+             * Format: uri
+             * @description The job posting (http or https)
+             * @example https://jobs.example.com/42
+             */
+            jobUrl?: string | null;
+            salaryMin?: number | null;
+            salaryMax?: number | null;
+            /** @example EUR */
+            salaryCurrency?: string | null;
         };
         RoundCreate: {
             /** @example Technical interview */
@@ -10996,8 +11097,16 @@ export interface components {
             dueOn: string;
             text: string;
         };
-        Done: {
-            done: boolean;
+        ReminderUpdate: {
+            /** @enum {string} */
+            kind?: "follow-up" | "thank-you" | "reapply" | "ask-feedback" | "action";
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            dueOn?: string;
+            text?: string;
+            done?: boolean;
         };
         RequestPlan: {
             ask: {

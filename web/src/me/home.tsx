@@ -14,6 +14,7 @@ import {
   type TrackerApp,
   today,
 } from './api';
+import { ReminderActions } from './tracker/reminder-actions';
 
 export function HomePage({ me }: { me: Account }) {
   const first = me.name.split(' ')[0];
@@ -150,6 +151,7 @@ export function ReminderList(props: {
                   </small>
                 </span>
               </label>
+              <ReminderActions r={r} onChange={props.onChange} />
             </li>
           );
         })}

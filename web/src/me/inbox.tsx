@@ -15,6 +15,7 @@ import {
   today,
 } from './api';
 import { ConfirmBanner } from './app';
+import { LoggedActions } from './tracker/logged-actions';
 
 /** Feedback sent through Debrief to the confirmed address, and feedback logged by hand from emails and calls. */
 export function InboxPage({ me }: { me: Account }) {
@@ -112,6 +113,7 @@ export function InboxPage({ me }: { me: Account }) {
                       </span>
                     </div>
                     <div className="letter">{l.text}</div>
+                    <LoggedActions l={l} apps={apps.data?.items ?? []} onChange={candidateChanged} />
                   </article>
                 </li>
               );

@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Badge, ErrorNote } from '../components';
 import { candidateChanged, useCandidateApi } from '../query';
 import { Field, useSubmit } from '../ui';
 import { capi, day, STATUSES, type TrackerApp, type TrackerStatus, today } from './api';
+import { Board } from './tracker/board';
+import { ExtraFields, extraFrom } from './tracker/details';
 import { Input } from './tracker/input';
+import { matching, statusLabel, useTrackerState } from './tracker/list-state';
 
 export { TrackerDetailPage } from './tracker/detail';
 
@@ -12,8 +15,19 @@ export function TrackerPage() {
   const { data, error } = useCandidateApi<{ items: TrackerApp[] }>('/applications');
   const reload = candidateChanged;
   const [adding, setAdding] = useState(false);
-  const [filter, setFilter] = useState<TrackerStatus | 'all'>('all');
-  const items = (data?.items ?? []).filter((a) => filter === 'all' || a.status === filter);
+  const state = useTrackerState();
+  const [typed, setTyped] = useState(state.q);
+  // The address changed by itself (back, forward): the box follows.
+  useEffect(() => setTyped(state.q), [state.q]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the address follows what is typed, after a pause
+  useEffect(() => {
+    if (typed === state.q) return;
+    const t = setTimeout(() => state.set({ q: typed || undefined }, true), 250);
+    return () => clearTimeout(t);
+  }, [typed]);
+  const all = data?.items ?? [];
+  const items = matching(all, typed, state.status);
+  const filtered = typed.trim() !== '' || state.status !== '';
   return (
     <>
       <div className="page-head">
@@ -34,62 +48,117 @@ export function TrackerPage() {
         />
       )}
       <ErrorNote error={error} />
-      <section className="card">
+      <section className="card" aria-label="Your applications">
         {!data ? (
           <p className="muted">Loading…</p>
-        ) : data.items.length === 0 ? (
+        ) : all.length === 0 ? (
           <p className="muted">
             No applications yet. Track each one: the company, the role, where you found it, each interview
             round and the people you met. Debrief reminds you to send a thank-you note and to follow up.
           </p>
         ) : (
           <>
-            <div className="filters">
-              {(['all', ...STATUSES] as const).map((s) => (
+            <search className="tracker-tools">
+              <Field
+                id="tr-q"
+                label="Search applications"
+                hint="By company or role"
+                type="search"
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                className="grow"
+              />
+              <Field id="tr-status" label="Status">
+                {(control) => (
+                  <select
+                    {...control}
+                    value={state.status}
+                    onChange={(e) => state.set({ status: e.target.value || undefined })}
+                  >
+                    <option value="">All</option>
+                    {STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {statusLabel(s)}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <fieldset className="view-switch">
+                <legend className="visually-hidden">View</legend>
+                {(['list', 'board'] as const).map((v) => (
+                  <button
+                    key={v}
+                    type="button"
+                    className={state.view === v ? 'chip on' : 'chip'}
+                    aria-pressed={state.view === v}
+                    onClick={() => state.set({ view: v === 'list' ? undefined : v })}
+                  >
+                    {v === 'list' ? 'List' : 'Board'}
+                  </button>
+                ))}
+              </fieldset>
+            </search>
+            <p className="small muted" role="status" aria-live="polite">
+              {filtered ? `${items.length} of ${all.length} applications match.` : ''}
+            </p>
+            {filtered && items.length === 0 ? (
+              <p>
+                Nothing matches.{' '}
                 <button
-                  key={s}
                   type="button"
-                  className={filter === s ? 'chip on' : 'chip'}
-                  aria-pressed={filter === s}
-                  onClick={() => setFilter(s)}
+                  className="link"
+                  onClick={() => {
+                    setTyped('');
+                    state.set({ q: undefined, status: undefined });
+                  }}
                 >
-                  {s === 'all' ? 'All' : s[0].toUpperCase() + s.slice(1)}
+                  Clear the search
                 </button>
-              ))}
-            </div>
-            <div className="table-scroll">
-              <table className="tracker">
-                <thead>
-                  <tr>
-                    <th>Company and role</th>
-                    <th>Status</th>
-                    <th>Source</th>
-                    <th>Applied</th>
-                    <th className="num">Rounds</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {items.map((a) => (
-                    <tr key={a.id}>
-                      <td>
-                        <Link to={`/me/applications/${a.id}`}>{a.company}</Link>
-                        <div className="small muted">{a.role}</div>
-                      </td>
-                      <td>
-                        <Badge value={a.status} />
-                      </td>
-                      <td>{a.source ?? '—'}</td>
-                      <td>{day(a.appliedOn)}</td>
-                      <td className="num">{a.rounds ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+              </p>
+            ) : state.view === 'board' ? (
+              <Board items={items} onMoved={reload} />
+            ) : (
+              <ApplicationTable items={items} />
+            )}
           </>
         )}
       </section>
     </>
+  );
+}
+
+function ApplicationTable({ items }: { items: TrackerApp[] }) {
+  return (
+    <div className="table-scroll">
+      <table className="tracker">
+        <thead>
+          <tr>
+            <th>Company and role</th>
+            <th>Status</th>
+            <th>Source</th>
+            <th>Applied</th>
+            <th className="num">Rounds</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((a) => (
+            <tr key={a.id}>
+              <td>
+                <Link to={`/me/applications/${a.id}`}>{a.company}</Link>
+                <div className="small muted">{a.role}</div>
+              </td>
+              <td>
+                <Badge value={a.status} />
+              </td>
+              <td>{a.source ?? '—'}</td>
+              <td>{day(a.appliedOn)}</td>
+              <td className="num">{a.rounds ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -103,8 +172,9 @@ function NewApplication({ onCancel, onAdded }: { onCancel: () => void; onAdded: 
   const [recruiter, setRecruiter] = useState('');
   const [agency, setAgency] = useState('');
   const [recruiterEmail, setRecruiterEmail] = useState('');
-  const f = useSubmit(async () => {
+  const f = useSubmit(async (v) => {
     const a = await capi<TrackerApp>('POST', '/applications', {
+      ...extraFrom(v),
       company: company.trim(),
       role: role.trim(),
       source: source.trim() || null,
@@ -155,13 +225,14 @@ function NewApplication({ onCancel, onAdded }: { onCancel: () => void; onAdded: 
               >
                 {STATUSES.filter((s) => s !== 'rejected').map((s) => (
                   <option key={s} value={s}>
-                    {s[0].toUpperCase() + s.slice(1)}
+                    {statusLabel(s)}
                   </option>
                 ))}
               </select>
             )}
           </Field>
         </div>
+        <ExtraFields prefix="na" />
         <details>
           <summary>Through a third-party recruiter?</summary>
           <div className="row">

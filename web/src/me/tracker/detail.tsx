@@ -4,8 +4,10 @@ import { usePageTitle } from '../../navigation';
 import { candidateChanged, useCandidateApi } from '../../query';
 import { day, type TrackerDetail } from '../api';
 import { ReminderList } from '../home';
+import { DetailsSection } from './details';
 import { DeleteApplication, RoundActions } from './edit';
 import { ReminderForm, RoundForm, StatusForm } from './forms';
+import { LoggedActions } from './logged-actions';
 
 export function TrackerDetailPage({ id }: { id: string }) {
   const { data: a, error } = useCandidateApi<TrackerDetail>(`/applications/${id}`);
@@ -109,6 +111,7 @@ export function TrackerDetailPage({ id }: { id: string }) {
         </div>
         <div>
           <StatusForm a={a} onSaved={reload} />
+          <DetailsSection a={a} onSaved={reload} />
           <section className="card" aria-labelledby="arem-head">
             <h2 id="arem-head">Reminders</h2>
             <ReminderList items={a.reminders} empty="No reminders for this application." onChange={reload} />
@@ -143,6 +146,7 @@ function FeedbackSection({ a }: { a: TrackerDetail }) {
             Logged: by {l.channel === 'other' ? 'other means' : l.channel}, {day(l.receivedOn)}
           </p>
           <div className="letter">{l.text}</div>
+          <LoggedActions l={l} onChange={candidateChanged} />
         </article>
       ))}
     </section>

@@ -53,6 +53,7 @@ export function RoundActions({ round, onChange }: { round: Round; onChange: () =
     await capi('PATCH', `/rounds/${round.id}`, {
       stage: String(v.stage).trim(),
       date: v.date,
+      rapport: v.rapport ? Number(v.rapport) : null,
       notes: String(v.notes ?? '').trim() || null,
     });
     setEditing(false);
@@ -69,6 +70,18 @@ export function RoundActions({ round, onChange }: { round: Round; onChange: () =
         <form className="round-edit" onSubmit={save.onSubmit}>
           <Field label="Stage" name="stage" defaultValue={round.stage} required maxLength={100} />
           <Field label="Date" name="date" type="date" defaultValue={round.date} required />
+          <Field label="Rapport" id={`rapport-${round.id}`}>
+            {(control) => (
+              <select {...control} name="rapport" defaultValue={round.rapport ?? ''}>
+                <option value="">Not rated</option>
+                {[1, 2, 3, 4, 5].map((n) => (
+                  <option key={n} value={n}>
+                    {n} of 5
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
           <div className="field">
             <label htmlFor={`notes-${round.id}`}>Notes</label>
             <textarea id={`notes-${round.id}`} name="notes" rows={3} defaultValue={round.notes ?? ''} />

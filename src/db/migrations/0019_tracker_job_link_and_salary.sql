@@ -1,0 +1,7 @@
+ALTER TABLE "tracker_applications" ADD COLUMN "job_url" text;--> statement-breakpoint
+ALTER TABLE "tracker_applications" ADD COLUMN "salary_min" integer;--> statement-breakpoint
+ALTER TABLE "tracker_applications" ADD COLUMN "salary_max" integer;--> statement-breakpoint
+ALTER TABLE "tracker_applications" ADD COLUMN "salary_currency" text;--> statement-breakpoint
+ALTER TABLE "tracker_applications" ADD CONSTRAINT "tracker_applications_job_url_check" CHECK ("tracker_applications"."job_url" is null or "tracker_applications"."job_url" ~* '^https?://');--> statement-breakpoint
+ALTER TABLE "tracker_applications" ADD CONSTRAINT "tracker_applications_salary_check" CHECK (("tracker_applications"."salary_min" is null or "tracker_applications"."salary_min" >= 0) and ("tracker_applications"."salary_max" is null or "tracker_applications"."salary_max" >= 0) and ("tracker_applications"."salary_min" is null or "tracker_applications"."salary_max" is null or "tracker_applications"."salary_min" <= "tracker_applications"."salary_max"));--> statement-breakpoint
+ALTER TABLE "tracker_applications" ADD CONSTRAINT "tracker_applications_currency_check" CHECK ("tracker_applications"."salary_currency" is null or "tracker_applications"."salary_currency" ~ '^[A-Z]{3}$');
