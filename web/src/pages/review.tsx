@@ -249,7 +249,12 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
                     ? 'The letter by section, with the scorecard evidence each came from beside it. Use “Edit the whole text” to change it.'
                     : 'The letter by section, with the scorecard evidence each came from beside it.'}
                 </p>
-                <SectionsView fb={fb} body={editing ? body : fb.body} findings={editing ? findings : fb.findings} app={a} />
+                <SectionsView
+                  fb={fb}
+                  body={editing ? body : fb.body}
+                  findings={editing ? findings : fb.findings}
+                  app={a}
+                />
                 {editing && findings.length > 0 && <FindingList findings={findings} />}
               </>
             )}
