@@ -67,7 +67,9 @@ test('the review screen shows each section with its evidence; the job sets its o
   await expect(page.getByRole('alert')).toContainText('legal risk');
   await pointer.fill(OWN);
   await page.getByRole('button', { name: 'Save pointer' }).click();
-  await expect(page.locator('.pointer-line').filter({ hasText: OWN })).toContainText('Your pointer for a gap:');
+  await expect(page.locator('.pointer-line').filter({ hasText: OWN })).toContainText(
+    'Your pointer for a gap:',
+  );
   await expect(pointer).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Edit the pointer for SQL' })).toBeVisible();
   await shot(page, 'job-pointers');
