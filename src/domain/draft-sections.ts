@@ -167,3 +167,24 @@ function classify(
   if (criterion) return ['gap', { heading, criterionId: criterion.id, pointer: null }];
   return ['other', { heading, criterionId: null, pointer: null }];
 }
+
+/** The outline without its links to one rating's evidence (redacted by an admin): the same outline if it had none. */
+export function outlineWithout(
+  outline: FeedbackSections,
+  scorecardId: string,
+  criterionId: string,
+): { outline: FeedbackSections; removed: number } {
+  let removed = 0;
+  const keep = (links: EvidenceLink[]) =>
+    links.filter((e) => {
+      const hit = e.scorecardId === scorecardId && e.criterionId === criterionId;
+      if (hit) removed++;
+      return !hit;
+    });
+  const next: FeedbackSections = {
+    ...outline,
+    strength: outline.strength ? { ...outline.strength, evidence: keep(outline.strength.evidence) } : null,
+    gaps: outline.gaps.map((g) => ({ ...g, evidence: keep(g.evidence) })),
+  };
+  return { outline: removed ? next : outline, removed };
+}

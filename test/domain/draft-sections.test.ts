@@ -146,3 +146,19 @@ describe("the organization's own pointer", () => {
     expect(screen.body).not.toContain('sketch one service');
   });
 });
+
+describe('outlineWithout', () => {
+  it("drops the links to one rating's evidence from the strength and the gaps, and nothing else", async () => {
+    const { outlineWithout } = await import('../../src/domain/draft-sections');
+    const out = composeFeedback(input({ scorecards: ALL }));
+    const count = (o: typeof out.sections) =>
+      [...(o.strength?.evidence ?? []), ...o.gaps.flatMap((g) => g.evidence)].length;
+    const r = outlineWithout(out.sections, INTERVIEW.id, 'design');
+    expect(r.removed).toBe(1);
+    expect(count(r.outline)).toBe(count(out.sections) - 1);
+    expect(r.outline.gaps.find((g) => g.criterionId === 'design')?.saw).toEqual(
+      out.sections.gaps.find((g) => g.criterionId === 'design')?.saw,
+    );
+    expect(outlineWithout(out.sections, 'nobody', 'design')).toEqual({ outline: out.sections, removed: 0 });
+  });
+});
