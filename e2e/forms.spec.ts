@@ -97,6 +97,7 @@ test('the review form: a scheduled approval refused for a blocking finding goes 
 
   await page.goto(`/feedback/${feedback.id}`);
   await expect(page.getByRole('heading', { name: 'Feedback for Jo Lindqvist' })).toBeVisible();
+  await page.getByRole('button', { name: 'Edit the whole text' }).click();
   const editor = page.getByLabel('Feedback to the candidate');
   await expect(editor).toHaveValue(/Jo/);
   await editor.fill(`${await editor.inputValue()}\n\nWe felt he was too old for the team.`);

@@ -84,6 +84,11 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
   await expect(page.getByRole('heading', { name: 'Feedback for Sam Rivera' })).toBeVisible();
   await expect(page.locator('.status-line')).toContainText('draft');
   await expect(page).toHaveTitle('Feedback for Sam Rivera · Data Analyst · Debrief');
+  // The draft opens by section, the evidence beside each; the whole text opens for editing.
+  await expect(page.getByRole('complementary', { name: 'Evidence for Gap: SQL' })).toContainText(
+    'missed customers with no orders',
+  );
+  await page.getByRole('button', { name: 'Edit the whole text' }).click();
   const editor = page.getByLabel('Feedback to the candidate');
   await expect(editor).toHaveValue(/Sam/);
   const draft = await editor.inputValue();
@@ -183,8 +188,10 @@ test('feedback held until the job is filled is released when the job closes as f
 
   await page.goto(`/feedback/${feedback.id}`);
   await expect(page.getByRole('heading', { name: 'Feedback for Lee Park' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Evidence behind each sentence' })).toBeVisible();
-  await expect(page.locator('.evidence blockquote').first()).toContainText('outage report');
+  await expect(page.getByRole('heading', { name: 'Gap: Ticket triage', level: 3 })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Evidence for Gap: Ticket triage' })).toContainText(
+    'outage report',
+  );
   await page.getByRole('button', { name: 'Send when the job is filled' }).click();
   await expect(page.locator('.status-line')).toContainText('scheduled');
   await expect(page.getByText('held until the job is closed as filled')).toBeVisible();

@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { FeedbackSections } from '../domain/compose/types';
 import type { FeedbackVoice } from '../domain/compose/voice';
 import type {
   ApplicationStage,
@@ -285,6 +286,8 @@ export const criteria = pgTable(
       .references(() => jobs.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     description: text('description'),
+    /** The organization's own pointer for a gap in this criterion: used in feedback instead of the library's. */
+    practise: text('practise'),
     position: integer('position').notNull(),
   },
   (t) => [index('criteria_job_idx').on(t.jobId)],
@@ -476,6 +479,12 @@ export const feedback = pgTable(
     body: text('body').notNull(),
     findings: jsonb('findings').$type<StoredFinding[]>().notNull().default([]),
     sentences: jsonb('sentences').$type<StoredSentence[]>().notNull().default([]),
+    /**
+     * The composer's outline of the draft: its sections (opening, strength, one per gap with the criterion, the
+     * evidence used and the pointer, closing), so the review screen can lay the letter out by section; null for
+     * feedback drafted before outlines were kept.
+     */
+    outline: jsonb('outline').$type<FeedbackSections>(),
     /** 'now', 'at' (sendAt) or 'when-filled' (held until the job is closed). */
     sendMode: text('send_mode').$type<'now' | 'at' | 'when-filled'>(),
     sendAt: timestamp('send_at', { withTimezone: true }),

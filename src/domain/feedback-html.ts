@@ -25,7 +25,7 @@ export function feedbackBlocks(body: string): FeedbackBlock[] {
     if (lines.length === 0) continue;
     const [first, ...rest] = lines;
     if (first === undefined) continue;
-    if (rest.length > 0 && isHeading(first) && !isSignOff(lines)) {
+    if (paragraphHeading(lines) !== null) {
       blocks.push({ kind: 'heading', text: first });
       blocks.push({ kind: 'paragraph', text: rest.join(' ') });
     } else if (lines.length > 1) {
@@ -35,6 +35,12 @@ export function feedbackBlocks(body: string): FeedbackBlock[] {
     }
   }
   return blocks;
+}
+
+/** The heading a paragraph opens with (its short first line without end punctuation, more lines after), or null. */
+export function paragraphHeading(lines: string[]): string | null {
+  const [first, ...rest] = lines;
+  return first !== undefined && rest.length > 0 && isHeading(first) && !isSignOff(lines) ? first : null;
 }
 
 function isHeading(line: string): boolean {

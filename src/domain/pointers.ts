@@ -535,3 +535,46 @@ export const POINTER_RULES = SKILL_FAMILIES.map((f) => ({
   match: f.match,
   pointer: (captured: string | undefined) => fill(plain(f), captured, 'this skill'),
 }));
+
+/** Verbs an organization's own pointer may open with, so it reads on after "To practise," in lower case. */
+const IMPERATIVES = new Set(
+  (
+    'aim analyse analyze ask attend build check choose compare complete consider contribute design do draft enrol ' +
+    'enroll explain explore find focus follow get give go join keep lead learn list listen look make map mentor ' +
+    'note pair pick plan practise practice prepare present read record rehearse review revisit run set shadow ' +
+    'sketch solve spend start study summarise summarize take teach time try use volunteer watch work write'
+  ).split(' '),
+);
+
+/** The organization's own pointer for a criterion, as the letter says it. */
+export interface OwnPointer {
+  /** Under a gap: "To practise, work through …" or, for text that opens otherwise, "To practise: Our course …". */
+  text: string;
+  /** A screen's one sentence: "The main gap was statistics; before you apply again, work through …". */
+  screen(inline: string): string;
+}
+
+/**
+ * An organization's own pointer for a criterion ("Work through the statistics unit of our course."), read into the
+ * letter's words. Text that opens with a verb continues "To practise, …" in lower case; other text ("Our team blog
+ * has …") is kept as written after a colon, so a name is never lower-cased. A screen's letter takes its first
+ * sentence only.
+ */
+export function ownPointer(practise: string): OwnPointer {
+  const text = practise
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[,;:]+$/, '');
+  const first = /^([A-Z][a-z]+)\b/.exec(text)?.[1];
+  const flows = first !== undefined && IMPERATIVES.has(first.toLowerCase());
+  const said = flows ? `${text.charAt(0).toLowerCase()}${text.slice(1)}` : text;
+  const whole = /[.!?]["'”’)\]]*$/.test(said) ? said : `${said}.`;
+  const firstSentence = /^(.*?[.!?]["'”’)\]]*)(?:\s+[A-Z"'“‘(]|$)/.exec(whole)?.[1] ?? whole;
+  return {
+    text: flows ? `To practise, ${whole}` : `To practise: ${whole}`,
+    screen: (inline) =>
+      flows
+        ? `The main gap was ${inline}; before you apply again, ${firstSentence}`
+        : `The main gap was ${inline}; before you apply again: ${firstSentence}`,
+  };
+}

@@ -134,3 +134,10 @@ export function splitSentences(body: string): SentenceSpan[] {
   }
   return out;
 }
+
+/** An address shown without giving it away: "alex.kim@example.com" -> "a***@example.com". */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '***';
+  return `${email.charAt(0)}***${email.slice(at)}`;
+}

@@ -28,6 +28,7 @@ function bodyFor(method: string, path: string, ids: Record<string, string>): unk
     'POST /api/v1/scorecards/{id}/ratings/{ratingId}/redact': { reason: 'Taken over.' },
     'POST /api/v1/applications/{id}/interviewers': { userId: ids.users },
     'POST /api/v1/integrations/{id}/backfills': { days: 30 },
+    'PATCH /api/v1/jobs/{id}/criteria/{criterionId}': { practise: 'Work through one worked example.' },
   };
   return bodies[key];
 }
@@ -94,7 +95,8 @@ describe('another organization', () => {
         const url = path
           .replace('{id}', ids[resource])
           .replace('{userId}', ids.users)
-          .replace('{ratingId}', ids.ratings);
+          .replace('{ratingId}', ids.ratings)
+          .replace('{criterionId}', ids.criterion);
         const body = bodyFor(m, path, ids);
         const res =
           m === 'GET' || m === 'DELETE'

@@ -242,6 +242,11 @@ describe('redacting evidence', () => {
     expect(again.body.quotedBy).toEqual({ id: rejected.body.feedback.id, status: 'draft' });
     const fb = await org.api.get(`/api/v1/feedback/${rejected.body.feedback.id}`);
     expect(JSON.stringify(fb.body.feedback.evidence)).not.toContain('typos');
+    // The draft's outline loses the link too; its sections keep their wording.
+    expect(
+      JSON.stringify(fb.body.feedback.outline.gaps.flatMap((g: { evidence: unknown }) => g.evidence)),
+    ).not.toContain('typos');
+    expect(fb.body.feedback.outline.gaps.length).toBeGreaterThan(0);
     expect((await org.api.get('/api/v1/stats')).body.ratingsLeftOut).toBe(2);
   });
 

@@ -50,6 +50,7 @@ const CandidateSignIn = page(() => import('./me/auth'), 'SignInPage');
 const CandidateSignUp = page(() => import('./me/auth'), 'SignUpPage');
 const VerifyPage = page(() => import('./me/auth'), 'VerifyPage');
 const ConfirmCandidateSignUp = page(() => import('./me/auth'), 'ConfirmSignUpPage');
+const ConfirmKeep = page(() => import('./me/auth'), 'ConfirmKeepPage');
 const CandidateForgotPassword = page(() => import('./me/auth'), 'CandidateForgotPassword');
 const CandidateResetPassword = page(() => import('./me/auth'), 'CandidateResetPassword');
 const DeletedPage = page(() => import('./me/auth'), 'DeletedPage');
@@ -105,6 +106,7 @@ export const routes: RouteObject[] = [
   { path: '/me/signin', element: titled('Sign in', CandidateSignIn) },
   { path: '/me/signup', element: titled('Create your account', CandidateSignUp) },
   { path: '/me/confirm/:token', element: titled('Finish signing up', withToken(ConfirmCandidateSignUp)) },
+  { path: '/me/keep/:token', element: titled('Keep your feedback', withToken(ConfirmKeep)) },
   { path: '/me/verify/:token', element: titled('Confirm your email', withToken(VerifyPage)) },
   { path: '/me/forgot-password', element: titled('Reset your password', CandidateForgotPassword) },
   {

@@ -16,6 +16,19 @@ export interface SignUpCandidateInput {
  * with the password just chosen, so nobody can hold someone else's address.
  */
 export async function signUpCandidate(ctx: AppContext, _who: Anonymous, input: SignUpCandidateInput) {
+  await requestCandidateSignUp(ctx, input);
+  return { email: input.email };
+}
+
+/**
+ * Records a candidate's sign-up and emails its link. `keeping` is the feedback the candidate signed up from (its
+ * page's "Keep this feedback"): the message names it, and the link opens on the workspace's feedback.
+ */
+export async function requestCandidateSignUp(
+  ctx: AppContext,
+  input: SignUpCandidateInput,
+  keeping?: { organization: string; job: string },
+) {
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
     const [existing] = await tx
@@ -23,12 +36,15 @@ export async function signUpCandidate(ctx: AppContext, _who: Anonymous, input: S
       .from(candidateAccounts)
       .where(sql`lower(${candidateAccounts.email}) = lower(${input.email})`);
     const first = input.name.split(' ')[0];
+    const path = keeping ? '/me/keep' : '/me/confirm';
     await recordSignUpRequest(
       tx,
       ctx,
-      { kind: 'candidate', email: input.email, name: input.name, passwordHash, path: '/me/confirm' },
+      { kind: 'candidate', email: input.email, name: input.name, passwordHash, path },
       {
-        subject: 'Confirm your email to finish signing up to Debrief',
+        subject: keeping
+          ? `Confirm your email to keep your feedback from ${keeping.organization}`
+          : 'Confirm your email to finish signing up to Debrief',
         lines: (link) => [
           `Hello ${first},`,
           '',
@@ -37,7 +53,12 @@ export async function signUpCandidate(ctx: AppContext, _who: Anonymous, input: S
                 'Someone asked to create a Debrief account with this address, which already has one. If it was you,',
                 'this link signs you in to it with the password you just chose (your applications and feedback stay):',
               ]
-            : ['Open this link to confirm your address and create your Debrief account:']),
+            : keeping
+              ? [
+                  `Open this link to confirm your address and create your Debrief account. Your feedback on the`,
+                  `${keeping.job} role from ${keeping.organization} will be waiting in it, with any sent to this address:`,
+                ]
+              : ['Open this link to confirm your address and create your Debrief account:']),
           '',
           link ?? '',
           '',
@@ -48,5 +69,4 @@ export async function signUpCandidate(ctx: AppContext, _who: Anonymous, input: S
     );
   });
   ctx.jobs.poke();
-  return { email: input.email };
 }

@@ -49,7 +49,12 @@ export async function rejectApplication(
       reason,
       jurisdictions: organizationJurisdictions,
       voice: organizationVoice,
-      criteria: jobCriteria.map((c) => ({ id: c.id, name: c.name, description: c.description })),
+      criteria: jobCriteria.map((c) => ({
+        id: c.id,
+        name: c.name,
+        description: c.description,
+        practise: c.practise,
+      })),
       scorecards: cards.map((c) => ({
         id: c.id,
         stage: c.stage,
@@ -87,6 +92,7 @@ export async function rejectApplication(
         body: composed.body,
         findings,
         sentences: composed.sentences,
+        outline: composed.sections,
       })
       .returning();
     await recordAudit(tx, {

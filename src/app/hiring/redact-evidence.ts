@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { feedback, scorecardRatings, scorecards } from '../../db/schema';
+import { outlineWithout } from '../../domain/draft-sections';
 import { AppError, notFound } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import type { Actor, AppContext } from '../context';
@@ -42,7 +43,12 @@ export async function redactEvidence(ctx: AppContext, actor: Actor, input: Redac
 
     // Feedback keeps a link (with an excerpt) to the evidence behind each sentence: drop the links to this one.
     const [fb] = await tx
-      .select({ id: feedback.id, status: feedback.status, sentences: feedback.sentences })
+      .select({
+        id: feedback.id,
+        status: feedback.status,
+        sentences: feedback.sentences,
+        outline: feedback.outline,
+      })
       .from(feedback)
       .where(eq(feedback.applicationId, card.applicationId))
       .for('update');
@@ -56,7 +62,10 @@ export async function redactEvidence(ctx: AppContext, actor: Actor, input: Redac
           return !hit;
         }),
       }));
-      if (unlinked) await tx.update(feedback).set({ sentences }).where(eq(feedback.id, fb.id));
+      // The outline's sections keep the same links, with their excerpts.
+      const outline = fb.outline ? outlineWithout(fb.outline, card.id, rating.criterionId).outline : null;
+      if (unlinked || outline !== fb.outline)
+        await tx.update(feedback).set({ sentences, outline }).where(eq(feedback.id, fb.id));
     }
 
     await recordAudit(tx, {

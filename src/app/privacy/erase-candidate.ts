@@ -128,7 +128,7 @@ export async function eraseCandidateData(
   if (any(feedbackIds)) {
     await tx
       .update(feedback)
-      .set({ body: '', findings: [], sentences: [], overrideJustification: null })
+      .set({ body: '', findings: [], sentences: [], outline: null, overrideJustification: null })
       .where(inArray(feedback.id, feedbackIds));
     await tx
       .update(feedbackResponses)

@@ -3,13 +3,14 @@
 // allows. Records the evidence it leaves out. Pure.
 
 import { check, type Finding, hasBlocking, type Jurisdiction } from '../../checker';
-import { familyFor, pointerFor } from '../pointers';
+import { familyFor, ownPointer, pointerFor } from '../pointers';
 import { type StagePolicy, stagePolicy } from '../stage-policy';
 import { ensurePeriod, excerpt, splitSentences } from '../text';
 import { aggregate, key } from './aggregate';
 import { headingName, inlineCriterion, needsPhrase, tidy } from './phrasing';
 import type {
   Aggregate,
+  ComposeCriterion,
   ComposeInput,
   FeedbackGapSection,
   FeedbackSections,
@@ -179,12 +180,20 @@ export class Composer {
     const reasonText = ensurePeriod(input.reason.candidateText);
     // Exercises already given: a second gap of the same family gets another one.
     const used = new Set<string>();
-    const pointer = (name: string, description: string | null) => {
-      const inline = inlineCriterion(name);
+    // The organization's own pointer for a criterion comes first; the library's otherwise.
+    const pointer = (c: ComposeCriterion) => {
+      const inline = inlineCriterion(c.name);
+      const family = familyFor(c.name, c.description).family.id;
+      const own = c.practise?.trim() ? ownPointer(c.practise) : null;
+      if (own)
+        return { inline, family, ruleId: 'organization', practise: own.text, screen: own.screen(inline) };
+      const p = pointerFor(c.name, c.description, inline, used);
       return {
         inline,
-        family: familyFor(name, description).family.id,
-        ...pointerFor(name, description, inline, used),
+        family,
+        ruleId: p.ruleId,
+        practise: `To practise, ${p.text.charAt(0).toLowerCase()}${p.text.slice(1)}`,
+        screen: `The main gap was ${inline}; before you apply again, try ${p.short}.`,
       };
     };
 
@@ -205,8 +214,7 @@ export class Composer {
       ];
       const gap = gaps[0];
       if (gap) {
-        const p = pointer(gap.criterion.name, gap.criterion.description);
-        closing = `The main gap was ${p.inline}; before you apply again, try ${p.short}.`;
+        closing = pointer(gap.criterion).screen;
       } else if (beyond) {
         closing =
           'This was outside your control, and we would welcome an application from you for a future role.';
@@ -261,7 +269,7 @@ export class Composer {
 
       for (const gap of gaps) {
         const c = gap.criterion;
-        const p = pointer(c.name, c.description);
+        const p = pointer(c);
         const observed = policy.includeEvidence
           ? this.observations(gap, 'gap', policy.maxEvidencePerGap, said, sentencesPerNote)
           : [];
@@ -271,7 +279,7 @@ export class Composer {
             ? `${needsPhrase(c.name, p.family)}, and we rated this ${level} that level.`
             : `${needsPhrase(c.name, p.family)}.`,
         );
-        const practise = t(`To practise, ${p.text.charAt(0).toLowerCase()}${p.text.slice(1)}`);
+        const practise = t(p.practise);
         const heading = headingName(c.name);
         para([needs, ...observed, practise], heading);
         gapSections.push({

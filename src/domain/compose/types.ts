@@ -10,6 +10,8 @@ export interface ComposeCriterion {
   id: string;
   name: string;
   description: string | null;
+  /** The organization's own pointer for a gap in this criterion, used instead of the library's. */
+  practise?: string | null;
 }
 export interface ComposeRating {
   criterionId: string;
@@ -80,7 +82,7 @@ export interface FeedbackGapSection {
   saw: string[];
   /** What to practise: an exercise specific to the skill's family. */
   practise: string;
-  /** The skill family the pointer came from (pointers.ts), for the reviewer. */
+  /** The skill family the pointer came from (pointers.ts), or 'organization' for the organization's own; for the reviewer. */
   pointer: string;
   /** The evidence the section's sentences came from. */
   evidence: EvidenceLink[];

@@ -43,6 +43,7 @@ export function presentFeedback(
     findings: f.findings,
     evidence,
     sentences: f.sentences,
+    outline: f.outline ?? null,
     sendMode: f.sendMode,
     sendAt: iso(f.sendAt),
     sentAt: iso(f.sentAt),

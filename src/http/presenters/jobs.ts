@@ -1,6 +1,13 @@
 import type { BulkOperationItem, bulkOperations, criteria, jobs } from '../../db/schema';
 import { iso } from './shared';
 
+export const presentCriterion = (c: typeof criteria.$inferSelect) => ({
+  id: c.id,
+  name: c.name,
+  description: c.description,
+  practise: c.practise,
+});
+
 export function presentJob(
   j: typeof jobs.$inferSelect,
   crit: (typeof criteria.$inferSelect)[],
@@ -11,7 +18,7 @@ export function presentJob(
     id: j.id,
     title: j.title,
     status: j.status,
-    criteria: crit.map((c) => ({ id: c.id, name: c.name, description: c.description })),
+    criteria: crit.map(presentCriterion),
     ...(counts
       ? {
           applications: {

@@ -7,9 +7,10 @@ import { listBulkOperations } from '../../app/hiring/list-bulk-operations';
 import { listJobs } from '../../app/hiring/list-jobs';
 import { rejectRemaining } from '../../app/hiring/reject-remaining';
 import { reopenJob } from '../../app/hiring/reopen-job';
+import { setCriterionPointer } from '../../app/hiring/set-criterion-pointer';
 import { requireActor, secured } from '../env';
 import { authorize } from '../policies';
-import { presentJob, presentOperation } from '../presenters/jobs';
+import { presentCriterion, presentJob, presentOperation } from '../presenters/jobs';
 import { bodyErrors, errors, jsonAnswer, jsonBody, readErrors } from '../responses';
 import { createRouter } from '../router';
 import {
@@ -18,6 +19,9 @@ import {
   CloseJobBody,
   CloseJobResult,
   CreateJobBody,
+  CriterionParams,
+  CriterionPointerBody,
+  CriterionPointerResult,
   Job,
   JobsQuery,
   RejectRemainingBody,
@@ -81,6 +85,32 @@ export function jobRoutes() {
       authorize(actor, 'jobs.read');
       const r = await getJob(c.get('ctx'), actor, { jobId: c.req.valid('param').id });
       return c.json(presentJob(r.job, r.criteria, r.counts, r.heldUntilFilled), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/jobs/{id}/criteria/{criterionId}',
+      tags: ['Jobs'],
+      summary:
+        "Set the organization's own pointer for a criterion: what a candidate with a gap in it should practise",
+      description:
+        "Drafts composed from now on use it for a gap in this criterion instead of the library's pointer. Checked like a draft: a blocking finding refuses it (409, naming body.practise); other findings come back with it.",
+      ...secured,
+      request: { params: CriterionParams, body: jsonBody(CriterionPointerBody) },
+      responses: { 200: jsonAnswer('Saved', CriterionPointerResult), ...bodyErrors, 409: errors[409] },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'jobs.manage');
+      const { id, criterionId } = c.req.valid('param');
+      const r = await setCriterionPointer(c.get('ctx'), actor, {
+        jobId: id,
+        criterionId,
+        practise: c.req.valid('json').practise,
+      });
+      return c.json({ criterion: presentCriterion(r.criterion), findings: r.findings }, 200);
     },
   );
 

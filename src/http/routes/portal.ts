@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { getKeepFeedbackSignUp, signUpToKeepFeedback } from '../../app/candidate/keep-feedback';
 import { renewPortalLink } from '../../app/candidate/renew-portal-link';
 import { requestFeedback } from '../../app/candidate/request-feedback';
 import { respondToFeedback } from '../../app/candidate/respond-to-feedback';
@@ -7,8 +8,14 @@ import { presentCandidateResponse, presentPortalPage } from '../presenters/porta
 import { errors, jsonAnswer, jsonBody } from '../responses';
 import { createRouter } from '../router';
 import { PortalPage, PortalRequestBody, PortalResponseBody, TokenParam } from '../schemas';
+import { SignUpSent } from '../schemas/auth';
 import { Sent } from '../schemas/candidate-account';
-import { PortalRequestAnswer, PortalResponseAnswer } from '../schemas/portal';
+import {
+  KeepFeedbackSignUp,
+  KeepFeedbackSignUpBody,
+  PortalRequestAnswer,
+  PortalResponseAnswer,
+} from '../schemas/portal';
 
 const linkErrors = { 400: errors[400], 404: errors[404], 410: errors[410] };
 const tags = ['Candidate page'];
@@ -94,6 +101,47 @@ export function portalRoutes() {
     async (c) => {
       await renewPortalLink(c.get('ctx'), c.req.valid('param'));
       return c.json({ sent: true as const }, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/portal/{token}/sign-up',
+      tags,
+      summary: "Keep this feedback: the candidate sign-up's address, filled in from the page (masked)",
+      request: { params: TokenParam },
+      responses: {
+        200: jsonAnswer('The sign-up, filled in', KeepFeedbackSignUp),
+        ...linkErrors,
+        409: errors[409],
+      },
+    }),
+    async (c) => c.json(await getKeepFeedbackSignUp(c.get('ctx'), c.req.valid('param')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/portal/{token}/sign-up',
+      tags,
+      summary:
+        'Keep this feedback: sign up with the address the feedback was sent to; a link that finishes it is emailed there',
+      description:
+        'The same as POST /api/v1/candidate/signup with the address on file. Once the emailed link is opened, the ' +
+        'feedback sent to the address is in the workspace (GET /api/v1/candidate/feedback).',
+      request: { params: TokenParam, body: jsonBody(KeepFeedbackSignUpBody) },
+      responses: {
+        202: jsonAnswer('A link was sent to the address', SignUpSent),
+        ...linkErrors,
+        409: errors[409],
+        415: errors[415],
+        429: errors[429],
+      },
+    }),
+    async (c) => {
+      const r = await signUpToKeepFeedback(c.get('ctx'), c.req.valid('param'), c.req.valid('json'));
+      return c.json({ status: 'confirmation-sent' as const, email: r.email }, 202);
     },
   );
   return app;

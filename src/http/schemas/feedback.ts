@@ -15,6 +15,40 @@ export const RejectionBody = z
 export const EvidenceLink = z
   .object({ scorecardId: z.uuid(), criterionId: z.uuid(), excerpt: z.string() })
   .openapi('EvidenceLink');
+export const FeedbackOutline = z
+  .object({
+    greeting: z.string(),
+    opening: z.string().openapi({ description: 'Thanks, the outcome and the reason' }),
+    intro: z.string().nullable(),
+    strength: z
+      .object({
+        criterionId: z.string(),
+        criterion: z.string(),
+        text: z.string(),
+        evidence: z.array(EvidenceLink),
+      })
+      .nullable(),
+    gaps: z.array(
+      z.object({
+        criterionId: z.string(),
+        criterion: z.string().openapi({ description: 'The heading: the criterion as named in the letter' }),
+        needs: z.string(),
+        saw: z.array(z.string()),
+        practise: z.string(),
+        pointer: z.string().openapi({
+          description: "The skill family the pointer came from, or 'organization' for the organization's own",
+        }),
+        evidence: z.array(EvidenceLink),
+      }),
+    ),
+    closing: z.string(),
+    standardClosing: z.string().nullable(),
+    signOff: z.array(z.string()),
+  })
+  .openapi('FeedbackOutline', {
+    description:
+      "The composer's sections of the draft as first written; the text may have been edited since (the body is what is sent)",
+  });
 export const CandidateResponse = z
   .object({
     useful: z.number().int().nullable(),
@@ -57,6 +91,10 @@ export const Feedback = z
     sentences: z.array(
       z.object({ text: z.string(), start: z.number(), end: z.number(), evidence: z.array(EvidenceLink) }),
     ),
+    outline: FeedbackOutline.nullable().openapi({
+      description:
+        'The sections the composer wrote, with the evidence and pointer of each; null for older drafts',
+    }),
     sendMode: z.enum(['now', 'at', 'when-filled']).nullable(),
     sendAt: z.iso.datetime().nullable(),
     sentAt: z.iso.datetime().nullable(),

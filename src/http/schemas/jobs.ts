@@ -1,9 +1,40 @@
 import { z } from '@hono/zod-openapi';
-import { ListQuery, Name } from './shared';
+import { Finding, ListQuery, Name } from './shared';
 
 export const Criterion = z
-  .object({ id: z.uuid(), name: z.string(), description: z.string().nullable() })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string().nullable(),
+    practise: z.string().nullable().openapi({
+      description:
+        "The organization's own pointer for a gap in this criterion, used in feedback instead of the library's; null for the library's",
+    }),
+  })
   .openapi('Criterion');
+export const CriterionParams = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' }, description: 'The job' }),
+  criterionId: z.uuid().openapi({ param: { name: 'criterionId', in: 'path' } }),
+});
+export const CriterionPointerBody = z
+  .object({
+    practise: z.string().trim().max(1000).nullable().openapi({
+      example:
+        'Work through the capacity planning chapter of our engineering handbook, then size one service.',
+      description:
+        'What to practise, in one or two sentences that open with what to do; null or blank to use the library again',
+    }),
+  })
+  .openapi('CriterionPointer');
+export const CriterionPointerResult = z
+  .object({
+    criterion: Criterion,
+    findings: z.array(Finding).openapi({
+      description:
+        'What the checker says about the pointer short of refusing it (a blocking finding is a 409)',
+    }),
+  })
+  .openapi('CriterionPointerResult');
 export const CreateJobBody = z
   .object({
     title: Name.openapi({ example: 'Senior Backend Engineer' }),

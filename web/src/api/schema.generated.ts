@@ -2588,6 +2588,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs/{id}/criteria/{criterionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set the organization's own pointer for a criterion: what a candidate with a gap in it should practise
+         * @description Drafts composed from now on use it for a gap in this criterion instead of the library's pointer. Checked like a draft: a blocking finding refuses it (409, naming body.practise); other findings come back with it.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The job */
+                    id: string;
+                    criterionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CriterionPointer"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CriterionPointerResult"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body must be JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/jobs/{id}/close": {
         parameters: {
             query?: never;
@@ -6139,6 +6240,163 @@ export interface paths {
                 };
                 /** @description Not found in your organization */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/{token}/sign-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Keep this feedback: the candidate sign-up's address, filled in from the page (masked) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The sign-up, filled in */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeepFeedbackSignUp"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The link has expired */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Keep this feedback: sign up with the address the feedback was sent to; a link that finishes it is emailed there
+         * @description The same as POST /api/v1/candidate/signup with the address on file. Once the emailed link is opened, the feedback sent to the address is in the workspace (GET /api/v1/candidate/feedback).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["KeepFeedbackSignUpBody"];
+                };
+            };
+            responses: {
+                /** @description A link was sent to the address */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignUpSent"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The link has expired */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body must be JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many failed attempts; the Retry-After header says when to try again */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -10168,6 +10426,8 @@ export interface components {
             id: string;
             name: string;
             description: string | null;
+            /** @description The organization's own pointer for a gap in this criterion, used in feedback instead of the library's; null for the library's */
+            practise: string | null;
         };
         CreateJob: {
             /** @example Senior Backend Engineer */
@@ -10177,6 +10437,33 @@ export interface components {
                 name: string;
                 description?: string | null;
             }[];
+        };
+        CriterionPointerResult: {
+            criterion: components["schemas"]["Criterion"];
+            /** @description What the checker says about the pointer short of refusing it (a blocking finding is a 409) */
+            findings: components["schemas"]["Finding"][];
+        };
+        Finding: {
+            ruleId: string;
+            /** @example proxy */
+            category: string;
+            /**
+             * @description block stops approval; warn asks for a second look; review is the statistical second opinion
+             * @enum {string}
+             */
+            severity: "block" | "warn" | "review";
+            start: number;
+            end: number;
+            text: string;
+            message: string;
+            suggestion: string;
+        };
+        CriterionPointer: {
+            /**
+             * @description What to practise, in one or two sentences that open with what to do; null or blank to use the library again
+             * @example Work through the capacity planning chapter of our engineering handbook, then size one service.
+             */
+            practise: string | null;
         };
         CloseJobResult: {
             job: components["schemas"]["Job"];
@@ -10363,21 +10650,6 @@ export interface components {
             /** Format: uuid */
             criterionId?: string;
         };
-        Finding: {
-            ruleId: string;
-            /** @example proxy */
-            category: string;
-            /**
-             * @description block stops approval; warn asks for a second look; review is the statistical second opinion
-             * @enum {string}
-             */
-            severity: "block" | "warn" | "review";
-            start: number;
-            end: number;
-            text: string;
-            message: string;
-            suggestion: string;
-        };
         /** @description The author is the signed-in member (or, for an admin, the member named in onBehalfOf); a free-text interviewer is refused */
         Scorecard: {
             stage: components["schemas"]["Stage"];
@@ -10436,6 +10708,7 @@ export interface components {
                 end: number;
                 evidence: components["schemas"]["EvidenceLink"][];
             }[];
+            outline: components["schemas"]["FeedbackOutline"];
             /** @enum {string|null} */
             sendMode: "now" | "at" | "when-filled" | null;
             /** Format: date-time */
@@ -10463,6 +10736,33 @@ export interface components {
             criterionId: string;
             excerpt: string;
         };
+        /** @description The sections the composer wrote, with the evidence and pointer of each; null for older drafts */
+        FeedbackOutline: {
+            greeting: string;
+            /** @description Thanks, the outcome and the reason */
+            opening: string;
+            intro: string | null;
+            strength: {
+                criterionId: string;
+                criterion: string;
+                text: string;
+                evidence: components["schemas"]["EvidenceLink"][];
+            } | null;
+            gaps: {
+                criterionId: string;
+                /** @description The heading: the criterion as named in the letter */
+                criterion: string;
+                needs: string;
+                saw: string[];
+                practise: string;
+                /** @description The skill family the pointer came from, or 'organization' for the organization's own */
+                pointer: string;
+                evidence: components["schemas"]["EvidenceLink"][];
+            }[];
+            closing: string;
+            standardClosing: string | null;
+            signOff: string[];
+        } | null;
         /** @description The email carrying it to the candidate, once queued */
         Delivery: {
             /**
@@ -10762,6 +11062,22 @@ export interface components {
         };
         PortalFeedbackRequest: {
             message?: string | null;
+        };
+        KeepFeedbackSignUp: {
+            /**
+             * @description The address the feedback was sent to, masked: the sign-up uses it as it is on file
+             * @example a***@example.com
+             */
+            email: string;
+            /** @description The candidate's name as the employer has it, to fill in */
+            name: string;
+            organization: string;
+            job: string;
+        };
+        KeepFeedbackSignUpBody: {
+            name: string;
+            /** @example correct horse battery staple */
+            password: string;
         };
         CandidateSignUp: {
             name: string;

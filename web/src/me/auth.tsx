@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { ApiError } from '../api';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiError, api, errorText } from '../api';
 import { AuthLayout, CheckInbox } from '../components';
 import { ForgotPasswordPage, type PasswordSide, ResetPasswordPage } from '../passwords';
 import { Field, SubmitButton, useSubmit } from '../ui';
@@ -38,6 +38,92 @@ export function DeletedPage() {
 }
 
 export function SignUpPage() {
+  const keep = useSearchParams()[0].get('keep');
+  return keep ? <KeepFeedbackSignUp token={keep} /> : <PlainSignUp />;
+}
+
+interface KeepForm {
+  email: string;
+  name: string;
+  organization: string;
+  job: string;
+}
+
+/**
+ * "Keep this feedback", from the feedback's page: the address is the one the feedback was sent to, shown masked and
+ * never typed; the emailed link confirms it, and the workspace opens on the feedback.
+ */
+function KeepFeedbackSignUp({ token }: { token: string }) {
+  const path = `/portal/${encodeURIComponent(token)}/sign-up`;
+  const [form, setForm] = useState<KeepForm>();
+  const [loadError, setLoadError] = useState<string>();
+  const [sentTo, setSentTo] = useState<string>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: path follows token
+  useEffect(() => {
+    api<KeepForm>('GET', path)
+      .then(setForm)
+      .catch((e) => setLoadError(errorText(e)));
+  }, [token]);
+  const submit = useSubmit(async (v) => {
+    const sent = await api<{ email: string }>('POST', path, { name: v.name, password: v.password });
+    setSentTo(sent.email);
+  });
+  if (sentTo)
+    return (
+      <AuthLayout audience="for candidates" tagline={CANDIDATE_TAGLINE} title="Check your inbox">
+        <div role="status">
+          <p>
+            We sent a link to <strong>{sentTo}</strong>, the address your feedback came to. Open it within 24
+            hours: your workspace is created then, with the feedback in it.
+          </p>
+        </div>
+      </AuthLayout>
+    );
+  if (loadError)
+    return (
+      <AuthLayout audience="for candidates" tagline={CANDIDATE_TAGLINE} title="Keep your feedback">
+        <p role="alert">{loadError}</p>
+        <p className="switch">
+          <Link to="/me/signup">Create an account</Link> with your address, or{' '}
+          <Link to="/me/signin">sign in</Link>.
+        </p>
+      </AuthLayout>
+    );
+  if (!form) return <p className="loading">Loading…</p>;
+  return (
+    <AuthLayout audience="for candidates" tagline={CANDIDATE_TAGLINE} title="Keep your feedback">
+      <p>
+        Your feedback on the {form.job} role from {form.organization} is kept in a free Debrief workspace,
+        with any other feedback sent to your address.
+      </p>
+      <form onSubmit={submit.onSubmit}>
+        <Field label="Your name" name="name" autoComplete="name" defaultValue={form.name} required />
+        <Field
+          label="Email"
+          name="email-shown"
+          value={form.email}
+          readOnly
+          hint="The address this feedback was sent to, shown in part. We email it a link to confirm."
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={10}
+          required
+          hint="At least 10 characters"
+        />
+        <SubmitButton submit={submit}>Create account and keep it</SubmitButton>
+      </form>
+      <p className="switch">
+        Already have an account? <Link to="/me/signin">Sign in</Link>: feedback sent to its address is there.
+      </p>
+    </AuthLayout>
+  );
+}
+
+function PlainSignUp() {
   const [sentTo, setSentTo] = useState<string>();
   const submit = useSubmit(async (v) => {
     const sent = await capi<{ email: string }>('POST', '/signup', {
@@ -171,6 +257,17 @@ export const ConfirmSignUpPage = ({ token }: { token: string }) => (
     title="Finish signing up"
     button="Confirm and sign in"
     then="/me"
+  />
+);
+
+/** The link from "Keep this feedback": it confirms the address and opens on the feedback kept. */
+export const ConfirmKeepPage = ({ token }: { token: string }) => (
+  <ConfirmLink
+    token={token}
+    path="/signup/confirm"
+    title="Keep your feedback"
+    button="Confirm and sign in"
+    then="/me/feedback"
   />
 );
 

@@ -86,12 +86,12 @@ export function CandidatePage({ token }: { token: string }) {
           <h2 id="keep-head">Keep this feedback and build a plan</h2>
           <p>
             A free Debrief workspace keeps feedback sent to you, tracks your applications and turns what you
-            learn into a plan. Sign up with the address this email came to, and this feedback is already
+            learn into a plan. The sign-up uses the address this email came to, so this feedback is already
             there.
           </p>
           <p>
-            <a className="button secondary" href="/me/signup">
-              Create my workspace
+            <a className="button secondary" href={`/me/signup?keep=${encodeURIComponent(token)}`}>
+              Keep this feedback
             </a>
           </p>
         </section>

@@ -10,7 +10,7 @@ import {
   type Finding,
   type Me,
 } from '../api';
-import { CheckedTextarea, FindingList, Marked, useCheck, useCheckerReady } from '../checked';
+import { CheckedTextarea, FindingList, useCheck, useCheckerReady } from '../checked';
 import { Badge, ErrorNote } from '../components';
 import { usePageTitle } from '../navigation';
 import { invalidate, useApi } from '../query';
@@ -20,6 +20,7 @@ import { CandidateResponseCard } from './review/candidate-response';
 import { EvidenceCard } from './review/evidence';
 import { useReviewKeys, useReviewQueue } from './review/queue';
 import { ResendCard } from './review/resend';
+import { SectionsView } from './review/sections';
 import { StatusNote, Timeline } from './review/timeline';
 
 type Send = 'now' | 'when-filled' | string;
@@ -53,6 +54,14 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
   const [justification, setJustification] = useState('');
   // A feedback whose email failed, opened for editing: saving makes it a draft again.
   const [reopening, setReopening] = useState(false);
+  // The letter is shown by section, each with its evidence; the reviewer opens the whole text to edit it.
+  const [wholeText, setWholeText] = useState(false);
+  const [focusEditor, setFocusEditor] = useState(false);
+  useEffect(() => {
+    if (!wholeText || !focusEditor) return;
+    setFocusEditor(false);
+    document.querySelector<HTMLTextAreaElement>('.review-main textarea')?.focus();
+  }, [wholeText, focusEditor]);
   const findings = useCheck(body);
   const checked = useCheckerReady();
 
@@ -140,7 +149,10 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
     a: () => {
       if (mayReview && fb?.status === 'draft' && !busy) void approval.run({ send: 'now' });
     },
-    e: () => document.querySelector<HTMLTextAreaElement>('.review-main textarea')?.focus(),
+    e: () => {
+      setWholeText(true);
+      setFocusEditor(true);
+    },
   });
 
   if (loadError) return <ErrorNote error={loadError} />;
@@ -203,8 +215,20 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
           )}
 
           <section className="card">
-            <h2>{editing ? 'Draft' : 'Text'}</h2>
-            {editing ? (
+            <div className="card-head">
+              <h2>{editing ? 'Draft' : 'Text'}</h2>
+              {editing && (
+                <button
+                  type="button"
+                  className="secondary small"
+                  aria-expanded={wholeText}
+                  onClick={() => setWholeText(!wholeText)}
+                >
+                  {wholeText ? 'Show by section' : 'Edit the whole text'}
+                </button>
+              )}
+            </div>
+            {editing && wholeText ? (
               <>
                 <CheckedTextarea
                   label="Feedback to the candidate"
@@ -217,22 +241,35 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
                 {checked && findings.length === 0 && (
                   <p className="ok-note">The checker finds nothing to change.</p>
                 )}
-                <div className="actions">
-                  <button
-                    type="button"
-                    className="secondary"
-                    disabled={busy || (!dirty && isDraft)}
-                    onClick={() => saving.run()}
-                  >
-                    {isDraft ? 'Save' : 'Save as a draft'}
-                  </button>
-                  {dirty && <span className="muted small">Unsaved changes</span>}
-                  <Toast as="span" message={notice} onDismiss={() => setNotice(undefined)} />
-                </div>
               </>
             ) : (
-              <div className="letter">
-                <Marked text={fb.body} findings={fb.findings} />
+              <>
+                <p className="muted small">
+                  {editing
+                    ? 'The letter by section, with the scorecard evidence each came from beside it. Use “Edit the whole text” to change it.'
+                    : 'The letter by section, with the scorecard evidence each came from beside it.'}
+                </p>
+                <SectionsView
+                  fb={fb}
+                  body={editing ? body : fb.body}
+                  findings={editing ? findings : fb.findings}
+                  app={a}
+                />
+                {editing && findings.length > 0 && <FindingList findings={findings} />}
+              </>
+            )}
+            {editing && (
+              <div className="actions">
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={busy || (!dirty && isDraft)}
+                  onClick={() => saving.run()}
+                >
+                  {isDraft ? 'Save' : 'Save as a draft'}
+                </button>
+                {dirty && <span className="muted small">Unsaved changes</span>}
+                <Toast as="span" message={notice} onDismiss={() => setNotice(undefined)} />
               </div>
             )}
             <ErrorNote error={saving.error} />
@@ -333,7 +370,7 @@ export function ReviewPage({ id, me }: { id: string; me: Me }) {
         </div>
 
         <aside className="review-side">
-          <EvidenceCard fb={fb} body={body} app={a} />
+          {editing && wholeText && <EvidenceCard fb={fb} body={body} app={a} />}
           {audit.data && (
             <section className="card">
               <h2>Audit trail</h2>

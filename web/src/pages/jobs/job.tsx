@@ -19,6 +19,7 @@ import { ConfirmDialog } from '../../ui';
 import { Applicants, useListState } from './applicants';
 import { ApproveAll } from './approve-all';
 import { OperationPanel, operationFinished } from './bulk-operation';
+import { CriteriaCard } from './criteria';
 import { RejectRemaining } from './reject-remaining';
 
 export const canManage = (me: Me) => can(me, 'jobs.manage');
@@ -152,17 +153,7 @@ export function JobPage({ id, me }: { id: string; me: Me }) {
         <h1>{j.title}</h1>
         <Badge value={j.status} />
       </div>
-      <section className="card">
-        <h2>Criteria</h2>
-        <ul className="criteria-list">
-          {j.criteria.map((c) => (
-            <li key={c.id}>
-              <b>{c.name}</b>
-              {c.description && <span className="muted"> — {c.description}</span>}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <CriteriaCard job={j} mayEdit={canManage(me)} />
       {panels.map((opId) => (
         <OperationPanel key={opId} id={opId} onDismiss={() => setDismissed((ids) => [...ids, opId])} />
       ))}

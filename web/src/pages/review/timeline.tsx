@@ -70,6 +70,7 @@ const ACTIONS: Record<string, string> = {
   'candidate.email-corrected': "The candidate's address corrected",
   'job.closed': 'Job closed',
   'job.reopened': 'Job reopened',
+  'job.criterion-pointer-changed': "A criterion's pointer changed",
   'job.reject-remaining': 'Rejected when the job closed',
 };
 

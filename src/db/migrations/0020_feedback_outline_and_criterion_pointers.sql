@@ -1,0 +1,2 @@
+ALTER TABLE "criteria" ADD COLUMN "practise" text;--> statement-breakpoint
+ALTER TABLE "feedback" ADD COLUMN "outline" jsonb;
