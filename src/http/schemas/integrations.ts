@@ -2,14 +2,9 @@ import { z } from '@hono/zod-openapi';
 
 /** The providers Debrief connects to (each has an adapter in src/integrations/adapters.ts). */
 const Provider = z.enum(['greenhouse', 'lever', 'ashby']);
-const ApiKey = z
-  .string()
-  .trim()
-  .min(8)
-  .max(500)
-  .openapi({
-    description: "The ATS's API key (Greenhouse: a Harvest key; Lever: a Data API key; Ashby: an API key)",
-  });
+const ApiKey = z.string().trim().min(8).max(500).openapi({
+  description: "The ATS's API key (Greenhouse: a Harvest key; Lever: a Data API key; Ashby: an API key)",
+});
 const NoteUserId = z
   .string()
   .trim()
