@@ -3299,6 +3299,11 @@ export interface paths {
                                 id: string;
                                 stage: string;
                                 interviewer: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Null once the member is removed
+                                     */
+                                    id: string | null;
                                     name: string;
                                     email: string;
                                 };
@@ -3306,6 +3311,13 @@ export interface paths {
                                 notes: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When its author last edited it
+                                 */
+                                editedAt: string | null;
+                                /** @description The reader may edit it: their own scorecard (or one an admin recorded for a member), until the application is decided */
+                                editable: boolean;
                                 ratings: components["schemas"]["ScorecardRating"][];
                             }[];
                             /** @description Scorecards left out because the reader (an interviewer) has not submitted their own yet; they see their colleagues' once they have */
@@ -3744,6 +3756,111 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit your scorecard until the application is decided (409 scorecard-locked after): its content is replaced and checked as on submitting */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScorecardEdit"];
+                };
+            };
+            responses: {
+                /** @description Edited */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScorecardResult"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body must be JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The content is refused as written (e.g. a blocking checker finding); the message says what to change */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/scorecards/{id}/ratings/{ratingId}/redact": {
@@ -10340,6 +10457,25 @@ export interface components {
         };
         /** @enum {string} */
         Stage: "screen" | "interview" | "final";
+        /** @description The scorecard's new content as a whole: its ratings replace the old ones, checked as on submitting */
+        ScorecardEdit: {
+            ratings: {
+                /** Format: uuid */
+                criterionId: string;
+                /** @description 1 well below, 2 below, 3 meets, 4 exceeds */
+                rating: number;
+                evidence: string;
+            }[];
+            /** @enum {string} */
+            recommendation: "strong_no" | "no" | "yes" | "strong_yes";
+            /** @description Private to the hiring team; never in feedback */
+            notes?: string | null;
+            /** @description Confirms evidence with a blocking checker finding. Without it such a scorecard is refused (422); with it the evidence is stored flagged (the reason, who confirmed) and left out of drafts and statistics. */
+            submitAnyway?: {
+                /** @example The candidate raised it; recorded verbatim for the panel */
+                reason: string;
+            } | null;
+        };
         RedactResult: {
             rating: components["schemas"]["ScorecardRating"];
             /** @description The application's feedback, when a sentence of it was drafted from this evidence: its link to the evidence is removed, its wording is not */
