@@ -31,7 +31,7 @@ const ResetPassword = page(() => import('./pages/auth'), 'ResetPassword');
 
 const TeamLayout = page(() => import('./team'), 'TeamLayout');
 const Dashboard = page(() => import('./pages/dashboard'), 'Dashboard');
-const Members = page(() => import('./pages/dashboard'), 'Members');
+const Members = page(() => import('./pages/members'), 'Members');
 const JobsPage = page(() => import('./pages/jobs'), 'JobsPage');
 const JobPage = page(() => import('./pages/jobs'), 'JobPage');
 const ApplicationPage = page(() => import('./pages/application'), 'ApplicationPage');
