@@ -6,6 +6,7 @@ import { ErrorNote } from '../components';
 import { useApi } from '../query';
 import { ApproveAll } from './jobs/approve-all';
 import { OperationPanel } from './jobs/bulk-operation';
+import { WelcomeCard } from './welcome';
 
 export function Dashboard({ me }: { me: Me }) {
   const first = me.user.name.split(' ')[0];
@@ -24,16 +25,7 @@ export function Dashboard({ me }: { me: Me }) {
   return (
     <>
       <h1>Dashboard</h1>
-      {noJobs && (
-        <section className="card empty">
-          <h2>Welcome to Debrief, {first}</h2>
-          <p>
-            {me.organization.name} has no jobs yet. <Link to="/jobs">Create a job</Link> with the skills it
-            requires, add candidates and their scorecards, and Debrief drafts checked feedback when you
-            reject. You can also invite your team from <b>Members</b>.
-          </p>
-        </section>
-      )}
+      {jobs.data && <WelcomeCard me={me} noJobs={Boolean(noJobs)} />}
       {!noJobs && jobs.data && <p className="muted">Welcome back, {first}.</p>}
       <ErrorNote error={stats.error} />
       {s && (
