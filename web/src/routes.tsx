@@ -24,7 +24,7 @@ function page<M extends Record<K, AnyComponent>, K extends string>(load: () => P
 const CandidatePage = page(() => import('./pages/portal'), 'CandidatePage');
 const SignIn = page(() => import('./pages/auth'), 'SignIn');
 const SignUp = page(() => import('./pages/auth'), 'SignUp');
-const AcceptInvitation = page(() => import('./pages/auth'), 'AcceptInvitation');
+const AcceptInvitation = page(() => import('./pages/invitation'), 'AcceptInvitation');
 const ConfirmSignUp = page(() => import('./pages/auth'), 'ConfirmSignUp');
 const ForgotPassword = page(() => import('./pages/auth'), 'ForgotPassword');
 const ResetPassword = page(() => import('./pages/auth'), 'ResetPassword');

@@ -14,7 +14,7 @@ import {
 import { Badge, ErrorNote, ReasonField } from '../components';
 import { usePageTitle } from '../navigation';
 import { invalidate, useApi } from '../query';
-import { Drawer } from '../ui';
+import { Drawer } from '../ui/Drawer';
 import { Interviewers } from './application/interviewers';
 import { PipelineControl } from './application/pipeline';
 import { RatingsGrid } from './application/ratings-grid';

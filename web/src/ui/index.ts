@@ -1,5 +1,4 @@
 export { ConfirmDialog } from './ConfirmDialog';
-export { Drawer } from './Drawer';
 export { type ControlProps, Field } from './Field';
 export { SubmitButton } from './SubmitButton';
 export { Toast } from './Toast';
