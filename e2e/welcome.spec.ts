@@ -46,3 +46,32 @@ test('an admin sees the setup steps; an interviewer sees the applications assign
   await expect(interviewer.getByRole('heading', { name: 'Rae Lund', level: 1 })).toBeVisible();
   await expect(interviewer.getByRole('button', { name: 'Add a scorecard' })).toBeVisible();
 });
+
+test('a reviewer sees the drafts waiting for them, each a link to its review', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  await signUpTeam(page, `Quay ${unique()}`, 'Hana Reyes', `hana-${unique()}@example.test`);
+  await expect(page.getByRole('heading', { name: 'Welcome to Debrief, Hana' })).toBeVisible();
+  const post = apiPost(page);
+  const job = await post('/jobs', { title: 'Barista', criteria: [{ name: 'Latte art' }] });
+  const app = await post('/applications', {
+    jobId: job.id,
+    candidate: { name: 'Noa Berg', email: `noa-${unique()}@example.test` },
+  });
+  await post(`/applications/${app.id}/scorecards`, {
+    stage: 'interview',
+    recommendation: 'no',
+    ratings: [{ criterionId: job.criteria[0].id, rating: 2, evidence: 'The rosetta lost its shape twice.' }],
+  });
+  await post(`/applications/${app.id}/rejection`, { reason: 'skills-gap' });
+  const email = `rita-${unique()}@example.test`;
+  await post('/users', { name: 'Rita Kay', email, role: 'recruiter' });
+
+  const reviewer = await (await browser.newContext()).newPage();
+  await reviewer.goto(await linkIn(email, /(http:\/\/\S+\/invitations\/[A-Za-z0-9_-]+)/));
+  await reviewer.getByLabel('Choose a password').fill(password);
+  await reviewer.getByRole('button', { name: 'Choose password and sign in' }).click();
+  await expect(reviewer.getByRole('heading', { name: 'Welcome to Debrief, Rita' })).toBeVisible();
+  await expect(reviewer.getByText('1 draft is waiting for your review')).toBeVisible();
+  await reviewer.getByRole('link', { name: 'Review the feedback for Noa Berg' }).click();
+  await expect(reviewer.getByRole('heading', { name: 'Feedback for Noa Berg' })).toBeVisible();
+});
