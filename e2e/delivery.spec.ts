@@ -23,6 +23,7 @@ test('a refused address shows its reason, and the feedback is sent again to the 
   await page.getByLabel('Candidate email').fill(wrong);
   await page.getByRole('button', { name: 'Add application' }).click();
   await page.getByRole('link', { name: 'Sam Rivera' }).click();
+  await page.getByRole('button', { name: 'Reject…' }).click();
   await page.getByLabel('Reason').selectOption('skills-gap');
   await page.getByRole('button', { name: 'Reject and draft feedback' }).click();
   await expect(page.getByRole('heading', { name: 'Feedback for Sam Rivera' })).toBeVisible();

@@ -42,7 +42,11 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
   await expect(page.getByRole('heading', { name: 'Sam Rivera' })).toBeVisible();
   await expect(page).toHaveTitle('Sam Rivera · Data Analyst · Debrief');
 
-  // A scorecard: risky evidence is marked in place as it is typed, with its explanation; behaviour clears it.
+  // A scorecard, in a drawer: risky evidence is marked in place as it is typed, with its explanation; behaviour
+  // clears it.
+  await page.getByRole('button', { name: 'Add a scorecard' }).click();
+  const drawer = page.getByRole('dialog', { name: 'Scorecard for Sam Rivera' });
+  await expect(drawer).toBeVisible();
   await page.getByLabel('Stage', { exact: true }).selectOption('interview');
   const sql = page.getByRole('group', { name: 'SQL' });
   await sql.getByLabel('2 below').check();
@@ -73,10 +77,17 @@ test('a job, a checked scorecard, a rejection, a refused then approved draft, an
     );
   await page.getByLabel('Recommendation').selectOption('no');
   await page.getByRole('button', { name: 'Submit scorecard' }).click();
+  await expect(drawer).toHaveCount(0);
   await expect(page.getByRole('status').filter({ hasText: 'Scorecard submitted' })).toBeVisible();
   await expect(page.getByText('missed customers with no orders')).toBeVisible();
+  // The ratings at the top of the page, by criterion and interviewer.
+  const grid = page.getByRole('table', { name: 'Ratings by criterion and interviewer' });
+  await expect(grid.getByRole('row', { name: /SQL/ })).toContainText('2 · below');
+  await expect(grid.getByRole('row', { name: /Communication/ })).toContainText('3 · meets');
+  await expect(grid.getByRole('columnheader', { name: /Hana Reyes/ })).toBeVisible();
 
-  // Reject with a reason; the draft opens on the review screen.
+  // Reject with a reason, from the page header; the draft opens on the review screen.
+  await page.getByRole('button', { name: 'Reject…' }).click();
   await page.getByLabel('Reason').selectOption('skills-gap');
   await page.getByLabel('Internal note').fill('SQL below the bar for this role.');
   await page.getByRole('button', { name: 'Reject and draft feedback' }).click();
@@ -225,6 +236,7 @@ test('evidence submitted anyway is flagged with its reason, and an admin redacts
 
   await page.goto(`/applications/${app.id}`);
   await expect(page.getByRole('heading', { name: 'Kit Morgan' })).toBeVisible();
+  await page.getByRole('button', { name: 'Add a scorecard' }).click();
   const calls = page.getByRole('group', { name: 'Client calls' });
   await calls.getByLabel('1 well below').check();
   await page

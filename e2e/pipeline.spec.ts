@@ -30,7 +30,7 @@ test('the hire is marked, the job closed as filled, and rejecting the rest leave
   await markDialog.getByRole('button', { name: 'Mark hired' }).click();
   await expect(page.getByTestId('stage')).toHaveText('Hired');
   // A hire can't be rejected from here either.
-  await expect(page.getByRole('heading', { name: 'Reject' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Reject…' })).toHaveCount(0);
   await shot(page, 'pipeline-hired');
 
   // Close as filled: the dialog states the consequences before anything happens.

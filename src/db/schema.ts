@@ -157,8 +157,17 @@ export const invitations = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    /** The admin who sent this link (null once they are removed, or for links sent before it was recorded). */
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    /** An admin withdrew the invitation; the link no longer works. */
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** The invitation was sent again: a new link replaces this one, which no longer works. */
+    replacedAt: timestamp('replaced_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('invitations_token_hash_unique').on(t.tokenHash)],
+  (t) => [
+    uniqueIndex('invitations_token_hash_unique').on(t.tokenHash),
+    index('invitations_user_idx').on(t.userId),
+  ],
 );
 
 /** Every message Debrief sends, written in the same transaction as the change that caused it. */
@@ -388,6 +397,8 @@ export const scorecards = pgTable(
     notes: text('notes'),
     submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
+    /** The author last changed it (an author may edit their scorecard until the application is decided). */
+    editedAt: timestamp('edited_at', { withTimezone: true }),
   },
   (t) => [
     index('scorecards_application_idx').on(t.applicationId),

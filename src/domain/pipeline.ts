@@ -2,10 +2,12 @@
 // rejection of someone who has an offer or was hired, more scorecards once it is over).
 // Pure: no I/O, browser-safe; the server refuses what these say no to, and the web app offers only what they allow.
 
+import { roleMay } from './policy';
 import {
   APPLICATION_STAGES,
   type ApplicationStage,
   type ApplicationStatus,
+  type Role,
   STAGES,
   type Stage,
 } from './vocabulary';
@@ -142,6 +144,28 @@ export function rejectionRefusal(stage: ApplicationStage): PipelineRefusal | nul
 
 /** Scorecards are recorded while the candidate is being assessed or holds an offer; not once it is over. */
 export const takesScorecards = (stage: ApplicationStage) => isAssessmentStage(stage) || stage === 'offer';
+
+/**
+ * Whose scorecard a member may edit: their own, or one an admin recorded on a member's behalf (`submittedBy`), and only
+ * while the application still takes scorecards; once it is rejected (or hired, or withdrawn) the scorecards are what
+ * the decision was made on, and they stay as they were.
+ */
+export function mayEditScorecard(
+  reader: { userId: string; role: Role },
+  card: { interviewerId: string | null; submittedBy: string | null },
+  stage: ApplicationStage,
+): boolean {
+  return takesScorecards(stage) && isScorecardEditor(reader, card);
+}
+
+/** The author of a scorecard, or the admin who recorded it for them. */
+export function isScorecardEditor(
+  reader: { userId: string; role: Role },
+  card: { interviewerId: string | null; submittedBy: string | null },
+): boolean {
+  if (card.interviewerId === reader.userId) return true;
+  return card.submittedBy === reader.userId && roleMay(reader.role, 'scorecards.submit-on-behalf');
+}
 
 /** The stage an application moves to when a scorecard at `scored` is recorded: later assessment stages only. */
 export function stageAfterScorecard(current: ApplicationStage, scored: Stage): ApplicationStage {

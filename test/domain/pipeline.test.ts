@@ -3,6 +3,7 @@ import {
   APPLICATION_STAGES,
   type ApplicationStage,
   applicationStatus,
+  mayEditScorecard,
   nextStages,
   rejectionRefusal,
   stageAfterScorecard,
@@ -111,4 +112,31 @@ describe('who may move applications and read scorecards (the policy table)', () 
       expect(roleMay(role, 'scorecards.submit-on-behalf')).toBe(onBehalf);
     },
   );
+});
+
+describe('who may edit a scorecard', () => {
+  const ines = { userId: 'ines', role: 'interviewer' as const };
+  const ada = { userId: 'ada', role: 'admin' as const };
+  const own = { interviewerId: 'ines', submittedBy: 'ines' };
+  const recordedByAda = { interviewerId: 'ines', submittedBy: 'ada' };
+
+  it('its author, while the application still takes scorecards (an offer included)', () => {
+    for (const stage of ['applied', 'screen', 'interview', 'final', 'offer'] as const)
+      expect(mayEditScorecard(ines, own, stage)).toBe(true);
+  });
+
+  it('no one once the application is rejected, hired or withdrawn', () => {
+    for (const stage of ['rejected', 'hired', 'withdrawn'] as const) {
+      expect(mayEditScorecard(ines, own, stage)).toBe(false);
+      expect(mayEditScorecard(ada, recordedByAda, stage)).toBe(false);
+    }
+  });
+
+  it('an admin only for a scorecard they recorded on the member’s behalf; never another member', () => {
+    expect(mayEditScorecard(ada, recordedByAda, 'interview')).toBe(true);
+    expect(mayEditScorecard(ada, own, 'interview')).toBe(false);
+    expect(mayEditScorecard({ userId: 'bo', role: 'interviewer' }, own, 'interview')).toBe(false);
+    // A recruiter who somehow submitted for someone else is not an admin: not theirs to edit.
+    expect(mayEditScorecard({ userId: 'ada', role: 'recruiter' }, recordedByAda, 'interview')).toBe(false);
+  });
 });

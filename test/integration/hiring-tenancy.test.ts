@@ -26,6 +26,10 @@ function bodyFor(method: string, path: string, ids: Record<string, string>): unk
     'POST /api/v1/feedback/{id}/answer': { answer: 'An answer.' },
     'PATCH /api/v1/users/{id}': { role: 'admin' },
     'POST /api/v1/scorecards/{id}/ratings/{ratingId}/redact': { reason: 'Taken over.' },
+    'PATCH /api/v1/scorecards/{id}': {
+      recommendation: 'strong_yes',
+      ratings: [{ criterionId: ids.criterion, rating: 4, evidence: 'Taken over.' }],
+    },
     'POST /api/v1/applications/{id}/interviewers': { userId: ids.users },
     'POST /api/v1/integrations/{id}/backfills': { days: 30 },
     'PATCH /api/v1/jobs/{id}/criteria/{criterionId}': { practise: 'Work through one worked example.' },

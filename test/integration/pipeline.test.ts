@@ -260,7 +260,11 @@ describe('scorecard authorship', () => {
     );
     expect(own.status).toBe(201);
     const detail = await org.api.get(`/api/v1/applications/${application.id}`);
-    expect(detail.body.scorecards[0].interviewer).toEqual({ name: 'Rita Recruiter', email: rita.email });
+    expect(detail.body.scorecards[0].interviewer).toEqual({
+      id: rita.id,
+      name: 'Rita Recruiter',
+      email: rita.email,
+    });
     const [event] = await auditOf(org, 'scorecard.submitted');
     expect(event!.actorName).toBe('Rita Recruiter');
     expect(event!.data).not.toHaveProperty('onBehalfOf');

@@ -57,6 +57,7 @@ export type Got<P extends keyof paths> = paths[P] extends {
   : never;
 
 export type User = Schemas['User'];
+export type Invitation = Schemas['Invitation'];
 export type Me = Schemas['Me'];
 export interface Page<T> {
   items: T[];

@@ -24,14 +24,14 @@ function page<M extends Record<K, AnyComponent>, K extends string>(load: () => P
 const CandidatePage = page(() => import('./pages/portal'), 'CandidatePage');
 const SignIn = page(() => import('./pages/auth'), 'SignIn');
 const SignUp = page(() => import('./pages/auth'), 'SignUp');
-const AcceptInvitation = page(() => import('./pages/auth'), 'AcceptInvitation');
+const AcceptInvitation = page(() => import('./pages/invitation'), 'AcceptInvitation');
 const ConfirmSignUp = page(() => import('./pages/auth'), 'ConfirmSignUp');
 const ForgotPassword = page(() => import('./pages/auth'), 'ForgotPassword');
 const ResetPassword = page(() => import('./pages/auth'), 'ResetPassword');
 
 const TeamLayout = page(() => import('./team'), 'TeamLayout');
 const Dashboard = page(() => import('./pages/dashboard'), 'Dashboard');
-const Members = page(() => import('./pages/dashboard'), 'Members');
+const Members = page(() => import('./pages/members'), 'Members');
 const JobsPage = page(() => import('./pages/jobs'), 'JobsPage');
 const JobPage = page(() => import('./pages/jobs'), 'JobPage');
 const ApplicationPage = page(() => import('./pages/application'), 'ApplicationPage');

@@ -1,26 +1,15 @@
 import { eq } from 'drizzle-orm';
-import type { Finding } from '../../checker';
 import type { Executor } from '../../db/client';
-import {
-  applications,
-  criteria,
-  type FlaggedRule,
-  type Rating,
-  type Recommendation,
-  type Stage,
-  scorecardRatings,
-  scorecards,
-} from '../../db/schema';
+import { applications, type Recommendation, type Stage, scorecardRatings, scorecards } from '../../db/schema';
 import { STAGE_LABELS, stageAfterScorecard, takesScorecards } from '../../domain/pipeline';
 import { roleMay } from '../../domain/policy';
-import { capitalize } from '../../domain/text';
 import { AppError, forbidden } from '../../lib/errors';
 import { recordAudit } from '../audit';
-import { blocking, checkFeedbackText } from '../check-text';
 import type { Actor, AppContext } from '../context';
-import { loadApplicationFor, loadOrganization, loadUser } from '../load';
+import { loadApplicationFor, loadUser } from '../load';
+import { checkScorecard, type ScorecardContent } from './check-scorecard';
 
-export interface SubmitScorecardInput {
+export interface SubmitScorecardInput extends ScorecardContent {
   applicationId: string;
   stage: Stage;
   /**
@@ -28,18 +17,10 @@ export interface SubmitScorecardInput {
    * member's own. The audit names both.
    */
   onBehalfOf?: string | null;
-  ratings: { criterionId: string; rating: Rating; evidence: string }[];
   recommendation: Recommendation;
-  notes?: string | null;
-  /**
-   * The interviewer's confirmation that evidence with a blocking finding is what they mean to record, and why.
-   * Without it such a scorecard is refused (422).
-   */
-  submitAnyway?: { reason: string } | null;
 }
 
-/** A finding in a scorecard, with the field it is in. */
-export type ScorecardFinding = Finding & { field: 'evidence' | 'notes'; criterionId?: string };
+export type { ScorecardFinding } from './check-scorecard';
 
 /**
  * Records an interviewer's scorecard: a rating and evidence per criterion of the job. Every note is checked and the
@@ -63,62 +44,7 @@ export async function submitScorecard(ctx: AppContext, actor: Actor, input: Subm
       );
     }
     const author = await scorecardAuthor(tx, actor, input.onBehalfOf);
-    const jobCriteria = await tx.select().from(criteria).where(eq(criteria.jobId, job.id));
-    const known = new Set(jobCriteria.map((c) => c.id));
-    const seen = new Set<string>();
-    input.ratings.forEach((r, i) => {
-      if (!known.has(r.criterionId)) {
-        throw new AppError(
-          400,
-          'invalid-request',
-          `body.ratings.${i}.criterionId: not a criterion of this job`,
-        );
-      }
-      if (seen.has(r.criterionId)) {
-        throw new AppError(
-          400,
-          'invalid-request',
-          `body.ratings.${i}.criterionId: rated twice in one scorecard`,
-        );
-      }
-      seen.add(r.criterionId);
-    });
-
-    const org = await loadOrganization(tx, actor.organizationId);
-    const findings: ScorecardFinding[] = [];
-    for (const r of input.ratings) {
-      for (const f of checkFeedbackText(r.evidence, org.jurisdictions))
-        findings.push({ ...f, field: 'evidence', criterionId: r.criterionId });
-    }
-    if (input.notes)
-      for (const f of checkFeedbackText(input.notes, org.jurisdictions))
-        findings.push({ ...f, field: 'notes' });
-
-    // Evidence with a blocking finding, by criterion.
-    const flagged = new Map<string, FlaggedRule[]>();
-    for (const f of blocking(findings)) {
-      if (f.field !== 'evidence' || !f.criterionId) continue;
-      const rules = flagged.get(f.criterionId) ?? [];
-      if (!rules.some((r) => r.ruleId === f.ruleId)) rules.push({ ruleId: f.ruleId, category: f.category });
-      flagged.set(f.criterionId, rules);
-    }
-    const reason = input.submitAnyway?.reason.trim();
-    if (flagged.size && !reason) {
-      const name = (id: string) => jobCriteria.find((c) => c.id === id)?.name ?? id;
-      const what = blocking(findings)
-        .filter((f) => f.field === 'evidence')
-        .map((f) => `the evidence for “${name(f.criterionId ?? '')}” says “${f.text}” (${f.category})`)
-        .join('; ');
-      throw new AppError(
-        422,
-        'blocking-findings',
-        `${capitalize(what)}, which would put the organization at legal risk. Describe what the candidate did or said instead, or submit anyway with a reason: flagged evidence is kept out of feedback and statistics.`,
-        {
-          findings: findings.filter((f) => f.field === 'evidence' && f.severity === 'block'),
-        },
-      );
-    }
-    const now = new Date();
+    const { findings, flagOf, flaggedAudit } = await checkScorecard(tx, actor, job.id, input);
 
     const [card] = await tx
       .insert(scorecards)
@@ -142,14 +68,7 @@ export async function submitScorecard(ctx: AppContext, actor: Actor, input: Subm
           criterionId: r.criterionId,
           rating: r.rating,
           evidence: r.evidence,
-          ...(flagged.has(r.criterionId)
-            ? {
-                flaggedRules: flagged.get(r.criterionId),
-                flagReason: reason,
-                flaggedBy: actor.userId,
-                flaggedAt: now,
-              }
-            : {}),
+          ...flagOf(r.criterionId),
         })),
       );
     }
@@ -177,7 +96,7 @@ export async function submitScorecard(ctx: AppContext, actor: Actor, input: Subm
             }),
       },
     });
-    if (flagged.size) {
+    if (flaggedAudit) {
       // Who confirmed and why, and which rules; never the evidence or the words the rules matched.
       await recordAudit(tx, {
         organizationId: actor.organizationId,
@@ -186,13 +105,7 @@ export async function submitScorecard(ctx: AppContext, actor: Actor, input: Subm
         subjectType: 'scorecard',
         subjectId: card.id,
         applicationId,
-        data: {
-          reason,
-          ratings: [...flagged].map(([criterionId, rules]) => ({
-            criterionId,
-            rules: rules.map((r) => r.ruleId),
-          })),
-        },
+        data: flaggedAudit,
       });
     }
     return { scorecard: card, findings };

@@ -9,7 +9,10 @@ import { assertEmailFree } from './assert-email-free';
 import { openSession } from './sessions';
 import { secondFactorDue } from './two-factor';
 
-/** An invited member chooses a password through the emailed link, which works once and expires. */
+/**
+ * An invited member chooses a password through the emailed link, which works once and expires; a link revoked or
+ * replaced by a newer one no longer works (410, saying which).
+ */
 export async function acceptInvitation(ctx: AppContext, input: { token: string; password: string }) {
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction(async (tx) => {
@@ -25,6 +28,18 @@ export async function acceptInvitation(ctx: AppContext, input: { token: string; 
         'This invitation link is not valid or was already used',
       );
     }
+    if (inv.revokedAt)
+      throw new AppError(
+        410,
+        'invitation-revoked',
+        'This invitation was withdrawn; ask your admin if you should join',
+      );
+    if (inv.replacedAt)
+      throw new AppError(
+        410,
+        'invitation-replaced',
+        'A newer invitation link was sent to you; use the link in the latest email',
+      );
     if (inv.expiresAt.getTime() <= Date.now()) {
       throw new AppError(
         410,

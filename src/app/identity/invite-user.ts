@@ -1,11 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { invitations, type Role, users } from '../../db/schema';
-import { queueEmail } from '../../jobs/deliver-email';
-import { newSecret, sha256 } from '../../lib/crypto';
+import { type Role, users } from '../../db/schema';
 import { conflict } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import type { Actor, AppContext } from '../context';
 import { loadOrganization } from '../load';
+import { sendInvitation } from './invitation-links';
 
 /**
  * Adds a member to the actor's organization and emails them a link to choose a password. The user, the hashed
@@ -18,9 +17,6 @@ export async function inviteUser(
   input: { name: string; email: string; role: Role },
 ) {
   const org = await loadOrganization(ctx.db, actor.organizationId);
-  const secret = newSecret();
-  const expiresAt = new Date(Date.now() + ctx.config.INVITE_DAYS * 86_400_000);
-  const link = `${ctx.config.publicUrl}/invitations/${secret}`;
   const user = await ctx.db.transaction(async (tx) => {
     const [member] = await tx
       .select({ id: users.id })
@@ -41,27 +37,7 @@ export async function inviteUser(
         role: input.role,
       })
       .returning();
-    await tx.insert(invitations).values({
-      organizationId: actor.organizationId,
-      userId: user.id,
-      tokenHash: sha256(secret),
-      expiresAt,
-    });
-    await queueEmail(tx, ctx.jobs.deliverEmail, {
-      organizationId: actor.organizationId,
-      to: input.email,
-      subject: `${actor.name} invited you to ${org.name} on Debrief`,
-      text: [
-        `Hello ${input.name},`,
-        '',
-        `${actor.name} added you to ${org.name} on Debrief as ${input.role}.`,
-        'Choose a password to sign in:',
-        '',
-        link,
-        '',
-        `This link works once and expires on ${expiresAt.toUTCString()}.`,
-      ].join('\n'),
-    });
+    await sendInvitation(tx, ctx, actor, org.name, user);
     await recordAudit(tx, {
       organizationId: actor.organizationId,
       actor,

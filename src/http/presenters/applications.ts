@@ -1,5 +1,5 @@
 import type { applications, candidates, criteria, jobs, scorecardRatings, scorecards } from '../../db/schema';
-import { applicationStatus } from '../../domain/pipeline';
+import { applicationStatus, mayEditScorecard } from '../../domain/pipeline';
 import type { Role } from '../../domain/vocabulary';
 import { presentJob } from './jobs';
 import { presentRating } from './scorecards';
@@ -38,6 +38,8 @@ export function presentApplicationDetail(d: {
   scorecardsHidden: number;
   noticeSentAt: Date | null;
   request: { status: 'open' | 'fulfilled' | 'declined'; askedAt: Date; dueAt: Date } | null;
+  /** Who reads it, to say which scorecards they may edit. */
+  reader?: { userId: string; role: Role };
 }) {
   const names = new Map(d.people.map((p) => [p.id, p.name]));
   return {
@@ -47,10 +49,12 @@ export function presentApplicationDetail(d: {
     scorecards: d.scorecards.map((s) => ({
       id: s.id,
       stage: s.stage,
-      interviewer: { name: s.interviewerName, email: s.interviewerEmail },
+      interviewer: { id: s.interviewerId, name: s.interviewerName, email: s.interviewerEmail },
       recommendation: s.recommendation,
       notes: s.notes,
       createdAt: s.createdAt.toISOString(),
+      editedAt: iso(s.editedAt),
+      editable: d.reader ? mayEditScorecard(d.reader, s, d.application.stage) : false,
       ratings: s.ratings.map((r) => presentRating(r, names)),
     })),
     scorecardsHidden: d.scorecardsHidden,

@@ -117,7 +117,7 @@ export function applicationRoutes() {
       const actor = requireActor(c);
       authorize(actor, 'applications.read');
       const d = await getApplicationDetail(c.get('ctx'), actor, { applicationId: c.req.valid('param').id });
-      return c.json(presentApplicationDetail(d), 200);
+      return c.json(presentApplicationDetail({ ...d, reader: actor }), 200);
     },
   );
 

@@ -4,14 +4,16 @@ import { deleteCookie, getCookie } from 'hono/cookie';
 import { anonymous } from '../../app/context';
 import { acceptInvitation } from '../../app/identity/accept-invitation';
 import { confirmSignUp } from '../../app/identity/confirm-sign-up';
+import { getInvitation } from '../../app/identity/get-invitation';
 import { signIn } from '../../app/identity/sign-in';
 import { signOut } from '../../app/identity/sign-out';
 import { signUp } from '../../app/identity/sign-up';
 import { whoAmI } from '../../app/identity/who-am-i';
+import type { Role } from '../../domain/vocabulary';
 import { type HttpEnv, requireActor, SESSION_COOKIE, secured, setPrivateCookie } from '../env';
 import { presentOrganization } from '../presenters/auth';
 import { presentUser } from '../presenters/members';
-import { errors, jsonBody } from '../responses';
+import { errors, jsonAnswer, jsonBody } from '../responses';
 import { createRouter } from '../router';
 import {
   AcceptInvitationBody,
@@ -22,6 +24,7 @@ import {
   SignUpResult,
   SignUpSent,
 } from '../schemas/auth';
+import { InvitationToken, InvitationView } from '../schemas/members';
 import { SignInNextStep } from '../schemas/two-factor';
 
 export function setSession(c: Context<HttpEnv>, session: { secret: string; expiresAt: Date }) {
@@ -165,6 +168,25 @@ export function authRoutes() {
       const r = await acceptInvitation(c.get('ctx'), c.req.valid('json'));
       if (r.session) setSession(c, r.session);
       return c.json(me(r), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/invitations/{token}',
+      tags: ['Accounts'],
+      summary:
+        'What an emailed invitation link is, before a password is typed: the organization, role and inviter, and whether it still works',
+      request: { params: InvitationToken },
+      responses: { 200: jsonAnswer('The invitation', InvitationView), 400: errors[400] },
+    }),
+    async (c) => {
+      const v = await getInvitation(c.get('ctx'), { token: c.req.valid('param').token });
+      return c.json(
+        { ...v, role: v.role as Role | null, expiresAt: v.expiresAt?.toISOString() ?? null },
+        200,
+      );
     },
   );
 

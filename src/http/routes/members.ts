@@ -3,6 +3,8 @@ import { changeUserRole } from '../../app/identity/change-user-role';
 import { deactivateUser, reactivateUser, removeUser } from '../../app/identity/deactivate-user';
 import { inviteUser } from '../../app/identity/invite-user';
 import { listUsers } from '../../app/identity/list-users';
+import { resendInvitation } from '../../app/identity/resend-invitation';
+import { revokeInvitation } from '../../app/identity/revoke-invitation';
 import { requireActor, secured } from '../env';
 import { authorize } from '../policies';
 import { presentUser } from '../presenters/members';
@@ -14,7 +16,7 @@ import { IdParam } from '../schemas/shared';
 /** Ending or restoring a member's access: not signed in, not an admin, not ours, or the last admin or yourself. */
 const memberErrors = { 401: errors[401], 403: errors[403], 404: errors[404], 409: errors[409] };
 
-/** Members of an organization: list, invite, change a role. */
+/** Members of an organization: list, invite (and send the link again, or revoke it), change a role. */
 export function memberRoutes() {
   const app = createRouter();
   app.openapi(
@@ -34,7 +36,7 @@ export function memberRoutes() {
       const actor = requireActor(c);
       authorize(actor, 'users.read');
       const rows = await listUsers(c.get('ctx'), actor);
-      return c.json({ items: rows.map(presentUser) }, 200);
+      return c.json({ items: rows.map((u) => presentUser(u, u.invitation)) }, 200);
     },
   );
 
@@ -121,6 +123,52 @@ export function memberRoutes() {
       },
     );
   }
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/users/{id}/invitation',
+      tags: ['Members'],
+      summary:
+        'Send an invited member a new link: the old one is replaced and stops working; the new one expires like the first',
+      ...secured,
+      request: { params: IdParam },
+      responses: { 200: jsonAnswer('Sent again', User), ...memberErrors },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'users.manage');
+      const r = await resendInvitation(c.get('ctx'), actor, { userId: c.req.valid('param').id });
+      return c.json(
+        presentUser(r.member, {
+          state: 'pending',
+          sentAt: r.invitation.createdAt,
+          expiresAt: r.invitation.expiresAt,
+          invitedBy: actor.name,
+        }),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/v1/users/{id}/invitation',
+      tags: ['Members'],
+      summary:
+        "Revoke a member's pending invitation: the link stops working and says so; the member stays listed as invited",
+      ...secured,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Revoked' }, ...memberErrors },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'users.manage');
+      await revokeInvitation(c.get('ctx'), actor, { userId: c.req.valid('param').id });
+      return c.body(null, 204);
+    },
+  );
 
   app.openapi(
     createRoute({

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { editScorecard } from '../../app/hiring/edit-scorecard';
 import { redactEvidence } from '../../app/hiring/redact-evidence';
 import { submitScorecard } from '../../app/hiring/submit-scorecard';
 import { requireActor, secured } from '../env';
@@ -11,13 +12,14 @@ import {
   RedactBody,
   RedactResult,
   ScorecardBody,
+  ScorecardEditBody,
   ScorecardResult,
 } from '../schemas/scorecards';
 import { IdParam } from '../schemas/shared';
 
 /**
- * Scorecards: an interviewer's ratings and evidence per criterion, checked as they are submitted; an admin may redact
- * a rating's evidence.
+ * Scorecards: an interviewer's ratings and evidence per criterion, checked as they are submitted and as their author
+ * edits them until the application is decided; an admin may redact a rating's evidence.
  */
 export function scorecardRoutes() {
   const app = createRouter();
@@ -45,6 +47,34 @@ export function scorecardRoutes() {
         applicationId: c.req.valid('param').id,
       });
       return c.json({ id: r.scorecard.id, findings: r.findings }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/v1/scorecards/{id}',
+      tags: ['Applications'],
+      summary:
+        'Edit your scorecard until the application is decided (409 scorecard-locked after): its content is replaced and checked as on submitting',
+      ...secured,
+      request: { params: IdParam, body: jsonBody(ScorecardEditBody) },
+      responses: {
+        200: jsonAnswer('Edited', ScorecardResult),
+        ...bodyErrors,
+        404: errors[404],
+        409: errors[409],
+        422: errors[422],
+      },
+    }),
+    async (c) => {
+      const actor = requireActor(c);
+      authorize(actor, 'scorecards.submit');
+      const r = await editScorecard(c.get('ctx'), actor, {
+        ...c.req.valid('json'),
+        scorecardId: c.req.valid('param').id,
+      });
+      return c.json({ id: r.scorecard.id, findings: r.findings }, 200);
     },
   );
 

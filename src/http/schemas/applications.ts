@@ -113,10 +113,19 @@ export const ApplicationDetail = Application.extend({
     z.object({
       id: z.uuid(),
       stage: z.string(),
-      interviewer: z.object({ name: z.string(), email: z.string() }),
+      interviewer: z.object({
+        id: z.uuid().nullable().openapi({ description: 'Null once the member is removed' }),
+        name: z.string(),
+        email: z.string(),
+      }),
       recommendation: z.string(),
       notes: z.string().nullable(),
       createdAt: z.iso.datetime(),
+      editedAt: z.iso.datetime().nullable().openapi({ description: 'When its author last edited it' }),
+      editable: z.boolean().openapi({
+        description:
+          'The reader may edit it: their own scorecard (or one an admin recorded for a member), until the application is decided',
+      }),
       ratings: z.array(ScorecardRating),
     }),
   ),

@@ -52,6 +52,12 @@ export const ScorecardBody = z
     description:
       'The author is the signed-in member (or, for an admin, the member named in onBehalfOf); a free-text interviewer is refused',
   });
+export const ScorecardEditBody = ScorecardBody.omit({ stage: true, onBehalfOf: true })
+  .strict()
+  .openapi('ScorecardEdit', {
+    description:
+      "The scorecard's new content as a whole: its ratings replace the old ones, checked as on submitting",
+  });
 export const ScorecardFinding = Finding.extend({
   field: z.enum(['evidence', 'notes']),
   criterionId: z.uuid().optional(),

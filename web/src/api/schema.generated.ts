@@ -444,6 +444,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invitations/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an emailed invitation link is, before a password is typed: the organization, role and inviter, and whether it still works */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The token at the end of the emailed link */
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The invitation */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invitation"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -2168,6 +2216,136 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{id}/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an invited member a new link: the old one is replaced and stops working; the new one expires like the first */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Sent again */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["User"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Revoke a member's pending invitation: the link stops working and says so; the member stays listed as invited */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revoked */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tokens": {
         parameters: {
             query?: never;
@@ -3400,6 +3578,11 @@ export interface paths {
                                 id: string;
                                 stage: string;
                                 interviewer: {
+                                    /**
+                                     * Format: uuid
+                                     * @description Null once the member is removed
+                                     */
+                                    id: string | null;
                                     name: string;
                                     email: string;
                                 };
@@ -3407,6 +3590,13 @@ export interface paths {
                                 notes: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /**
+                                 * Format: date-time
+                                 * @description When its author last edited it
+                                 */
+                                editedAt: string | null;
+                                /** @description The reader may edit it: their own scorecard (or one an admin recorded for a member), until the application is decided */
+                                editable: boolean;
                                 ratings: components["schemas"]["ScorecardRating"][];
                             }[];
                             /** @description Scorecards left out because the reader (an interviewer) has not submitted their own yet; they see their colleagues' once they have */
@@ -3845,6 +4035,111 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scorecards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit your scorecard until the application is decided (409 scorecard-locked after): its content is replaced and checked as on submitting */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScorecardEdit"];
+                };
+            };
+            responses: {
+                /** @description Edited */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScorecardResult"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role may not do this */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found in your organization */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Conflicts with the current state */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body must be JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The content is refused as written (e.g. a blocking checker finding); the message says what to change */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/scorecards/{id}/ratings/{ratingId}/redact": {
@@ -10228,6 +10523,17 @@ export interface components {
             status: "active" | "invited" | "deactivated";
             /** Format: date-time */
             createdAt: string;
+            /** @description In the members list, for a member who has not joined yet: their latest invitation link and whether it still works */
+            invitation: {
+                /** @enum {string} */
+                state: "pending" | "used" | "expired" | "revoked" | "replaced";
+                /** Format: date-time */
+                sentAt: string;
+                /** Format: date-time */
+                expiresAt: string;
+                /** @description Who sent it, while still a member */
+                invitedBy: string | null;
+            } | null;
         };
         SignInNextStep: {
             /**
@@ -10253,6 +10559,25 @@ export interface components {
             /** @example correct horse battery staple */
             password: string;
         };
+        Invitation: {
+            state: components["schemas"]["InvitationState"];
+            organization: string | null;
+            role: components["schemas"]["Role"] & (string | null);
+            /** @description Whom the link invites, while it is pending */
+            invitee: {
+                name: string;
+                email: string;
+            } | null;
+            /** @description Who sent it, while still a member */
+            invitedBy: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+        };
+        /**
+         * @description pending: the link works. used, expired, revoked (withdrawn by an admin), replaced (a newer link was sent): it does not. unknown: no such link
+         * @enum {string}
+         */
+        InvitationState: "pending" | "used" | "expired" | "revoked" | "replaced" | "unknown";
         SignInCode: {
             /** @description The challenge from POST /api/v1/auth/login (202) */
             challenge: string;
@@ -10677,6 +11002,25 @@ export interface components {
         };
         /** @enum {string} */
         Stage: "screen" | "interview" | "final";
+        /** @description The scorecard's new content as a whole: its ratings replace the old ones, checked as on submitting */
+        ScorecardEdit: {
+            ratings: {
+                /** Format: uuid */
+                criterionId: string;
+                /** @description 1 well below, 2 below, 3 meets, 4 exceeds */
+                rating: number;
+                evidence: string;
+            }[];
+            /** @enum {string} */
+            recommendation: "strong_no" | "no" | "yes" | "strong_yes";
+            /** @description Private to the hiring team; never in feedback */
+            notes?: string | null;
+            /** @description Confirms evidence with a blocking checker finding. Without it such a scorecard is refused (422); with it the evidence is stored flagged (the reason, who confirmed) and left out of drafts and statistics. */
+            submitAnyway?: {
+                /** @example The candidate raised it; recorded verbatim for the panel */
+                reason: string;
+            } | null;
+        };
         RedactResult: {
             rating: components["schemas"]["ScorecardRating"];
             /** @description The application's feedback, when a sentence of it was drafted from this evidence: its link to the evidence is removed, its wording is not */

@@ -14,35 +14,68 @@ import {
 import { Badge, ErrorNote, ReasonField } from '../components';
 import { usePageTitle } from '../navigation';
 import { invalidate, useApi } from '../query';
+import { Drawer } from '../ui/Drawer';
 import { Interviewers } from './application/interviewers';
 import { PipelineControl } from './application/pipeline';
+import { RatingsGrid } from './application/ratings-grid';
 import { RequestDeadline } from './application/request-deadline';
-import { ScorecardForm } from './application/scorecard-form';
+import { ScorecardForm, type ScorecardOutcome, ScorecardOutcomeNote } from './application/scorecard-form';
 import { Scorecards } from './application/scorecards';
+
+/** What the drawer holds: a new scorecard, the author's scorecard to edit, or the rejection. */
+type Open = { kind: 'scorecard' } | { kind: 'edit'; id: string } | { kind: 'reject' } | null;
 
 export function ApplicationPage({ id, me }: { id: string; me: Me }) {
   const { data: a, error } = useApi<ApplicationDetail>(`/applications/${id}`);
   usePageTitle(a && [a.candidate.name, a.job.title]);
+  const [open, setOpen] = useState<Open>(null);
+  const [outcome, setOutcome] = useState<ScorecardOutcome>();
   if (error) return <ErrorNote error={error} />;
   if (!a) return <p className="muted">Loading…</p>;
+  const first = a.candidate.name.split(' ')[0] ?? a.candidate.name;
+  const mayScore = takesScorecards(a.stage);
+  const mayReject = rejectionRefusal(a.stage) === null && can(me, 'applications.reject');
+  const editing = open?.kind === 'edit' ? a.scorecards.find((s) => s.id === open.id) : undefined;
+  const close = () => setOpen(null);
   return (
     <>
-      <p className="crumbs">
-        <Link to="/jobs">Jobs</Link> / <Link to={`/jobs/${a.job.id}`}>{a.job.title}</Link> /
-      </p>
-      <div className="page-head">
-        <h1>{a.candidate.name}</h1>
-        <Badge value={a.status} />
-      </div>
-      <PipelineControl app={a} mayMove={can(me, 'applications.move')} />
-      <p className="muted">
-        {a.candidate.email} · applied {formatDate(a.createdAt)}
-        {a.rejectedAt && <> · rejected {formatDate(a.rejectedAt)}</>}
-      </p>
+      <header className="application-head">
+        <p className="crumbs">
+          <Link to="/jobs">Jobs</Link> / <Link to={`/jobs/${a.job.id}`}>{a.job.title}</Link> /
+        </p>
+        <div className="page-head">
+          <h1>{a.candidate.name}</h1>
+          <Badge value={a.status} />
+          <div className="head-actions">
+            {mayScore && (
+              <button
+                type="button"
+                onClick={() => {
+                  setOutcome(undefined);
+                  setOpen({ kind: 'scorecard' });
+                }}
+              >
+                Add a scorecard
+              </button>
+            )}
+            {mayReject && (
+              <button type="button" className="danger" onClick={() => setOpen({ kind: 'reject' })}>
+                Reject…
+              </button>
+            )}
+          </div>
+        </div>
+        <PipelineControl app={a} mayMove={can(me, 'applications.move')} />
+        <p className="muted">
+          {a.candidate.email} · applied {formatDate(a.createdAt)}
+          {a.rejectedAt && <> · rejected {formatDate(a.rejectedAt)}</>}
+        </p>
+      </header>
+      {outcome && <ScorecardOutcomeNote outcome={outcome} />}
       {a.feedback && (
         <section className="card callout">
           <p>
-            Feedback for {a.candidate.name.split(' ')[0]} is <Badge value={a.feedback.status} />.{' '}
+            Feedback for {first} is <Badge value={a.feedback.status} />.{' '}
             <Link to={`/feedback/${a.feedback.id}`}>
               {a.feedback.status === 'draft'
                 ? 'Review the draft'
@@ -56,17 +89,45 @@ export function ApplicationPage({ id, me }: { id: string; me: Me }) {
             a.feedback.status === 'draft' &&
             !a.noticeSentAt &&
             !a.request &&
-            can(me, 'applications.reject') && (
-              <NoticeButton applicationId={a.id} name={a.candidate.name.split(' ')[0]} />
-            )}
+            can(me, 'applications.reject') && <NoticeButton applicationId={a.id} name={first} />}
         </section>
       )}
 
-      <Scorecards app={a} me={me} />
+      <RatingsGrid app={a} />
+      <Scorecards
+        app={a}
+        me={me}
+        onEdit={(scorecardId) => {
+          setOutcome(undefined);
+          setOpen({ kind: 'edit', id: scorecardId });
+        }}
+      />
 
       {can(me, 'applications.assign') && <Interviewers app={a} />}
-      {takesScorecards(a.stage) && <ScorecardForm app={a} me={me} />}
-      {rejectionRefusal(a.stage) === null && can(me, 'applications.reject') && <RejectPanel app={a} />}
+
+      <Drawer
+        open={open?.kind === 'scorecard' || Boolean(editing)}
+        title={editing ? `Edit your scorecard for ${a.candidate.name}` : `Scorecard for ${a.candidate.name}`}
+        onClose={close}
+      >
+        <ScorecardForm
+          key={editing?.id ?? 'new'}
+          app={a}
+          me={me}
+          editing={editing}
+          onDone={(o) => {
+            setOutcome(o);
+            close();
+          }}
+        />
+      </Drawer>
+      <Drawer
+        open={open?.kind === 'reject' && mayReject}
+        title={`Reject ${a.candidate.name}`}
+        onClose={close}
+      >
+        <RejectForm app={a} />
+      </Drawer>
     </>
   );
 }
@@ -111,7 +172,8 @@ function NoticeButton({ applicationId, name }: { applicationId: string; name: st
   );
 }
 
-function RejectPanel({ app }: { app: ApplicationDetail }) {
+/** The rejection, in the drawer: a reason and an internal note; the draft then opens on the review screen. */
+function RejectForm({ app }: { app: ApplicationDetail }) {
   const navigate = useNavigate();
   const reasons = useApi<{ items: RejectionReason[] }>('/rejection-reasons');
   const [reason, setReason] = useState('');
@@ -139,8 +201,7 @@ function RejectPanel({ app }: { app: ApplicationDetail }) {
   }
 
   return (
-    <section className="card">
-      <h2>Reject</h2>
+    <>
       <p className="muted">
         Debrief drafts candidate feedback from the scorecards and the reason you choose. You review it before
         anything is sent.
@@ -167,6 +228,6 @@ function RejectPanel({ app }: { app: ApplicationDetail }) {
           {busy ? 'Drafting…' : 'Reject and draft feedback'}
         </button>
       </form>
-    </section>
+    </>
   );
 }

@@ -6,7 +6,7 @@ import { ForgotPasswordPage, type PasswordSide, ResetPasswordPage } from '../pas
 import { CodeStep, RecoveryCodes, type SignInNextStep, TotpSetup } from '../two-factor';
 import { Field, SubmitButton, useSubmit } from '../ui';
 
-const TEAM_TAGLINE = 'Honest interview feedback, checked before it is sent.';
+export const TEAM_TAGLINE = 'Honest interview feedback, checked before it is sent.';
 
 /** The hiring team's side of a forgotten password (see passwords.tsx). */
 export const TEAM_PASSWORDS: PasswordSide = {
@@ -196,31 +196,6 @@ export function ConfirmSignUp({ token }: { token: string }) {
       <p className="switch">
         Link expired or used? <Link to="/signup">Sign up again</Link> or <Link to="/signin">sign in</Link>.
       </p>
-    </AuthLayout>
-  );
-}
-
-export function AcceptInvitation({ token }: { token: string }) {
-  const navigate = useNavigate();
-  const submit = useSubmit(async (v) => {
-    await api('POST', '/invitations/accept', { token, password: v.password });
-    navigate('/');
-  });
-  return (
-    <AuthLayout tagline={TEAM_TAGLINE} title="Join your team on Debrief">
-      <form onSubmit={submit.onSubmit}>
-        <Field
-          id="f-password"
-          label="Choose a password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          minLength={10}
-          required
-          hint="At least 10 characters"
-        />
-        <SubmitButton submit={submit}>Choose password and sign in</SubmitButton>
-      </form>
     </AuthLayout>
   );
 }

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { ROLES } from '../../../src/domain/vocabulary';
-import { type ApplicationsPage, api, can, type Job, type Me, type Page, type Stats, type User } from '../api';
+import { type ApplicationsPage, can, type Job, type Me, type Page, type Stats } from '../api';
 import { ColumnChart, Donut, HBarChart } from '../charts';
 import { ErrorNote } from '../components';
-import { invalidate, useApi } from '../query';
-import { ConfirmDialog, Field, SubmitButton, useSubmit } from '../ui';
+import { useApi } from '../query';
 import { ApproveAll } from './jobs/approve-all';
 import { OperationPanel } from './jobs/bulk-operation';
+import { WelcomeCard } from './welcome';
 
 export function Dashboard({ me }: { me: Me }) {
   const first = me.user.name.split(' ')[0];
@@ -26,16 +25,7 @@ export function Dashboard({ me }: { me: Me }) {
   return (
     <>
       <h1>Dashboard</h1>
-      {noJobs && (
-        <section className="card empty">
-          <h2>Welcome to Debrief, {first}</h2>
-          <p>
-            {me.organization.name} has no jobs yet. <Link to="/jobs">Create a job</Link> with the skills it
-            requires, add candidates and their scorecards, and Debrief drafts checked feedback when you
-            reject. You can also invite your team from <b>Members</b>.
-          </p>
-        </section>
-      )}
+      {jobs.data && <WelcomeCard me={me} noJobs={Boolean(noJobs)} />}
       {!noJobs && jobs.data && <p className="muted">Welcome back, {first}.</p>}
       <ErrorNote error={stats.error} />
       {s && (
@@ -221,112 +211,4 @@ function lastWeeks(sent: { week: string; sent: number }[]) {
     });
   }
   return weeks;
-}
-
-export function Members({ me }: { me: Me }) {
-  const { data, error } = useApi<{ items: User[] }>('/users');
-  const users = data?.items ?? [];
-  const isAdmin = me.user.role === 'admin';
-  return (
-    <>
-      <h1>Members</h1>
-      {error && <p className="error">{error}</p>}
-      <section className="card">
-        <table>
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Email</th>
-              <th>Role</th>
-              <th>Status</th>
-              {isAdmin && <th>Access</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td>{u.name}</td>
-                <td>{u.email}</td>
-                <td>{u.role}</td>
-                <td>{u.status}</td>
-                {isAdmin && <td>{u.id !== me.user.id && <MemberAccess user={u} />}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
-      {isAdmin && (
-        <section className="card">
-          <h2>Invite a member</h2>
-          <p className="muted">They get an email with a link to choose a password. The link expires.</p>
-          <InviteMember />
-        </section>
-      )}
-    </>
-  );
-}
-
-/** An admin invites a member by name, email and role. */
-function InviteMember() {
-  const submit = useSubmit(async (v) => {
-    await api('POST', '/users', { name: v.name, email: v.email, role: v.role });
-    await invalidate('team', 'users');
-  });
-  return (
-    <form onSubmit={submit.onSubmit}>
-      <Field id="f-name" label="Name" name="name" required />
-      <Field id="f-email" label="Email" name="email" type="email" required />
-      <Field id="f-role" label="Role">
-        {(control) => (
-          <select {...control} name="role" defaultValue="interviewer">
-            {ROLES.map((r) => (
-              <option key={r}>{r}</option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <SubmitButton submit={submit}>Send invitation</SubmitButton>
-    </form>
-  );
-}
-
-/** An admin ends a member's access (deactivate: sessions and tokens end at once), restores it, or removes them. */
-function MemberAccess({ user }: { user: User }) {
-  const [confirming, setConfirming] = useState(false);
-  const act = useSubmit(async (v) => {
-    if (v.verb === 'remove') await api('DELETE', `/users/${user.id}`);
-    else await api('POST', `/users/${user.id}/${v.verb}`);
-    setConfirming(false);
-    await invalidate('team', 'users');
-  });
-  const deactivated = user.status === 'deactivated';
-  return (
-    <div className="row-actions">
-      <button
-        type="button"
-        className="secondary"
-        disabled={act.busy}
-        onClick={() => act.run({ verb: deactivated ? 'reactivate' : 'deactivate' })}
-      >
-        {deactivated ? `Reactivate ${user.name}` : `Deactivate ${user.name}`}
-      </button>
-      <button type="button" className="secondary" disabled={act.busy} onClick={() => setConfirming(true)}>
-        Remove {user.name}
-      </button>
-      {!confirming && <ErrorNote error={act.error} />}
-      <ConfirmDialog
-        open={confirming}
-        title={`Remove ${user.name}?`}
-        confirm="Remove member"
-        danger
-        busy={act.busy}
-        error={act.error}
-        onConfirm={() => act.run({ verb: 'remove' })}
-        onCancel={() => setConfirming(false)}
-      >
-        Their sessions and API tokens end now, and their name and address are erased. What they did stays on
-        record.
-      </ConfirmDialog>
-    </div>
-  );
 }

@@ -16,58 +16,84 @@ import { CheckedTextarea, FindingList, useCheck } from '../../checked';
 import { invalidate, useApi } from '../../query';
 import { Field, SubmitButton, useSubmit } from '../../ui';
 
+type Scorecard = ApplicationDetail['scorecards'][number];
+
+/** What came of a submitted or edited scorecard, shown on the page once the drawer closes. */
+export interface ScorecardOutcome {
+  edited: boolean;
+  findings: ScorecardFinding[];
+}
+
 /**
- * An interviewer's scorecard: a rating and evidence per criterion, checked as it is typed. Evidence with a finding
- * that blocks sending is refused unless the interviewer submits it anyway with a reason; it is then flagged and left
- * out of candidate feedback and the dashboard's figures.
+ * An interviewer's scorecard, in the drawer: a rating and evidence per criterion, checked as it is typed. Evidence with
+ * a finding that blocks sending is refused unless the interviewer submits it anyway with a reason; it is then flagged
+ * and left out of candidate feedback and the dashboard's figures. With `editing`, the author's scorecard is filled
+ * in and saved over (until the application is decided).
  */
-export function ScorecardForm({ app, me }: { app: ApplicationDetail; me: Me }) {
+export function ScorecardForm({
+  app,
+  me,
+  editing,
+  onDone,
+}: {
+  app: ApplicationDetail;
+  me: Me;
+  editing?: Scorecard;
+  onDone: (outcome: ScorecardOutcome) => void;
+}) {
   const [stage, setStage] = useState<Stage>(
     app.stage === 'screen' || app.stage === 'interview' || app.stage === 'final' ? app.stage : 'screen',
   );
   // An admin may record a member's scorecard for them; everyone else records their own.
-  const onBehalf = can(me, 'scorecards.submit-on-behalf');
+  const onBehalf = !editing && can(me, 'scorecards.submit-on-behalf');
   const members = useApi<{ items: User[] }>('/users', { enabled: onBehalf });
   const [author, setAuthor] = useState(me.user.id);
-  const [ratings, setRatings] = useState<Record<string, number>>({});
-  const [evidence, setEvidence] = useState<Record<string, string>>({});
+  const [ratings, setRatings] = useState<Record<string, number>>(() =>
+    Object.fromEntries(editing?.ratings.map((r) => [r.criterionId, r.rating]) ?? []),
+  );
+  const [evidence, setEvidence] = useState<Record<string, string>>(() =>
+    Object.fromEntries(editing?.ratings.map((r) => [r.criterionId, r.evidence]) ?? []),
+  );
   const [blocked, setBlocked] = useState<Record<string, boolean>>({});
-  const [notes, setNotes] = useState('');
-  const [recommendation, setRecommendation] = useState<Recommendation | ''>('');
+  const [notes, setNotes] = useState(editing?.notes ?? '');
+  const [recommendation, setRecommendation] = useState<Recommendation | ''>(
+    (editing?.recommendation as Recommendation | undefined) ?? '',
+  );
   const [reason, setReason] = useState('');
   /** The server refused the evidence as written (the checker may not have loaded here yet). */
   const [refused, setRefused] = useState(false);
-  const [result, setResult] = useState<ScorecardFinding[]>();
   const notesFindings = useCheck(notes);
   const anyway = refused || Object.values(blocked).some(Boolean);
 
   const submit = useSubmit(async () => {
+    const content = {
+      ratings: app.job.criteria.map((c) => ({
+        criterionId: c.id,
+        rating: ratings[c.id],
+        evidence: (evidence[c.id] ?? '').trim(),
+      })),
+      recommendation,
+      notes: notes.trim() || null,
+      ...(anyway ? { submitAnyway: { reason: reason.trim() } } : {}),
+    };
     try {
-      const r = await api<{ id: string; findings: ScorecardFinding[] }>(
-        'POST',
-        `/applications/${app.id}/scorecards`,
-        {
-          stage,
-          ...(author !== me.user.id ? { onBehalfOf: author } : {}),
-          ratings: app.job.criteria.map((c) => ({
-            criterionId: c.id,
-            rating: ratings[c.id],
-            evidence: evidence[c.id].trim(),
-          })),
-          recommendation,
-          notes: notes.trim() || null,
-          ...(anyway ? { submitAnyway: { reason: reason.trim() } } : {}),
-        },
-      );
-      setResult(r.findings);
-      setRatings({});
-      setEvidence({});
-      setBlocked({});
-      setNotes('');
-      setRecommendation('');
-      setReason('');
-      setRefused(false);
+      const r = editing
+        ? await api<{ id: string; findings: ScorecardFinding[] }>(
+            'PATCH',
+            `/scorecards/${editing.id}`,
+            content,
+          )
+        : await api<{ id: string; findings: ScorecardFinding[] }>(
+            'POST',
+            `/applications/${app.id}/scorecards`,
+            {
+              stage,
+              ...(author !== me.user.id ? { onBehalfOf: author } : {}),
+              ...content,
+            },
+          );
       await Promise.all([invalidate('team', 'applications'), invalidate('team', 'stats')]);
+      onDone({ edited: Boolean(editing), findings: r.findings });
     } catch (err) {
       if (err instanceof ApiError && err.status === 422) setRefused(true);
       throw err;
@@ -75,24 +101,12 @@ export function ScorecardForm({ app, me }: { app: ApplicationDetail; me: Me }) {
   });
 
   return (
-    <section className="card">
-      <h2>Add a scorecard</h2>
+    <>
       <p className="muted">
         Rate each criterion and write what you saw and heard: the question, the answer, the exercise. Text is
         checked as you type; a candidate can obtain interview notes through a data-protection request, so
         write every word as if they will read it.
       </p>
-      {result && (
-        <div className="submitted" role="status">
-          <p>
-            <b>Scorecard submitted.</b>{' '}
-            {result.length === 0
-              ? 'The checker found nothing to change.'
-              : `The checker found ${result.length} thing${result.length === 1 ? '' : 's'} in it; flagged evidence is left out of candidate feedback.`}
-          </p>
-          <FindingList findings={result} />
-        </div>
-      )}
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -103,36 +117,44 @@ export function ScorecardForm({ app, me }: { app: ApplicationDetail; me: Me }) {
           void submit.run();
         }}
       >
-        <div className="row">
-          <Field label="Stage">
-            {(control) => (
-              <select {...control} value={stage} onChange={(e) => setStage(e.target.value as Stage)}>
-                <option value="screen">Screen</option>
-                <option value="interview">Interview</option>
-                <option value="final">Final</option>
-              </select>
-            )}
-          </Field>
-          {onBehalf && members.data?.items.length ? (
-            <Field label="Interviewer" className="grow">
+        {editing ? (
+          <p className="muted">
+            {editing.stage[0]?.toUpperCase()}
+            {editing.stage.slice(1)} scorecard by <b>{editing.interviewer.name}</b>. You can change it until
+            the application is decided.
+          </p>
+        ) : (
+          <div className="row">
+            <Field label="Stage">
               {(control) => (
-                <select {...control} value={author} onChange={(e) => setAuthor(e.target.value)}>
-                  {(members.data?.items ?? [])
-                    .filter((u) => u.status !== 'deactivated')
-                    .map((u) => (
-                      <option key={u.id} value={u.id}>
-                        {u.id === me.user.id ? `${u.name} (you)` : `${u.name}, recorded on their behalf`}
-                      </option>
-                    ))}
+                <select {...control} value={stage} onChange={(e) => setStage(e.target.value as Stage)}>
+                  <option value="screen">Screen</option>
+                  <option value="interview">Interview</option>
+                  <option value="final">Final</option>
                 </select>
               )}
             </Field>
-          ) : (
-            <p className="grow muted">
-              Recorded as <b>{me.user.name}</b>
-            </p>
-          )}
-        </div>
+            {onBehalf && members.data?.items.length ? (
+              <Field label="Interviewer" className="grow">
+                {(control) => (
+                  <select {...control} value={author} onChange={(e) => setAuthor(e.target.value)}>
+                    {(members.data?.items ?? [])
+                      .filter((u) => u.status !== 'deactivated')
+                      .map((u) => (
+                        <option key={u.id} value={u.id}>
+                          {u.id === me.user.id ? `${u.name} (you)` : `${u.name}, recorded on their behalf`}
+                        </option>
+                      ))}
+                  </select>
+                )}
+              </Field>
+            ) : (
+              <p className="grow muted">
+                Recorded as <b>{me.user.name}</b>
+              </p>
+            )}
+          </div>
+        )}
         {app.job.criteria.map((c) => (
           <CriterionInput
             key={c.id}
@@ -201,9 +223,33 @@ export function ScorecardForm({ app, me }: { app: ApplicationDetail; me: Me }) {
             </Field>
           </fieldset>
         )}
-        <SubmitButton submit={submit}>{anyway ? 'Submit anyway' : 'Submit scorecard'}</SubmitButton>
+        <SubmitButton submit={submit}>
+          {anyway
+            ? editing
+              ? 'Save anyway'
+              : 'Submit anyway'
+            : editing
+              ? 'Save changes'
+              : 'Submit scorecard'}
+        </SubmitButton>
       </form>
-    </section>
+    </>
+  );
+}
+
+/** What the checker found in the scorecard just submitted or saved. */
+export function ScorecardOutcomeNote({ outcome }: { outcome: ScorecardOutcome }) {
+  const n = outcome.findings.length;
+  return (
+    <div className="submitted card" role="status">
+      <p>
+        <b>{outcome.edited ? 'Scorecard saved.' : 'Scorecard submitted.'}</b>{' '}
+        {n === 0
+          ? 'The checker found nothing to change.'
+          : `The checker found ${n} thing${n === 1 ? '' : 's'} in it; flagged evidence is left out of candidate feedback.`}
+      </p>
+      <FindingList findings={outcome.findings} />
+    </div>
   );
 }
 

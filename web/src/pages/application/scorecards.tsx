@@ -10,7 +10,16 @@ type Rating = ApplicationDetail['scorecards'][number]['ratings'][number];
 type QuotedBy = { id: string; status: string } | null;
 
 /** The scorecards, each rating with its evidence; flagged and redacted evidence is marked, with who and why. */
-export function Scorecards({ app, me }: { app: ApplicationDetail; me: Me }) {
+export function Scorecards({
+  app,
+  me,
+  onEdit,
+}: {
+  app: ApplicationDetail;
+  me: Me;
+  /** Opens the author's scorecard for editing. */
+  onEdit: (scorecardId: string) => void;
+}) {
   const criterion = (cid: string) => app.job.criteria.find((c) => c.id === cid)?.name ?? 'Criterion';
   /** Feedback drafted from evidence since redacted: its link to the evidence is gone, its wording is not. */
   const [quotedBy, setQuotedBy] = useState<QuotedBy>(null);
@@ -41,7 +50,20 @@ export function Scorecards({ app, me }: { app: ApplicationDetail; me: Me }) {
             <header>
               <b>{s.interviewer.name}</b> <span className="muted">· {s.stage} ·</span>{' '}
               <Badge value={s.recommendation} />{' '}
-              <span className="muted small">{formatDate(s.createdAt)}</span>
+              <span className="muted small">
+                {formatDate(s.createdAt)}
+                {s.editedAt && <> · edited {formatDate(s.editedAt)}</>}
+              </span>
+              {s.editable && (
+                <button
+                  type="button"
+                  className="secondary small"
+                  aria-label={`Edit ${s.interviewer.name}'s ${s.stage} scorecard`}
+                  onClick={() => onEdit(s.id)}
+                >
+                  Edit
+                </button>
+              )}
             </header>
             <dl>
               {s.ratings.map((r) => (

@@ -48,6 +48,7 @@ const ACTIONS: Record<string, string> = {
   'application.moved': 'Moved along the pipeline',
   'application.reopened': 'Reopened after withdrawing',
   'scorecard.submitted': 'Scorecard submitted',
+  'scorecard.edited': 'Scorecard edited by its author',
   'scorecard.submitted-anyway': 'Evidence submitted despite a blocking finding',
   'scorecard.evidence-redacted': 'Evidence redacted',
   'application.rejected': 'Rejected',

@@ -1,0 +1,114 @@
+import { eq } from 'drizzle-orm';
+import type { Finding } from '../../checker';
+import type { Executor } from '../../db/client';
+import { criteria, type FlaggedRule, type Rating } from '../../db/schema';
+import { capitalize } from '../../domain/text';
+import { AppError } from '../../lib/errors';
+import { blocking, checkFeedbackText } from '../check-text';
+import { loadOrganization } from '../load';
+
+/** A scorecard's content as its author writes it, on submitting and on editing. */
+export interface ScorecardContent {
+  ratings: { criterionId: string; rating: Rating; evidence: string }[];
+  notes?: string | null;
+  /**
+   * The author's confirmation that evidence with a blocking finding is what they mean to record, and why. Without it
+   * such a scorecard is refused (422).
+   */
+  submitAnyway?: { reason: string } | null;
+}
+
+/** A finding in a scorecard, with the field it is in. */
+export type ScorecardFinding = Finding & { field: 'evidence' | 'notes'; criterionId?: string };
+
+/** Who confirmed flagged evidence, and when: the columns a flagged rating is stored with. */
+export interface FlagStamp {
+  flaggedRules: FlaggedRule[];
+  flagReason: string;
+  flaggedBy: string;
+  flaggedAt: Date;
+}
+
+/**
+ * Checks a scorecard's ratings against the job and the checker, the same way whether it is new or edited: every
+ * criterion must be the job's and rated once; every note is checked and the findings come back. A blocking finding
+ * in evidence refuses the scorecard (422, nothing written) unless the author gives a reason to keep it; `flagOf`
+ * then says, per criterion, what the rating is stored flagged with (it is left out of drafts and statistics).
+ */
+export async function checkScorecard(
+  tx: Executor,
+  who: { organizationId: string; userId: string },
+  jobId: string,
+  content: ScorecardContent,
+) {
+  const jobCriteria = await tx.select().from(criteria).where(eq(criteria.jobId, jobId));
+  const known = new Set(jobCriteria.map((c) => c.id));
+  const seen = new Set<string>();
+  content.ratings.forEach((r, i) => {
+    if (!known.has(r.criterionId)) {
+      throw new AppError(
+        400,
+        'invalid-request',
+        `body.ratings.${i}.criterionId: not a criterion of this job`,
+      );
+    }
+    if (seen.has(r.criterionId)) {
+      throw new AppError(
+        400,
+        'invalid-request',
+        `body.ratings.${i}.criterionId: rated twice in one scorecard`,
+      );
+    }
+    seen.add(r.criterionId);
+  });
+
+  const org = await loadOrganization(tx, who.organizationId);
+  const findings: ScorecardFinding[] = [];
+  for (const r of content.ratings) {
+    for (const f of checkFeedbackText(r.evidence, org.jurisdictions))
+      findings.push({ ...f, field: 'evidence', criterionId: r.criterionId });
+  }
+  if (content.notes)
+    for (const f of checkFeedbackText(content.notes, org.jurisdictions))
+      findings.push({ ...f, field: 'notes' });
+
+  // Evidence with a blocking finding, by criterion.
+  const flagged = new Map<string, FlaggedRule[]>();
+  for (const f of blocking(findings)) {
+    if (f.field !== 'evidence' || !f.criterionId) continue;
+    const rules = flagged.get(f.criterionId) ?? [];
+    if (!rules.some((r) => r.ruleId === f.ruleId)) rules.push({ ruleId: f.ruleId, category: f.category });
+    flagged.set(f.criterionId, rules);
+  }
+  const reason = content.submitAnyway?.reason.trim();
+  if (flagged.size && !reason) {
+    const name = (id: string) => jobCriteria.find((c) => c.id === id)?.name ?? id;
+    const what = blocking(findings)
+      .filter((f) => f.field === 'evidence')
+      .map((f) => `the evidence for “${name(f.criterionId ?? '')}” says “${f.text}” (${f.category})`)
+      .join('; ');
+    throw new AppError(
+      422,
+      'blocking-findings',
+      `${capitalize(what)}, which would put the organization at legal risk. Describe what the candidate did or said instead, or submit anyway with a reason: flagged evidence is kept out of feedback and statistics.`,
+      { findings: findings.filter((f) => f.field === 'evidence' && f.severity === 'block') },
+    );
+  }
+  const now = new Date();
+  const flagOf = (criterionId: string): FlagStamp | null => {
+    const rules = flagged.get(criterionId);
+    if (!rules || !reason) return null;
+    return { flaggedRules: rules, flagReason: reason, flaggedBy: who.userId, flaggedAt: now };
+  };
+  /** What the audit records of flagged evidence: who confirmed and why, and which rules; never the evidence. */
+  const flaggedAudit = flagged.size
+    ? {
+        reason,
+        ratings: [...flagged].map(([criterionId, rules]) => ({
+          criterionId,
+          rules: rules.map((r) => r.ruleId),
+        })),
+      }
+    : null;
+  return { findings, flagOf, flaggedAudit };
+}
