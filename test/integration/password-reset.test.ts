@@ -442,7 +442,8 @@ describe("the candidate's data", () => {
     });
     await c.api.post(`${CANDIDATE}/reminders`, {
       kind: 'follow-up',
-      dueOn: '2026-11-09',
+      // A reminder is for a day still ahead.
+      dueOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
       text: 'Write to Pat',
     });
     await c.api.post(`${CANDIDATE}/logged-feedback`, {
