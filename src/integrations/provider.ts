@@ -117,6 +117,8 @@ export interface NoteTarget {
 export interface BackfillItem {
   /** The ATS's application id: one already imported is skipped. */
   applicationExternalId: string;
+  /** The ATS's id of the job it was for (null when the ATS names none): a backfill for one job keeps only its own. */
+  jobExternalId: string | null;
   action: string;
   eventId: string;
   occurredAt: Date;

@@ -139,6 +139,7 @@ export const ashby: AtsAdapter = {
         if (!isAshbyRejection(application) || Number.isNaN(at.getTime()) || at < since) continue;
         yield {
           applicationExternalId: application.id,
+          jobExternalId: application.job?.id ?? null,
           action: 'candidateStageChange',
           eventId: `application:${application.id}`,
           occurredAt: at,

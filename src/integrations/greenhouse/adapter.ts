@@ -119,6 +119,7 @@ export const greenhouse: AtsAdapter = {
         if (application.prospect || !application.jobs?.length) continue;
         yield {
           applicationExternalId: String(application.id),
+          jobExternalId: String(application.jobs[0].id),
           action: 'reject_candidate',
           eventId: `application:${application.id}`,
           occurredAt: new Date(application.rejected_at ?? application.last_activity_at ?? Date.now()),

@@ -153,8 +153,11 @@ export const lever: AtsAdapter = {
           continue;
         if (!opportunity.applications?.length) continue;
         const archivedAt = opportunity.archived?.archivedAt ?? opportunity.archivedAt ?? Date.now();
+        const application = opportunity.applications.find((a) => typeof a === 'object' && a.posting);
+        const posting = typeof application === 'object' ? application.posting : null;
         yield {
           applicationExternalId: opportunity.id,
+          jobExternalId: posting ? idOf(posting) : null,
           action: 'candidateArchiveChange',
           eventId: `opportunity:${opportunity.id}`,
           occurredAt: new Date(archivedAt),
