@@ -208,7 +208,12 @@ export function atsBackfillJob(getCtx: () => AppContext): JobDefinition<{ backfi
           });
           ctx.jobs.poke();
         };
-        for await (const item of adapter.listRejections(ctx, apiKey, backfill.since)) {
+        for await (const item of adapter.listRejections(
+          ctx,
+          apiKey,
+          backfill.since,
+          backfill.jobExternalId,
+        )) {
           if (backfill.jobExternalId !== null && item.jobExternalId !== backfill.jobExternalId) continue;
           found++;
           batch.push(item);

@@ -395,7 +395,7 @@ describe('Lever: a rejection becomes checked feedback, and the note goes back', 
     const org = await newOrganization(mail.h);
     const conn = await connect(org);
     const now = Date.now();
-    const posting = { id: 'posting-backfill-7c1', text: 'Brand Designer' };
+    const posting = { id: '3f9c2a71-5b8e-4d0c-9a6f-1e2b7c4d8a05', text: 'Brand Designer' };
     lv.reject({ ...rejection(uniqueEmail('one')), posting }, new Date(now - 2 * DAY));
     lv.reject({ ...rejection(uniqueEmail('two')), posting }, new Date(now - 3 * DAY));
     lv.reject(rejection(uniqueEmail('elsewhere')), new Date(now - 2 * DAY));
