@@ -126,10 +126,9 @@ export async function listBackfills(
 
 /**
  * The backfill job: lists the ATS's rejections since the start date (of its one job, when it names one), page by
- * page, and writes each new one to the
- * inbox with its import job, a page per transaction. A restart lists again from the start and skips what is already
- * in the inbox (the event id `backfill:<application id>` is unique per connection), so nothing is imported twice and
- * the counts carry on.
+ * page, and writes each new one to the inbox with its import job, a page per transaction. A restart lists again from
+ * the start and skips what is already in the inbox (the event id `backfill:<application id>` is unique per
+ * connection), so nothing is imported twice and the counts carry on.
  */
 export function atsBackfillJob(getCtx: () => AppContext): JobDefinition<{ backfillId: string }> {
   return {
