@@ -1085,6 +1085,8 @@ export const atsBackfills = pgTable(
       .references(() => atsConnections.id, { onDelete: 'cascade' }),
     days: integer('days').notNull(),
     since: timestamp('since', { withTimezone: true }).notNull(),
+    /** The ATS's id of the one job it imports for; null for every job. */
+    jobExternalId: text('job_external_id'),
     status: text('status').$type<'running' | 'done' | 'failed'>().notNull().default('running'),
     /** Rejections the ATS listed so far; of them, new to Debrief (queued for import). */
     found: integer('found').notNull().default(0),

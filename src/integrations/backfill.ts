@@ -23,13 +23,14 @@ const backfillKind: JobDefinition<{ backfillId: string }> = {
 export const MAX_BACKFILL_DAYS = 90;
 
 /**
- * Starts importing the rejections of the last `days` days from the connected ATS, in the background. One runs at a
- * time per connection (409 while one runs); the row and its job are written in one transaction.
+ * Starts importing the rejections of the last `days` days from the connected ATS, in the background, of every job or
+ * of the one whose ATS id is `jobId`. One runs at a time per connection (409 while one runs); the row and its job are
+ * written in one transaction.
  */
 export async function startBackfill(
   ctx: AppContext,
   actor: Actor,
-  input: { connectionId: string; days: number },
+  input: { connectionId: string; days: number; jobId?: string | null },
 ): Promise<AtsBackfill> {
   const connection = await loadConnection(ctx.db, actor.organizationId, input.connectionId);
   const adapter = adapterFor(connection.provider);
@@ -56,6 +57,7 @@ export async function startBackfill(
         connectionId: connection.id,
         days: input.days,
         since,
+        jobExternalId: input.jobId ?? null,
         createdBy: actor.userId,
       })
       .returning();
@@ -66,7 +68,12 @@ export async function startBackfill(
       action: 'integration.backfill-started',
       subjectType: 'integration',
       subjectId: connection.id,
-      data: { provider: connection.provider, days: input.days, since: since.toISOString() },
+      data: {
+        provider: connection.provider,
+        days: input.days,
+        since: since.toISOString(),
+        jobId: input.jobId ?? null,
+      },
     });
     return created;
   });
@@ -118,10 +125,10 @@ export async function listBackfills(
 }
 
 /**
- * The backfill job: lists the ATS's rejections since the start date, page by page, and writes each new one to the
- * inbox with its import job, a page per transaction. A restart lists again from the start and skips what is already
- * in the inbox (the event id `backfill:<application id>` is unique per connection), so nothing is imported twice and
- * the counts carry on.
+ * The backfill job: lists the ATS's rejections since the start date (of its one job, when it names one), page by
+ * page, and writes each new one to the inbox with its import job, a page per transaction. A restart lists again from
+ * the start and skips what is already in the inbox (the event id `backfill:<application id>` is unique per
+ * connection), so nothing is imported twice and the counts carry on.
  */
 export function atsBackfillJob(getCtx: () => AppContext): JobDefinition<{ backfillId: string }> {
   return {
@@ -200,7 +207,13 @@ export function atsBackfillJob(getCtx: () => AppContext): JobDefinition<{ backfi
           });
           ctx.jobs.poke();
         };
-        for await (const item of adapter.listRejections(ctx, apiKey, backfill.since)) {
+        for await (const item of adapter.listRejections(
+          ctx,
+          apiKey,
+          backfill.since,
+          backfill.jobExternalId,
+        )) {
+          if (backfill.jobExternalId !== null && item.jobExternalId !== backfill.jobExternalId) continue;
           found++;
           batch.push(item);
           if (batch.length >= 50) await flush();

@@ -36,7 +36,13 @@ export interface AtsAdapter {
    * The rejections of the last days, oldest first, as events the import can pull (for a backfill); absent when the
    * provider has no way to list them.
    */
-  listRejections?(ctx: AppContext, apiKey: string, since: Date): AsyncIterable<BackfillItem>;
+  listRejections?(
+    ctx: AppContext,
+    apiKey: string,
+    since: Date,
+    /** Only this job's, when the ATS's list can ask for that; the caller keeps that job's items either way. */
+    jobId?: string | null,
+  ): AsyncIterable<BackfillItem>;
 }
 
 /** A webhook delivery as it arrived: the raw body (its signature is over these bytes) and its headers. */
@@ -117,6 +123,8 @@ export interface NoteTarget {
 export interface BackfillItem {
   /** The ATS's application id: one already imported is skipped. */
   applicationExternalId: string;
+  /** The ATS's id of the job it was for (null when the ATS names none): a backfill for one job keeps only its own. */
+  jobExternalId: string | null;
   action: string;
   eventId: string;
   occurredAt: Date;

@@ -99,6 +99,59 @@ describe('Backfill: the rejections made before connecting become drafts, once ea
     expect((await org.api.get('/api/v1/applications?status=rejected')).body.items).toHaveLength(4);
   });
 
+  it("imports only one job's rejections when given its ATS job id, and shows which job it was for", async () => {
+    const org = await newOrganization(mail.h, 'Harbor Sales');
+    const conn = await connect(org);
+    const now = Date.now();
+    const forJob = (name: string, job: { id: number; name: string }) => ({ ...rejection(name), job });
+    const ae = { id: 880_101, name: 'Account Executive' };
+    const sdr = { id: 880_202, name: 'Sales Development Rep' };
+    gh.reject(forJob('Efe', ae), new Date(now - 2 * DAY));
+    gh.reject(forJob('Funmi', ae), new Date(now - 3 * DAY));
+    gh.reject(forJob('Gbenga', sdr), new Date(now - 2 * DAY));
+
+    const started = await org.api.post(`/api/v1/integrations/${conn.id}/backfills`, {
+      days: 7,
+      jobId: String(ae.id),
+    });
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ status: 'running', days: 7, jobId: String(ae.id) });
+    await mail.h.drainJobs();
+    await mail.h.drainJobs();
+
+    const [done] = (await org.api.get(`/api/v1/integrations/${conn.id}/backfills`)).body.items;
+    expect(done).toMatchObject({ status: 'done', jobId: String(ae.id), found: 2, queued: 2 });
+    expect(done.progress.imported).toBe(2);
+    const rejected = (await org.api.get('/api/v1/applications?status=rejected')).body.items as {
+      candidate: { name: string };
+    }[];
+    expect(rejected.map((a) => a.candidate.name).sort()).toEqual(['Efe Okafor', 'Funmi Okafor']);
+
+    // Without a job id, the next run picks up the other job's rejection (and every other job's in the period).
+    expect((await org.api.post(`/api/v1/integrations/${conn.id}/backfills`, { days: 7 })).status).toBe(202);
+    await mail.h.drainJobs();
+    await mail.h.drainJobs();
+    const [all] = (await org.api.get(`/api/v1/integrations/${conn.id}/backfills`)).body.items;
+    expect(all).toMatchObject({ status: 'done', jobId: null });
+    const names = (
+      (await org.api.get('/api/v1/applications?status=rejected')).body.items as {
+        candidate: { name: string };
+      }[]
+    ).map((a) => a.candidate.name);
+    expect(names).toContain('Gbenga Okafor');
+  });
+
+  it('refuses a job id that is not one', async () => {
+    const org = await newOrganization(mail.h);
+    const conn = await connect(org);
+    for (const jobId of ['', 'job 12', 'x'.repeat(65), 'jobs/12', 12]) {
+      const res = await org.api.post(`/api/v1/integrations/${conn.id}/backfills`, { days: 7, jobId });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('invalid-request');
+    }
+    expect((await org.api.get(`/api/v1/integrations/${conn.id}/backfills`)).body.items).toEqual([]);
+  });
+
   it('refuses a period out of range, and another organization sees no backfill of this connection', async () => {
     const org = await newOrganization(mail.h);
     const conn = await connect(org);

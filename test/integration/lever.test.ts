@@ -391,6 +391,27 @@ describe('Lever: a rejection becomes checked feedback, and the note goes back', 
     expect(s.integration.counts.failed).toBe(0);
   });
 
+  it("imports only one posting's rejections when the backfill names its id", async () => {
+    const org = await newOrganization(mail.h);
+    const conn = await connect(org);
+    const now = Date.now();
+    const posting = { id: '3f9c2a71-5b8e-4d0c-9a6f-1e2b7c4d8a05', text: 'Brand Designer' };
+    lv.reject({ ...rejection(uniqueEmail('one')), posting }, new Date(now - 2 * DAY));
+    lv.reject({ ...rejection(uniqueEmail('two')), posting }, new Date(now - 3 * DAY));
+    lv.reject(rejection(uniqueEmail('elsewhere')), new Date(now - 2 * DAY));
+
+    const started = await org.api.post(`/api/v1/integrations/${conn.id}/backfills`, {
+      days: 7,
+      jobId: posting.id,
+    });
+    expect(started.status).toBe(202);
+    await mail.h.drainJobs();
+    await mail.h.drainJobs();
+    const [done] = (await org.api.get(`/api/v1/integrations/${conn.id}/backfills`)).body.items;
+    expect(done).toMatchObject({ status: 'done', jobId: posting.id, found: 2, queued: 2 });
+    expect(done.progress.imported).toBe(2);
+  });
+
   it('takes the signature token from the admin, checks the note user, and keeps each organization to its own', async () => {
     const org = await newOrganization(mail.h);
     const other = await newOrganization(mail.h);

@@ -7,6 +7,7 @@ export function presentBackfill(b: BackfillWithProgress) {
     id: b.id,
     days: b.days,
     since: b.since.toISOString(),
+    jobId: b.jobExternalId,
     status: b.status,
     found: b.found,
     queued: b.queued,

@@ -33,7 +33,7 @@ export function integrationBackfillRoutes() {
       const ctx = c.get('ctx');
       const row = await startBackfill(ctx, actor, {
         connectionId: c.req.valid('param').id,
-        days: c.req.valid('json').days,
+        ...c.req.valid('json'),
       });
       const [listed] = await listBackfills(ctx, actor, { connectionId: row.connectionId });
       return c.json(presentBackfill(listed), 202);

@@ -11,6 +11,13 @@ export const StartBackfillBody = z
       .openapi({
         description: `Import the rejections of the last this many days (1 to ${MAX_BACKFILL_DAYS})`,
       }),
+    jobId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'An ATS job id: 1 to 64 letters, digits, "-" or "_"')
+      .optional()
+      .openapi({
+        description: "Only this job's rejections: the ATS's own id of the job (all jobs when left out)",
+      }),
   })
   .openapi('StartBackfill');
 
@@ -19,6 +26,10 @@ export const Backfill = z
     id: z.uuid(),
     days: z.number().int(),
     since: z.iso.datetime(),
+    jobId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The ATS job id it imports for; null for every job' }),
     status: z.enum(['running', 'done', 'failed']),
     found: z.number().int().openapi({ description: 'Rejections the ATS listed in the period' }),
     queued: z.number().int().openapi({ description: 'Of them, new to Debrief and queued for import' }),

@@ -132,13 +132,14 @@ export const ashby: AtsAdapter = {
     return { id: String(note.id) };
   },
 
-  async *listRejections(ctx, apiKey, since) {
-    for await (const page of client(ctx, apiKey).archived())
+  async *listRejections(ctx, apiKey, since, jobId) {
+    for await (const page of client(ctx, apiKey).archived(jobId && UUID.test(jobId) ? jobId : null))
       for (const application of page) {
         const at = new Date(application.archivedAt ?? application.updatedAt ?? '');
         if (!isAshbyRejection(application) || Number.isNaN(at.getTime()) || at < since) continue;
         yield {
           applicationExternalId: application.id,
+          jobExternalId: application.job?.id ?? null,
           action: 'candidateStageChange',
           eventId: `application:${application.id}`,
           occurredAt: at,
@@ -147,6 +148,9 @@ export const ashby: AtsAdapter = {
       }
   },
 };
+
+/** Ashby's ids (jobs among them): another id is not sent to Ashby as a filter. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A feedback submission in Debrief's terms, placed at the stage the application was in when it was given. */
 function scorecard(f: AshbyFeedback, history: AshbyHistoryItem[]): PulledScorecard {

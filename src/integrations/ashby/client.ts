@@ -79,7 +79,8 @@ export function ashbyClient(opts: AtsClientOptions) {
     history: (applicationId: string) => all<AshbyHistoryItem>('application.listHistory', { applicationId }),
     feedback: (applicationId: string) => all<AshbyFeedback>('applicationFeedback.list', { applicationId }),
     /** Archived applications, page by page (application.list filtered by status). */
-    archived: () => pages<AshbyApplication>('application.list', { status: 'Archived' }),
+    archived: (jobId?: string | null) =>
+      pages<AshbyApplication>('application.list', { status: 'Archived', ...(jobId ? { jobId } : {}) }),
     /** One job: what "test connection" asks for. */
     ping: () => call<unknown[]>('job.list', { limit: 1 }),
     addNote: (candidateId: string, text: string) =>

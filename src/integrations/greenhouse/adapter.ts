@@ -113,12 +113,17 @@ export const greenhouse: AtsAdapter = {
     return { id: String(note.id) };
   },
 
-  async *listRejections(ctx, apiKey, since) {
-    for await (const page of client(ctx, apiKey).rejectedSince(since))
+  async *listRejections(ctx, apiKey, since, jobId) {
+    // Harvest's job ids are numbers: another id is not sent (no rejection listed can be for it).
+    for await (const page of client(ctx, apiKey).rejectedSince(
+      since,
+      jobId && /^\d+$/.test(jobId) ? jobId : null,
+    ))
       for (const application of page) {
         if (application.prospect || !application.jobs?.length) continue;
         yield {
           applicationExternalId: String(application.id),
+          jobExternalId: String(application.jobs[0].id),
           action: 'reject_candidate',
           eventId: `application:${application.id}`,
           occurredAt: new Date(application.rejected_at ?? application.last_activity_at ?? Date.now()),

@@ -67,9 +67,11 @@ export function greenhouseClient(opts: GreenhouseClientOptions) {
     scorecards: (applicationId: string | number) =>
       list<GhScorecard>(`/v1/applications/${applicationId}/scorecards`),
     /** Applications rejected with activity since a time, page by page (GET /v1/applications, status and last_activity_after). */
-    rejectedSince: (since: Date) =>
+    rejectedSince: (since: Date, jobId?: string | null) =>
       pages<GhApplication>(
-        `/v1/applications?status=rejected&last_activity_after=${encodeURIComponent(since.toISOString())}`,
+        `/v1/applications?status=rejected&last_activity_after=${encodeURIComponent(since.toISOString())}${
+          jobId ? `&job_id=${encodeURIComponent(jobId)}` : ''
+        }`,
       ),
     /** One page of jobs: what "test connection" asks for. */
     ping: () => get<unknown[]>('/v1/jobs?per_page=1'),

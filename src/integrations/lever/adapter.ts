@@ -142,10 +142,10 @@ export const lever: AtsAdapter = {
     return { id: String(note.noteId) };
   },
 
-  async *listRejections(ctx, apiKey, since) {
+  async *listRejections(ctx, apiKey, since, jobId) {
     const lv = client(ctx, apiKey);
     const reasons = new Map((await lv.archiveReasons()).map((r) => [r.id, r]));
-    for await (const page of lv.archivedSince(since))
+    for await (const page of lv.archivedSince(since, jobId && UUID.test(jobId) ? jobId : null))
       for (const opportunity of page) {
         const reasonId = opportunity.archived?.reason ?? opportunity.archiveReason ?? null;
         const reason = reasonId ? reasons.get(reasonId) : undefined;
@@ -153,8 +153,11 @@ export const lever: AtsAdapter = {
           continue;
         if (!opportunity.applications?.length) continue;
         const archivedAt = opportunity.archived?.archivedAt ?? opportunity.archivedAt ?? Date.now();
+        const application = opportunity.applications.find((a) => typeof a === 'object' && a.posting);
+        const posting = typeof application === 'object' ? application.posting : null;
         yield {
           applicationExternalId: opportunity.id,
+          jobExternalId: posting ? idOf(posting) : null,
           action: 'candidateArchiveChange',
           eventId: `opportunity:${opportunity.id}`,
           occurredAt: new Date(archivedAt),
@@ -167,6 +170,9 @@ export const lever: AtsAdapter = {
       }
   },
 };
+
+/** Lever's ids (postings among them): another id is not sent to Lever as a filter. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const idOf = (ref: string | { id: string }) => (typeof ref === 'string' ? ref : ref.id);
 

@@ -62,9 +62,11 @@ export function leverClient(opts: AtsClientOptions) {
     feedback: (opportunityId: string) =>
       list<LeverFeedback>(`/opportunities/${enc(opportunityId)}/feedback?expand=user`),
     /** Opportunities archived since a time, page by page (GET /opportunities, archived and archived_at_start). */
-    archivedSince: (since: Date) =>
+    archivedSince: (since: Date, postingId?: string | null) =>
       pages<LeverOpportunity>(
-        `/opportunities?archived=true&archived_at_start=${since.getTime()}&expand=applications`,
+        `/opportunities?archived=true&archived_at_start=${since.getTime()}&expand=applications${
+          postingId ? `&posting_id=${enc(postingId)}` : ''
+        }`,
       ),
     /** One opportunity: what "test connection" asks for (the key must be able to read opportunities). */
     ping: () => request('/opportunities?limit=1').then((r) => r.json()),

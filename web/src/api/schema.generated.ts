@@ -12125,6 +12125,8 @@ export interface components {
             days: number;
             /** Format: date-time */
             since: string;
+            /** @description The ATS job id it imports for; null for every job */
+            jobId: string | null;
             /** @enum {string} */
             status: "running" | "done" | "failed";
             /** @description Rejections the ATS listed in the period */
@@ -12149,6 +12151,8 @@ export interface components {
         StartBackfill: {
             /** @description Import the rejections of the last this many days (1 to 90) */
             days: number;
+            /** @description Only this job's rejections: the ATS's own id of the job (all jobs when left out) */
+            jobId?: string;
         };
     };
     responses: never;

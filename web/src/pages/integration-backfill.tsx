@@ -24,7 +24,8 @@ export function BackfillCard({ connectionId, label }: { connectionId: string; la
   const latest = data?.items[0];
   const running = latest?.status === 'running';
   const submit = useSubmit(async (v) => {
-    await api('POST', path, { days: Number(v.days) });
+    const jobId = String(v.jobId ?? '').trim();
+    await api('POST', path, { days: Number(v.days), ...(jobId ? { jobId } : {}) });
     await reload();
   });
   return (
@@ -46,6 +47,14 @@ export function BackfillCard({ connectionId, label }: { connectionId: string; la
           required
           hint="Up to 90 days."
         />
+        <Field
+          id={`backfill-job-${connectionId}`}
+          name="jobId"
+          label="ATS job id (optional)"
+          pattern="[A-Za-z0-9_\-]{1,64}"
+          maxLength={64}
+          hint={`Only this job's rejections, by its id in ${label}. Leave empty for every job.`}
+        />
         <SubmitButton submit={submit} disabled={running}>
           {running ? 'Importing…' : 'Import past rejections'}
         </SubmitButton>
@@ -64,13 +73,14 @@ function Progress({ b }: { b: Backfill }) {
     b.progress.needsReason ? `${plural(b.progress.needsReason, 'reason')} to map` : '',
     b.progress.failed ? `${b.progress.failed} failed` : '',
   ].filter(Boolean);
+  const forJob = b.jobId ? ` for job ${b.jobId}` : '';
   return (
     <div role="status" aria-live="polite" data-testid="backfill-progress">
       <p>
         {b.status === 'running'
-          ? `Looking through ${b.days} days in the ATS: ${plural(b.found, 'rejection')} found so far.`
+          ? `Looking through ${b.days} days in the ATS${forJob}: ${plural(b.found, 'rejection')} found so far.`
           : b.status === 'done'
-            ? `${plural(b.found, 'rejection')} since ${formatDate(b.since)}; ${plural(b.queued, 'new one')} queued.`
+            ? `${plural(b.found, 'rejection')}${forJob} since ${formatDate(b.since)}; ${plural(b.queued, 'new one')} queued.`
             : `The import stopped: ${b.error ?? 'the ATS did not answer'}.`}
       </p>
       {b.queued > 0 && (

@@ -1,0 +1,1 @@
+ALTER TABLE "ats_backfills" ADD COLUMN "job_external_id" text;
