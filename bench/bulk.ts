@@ -67,8 +67,8 @@ async function startSmtp() {
           const to = r.address.toLowerCase();
           byRecipient.set(to, (byRecipient.get(to) ?? 0) + 1);
         }
-        const id = /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? '';
-        messageIds.set(id, (messageIds.get(id) ?? 0) + 1);
+        const id = /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw)?.[1];
+        if (id) messageIds.set(id, (messageIds.get(id) ?? 0) + 1);
         callback();
       });
     },
