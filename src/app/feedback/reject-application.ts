@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { applications, feedback } from '../../db/schema';
-import { type ComposedFeedback, composeFeedback } from '../../domain/compose-feedback';
+import { type ComposedFeedback, type ComposeInput, composeFeedback } from '../../domain/compose-feedback';
 import { rejectionRefusal } from '../../domain/pipeline';
 import type { RejectionReason } from '../../domain/rejection-reasons';
 import { AppError } from '../../lib/errors';
@@ -102,7 +102,12 @@ export async function rejectApplication(
 }
 
 /** The draft for one rejection, composed and checked from the application's scorecards and its job's criteria. */
-export function composeRejection(input: {
+export function composeRejection(input: RejectionFacts): ComposedFeedback {
+  return composeFeedback(rejectionInput(input));
+}
+
+/** What a rejection's draft is composed from. */
+export interface RejectionFacts {
   organizationName: string;
   organizationJurisdictions: Loaded['organizationJurisdictions'];
   organizationVoice: Loaded['organizationVoice'];
@@ -111,8 +116,11 @@ export function composeRejection(input: {
   reason: RejectionReason;
   cards: Card[];
   criteria: Criterion[];
-}) {
-  return composeFeedback({
+}
+
+/** The composer's input for a rejection: the draft is a function of it alone. */
+export function rejectionInput(input: RejectionFacts): ComposeInput {
+  return {
     organizationName: input.organizationName,
     jobTitle: input.job.title,
     candidateName: input.candidate.name,
@@ -136,7 +144,7 @@ export function composeRejection(input: {
             : {}),
       })),
     })),
-  });
+  };
 }
 
 /** What the audit trail keeps of a rejection. */

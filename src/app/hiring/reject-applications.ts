@@ -125,8 +125,7 @@ export function rejectApplicationsJob(getCtx: () => AppContext): JobDefinition<P
       const ids = (op.params.applicationIds as string[]).slice(op.done);
       for (let i = 0; i < ids.length; i += REJECTION_BATCH) {
         const batch = ids.slice(i, i + REJECTION_BATCH);
-        await ctx.db.transaction(async (tx) => {
-          const outcomes = await rejectBatch(tx, actor, { applicationIds: batch, reason });
+        await rejectBatch(ctx.db, actor, { applicationIds: batch, reason }, async (tx, outcomes) => {
           const skipped: BulkOperationItem[] = [];
           let succeeded = 0;
           for (const o of outcomes) {

@@ -95,8 +95,7 @@ export function rejectRemainingJob(getCtx: () => AppContext): JobDefinition<Payl
           .limit(REJECTION_BATCH);
         if (!batch.length) break;
         // Rejected, offered, hired or withdrawn meanwhile by a person: left alone (the batch re-reads under lock).
-        await ctx.db.transaction(async (tx) => {
-          await rejectBatch(tx, actor, { applicationIds: batch.map((a) => a.id), reason });
+        await rejectBatch(ctx.db, actor, { applicationIds: batch.map((a) => a.id), reason }, async (tx) => {
           await tx
             .update(bulkOperations)
             .set({ done: sql`least(${bulkOperations.total}, ${bulkOperations.done} + ${batch.length}::int)` })
