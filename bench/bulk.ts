@@ -281,7 +281,27 @@ async function main() {
   t = performance.now();
   const approval = await api('/api/v1/feedback-approvals', { jobId: bulk.jobId });
   let pauses = 0;
+  // Ten minutes at most: a stalled run says where it stopped (the operation and the outbox) and fails the bench.
+  const giveUpAt = Date.now() + Number(process.env.BENCH_APPROVE_MINUTES ?? 10) * 60_000;
+  const unlessStalled = async () => {
+    if (Date.now() < giveUpAt) return;
+    const op = await operation(approval.id);
+    const jobs = await ctx.db
+      .select({
+        kind: outbox.kind,
+        status: outbox.status,
+        n: sql<number>`count(*)::int`,
+        nextRun: sql<string>`min(${outbox.runAt})::text`,
+      })
+      .from(outbox)
+      .groupBy(outbox.kind, outbox.status);
+    console.log(
+      `  FAILED: approve all stalled: ${op.done} of ${op.total} done, results ${JSON.stringify({ ...op.results, withFindings: op.results.withFindings?.length, skipped: op.results.skipped?.length })}; outbox ${JSON.stringify(jobs)}; ${[...smtp.byRecipient.values()].reduce((a, b) => a + b, 0)} messages received`,
+    );
+    process.exit(1);
+  };
   for (;;) {
+    await unlessStalled();
     const op = await operation(approval.id);
     if (op.status !== 'running') break;
     if (op.results.waitingUntil) {
@@ -293,6 +313,7 @@ async function main() {
         .where(eq(emails.organizationId, organization.id));
       // The paused run is due now; asked again until it has carried on.
       for (let i = 0; (await operation(approval.id)).results.waitingUntil; i++) {
+        await unlessStalled();
         if (i % 10 === 0) {
           await ctx.db
             .update(outbox)
@@ -313,6 +334,7 @@ async function main() {
       .from(outbox)
       .where(and(eq(outbox.kind, 'deliver-email'), sql`${outbox.status} in ('queued', 'running')`));
     if (n === 0) break;
+    await unlessStalled();
     await sleep(50);
   }
   const approveS = (performance.now() - t) / 1000;
