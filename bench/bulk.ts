@@ -71,6 +71,10 @@ async function startSmtp() {
         }
         const id = /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw)?.[1];
         if (id) messageIds.set(id, (messageIds.get(id) ?? 0) + 1);
+        if (id && (messageIds.get(id) ?? 0) > 1)
+          process.stderr.write(
+            `  received twice: ${id} to ${session.envelope.rcptTo.map((r) => r.address).join(', ')}, ${/^Subject:(.*)$/im.exec(raw)?.[1]?.trim()}\n`,
+          );
         callback();
       });
     },
