@@ -20,6 +20,10 @@ console.log('\nThe checker per keystroke in the browser');
 failed += run(process.execPath, ['bench/keystroke.mjs']) ? 1 : 0;
 console.log('\nHiring: drafts composed and checked per second');
 failed += run(tsx, ['bench/hiring.ts'], { env: { ...process.env, DATABASE_URL: '' } }) ? 1 : 0;
+console.log(
+  '\nBulk work: 1,000 rejections batched against one by one, /health meanwhile, approve all: embedded PGlite',
+);
+failed += run(tsx, ['bench/bulk.ts'], { env: { ...process.env, DATABASE_URL: '' } }) ? 1 : 0;
 // The API under load runs the built server; BENCH_LOAD_SECONDS shortens it (default 60 s a engine).
 failed += run(process.execPath, ['scripts/build.mjs', '--server']) ? 1 : 0;
 const load = ['bench/api-load.mjs', '--seconds', process.env.BENCH_LOAD_SECONDS ?? '60'];
@@ -33,6 +37,8 @@ const pg = startPostgres(await freePort());
 if (pg.ok) {
   try {
     failed += run(tsx, ['bench/hiring.ts'], { env: { ...process.env, DATABASE_URL: pg.url } }) ? 1 : 0;
+    console.log('\nBulk work: PostgreSQL');
+    failed += run(tsx, ['bench/bulk.ts'], { env: { ...process.env, DATABASE_URL: pg.url } }) ? 1 : 0;
     console.log('\nAPI under load: PostgreSQL');
     failed += run(process.execPath, load, { env: { ...process.env, DATABASE_URL: pg.url } }) ? 1 : 0;
     console.log('\nATS webhook intake: PostgreSQL');

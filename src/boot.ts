@@ -1,6 +1,7 @@
 import type { AppContext } from './app/context';
 import { approveDraftsJob } from './app/feedback/approve-drafts';
 import { feedbackDelivery } from './app/feedback/feedback-delivery';
+import { reviewDigestJob } from './app/feedback/send-review-digest';
 import { rejectApplicationsJob } from './app/hiring/reject-applications';
 import { rejectRemainingJob } from './app/hiring/reject-remaining';
 import { scorecardReminderJob } from './app/hiring/scorecard-requests';
@@ -60,6 +61,7 @@ export function assemble(
       passwordReset: passwordResetJob(() => ctx),
       scorecardReminder: scorecardReminderJob(() => ctx),
       retention: retentionJob(() => ctx),
+      reviewDigest: reviewDigestJob(() => ctx),
       csvImport: csvImportJob(() => ctx),
       webhookDelivery: webhookDeliveryJob(() => ctx),
       atsImport: atsImportJob(() => ctx),
@@ -78,6 +80,7 @@ export function assemble(
       ctx.jobs.passwordReset,
       ctx.jobs.scorecardReminder,
       ctx.jobs.retention,
+      ctx.jobs.reviewDigest,
       ctx.jobs.csvImport,
       ctx.jobs.webhookDelivery,
       ctx.jobs.atsImport,

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { scheduleReviewDigest } from './app/feedback/send-review-digest';
 import { housekeepingJob, scheduleHousekeeping } from './app/housekeeping';
 import { scheduleRetention } from './app/privacy/retention';
 import { assemble } from './boot';
@@ -38,6 +39,8 @@ async function main() {
   await scheduleHousekeeping(database.db, housekeepingJob);
   // Rejected candidates' data past the organization's retention period is erased daily (src/app/privacy/retention.ts).
   await scheduleRetention(database.db, ctx.jobs.retention);
+  // Reviewers get a daily summary of drafts waiting and requests due (src/app/feedback/send-review-digest.ts).
+  await scheduleReviewDigest(database.db, ctx.jobs.reviewDigest);
   runner.start();
   // `npm run backup` asks the running server for an online snapshot of the embedded database.
   if (database.snapshot) {

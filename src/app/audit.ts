@@ -15,9 +15,19 @@ export interface AuditEntry {
 
 /** Appends to the audit trail, in the caller's transaction. */
 export async function recordAudit(tx: Executor, e: AuditEntry): Promise<void> {
+  await recordAudits(tx, [e]);
+}
+
+/** Appends several events in one statement (a batch of rejections), in the caller's transaction. */
+export async function recordAudits(tx: Executor, entries: AuditEntry[]): Promise<void> {
+  if (!entries.length) return;
+  await tx.insert(auditEvents).values(entries.map(auditRow));
+}
+
+function auditRow(e: AuditEntry) {
   const a = e.actor;
   const isPerson = a.type === 'user' || a.type === 'token';
-  await tx.insert(auditEvents).values({
+  return {
     organizationId: e.organizationId,
     actorType: a.type,
     actorId: isPerson ? a.userId : null,
@@ -27,5 +37,5 @@ export async function recordAudit(tx: Executor, e: AuditEntry): Promise<void> {
     subjectId: e.subjectId ?? null,
     applicationId: e.applicationId ?? null,
     data: { ...(e.data ?? {}), ...(a.type === 'token' ? { viaTokenId: a.tokenId } : {}) },
-  });
+  };
 }

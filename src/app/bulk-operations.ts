@@ -76,21 +76,40 @@ export async function operationActor(db: Db, op: BulkOperation): Promise<Actor> 
 
 /** One more item handled, and what to remember about it (skipped, left with findings, approved). */
 export async function advance(
-  db: Db,
+  db: Executor,
   operationId: string,
   note?: { skipped?: BulkOperationItem; withFindings?: BulkOperationItem; succeeded?: boolean },
 ) {
+  await advanceBy(db, operationId, {
+    done: 1,
+    skipped: note?.skipped ? [note.skipped] : [],
+    withFindings: note?.withFindings ? [note.withFindings] : [],
+    succeeded: note?.succeeded ? 1 : 0,
+  });
+}
+
+/** Several items handled at once (a batch), in the caller's transaction when it passes one: one statement. */
+export async function advanceBy(
+  db: Executor,
+  operationId: string,
+  step: {
+    done: number;
+    skipped?: BulkOperationItem[];
+    withFindings?: BulkOperationItem[];
+    succeeded?: number;
+  },
+) {
   let results = sql`${bulkOperations.results}`;
   for (const key of ['skipped', 'withFindings'] as const) {
-    const item = note?.[key];
-    if (item)
-      results = sql`jsonb_set(${results}, ${`{${key}}`}::text[], coalesce(${results} -> ${key}, '[]'::jsonb) || ${JSON.stringify([item])}::jsonb)`;
+    const items = step[key];
+    if (items?.length)
+      results = sql`jsonb_set(${results}, ${`{${key}}`}::text[], coalesce(${results} -> ${key}, '[]'::jsonb) || ${JSON.stringify(items)}::jsonb)`;
   }
-  if (note?.succeeded)
-    results = sql`jsonb_set(${results}, '{succeeded}', to_jsonb(coalesce((${results} ->> 'succeeded')::int, 0) + 1))`;
+  if (step.succeeded)
+    results = sql`jsonb_set(${results}, '{succeeded}', to_jsonb(coalesce((${results} ->> 'succeeded')::int, 0) + ${step.succeeded}::int))`;
   await db
     .update(bulkOperations)
-    .set({ done: sql`least(${bulkOperations.total}, ${bulkOperations.done} + 1)`, results })
+    .set({ done: sql`least(${bulkOperations.total}, ${bulkOperations.done} + ${step.done}::int)`, results })
     .where(eq(bulkOperations.id, operationId));
 }
 

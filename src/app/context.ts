@@ -25,6 +25,8 @@ export interface AppContext {
     scorecardReminder: JobDefinition<{ organizationId: string; applicationId: string; userId: string }>;
     /** The daily retention run: warns admins, then erases rejected candidates' data past the period. */
     retention: JobDefinition<{ day: string }>;
+    /** The daily digest to reviewers: drafts waiting over a day, candidates' requests near their deadline. */
+    reviewDigest: JobDefinition<{ day: string }>;
     /** Imports a confirmed CSV file in batches, with progress (src/integrations/csv-import). */
     csvImport: JobDefinition<{ importId: string }>;
     /** Sends one outbound webhook delivery (src/integrations/webhooks). */

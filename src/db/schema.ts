@@ -92,6 +92,8 @@ export const users = pgTable(
     removedAt: timestamp('removed_at', { withTimezone: true }),
     /** The identity provider's subject (`sub`) for a member who signs in with single sign-on. */
     ssoSubject: text('sso_subject'),
+    /** Emailed the daily summary of drafts waiting and requests due (members who review feedback); they may turn it off. */
+    reviewDigest: boolean('review_digest').notNull().default(true),
   },
   (t) => [
     /**

@@ -32,6 +32,7 @@ import { organizationRoutes } from './routes/organization';
 import { passwordRoutes } from './routes/passwords';
 import { planRoutes } from './routes/plan';
 import { portalRoutes } from './routes/portal';
+import { preferenceRoutes } from './routes/preferences';
 import { privacyRoutes } from './routes/privacy';
 import { rejectionReasonRoutes } from './routes/rejection-reasons';
 import { requestCoachRoutes } from './routes/request-coach';
@@ -140,6 +141,7 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
     },
   );
   app.route('/', authRoutes());
+  app.route('/', preferenceRoutes());
   app.route('/', twoFactorRoutes());
   app.route('/', ssoRoutes());
   app.route('/', passwordRoutes());

@@ -17,6 +17,7 @@ export * from './schemas/follow-up';
 export * from './schemas/jobs';
 export * from './schemas/members';
 export * from './schemas/passwords';
+export * from './schemas/preferences';
 export * from './schemas/rejection-reasons';
 export * from './schemas/scorecards';
 export * from './schemas/shared';

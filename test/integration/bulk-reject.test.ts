@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, newOrganization, startHarness, uniqueEmail } from '../support/harness';
+import { jobWithApplication, scoreTwoRounds } from '../support/hiring';
 
 let h: Harness;
 beforeAll(async () => {
@@ -55,4 +56,60 @@ describe('rejecting every remaining application of a closed job', () => {
     });
     expect(again.body).toMatchObject({ status: 'done', total: 0 });
   });
+});
+
+describe('a rejection in a batch', () => {
+  it('drafts the same letter, with the same audit events, as the same rejection made one at a time', async () => {
+    const org = await newOrganization(h);
+    const one = await jobWithApplication(org);
+    const bulk = await jobWithApplication(org);
+    for (const x of [one, bulk]) await scoreTwoRounds(org, x.application.id, x.criterion);
+    // The scorecards moved it on: the rejection records the stage it was rejected at.
+    const stage = (await org.api.get(`/api/v1/applications/${bulk.application.id}`)).body.stage;
+    expect(stage).not.toBe('applied');
+    const single = await org.api.post(`/api/v1/applications/${one.application.id}/rejection`, {
+      reason: 'skills-gap',
+    });
+    expect(single.status).toBe(201);
+    const started = await org.api.post('/api/v1/applications/bulk-rejection', {
+      reason: 'skills-gap',
+      applicationIds: [bulk.application.id],
+    });
+    expect(started.status).toBe(202);
+    await h.drainJobs();
+    expect((await org.api.get(`/api/v1/bulk-operations/${started.body.id}`)).body).toMatchObject({
+      status: 'done',
+      succeeded: 1,
+    });
+
+    const draftOf = async (applicationId: string) => {
+      const a = await org.api.get(`/api/v1/applications/${applicationId}`);
+      expect(a.body.stage).toBe('rejected');
+      return (await org.api.get(`/api/v1/feedback/${a.body.feedback.id}`)).body.feedback;
+    };
+    const [a, b] = [await draftOf(one.application.id), await draftOf(bulk.application.id)];
+    expect(b.body).toContain('Backend Engineer');
+    expect(b.body).toBe(a.body);
+    expect(b.findings).toEqual(a.findings);
+    expect(b.sentences.length).toBe(a.sentences.length);
+
+    const trail = async (applicationId: string) =>
+      (await org.api.get(`/api/v1/audit?applicationId=${applicationId}`)).body.events
+        .filter((e: { action: string }) => ['application.rejected', 'feedback.drafted'].includes(e.action))
+        .map(({ action, data }: { action: string; data: Record<string, unknown> }) => {
+          // The one at a time was made with an API token, the batch by the member who started it.
+          const { viaTokenId: _, ...rest } = data;
+          return { action, data: rest };
+        });
+    const events = await trail(bulk.application.id);
+    expect(events.map((e: { action: string }) => e.action).sort()).toEqual([
+      'application.rejected',
+      'feedback.drafted',
+    ]);
+    expect(events).toEqual(expect.arrayContaining(await trail(one.application.id)));
+    expect(events.find((e: { action: string }) => e.action === 'application.rejected').data).toMatchObject({
+      reason: 'skills-gap',
+      from: stage,
+    });
+  }, 120_000);
 });

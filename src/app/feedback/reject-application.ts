@@ -1,12 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { applications, feedback } from '../../db/schema';
-import { composeFeedback } from '../../domain/compose-feedback';
+import { type ComposedFeedback, type ComposeInput, composeFeedback } from '../../domain/compose-feedback';
 import { rejectionRefusal } from '../../domain/pipeline';
+import type { RejectionReason } from '../../domain/rejection-reasons';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import { refuseRiskyText } from '../check-text';
 import type { Actor, AppContext, IntegrationActor } from '../context';
 import { loadApplication, loadCriteria, loadRejectionReason, loadScorecards } from '../load';
+
+type Loaded = Awaited<ReturnType<typeof loadApplication>>;
+type Card = Awaited<ReturnType<typeof loadScorecards>>[number];
+type Criterion = Awaited<ReturnType<typeof loadCriteria>>[number];
 
 export interface RejectApplicationInput {
   applicationId: string;
@@ -42,35 +47,15 @@ export async function rejectApplication(
     const jobCriteria = await loadCriteria(tx, job.id);
 
     // The composer checks the whole body under the organization's jurisdictions; its findings are the draft's.
-    const composed = composeFeedback({
+    const composed = composeRejection({
       organizationName,
-      jobTitle: job.title,
-      candidateName: candidate.name,
+      organizationJurisdictions,
+      organizationVoice,
+      job,
+      candidate,
       reason,
-      jurisdictions: organizationJurisdictions,
-      voice: organizationVoice,
-      criteria: jobCriteria.map((c) => ({
-        id: c.id,
-        name: c.name,
-        description: c.description,
-        practise: c.practise,
-      })),
-      scorecards: cards.map((c) => ({
-        id: c.id,
-        stage: c.stage,
-        interviewerName: c.interviewerName,
-        notes: c.notes,
-        ratings: c.ratings.map((r) => ({
-          criterionId: r.criterionId,
-          rating: r.rating,
-          evidence: r.evidence,
-          ...(r.redactedAt
-            ? { leftOut: 'redacted' as const }
-            : r.flaggedRules
-              ? { leftOut: 'flagged' as const }
-              : {}),
-        })),
-      })),
+      cards,
+      criteria: jobCriteria,
     });
     const { findings } = composed;
 
@@ -102,7 +87,7 @@ export async function rejectApplication(
       subjectType: 'application',
       subjectId: applicationId,
       applicationId,
-      data: { reason: reason.code, note: input.note ?? null, from: application.stage },
+      data: rejectedAuditData(reason.code, input.note ?? null, application.stage),
     });
     await recordAudit(tx, {
       organizationId: actor.organizationId,
@@ -111,14 +96,75 @@ export async function rejectApplication(
       subjectType: 'feedback',
       subjectId: draft.id,
       applicationId,
-      data: {
-        body: draft.body,
-        findings: findings.length,
-        omittedEvidence: composed.omitted.length,
-        flaggedLeftOut: composed.omitted.filter((o) => o.why === 'flagged' || o.why === 'redacted').length,
-        depth: composed.policy.depth,
-      },
+      data: draftedAuditData(draft.body, composed),
     });
     return draft;
   });
+}
+
+/** The draft for one rejection, composed and checked from the application's scorecards and its job's criteria. */
+export function composeRejection(input: RejectionFacts): ComposedFeedback {
+  return composeFeedback(rejectionInput(input));
+}
+
+/** What a rejection's draft is composed from. */
+export interface RejectionFacts {
+  organizationName: string;
+  organizationJurisdictions: Loaded['organizationJurisdictions'];
+  organizationVoice: Loaded['organizationVoice'];
+  job: { title: string };
+  candidate: { name: string };
+  reason: RejectionReason;
+  cards: Card[];
+  criteria: Criterion[];
+}
+
+/** The composer's input for a rejection: the draft is a function of it alone. */
+export function rejectionInput(input: RejectionFacts): ComposeInput {
+  return {
+    organizationName: input.organizationName,
+    jobTitle: input.job.title,
+    candidateName: input.candidate.name,
+    reason: input.reason,
+    jurisdictions: input.organizationJurisdictions,
+    voice: input.organizationVoice,
+    criteria: input.criteria.map((c) => ({
+      id: c.id,
+      name: c.name,
+      description: c.description,
+      practise: c.practise,
+    })),
+    scorecards: input.cards.map((c) => ({
+      id: c.id,
+      stage: c.stage,
+      interviewerName: c.interviewerName,
+      notes: c.notes,
+      ratings: c.ratings.map((r) => ({
+        criterionId: r.criterionId,
+        rating: r.rating,
+        evidence: r.evidence,
+        ...(r.redactedAt
+          ? { leftOut: 'redacted' as const }
+          : r.flaggedRules
+            ? { leftOut: 'flagged' as const }
+            : {}),
+      })),
+    })),
+  };
+}
+
+/** What the audit trail keeps of a rejection. */
+export function rejectedAuditData(reason: string, note: string | null, from: string) {
+  return { reason, note, from };
+}
+
+/** What the audit trail keeps of the draft a rejection wrote. */
+export function draftedAuditData(body: string, composed: ComposedFeedback) {
+  return {
+    body,
+    findings: composed.findings.length,
+    omittedEvidence: composed.omitted.length,
+    flaggedLeftOut: composed.omitted.filter((o) => o.why === 'flagged' || o.why === 'redacted').length,
+    depth: composed.policy.depth,
+  };
 }

@@ -1,11 +1,17 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { applications, candidates, feedback } from '../../db/schema';
+import { applications, type BulkOperationItem, candidates, feedback } from '../../db/schema';
 import { rejectionRefusal } from '../../domain/pipeline';
 import type { JobDefinition } from '../../jobs/runner';
 import { AppError, notFound } from '../../lib/errors';
-import { advance, finishOperation, loadOperation, operationActor, startOperation } from '../bulk-operations';
+import {
+  advanceBy,
+  finishOperation,
+  loadOperation,
+  operationActor,
+  startOperation,
+} from '../bulk-operations';
 import type { Actor, AppContext } from '../context';
-import { rejectApplication } from '../feedback/reject-application';
+import { REJECTION_BATCH, rejectBatch, yieldToOthers } from '../feedback/reject-batch';
 import { loadRejectionReason, visibleApplications } from '../load';
 import { type ApplicationFilter, applicationFilter } from './list-applications';
 
@@ -13,14 +19,6 @@ type Payload = { operationId: string };
 
 /** At most this many applications in one bulk rejection. */
 export const MAX_BULK_REJECTION = 5000;
-
-/** Refusals that mean the application changed while the batch ran: it is skipped and named, not retried. */
-const SKIPPED = new Set([
-  'application-closed',
-  'application-offered',
-  'application-hired',
-  'application-withdrawn',
-]);
 
 export interface RejectApplicationsInput {
   reason: string;
@@ -110,8 +108,9 @@ export async function rejectApplications(ctx: AppContext, actor: Actor, input: R
 }
 
 /**
- * The runner's side: rejects the chosen applications one by one, each in its own transaction, recording progress
- * after each; a retry carries on after the last one done.
+ * The runner's side: rejects the chosen applications in batches (`REJECTION_BATCH` to a transaction, through the
+ * same rows and checks as one at a time), recording the batch's progress in its own transaction, and lets the event
+ * loop serve others between batches. A retry carries on after the last batch done.
  */
 export function rejectApplicationsJob(getCtx: () => AppContext): JobDefinition<Payload> {
   return {
@@ -122,47 +121,34 @@ export function rejectApplicationsJob(getCtx: () => AppContext): JobDefinition<P
       const op = await loadOperation(ctx.db, operationId);
       if (op?.status !== 'running') return;
       const actor = await operationActor(ctx.db, op);
-      const reason = String(op.params.reason);
+      const reason = await loadRejectionReason(ctx.db, op.organizationId, String(op.params.reason));
       const ids = (op.params.applicationIds as string[]).slice(op.done);
-      for (const applicationId of ids) {
-        try {
-          await rejectApplication(ctx, actor, { applicationId, reason });
-          await advance(ctx.db, operationId, { succeeded: true });
-        } catch (e) {
-          if (!(e instanceof AppError && (SKIPPED.has(e.code) || e.code === 'not-found'))) throw e;
-          const [a] = await ctx.db
-            .select({
-              name: candidates.name,
-              rejectedAt: applications.rejectedAt,
-              rejectionReason: applications.rejectionReason,
-              feedbackId: feedback.id,
-            })
-            .from(applications)
-            .innerJoin(candidates, eq(candidates.id, applications.candidateId))
-            .leftJoin(feedback, eq(feedback.applicationId, applications.id))
-            .where(eq(applications.id, applicationId));
-          // Rejected by this very operation on an attempt that stopped before it counted it: only count it.
-          const ours =
-            e.code === 'application-closed' &&
-            a?.rejectionReason === reason &&
-            a.rejectedAt !== null &&
-            a.rejectedAt >= op.createdAt;
-          await advance(
-            ctx.db,
-            operationId,
-            ours
-              ? { succeeded: true }
-              : {
-                  skipped: {
-                    applicationId,
-                    feedbackId: a?.feedbackId ?? null,
-                    candidateName: a?.name ?? 'Removed',
-                    code: e.code,
-                    message: e.message,
-                  },
-                },
-          );
-        }
+      for (let i = 0; i < ids.length; i += REJECTION_BATCH) {
+        const batch = ids.slice(i, i + REJECTION_BATCH);
+        await rejectBatch(ctx.db, actor, { applicationIds: batch, reason }, async (tx, outcomes) => {
+          const skipped: BulkOperationItem[] = [];
+          let succeeded = 0;
+          for (const o of outcomes) {
+            // Rejected by this very operation before (a retry): only counted.
+            const ours =
+              !o.rejected &&
+              o.code === 'application-closed' &&
+              o.rejectionReason === reason.code &&
+              o.rejectedAt !== null &&
+              o.rejectedAt >= op.createdAt;
+            if (o.rejected || ours) succeeded++;
+            else
+              skipped.push({
+                applicationId: o.applicationId,
+                feedbackId: o.feedbackId,
+                candidateName: o.candidateName ?? 'Removed',
+                code: o.code,
+                message: o.message,
+              });
+          }
+          await advanceBy(tx, operationId, { done: batch.length, skipped, succeeded });
+        });
+        await yieldToOthers();
       }
       await finishOperation(ctx.db, operationId, 'done');
     },

@@ -5,7 +5,7 @@ import { enqueue, type JobDefinition } from '../../jobs/runner';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import { type Actor, type AppContext, actorOf } from '../context';
-import { rejectApplication } from '../feedback/reject-application';
+import { REJECTION_BATCH, rejectBatch, yieldToOthers } from '../feedback/reject-batch';
 import { loadJob, loadRejectionReason } from '../load';
 
 type Payload = { operationId: string };
@@ -15,14 +15,6 @@ type Payload = { operationId: string };
  * anyone who withdrew or was already rejected.
  */
 const remaining = inArray(applications.stage, [...ASSESSMENT_STAGES]);
-
-/** Refusals that mean someone changed the application while the batch ran: it is skipped, not retried. */
-const SKIPPED = new Set([
-  'application-closed',
-  'application-offered',
-  'application-hired',
-  'application-withdrawn',
-]);
 
 /**
  * Starts rejecting every application still being assessed on a closed job, for one reason (never an offer or a hire). The operation and its job commit
@@ -75,7 +67,10 @@ export async function rejectRemaining(
   return op;
 }
 
-/** The runner's side: rejects the remaining applications in batches; a retry carries on where it stopped. */
+/**
+ * The runner's side: rejects the remaining applications in batches of `REJECTION_BATCH`, each batch and its progress
+ * in one transaction, letting the event loop serve others between batches; a retry carries on where it stopped.
+ */
 export function rejectRemainingJob(getCtx: () => AppContext): JobDefinition<Payload> {
   return {
     kind: 'reject-remaining',
@@ -90,25 +85,23 @@ export function rejectRemainingJob(getCtx: () => AppContext): JobDefinition<Payl
         .where(eq(users.id, op.createdBy ?? '00000000-0000-0000-0000-000000000000'));
       if (!user) throw new Error('the person who started this operation no longer exists');
       const actor = actorOf(user);
+      const reason = await loadRejectionReason(ctx.db, op.organizationId, String(op.params.reason));
       for (;;) {
         const batch = await ctx.db
           .select({ id: applications.id })
           .from(applications)
           .where(and(eq(applications.jobId, op.jobId), remaining))
-          .limit(25);
+          .orderBy(applications.id)
+          .limit(REJECTION_BATCH);
         if (!batch.length) break;
-        for (const a of batch) {
-          try {
-            await rejectApplication(ctx, actor, { applicationId: a.id, reason: String(op.params.reason) });
-          } catch (e) {
-            // Rejected, offered, hired or withdrawn meanwhile by a person.
-            if (!(e instanceof AppError && SKIPPED.has(e.code))) throw e;
-          }
-        }
-        await ctx.db
-          .update(bulkOperations)
-          .set({ done: sql`least(${bulkOperations.total}, ${bulkOperations.done} + ${batch.length})` })
-          .where(eq(bulkOperations.id, operationId));
+        // Rejected, offered, hired or withdrawn meanwhile by a person: left alone (the batch re-reads under lock).
+        await rejectBatch(ctx.db, actor, { applicationIds: batch.map((a) => a.id), reason }, async (tx) => {
+          await tx
+            .update(bulkOperations)
+            .set({ done: sql`least(${bulkOperations.total}, ${bulkOperations.done} + ${batch.length}::int)` })
+            .where(eq(bulkOperations.id, operationId));
+        });
+        await yieldToOthers();
       }
       await ctx.db
         .update(bulkOperations)

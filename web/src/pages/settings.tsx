@@ -12,6 +12,7 @@ import { TEAM_PASSWORDS } from './auth';
 
 type TwoFactorStatus = components['schemas']['TwoFactorStatus'];
 type SsoSettings = components['schemas']['SsoSettings'];
+type Preferences = components['schemas']['Preferences'];
 
 /** The signed-in member's own account: who they are here, their password and two-factor sign-in. */
 export function Settings({ me }: { me: Me }) {
@@ -35,6 +36,7 @@ export function Settings({ me }: { me: Me }) {
         </p>
         <ChangePasswordForm side={TEAM_PASSWORDS} />
       </section>
+      {can(me, 'feedback.review') && <DailySummary />}
       {can(me, 'feedback.review') && (
         <section className="card" aria-labelledby="letters-head">
           <h2 id="letters-head">Your organization's letters</h2>
@@ -58,6 +60,42 @@ export function Settings({ me }: { me: Me }) {
       {can(me, 'identity.manage') && <OrganizationSignIn />}
       {can(me, 'organization.delete') && <DeleteOrganization me={me} />}
     </>
+  );
+}
+
+/** The daily summary email of drafts waiting and requests due, which a member who reviews feedback may turn off. */
+function DailySummary() {
+  const { data: prefs, error } = useApi<Preferences>('/me/preferences');
+  const [saved, setSaved] = useState<string>();
+  const save = useSubmit(async (v) => {
+    const r = await api<Preferences>('PUT', '/me/preferences', { reviewDigest: v.reviewDigest === 'on' });
+    setSaved(
+      r.reviewDigest ? 'You will get the daily summary.' : 'You will no longer get the daily summary.',
+    );
+    await invalidate('team', 'me', 'preferences');
+  });
+  return (
+    <section className="card" aria-labelledby="summary-head">
+      <h2 id="summary-head">Daily summary</h2>
+      {error && <p className="error">{error}</p>}
+      {saved && (
+        <p className="ok-note" role="status">
+          {saved}
+        </p>
+      )}
+      {prefs && (
+        <form onSubmit={save.onSubmit} key={String(prefs.reviewDigest)}>
+          <label className="checkbox">
+            <input type="checkbox" name="reviewDigest" defaultChecked={prefs.reviewDigest} /> Email me each
+            morning the drafts waiting for review over a day and the candidates' requests due within two days
+          </label>
+          <p className="muted">Sent only on days with something waiting, with a link to each.</p>
+          <SubmitButton submit={save} className="secondary">
+            Save
+          </SubmitButton>
+        </form>
+      )}
+    </section>
   );
 }
 

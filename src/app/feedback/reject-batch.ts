@@ -1,0 +1,201 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Executor } from '../../db/client';
+import {
+  applications,
+  candidates,
+  criteria,
+  feedback,
+  jobs,
+  organizations,
+  scorecards,
+} from '../../db/schema';
+import { type ComposedFeedback, composeFeedback } from '../../domain/compose-feedback';
+import { rejectionRefusal } from '../../domain/pipeline';
+import type { RejectionReason } from '../../domain/rejection-reasons';
+import { type AuditEntry, recordAudits } from '../audit';
+import type { Actor } from '../context';
+import { loadRatings } from '../load';
+import { draftedAuditData, rejectedAuditData, rejectionInput } from './reject-application';
+
+/** How many applications one transaction of a bulk rejection takes: short enough that other requests wait little. */
+export const REJECTION_BATCH = 20;
+
+/** What became of one application of a batch. */
+export type BatchOutcome =
+  | { applicationId: string; rejected: true; feedbackId: string }
+  | {
+      applicationId: string;
+      rejected: false;
+      code: string;
+      message: string;
+      candidateName: string | null;
+      feedbackId: string | null;
+      rejectionReason: string | null;
+      rejectedAt: Date | null;
+    };
+
+/** A batch's applications with everything their drafts are composed from; locked when asked, in a transaction. */
+async function loadBatch(ex: Executor, actor: Actor, ids: string[], reason: RejectionReason, lock: boolean) {
+  const q = ex
+    .select({
+      application: applications,
+      candidate: candidates,
+      job: jobs,
+      organizationName: organizations.name,
+      organizationJurisdictions: organizations.jurisdictions,
+      organizationVoice: organizations.feedbackVoice,
+      feedbackId: feedback.id,
+    })
+    .from(applications)
+    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+    .innerJoin(jobs, eq(jobs.id, applications.jobId))
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .leftJoin(feedback, eq(feedback.applicationId, applications.id))
+    .where(and(eq(applications.organizationId, actor.organizationId), inArray(applications.id, ids)))
+    .orderBy(asc(applications.id));
+  const rows = lock ? await q.for('update', { of: applications }) : await q;
+  const takeIds = rows.filter((r) => !rejectionRefusal(r.application.stage)).map((r) => r.application.id);
+  const cards = takeIds.length
+    ? await ex
+        .select()
+        .from(scorecards)
+        .where(inArray(scorecards.applicationId, takeIds))
+        .orderBy(asc(scorecards.createdAt))
+    : [];
+  const ratings = await loadRatings(
+    ex,
+    cards.map((c) => c.id),
+  );
+  const jobIds = [...new Set(rows.map((r) => r.job.id))];
+  const jobCriteria = jobIds.length
+    ? await ex.select().from(criteria).where(inArray(criteria.jobId, jobIds)).orderBy(asc(criteria.position))
+    : [];
+  return rows.map((r) => ({
+    ...r,
+    input: rejectionInput({
+      organizationName: r.organizationName,
+      organizationJurisdictions: r.organizationJurisdictions,
+      organizationVoice: r.organizationVoice,
+      job: r.job,
+      candidate: r.candidate,
+      reason,
+      cards: cards
+        .filter((c) => c.applicationId === r.application.id)
+        .map((c) => ({ ...c, ratings: ratings.filter((x) => x.scorecardId === c.id) })),
+      criteria: jobCriteria.filter((c) => c.jobId === r.job.id),
+    }),
+  }));
+}
+
+/**
+ * Rejects a batch of applications for one reason, exactly as `rejectApplication` does one (the same composer,
+ * checker, rows and audit events), with a handful of statements for the whole batch. The drafts are composed first,
+ * outside any transaction and handing the event loop back between drafts; then one transaction locks the
+ * applications, reads their scorecards, ratings and criteria again (three statements), composes again only a draft
+ * whose facts changed meanwhile, and writes the rejections, the drafts and the audit events with one statement each,
+ * then whatever `andThen` adds (the operation's progress). So the transaction, which on the embedded database holds
+ * the whole database, is only statements. An application refused by the pipeline (an offer, a hire, a withdrawal, or
+ * already rejected), or not found in the organization, is left as it is and its outcome says why.
+ */
+export async function rejectBatch(
+  db: Db,
+  actor: Actor,
+  input: { applicationIds: string[]; reason: RejectionReason },
+  andThen: (tx: Executor, outcomes: BatchOutcome[]) => Promise<void>,
+): Promise<BatchOutcome[]> {
+  const { reason, applicationIds } = input;
+  const ready = new Map<string, ComposedFeedback>();
+  for (const r of await loadBatch(db, actor, applicationIds, reason, false)) {
+    if (rejectionRefusal(r.application.stage)) continue;
+    ready.set(JSON.stringify(r.input), composeFeedback(r.input));
+    await yieldToOthers();
+  }
+  return db.transaction(async (tx) => {
+    const rows = await loadBatch(tx, actor, applicationIds, reason, true);
+    const byId = new Map(rows.map((r) => [r.application.id, r]));
+    const outcomes = new Map<string, BatchOutcome>();
+    const take: typeof rows = [];
+    for (const id of applicationIds) {
+      const row = byId.get(id);
+      const refusal = row ? rejectionRefusal(row.application.stage) : null;
+      if (row && !refusal) {
+        take.push(row);
+        continue;
+      }
+      outcomes.set(id, {
+        applicationId: id,
+        rejected: false,
+        code: refusal?.code ?? 'not-found',
+        message: refusal?.message ?? 'Application not found',
+        candidateName: row?.candidate.name ?? null,
+        feedbackId: row?.feedbackId ?? null,
+        rejectionReason: row?.application.rejectionReason ?? null,
+        rejectedAt: row?.application.rejectedAt ?? null,
+      });
+    }
+    if (take.length) {
+      // A scorecard edited or a rating redacted since: that draft is composed again from what is there now.
+      const composed = take.map((r) => ready.get(JSON.stringify(r.input)) ?? composeFeedback(r.input));
+      const ids = take.map((r) => r.application.id);
+      // Each keeps the stage it was rejected at: SET reads the row as it was.
+      await tx
+        .update(applications)
+        .set({
+          stage: 'rejected',
+          rejectedAtStage: sql`${applications.stage}`,
+          rejectionReason: reason.code,
+          rejectionNote: null,
+          rejectedAt: new Date(),
+        })
+        .where(inArray(applications.id, ids));
+      const drafts = await tx
+        .insert(feedback)
+        .values(
+          take.map((r, i) => ({
+            organizationId: actor.organizationId,
+            applicationId: r.application.id,
+            body: composed[i].body,
+            findings: composed[i].findings,
+            sentences: composed[i].sentences,
+            outline: composed[i].sections,
+          })),
+        )
+        .returning({ id: feedback.id, applicationId: feedback.applicationId, body: feedback.body });
+      const draftOf = new Map(drafts.map((d) => [d.applicationId, d]));
+      const events: AuditEntry[] = [];
+      take.forEach((r, i) => {
+        const applicationId = r.application.id;
+        const draft = draftOf.get(applicationId);
+        if (!draft) throw new Error('a draft of the batch was not written');
+        events.push(
+          {
+            organizationId: actor.organizationId,
+            actor,
+            action: 'application.rejected',
+            subjectType: 'application',
+            subjectId: applicationId,
+            applicationId,
+            data: rejectedAuditData(reason.code, null, r.application.stage),
+          },
+          {
+            organizationId: actor.organizationId,
+            actor,
+            action: 'feedback.drafted',
+            subjectType: 'feedback',
+            subjectId: draft.id,
+            applicationId,
+            data: draftedAuditData(draft.body, composed[i]),
+          },
+        );
+        outcomes.set(applicationId, { applicationId, rejected: true, feedbackId: draft.id });
+      });
+      await recordAudits(tx, events);
+    }
+    const all = applicationIds.map((id) => outcomes.get(id)!);
+    await andThen(tx, all);
+    return all;
+  });
+}
+
+/** Lets the event loop serve what is waiting (requests, other jobs) between two batches. */
+export const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
