@@ -88,6 +88,11 @@ export class JobRunner {
   private timer: NodeJS.Timeout | undefined;
   /** Jobs being run now, by the background loop and by `runDue` alike; `stop` waits for them. */
   private readonly inFlight = new Set<Promise<unknown>>();
+  /**
+   * The ids of the jobs this runner holds. A claim never takes one of them back, even when its lease has lapsed (a
+   * renewal held up behind a long transaction on the embedded database): the lease is for other processes.
+   */
+  private readonly held = new Set<number>();
   /** The background loop's claiming, while it fills free slots. */
   private filling: Promise<void> | undefined;
   private stopped = true;
@@ -178,6 +183,12 @@ export class JobRunner {
   private async claim(): Promise<ClaimedJob | undefined> {
     const leaseMs = this.leaseMs;
     const kinds = [...this.defs.keys()];
+    const held = this.held.size
+      ? sql`and id not in (${sql.join(
+          [...this.held].map((id) => sql`${id}`),
+          sql`, `,
+        )})`
+      : sql``;
     const res = await this.db.execute(sql`
       update ${outbox} set status = 'running', attempts = attempts + 1,
         locked_until = now() + make_interval(secs => ${leaseMs / 1000})
@@ -188,11 +199,14 @@ export class JobRunner {
           sql`, `,
         )})
           and ((status = 'queued' and run_at <= now()) or (status = 'running' and locked_until < now()))
+          ${held}
         order by run_at, id
         for update skip locked
         limit 1)
       returning id, kind, payload, attempts, max_attempts`);
-    return (res as unknown as { rows: ClaimedJob[] }).rows[0];
+    const job = (res as unknown as { rows: ClaimedJob[] }).rows[0];
+    if (job) this.held.add(job.id);
+    return job;
   }
 
   private get leaseMs(): number {
@@ -222,6 +236,7 @@ export class JobRunner {
       await this.attempt(def, job);
     } finally {
       stopHeartbeat();
+      this.held.delete(job.id);
     }
   }
 

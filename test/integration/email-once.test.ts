@@ -45,6 +45,44 @@ describe('delivering an email', () => {
     expect(mail.inbox(to)).toHaveLength(1);
   });
 
+  it('is not started a second time by the process still sending it when its lease lapses (a renewal held up)', async () => {
+    const to = uniqueEmail('held');
+    const email = await invite(to);
+    const runner = new JobRunner(mail.h.ctx.db, [mail.h.ctx.jobs.deliverEmail], {
+      pollMs: 10,
+      retryBaseMs: 1,
+      leaseMs: LEASE_MS,
+      concurrency: 2,
+      logger: createLogger('silent'),
+    });
+    mail.smtp.answerAfter(LEASE_MS * 2);
+    try {
+      runner.start();
+      // While the first send waits on the server, the claim lapses as if its renewal were stuck behind other work;
+      // the runner's free slot polls every 10 ms meanwhile.
+      const until = Date.now() + LEASE_MS;
+      while (Date.now() < until) {
+        await mail.h.ctx.db
+          .update(outbox)
+          .set({ lockedUntil: new Date(Date.now() - 1000) })
+          .where(eq(outbox.dedupeKey, `email:${email.id}`));
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      for (
+        let i = 0;
+        i < 100 &&
+        (await mail.h.ctx.db.select().from(emails).where(eq(emails.id, email.id)))[0].status !== 'sent';
+        i++
+      ) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      await runner.stop();
+      mail.smtp.answerAfter(0);
+    }
+    expect(mail.inbox(to)).toHaveLength(1);
+  });
+
   it('that the mail server accepted before a crash is finished on the next attempt, not sent again', async () => {
     const to = uniqueEmail('crash');
     const email = await invite(to);
