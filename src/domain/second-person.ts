@@ -37,7 +37,7 @@ const SAME_FORM = new Set(
     "did didn’t didn't could couldn't can cannot can't would wouldn't should shouldn't will won't might may must had hadn't " +
     'gave wrote made took spoke went got knew thought found felt kept left led lost brought built chose drew forgot ' +
     'held ran said saw sent spent told understood came began overcame undertook forgot mistook misread misunderstood ' +
-    'put set let read cut hit quit shut split spread overlooked'
+    'put set let read cut hit quit shut split spread overlooked used'
   ).split(/\s+/),
 );
 

@@ -24,6 +24,11 @@ describe('toSecondPerson', () => {
     ['Sam Rivera clearly explained the cache.', 'You clearly explained the cache.'],
     ['We asked her about retries.', 'We asked you about retries.'],
     ['Missed two typos in the summary.', 'You missed two typos in the summary.'],
+    // A past tense too short for the -ed rule.
+    [
+      'Used a t-test on skewed data and could not say why.',
+      'You used a t-test on skewed data and could not say why.',
+    ],
     ['Has not used dbt.', 'You have not used dbt.'],
     [
       'Was unsure about joins. Gave a good example of a rollback.',
