@@ -294,6 +294,8 @@ const GAP_NOTES: Record<'short' | 'long' | 'messy' | 'third', string[]> = {
     'Could not explain {t}.',
     'Struggles with {t}.',
     'No answer on {t}.',
+    'Used the wrong approach for {t} and could not say why.',
+    'Offered a guess on {t} before checking the facts.',
   ],
   long: [
     'We asked the candidate to walk through {t}. The candidate gave a partial answer and did not check the result. When prompted, the candidate corrected one step but missed the second one.',
@@ -307,6 +309,7 @@ const GAP_NOTES: Record<'short' | 'long' | 'messy' | 'third', string[]> = {
     'Given a question on {t}, got stuck after the first step',
     'weak on {t}; didnt check the answer',
     '{t} — missed it entirely...',
+    'Tested the easy case only, nothing on {t}',
   ],
   third: [
     'The candidate could not explain {t}.',

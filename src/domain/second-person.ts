@@ -48,6 +48,23 @@ const PARTICIPLE_OPENERS = new Set(
   ),
 );
 
+/**
+ * Of those, the ones that also open an action with its object ("Offered a discount at the first objection.",
+ * "Tested the edge cases."): taken as active when an article or a number follows, and no comma leads to a past
+ * tense that would be the clause's own verb ("Offered a hint, found the bug." stays passive).
+ */
+const ACTIVE_WITH_OBJECT = new Set(
+  'offered presented compared tested questioned considered challenged'.split(' '),
+);
+
+function activeWithObject(verb: string, sentence: string): boolean {
+  if (!ACTIVE_WITH_OBJECT.has(verb)) return false;
+  const rest = sentence.slice(verb.length).trimStart();
+  if (!/^(?:a|an|the|\d[\d,.%]*|two|three|four|five|several|each|every|both)\s/i.test(rest)) return false;
+  const afterComma = /,\s*(?:and\s+|then\s+)?([a-z]+)\b/i.exec(rest)?.[1];
+  return afterComma === undefined || !isPastOrModal(afterComma);
+}
+
 const ADVERBS = new Set(
   'also never often still only then just always sometimes consistently repeatedly initially later again quickly'.split(
     ' ',
@@ -103,7 +120,8 @@ function convertSentence(sentence: string, refPattern: RegExp): { text: string; 
   if (openingWord !== undefined && nextWord !== undefined) {
     const verb = openingWord.toLowerCase();
     const settled = BE_HAVE_DO[verb.replace(/’/g, "'")] !== undefined || isPastOrModal(verb);
-    if (settled && !PARTICIPLE_OPENERS.has(verb) && nextWord.toLowerCase() !== 'by' && !s.includes(REF)) {
+    const passive = PARTICIPLE_OPENERS.has(verb) && !activeWithObject(verb, s);
+    if (settled && !passive && nextWord.toLowerCase() !== 'by' && !s.includes(REF)) {
       s = `${REF} ${verb}${s.slice(openingWord.length)}`;
     }
   }

@@ -24,6 +24,12 @@ describe('toSecondPerson', () => {
     ['Sam Rivera clearly explained the cache.', 'You clearly explained the cache.'],
     ['We asked her about retries.', 'We asked you about retries.'],
     ['Missed two typos in the summary.', 'You missed two typos in the summary.'],
+    // An action with its object, though the verb could open a passive clause.
+    [
+      'Offered a 20% discount at the first objection, before asking what the budget concern was.',
+      'You offered a 20% discount at the first objection, before asking what the budget concern was.',
+    ],
+    ['Tested the edge cases and the empty input.', 'You tested the edge cases and the empty input.'],
     // A past tense too short for the -ed rule.
     [
       'Used a t-test on skewed data and could not say why.',
@@ -42,6 +48,10 @@ describe('toSecondPerson', () => {
     ['Candidate writes clean code.', 'present tense'],
     ['They struggled with recursion.', 'they could be anyone'],
     ['Asked about caching, could not answer.', 'a participle opening a passive clause'],
+    [
+      'Offered a hint, found the bug after two tries.',
+      'a participle with its object, then the clause’s own verb',
+    ],
     ['Missed by the whole panel: the edge cases.', 'passive'],
     ['Writes clean code.', 'present tense without a subject'],
     ['I asked about queues and got a vague answer.', 'first person'],
