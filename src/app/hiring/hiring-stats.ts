@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, not, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, isNull, lt, not, type SQL, sql } from 'drizzle-orm';
 import {
   applications,
   criteria,
@@ -8,14 +8,40 @@ import {
   scorecardRatings,
   scorecards,
 } from '../../db/schema';
+import { AppError } from '../../lib/errors';
 import type { Actor, AppContext } from '../context';
+import { loadJob } from '../load';
+
+/** The dashboard's filters: one job, and the first and last day (midnight UTC) of rejection, both included. */
+export interface StatsFilter {
+  jobId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+const DAY = 86_400_000;
+
+/** The applications the figures speak of: the organization's, of the job, rejected within the days. */
+function scopeOf(org: string, f: StatsFilter): SQL {
+  return and(
+    eq(applications.organizationId, org),
+    f.jobId ? eq(applications.jobId, f.jobId) : undefined,
+    f.from ? gte(applications.rejectedAt, f.from) : undefined,
+    f.to ? lt(applications.rejectedAt, new Date(f.to.getTime() + DAY)) : undefined,
+  ) as SQL;
+}
 
 /**
  * The dashboard: how many rejected candidates got feedback, how fast, what waits, and the most common gaps (leaving
  * out ratings whose evidence is flagged or redacted, and saying how many).
  */
-export async function hiringStats(ctx: AppContext, actor: Actor) {
+export async function hiringStats(ctx: AppContext, actor: Actor, f: StatsFilter = {}) {
   const org = actor.organizationId;
+  if (f.from && f.to && f.from > f.to)
+    throw new AppError(400, 'invalid-request', 'query.from: must not be after to');
+  if (f.jobId) await loadJob(ctx.db, org, f.jobId);
+  const scope = scopeOf(org, f);
+  const cohort = and(scope, eq(applications.stage, 'rejected')) as SQL;
   const [r] = await ctx.db
     .select({
       rejected: sql<number>`count(*)::int`,
@@ -28,7 +54,7 @@ export async function hiringStats(ctx: AppContext, actor: Actor) {
     })
     .from(applications)
     .leftJoin(feedback, eq(feedback.applicationId, applications.id))
-    .where(and(eq(applications.organizationId, org), eq(applications.stage, 'rejected')));
+    .where(cohort);
   // Ratings whose evidence was submitted despite a blocking finding, or redacted, count in no figure.
   const counted = and(isNull(scorecardRatings.flaggedRules), isNull(scorecardRatings.redactedAt));
   const [left] = await ctx.db
@@ -36,9 +62,7 @@ export async function hiringStats(ctx: AppContext, actor: Actor) {
     .from(scorecardRatings)
     .innerJoin(scorecards, eq(scorecards.id, scorecardRatings.scorecardId))
     .innerJoin(applications, eq(applications.id, scorecards.applicationId))
-    .where(
-      and(eq(scorecardRatings.organizationId, org), eq(applications.stage, 'rejected'), not(counted as SQL)),
-    );
+    .where(and(eq(scorecardRatings.organizationId, org), cohort, not(counted as SQL)));
   const gaps = await ctx.db
     .select({
       criterion: criteria.name,
@@ -49,12 +73,7 @@ export async function hiringStats(ctx: AppContext, actor: Actor) {
     .innerJoin(scorecards, eq(scorecards.id, scorecardRatings.scorecardId))
     .innerJoin(applications, eq(applications.id, scorecards.applicationId))
     .where(
-      and(
-        eq(scorecardRatings.organizationId, org),
-        eq(applications.stage, 'rejected'),
-        sql`${scorecardRatings.rating} < 3`,
-        counted,
-      ),
+      and(eq(scorecardRatings.organizationId, org), cohort, sql`${scorecardRatings.rating} < 3`, counted),
     )
     .groupBy(criteria.name)
     .orderBy(sql`2 desc`, criteria.name)
@@ -65,7 +84,8 @@ export async function hiringStats(ctx: AppContext, actor: Actor) {
       sent: sql<number>`count(*)::int`,
     })
     .from(feedback)
-    .where(and(eq(feedback.organizationId, org), isNotNull(feedback.sentAt)))
+    .innerJoin(applications, eq(applications.id, feedback.applicationId))
+    .where(and(eq(feedback.organizationId, org), isNotNull(feedback.sentAt), scope))
     .groupBy(sql`1`)
     .orderBy(sql`1`);
   const [responses] = await ctx.db
@@ -77,14 +97,24 @@ export async function hiringStats(ctx: AppContext, actor: Actor) {
       futureRoles: sql<number>`count(*) filter (where ${feedbackResponses.futureRoles})::int`,
     })
     .from(feedbackResponses)
-    .where(eq(feedbackResponses.organizationId, org));
+    .innerJoin(feedback, eq(feedback.id, feedbackResponses.feedbackId))
+    .innerJoin(applications, eq(applications.id, feedback.applicationId))
+    .where(and(eq(feedbackResponses.organizationId, org), scope));
   const [requests] = await ctx.db
     .select({
       open: sql<number>`count(*) filter (where ${feedbackRequests.status} = 'open')::int`,
       overdue: sql<number>`count(*) filter (where ${feedbackRequests.status} = 'open' and ${feedbackRequests.dueAt} < now())::int`,
     })
     .from(feedbackRequests)
-    .where(eq(feedbackRequests.organizationId, org));
+    .innerJoin(applications, eq(applications.id, feedbackRequests.applicationId))
+    .where(
+      and(
+        eq(feedbackRequests.organizationId, org),
+        f.jobId ? eq(applications.jobId, f.jobId) : undefined,
+        f.from ? gte(feedbackRequests.createdAt, f.from) : undefined,
+        f.to ? lt(feedbackRequests.createdAt, new Date(f.to.getTime() + DAY)) : undefined,
+      ),
+    );
   return {
     usefulAverage: responses.usefulAverage === null ? null : Math.round(responses.usefulAverage * 10) / 10,
     usefulRatings: responses.ratings,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { applications, candidates, feedback } from '../../db/schema';
 import { stagesWithStatus } from '../../domain/pipeline';
@@ -32,6 +32,9 @@ export interface ApplicationFilter {
   feedbackStatus?: FeedbackStatus;
   /** Part of the candidate's name or email address, any case. */
   q?: string;
+  /** The first and last day (midnight UTC) the application was rejected on, both included. */
+  rejectedFrom?: Date;
+  rejectedTo?: Date;
 }
 
 export interface ApplicationsPage extends ApplicationFilter {
@@ -112,6 +115,8 @@ export function applicationFilter(db: Executor, actor: Actor, f: ApplicationFilt
   if (f.stage) where.push(eq(applications.stage, f.stage));
   if (f.status) where.push(inArray(applications.stage, stagesWithStatus(f.status)));
   if (f.feedbackStatus) where.push(eq(feedback.status, f.feedbackStatus));
+  if (f.rejectedFrom) where.push(gte(applications.rejectedAt, f.rejectedFrom));
+  if (f.rejectedTo) where.push(lt(applications.rejectedAt, new Date(f.rejectedTo.getTime() + 86_400_000)));
   const q = f.q?.trim();
   if (q) where.push(or(ilike(candidates.name, likePattern(q)), ilike(candidates.email, likePattern(q))));
   return and(...where);

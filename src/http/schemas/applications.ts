@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { APPLICATION_SORTS } from '../../app/hiring/list-applications';
 import { APPLICATION_STAGES, APPLICATION_STATUSES } from '../../domain/vocabulary';
+import { QueryDay } from './day';
 import { Job } from './jobs';
 import { RoleSchema } from './members';
 import { ScorecardRating } from './scorecards';
@@ -56,6 +57,8 @@ export const ApplicationsQuery = ListQuery.extend({
       param: { name: 'q', in: 'query' },
       description: "Part of the candidate's name or email address, any case",
     }),
+  rejectedFrom: QueryDay('rejectedFrom'),
+  rejectedTo: QueryDay('rejectedTo', '2026-03-31'),
   sort: z
     .enum(APPLICATION_SORTS)
     .optional()

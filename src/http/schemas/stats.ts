@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { QueryDay } from './day';
 
 export const Stats = z
   .object({
@@ -23,3 +24,13 @@ export const Stats = z
     requestsOverdue: z.number(),
   })
   .openapi('Stats');
+
+/** The dashboard's filters: one job, and the days candidates were rejected on (both included). */
+export const StatsQuery = z.object({
+  jobId: z
+    .uuid()
+    .optional()
+    .openapi({ param: { name: 'jobId', in: 'query' }, description: 'Only this job' }),
+  from: QueryDay('from'),
+  to: QueryDay('to'),
+});

@@ -3456,6 +3456,8 @@ export interface paths {
                     feedbackStatus?: "draft" | "approved" | "scheduled" | "sent" | "failed";
                     /** @description Part of the candidate's name or email address, any case */
                     q?: string;
+                    rejectedFrom?: string;
+                    rejectedTo?: string;
                     /** @description name, applied (date), stage (pipeline order) or updated; a leading "-" sorts descending. Default -applied (newest first). A cursor belongs to its sort. */
                     sort?: "name" | "-name" | "applied" | "-applied" | "stage" | "-stage" | "updated" | "-updated";
                 };
@@ -5637,10 +5639,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Dashboard figures: feedback share, median time to send, drafts waiting, common gaps */
+        /** Dashboard figures: feedback share, median time to send, drafts waiting, common gaps; for one job and the candidates rejected between two days if asked */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Only this job */
+                    jobId?: string;
+                    from?: string;
+                    to?: string;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;

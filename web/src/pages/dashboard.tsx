@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { type ApplicationsPage, can, type Job, type Me, type Page, type Stats } from '../api';
 import { ColumnChart, Donut, HBarChart } from '../charts';
 import { ErrorNote } from '../components';
@@ -11,8 +11,11 @@ import { WelcomeCard } from './welcome';
 export function Dashboard({ me }: { me: Me }) {
   const first = me.user.name.split(' ')[0];
   const mayStats = can(me, 'stats.read');
-  const stats = useApi<Stats>('/stats', { enabled: mayStats });
+  const f = useFilters();
+  const stats = useApi<Stats>(`/stats${f.query}`, { enabled: mayStats });
   const jobs = useApi<Page<Job>>('/jobs?limit=1');
+  const allJobs = useApi<Page<Job>>('/jobs?limit=100', { enabled: mayStats });
+  const to = f.listOf;
   // The oldest drafts first: they have waited longest.
   const waiting = useApi<ApplicationsPage>('/applications?feedbackStatus=draft&sort=updated&limit=5', {
     enabled: mayStats,
@@ -27,6 +30,7 @@ export function Dashboard({ me }: { me: Me }) {
       <h1>Dashboard</h1>
       {jobs.data && <WelcomeCard me={me} noJobs={Boolean(noJobs)} />}
       {!noJobs && jobs.data && <p className="muted">Welcome back, {first}.</p>}
+      {mayStats && !noJobs && <Filters f={f} jobs={allJobs.data?.items ?? []} />}
       <ErrorNote error={stats.error} />
       {s && (
         <>
@@ -47,8 +51,9 @@ export function Dashboard({ me }: { me: Me }) {
                     label={`${Math.round(s.feedbackShare * 100)}% of rejected candidates got feedback`}
                   />
                   <p className="muted">
-                    {s.feedbackSent} of {s.rejected} rejected candidate{s.rejected === 1 ? '' : 's'} received
-                    feedback.
+                    <Figure n={s.feedbackSent} to={to('sent')} label="feedback sent" /> of{' '}
+                    <Figure n={s.rejected} to={to()} label="rejected" /> rejected candidate
+                    {s.rejected === 1 ? '' : 's'} received feedback.
                   </p>
                 </div>
               )}
@@ -64,7 +69,9 @@ export function Dashboard({ me }: { me: Me }) {
             </section>
             <section className="card stat">
               <h2>Drafts waiting</h2>
-              <p className="big">{s.draftsWaiting}</p>
+              <p className="big">
+                <Figure n={s.draftsWaiting} to={to('draft')} label="drafts waiting" />
+              </p>
               {drafts.data && drafts.data.length > 0 ? (
                 <ul className="drafts">
                   {drafts.data.map((a) => (
@@ -79,7 +86,11 @@ export function Dashboard({ me }: { me: Me }) {
               ) : (
                 <p className="muted">Drafts composed from scorecards wait here for review.</p>
               )}
-              {s.scheduled > 0 && <p className="muted small">{s.scheduled} approved and scheduled.</p>}
+              {s.scheduled > 0 && (
+                <p className="muted small">
+                  <Figure n={s.scheduled} to={to('scheduled')} label="scheduled" /> approved and scheduled.
+                </p>
+              )}
             </section>
           </div>
           {can(me, 'feedback.review') && (
@@ -165,7 +176,9 @@ function CandidatesView({ s }: { s: Stats }) {
         <div>
           <dt>Feedback requests</dt>
           <dd>
-            <span className="big">{n(s.requestsOpen)}</span>
+            <span className="big">
+              <Figure n={n(s.requestsOpen)} to="/requests" label="feedback requests open" />
+            </span>
             <small className={n(s.requestsOverdue) > 0 ? 'error' : 'muted'}>
               {n(s.requestsOverdue) > 0 ? `${s.requestsOverdue} overdue` : 'none overdue'}
               {n(s.requestsOpen) > 0 && (
@@ -179,6 +192,91 @@ function CandidatesView({ s }: { s: Stats }) {
         </div>
       </dl>
     </section>
+  );
+}
+
+/** The dashboard's job and days of rejection, kept in the page's address. */
+function useFilters() {
+  const [params, setParams] = useSearchParams();
+  const day = (k: string) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(params.get(k) ?? '') ? (params.get(k) as string) : '';
+  const job = params.get('job') ?? '';
+  const from = day('from');
+  const until = day('to');
+  const q = new URLSearchParams();
+  if (job) q.set('jobId', job);
+  if (from) q.set('from', from);
+  if (until) q.set('to', until);
+  const query = q.size ? `?${q}` : '';
+  function set(k: string, v: string) {
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (v) next.set(k, v);
+        else next.delete(k);
+        return next;
+      },
+      { replace: true },
+    );
+  }
+  /** The job's list of the rejected applications behind a figure, with the same days; none without a job. */
+  function listOf(feedback?: 'draft' | 'scheduled' | 'sent') {
+    if (!job) return undefined;
+    const l = new URLSearchParams({ stage: 'rejected' });
+    if (feedback) l.set('feedback', feedback);
+    if (from) l.set('rejectedFrom', from);
+    if (until) l.set('rejectedTo', until);
+    return `/jobs/${job}?${l}`;
+  }
+  return { job, from, until, query, set, listOf };
+}
+
+function Filters({ f, jobs }: { f: ReturnType<typeof useFilters>; jobs: Job[] }) {
+  return (
+    <div className="filters list-controls">
+      <div className="field">
+        <label htmlFor="dash-job">Job</label>
+        <select id="dash-job" value={f.job} onChange={(e) => f.set('job', e.target.value)}>
+          <option value="">Every job</option>
+          {jobs.map((j) => (
+            <option key={j.id} value={j.id}>
+              {j.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="dash-from">Rejected from</label>
+        <input
+          id="dash-from"
+          type="date"
+          value={f.from}
+          max={f.until || undefined}
+          onChange={(e) => f.set('from', e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="dash-to">Rejected to</label>
+        <input
+          id="dash-to"
+          type="date"
+          value={f.until}
+          min={f.from || undefined}
+          onChange={(e) => f.set('to', e.target.value)}
+        />
+      </div>
+      {!f.job && <p className="muted small">Choose a job to open the list behind each figure.</p>}
+    </div>
+  );
+}
+
+/** A figure, a link to the list behind it when there is one. */
+function Figure({ n, to, label }: { n: number; to?: string; label: string }) {
+  if (!to) return <>{n}</>;
+  return (
+    <Link to={to} aria-label={`${n} ${label}`}>
+      {n}
+    </Link>
   );
 }
 

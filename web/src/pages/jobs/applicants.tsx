@@ -45,6 +45,11 @@ export function useListState() {
   const stage = isStage(params.get('stage')) ? (params.get('stage') as ApplicationStage) : '';
   const sort: Sort = isSort(params.get('sort')) ? (params.get('sort') as Sort) : '-applied';
   const drafts = params.get('drafts') === '1';
+  // Where the dashboard's figures lead: feedback in one state, applications rejected between two days.
+  const feedback = FEEDBACK.find((f) => f === params.get('feedback')) ?? '';
+  const day = (k: string) => (DAY.test(params.get(k) ?? '') ? (params.get(k) as string) : '');
+  const rejectedFrom = day('rejectedFrom');
+  const rejectedTo = day('rejectedTo');
   function set(changes: Record<string, string | undefined>, replace = false) {
     setParams(
       (p) => {
@@ -58,14 +63,20 @@ export function useListState() {
       { replace, preventScrollReset: true },
     );
   }
-  return { q, stage, sort, drafts, set };
+  return { q, stage, sort, drafts, feedback, rejectedFrom, rejectedTo, set };
 }
 
+const FEEDBACK = ['draft', 'scheduled', 'sent'] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+type ListState = ReturnType<typeof useListState>;
+
 /** The query string of the list's API request for these filters. */
-function listQuery(jobId: string, s: { q: string; stage: string; sort: string; drafts: boolean }) {
+function listQuery(jobId: string, s: Omit<ListState, 'set'>) {
   const p = new URLSearchParams({ jobId, limit: String(PAGE_SIZE), sort: s.sort });
   if (s.stage) p.set('stage', s.stage);
-  if (s.drafts) p.set('feedbackStatus', 'draft');
+  if (s.drafts || s.feedback) p.set('feedbackStatus', s.feedback || 'draft');
+  if (s.rejectedFrom) p.set('rejectedFrom', s.rejectedFrom);
+  if (s.rejectedTo) p.set('rejectedTo', s.rejectedTo);
   if (s.q.trim()) p.set('q', s.q.trim());
   return p.toString();
 }
@@ -120,6 +131,9 @@ export function Applicants(props: {
   const selectable = rows.filter((a) => rejectionRefusal(a.stage) === null);
   const pageAllChosen = selectable.length > 0 && selectable.every((a) => chosen.has(a.id));
   const count = allMatching ? (total ?? 0) : chosen.size;
+  // Rejecting in bulk takes no feedback state or days of rejection: the boxes shown are chosen one by one.
+  const ranged = Boolean(state.rejectedFrom || state.rejectedTo);
+  const narrowed = ranged || Boolean(state.feedback);
 
   const [confirming, setConfirming] = useState(false);
   const reasons = useApi<{ items: RejectionReason[] }>('/rejection-reasons', { enabled: mayReject });
@@ -227,6 +241,24 @@ export function Applicants(props: {
           </button>
         </div>
       )}
+      {(state.feedback || ranged) && (
+        <p className="filters small">
+          {state.feedback && <span>Feedback {state.feedback}. </span>}
+          {ranged && (
+            <span>
+              Rejected {state.rejectedFrom ? `from ${state.rejectedFrom}` : ''}
+              {state.rejectedTo ? ` to ${state.rejectedTo}` : ''}.{' '}
+            </span>
+          )}
+          <button
+            type="button"
+            className="link"
+            onClick={() => state.set({ feedback: undefined, rejectedFrom: undefined, rejectedTo: undefined })}
+          >
+            Show all
+          </button>
+        </p>
+      )}
       <ErrorNote error={list.error ? errorText(list.error) : undefined} />
       {total !== undefined && (
         <p className="muted small" aria-live="polite">
@@ -241,7 +273,7 @@ export function Applicants(props: {
               ? `All ${total} matching applications chosen; offers, hires and withdrawals are skipped.`
               : `${count} chosen.`}
           </span>
-          {!allMatching && pageAllChosen && total !== undefined && rows.length < total && (
+          {!allMatching && !narrowed && pageAllChosen && total !== undefined && rows.length < total && (
             <button type="button" className="link" onClick={() => setAllMatching(true)}>
               Choose all {total} matching applications
             </button>
