@@ -287,6 +287,20 @@ async function main() {
   let pauses = 0;
   // Ten minutes at most: a stalled run says where it stopped (the operation and the outbox) and fails the bench.
   const giveUpAt = Date.now() + Number(process.env.BENCH_APPROVE_MINUTES ?? 10) * 60_000;
+  // The approval's runs in the outbox (the first, and one per pause), for the log.
+  const approvalRuns = () =>
+    ctx.db
+      .select({
+        id: outbox.id,
+        status: outbox.status,
+        runAt: outbox.runAt,
+        lockedUntil: outbox.lockedUntil,
+        attempts: outbox.attempts,
+        dedupeKey: outbox.dedupeKey,
+      })
+      .from(outbox)
+      .where(eq(outbox.kind, 'approve-drafts'))
+      .orderBy(outbox.id);
   const unlessStalled = async () => {
     if (Date.now() < giveUpAt) return;
     const op = await operation(approval.id);
@@ -302,6 +316,7 @@ async function main() {
     console.log(
       `  FAILED: approve all stalled: ${op.done} of ${op.total} done, results ${JSON.stringify({ ...op.results, withFindings: op.results.withFindings?.length, skipped: op.results.skipped?.length })}; outbox ${JSON.stringify(jobs)}; ${[...smtp.byRecipient.values()].reduce((a, b) => a + b, 0)} messages received`,
     );
+    console.log(`  the operation's runs: ${JSON.stringify(await approvalRuns())}`);
     process.exit(1);
   };
   for (;;) {
@@ -311,6 +326,9 @@ async function main() {
     if (op.results.waitingUntil) {
       // An hour on: the emails sent so far leave the hourly window, and the paused run is due.
       pauses++;
+      phase(
+        `approval paused at ${op.done} of ${op.total}, until ${op.results.waitingUntil}; runs ${JSON.stringify(await approvalRuns())}`,
+      );
       await ctx.db
         .update(emails)
         .set({ createdAt: sql`${emails.createdAt} - interval '1 hour'` })
