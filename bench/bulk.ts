@@ -13,6 +13,7 @@
 //   npx tsx bench/bulk.ts                  (embedded PGlite, in memory)
 //   DATABASE_URL=postgres://... npx tsx bench/bulk.ts
 //   BENCH_APPLICATIONS=200 npx tsx bench/bulk.ts   (a shorter run; BENCH_BASELINE: the baseline's, default 300)
+//   BENCH_CPU_PROF=bulk.cpuprofile npx tsx bench/bulk.ts   (a CPU profile of the bulk rejection alone)
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -243,6 +244,7 @@ async function main() {
   const idle = percentiles(await probe.stop());
   probe = healthProbe(base);
   await sleep(200);
+  const profile = await profileIf(process.env.BENCH_CPU_PROF);
   cpu = process.cpuUsage();
   t = performance.now();
   const started = await api('/api/v1/applications/bulk-rejection', {
@@ -261,6 +263,7 @@ async function main() {
   }
   const bulkS = (performance.now() - t) / 1000;
   const bulkCpu = cpuMs(process.cpuUsage(cpu));
+  await profile?.();
   const during = percentiles(await probe.stop());
   const rate = (s: number, n = N) => Math.round(n / s).toLocaleString('en');
   console.log(`${engine}: ${N} applications (load average ${(await loadAverage()).join(', ')})`);
@@ -379,6 +382,22 @@ async function main() {
   await smtp.close();
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(ok ? 0 : 1);
+}
+
+/** A CPU profile of the bulk rejection alone, written to `file` (open it in Chrome's DevTools), when asked for. */
+async function profileIf(file: string | undefined) {
+  if (!file) return undefined;
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync } = await import('node:fs');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
 }
 
 async function loadAverage() {
