@@ -13,6 +13,7 @@
 //   npx tsx bench/bulk.ts                  (embedded PGlite, in memory)
 //   DATABASE_URL=postgres://... npx tsx bench/bulk.ts
 //   BENCH_APPLICATIONS=200 npx tsx bench/bulk.ts   (a shorter run; BENCH_BASELINE: the baseline's, default 300)
+//   BENCH_CPU_PROF=bulk.cpuprofile npx tsx bench/bulk.ts   (a CPU profile of the bulk rejection alone)
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -243,6 +244,7 @@ async function main() {
   const idle = percentiles(await probe.stop());
   probe = healthProbe(base);
   await sleep(200);
+  const profile = await profileIf(process.env.BENCH_CPU_PROF);
   cpu = process.cpuUsage();
   t = performance.now();
   const started = await api('/api/v1/applications/bulk-rejection', {
@@ -261,6 +263,7 @@ async function main() {
   }
   const bulkS = (performance.now() - t) / 1000;
   const bulkCpu = cpuMs(process.cpuUsage(cpu));
+  await profile?.();
   const during = percentiles(await probe.stop());
   const rate = (s: number, n = N) => Math.round(n / s).toLocaleString('en');
   console.log(`${engine}: ${N} applications (load average ${(await loadAverage()).join(', ')})`);
@@ -287,6 +290,20 @@ async function main() {
   let pauses = 0;
   // Ten minutes at most: a stalled run says where it stopped (the operation and the outbox) and fails the bench.
   const giveUpAt = Date.now() + Number(process.env.BENCH_APPROVE_MINUTES ?? 10) * 60_000;
+  // The approval's runs in the outbox (the first, and one per pause), for the log.
+  const approvalRuns = () =>
+    ctx.db
+      .select({
+        id: outbox.id,
+        status: outbox.status,
+        runAt: outbox.runAt,
+        lockedUntil: outbox.lockedUntil,
+        attempts: outbox.attempts,
+        dedupeKey: outbox.dedupeKey,
+      })
+      .from(outbox)
+      .where(eq(outbox.kind, 'approve-drafts'))
+      .orderBy(outbox.id);
   const unlessStalled = async () => {
     if (Date.now() < giveUpAt) return;
     const op = await operation(approval.id);
@@ -302,30 +319,36 @@ async function main() {
     console.log(
       `  FAILED: approve all stalled: ${op.done} of ${op.total} done, results ${JSON.stringify({ ...op.results, withFindings: op.results.withFindings?.length, skipped: op.results.skipped?.length })}; outbox ${JSON.stringify(jobs)}; ${[...smtp.byRecipient.values()].reduce((a, b) => a + b, 0)} messages received`,
     );
+    console.log(`  the operation's runs: ${JSON.stringify(await approvalRuns())}`);
     process.exit(1);
   };
-  for (;;) {
+  // A pause is known by where it stopped (the drafts done): the bench moves the clock on once per place. It does not
+  // wait to see the run carry on (the field clears and may be set again, at the next place, between two looks).
+  let movedAt = -1;
+  for (let i = 0; ; i++) {
     await unlessStalled();
     const op = await operation(approval.id);
     if (op.status !== 'running') break;
     if (op.results.waitingUntil) {
-      // An hour on: the emails sent so far leave the hourly window, and the paused run is due.
-      pauses++;
-      await ctx.db
-        .update(emails)
-        .set({ createdAt: sql`${emails.createdAt} - interval '1 hour'` })
-        .where(eq(emails.organizationId, organization.id));
+      if (op.done !== movedAt) {
+        // An hour on: the emails sent so far leave the hourly window.
+        pauses++;
+        movedAt = op.done;
+        phase(
+          `approval paused at ${op.done} of ${op.total}, until ${op.results.waitingUntil}; runs ${JSON.stringify(await approvalRuns())}`,
+        );
+        await ctx.db
+          .update(emails)
+          .set({ createdAt: sql`${emails.createdAt} - interval '1 hour'` })
+          .where(eq(emails.organizationId, organization.id));
+      }
       // The paused run is due now; asked again until it has carried on.
-      for (let i = 0; (await operation(approval.id)).results.waitingUntil; i++) {
-        await unlessStalled();
-        if (i % 10 === 0) {
-          await ctx.db
-            .update(outbox)
-            .set({ runAt: sql`now()` })
-            .where(and(eq(outbox.kind, 'approve-drafts'), eq(outbox.status, 'queued')));
-          debrief.runner.poke();
-        }
-        await sleep(20);
+      if (i % 10 === 0) {
+        await ctx.db
+          .update(outbox)
+          .set({ runAt: sql`now()` })
+          .where(and(eq(outbox.kind, 'approve-drafts'), eq(outbox.status, 'queued')));
+        debrief.runner.poke();
       }
     }
     await sleep(20);
@@ -359,6 +382,22 @@ async function main() {
   await smtp.close();
   rmSync(dataDir, { recursive: true, force: true });
   process.exit(ok ? 0 : 1);
+}
+
+/** A CPU profile of the bulk rejection alone, written to `file` (open it in Chrome's DevTools), when asked for. */
+async function profileIf(file: string | undefined) {
+  if (!file) return undefined;
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync } = await import('node:fs');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
 }
 
 async function loadAverage() {

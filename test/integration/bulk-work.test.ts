@@ -304,6 +304,17 @@ describe('approving every draft without findings', () => {
     expect(paused).toMatchObject({ status: 'running', succeeded: 2, done: 2 });
     expect(Date.parse(paused.waitingUntil)).toBeGreaterThan(Date.now());
 
+    // Ten minutes on, the hour has not passed yet: the run finds the limit still reached at its first draft, and
+    // pauses again (it does not stop for good).
+    await mail.h.ctx.db
+      .update(outbox)
+      .set({ runAt: sql`now()` })
+      .where(sql`${outbox.kind} = 'approve-drafts' and ${outbox.status} = 'queued'`);
+    await mail.h.drainJobs();
+    const again = (await org.api.get(`/api/v1/bulk-operations/${started.body.id}`)).body;
+    expect(again).toMatchObject({ status: 'running', succeeded: 2, done: 2 });
+    expect(Date.parse(again.waitingUntil)).toBeGreaterThan(Date.parse(paused.waitingUntil));
+
     // An hour on: the earlier emails no longer count, and the run carries on where it stopped.
     await mail.h.ctx.db
       .update(emails)

@@ -98,7 +98,7 @@ export function approveDraftsJob(getCtx: () => AppContext): JobDefinition<Payloa
   return {
     kind: 'approve-drafts',
     maxAttempts: 5,
-    async handle({ operationId }) {
+    async handle({ operationId }, { jobId }) {
       const ctx = getCtx();
       const op = await loadOperation(ctx.db, operationId);
       if (op?.status !== 'running') return;
@@ -124,11 +124,13 @@ export function approveDraftsJob(getCtx: () => AppContext): JobDefinition<Payloa
                   results: sql`jsonb_set(${bulkOperations.results}, '{waitingUntil}', to_jsonb(${at.toISOString()}::text))`,
                 })
                 .where(eq(bulkOperations.id, operationId));
+              // One run to carry on per pausing run (a retry of this one queues no second). Not keyed by the draft:
+              // a run that carries on and finds the limit still reached at that same draft pauses again.
               await enqueue(
                 tx,
                 ctx.jobs.approveDrafts,
                 { operationId },
-                { runAt: at, dedupeKey: `bulk:${operationId}:${op.done + ids.indexOf(feedbackId)}` },
+                { runAt: at, dedupeKey: `bulk:${operationId}:after:${jobId}` },
               );
             });
             return;
