@@ -1,6 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { atsEvents } from '../../src/db/schema';
+import { atsJourneys } from '../support/ats-journeys';
 import { type AshbyScenario, fixture, startFakeAshby } from '../support/fake-ashby';
 import { newOrganization, uniqueEmail } from '../support/harness';
 import { withMail } from '../support/smtp';
@@ -240,102 +241,30 @@ describe('Ashby: an archived application becomes checked feedback, and the note 
     expect(draft.body).toContain('error states');
   });
 
-  it('refuses a bad signature, an unknown connection and a stale event, and writes nothing', async () => {
-    const org = await newOrganization(mail.h);
-    const conn = await connect(org);
-    const payload = ab.reject(rejection(uniqueEmail('forged')));
-    const path = `/api/v1/integrations/ashby/${conn.id}/webhook`;
-    const wrongSecret = ab.signed(payload, 'not-the-secret');
-    const forged = await mail.h.anon.raw('POST', path, wrongSecret);
-    expect(forged.status).toBe(401);
-    expect(forged.body.error.code).toBe('bad-signature');
-    const good = ab.signed(payload, conn.webhookSecret);
-    const tampered = await mail.h.anon.raw('POST', path, {
-      body: good.body.replace('Adam', 'Adem'),
-      headers: good.headers,
-    });
-    expect(tampered.status).toBe(401);
-    // Greenhouse's form of the header (a space, not "=") is not Ashby's.
-    const otherForm = await mail.h.anon.raw('POST', path, {
-      body: good.body,
-      headers: { ...good.headers, 'ashby-signature': good.headers['ashby-signature'].replace('=', ' ') },
-    });
-    expect(otherForm.status).toBe(401);
-    const unsigned = await mail.h.anon.raw('POST', path, {
-      body: good.body,
-      headers: { 'content-type': 'application/json' },
-    });
-    expect(unsigned.status).toBe(401);
-    const elsewhere = await mail.h.anon.raw(
-      'POST',
-      `/api/v1/integrations/ashby/${crypto.randomUUID()}/webhook`,
-      good,
-    );
-    expect(elsewhere.status).toBe(401);
-    // Signed for this connection, posted as another provider's delivery.
-    expect(
-      (await mail.h.anon.raw('POST', `/api/v1/integrations/greenhouse/${conn.id}/webhook`, good)).status,
-    ).toBe(401);
-    const stale = await deliver(
-      conn,
-      ab.reject(rejection(uniqueEmail('stale')), new Date(Date.now() - 10 * DAY)),
-    );
-    expect(stale.status).toBe(409);
-    expect(stale.body.error.code).toBe('stale-event');
-
-    const [{ n }] = (
-      await mail.h.ctx.db.execute(
-        sql`select count(*)::int as n from ${atsEvents} where connection_id = ${conn.id}`,
-      )
-    ).rows as { n: number }[];
-    expect(n).toBe(0);
-    expect((await status(org, conn.id)).integration.counts.received).toBe(0);
-  });
-
-  it('completes the pull through a storm of 429 answers, waiting as Retry-After says', async () => {
-    const org = await newOrganization(mail.h);
-    const conn = await connect(org);
-    expect((await deliver(conn, ab.reject(rejection(uniqueEmail('storm'))))).status).toBe(202);
-    const before = ab.requests.length;
-    ab.switches.retryAfter = 1;
-    ab.switches.throttle = 4;
-    await mail.h.drainJobs();
-    expect(ab.requests.slice(before).filter((r) => r.status === 429)).toHaveLength(4);
-    const s = await status(org, conn.id);
-    expect(s.recentEvents[0].status).toBe('imported');
-    const detail = (await org.api.get(`/api/v1/applications/${s.recentEvents[0].applicationId}`)).body;
-    expect(detail.scorecards).toHaveLength(3);
-  });
-
-  it('keeps the note while Ashby is down, shows it waiting, and writes it once Ashby is back', async () => {
-    const org = await newOrganization(mail.h);
-    const conn = await connect(org);
-    const email = uniqueEmail('down');
-    await deliver(conn, ab.reject(rejection(email)));
-    await mail.h.drainJobs();
-    const applicationId = (await status(org, conn.id)).recentEvents[0].applicationId;
-    const detail = (await org.api.get(`/api/v1/applications/${applicationId}`)).body;
-
-    ab.switches.down = true;
-    await org.api.post(`/api/v1/feedback/${detail.feedback.id}/approve`, { send: 'now' });
-    await mail.h.drainJobs();
-    expect(mail.inbox(email)).toHaveLength(1);
-    const waiting = await status(org, conn.id);
-    expect(waiting.waitingToRetry.notes).toBe(1);
-    expect(waiting.writeBacks[0]).toMatchObject({ status: 'retrying', attempts: 1 });
-    expect(waiting.writeBacks[0].lastError).toContain('503');
-    expect(waiting.integration.lastError).toContain('Ashby answered 503');
-
-    ab.switches.down = false;
-    // The minute passes: the next attempt is due.
-    await mail.h.ctx.db.execute(
-      sql`update outbox set run_at = now() where kind = 'ats.write-back' and status = 'queued'`,
-    );
-    await mail.h.drainJobs();
-    const recovered = await status(org, conn.id);
-    expect(recovered.waitingToRetry.notes).toBe(0);
-    expect(recovered.writeBacks[0]).toMatchObject({ status: 'written', attempts: 2 });
-    expect(ab.notes.filter((n) => n.value.includes(`/applications/${applicationId}`))).toHaveLength(1);
+  atsJourneys({
+    label: 'Ashby',
+    provider: 'ashby',
+    mail,
+    connect,
+    deliver: (conn, payload) => deliver(conn, payload),
+    rejection: (email, at) => ab.reject(rejection(email), at),
+    signed: (conn, payload) => ab.signed(payload, conn.webhookSecret),
+    forged: (payload) => ab.signed(payload, 'not-the-secret'),
+    tampered: (good) => [
+      { why: 'a changed body', delivery: { body: good.body.replace('Adam', 'Adem'), headers: good.headers } },
+      {
+        // Greenhouse's form of the header (a space, not "=") is not Ashby's.
+        why: "another provider's form of the header",
+        delivery: {
+          body: good.body,
+          headers: { ...good.headers, 'ashby-signature': good.headers['ashby-signature'].replace('=', ' ') },
+        },
+      },
+      { why: 'no signature', delivery: { body: good.body, headers: { 'content-type': 'application/json' } } },
+    ],
+    fake: ab,
+    throttle: 4,
+    notesAbout: (applicationId) => ab.notes.filter((n) => n.value.includes(`/applications/${applicationId}`)),
   });
 
   it('holds an archive reason that maps onto none of Debrief’s until an admin maps it', async () => {

@@ -1,6 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { atsEvents } from '../../src/db/schema';
+import { atsJourneys } from '../support/ats-journeys';
 import { startFakeGreenhouse } from '../support/fake-greenhouse';
 import { newOrganization, uniqueEmail } from '../support/harness';
 import { withMail } from '../support/smtp';
@@ -220,101 +221,33 @@ describe('Greenhouse: a rejection becomes checked feedback, and the note goes ba
     expect(trail.map((e) => e.action)).toContain('scorecard.updated');
   });
 
-  it('refuses a bad signature, an unknown connection and a stale event, and writes nothing', async () => {
-    const org = await newOrganization(mail.h);
-    const conn = await connect(org);
-    const payload = gh.reject(rejection(uniqueEmail('forged')));
-    const wrongSecret = gh.signed(payload, 'not-the-secret');
-    const path = `/api/v1/integrations/greenhouse/${conn.id}/webhook`;
-    const forged = await mail.h.anon.raw('POST', path, {
-      body: wrongSecret.body,
-      headers: wrongSecret.headers,
-    });
-    expect(forged.status).toBe(401);
-    expect(forged.body.error.code).toBe('bad-signature');
-    const good = gh.signed(payload, conn.webhookSecret);
-    const tampered = await mail.h.anon.raw('POST', path, {
-      body: good.body.replace('Hector', 'Hektor'),
-      headers: good.headers,
-    });
-    expect(tampered.status).toBe(401);
-    const unsigned = await mail.h.anon.raw('POST', path, {
-      body: good.body,
-      headers: { 'content-type': 'application/json' },
-    });
-    expect(unsigned.status).toBe(401);
-    const elsewhere = await mail.h.anon.raw(
-      'POST',
-      `/api/v1/integrations/greenhouse/${crypto.randomUUID()}/webhook`,
-      good,
-    );
-    expect(elsewhere.status).toBe(401);
-    // From a browser on another site: still judged by its signature, not refused as cross-site.
-    const crossSite = await mail.h.anon.raw('POST', path, {
-      body: wrongSecret.body,
-      headers: { ...wrongSecret.headers, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
-    });
-    expect(crossSite.status).toBe(401);
-    const stale = await deliver(
-      conn,
-      gh.reject(rejection(uniqueEmail('stale')), new Date(Date.now() - 10 * 86_400_000)),
-    );
-    expect(stale.status).toBe(409);
-    expect(stale.body.error.code).toBe('stale-event');
-
-    const [{ n }] = (
-      await mail.h.ctx.db.execute(
-        sql`select count(*)::int as n from ${atsEvents} where connection_id = ${conn.id}`,
-      )
-    ).rows as { n: number }[];
-    expect(n).toBe(0);
-    expect((await status(org, conn.id)).integration.counts.received).toBe(0);
-  });
-
-  it('completes the pull through a storm of 429 answers, waiting as Retry-After says', async () => {
-    const org = await newOrganization(mail.h);
-    const conn = await connect(org);
-    expect((await deliver(conn, gh.reject(rejection(uniqueEmail('storm'))))).status).toBe(202);
-    const before = gh.requests.length;
-    gh.switches.retryAfter = 1;
-    gh.switches.throttle = 3;
-    await mail.h.drainJobs();
-    expect(gh.requests.slice(before).filter((r) => r.status === 429)).toHaveLength(3);
-    const s = await status(org, conn.id);
-    expect(s.recentEvents[0].status).toBe('imported');
-    const detail = (await org.api.get(`/api/v1/applications/${s.recentEvents[0].applicationId}`)).body;
-    expect(detail.scorecards).toHaveLength(3);
-  });
-
-  it('keeps the note while Greenhouse is down, shows it waiting, and writes it once Greenhouse is back', async () => {
-    const org = await newOrganization(mail.h);
-    const conn = await connect(org);
-    const email = uniqueEmail('down');
-    await deliver(conn, gh.reject(rejection(email)));
-    await mail.h.drainJobs();
-    const applicationId = (await status(org, conn.id)).recentEvents[0].applicationId;
-    const detail = (await org.api.get(`/api/v1/applications/${applicationId}`)).body;
-
-    gh.switches.down = true;
-    await org.api.post(`/api/v1/feedback/${detail.feedback.id}/approve`, { send: 'now' });
-    await mail.h.drainJobs();
-    expect(mail.inbox(email)).toHaveLength(1);
-    const waiting = await status(org, conn.id);
-    expect(waiting.waitingToRetry.notes).toBe(1);
-    expect(waiting.writeBacks[0]).toMatchObject({ status: 'retrying', attempts: 1 });
-    expect(waiting.writeBacks[0].lastError).toContain('503');
-    expect(waiting.integration.lastError).toContain('503');
-
-    gh.switches.down = false;
-    // The minute passes: the next attempt is due.
-    await mail.h.ctx.db.execute(
-      sql`update outbox set run_at = now() where kind = 'ats.write-back' and status = 'queued'`,
-    );
-    await mail.h.drainJobs();
-    const recovered = await status(org, conn.id);
-    expect(recovered.waitingToRetry.notes).toBe(0);
-    expect(recovered.writeBacks[0]).toMatchObject({ status: 'written', attempts: 2 });
-    expect(gh.notes.filter((n) => n.body.includes(`/applications/${applicationId}`))).toHaveLength(1);
+  atsJourneys({
+    label: 'Greenhouse',
+    provider: 'greenhouse',
+    mail,
+    connect,
+    deliver: (conn, payload) => deliver(conn, payload),
+    rejection: (email, at) => gh.reject(rejection(email), at),
+    signed: (conn, payload) => gh.signed(payload, conn.webhookSecret),
+    forged: (payload) => gh.signed(payload, 'not-the-secret'),
+    tampered: (good, wrongSecret) => [
+      {
+        why: 'a changed body',
+        delivery: { body: good.body.replace('Hector', 'Hektor'), headers: good.headers },
+      },
+      { why: 'no signature', delivery: { body: good.body, headers: { 'content-type': 'application/json' } } },
+      {
+        // From a browser on another site: still judged by its signature, not refused as cross-site.
+        why: 'a bad signature from another site',
+        delivery: {
+          body: wrongSecret.body,
+          headers: { ...wrongSecret.headers, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+        },
+      },
+    ],
+    fake: gh,
+    throttle: 3,
+    notesAbout: (applicationId) => gh.notes.filter((n) => n.body.includes(`/applications/${applicationId}`)),
   });
 
   it('holds a rejection whose reason maps onto none of Debrief’s until an admin maps it', async () => {

@@ -1,6 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { atsEvents } from '../../src/db/schema';
+import { atsJourneys } from '../support/ats-journeys';
 import { type LeverRejection, startFakeLever } from '../support/fake-lever';
 import { newOrganization, uniqueEmail } from '../support/harness';
 import { withMail } from '../support/smtp';
@@ -238,96 +239,34 @@ describe('Lever: a rejection becomes checked feedback, and the note goes back', 
     expect(text).not.toContain('did not load on a phone');
   });
 
-  it('refuses a bad signature, an unknown connection and a stale event, and writes nothing', async () => {
-    const org = await newOrganization(mail.h);
-    const conn = await connect(org);
-    const payload = lv.reject(rejection(uniqueEmail('forged')));
-    const path = `/api/v1/integrations/lever/${conn.id}/webhook`;
-    const wrong = lv.signed(payload, 'not-a-signature-token-of-this-connection');
-    const forged = await mail.h.anon.raw('POST', path, wrong);
-    expect(forged.status).toBe(401);
-    expect(forged.body.error.code).toBe('bad-signature');
-    // The signature covers token + triggeredAt: a delivery replayed with a fresh time no longer matches.
-    const good = lv.signed(payload, ARCHIVE_TOKEN);
-    const retimed = JSON.stringify({ ...JSON.parse(good.body), triggeredAt: Date.now() + 1 });
-    expect((await mail.h.anon.raw('POST', path, { body: retimed, headers: good.headers })).status).toBe(401);
-    const { signature: _s, ...unsigned } = JSON.parse(good.body);
-    expect(
-      (await mail.h.anon.raw('POST', path, { body: JSON.stringify(unsigned), headers: good.headers })).status,
-    ).toBe(401);
-    expect((await mail.h.anon.raw('POST', path, { body: 'not json', headers: good.headers })).status).toBe(
-      401,
-    );
-    const elsewhere = await mail.h.anon.raw(
-      'POST',
-      `/api/v1/integrations/lever/${crypto.randomUUID()}/webhook`,
-      good,
-    );
-    expect(elsewhere.status).toBe(401);
-    // Signed for this connection, posted to the Greenhouse endpoint: not this connection there.
-    expect(
-      (await mail.h.anon.raw('POST', `/api/v1/integrations/greenhouse/${conn.id}/webhook`, good)).status,
-    ).toBe(401);
-    const stale = await deliver(
-      conn,
-      lv.reject(rejection(uniqueEmail('stale')), new Date(Date.now() - 10 * DAY)),
-    );
-    expect(stale.status).toBe(409);
-    expect(stale.body.error.code).toBe('stale-event');
-
-    const [{ n }] = (
-      await mail.h.ctx.db.execute(
-        sql`select count(*)::int as n from ${atsEvents} where connection_id = ${conn.id}`,
-      )
-    ).rows as { n: number }[];
-    expect(n).toBe(0);
-    expect((await status(org, conn.id)).integration.counts.received).toBe(0);
-  });
-
-  it('completes the pull through a storm of 429 answers, waiting as Retry-After says', async () => {
-    const org = await newOrganization(mail.h);
-    const conn = await connect(org);
-    expect((await deliver(conn, lv.reject(rejection(uniqueEmail('storm'))))).status).toBe(202);
-    const before = lv.requests.length;
-    lv.switches.retryAfter = 1;
-    lv.switches.throttle = 4;
-    await mail.h.drainJobs();
-    expect(lv.requests.slice(before).filter((r) => r.status === 429)).toHaveLength(4);
-    const s = await status(org, conn.id);
-    expect(s.recentEvents[0].status).toBe('imported');
-    const detail = (await org.api.get(`/api/v1/applications/${s.recentEvents[0].applicationId}`)).body;
-    expect(detail.scorecards).toHaveLength(3);
-  });
-
-  it('keeps the note while Lever is down, shows it waiting, and writes it once Lever is back', async () => {
-    const org = await newOrganization(mail.h);
-    const conn = await connect(org);
-    const email = uniqueEmail('down');
-    await deliver(conn, lv.reject(rejection(email)));
-    await mail.h.drainJobs();
-    const applicationId = (await status(org, conn.id)).recentEvents[0].applicationId;
-    const detail = (await org.api.get(`/api/v1/applications/${applicationId}`)).body;
-
-    lv.switches.down = true;
-    await org.api.post(`/api/v1/feedback/${detail.feedback.id}/approve`, { send: 'now' });
-    await mail.h.drainJobs();
-    expect(mail.inbox(email)).toHaveLength(1);
-    const waiting = await status(org, conn.id);
-    expect(waiting.waitingToRetry.notes).toBe(1);
-    expect(waiting.writeBacks[0]).toMatchObject({ status: 'retrying', attempts: 1 });
-    expect(waiting.writeBacks[0].lastError).toContain('503');
-    expect(waiting.integration.lastError).toContain('Lever answered 503');
-
-    lv.switches.down = false;
-    // The minute passes: the next attempt is due.
-    await mail.h.ctx.db.execute(
-      sql`update outbox set run_at = now() where kind = 'ats.write-back' and status = 'queued'`,
-    );
-    await mail.h.drainJobs();
-    const recovered = await status(org, conn.id);
-    expect(recovered.waitingToRetry.notes).toBe(0);
-    expect(recovered.writeBacks[0]).toMatchObject({ status: 'written', attempts: 2 });
-    expect(lv.notes.filter((n) => n.value.includes(`/applications/${applicationId}`))).toHaveLength(1);
+  atsJourneys({
+    label: 'Lever',
+    provider: 'lever',
+    mail,
+    connect,
+    deliver: (conn, payload) => deliver(conn, payload),
+    rejection: (email, at) => lv.reject(rejection(email), at),
+    signed: (_conn, payload) => lv.signed(payload as Record<string, any>, ARCHIVE_TOKEN),
+    forged: (payload) =>
+      lv.signed(payload as Record<string, any>, 'not-a-signature-token-of-this-connection'),
+    tampered: (good) => {
+      const { signature: _s, ...unsigned } = JSON.parse(good.body);
+      return [
+        // The signature covers token + triggeredAt: a delivery replayed with a fresh time no longer matches.
+        {
+          why: 'replayed with a fresh time',
+          delivery: {
+            body: JSON.stringify({ ...JSON.parse(good.body), triggeredAt: Date.now() + 1 }),
+            headers: good.headers,
+          },
+        },
+        { why: 'no signature', delivery: { body: JSON.stringify(unsigned), headers: good.headers } },
+        { why: 'not JSON', delivery: { body: 'not json', headers: good.headers } },
+      ];
+    },
+    fake: lv,
+    throttle: 4,
+    notesAbout: (applicationId) => lv.notes.filter((n) => n.value.includes(`/applications/${applicationId}`)),
   });
 
   it('maps archive reasons: unknown ones wait for an admin, a withdrawal drafts nothing', async () => {

@@ -1,12 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ashby } from '../../src/integrations/ashby/adapter';
 import { ashbyClient } from '../../src/integrations/ashby/client';
 import { signAshby, verifyAshby } from '../../src/integrations/ashby/signature';
-import { AtsRefusedError, AtsUnavailableError } from '../../src/integrations/ats-http';
+import { AtsRefusedError } from '../../src/integrations/ats-http';
 import { fixture } from '../support/fake-ashby';
+import { itRetriesThenGivesUp, scriptedAts } from '../support/scripted-ats';
 
 describe('the Ashby-Signature header', () => {
   const body = JSON.stringify(fixture('candidateStageChange'));
@@ -72,38 +71,22 @@ describe('reading an Ashby delivery', () => {
 });
 
 describe('the Ashby client', () => {
-  let answers: { status: number; headers?: Record<string, string>; body?: unknown }[] = [];
-  let seen: { url: string; body: Record<string, unknown>; auth?: string }[] = [];
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    seen.push({
-      url: `${req.method} ${req.url}`,
-      body: JSON.parse(Buffer.concat(chunks).toString() || '{}'),
-      auth: req.headers.authorization,
-    });
-    const a = answers.shift() ?? { status: 200, body: { success: true, results: [] } };
-    res.writeHead(a.status, { 'content-type': 'application/json', ...a.headers });
-    res.end(JSON.stringify(a.body ?? {}));
-  });
-  let base = '';
-  beforeAll(async () => {
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
-  const waits: number[] = [];
+  const api = scriptedAts({ status: 200, body: { success: true, results: [] } }, (req, body) => ({
+    url: `${req.method} ${req.url}`,
+    body: JSON.parse(body || '{}') as Record<string, unknown>,
+    auth: req.headers.authorization,
+  }));
   const client = () =>
     ashbyClient({
-      baseUrl: base,
+      baseUrl: api.base,
       apiKey: 'k',
       backoffMs: 1,
       attempts: 3,
-      sleep: async (ms) => void waits.push(ms),
+      sleep: async (ms) => void api.waits.push(ms),
     });
 
   it('posts to the RPC endpoint with Basic auth, follows nextCursor, and waits as Retry-After says', async () => {
-    answers = [
+    api.answers = [
       { status: 429, headers: { 'retry-after': '2' } },
       {
         status: 200,
@@ -114,22 +97,22 @@ describe('the Ashby client', () => {
         body: { success: true, results: [{ id: 'b' }], moreDataAvailable: false, syncToken: 's' },
       },
     ];
-    seen = [];
-    waits.length = 0;
+    api.seen = [];
+    api.waits.length = 0;
     expect(await client().feedback('app-1')).toEqual([{ id: 'a' }, { id: 'b' }]);
-    expect(waits).toEqual([2000]);
-    expect(seen.map((s) => s.url)).toEqual([
+    expect(api.waits).toEqual([2000]);
+    expect(api.seen.map((s) => s.url)).toEqual([
       'POST /applicationFeedback.list',
       'POST /applicationFeedback.list',
       'POST /applicationFeedback.list',
     ]);
-    expect(seen[0].auth).toBe(`Basic ${Buffer.from('k:').toString('base64')}`);
-    expect(seen[1].body).toEqual({ applicationId: 'app-1', limit: 100 });
-    expect(seen[2].body).toEqual({ applicationId: 'app-1', limit: 100, cursor: 'qA' });
+    expect(api.seen[0].auth).toBe(`Basic ${Buffer.from('k:').toString('base64')}`);
+    expect(api.seen[1].body).toEqual({ applicationId: 'app-1', limit: 100 });
+    expect(api.seen[2].body).toEqual({ applicationId: 'app-1', limit: 100, cursor: 'qA' });
   });
 
   it('reads a refusal answered 200 with success false as a refusal, with Ashby’s message', async () => {
-    answers = [{ status: 200, body: fixture('error') }];
+    api.answers = [{ status: 200, body: fixture('error') }];
     const refused = await client()
       .application('nope')
       .catch((e) => e);
@@ -138,12 +121,5 @@ describe('the Ashby client', () => {
     expect(refused.message).toContain('Application not found');
   });
 
-  it('retries a server that is down, then gives up as unavailable; a refused key is not retried', async () => {
-    answers = [{ status: 503 }, { status: 503 }, { status: 503 }];
-    await expect(client().job('j')).rejects.toBeInstanceOf(AtsUnavailableError);
-    answers = [{ status: 401 }];
-    seen = [];
-    await expect(client().job('j')).rejects.toBeInstanceOf(AtsRefusedError);
-    expect(seen).toHaveLength(1);
-  });
+  itRetriesThenGivesUp(api, () => client().job('j'));
 });

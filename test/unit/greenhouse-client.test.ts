@@ -1,13 +1,7 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AtsRefusedError,
-  AtsUnavailableError,
-  greenhouseClient,
-  nextLink,
-} from '../../src/integrations/greenhouse/client';
+import { describe, expect, it } from 'vitest';
+import { AtsRefusedError, greenhouseClient, nextLink } from '../../src/integrations/greenhouse/client';
 import { signGreenhouse, verifyGreenhouse } from '../../src/integrations/greenhouse/signature';
+import { itRetriesThenGivesUp, scriptedAts } from '../support/scripted-ats';
 
 describe('the Signature header', () => {
   const body = '{"action":"reject_candidate","payload":{"note":"\\u003cp\\u003ehello\\u003c/p\\u003e"}}';
@@ -44,58 +38,41 @@ describe('the Link header', () => {
 });
 
 describe('the Harvest client', () => {
-  let answers: { status: number; headers?: Record<string, string>; body?: unknown }[] = [];
-  let seen: string[] = [];
-  const server = createServer((req, res) => {
-    seen.push(`${req.method} ${req.url}`);
-    const a = answers.shift() ?? { status: 200, body: [] };
-    res.writeHead(a.status, { 'content-type': 'application/json', ...a.headers });
-    res.end(JSON.stringify(a.body ?? {}));
-  });
-  let base = '';
-  beforeAll(async () => {
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
-  const waits: number[] = [];
+  const api = scriptedAts({ status: 200, body: [] }, (req) => `${req.method} ${req.url}`);
   const client = () =>
     greenhouseClient({
-      baseUrl: base,
+      baseUrl: api.base,
       apiKey: 'k',
       backoffMs: 1,
       attempts: 3,
-      sleep: async (ms) => void waits.push(ms),
+      sleep: async (ms) => void api.waits.push(ms),
     });
 
   it('follows the pages and waits as Retry-After says', async () => {
-    answers = [
+    api.answers = [
       { status: 429, headers: { 'retry-after': '2' } },
-      { status: 200, body: [{ id: 1 }], headers: { link: `<${base}/v1/jobs/7/stages?page=2>; rel="next"` } },
+      {
+        status: 200,
+        body: [{ id: 1 }],
+        headers: { link: `<${api.base}/v1/jobs/7/stages?page=2>; rel="next"` },
+      },
       { status: 200, body: [{ id: 2 }] },
     ];
-    seen = [];
-    waits.length = 0;
+    api.seen = [];
+    api.waits.length = 0;
     expect(await client().jobStages(7)).toEqual([{ id: 1 }, { id: 2 }]);
-    expect(waits).toEqual([2000]);
-    expect(seen).toEqual([
+    expect(api.waits).toEqual([2000]);
+    expect(api.seen).toEqual([
       'GET /v1/jobs/7/stages?per_page=100',
       'GET /v1/jobs/7/stages?per_page=100',
       'GET /v1/jobs/7/stages?page=2',
     ]);
   });
 
-  it('retries a server that is down, then gives up as unavailable; a refusal is not retried', async () => {
-    answers = [{ status: 503 }, { status: 503 }, { status: 503 }];
-    await expect(client().job(1)).rejects.toBeInstanceOf(AtsUnavailableError);
-    answers = [{ status: 401 }];
-    seen = [];
-    await expect(client().job(1)).rejects.toBeInstanceOf(AtsRefusedError);
-    expect(seen).toHaveLength(1);
-  });
+  itRetriesThenGivesUp(api, () => client().job(1));
 
   it('never sends the key to another host a Link header names', async () => {
-    answers = [
+    api.answers = [
       { status: 200, body: [], headers: { link: '<https://elsewhere.example/v1/jobs?page=2>; rel="next"' } },
     ];
     await expect(client().jobStages(1)).rejects.toBeInstanceOf(AtsRefusedError);
