@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { invitations } from '../../src/db/schema';
 import { linkIn, newOrganization, PASSWORD, uniqueEmail } from '../support/harness';
+import { jobWithApplication } from '../support/hiring';
 import { withMail } from '../support/smtp';
 
 const mail = withMail();
@@ -154,11 +155,21 @@ describe('resending and revoking an invitation', () => {
     const twice = await org.api.delete(`/api/v1/users/${m.id}/invitation`);
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe('no-pending-invitation');
-    // A revoked invitation can be sent again.
+    // Nor can they be given a scorecard to write, which they could never sign in for.
+    const { application } = await jobWithApplication(org);
+    const assign = await org.api.post(`/api/v1/applications/${application.id}/interviewers`, {
+      userId: m.id,
+    });
+    expect(assign.status).toBe(409);
+    expect(assign.body.error.code).toBe('invitation-revoked');
+    // A revoked invitation can be sent again, and then they can be assigned.
     expect((await org.api.post(`/api/v1/users/${m.id}/invitation`)).status).toBe(200);
     await mail.h.drainJobs();
     const { token } = linkIn(mail.inbox(m.email).at(-1)!.text);
     expect((await look(token)).state).toBe('pending');
+    expect(
+      (await org.api.post(`/api/v1/applications/${application.id}/interviewers`, { userId: m.id })).status,
+    ).toBe(200);
     const events = (await org.api.get('/api/v1/audit?action=user.')).body.events as { action: string }[];
     expect(events.map((e) => e.action)).toContain('user.invitation-revoked');
   });

@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { applicationInterviewers } from '../../db/schema';
+import { applicationInterviewers, invitations } from '../../db/schema';
 import { takesScorecards } from '../../domain/pipeline';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import type { Actor, AppContext } from '../context';
+import { openInvitationsOf } from '../identity/invitation-links';
 import { loadApplication, loadUser } from '../load';
 import { requestScorecard } from './scorecard-requests';
 
@@ -21,6 +22,21 @@ export async function assignInterviewer(
     const user = await loadUser(tx, actor.organizationId, input.userId);
     if (user.deactivatedAt)
       throw new AppError(409, 'member-deactivated', 'A deactivated member cannot be assigned');
+    // Someone invited who has not joined yet may be assigned while their link still works; after it was revoked or
+    // used up, they could never sign in to write the scorecard.
+    if (!user.passwordHash && !user.ssoSubject) {
+      const [open] = await tx
+        .select({ id: invitations.id })
+        .from(invitations)
+        .where(openInvitationsOf(user.id))
+        .limit(1);
+      if (!open)
+        throw new AppError(
+          409,
+          'invitation-revoked',
+          `${user.name} has no invitation that still works: send it again before assigning them`,
+        );
+    }
     const [added] = await tx
       .insert(applicationInterviewers)
       .values({ applicationId: input.applicationId, userId: user.id, organizationId: actor.organizationId })
