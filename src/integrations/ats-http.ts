@@ -46,6 +46,9 @@ export interface AtsRequestInit {
 
 const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** Basic authentication with the API key as the user name and a blank password, as Harvest, Lever and Ashby take it. */
+export const basicAuth = (apiKey: string) => `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`;
+
 /**
  * A request function for one ATS: `label` names it in every message a user reads ("Greenhouse answered 401: the API
  * key was refused"), `authorization` is the header value its API expects.

@@ -5,7 +5,7 @@
 // https://developers.ashbyhq.com/reference/introduction, /docs/pagination-and-incremental-sync, /docs/responses
 
 import type { AshbyForm } from '../../domain/ashby-mapping';
-import { type AtsClientOptions, AtsRefusedError, atsHttp } from '../ats-http';
+import { type AtsClientOptions, AtsRefusedError, atsHttp, basicAuth } from '../ats-http';
 
 export const ASHBY_API_URL = 'https://api.ashbyhq.com';
 
@@ -29,7 +29,7 @@ export function ashbyClient(opts: AtsClientOptions) {
   const http = atsHttp({
     ...opts,
     label: 'Ashby',
-    authorization: `Basic ${Buffer.from(`${opts.apiKey}:`).toString('base64')}`,
+    authorization: basicAuth(opts.apiKey),
   });
 
   async function call<T>(endpoint: string, body: Record<string, unknown>): Promise<Envelope<T>> {

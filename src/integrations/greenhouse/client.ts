@@ -2,7 +2,7 @@
 // 429 answer's Retry-After honoured, a timeout per request and retries with backoff for a server that is down.
 // https://developers.greenhouse.io/harvest.html#authentication, #pagination, #rate-limiting
 
-import { type AtsClientOptions, atsHttp } from '../ats-http';
+import { type AtsClientOptions, atsHttp, basicAuth } from '../ats-http';
 
 export { AtsRefusedError, AtsUnavailableError } from '../ats-http';
 
@@ -24,7 +24,7 @@ export function greenhouseClient(opts: GreenhouseClientOptions) {
   const http = atsHttp({
     ...opts,
     label: 'Greenhouse',
-    authorization: `Basic ${Buffer.from(`${opts.apiKey}:`).toString('base64')}`,
+    authorization: basicAuth(opts.apiKey),
   });
   const { request } = http;
 

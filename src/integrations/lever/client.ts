@@ -3,7 +3,7 @@
 // timeout per request and retries with backoff for a server that is down (ats-http).
 // https://hire.lever.co/developer/documentation#authentication, #pagination, #lists, #rate-limits
 
-import { type AtsClientOptions, atsHttp } from '../ats-http';
+import { type AtsClientOptions, atsHttp, basicAuth } from '../ats-http';
 
 export const LEVER_API_URL = 'https://api.lever.co/v1';
 
@@ -18,7 +18,7 @@ export function leverClient(opts: AtsClientOptions) {
   const http = atsHttp({
     ...opts,
     label: 'Lever',
-    authorization: `Basic ${Buffer.from(`${opts.apiKey}:`).toString('base64')}`,
+    authorization: basicAuth(opts.apiKey),
   });
   const { request } = http;
   const enc = encodeURIComponent;
