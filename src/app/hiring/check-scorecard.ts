@@ -4,7 +4,9 @@ import type { Executor } from '../../db/client';
 import { criteria, type FlaggedRule, type Rating } from '../../db/schema';
 import { capitalize } from '../../domain/text';
 import { AppError } from '../../lib/errors';
+import { recordAudit } from '../audit';
 import { blocking, checkFeedbackText } from '../check-text';
+import type { Actor } from '../context';
 import { loadOrganization } from '../load';
 
 /** A scorecard's content as its author writes it, on submitting and on editing. */
@@ -111,4 +113,26 @@ export async function checkScorecard(
       }
     : null;
   return { findings, flagOf, flaggedAudit };
+}
+
+/**
+ * Records, beside a scorecard submitted or edited with flagged evidence, who confirmed it and why, and which rules
+ * matched (`flaggedAudit` from `checkScorecard`; nothing when it is null); never the evidence or the words matched.
+ */
+export async function recordFlaggedEvidence(
+  tx: Executor,
+  actor: Actor,
+  scorecard: { id: string; applicationId: string },
+  flaggedAudit: Awaited<ReturnType<typeof checkScorecard>>['flaggedAudit'],
+) {
+  if (!flaggedAudit) return;
+  await recordAudit(tx, {
+    organizationId: actor.organizationId,
+    actor,
+    action: 'scorecard.submitted-anyway',
+    subjectType: 'scorecard',
+    subjectId: scorecard.id,
+    applicationId: scorecard.applicationId,
+    data: flaggedAudit,
+  });
 }

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import type { Actor, AppContext } from '../context';
 import { loadApplicationFor } from '../load';
-import { checkScorecard, type ScorecardContent } from './check-scorecard';
+import { checkScorecard, recordFlaggedEvidence, type ScorecardContent } from './check-scorecard';
 
 export interface EditScorecardInput extends ScorecardContent {
   scorecardId: string;
@@ -98,17 +98,7 @@ export async function editScorecard(ctx: AppContext, actor: Actor, input: EditSc
             }),
       },
     });
-    if (flaggedAudit) {
-      await recordAudit(tx, {
-        organizationId: actor.organizationId,
-        actor,
-        action: 'scorecard.submitted-anyway',
-        subjectType: 'scorecard',
-        subjectId: card.id,
-        applicationId: card.applicationId,
-        data: flaggedAudit,
-      });
-    }
+    await recordFlaggedEvidence(tx, actor, { id: card.id, applicationId: card.applicationId }, flaggedAudit);
     return { scorecard: { ...edited, ratings }, findings };
   });
 }

@@ -7,7 +7,7 @@ import { AppError, forbidden } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import type { Actor, AppContext } from '../context';
 import { loadApplicationFor, loadUser } from '../load';
-import { checkScorecard, type ScorecardContent } from './check-scorecard';
+import { checkScorecard, recordFlaggedEvidence, type ScorecardContent } from './check-scorecard';
 
 export interface SubmitScorecardInput extends ScorecardContent {
   applicationId: string;
@@ -96,18 +96,7 @@ export async function submitScorecard(ctx: AppContext, actor: Actor, input: Subm
             }),
       },
     });
-    if (flaggedAudit) {
-      // Who confirmed and why, and which rules; never the evidence or the words the rules matched.
-      await recordAudit(tx, {
-        organizationId: actor.organizationId,
-        actor,
-        action: 'scorecard.submitted-anyway',
-        subjectType: 'scorecard',
-        subjectId: card.id,
-        applicationId,
-        data: flaggedAudit,
-      });
-    }
+    await recordFlaggedEvidence(tx, actor, { id: card.id, applicationId: applicationId }, flaggedAudit);
     return { scorecard: card, findings };
   });
 }
