@@ -179,6 +179,7 @@ function convertSentence(sentence: string, refPattern: RegExp): { text: string; 
     },
   );
   s = s.split(YOUR).join('your');
+  s = joinSplice(s);
   // Capitalize a "you"/"your" that opens the sentence.
   s = s.replace(
     /^([\s"“'‘(]*)(you|your)\b/,
@@ -186,6 +187,27 @@ function convertSentence(sentence: string, refPattern: RegExp): { text: string; 
   );
   if (s.includes(REF)) return null;
   return { text: s, referred };
+}
+
+/**
+ * A note's comma splice after a converted subject ("you pitched features early, asked only closed questions")
+ * reads as a slip once addressed to the candidate: its last clause is joined with "and" when it opens with a past
+ * tense or a modal and nothing after it is already joined ("you stayed calm, focused and clear" is left alone).
+ */
+function joinSplice(s: string): string {
+  const subject =
+    /\byou\s+(?:(?:[a-z]+ly|also|never|often|still|only|then|just|always|sometimes)\s+)?([a-z'’]+)/i.exec(s);
+  if (!subject?.[1]) return s;
+  const first = subject[1].toLowerCase();
+  if (!isPastOrModal(first) && !/^(?:were|have|do|are)$/.test(first)) return s;
+  const from = subject.index + subject[0].length;
+  const comma = s.lastIndexOf(', ');
+  if (comma < from) return s;
+  const rest = s.slice(comma + 2);
+  const verb = /^([a-z'’]+)\s/.exec(rest)?.[1];
+  if (verb === undefined || !isPastOrModal(verb)) return s;
+  if (/[,;:]|\b(?:and|or|but|so|then|while|because|before|after|when)\b/i.test(rest)) return s;
+  return `${s.slice(0, comma)} and ${rest}`;
 }
 
 /**

@@ -36,6 +36,17 @@ describe('toSecondPerson', () => {
       'You used a t-test on skewed data and could not say why.',
     ],
     ['Has not used dbt.', 'You have not used dbt.'],
+    // A comma splice after the subject is joined; a list of qualities or a joined clause is left as written.
+    [
+      'In the role play he pitched features in the first two minutes, asked only closed questions.',
+      'In the role play you pitched features in the first two minutes and asked only closed questions.',
+    ],
+    [
+      'Wrote the query, checked the plan, missed the index.',
+      'You wrote the query, checked the plan and missed the index.',
+    ],
+    ['She stayed calm, focused and clear.', 'You stayed calm, focused and clear.'],
+    ['He missed the index, the plan was slow.', 'You missed the index, the plan was slow.'],
     [
       'Was unsure about joins. Gave a good example of a rollback.',
       'You were unsure about joins. You gave a good example of a rollback.',
