@@ -151,6 +151,8 @@ export function trackerRoutes() {
       path: '/api/v1/candidate/rounds/{id}',
       tags,
       summary: 'Correct an interview round',
+      description:
+        "A new date moves the round's open thank-you reminder by as many days, or removes it when that day has passed; a reminder given a day of its own by hand keeps it.",
       ...candidateSecured,
       request: { params: IdParam, body: jsonBody(RoundPatchBody) },
       responses: { 200: jsonAnswer('Updated', Round), ...withBody },
@@ -232,7 +234,8 @@ export function trackerRoutes() {
       path: '/api/v1/candidate/reminders/{id}',
       tags,
       summary: 'Change a reminder (what to do, when, its kind) or mark it done (or not)',
-      description: 'A due day before yesterday is refused (400): a reminder is for what is still to come.',
+      description:
+        "A due day before yesterday is refused (400): a reminder is for what is still to come. A new day chosen for a round's thank-you reminder is kept: the round's date no longer moves it.",
       ...candidateSecured,
       request: { params: IdParam, body: jsonBody(ReminderPatchBody) },
       responses: { 200: jsonAnswer('Updated', ReminderSchema), ...withBody },

@@ -8459,7 +8459,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Correct an interview round */
+        /**
+         * Correct an interview round
+         * @description A new date moves the round's open thank-you reminder by as many days, or removes it when that day has passed; a reminder given a day of its own by hand keeps it.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -8713,7 +8716,7 @@ export interface paths {
         head?: never;
         /**
          * Change a reminder (what to do, when, its kind) or mark it done (or not)
-         * @description A due day before yesterday is refused (400): a reminder is for what is still to come.
+         * @description A due day before yesterday is refused (400): a reminder is for what is still to come. A new day chosen for a round's thank-you reminder is kept: the round's date no longer moves it.
          */
         patch: {
             parameters: {
