@@ -32,9 +32,10 @@ import {
   RoundPatchBody,
   TrackerApplication,
   TrackerApplicationDetail,
-  TrackerApplicationList,
+  TrackerApplicationPage,
   TrackerCreateBody,
   TrackerPatchBody,
+  TrackerQuery,
 } from '../schemas/tracker';
 
 const common = { 400: errors[400], 401: errors[401], 404: errors[404] };
@@ -65,13 +66,19 @@ export function trackerRoutes() {
       method: 'get',
       path: '/api/v1/candidate/applications',
       tags,
-      summary: 'Your tracked applications, newest first',
+      summary:
+        'Your tracked applications, newest first, a page at a time: searched by company or role, filtered by status',
       ...candidateSecured,
-      responses: { 200: jsonAnswer('Applications', TrackerApplicationList), 401: errors[401] },
+      request: { query: TrackerQuery },
+      responses: {
+        200: jsonAnswer('Applications', TrackerApplicationPage),
+        400: errors[400],
+        401: errors[401],
+      },
     }),
     async (c) => {
-      const rows = await listApplications(c.get('ctx'), requireCandidate(c));
-      return c.json({ items: rows.map(presentTrackerApplication) }, 200);
+      const r = await listApplications(c.get('ctx'), requireCandidate(c), c.req.valid('query'));
+      return c.json({ ...r, items: r.items.map(presentTrackerApplication) }, 200);
     },
   );
 

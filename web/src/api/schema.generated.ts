@@ -8023,10 +8023,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your tracked applications, newest first */
+        /** Your tracked applications, newest first, a page at a time: searched by company or role, filtered by status */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Words that must each appear in the company or the role, any case */
+                    q?: string;
+                    status?: components["schemas"]["TrackerStatus"];
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8039,9 +8046,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["TrackerApplication"][];
-                        };
+                        "application/json": components["schemas"]["TrackerApplicationPage"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description No session, or no valid API token */
@@ -11790,6 +11804,12 @@ export interface components {
             salaryMax?: number | null;
             /** @example EUR */
             salaryCurrency?: string | null;
+        };
+        TrackerApplicationPage: {
+            items: components["schemas"]["TrackerApplication"][];
+            nextCursor: string | null;
+            /** @description Applications matching the search, on every page */
+            total: number;
         };
         Round: {
             /** Format: uuid */
