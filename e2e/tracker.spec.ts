@@ -2,7 +2,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import { apiPost, shot, signUpCandidate, signUpTeam, unique } from './support';
 
 // The candidate's tracker on a phone: every object edited and deleted (an application with its notes, job link and
-// salary range, a round, a reminder, logged feedback), each delete behind a confirmation; the search and filter kept
+// salary range, a round with its interviewers, a reminder, logged feedback), each delete behind a confirmation; the search and filter kept
 // in the address; the board moved from the keyboard alone. Then the plan from two employers' feedback and a logged
 // call, with the gaps that recur first.
 
@@ -80,6 +80,26 @@ test('on a phone, each tracker object is edited and deleted, and the board moves
   await rounds.getByRole('button', { name: 'Save round' }).click();
   await expect(rounds).toContainText('Technical screen');
   await expect(rounds).toContainText('rapport 4/5');
+  // Its interviewers: one renamed and given a role, one added; then the first removed.
+  await rounds.getByRole('button', { name: 'Edit Technical screen' }).click();
+  await expect(rounds.getByLabel('Interviewer 1 name')).toHaveValue('Priya Shah');
+  await rounds.getByLabel('Interviewer 1 name').fill('Priya Shah-Patel');
+  await rounds.getByLabel('Interviewer 1 role').fill('Analytics lead');
+  await rounds.getByRole('button', { name: 'Add an interviewer' }).click();
+  await rounds.getByLabel('Interviewer 2 name').fill('Tom Berg');
+  await rounds.getByLabel('Interviewer 2 role').fill('Engineering manager');
+  await rounds.getByRole('button', { name: 'Save round' }).click();
+  await expect(rounds).toContainText('Met Priya Shah-Patel (Analytics lead), Tom Berg (Engineering manager)');
+  await rounds.getByRole('button', { name: 'Edit Technical screen' }).click();
+  await rounds.getByRole('button', { name: 'Remove Priya Shah-Patel' }).click();
+  await expect(rounds.getByRole('button', { name: 'Add an interviewer' })).toBeFocused();
+  await expect(rounds.getByLabel('Interviewer 1 name')).toHaveValue('Tom Berg');
+  await shot(page, 'tracker-phone-round-interviewers');
+  await rounds.getByRole('button', { name: 'Save round' }).click();
+  await expect(rounds).toContainText('Met Tom Berg (Engineering manager)');
+  await page.reload();
+  await expect(rounds).toContainText('Met Tom Berg (Engineering manager)');
+  await expect(rounds).not.toContainText('Priya');
   await rounds.getByRole('button', { name: 'Delete Technical screen' }).click();
   let dialog = page.getByRole('dialog', { name: 'Delete the Technical screen round?' });
   await expect(dialog).toBeVisible();

@@ -50,3 +50,6 @@ export function toPage<T extends { createdAt: Date; id: string }>(rows: T[], lim
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null };
 }
+
+/** A search box's text as a LIKE pattern matching it anywhere: `%` and `_` typed into the box mean themselves. */
+export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;

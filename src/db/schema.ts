@@ -733,13 +733,21 @@ export const reminders = pgTable(
     id: id(),
     accountId: accountRef(),
     applicationId: uuid('application_id').references(() => trackerApplications.id, { onDelete: 'cascade' }),
+    /**
+     * The interview round this reminder was made for (the thank-you note): its day follows the round's date. Set to
+     * null when the candidate gives the reminder a day of their own, so their day is kept from then on.
+     */
+    roundId: uuid('round_id').references(() => trackerRounds.id, { onDelete: 'set null' }),
     kind: text('kind').$type<'follow-up' | 'thank-you' | 'reapply' | 'ask-feedback' | 'action'>().notNull(),
     dueOn: date('due_on').notNull(),
     text: text('text').notNull(),
     doneAt: timestamp('done_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('reminders_account_due_idx').on(t.accountId, t.dueOn)],
+  (t) => [
+    index('reminders_account_due_idx').on(t.accountId, t.dueOn),
+    index('reminders_round_idx').on(t.roundId),
+  ],
 );
 
 /** Feedback received elsewhere (an email, a call), logged by hand. */

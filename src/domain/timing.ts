@@ -15,6 +15,11 @@ export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** How many calendar days `to` is after `from` (negative when before), both YYYY-MM-DD. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86_400_000);
+}
+
 /**
  * Where a candidate's request for feedback stands against its due date, in working days (Monday to Friday) as the
  * hiring team counts them, a day begun counting as a day: `overdue` once the moment has passed, `due-soon` with

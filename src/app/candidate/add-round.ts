@@ -14,7 +14,8 @@ export interface AddRoundInput {
 
 /**
  * An interview round on a tracked application: it moves to interviewing, and a thank-you note is due the next day,
- * unless that day has passed (a round logged late) or the application already has its outcome.
+ * unless that day has passed (a round logged late) or the application already has its outcome. The reminder is
+ * linked to the round, so a corrected date moves it (updateRound).
  */
 export async function addRound(ctx: AppContext, who: CandidateActor, input: AddRoundInput) {
   const { applicationId, ...round } = input;
@@ -35,6 +36,7 @@ export async function addRound(ctx: AppContext, who: CandidateActor, input: AddR
     await tx.insert(reminders).values({
       accountId: who.accountId,
       applicationId,
+      roundId: row.id,
       kind: 'thank-you',
       dueOn: due,
       text: `Send a short thank-you note${names ? ` to ${names}` : ''} after your ${round.stage} at ${app.company}.`,

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { reminders } from '../../db/schema';
 import { notFound } from '../../lib/errors';
 import type { AppContext, CandidateActor } from '../context';
@@ -7,7 +7,12 @@ import { refusePastDay } from './workspace';
 
 export type ReminderPatch = Partial<Pick<AddReminderInput, 'kind' | 'dueOn' | 'text'>> & { done?: boolean };
 
-/** Changes a reminder: what to do, when (never moved into the past), its kind, done or not. */
+/**
+ * Changes a reminder: what to do, when (never moved into the past), its kind, done or not. A day the candidate
+ * chooses that differs from the one it had is theirs: the reminder leaves the round it was made for, so a later
+ * change to that round's date no longer moves it. The same day sent back (a form saved with new text) changes
+ * nothing of that.
+ */
 export async function updateReminder(
   ctx: AppContext,
   who: CandidateActor,
@@ -15,9 +20,12 @@ export async function updateReminder(
 ) {
   const { id, done, ...patch } = input;
   if (patch.dueOn) refusePastDay(patch.dueOn, 'body.dueOn');
+  const byHand = patch.dueOn
+    ? { roundId: sql`case when ${reminders.dueOn} = ${patch.dueOn} then ${reminders.roundId} end` }
+    : {};
   const [row] = await ctx.db
     .update(reminders)
-    .set({ ...patch, ...(done === undefined ? {} : { doneAt: done ? new Date() : null }) })
+    .set({ ...patch, ...byHand, ...(done === undefined ? {} : { doneAt: done ? new Date() : null }) })
     .where(and(eq(reminders.id, id), eq(reminders.accountId, who.accountId)))
     .returning();
   if (!row) throw notFound('Reminder');

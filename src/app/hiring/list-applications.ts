@@ -11,6 +11,7 @@ import {
 import { AppError } from '../../lib/errors';
 import type { Actor, AppContext } from '../context';
 import { visibleApplications } from '../load';
+import { likePattern } from '../pagination';
 
 /** How a list of applications is ordered: a field, ascending, or descending with a leading "-". */
 export const APPLICATION_SORTS = [
@@ -101,9 +102,6 @@ function decode(cursor: string, sort: ApplicationSort): { value: SQL | string | 
 function encode(sort: ApplicationSort, v: unknown, id: string): string {
   return Buffer.from(JSON.stringify({ s: sort, v, id })).toString('base64url');
 }
-
-/** `%` and `_` typed into the search box mean themselves. */
-const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 /** The conditions of a filter, scoped to the actor's organization and what they may read. */
 export function applicationFilter(db: Executor, actor: Actor, f: ApplicationFilter): SQL | undefined {

@@ -32,9 +32,10 @@ import {
   RoundPatchBody,
   TrackerApplication,
   TrackerApplicationDetail,
-  TrackerApplicationList,
+  TrackerApplicationPage,
   TrackerCreateBody,
   TrackerPatchBody,
+  TrackerQuery,
 } from '../schemas/tracker';
 
 const common = { 400: errors[400], 401: errors[401], 404: errors[404] };
@@ -65,13 +66,19 @@ export function trackerRoutes() {
       method: 'get',
       path: '/api/v1/candidate/applications',
       tags,
-      summary: 'Your tracked applications, newest first',
+      summary:
+        'Your tracked applications, newest first, a page at a time: searched by company or role, filtered by status',
       ...candidateSecured,
-      responses: { 200: jsonAnswer('Applications', TrackerApplicationList), 401: errors[401] },
+      request: { query: TrackerQuery },
+      responses: {
+        200: jsonAnswer('Applications', TrackerApplicationPage),
+        400: errors[400],
+        401: errors[401],
+      },
     }),
     async (c) => {
-      const rows = await listApplications(c.get('ctx'), requireCandidate(c));
-      return c.json({ items: rows.map(presentTrackerApplication) }, 200);
+      const r = await listApplications(c.get('ctx'), requireCandidate(c), c.req.valid('query'));
+      return c.json({ ...r, items: r.items.map(presentTrackerApplication) }, 200);
     },
   );
 
@@ -151,6 +158,8 @@ export function trackerRoutes() {
       path: '/api/v1/candidate/rounds/{id}',
       tags,
       summary: 'Correct an interview round',
+      description:
+        "A new date moves the round's open thank-you reminder by as many days, or removes it when that day has passed; a reminder given a day of its own by hand keeps it.",
       ...candidateSecured,
       request: { params: IdParam, body: jsonBody(RoundPatchBody) },
       responses: { 200: jsonAnswer('Updated', Round), ...withBody },
@@ -232,7 +241,8 @@ export function trackerRoutes() {
       path: '/api/v1/candidate/reminders/{id}',
       tags,
       summary: 'Change a reminder (what to do, when, its kind) or mark it done (or not)',
-      description: 'A due day before yesterday is refused (400): a reminder is for what is still to come.',
+      description:
+        "A due day before yesterday is refused (400): a reminder is for what is still to come. A new day chosen for a round's thank-you reminder is kept: the round's date no longer moves it.",
       ...candidateSecured,
       request: { params: IdParam, body: jsonBody(ReminderPatchBody) },
       responses: { 200: jsonAnswer('Updated', ReminderSchema), ...withBody },

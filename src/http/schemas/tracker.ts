@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { TRACKER_STATUSES } from '../../domain/vocabulary';
-import { Name } from '../schemas';
+import { ListQuery, Name, page } from '../schemas';
 import { Day } from './day';
 import { LoggedFeedback } from './inbox';
 import { PrepReminder } from './plan';
@@ -164,7 +164,23 @@ export const TrackerApplicationDetail = TrackerApplication.extend({
     .nullable(),
   prep: z.array(PrepReminder),
 });
-export const TrackerApplicationList = z.object({ items: z.array(TrackerApplication) });
+export const TrackerApplicationPage = page(TrackerApplication)
+  .extend({
+    total: z.number().int().openapi({ description: 'Applications matching the search, on every page' }),
+  })
+  .openapi('TrackerApplicationPage');
+export const TrackerQuery = ListQuery.extend({
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .openapi({
+      param: { name: 'q', in: 'query' },
+      description: 'Words that must each appear in the company or the role, any case',
+    }),
+  status: TrackerStatus.optional().openapi({ param: { name: 'status', in: 'query' } }),
+});
 export const RemindersQuery = z.object({
   open: z
     .enum(['true', 'false'])

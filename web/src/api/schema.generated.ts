@@ -8023,10 +8023,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your tracked applications, newest first */
+        /** Your tracked applications, newest first, a page at a time: searched by company or role, filtered by status */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    limit?: number;
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Words that must each appear in the company or the role, any case */
+                    q?: string;
+                    status?: components["schemas"]["TrackerStatus"];
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8039,9 +8046,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["TrackerApplication"][];
-                        };
+                        "application/json": components["schemas"]["TrackerApplicationPage"];
+                    };
+                };
+                /** @description The request is malformed or breaks the schema; the message names the field */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
                     };
                 };
                 /** @description No session, or no valid API token */
@@ -8459,7 +8473,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Correct an interview round */
+        /**
+         * Correct an interview round
+         * @description A new date moves the round's open thank-you reminder by as many days, or removes it when that day has passed; a reminder given a day of its own by hand keeps it.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -8713,7 +8730,7 @@ export interface paths {
         head?: never;
         /**
          * Change a reminder (what to do, when, its kind) or mark it done (or not)
-         * @description A due day before yesterday is refused (400): a reminder is for what is still to come.
+         * @description A due day before yesterday is refused (400): a reminder is for what is still to come. A new day chosen for a round's thank-you reminder is kept: the round's date no longer moves it.
          */
         patch: {
             parameters: {
@@ -11787,6 +11804,12 @@ export interface components {
             salaryMax?: number | null;
             /** @example EUR */
             salaryCurrency?: string | null;
+        };
+        TrackerApplicationPage: {
+            items: components["schemas"]["TrackerApplication"][];
+            nextCursor: string | null;
+            /** @description Applications matching the search, on every page */
+            total: number;
         };
         Round: {
             /** Format: uuid */

@@ -12,6 +12,7 @@ export type Account = Schemas['CandidateAccount'];
 export const STATUSES = TRACKER_STATUSES;
 export type { TrackerStatus };
 export type TrackerApp = Schemas['TrackerApplication'];
+export type TrackerPage = Schemas['TrackerApplicationPage'];
 export type Recruiter = NonNullable<TrackerApp['recruiter']>;
 export type Round = Schemas['Round'];
 export type Person = Round['interviewers'][number];

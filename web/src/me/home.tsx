@@ -19,7 +19,7 @@ import { ReminderActions } from './tracker/reminder-actions';
 export function HomePage({ me }: { me: Account }) {
   const first = me.name.split(' ')[0];
   const reminders = useCandidateApi<{ items: Reminder[] }>('/reminders?open=true');
-  const apps = useCandidateApi<{ items: TrackerApp[] }>('/applications');
+  const apps = useCandidateApi<{ items: TrackerApp[] }>('/applications?limit=200');
   const items = apps.data?.items ?? [];
   const byId = new Map(items.map((a) => [a.id, a]));
   return (

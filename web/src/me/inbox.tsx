@@ -26,7 +26,7 @@ export function InboxPage({ me }: { me: Account }) {
     }),
   );
   const logged = useCandidateApi<{ items: Logged[] }>('/logged-feedback');
-  const apps = useCandidateApi<{ items: TrackerApp[] }>('/applications');
+  const apps = useCandidateApi<{ items: TrackerApp[] }>('/applications?limit=200');
   const byId = new Map((apps.data?.items ?? []).map((a) => [a.id, a]));
   return (
     <>

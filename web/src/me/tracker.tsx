@@ -1,18 +1,17 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Badge, ErrorNote } from '../components';
-import { candidateChanged, useCandidateApi } from '../query';
+import { candidateChanged } from '../query';
 import { Field, useSubmit } from '../ui';
 import { capi, day, STATUSES, type TrackerApp, type TrackerStatus, today } from './api';
 import { Board } from './tracker/board';
 import { ExtraFields, extraFrom } from './tracker/details';
 import { Input } from './tracker/input';
-import { matching, statusLabel, useTrackerState } from './tracker/list-state';
+import { PAGE_SIZE, statusLabel, useTrackerList, useTrackerState } from './tracker/list-state';
 
 export { TrackerDetailPage } from './tracker/detail';
 
 export function TrackerPage() {
-  const { data, error } = useCandidateApi<{ items: TrackerApp[] }>('/applications');
   const reload = candidateChanged;
   const [adding, setAdding] = useState(false);
   const state = useTrackerState();
@@ -25,9 +24,9 @@ export function TrackerPage() {
     const t = setTimeout(() => state.set({ q: typed || undefined }, true), 250);
     return () => clearTimeout(t);
   }, [typed]);
-  const all = data?.items ?? [];
-  const items = matching(all, typed, state.status);
-  const filtered = typed.trim() !== '' || state.status !== '';
+  const list = useTrackerList(state.q, state.status);
+  const items = list.items ?? [];
+  const filtered = state.q.trim() !== '' || state.status !== '';
   return (
     <>
       <div className="page-head">
@@ -47,11 +46,11 @@ export function TrackerPage() {
           }}
         />
       )}
-      <ErrorNote error={error} />
+      <ErrorNote error={list.error} />
       <section className="card" aria-label="Your applications">
-        {!data ? (
+        {!list.items || list.tracked === undefined ? (
           <p className="muted">Loading…</p>
-        ) : all.length === 0 ? (
+        ) : list.tracked === 0 ? (
           <p className="muted">
             No applications yet. Track each one: the company, the role, where you found it, each interview
             round and the people you met. Debrief reminds you to send a thank-you note and to follow up.
@@ -100,7 +99,7 @@ export function TrackerPage() {
               </fieldset>
             </search>
             <p className="small muted" role="status" aria-live="polite">
-              {filtered ? `${items.length} of ${all.length} applications match.` : ''}
+              {filtered ? `${list.matching} of ${list.tracked} applications match.` : ''}
             </p>
             {filtered && items.length === 0 ? (
               <p>
@@ -120,6 +119,13 @@ export function TrackerPage() {
               <Board items={items} onMoved={reload} />
             ) : (
               <ApplicationTable items={items} />
+            )}
+            {list.more && (
+              <button type="button" className="secondary" disabled={list.loadingMore} onClick={list.more}>
+                {list.loadingMore
+                  ? 'Loading…'
+                  : `Show ${Math.min(PAGE_SIZE, list.matching - items.length)} more`}
+              </button>
             )}
           </>
         )}

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { ErrorNote } from '../../components';
 import { ConfirmDialog, Field, useSubmit } from '../../ui';
 import { capi, type TrackerDetail } from '../api';
+import { InterviewerFields, type PersonRow, peopleOf, rowsOf } from './interviewers';
 
 type Round = TrackerDetail['roundList'][number];
 
@@ -45,14 +46,16 @@ export function DeleteApplication({ a }: { a: TrackerDetail }) {
   );
 }
 
-/** Edit or delete one interview round: its stage, date, rapport and notes. */
+/** Edit or delete one interview round: its stage, date, the people met, rapport and notes. */
 export function RoundActions({ round, onChange }: { round: Round; onChange: () => void }) {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [people, setPeople] = useState<PersonRow[]>([]);
   const save = useSubmit(async (v) => {
     await capi('PATCH', `/rounds/${round.id}`, {
       stage: String(v.stage).trim(),
       date: v.date,
+      interviewers: peopleOf(people),
       rapport: v.rapport ? Number(v.rapport) : null,
       notes: String(v.notes ?? '').trim() || null,
     });
@@ -70,6 +73,7 @@ export function RoundActions({ round, onChange }: { round: Round; onChange: () =
         <form className="round-edit" onSubmit={save.onSubmit}>
           <Field label="Stage" name="stage" defaultValue={round.stage} required maxLength={100} />
           <Field label="Date" name="date" type="date" defaultValue={round.date} required />
+          <InterviewerFields idPrefix={`round-${round.id}`} rows={people} onChange={setPeople} />
           <Field label="Rapport" id={`rapport-${round.id}`}>
             {(control) => (
               <select {...control} name="rapport" defaultValue={round.rapport ?? ''}>
@@ -98,7 +102,14 @@ export function RoundActions({ round, onChange }: { round: Round; onChange: () =
         </form>
       ) : (
         <div className="row-actions small">
-          <button type="button" className="link" onClick={() => setEditing(true)}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => {
+              setPeople(rowsOf(round.interviewers));
+              setEditing(true);
+            }}
+          >
             Edit {round.stage}
           </button>
           <button type="button" className="link danger" onClick={() => setDeleting(true)}>

@@ -5,7 +5,6 @@ import { Field, Toast, useSubmit } from '../../ui';
 import {
   capi,
   KIND_LABELS,
-  type Person,
   type ReminderKind,
   STATUSES,
   type TrackerDetail,
@@ -13,30 +12,21 @@ import {
   today,
 } from '../api';
 import { Input } from './input';
+import { emptyPerson, InterviewerFields, peopleOf } from './interviewers';
 
-let personKey = 0;
 export function RoundForm({ appId, n, onAdded }: { appId: string; n: number; onAdded: () => void }) {
   const [open, setOpen] = useState(false);
   const [stage, setStage] = useState('');
   const [date, setDate] = useState(today());
-  const [people, setPeople] = useState([{ key: personKey++, name: '', role: '', email: '' }]);
+  const [people, setPeople] = useState([emptyPerson()]);
   const [rapport, setRapport] = useState<number>();
   const [notes, setNotes] = useState('');
   const [done, setDone] = useState<string>();
-  const set = (i: number, k: 'name' | 'role' | 'email', v: string) =>
-    setPeople((ps) => ps.map((p, j) => (j === i ? { ...p, [k]: v } : p)));
   const f = useSubmit(async () => {
-    const interviewers: Person[] = people
-      .filter((p) => p.name.trim())
-      .map((p) => ({
-        name: p.name.trim(),
-        ...(p.role.trim() ? { role: p.role.trim() } : {}),
-        ...(p.email.trim() ? { email: p.email.trim() } : {}),
-      }));
     await capi('POST', `/applications/${appId}/rounds`, {
       stage: stage.trim(),
       date,
-      interviewers,
+      interviewers: peopleOf(people),
       rapport: rapport ?? null,
       notes: notes.trim() || null,
     });
@@ -46,7 +36,7 @@ export function RoundForm({ appId, n, onAdded }: { appId: string; n: number; onA
       `Round added: ${stage.trim()}.${ahead ? ' A reminder to send a thank-you note is on your list.' : ''}`,
     );
     setStage('');
-    setPeople([{ key: personKey++, name: '', role: '', email: '' }]);
+    setPeople([emptyPerson()]);
     setRapport(undefined);
     setNotes('');
     setOpen(false);
@@ -87,42 +77,7 @@ export function RoundForm({ appId, n, onAdded }: { appId: string; n: number; onA
           />
           <Input id="rd-date" label="Date" type="date" value={date} onChange={setDate} required />
         </div>
-        <fieldset>
-          <legend>Interviewers you met</legend>
-          {people.map((p, i) => (
-            <div className="row" key={p.key}>
-              <Input
-                id={`rd-p${i}-name`}
-                label={`Interviewer ${i + 1} name`}
-                value={p.name}
-                onChange={(v) => set(i, 'name', v)}
-                className="grow"
-              />
-              <Input
-                id={`rd-p${i}-role`}
-                label={`Interviewer ${i + 1} role`}
-                value={p.role}
-                onChange={(v) => set(i, 'role', v)}
-                className="grow"
-              />
-              <Input
-                id={`rd-p${i}-email`}
-                label={`Interviewer ${i + 1} email`}
-                type="email"
-                value={p.email}
-                onChange={(v) => set(i, 'email', v)}
-                className="grow"
-              />
-            </div>
-          ))}
-          <button
-            type="button"
-            className="secondary small-button"
-            onClick={() => setPeople((ps) => [...ps, { key: personKey++, name: '', role: '', email: '' }])}
-          >
-            Add an interviewer
-          </button>
-        </fieldset>
+        <InterviewerFields idPrefix="rd" rows={people} onChange={setPeople} />
         <Scale
           legend="Rapport: how well did you get on?"
           name="rapport"

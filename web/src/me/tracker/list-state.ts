@@ -1,5 +1,10 @@
+import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import { STATUSES, type TrackerApp, type TrackerStatus } from '../api';
+import { errorText } from '../../api';
+import { keyOf, useCandidateApi } from '../../query';
+import { capi, STATUSES, type TrackerPage, type TrackerStatus } from '../api';
+
+export const PAGE_SIZE = 50;
 
 export const statusLabel = (s: TrackerStatus) => s[0].toUpperCase() + s.slice(1);
 const isStatus = (s: string | null): s is TrackerStatus => (STATUSES as readonly string[]).includes(s ?? '');
@@ -33,12 +38,30 @@ export function useTrackerState() {
   return { q, status, view, set };
 }
 
-/** Applications whose company or role holds every word searched for (any case), of the status chosen. */
-export function matching(items: TrackerApp[], q: string, status: TrackerStatus | '') {
-  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
-  return items.filter((a) => {
-    if (status && a.status !== status) return false;
-    const hay = `${a.company} ${a.role}`.toLowerCase();
-    return words.every((w) => hay.includes(w));
+/**
+ * The applications matching the address's search and status, as the API finds them, a page at a time ("Show more"),
+ * with how many match and how many the candidate tracks in all.
+ */
+export function useTrackerList(q: string, status: TrackerStatus | '') {
+  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  if (q.trim()) params.set('q', q.trim());
+  if (status) params.set('status', status);
+  const path = `/applications?${params}`;
+  const list = useInfiniteQuery({
+    queryKey: [...keyOf('candidate', path), 'pages'],
+    queryFn: ({ pageParam }) =>
+      capi<TrackerPage>('GET', `${path}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
   });
+  const all = useCandidateApi<TrackerPage>('/applications?limit=1');
+  return {
+    items: list.data?.pages.flatMap((p) => p.items),
+    matching: list.data?.pages[0]?.total ?? 0,
+    tracked: all.data?.total,
+    error: list.error ? errorText(list.error) : all.error,
+    more: list.hasNextPage ? () => list.fetchNextPage() : undefined,
+    loadingMore: list.isFetchingNextPage,
+  };
 }
