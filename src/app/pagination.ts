@@ -37,13 +37,22 @@ export function encodeCursor(row: { createdAt: Date; id: string }): string {
   return Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString('base64url');
 }
 
+/**
+ * The time to the millisecond, which is what a cursor (and a JavaScript Date) can carry; the database keeps
+ * microseconds. Ordering and comparing by the same truncated time keeps rows made in one millisecond, or in one
+ * transaction (which share the transaction's time), in id order, so no page skips or repeats them.
+ */
+const toMillisecond = (createdAt: PgColumn) => sql`date_trunc('milliseconds', ${createdAt})`;
+
 export function afterCursor(createdAt: PgColumn, id: PgColumn, cursor: string | undefined): SQL | undefined {
   const c = decodeCursor(cursor);
   if (!c) return undefined;
-  return or(lt(createdAt, c.at), and(sql`${createdAt} = ${c.at}`, lt(id, c.id)));
+  const at = c.at.toISOString();
+  const time = toMillisecond(createdAt);
+  return or(sql`${time} < ${at}::timestamptz`, and(sql`${time} = ${at}::timestamptz`, lt(id, c.id)));
 }
 
-export const newestFirst = (createdAt: PgColumn, id: PgColumn) => [desc(createdAt), desc(id)];
+export const newestFirst = (createdAt: PgColumn, id: PgColumn) => [desc(toMillisecond(createdAt)), desc(id)];
 
 /** Fetch limit + 1 rows; this turns them into a page. */
 export function toPage<T extends { createdAt: Date; id: string }>(rows: T[], limit: number) {
