@@ -13,7 +13,7 @@ export interface DashboardRange {
 /** The filters of the applications list, named as the API names them. */
 export interface FigureList {
   jobId?: string;
-  status?: 'rejected';
+  stage?: 'rejected';
   feedbackStatus?: 'draft' | 'scheduled' | 'sent';
   rejectedFrom?: string;
   rejectedTo?: string;
@@ -37,10 +37,10 @@ export type DashboardFigure =
   | 'futureRolesOptIns';
 
 const BEHIND: Record<DashboardFigure, Omit<FigureList, 'jobId' | 'rejectedFrom' | 'rejectedTo'>> = {
-  rejected: { status: 'rejected' },
-  feedbackSent: { status: 'rejected', feedbackStatus: 'sent' },
-  draftsWaiting: { status: 'rejected', feedbackStatus: 'draft' },
-  scheduled: { status: 'rejected', feedbackStatus: 'scheduled' },
+  rejected: { stage: 'rejected' },
+  feedbackSent: { stage: 'rejected', feedbackStatus: 'sent' },
+  draftsWaiting: { stage: 'rejected', feedbackStatus: 'draft' },
+  scheduled: { stage: 'rejected', feedbackStatus: 'scheduled' },
   usefulRatings: { rated: true },
   thanksReceived: { thanked: true },
   questionsOpen: { answered: false },
