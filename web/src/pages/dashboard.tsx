@@ -5,9 +5,9 @@ import { type ApplicationsPage, can, type Job, type Me, type Page, type Stats } 
 import { ColumnChart, Donut, HBarChart } from '../charts';
 import { ErrorNote } from '../components';
 import { useApi } from '../query';
-import { listLink } from './jobs/applicants';
 import { ApproveAll } from './jobs/approve-all';
 import { OperationPanel } from './jobs/bulk-operation';
+import { listLink } from './list-link';
 import { WelcomeCard } from './welcome';
 
 export function Dashboard({ me }: { me: Me }) {

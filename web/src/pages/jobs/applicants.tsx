@@ -1,7 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { type FigureList, figureQuery } from '../../../../src/domain/dashboard-lists';
 import { rejectionRefusal, STAGE_LABELS } from '../../../../src/domain/pipeline';
 import { APPLICATION_STAGES, type ApplicationStage } from '../../../../src/domain/vocabulary';
 import {
@@ -82,20 +81,6 @@ const FLAGS = [
   ['futureRoles', 'Open to future roles', 'Not open to future roles'],
 ] as const;
 type Flag = (typeof FLAGS)[number][0];
-
-/**
- * The address of every job's applications list with these filters, as the list keeps them in its address (the
- * feedback state as `feedback`, the rest by their API names).
- */
-export function listLink(l: FigureList) {
-  const p = figureQuery(l);
-  const feedback = p.get('feedbackStatus');
-  if (feedback) {
-    p.delete('feedbackStatus');
-    p.set('feedback', feedback);
-  }
-  return `/applications?${p}`;
-}
 
 const FEEDBACK = ['draft', 'scheduled', 'sent'] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
