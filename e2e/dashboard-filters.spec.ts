@@ -134,6 +134,16 @@ test('every figure, for every job or one, opens a list of as many applications',
   await expect(page.getByRole('row', { name: /Chloe Martin/ })).toContainText('Delivery Driver');
   await shot(page, 'applications-every-job');
   await page.goBack();
+  // The chart's columns are links from the keyboard too, inside a group named for the chart.
+  const week = page
+    .getByRole('group', { name: 'Feedback sent per week' })
+    .getByRole('link', { name: /^Week of .*: 2 feedback sent$/ });
+  await week.focus();
+  await expect(week).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Feedback sent from')).toBeVisible();
+  await expect(page.locator('tbody tr')).toHaveCount(2);
+  await page.goBack();
 
   // One job: its own figures and lists.
   await page.getByLabel('Job', { exact: true }).selectOption({ label: 'Delivery Driver' });
