@@ -67,6 +67,15 @@ export function listOfWeek(monday: string, range: DashboardRange): FigureList {
   return { ...ranged(range), feedbackStatus: 'sent', sentFrom: monday, sentTo: sunday };
 }
 
+/** The open requests for feedback behind `requestsOpen` (open is the list's default): of the job, asked on the days. */
+export function requestsBehind(range: DashboardRange): URLSearchParams {
+  const p = new URLSearchParams();
+  if (range.jobId) p.set('jobId', range.jobId);
+  if (range.from) p.set('from', range.from);
+  if (range.to) p.set('to', range.to);
+  return p;
+}
+
 /** The list's filters as query parameters, in a stable order. */
 export function figureQuery(l: FigureList): URLSearchParams {
   const p = new URLSearchParams();

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { applications, feedback } from '../../src/db/schema';
+import { applications, feedback, feedbackRequests } from '../../src/db/schema';
 import {
   type DashboardFigure,
   type DashboardRange,
   figureQuery,
   listBehind,
   listOfWeek,
+  requestsBehind,
 } from '../../src/domain/dashboard-lists';
 import { newOrganization, uniqueEmail } from '../support/harness';
 import { drainUntil } from '../support/hiring';
@@ -23,6 +24,8 @@ interface Outcome {
   send?: 'now' | 'when-filled';
   response?: { useful?: number; thanks?: boolean; question?: string; futureRoles?: boolean };
   answer?: boolean;
+  /** Told the outcome without feedback, the candidate asks for it (on this day, if given). */
+  request?: string | true;
   /** Moved back in time: the day of rejection, and of sending (feedback sent). */
   rejectedAt?: string;
   sentAt?: string;
@@ -58,6 +61,20 @@ async function jobWith(org: Org, title: string, outcomes: Outcome[]) {
       });
       expect(a.status).toBe(200);
     }
+    if (o.request) {
+      expect((await org.api.post(`/api/v1/applications/${app.body.id}/notice`)).status).toBe(202);
+      await drainUntil(mail.h, () => mail.inbox(email).length > 0);
+      const token = tokenIn(mail.inbox(email)[0]!.text);
+      const asked = await mail.h.anon.post(`/api/v1/portal/${token}/request`, {
+        message: 'A pointer or two?',
+      });
+      expect(asked.status, o.name).toBe(201);
+      if (o.request !== true)
+        await mail.h.ctx.db
+          .update(feedbackRequests)
+          .set({ createdAt: new Date(o.request) })
+          .where(eq(feedbackRequests.id, asked.body.request.id));
+    }
     if (o.rejectedAt)
       await mail.h.ctx.db
         .update(applications)
@@ -87,7 +104,7 @@ describe('the list behind each dashboard figure', () => {
   it('holds as many applications as the figure says, for every job or one, with and without days', async () => {
     const org = await newOrganization(mail.h);
     const planner = await jobWith(org, 'Warehouse Planner', [
-      { name: 'Ana Lopes', rejected: true },
+      { name: 'Ana Lopes', rejected: true, request: true },
       {
         name: 'Ben Okafor',
         rejected: true,
@@ -113,7 +130,12 @@ describe('the list behind each dashboard figure', () => {
         rejectedAt: '2025-03-10T12:00:00Z',
         sentAt: '2025-03-12T09:00:00Z',
       },
-      { name: 'Gus Lind', rejected: true, rejectedAt: '2025-03-20T16:00:00Z' },
+      {
+        name: 'Gus Lind',
+        rejected: true,
+        rejectedAt: '2025-03-20T16:00:00Z',
+        request: '2025-03-21T10:00:00Z',
+      },
       { name: 'Hana Ito' },
     ]);
 
@@ -145,6 +167,9 @@ describe('the list behind each dashboard figure', () => {
         expect(await total(figureQuery(listBehind(figure, range))), `${figure} ${where}`).toBe(
           stats.body[figure],
         );
+      const requests = await org.api.get(`/api/v1/feedback-requests?${requestsBehind(range)}`);
+      expect(requests.status).toBe(200);
+      expect(requests.body.items.length, `requestsOpen ${where}`).toBe(stats.body.requestsOpen);
       for (const w of stats.body.sentByWeek as { week: string; sent: number }[])
         expect(await total(figureQuery(listOfWeek(w.week, range))), `week ${w.week} ${where}`).toBe(w.sent);
     }
@@ -160,6 +185,7 @@ describe('the list behind each dashboard figure', () => {
       thanksReceived: 2,
       questionsOpen: 1,
       futureRolesOptIns: 1,
+      requestsOpen: 2,
     });
     expect(all.sentByWeek[0]).toEqual({ week: '2025-03-10', sent: 1 });
     const march = await org.api.get(`/api/v1/applications?${figureQuery(listOfWeek('2025-03-10', {}))}`);
@@ -223,6 +249,17 @@ describe('the list behind each dashboard figure', () => {
     const r = await org.api.get(`/api/v1/applications?jobId=${theirs}&status=rejected`);
     expect(r.status).toBe(404);
     expect(r.body.error.code).toBe('not-found');
+    expect((await org.api.get(`/api/v1/feedback-requests?jobId=${theirs}`)).status).toBe(404);
+    for (const [query, field] of [
+      ['from=2026-02-30', 'from'],
+      ['to=soon', 'to'],
+      ['from=2026-03-02&to=2026-03-01', 'from'],
+      ['jobId=not-a-job', 'jobId'],
+    ] as const) {
+      const bad = await org.api.get(`/api/v1/feedback-requests?${query}`);
+      expect(bad.status, query).toBe(400);
+      expect(bad.body.error.message, query).toContain(field);
+    }
     // Their own list has it; every job of ours has nothing of theirs.
     expect((await other.api.get(`/api/v1/applications?jobId=${theirs}`)).body.total).toBe(1);
     expect((await org.api.get('/api/v1/applications?status=rejected')).body.total).toBe(0);

@@ -6249,11 +6249,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Candidates asking for feedback, soonest deadline first */
+        /** Candidates asking for feedback, soonest deadline first; of one job and asked between two days if asked (the requests behind the dashboard figure) */
         get: {
             parameters: {
                 query?: {
                     status?: "open" | "fulfilled" | "declined";
+                    /** @description Only this job */
+                    jobId?: string;
+                    /** @description Asked on this day (UTC) or after */
+                    from?: string;
+                    /** @description Asked on this day (UTC) or before */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
