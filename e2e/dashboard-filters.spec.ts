@@ -79,6 +79,17 @@ test('every figure, for every job or one, opens a list of as many applications',
   });
   await candidate(planner.id, 'Dev Patel', 'when-filled');
   await candidate(driver.id, 'Chloe Martin', 'now', { thanks: true });
+  // Gus was told the outcome without feedback, and asks for it.
+  const gus = `${unique()}@example.test`;
+  const gusApp = await post('/applications', {
+    jobId: driver.id,
+    candidate: { name: 'Gus Lind', email: gus },
+  });
+  await post(`/applications/${gusApp.id}/rejection`, { reason: 'skills-gap' });
+  await post(`/applications/${gusApp.id}/notice`);
+  const notice = (await linkIn(gus, /(https?:\/\/\S+\/f\/[A-Za-z0-9_-]+)/)).split('/').pop();
+  const asked = await page.request.post(`/api/v1/portal/${notice}/request`, { data: {} });
+  expect(asked.ok(), await asked.text()).toBeTruthy();
   await post('/applications', {
     jobId: driver.id,
     candidate: { name: 'Eli Novak', email: `${unique()}@example.test` },
@@ -124,9 +135,14 @@ test('every figure, for every job or one, opens a list of as many applications',
   await shot(page, 'dashboard-figures');
   const seen: number[] = [];
   for (const name of figures) seen.push(await opensAsMany(name));
-  // rejected 4 (Eli is still in the running), sent 2, drafts 1, scheduled 1, a rating, two thanks, a question,
+  // rejected 5 (Eli is still in the running), sent 2, drafts 2, scheduled 1, a rating, two thanks, a question,
   // one open to future roles, and this week's column: the two sent.
-  expect(seen).toEqual([2, 4, 1, 1, 1, 2, 1, 1, 2]);
+  expect(seen).toEqual([2, 5, 2, 1, 1, 2, 1, 1, 2]);
+  // Gus's request waits on the requests page.
+  await page.getByRole('link', { name: '1 feedback requests open', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Requests', level: 1 })).toBeVisible();
+  await expect(page.locator('.requests li')).toHaveCount(1);
+  await page.goBack();
   // The median time opens the feedback sent behind it.
   await page.getByRole('link', { name: /the median of 2 feedback sent/ }).click();
   await expect(page.locator('tbody tr')).toHaveCount(2);
@@ -147,11 +163,22 @@ test('every figure, for every job or one, opens a list of as many applications',
 
   // One job: its own figures and lists.
   await page.getByLabel('Job', { exact: true }).selectOption({ label: 'Delivery Driver' });
-  await expect(page.getByRole('link', { name: '1 rejected', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: '2 rejected', exact: true })).toBeVisible();
   const driverSeen: number[] = [];
   for (const name of [figures[1], figures[0], figures[5], figures[6]])
     driverSeen.push(await opensAsMany(name));
-  expect(driverSeen).toEqual([1, 1, 1, 0]);
+  expect(driverSeen).toEqual([2, 1, 1, 0]);
+  await page.getByRole('link', { name: '1 feedback requests open', exact: true }).click();
+  await expect(page.getByText('Delivery Driver.')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Gus Lind' })).toHaveCount(1);
+  await page.goBack();
+  // Nobody asked at the other job.
+  await page.getByLabel('Job', { exact: true }).selectOption({ label: 'Warehouse Planner' });
+  await expect(page.getByRole('link', { name: '0 feedback requests open', exact: true })).toBeVisible();
+  await page.getByRole('link', { name: '0 feedback requests open', exact: true }).click();
+  await expect(page.getByText('No open request matches.')).toBeVisible();
+  await page.goBack();
+  await page.getByLabel('Job', { exact: true }).selectOption({ label: 'Delivery Driver' });
   await page.getByRole('link', { name: '1 thanks received', exact: true }).click();
   await expect(page.getByRole('row', { name: /Chloe Martin/ })).toBeVisible();
   await expect(page.getByText('Thanked the team.')).toBeVisible();

@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { type DashboardFigure, listBehind, listOfWeek } from '../../../src/domain/dashboard-lists';
+import {
+  type DashboardFigure,
+  listBehind,
+  listOfWeek,
+  requestsBehind,
+} from '../../../src/domain/dashboard-lists';
 import { type ApplicationsPage, can, type Job, type Me, type Page, type Stats } from '../api';
 import { ColumnChart, Donut, HBarChart } from '../charts';
 import { ErrorNote } from '../components';
@@ -110,7 +115,7 @@ export function Dashboard({ me }: { me: Me }) {
             <ApproveAll title="Every job's drafts" onStarted={(op) => setApproving(op.id)} />
           )}
           {approving && <OperationPanel id={approving} onDismiss={() => setApproving(undefined)} />}
-          <CandidatesView s={s} to={to} />
+          <CandidatesView s={s} to={to} requests={`/requests${f.query && `?${requestsBehind(f.range)}`}`} />
           <div className="grid wide">
             <section className="card">
               <h2>Most common gaps</h2>
@@ -156,7 +161,15 @@ export function Dashboard({ me }: { me: Me }) {
 }
 
 /** What candidates did with the feedback: ratings, thanks, questions, opt-ins, and requests waiting. */
-function CandidatesView({ s, to }: { s: Stats; to: (figure: DashboardFigure) => string }) {
+function CandidatesView({
+  s,
+  to,
+  requests,
+}: {
+  s: Stats;
+  to: (figure: DashboardFigure) => string;
+  requests: string;
+}) {
   const n = (v: number | undefined) => v ?? 0;
   return (
     <section className="card" aria-labelledby="cv-head">
@@ -209,14 +222,14 @@ function CandidatesView({ s, to }: { s: Stats; to: (figure: DashboardFigure) => 
           <dt>Feedback requests</dt>
           <dd>
             <span className="big">
-              <Figure n={n(s.requestsOpen)} to="/requests" label="feedback requests open" />
+              <Figure n={n(s.requestsOpen)} to={requests} label="feedback requests open" />
             </span>
             <small className={n(s.requestsOverdue) > 0 ? 'error' : 'muted'}>
               {n(s.requestsOverdue) > 0 ? `${s.requestsOverdue} overdue` : 'none overdue'}
               {n(s.requestsOpen) > 0 && (
                 <>
                   {' · '}
-                  <Link to="/requests">see requests</Link>
+                  <Link to={requests}>see requests</Link>
                 </>
               )}
             </small>
