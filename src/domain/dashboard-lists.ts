@@ -23,6 +23,7 @@ export interface FigureList {
   thanked?: boolean;
   answered?: boolean;
   futureRoles?: boolean;
+  gap?: string;
 }
 
 /** The figures that have a list behind them, by their name in `GET /stats`. */
@@ -65,6 +66,11 @@ export function listOfWeek(monday: string, range: DashboardRange): FigureList {
   const start = new Date(`${monday}T00:00:00Z`);
   const sunday = new Date(start.getTime() + 6 * 86_400_000).toISOString().slice(0, 10);
   return { ...ranged(range), feedbackStatus: 'sent', sentFrom: monday, sentTo: sunday };
+}
+
+/** The rejected applications rated below the bar on a criterion (by name): one bar of `commonGaps`. */
+export function listOfGap(criterion: string, range: DashboardRange): FigureList {
+  return { ...ranged(range), stage: 'rejected', gap: criterion };
 }
 
 /** The open requests for feedback behind `requestsOpen` (open is the list's default): of the job, asked on the days. */

@@ -6,6 +6,7 @@ import {
   type DashboardRange,
   figureQuery,
   listBehind,
+  listOfGap,
   listOfWeek,
   requestsBehind,
 } from '../../src/domain/dashboard-lists';
@@ -20,6 +21,8 @@ const tokenIn = (text: string) => /\/f\/([A-Za-z0-9_-]+)/.exec(text)![1];
 /** What happened to one candidate: rejected or not, the feedback's fate, and what they did with it. */
 interface Outcome {
   name: string;
+  /** A scorecard rating the one criterion, 1 to 5, before any rejection. */
+  score?: number;
   rejected?: boolean;
   send?: 'now' | 'when-filled';
   response?: { useful?: number; thanks?: boolean; question?: string; futureRoles?: boolean };
@@ -41,6 +44,20 @@ async function jobWith(org: Org, title: string, outcomes: Outcome[]) {
       candidate: { name: o.name, email },
     });
     expect(app.status).toBe(201);
+    if (o.score) {
+      const card = await org.api.post(`/api/v1/applications/${app.body.id}/scorecards`, {
+        stage: 'interview',
+        recommendation: o.score < 3 ? 'no' : 'yes',
+        ratings: [
+          {
+            criterionId: job.body.criteria[0].id,
+            rating: o.score,
+            evidence: 'The route plan for the exercise covered four of the six delivery windows.',
+          },
+        ],
+      });
+      expect(card.status, o.name).toBe(201);
+    }
     if (!o.rejected) continue;
     const r = await org.api.post(`/api/v1/applications/${app.body.id}/rejection`, { reason: 'skills-gap' });
     expect(r.status).toBe(201);
@@ -104,15 +121,17 @@ describe('the list behind each dashboard figure', () => {
   it('holds as many applications as the figure says, for every job or one, with and without days', async () => {
     const org = await newOrganization(mail.h);
     const planner = await jobWith(org, 'Warehouse Planner', [
-      { name: 'Ana Lopes', rejected: true, request: true },
+      { name: 'Ana Lopes', score: 2, rejected: true, request: true },
       {
         name: 'Ben Okafor',
+        score: 4,
         rejected: true,
         send: 'now',
         response: { useful: 5, thanks: true, question: 'Which exercise would help most?', futureRoles: true },
       },
       {
         name: 'Chloe Martin',
+        score: 2,
         rejected: true,
         send: 'now',
         response: { useful: 2, question: 'Could you say more about the planning task?' },
@@ -132,11 +151,12 @@ describe('the list behind each dashboard figure', () => {
       },
       {
         name: 'Gus Lind',
+        score: 1,
         rejected: true,
         rejectedAt: '2025-03-20T16:00:00Z',
         request: '2025-03-21T10:00:00Z',
       },
-      { name: 'Hana Ito' },
+      { name: 'Hana Ito', score: 1 },
     ]);
 
     const total = async (query: URLSearchParams) => {
@@ -170,6 +190,10 @@ describe('the list behind each dashboard figure', () => {
       const requests = await org.api.get(`/api/v1/feedback-requests?${requestsBehind(range)}`);
       expect(requests.status).toBe(200);
       expect(requests.body.items.length, `requestsOpen ${where}`).toBe(stats.body.requestsOpen);
+      for (const g of stats.body.commonGaps as { criterion: string; count: number }[])
+        expect(await total(figureQuery(listOfGap(g.criterion, range))), `gap ${g.criterion} ${where}`).toBe(
+          g.count,
+        );
       for (const w of stats.body.sentByWeek as { week: string; sent: number }[])
         expect(await total(figureQuery(listOfWeek(w.week, range))), `week ${w.week} ${where}`).toBe(w.sent);
     }
@@ -187,6 +211,8 @@ describe('the list behind each dashboard figure', () => {
       futureRolesOptIns: 1,
       requestsOpen: 2,
     });
+    // Ana, Chloe and Gus fell short on route planning, at either job; Hana is still in the running.
+    expect(all.commonGaps).toEqual([{ criterion: 'Route planning', count: 3 }]);
     expect(all.sentByWeek[0]).toEqual({ week: '2025-03-10', sent: 1 });
     const march = await org.api.get(`/api/v1/applications?${figureQuery(listOfWeek('2025-03-10', {}))}`);
     expect(march.body.items.map((a: { candidate: { name: string } }) => a.candidate.name)).toEqual([

@@ -1,6 +1,30 @@
-import { and, asc, desc, eq, exists, gte, ilike, inArray, lt, not, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  exists,
+  gte,
+  ilike,
+  inArray,
+  isNull,
+  lt,
+  not,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { applications, candidates, feedback, feedbackResponses, jobs } from '../../db/schema';
+import {
+  applications,
+  candidates,
+  criteria,
+  feedback,
+  feedbackResponses,
+  jobs,
+  scorecardRatings,
+  scorecards,
+} from '../../db/schema';
 import { stagesWithStatus } from '../../domain/pipeline';
 import {
   APPLICATION_STAGES,
@@ -46,6 +70,11 @@ export interface ApplicationFilter {
   answered?: boolean;
   /** The candidate is open to future roles. */
   futureRoles?: boolean;
+  /**
+   * A criterion, by name, the application was rated below the bar on (under 3), leaving out ratings whose evidence
+   * was flagged or redacted: the dashboard's most common gaps.
+   */
+  gap?: string;
 }
 
 export interface ApplicationsPage extends ApplicationFilter {
@@ -145,6 +174,26 @@ function responseFilter(db: Executor, f: ApplicationFilter): (SQL | undefined)[]
   ];
 }
 
+/** A counted rating under 3 on a criterion of this name, in one of the application's scorecards. */
+function belowTheBar(db: Executor, criterion: string): SQL {
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(scorecardRatings)
+      .innerJoin(scorecards, eq(scorecards.id, scorecardRatings.scorecardId))
+      .innerJoin(criteria, eq(criteria.id, scorecardRatings.criterionId))
+      .where(
+        and(
+          eq(scorecards.applicationId, applications.id),
+          eq(criteria.name, criterion),
+          sql`${scorecardRatings.rating} < 3`,
+          isNull(scorecardRatings.flaggedRules),
+          isNull(scorecardRatings.redactedAt),
+        ),
+      ),
+  );
+}
+
 /** A range of days is refused when it ends before it starts (400 naming its first field). */
 export function checkRange(name: string, from: Date | undefined, to: Date | undefined, toName: string) {
   if (from && to && from > to)
@@ -169,6 +218,7 @@ export function applicationFilter(db: Executor, actor: Actor, f: ApplicationFilt
   if (f.sentFrom) where.push(gte(feedback.sentAt, f.sentFrom));
   if (f.sentTo) where.push(lt(feedback.sentAt, new Date(f.sentTo.getTime() + DAY)));
   where.push(...responseFilter(db, f));
+  if (f.gap) where.push(belowTheBar(db, f.gap));
   const q = f.q?.trim();
   if (q) where.push(or(ilike(candidates.name, likePattern(q)), ilike(candidates.email, likePattern(q))));
   return and(...where);

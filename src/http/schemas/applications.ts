@@ -71,6 +71,17 @@ export const ApplicationsQuery = ListQuery.extend({
     'Only applications whose candidate asked a question: answered (true) or still waiting (false)',
   ),
   futureRoles: QueryFlag('futureRoles', 'The candidate is open to future roles (true) or not (false)'),
+  gap: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({
+      param: { name: 'gap', in: 'query' },
+      description:
+        "A criterion's name: applications rated below the bar (under 3) on it, as the dashboard's common gaps count them",
+    }),
   sort: z
     .enum(APPLICATION_SORTS)
     .optional()

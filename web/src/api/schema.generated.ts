@@ -3475,6 +3475,8 @@ export interface paths {
                     answered?: boolean;
                     /** @description The candidate is open to future roles (true) or not (false) */
                     futureRoles?: boolean;
+                    /** @description A criterion's name: applications rated below the bar (under 3) on it, as the dashboard's common gaps count them */
+                    gap?: string;
                     /** @description name, applied (date), stage (pipeline order) or updated; a leading "-" sorts descending. Default -applied (newest first). A cursor belongs to its sort. */
                     sort?: "name" | "-name" | "applied" | "-applied" | "stage" | "-stage" | "updated" | "-updated";
                 };
