@@ -57,9 +57,28 @@ test('every figure, for every job or one, opens a list of as many applications',
 
   const post = apiPost(page);
   /** A candidate rejected (a draft), approved to send now or when the job is filled, and what they said. */
-  const candidate = async (jobId: string, name: string, send?: 'now' | 'when-filled', said?: object) => {
+  type Job = { id: string; criteria: { id: string }[] };
+  const candidate = async (
+    job: Job,
+    name: string,
+    send?: 'now' | 'when-filled',
+    said?: object,
+    score?: number,
+  ) => {
     const email = `${unique()}@example.test`;
-    const app = await post('/applications', { jobId, candidate: { name, email } });
+    const app = await post('/applications', { jobId: job.id, candidate: { name, email } });
+    if (score)
+      await post(`/applications/${app.id}/scorecards`, {
+        stage: 'interview',
+        recommendation: 'no',
+        ratings: [
+          {
+            criterionId: job.criteria[0]!.id,
+            rating: score,
+            evidence: 'The route plan for the exercise covered four of the six delivery windows.',
+          },
+        ],
+      });
     const { feedback } = await post(`/applications/${app.id}/rejection`, { reason: 'skills-gap' });
     if (send) await post(`/feedback/${feedback.id}/approve`, { send });
     if (said) {
@@ -70,15 +89,15 @@ test('every figure, for every job or one, opens a list of as many applications',
   };
   const planner = await post('/jobs', { title: 'Warehouse Planner', criteria: [{ name: 'Route planning' }] });
   const driver = await post('/jobs', { title: 'Delivery Driver', criteria: [{ name: 'Safe driving' }] });
-  await candidate(planner.id, 'Ana Lopes');
-  await candidate(planner.id, 'Ben Okafor', 'now', {
+  await candidate(planner, 'Ana Lopes', undefined, undefined, 2);
+  await candidate(planner, 'Ben Okafor', 'now', {
     useful: 5,
     thanks: true,
     question: 'Which exercise would help most?',
     futureRoles: true,
   });
-  await candidate(planner.id, 'Dev Patel', 'when-filled');
-  await candidate(driver.id, 'Chloe Martin', 'now', { thanks: true });
+  await candidate(planner, 'Dev Patel', 'when-filled');
+  await candidate(driver, 'Chloe Martin', 'now', { thanks: true });
   // Gus was told the outcome without feedback, and asks for it.
   const gus = `${unique()}@example.test`;
   const gusApp = await post('/applications', {
@@ -107,6 +126,8 @@ test('every figure, for every job or one, opens a list of as many applications',
     /^\d+ open to future roles$/,
     // The one week that sent any: this one.
     /^Week of .*: [1-9]\d* feedback sent$/,
+    // Ana fell short on route planning.
+    /^Route planning: \d+ rejected below the bar$/,
   ];
   const opensAsMany = async (name: RegExp) => {
     const link = page.getByRole('link', { name });
@@ -136,8 +157,8 @@ test('every figure, for every job or one, opens a list of as many applications',
   const seen: number[] = [];
   for (const name of figures) seen.push(await opensAsMany(name));
   // rejected 5 (Eli is still in the running), sent 2, drafts 2, scheduled 1, a rating, two thanks, a question,
-  // one open to future roles, and this week's column: the two sent.
-  expect(seen).toEqual([2, 5, 2, 1, 1, 2, 1, 1, 2]);
+  // one open to future roles, this week's column (the two sent) and the one gap.
+  expect(seen).toEqual([2, 5, 2, 1, 1, 2, 1, 1, 2, 1]);
   // Gus's request waits on the requests page.
   await page.getByRole('link', { name: '1 feedback requests open', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Requests', level: 1 })).toBeVisible();

@@ -40,8 +40,16 @@ export function Donut({ share, label }: { share: number; label: string }) {
   );
 }
 
-export function HBarChart({ data, label }: { data: { label: string; value: number }[]; label: string }) {
+/** Bars with their labels and values; a bar given `to` is a link to the list behind it, as in `ColumnChart`. */
+export function HBarChart({
+  data,
+  label,
+}: {
+  data: { label: string; value: number; to?: string; says?: string }[];
+  label: string;
+}) {
   const { ref, width } = useWidth(460);
+  const linked = data.some((d) => d.to);
   const max = Math.max(1, ...data.map((d) => d.value));
   const row = 30;
   const labelW = Math.min(180, Math.round(width * 0.38));
@@ -53,15 +61,16 @@ export function HBarChart({ data, label }: { data: { label: string; value: numbe
         width={width}
         height={data.length * row + 4}
         className="chart"
-        role="img"
-        aria-label={`${label}: ${data.map((d) => `${d.label} ${d.value}`).join(', ')}`}
+        role={linked ? 'group' : 'img'}
+        aria-label={linked ? label : `${label}: ${data.map((d) => `${d.label} ${d.value}`).join(', ')}`}
       >
         {data.map((d, i) => {
           const w = Math.max(2, (d.value / max) * barMax);
           const y = i * row + 4;
-          return (
-            <g key={d.label}>
-              <title>{`${d.label}: ${d.value}`}</title>
+          const bar = (
+            <>
+              <title>{d.says ?? `${d.label}: ${d.value}`}</title>
+              {d.to && <rect x={0} y={y - 2} width={width} height={row - 4} fill="transparent" />}
               <text x={labelW - 8} y={y + 15} textAnchor="end" className="axis">
                 {d.label.length > chars ? `${d.label.slice(0, chars - 1)}…` : d.label}
               </text>
@@ -69,6 +78,17 @@ export function HBarChart({ data, label }: { data: { label: string; value: numbe
               <text x={labelW + w + 6} y={y + 15} className="value">
                 {d.value}
               </text>
+            </>
+          );
+          return (
+            <g key={d.label}>
+              {d.to ? (
+                <ChartLink to={d.to} label={d.says ?? `${d.label}: ${d.value}`}>
+                  {bar}
+                </ChartLink>
+              ) : (
+                bar
+              )}
             </g>
           );
         })}
@@ -77,12 +97,12 @@ export function HBarChart({ data, label }: { data: { label: string; value: numbe
   );
 }
 
-/** A column that opens the list behind it: a link in the chart, named by its aria-label, opened in the app. */
-function ColumnLink({ to, label, children }: { to: string; label: string; children: ReactNode }) {
+/** A column or bar that opens the list behind it: a link in the chart, named by its aria-label, opened in the app. */
+function ChartLink({ to, label, children }: { to: string; label: string; children: ReactNode }) {
   const href = useHref(to);
   const open = useLinkClickHandler<HTMLAnchorElement>(to);
   return (
-    <a href={href} onClick={open} aria-label={label} className="column-link">
+    <a href={href} onClick={open} aria-label={label} className="chart-link">
       {children}
     </a>
   );
@@ -137,9 +157,9 @@ export function ColumnChart({
           return (
             <g key={d.label}>
               {d.to ? (
-                <ColumnLink to={d.to} label={d.says ?? `${d.label}: ${d.value}`}>
+                <ChartLink to={d.to} label={d.says ?? `${d.label}: ${d.value}`}>
                   {column}
-                </ColumnLink>
+                </ChartLink>
               ) : (
                 column
               )}

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import {
   type DashboardFigure,
   listBehind,
+  listOfGap,
   listOfWeek,
   requestsBehind,
 } from '../../../src/domain/dashboard-lists';
@@ -127,7 +128,12 @@ export function Dashboard({ me }: { me: Me }) {
               ) : (
                 <HBarChart
                   label="Rejected candidates below the bar, by criterion"
-                  data={s.commonGaps.slice(0, 8).map((g) => ({ label: g.criterion, value: g.count }))}
+                  data={s.commonGaps.slice(0, 8).map((g) => ({
+                    label: g.criterion,
+                    value: g.count,
+                    to: listLink(listOfGap(g.criterion, f.range)),
+                    says: `${g.criterion}: ${g.count} rejected below the bar`,
+                  }))}
                 />
               )}
               {s.ratingsLeftOut > 0 && (

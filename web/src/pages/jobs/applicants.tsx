@@ -56,6 +56,8 @@ export function useListState() {
   const flag = (k: Flag) =>
     ['true', 'false'].includes(params.get(k) ?? '') ? (params.get(k) as string) : '';
   const flags = Object.fromEntries(FLAGS.map(([k]) => [k, flag(k)])) as Record<Flag, string>;
+  // A criterion rated below the bar: one of the dashboard's common gaps.
+  const gap = (params.get('gap') ?? '').slice(0, 200);
   function set(changes: Record<string, string | undefined>, replace = false) {
     setParams(
       (p) => {
@@ -69,7 +71,7 @@ export function useListState() {
       { replace, preventScrollReset: true },
     );
   }
-  return { q, stage, sort, drafts, feedback, rejectedFrom, rejectedTo, sentFrom, sentTo, flags, set };
+  return { q, stage, sort, drafts, feedback, rejectedFrom, rejectedTo, sentFrom, sentTo, flags, gap, set };
 }
 
 /** The candidate's responses the list filters on, with what a person reads for `true` and for `false`. */
@@ -97,6 +99,7 @@ function listQuery(jobId: string | undefined, s: Omit<ListState, 'set'>) {
   if (s.sentFrom) p.set('sentFrom', s.sentFrom);
   if (s.sentTo) p.set('sentTo', s.sentTo);
   for (const [k] of FLAGS) if (s.flags[k]) p.set(k, s.flags[k]);
+  if (s.gap.trim()) p.set('gap', s.gap.trim());
   if (s.q.trim()) p.set('q', s.q.trim());
   return p.toString();
 }
@@ -110,6 +113,7 @@ function narrowing(s: ListState): string[] {
     days('Rejected', s.rejectedFrom, s.rejectedTo),
     days('Feedback sent', s.sentFrom, s.sentTo),
     ...FLAGS.map(([k, yes, no]) => (s.flags[k] === 'true' ? yes : s.flags[k] === 'false' ? no : '')),
+    s.gap.trim() && `Below the bar on ${s.gap.trim()}`,
   ].filter(Boolean);
 }
 
@@ -288,6 +292,7 @@ export function Applicants(props: {
                 rejectedTo: undefined,
                 sentFrom: undefined,
                 sentTo: undefined,
+                gap: undefined,
                 ...Object.fromEntries(FLAGS.map(([k]) => [k, undefined])),
               })
             }
