@@ -228,6 +228,26 @@ describe('the list behind each dashboard figure', () => {
     expect(new Set(every.body.items.map((a: { job: { title: string } }) => a.job.title))).toEqual(
       new Set(['Warehouse Planner', 'Delivery Driver']),
     );
+
+    // Gus's rating is redacted: it counts in no gap, on the dashboard or in its list.
+    const gapList = () => org.api.get(`/api/v1/applications?${figureQuery(listOfGap('Route planning', {}))}`);
+    const gus = (await gapList()).body.items.find(
+      (a: { candidate: { name: string } }) => a.candidate.name === 'Gus Lind',
+    );
+    const card = (await org.api.get(`/api/v1/applications/${gus.id}`)).body.scorecards[0];
+    const redacted = await org.api.post(
+      `/api/v1/scorecards/${card.id}/ratings/${card.ratings[0].id}/redact`,
+      {
+        reason: 'Written about the wrong candidate',
+      },
+    );
+    expect(redacted.status).toBe(200);
+    expect((await org.api.get('/api/v1/stats')).body.commonGaps).toEqual([
+      { criterion: 'Route planning', count: 2 },
+    ]);
+    expect(
+      (await gapList()).body.items.map((a: { candidate: { name: string } }) => a.candidate.name).sort(),
+    ).toEqual(['Ana Lopes', 'Chloe Martin']);
   });
 
   it('pages through every job with the cursor', async () => {
