@@ -123,7 +123,9 @@ describe('another organization', () => {
     });
     expect(apply.status).toBe(404);
     const listed = await b.api.get(`/api/v1/applications?jobId=${job.id}`);
-    expect(listed.body.items).toEqual([]);
+    expect(listed.status).toBe(404);
+    expect((await b.api.get(`/api/v1/stats?jobId=${job.id}`)).status).toBe(404);
+    expect((await b.api.get('/api/v1/applications?status=rejected')).body.items).toEqual([]);
     expect((await b.api.get('/api/v1/jobs')).body.items).toEqual([]);
     expect((await b.api.get('/api/v1/stats')).body.rejected).toBe(0);
 

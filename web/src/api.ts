@@ -69,6 +69,7 @@ export type Stage = Schemas['Stage'];
 export type FeedbackStatus = Schemas['Feedback']['status'];
 export type Application = Schemas['Application'];
 export type ApplicationsPage = Schemas['ApplicationsPage'];
+export type ApplicationListItem = Schemas['ApplicationListItem'];
 export type BulkOperation = Schemas['BulkOperation'];
 export type BulkOperationItem = Schemas['BulkOperationItem'];
 export type ApplicationDetail = Got<'/api/v1/applications/{id}'>;

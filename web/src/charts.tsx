@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useHref, useLinkClickHandler } from 'react-router';
 
 /** Hand-written SVG charts for the dashboard, drawn at the width they get, each with a text alternative. */
 
@@ -39,8 +40,16 @@ export function Donut({ share, label }: { share: number; label: string }) {
   );
 }
 
-export function HBarChart({ data, label }: { data: { label: string; value: number }[]; label: string }) {
+/** Bars with their labels and values; a bar given `to` is a link to the list behind it, as in `ColumnChart`. */
+export function HBarChart({
+  data,
+  label,
+}: {
+  data: { label: string; value: number; to?: string; says?: string }[];
+  label: string;
+}) {
   const { ref, width } = useWidth(460);
+  const linked = data.some((d) => d.to);
   const max = Math.max(1, ...data.map((d) => d.value));
   const row = 30;
   const labelW = Math.min(180, Math.round(width * 0.38));
@@ -52,15 +61,16 @@ export function HBarChart({ data, label }: { data: { label: string; value: numbe
         width={width}
         height={data.length * row + 4}
         className="chart"
-        role="img"
-        aria-label={`${label}: ${data.map((d) => `${d.label} ${d.value}`).join(', ')}`}
+        role={linked ? 'group' : 'img'}
+        aria-label={linked ? label : `${label}: ${data.map((d) => `${d.label} ${d.value}`).join(', ')}`}
       >
         {data.map((d, i) => {
           const w = Math.max(2, (d.value / max) * barMax);
           const y = i * row + 4;
-          return (
-            <g key={d.label}>
-              <title>{`${d.label}: ${d.value}`}</title>
+          const bar = (
+            <>
+              <title>{d.says ?? `${d.label}: ${d.value}`}</title>
+              {d.to && <rect x={0} y={y - 2} width={width} height={row - 4} fill="transparent" />}
               <text x={labelW - 8} y={y + 15} textAnchor="end" className="axis">
                 {d.label.length > chars ? `${d.label.slice(0, chars - 1)}…` : d.label}
               </text>
@@ -68,6 +78,17 @@ export function HBarChart({ data, label }: { data: { label: string; value: numbe
               <text x={labelW + w + 6} y={y + 15} className="value">
                 {d.value}
               </text>
+            </>
+          );
+          return (
+            <g key={d.label}>
+              {d.to ? (
+                <ChartLink to={d.to} label={d.says ?? `${d.label}: ${d.value}`}>
+                  {bar}
+                </ChartLink>
+              ) : (
+                bar
+              )}
             </g>
           );
         })}
@@ -76,8 +97,30 @@ export function HBarChart({ data, label }: { data: { label: string; value: numbe
   );
 }
 
-export function ColumnChart({ data, label }: { data: { label: string; value: number }[]; label: string }) {
+/** A column or bar that opens the list behind it: a link in the chart, named by its aria-label, opened in the app. */
+function ChartLink({ to, label, children }: { to: string; label: string; children: ReactNode }) {
+  const href = useHref(to);
+  const open = useLinkClickHandler<HTMLAnchorElement>(to);
+  return (
+    <a href={href} onClick={open} aria-label={label} className="chart-link">
+      {children}
+    </a>
+  );
+}
+
+/**
+ * Columns with their values and axis labels. A column given `to` is a link to the list behind it, named by its
+ * `says` ("Week of Mar 2: 4 feedback sent"); the chart is then a group of links rather than one image.
+ */
+export function ColumnChart({
+  data,
+  label,
+}: {
+  data: { label: string; value: number; to?: string; says?: string }[];
+  label: string;
+}) {
   const { ref, width } = useWidth(460);
+  const linked = data.some((d) => d.to);
   const max = Math.max(1, ...data.map((d) => d.value));
   const h = 150;
   const top = 18;
@@ -90,22 +133,35 @@ export function ColumnChart({ data, label }: { data: { label: string; value: num
         width={width}
         height={h + top + bottom}
         className="chart"
-        role="img"
-        aria-label={`${label}: ${data.map((d) => `${d.label} ${d.value}`).join(', ')}`}
+        role={linked ? 'group' : 'img'}
+        aria-label={linked ? label : `${label}: ${data.map((d) => `${d.label} ${d.value}`).join(', ')}`}
       >
         <line x1="0" x2={width} y1={top + h} y2={top + h} stroke="var(--chart-axis)" />
         {data.map((d, i) => {
           const bh = (d.value / max) * h;
           const w = Math.min(44, col * 0.7);
           const x = i * col + (col - w) / 2;
-          return (
-            <g key={d.label}>
-              <title>{`${d.label}: ${d.value}`}</title>
+          const column = (
+            <>
+              <title>{d.says ?? `${d.label}: ${d.value}`}</title>
+              {/* The whole height of the column answers a click, even when its value is 0. */}
+              {d.to && <rect x={i * col} y={top} width={col} height={h} fill="transparent" />}
               <rect x={x} y={top + h - bh} width={w} height={bh} rx="3" fill="var(--accent)" />
               {d.value > 0 && (
                 <text x={x + w / 2} y={top + h - bh - 4} textAnchor="middle" className="value">
                   {d.value}
                 </text>
+              )}
+            </>
+          );
+          return (
+            <g key={d.label}>
+              {d.to ? (
+                <ChartLink to={d.to} label={d.says ?? `${d.label}: ${d.value}`}>
+                  {column}
+                </ChartLink>
+              ) : (
+                column
               )}
               {(data.length - 1 - i) % every === 0 && (
                 <text x={x + w / 2} y={top + h + 15} textAnchor="middle" className="axis">

@@ -34,6 +34,7 @@ const Dashboard = page(() => import('./pages/dashboard'), 'Dashboard');
 const Members = page(() => import('./pages/members'), 'Members');
 const JobsPage = page(() => import('./pages/jobs'), 'JobsPage');
 const JobPage = page(() => import('./pages/jobs'), 'JobPage');
+const ApplicationsListPage = page(() => import('./pages/applications'), 'ApplicationsListPage');
 const ApplicationPage = page(() => import('./pages/application'), 'ApplicationPage');
 const ReviewPage = page(() => import('./pages/review'), 'ReviewPage');
 const RequestsPage = page(() => import('./pages/requests'), 'RequestsPage');
@@ -138,6 +139,7 @@ export const routes: RouteObject[] = [
       { index: true, element: titled('Dashboard', team(Dashboard)) },
       { path: 'jobs', element: titled('Jobs', team(JobsPage)) },
       { path: 'jobs/:id', element: titled('Job', team(JobPage)) },
+      { path: 'applications', element: titled('Applications', team(ApplicationsListPage)) },
       { path: 'applications/:id', element: titled('Application', team(ApplicationPage)) },
       { path: 'feedback/:id', element: titled('Feedback', team(ReviewPage)) },
       { path: 'members', element: titled('Members', team(Members)) },

@@ -1,14 +1,21 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { applications, candidates, feedback, feedbackRequests, jobs } from '../../db/schema';
 import type { Actor, AppContext } from '../context';
+import { checkRange } from '../hiring/list-applications';
+import { loadJob } from '../load';
 
-/** The hiring team's queue of candidates asking for feedback, soonest deadline first. */
+/**
+ * The hiring team's queue of candidates asking for feedback, soonest deadline first; of one job and asked between two
+ * days (midnight UTC, both included) if asked, as the dashboard counts them. Another organization's job is 404.
+ */
 export async function listFeedbackRequests(
   ctx: AppContext,
   actor: Actor,
-  input: { status: 'open' | 'fulfilled' | 'declined' },
+  input: { status: 'open' | 'fulfilled' | 'declined'; jobId?: string; from?: Date; to?: Date },
 ) {
   const { status } = input;
+  checkRange('from', input.from, input.to, 'to');
+  if (input.jobId) await loadJob(ctx.db, actor.organizationId, input.jobId);
   const rows = await ctx.db
     .select({ request: feedbackRequests, candidate: candidates, job: jobs, feedbackId: feedback.id })
     .from(feedbackRequests)
@@ -17,7 +24,13 @@ export async function listFeedbackRequests(
     .innerJoin(candidates, eq(candidates.id, applications.candidateId))
     .innerJoin(jobs, eq(jobs.id, applications.jobId))
     .where(
-      and(eq(feedbackRequests.organizationId, actor.organizationId), eq(feedbackRequests.status, status)),
+      and(
+        eq(feedbackRequests.organizationId, actor.organizationId),
+        eq(feedbackRequests.status, status),
+        input.jobId ? eq(applications.jobId, input.jobId) : undefined,
+        input.from ? gte(feedbackRequests.createdAt, input.from) : undefined,
+        input.to ? lt(feedbackRequests.createdAt, new Date(input.to.getTime() + 86_400_000)) : undefined,
+      ),
     )
     .orderBy(asc(feedbackRequests.dueAt));
   const now = Date.now();

@@ -80,7 +80,9 @@ export async function hiringStats(ctx: AppContext, actor: Actor, f: StatsFilter 
     .limit(8);
   const byWeek = await ctx.db
     .select({
-      week: sql<string>`to_char(date_trunc('week', ${feedback.sentAt}), 'YYYY-MM-DD')`,
+      // Weeks start on Monday, midnight UTC, whatever the database's time zone: the list of a week's sent feedback
+      // (GET /applications?sentFrom&sentTo) counts the same days.
+      week: sql<string>`to_char(date_trunc('week', ${feedback.sentAt} at time zone 'UTC'), 'YYYY-MM-DD')`,
       sent: sql<number>`count(*)::int`,
     })
     .from(feedback)

@@ -1,6 +1,30 @@
-import { and, asc, desc, eq, gte, ilike, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  exists,
+  gte,
+  ilike,
+  inArray,
+  isNull,
+  lt,
+  not,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Executor } from '../../db/client';
-import { applications, candidates, feedback } from '../../db/schema';
+import {
+  applications,
+  candidates,
+  criteria,
+  feedback,
+  feedbackResponses,
+  jobs,
+  scorecardRatings,
+  scorecards,
+} from '../../db/schema';
 import { stagesWithStatus } from '../../domain/pipeline';
 import {
   APPLICATION_STAGES,
@@ -10,7 +34,7 @@ import {
 } from '../../domain/vocabulary';
 import { AppError } from '../../lib/errors';
 import type { Actor, AppContext } from '../context';
-import { visibleApplications } from '../load';
+import { loadJob, visibleApplications } from '../load';
 import { likePattern } from '../pagination';
 
 /** How a list of applications is ordered: a field, ascending, or descending with a leading "-". */
@@ -36,6 +60,22 @@ export interface ApplicationFilter {
   /** The first and last day (midnight UTC) the application was rejected on, both included. */
   rejectedFrom?: Date;
   rejectedTo?: Date;
+  /** The first and last day (midnight UTC) the feedback was sent on, both included. */
+  sentFrom?: Date;
+  sentTo?: Date;
+  /** What the candidate did with the feedback: rated its usefulness, thanked, asked a question, and was answered. */
+  rated?: boolean;
+  thanked?: boolean;
+  asked?: boolean;
+  /** Only applications whose candidate asked a question: true when it was answered, false while it waits. */
+  answered?: boolean;
+  /** The candidate is open to future roles. */
+  futureRoles?: boolean;
+  /**
+   * A criterion, by name, the application was rated below the bar on (under 3), leaving out ratings whose evidence
+   * was flagged or redacted: the dashboard's most common gaps.
+   */
+  gap?: string;
 }
 
 export interface ApplicationsPage extends ApplicationFilter {
@@ -103,6 +143,64 @@ function encode(sort: ApplicationSort, v: unknown, id: string): string {
   return Buffer.from(JSON.stringify({ s: sort, v, id })).toString('base64url');
 }
 
+const DAY = 86_400_000;
+
+/** The candidate's response to the application's feedback matches this condition; `false` means it does not. */
+function responseIs(cond: SQL, wanted: boolean, db: Executor): SQL {
+  const has = exists(
+    db
+      .select({ one: sql`1` })
+      .from(feedbackResponses)
+      .where(and(eq(feedbackResponses.feedbackId, feedback.id), cond)),
+  );
+  return wanted ? has : not(has);
+}
+
+/** What the candidate did with the feedback, as the dashboard counts it. */
+function responseFilter(db: Executor, f: ApplicationFilter): (SQL | undefined)[] {
+  const r = feedbackResponses;
+  const flag = (v: boolean | undefined, cond: SQL) => (v === undefined ? undefined : responseIs(cond, v, db));
+  return [
+    flag(f.rated, sql`${r.useful} is not null`),
+    flag(f.thanked, sql`${r.thankedAt} is not null`),
+    flag(f.asked, sql`${r.question} is not null`),
+    f.answered === undefined
+      ? undefined
+      : responseIs(
+          sql`${r.question} is not null and ${r.answeredAt} is ${f.answered ? sql`not null` : sql`null`}`,
+          true,
+          db,
+        ),
+    flag(f.futureRoles, sql`${r.futureRoles}`),
+  ];
+}
+
+/** A counted rating under 3 on a criterion of this name, in one of the application's scorecards. */
+function belowTheBar(db: Executor, criterion: string): SQL {
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(scorecardRatings)
+      .innerJoin(scorecards, eq(scorecards.id, scorecardRatings.scorecardId))
+      .innerJoin(criteria, eq(criteria.id, scorecardRatings.criterionId))
+      .where(
+        and(
+          eq(scorecards.applicationId, applications.id),
+          eq(criteria.name, criterion),
+          sql`${scorecardRatings.rating} < 3`,
+          isNull(scorecardRatings.flaggedRules),
+          isNull(scorecardRatings.redactedAt),
+        ),
+      ),
+  );
+}
+
+/** A range of days is refused when it ends before it starts (400 naming its first field). */
+export function checkRange(name: string, from: Date | undefined, to: Date | undefined, toName: string) {
+  if (from && to && from > to)
+    throw new AppError(400, 'invalid-request', `query.${name}: must not be after ${toName}`);
+}
+
 /** The conditions of a filter, scoped to the actor's organization and what they may read. */
 export function applicationFilter(db: Executor, actor: Actor, f: ApplicationFilter): SQL | undefined {
   const where: (SQL | undefined)[] = [
@@ -114,18 +212,26 @@ export function applicationFilter(db: Executor, actor: Actor, f: ApplicationFilt
   if (f.status) where.push(inArray(applications.stage, stagesWithStatus(f.status)));
   if (f.feedbackStatus) where.push(eq(feedback.status, f.feedbackStatus));
   if (f.rejectedFrom) where.push(gte(applications.rejectedAt, f.rejectedFrom));
-  if (f.rejectedTo) where.push(lt(applications.rejectedAt, new Date(f.rejectedTo.getTime() + 86_400_000)));
+  if (f.rejectedTo) where.push(lt(applications.rejectedAt, new Date(f.rejectedTo.getTime() + DAY)));
+  if (f.sentFrom) where.push(gte(feedback.sentAt, f.sentFrom));
+  if (f.sentTo) where.push(lt(feedback.sentAt, new Date(f.sentTo.getTime() + DAY)));
+  where.push(...responseFilter(db, f));
+  if (f.gap) where.push(belowTheBar(db, f.gap));
   const q = f.q?.trim();
   if (q) where.push(or(ilike(candidates.name, likePattern(q)), ilike(candidates.email, likePattern(q))));
   return and(...where);
 }
 
 /**
- * The organization's applications by job, stage, status, feedback status and a search of the candidate's name or
- * email, sorted by name, applied date, stage or last update (newest applied first unless asked), a page at a time,
- * with the number of applications matching the filter.
+ * The organization's applications, of one job or all of them, by stage, status, feedback status, the days of
+ * rejection and of sending, what the candidate did with the feedback and a search of the candidate's name or email,
+ * sorted by name, applied date, stage or last update (newest applied first unless asked), a page at a time, with
+ * the number of applications matching the filter. Another organization's job is not found (404).
  */
 export async function listApplications(ctx: AppContext, actor: Actor, page: ApplicationsPage) {
+  checkRange('rejectedFrom', page.rejectedFrom, page.rejectedTo, 'rejectedTo');
+  checkRange('sentFrom', page.sentFrom, page.sentTo, 'sentTo');
+  if (page.jobId) await loadJob(ctx.db, actor.organizationId, page.jobId);
   const sort = page.sort ?? '-applied';
   const descending = sort.startsWith('-');
   const field = FIELDS[sort.replace('-', '') as Field];
@@ -142,11 +248,13 @@ export async function listApplications(ctx: AppContext, actor: Actor, page: Appl
       key: field.key,
       application: applications,
       candidate: candidates,
+      job: { id: jobs.id, title: jobs.title },
       feedbackId: feedback.id,
       feedbackStatus: feedback.status,
     })
     .from(applications)
     .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+    .innerJoin(jobs, eq(jobs.id, applications.jobId))
     .leftJoin(feedback, eq(feedback.applicationId, applications.id))
     .where(and(filter, keyset))
     .orderBy(dir(field.expr), dir(applications.id))

@@ -53,7 +53,9 @@ export function applicationRoutes() {
       path: '/api/v1/applications',
       tags: ['Applications'],
       summary:
-        "List applications by job, stage, status, feedback status and a search of the candidate's name or email; sorted by name, applied date, stage or last update (paginated, with the total)",
+        "List applications, of one job or every job, by stage, status, feedback status and a search of the candidate's name or email; sorted by name, applied date, stage or last update (paginated, with the total)",
+      description:
+        "The days of rejection and of sending, and what the candidate did with the feedback (rated, thanked, asked, answered, open to future roles), narrow it as the dashboard counts them: each figure of GET /stats is the total of the list with the same filters. Another organization's job is 404.",
       ...secured,
       request: { query: ApplicationsQuery },
       responses: { 200: jsonAnswer('Applications', ApplicationsPage), ...readErrors },
@@ -64,9 +66,10 @@ export function applicationRoutes() {
       const r = await listApplications(c.get('ctx'), actor, c.req.valid('query'));
       return c.json(
         {
-          items: r.items.map((i) =>
-            presentApplication(i.application, i.candidate, { id: i.feedbackId, status: i.feedbackStatus }),
-          ),
+          items: r.items.map((i) => ({
+            ...presentApplication(i.application, i.candidate, { id: i.feedbackId, status: i.feedbackStatus }),
+            job: i.job,
+          })),
           nextCursor: r.nextCursor,
           total: r.total,
         },

@@ -70,7 +70,8 @@ export function followUpRoutes() {
       method: 'get',
       path: '/api/v1/feedback-requests',
       tags: ['Feedback'],
-      summary: 'Candidates asking for feedback, soonest deadline first',
+      summary:
+        'Candidates asking for feedback, soonest deadline first; of one job and asked between two days if asked (the requests behind the dashboard figure)',
       ...secured,
       request: { query: FeedbackRequestsQuery },
       responses: {

@@ -5,7 +5,7 @@ import { QueryDay } from './day';
 import { Job } from './jobs';
 import { RoleSchema } from './members';
 import { ScorecardRating } from './scorecards';
-import { Email, ListQuery, Name } from './shared';
+import { Email, ListQuery, Name, QueryFlag } from './shared';
 
 export const ApplicationStageSchema = z
   .enum(APPLICATION_STAGES)
@@ -59,6 +59,29 @@ export const ApplicationsQuery = ListQuery.extend({
     }),
   rejectedFrom: QueryDay('rejectedFrom'),
   rejectedTo: QueryDay('rejectedTo', '2026-03-31'),
+  sentFrom: QueryDay('sentFrom').openapi({ description: 'Feedback sent on this day (UTC) or after' }),
+  sentTo: QueryDay('sentTo', '2026-03-31').openapi({
+    description: 'Feedback sent on this day (UTC) or before',
+  }),
+  rated: QueryFlag('rated', 'The candidate rated the usefulness of the feedback (true) or not (false)'),
+  thanked: QueryFlag('thanked', 'The candidate thanked the team for the feedback (true) or not (false)'),
+  asked: QueryFlag('asked', 'The candidate asked a question about the feedback (true) or not (false)'),
+  answered: QueryFlag(
+    'answered',
+    'Only applications whose candidate asked a question: answered (true) or still waiting (false)',
+  ),
+  futureRoles: QueryFlag('futureRoles', 'The candidate is open to future roles (true) or not (false)'),
+  gap: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({
+      param: { name: 'gap', in: 'query' },
+      description:
+        "A criterion's name: applications rated below the bar (under 3) on it, as the dashboard's common gaps count them",
+    }),
   sort: z
     .enum(APPLICATION_SORTS)
     .optional()
@@ -68,9 +91,13 @@ export const ApplicationsQuery = ListQuery.extend({
         'name, applied (date), stage (pipeline order) or updated; a leading "-" sorts descending. Default -applied (newest first). A cursor belongs to its sort.',
     }),
 });
+/** An application in a list, with the title of its job (a list may take every job's). */
+export const ApplicationListItem = Application.extend({
+  job: z.object({ id: z.uuid(), title: z.string() }),
+}).openapi('ApplicationListItem');
 export const ApplicationsPage = z
   .object({
-    items: z.array(Application),
+    items: z.array(ApplicationListItem),
     nextCursor: z.string().nullable(),
     total: z.number().int().openapi({ description: 'Applications matching the filter, on every page' }),
   })

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { QueryDay } from './day';
 
 export const AnswerBody = z.object({ answer: z.string().trim().min(1).max(5000) }).openapi('AnswerQuestion');
 export const FeedbackRequestItem = z
@@ -20,4 +21,10 @@ export const FeedbackRequestsQuery = z.object({
     .enum(['open', 'fulfilled', 'declined'])
     .default('open')
     .openapi({ param: { name: 'status', in: 'query' } }),
+  jobId: z
+    .uuid()
+    .optional()
+    .openapi({ param: { name: 'jobId', in: 'query' }, description: 'Only this job' }),
+  from: QueryDay('from').openapi({ description: 'Asked on this day (UTC) or after' }),
+  to: QueryDay('to', '2026-03-31').openapi({ description: 'Asked on this day (UTC) or before' }),
 });

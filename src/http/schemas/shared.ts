@@ -20,6 +20,14 @@ export const Password = z
 export const Name = z.string().trim().min(1).max(200);
 export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
+/** A yes-or-no filter in a query: `true` or `false`, nothing else. */
+export const QueryFlag = (name: string, description: string) =>
+  z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .transform((v) => v === 'true')
+    .optional()
+    .openapi({ param: { name, in: 'query' }, type: 'boolean', description });
+
 export const ListQuery = z.object({
   limit: z.coerce
     .number()

@@ -3441,7 +3441,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List applications by job, stage, status, feedback status and a search of the candidate's name or email; sorted by name, applied date, stage or last update (paginated, with the total) */
+        /**
+         * List applications, of one job or every job, by stage, status, feedback status and a search of the candidate's name or email; sorted by name, applied date, stage or last update (paginated, with the total)
+         * @description The days of rejection and of sending, and what the candidate did with the feedback (rated, thanked, asked, answered, open to future roles), narrow it as the dashboard counts them: each figure of GET /stats is the total of the list with the same filters. Another organization's job is 404.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3458,6 +3461,22 @@ export interface paths {
                     q?: string;
                     rejectedFrom?: string;
                     rejectedTo?: string;
+                    /** @description Feedback sent on this day (UTC) or after */
+                    sentFrom?: string;
+                    /** @description Feedback sent on this day (UTC) or before */
+                    sentTo?: string;
+                    /** @description The candidate rated the usefulness of the feedback (true) or not (false) */
+                    rated?: boolean;
+                    /** @description The candidate thanked the team for the feedback (true) or not (false) */
+                    thanked?: boolean;
+                    /** @description The candidate asked a question about the feedback (true) or not (false) */
+                    asked?: boolean;
+                    /** @description Only applications whose candidate asked a question: answered (true) or still waiting (false) */
+                    answered?: boolean;
+                    /** @description The candidate is open to future roles (true) or not (false) */
+                    futureRoles?: boolean;
+                    /** @description A criterion's name: applications rated below the bar (under 3) on it, as the dashboard's common gaps count them */
+                    gap?: string;
                     /** @description name, applied (date), stage (pipeline order) or updated; a leading "-" sorts descending. Default -applied (newest first). A cursor belongs to its sort. */
                     sort?: "name" | "-name" | "applied" | "-applied" | "stage" | "-stage" | "updated" | "-updated";
                 };
@@ -6232,11 +6251,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Candidates asking for feedback, soonest deadline first */
+        /** Candidates asking for feedback, soonest deadline first; of one job and asked between two days if asked (the requests behind the dashboard figure) */
         get: {
             parameters: {
                 query?: {
                     status?: "open" | "fulfilled" | "declined";
+                    /** @description Only this job */
+                    jobId?: string;
+                    /** @description Asked on this day (UTC) or after */
+                    from?: string;
+                    /** @description Asked on this day (UTC) or before */
+                    to?: string;
                 };
                 header?: never;
                 path?: never;
@@ -11057,10 +11082,17 @@ export interface components {
             };
         };
         ApplicationsPage: {
-            items: components["schemas"]["Application"][];
+            items: components["schemas"]["ApplicationListItem"][];
             nextCursor: string | null;
             /** @description Applications matching the filter, on every page */
             total: number;
+        };
+        ApplicationListItem: components["schemas"]["Application"] & {
+            job: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+            };
         };
         BulkRejection: {
             /**

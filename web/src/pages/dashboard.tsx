@@ -1,11 +1,19 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import {
+  type DashboardFigure,
+  listBehind,
+  listOfGap,
+  listOfWeek,
+  requestsBehind,
+} from '../../../src/domain/dashboard-lists';
 import { type ApplicationsPage, can, type Job, type Me, type Page, type Stats } from '../api';
 import { ColumnChart, Donut, HBarChart } from '../charts';
 import { ErrorNote } from '../components';
 import { useApi } from '../query';
 import { ApproveAll } from './jobs/approve-all';
 import { OperationPanel } from './jobs/bulk-operation';
+import { listLink } from './list-link';
 import { WelcomeCard } from './welcome';
 
 export function Dashboard({ me }: { me: Me }) {
@@ -51,8 +59,8 @@ export function Dashboard({ me }: { me: Me }) {
                     label={`${Math.round(s.feedbackShare * 100)}% of rejected candidates got feedback`}
                   />
                   <p className="muted">
-                    <Figure n={s.feedbackSent} to={to('sent')} label="feedback sent" /> of{' '}
-                    <Figure n={s.rejected} to={to()} label="rejected" /> rejected candidate
+                    <Figure n={s.feedbackSent} to={to('feedbackSent')} label="feedback sent" /> of{' '}
+                    <Figure n={s.rejected} to={to('rejected')} label="rejected" /> rejected candidate
                     {s.rejected === 1 ? '' : 's'} received feedback.
                   </p>
                 </div>
@@ -60,7 +68,18 @@ export function Dashboard({ me }: { me: Me }) {
             </section>
             <section className="card stat">
               <h2>Time to feedback</h2>
-              <p className="big">{s.medianHoursToSend === null ? '—' : hours(s.medianHoursToSend)}</p>
+              <p className="big">
+                {s.medianHoursToSend === null ? (
+                  '—'
+                ) : (
+                  <Link
+                    to={to('feedbackSent')}
+                    aria-label={`${hours(s.medianHoursToSend)}, the median of ${s.feedbackSent} feedback sent`}
+                  >
+                    {hours(s.medianHoursToSend)}
+                  </Link>
+                )}
+              </p>
               <p className="muted">
                 {s.medianHoursToSend === null
                   ? 'The median time from rejection to sent appears once feedback has been sent.'
@@ -70,7 +89,7 @@ export function Dashboard({ me }: { me: Me }) {
             <section className="card stat">
               <h2>Drafts waiting</h2>
               <p className="big">
-                <Figure n={s.draftsWaiting} to={to('draft')} label="drafts waiting" />
+                <Figure n={s.draftsWaiting} to={to('draftsWaiting')} label="drafts waiting" />
               </p>
               {drafts.data && drafts.data.length > 0 ? (
                 <ul className="drafts">
@@ -97,7 +116,7 @@ export function Dashboard({ me }: { me: Me }) {
             <ApproveAll title="Every job's drafts" onStarted={(op) => setApproving(op.id)} />
           )}
           {approving && <OperationPanel id={approving} onDismiss={() => setApproving(undefined)} />}
-          <CandidatesView s={s} />
+          <CandidatesView s={s} to={to} requests={`/requests${f.query && `?${requestsBehind(f.range)}`}`} />
           <div className="grid wide">
             <section className="card">
               <h2>Most common gaps</h2>
@@ -109,7 +128,12 @@ export function Dashboard({ me }: { me: Me }) {
               ) : (
                 <HBarChart
                   label="Rejected candidates below the bar, by criterion"
-                  data={s.commonGaps.slice(0, 8).map((g) => ({ label: g.criterion, value: g.count }))}
+                  data={s.commonGaps.slice(0, 8).map((g) => ({
+                    label: g.criterion,
+                    value: g.count,
+                    to: listLink(listOfGap(g.criterion, f.range)),
+                    says: `${g.criterion}: ${g.count} rejected below the bar`,
+                  }))}
                 />
               )}
               {s.ratingsLeftOut > 0 && (
@@ -125,7 +149,14 @@ export function Dashboard({ me }: { me: Me }) {
               {s.sentByWeek.length === 0 ? (
                 <p className="muted">Each week's sent feedback will appear here as a column.</p>
               ) : (
-                <ColumnChart label="Feedback sent per week" data={lastWeeks(s.sentByWeek)} />
+                <ColumnChart
+                  label="Feedback sent per week"
+                  data={lastWeeks(s.sentByWeek).map((w) => ({
+                    ...w,
+                    to: listLink(listOfWeek(w.week, f.range)),
+                    says: `Week of ${w.label}: ${w.value} feedback sent`,
+                  }))}
+                />
               )}
             </section>
           </div>
@@ -136,7 +167,15 @@ export function Dashboard({ me }: { me: Me }) {
 }
 
 /** What candidates did with the feedback: ratings, thanks, questions, opt-ins, and requests waiting. */
-function CandidatesView({ s }: { s: Stats }) {
+function CandidatesView({
+  s,
+  to,
+  requests,
+}: {
+  s: Stats;
+  to: (figure: DashboardFigure) => string;
+  requests: string;
+}) {
   const n = (v: number | undefined) => v ?? 0;
   return (
     <section className="card" aria-labelledby="cv-head">
@@ -149,42 +188,54 @@ function CandidatesView({ s }: { s: Stats }) {
               {s.usefulAverage == null ? '—' : `${s.usefulAverage.toFixed(1).replace(/\.0$/, '')} / 5`}
             </span>
             <small className="muted">
-              {n(s.usefulRatings) === 0
-                ? 'No ratings yet'
-                : `average of ${s.usefulRatings} rating${s.usefulRatings === 1 ? '' : 's'}`}
+              {n(s.usefulRatings) === 0 ? (
+                'No ratings yet'
+              ) : (
+                <>
+                  average of{' '}
+                  <Figure n={s.usefulRatings} to={to('usefulRatings')} label="usefulness ratings" /> rating
+                  {s.usefulRatings === 1 ? '' : 's'}
+                </>
+              )}
             </small>
           </dd>
         </div>
         <div>
           <dt>Thanks received</dt>
           <dd>
-            <span className="big">{n(s.thanksReceived)}</span>
+            <span className="big">
+              <Figure n={n(s.thanksReceived)} to={to('thanksReceived')} label="thanks received" />
+            </span>
           </dd>
         </div>
         <div>
           <dt>Questions to answer</dt>
           <dd>
-            <span className="big">{n(s.questionsOpen)}</span>
+            <span className="big">
+              <Figure n={n(s.questionsOpen)} to={to('questionsOpen')} label="questions to answer" />
+            </span>
           </dd>
         </div>
         <div>
           <dt>Open to future roles</dt>
           <dd>
-            <span className="big">{n(s.futureRolesOptIns)}</span>
+            <span className="big">
+              <Figure n={n(s.futureRolesOptIns)} to={to('futureRolesOptIns')} label="open to future roles" />
+            </span>
           </dd>
         </div>
         <div>
           <dt>Feedback requests</dt>
           <dd>
             <span className="big">
-              <Figure n={n(s.requestsOpen)} to="/requests" label="feedback requests open" />
+              <Figure n={n(s.requestsOpen)} to={requests} label="feedback requests open" />
             </span>
             <small className={n(s.requestsOverdue) > 0 ? 'error' : 'muted'}>
               {n(s.requestsOverdue) > 0 ? `${s.requestsOverdue} overdue` : 'none overdue'}
               {n(s.requestsOpen) > 0 && (
                 <>
                   {' · '}
-                  <Link to="/requests">see requests</Link>
+                  <Link to={requests}>see requests</Link>
                 </>
               )}
             </small>
@@ -219,16 +270,10 @@ function useFilters() {
       { replace: true },
     );
   }
-  /** The job's list of the rejected applications behind a figure, with the same days; none without a job. */
-  function listOf(feedback?: 'draft' | 'scheduled' | 'sent') {
-    if (!job) return undefined;
-    const l = new URLSearchParams({ stage: 'rejected' });
-    if (feedback) l.set('feedback', feedback);
-    if (from) l.set('rejectedFrom', from);
-    if (until) l.set('rejectedTo', until);
-    return `/jobs/${job}?${l}`;
-  }
-  return { job, from, until, query, set, listOf };
+  const range = { jobId: job || undefined, from: from || undefined, to: until || undefined };
+  /** The applications list behind a figure, for the same job (or every job) and days. */
+  const listOf = (figure: DashboardFigure) => listLink(listBehind(figure, range));
+  return { job, from, until, query, set, range, listOf };
 }
 
 function Filters({ f, jobs }: { f: ReturnType<typeof useFilters>; jobs: Job[] }) {
@@ -265,14 +310,12 @@ function Filters({ f, jobs }: { f: ReturnType<typeof useFilters>; jobs: Job[] })
           onChange={(e) => f.set('to', e.target.value)}
         />
       </div>
-      {!f.job && <p className="muted small">Choose a job to open the list behind each figure.</p>}
     </div>
   );
 }
 
-/** A figure, a link to the list behind it when there is one. */
-function Figure({ n, to, label }: { n: number; to?: string; label: string }) {
-  if (!to) return <>{n}</>;
+/** A figure, a link to the list behind it. */
+function Figure({ n, to, label }: { n: number; to: string; label: string }) {
   return (
     <Link to={to} aria-label={`${n} ${label}`}>
       {n}
@@ -304,6 +347,7 @@ function lastWeeks(sent: { week: string; sent: number }[]) {
     const d = new Date(monday);
     d.setDate(d.getDate() - 7 * i);
     weeks.push({
+      week: key(d),
       label: d.toLocaleDateString(undefined, { month: 'short', day: 'numeric' }),
       value: byWeek.get(key(d)) ?? 0,
     });

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { rejectionRefusal, STAGE_LABELS } from '../../../../src/domain/pipeline';
 import { APPLICATION_STAGES, type ApplicationStage } from '../../../../src/domain/vocabulary';
 import {
-  type Application,
+  type ApplicationListItem,
   type ApplicationsPage,
   api,
   type BulkOperation,
@@ -50,6 +50,14 @@ export function useListState() {
   const day = (k: string) => (DAY.test(params.get(k) ?? '') ? (params.get(k) as string) : '');
   const rejectedFrom = day('rejectedFrom');
   const rejectedTo = day('rejectedTo');
+  const sentFrom = day('sentFrom');
+  const sentTo = day('sentTo');
+  // What the candidate did with the feedback: 'true', 'false' or nothing.
+  const flag = (k: Flag) =>
+    ['true', 'false'].includes(params.get(k) ?? '') ? (params.get(k) as string) : '';
+  const flags = Object.fromEntries(FLAGS.map(([k]) => [k, flag(k)])) as Record<Flag, string>;
+  // A criterion rated below the bar: one of the dashboard's common gaps.
+  const gap = (params.get('gap') ?? '').slice(0, 200);
   function set(changes: Record<string, string | undefined>, replace = false) {
     setParams(
       (p) => {
@@ -63,32 +71,60 @@ export function useListState() {
       { replace, preventScrollReset: true },
     );
   }
-  return { q, stage, sort, drafts, feedback, rejectedFrom, rejectedTo, set };
+  return { q, stage, sort, drafts, feedback, rejectedFrom, rejectedTo, sentFrom, sentTo, flags, gap, set };
 }
+
+/** The candidate's responses the list filters on, with what a person reads for `true` and for `false`. */
+const FLAGS = [
+  ['rated', 'Rated the feedback', 'Did not rate the feedback'],
+  ['thanked', 'Thanked the team', 'Did not thank the team'],
+  ['asked', 'Asked a question', 'Asked no question'],
+  ['answered', 'Question answered', 'Question waiting for an answer'],
+  ['futureRoles', 'Open to future roles', 'Not open to future roles'],
+] as const;
+type Flag = (typeof FLAGS)[number][0];
 
 const FEEDBACK = ['draft', 'scheduled', 'sent'] as const;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 type ListState = ReturnType<typeof useListState>;
 
 /** The query string of the list's API request for these filters. */
-function listQuery(jobId: string, s: Omit<ListState, 'set'>) {
-  const p = new URLSearchParams({ jobId, limit: String(PAGE_SIZE), sort: s.sort });
+function listQuery(jobId: string | undefined, s: Omit<ListState, 'set'>) {
+  const p = new URLSearchParams({ limit: String(PAGE_SIZE), sort: s.sort });
+  if (jobId) p.set('jobId', jobId);
   if (s.stage) p.set('stage', s.stage);
   if (s.drafts || s.feedback) p.set('feedbackStatus', s.feedback || 'draft');
   if (s.rejectedFrom) p.set('rejectedFrom', s.rejectedFrom);
   if (s.rejectedTo) p.set('rejectedTo', s.rejectedTo);
+  if (s.sentFrom) p.set('sentFrom', s.sentFrom);
+  if (s.sentTo) p.set('sentTo', s.sentTo);
+  for (const [k] of FLAGS) if (s.flags[k]) p.set(k, s.flags[k]);
+  if (s.gap.trim()) p.set('gap', s.gap.trim());
   if (s.q.trim()) p.set('q', s.q.trim());
   return p.toString();
 }
 
+/** What narrows the list beyond search and stage, in words: "Feedback sent. Sent from 2026-03-02 to 2026-03-08." */
+function narrowing(s: ListState): string[] {
+  const days = (what: string, from: string, to: string) =>
+    from || to ? `${what}${from ? ` from ${from}` : ''}${to ? ` to ${to}` : ''}` : '';
+  return [
+    s.feedback && `Feedback ${s.feedback}`,
+    days('Rejected', s.rejectedFrom, s.rejectedTo),
+    days('Feedback sent', s.sentFrom, s.sentTo),
+    ...FLAGS.map(([k, yes, no]) => (s.flags[k] === 'true' ? yes : s.flags[k] === 'false' ? no : '')),
+    s.gap.trim() && `Below the bar on ${s.gap.trim()}`,
+  ].filter(Boolean);
+}
+
 /**
- * A job's applicants: search, stage and drafts filters, sort, pages loaded one after the other ("Show more"), and
+ * A job's applicants, or every job's (without `jobId`, each row names its job): search, stage and drafts filters, sort, pages loaded one after the other ("Show more"), and
  * boxes to choose applications and reject them together for one reason, in the background. Someone with an offer,
  * hired or withdrawn has no box (a hire is never rejected); choosing "every matching application" leaves them out on
  * the server, which names each one skipped.
  */
 export function Applicants(props: {
-  jobId: string;
+  jobId?: string;
   me: Me;
   onStarted: (op: BulkOperation) => void;
   emptyText: string;
@@ -116,7 +152,7 @@ export function Applicants(props: {
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const rows: Application[] = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const rows: ApplicationListItem[] = list.data?.pages.flatMap((p) => p.items) ?? [];
   const total = list.data?.pages[0]?.total;
 
   const mayReject = can(me, 'applications.reject');
@@ -131,9 +167,9 @@ export function Applicants(props: {
   const selectable = rows.filter((a) => rejectionRefusal(a.stage) === null);
   const pageAllChosen = selectable.length > 0 && selectable.every((a) => chosen.has(a.id));
   const count = allMatching ? (total ?? 0) : chosen.size;
-  // Rejecting in bulk takes no feedback state or days of rejection: the boxes shown are chosen one by one.
-  const ranged = Boolean(state.rejectedFrom || state.rejectedTo);
-  const narrowed = ranged || Boolean(state.feedback);
+  // Rejecting in bulk takes one job and no feedback state, days or responses: the boxes shown are chosen one by one.
+  const described = narrowing(state);
+  const narrowed = described.length > 0 || !jobId;
 
   const [confirming, setConfirming] = useState(false);
   const reasons = useApi<{ items: RejectionReason[] }>('/rejection-reasons', { enabled: mayReject });
@@ -241,19 +277,25 @@ export function Applicants(props: {
           </button>
         </div>
       )}
-      {(state.feedback || ranged) && (
+      {described.length > 0 && (
         <p className="filters small">
-          {state.feedback && <span>Feedback {state.feedback}. </span>}
-          {ranged && (
-            <span>
-              Rejected {state.rejectedFrom ? `from ${state.rejectedFrom}` : ''}
-              {state.rejectedTo ? ` to ${state.rejectedTo}` : ''}.{' '}
-            </span>
-          )}
+          {described.map((n) => (
+            <span key={n}>{n}. </span>
+          ))}
           <button
             type="button"
             className="link"
-            onClick={() => state.set({ feedback: undefined, rejectedFrom: undefined, rejectedTo: undefined })}
+            onClick={() =>
+              state.set({
+                feedback: undefined,
+                rejectedFrom: undefined,
+                rejectedTo: undefined,
+                sentFrom: undefined,
+                sentTo: undefined,
+                gap: undefined,
+                ...Object.fromEntries(FLAGS.map(([k]) => [k, undefined])),
+              })
+            }
           >
             Show all
           </button>
@@ -295,7 +337,9 @@ export function Applicants(props: {
       )}
       {list.data && rows.length === 0 ? (
         <p className="muted">
-          {state.q || state.stage || state.drafts ? 'No application matches.' : props.emptyText}
+          {state.q || state.stage || state.drafts || described.length > 0
+            ? 'No application matches.'
+            : props.emptyText}
         </p>
       ) : (
         <div className="table-scroll">
@@ -317,6 +361,7 @@ export function Applicants(props: {
                   </th>
                 )}
                 <th>Candidate</th>
+                {!jobId && <th>Job</th>}
                 <th>Stage</th>
                 <th>Status</th>
                 <th>Feedback</th>
@@ -343,6 +388,11 @@ export function Applicants(props: {
                       <Link to={`/applications/${a.id}`}>{a.candidate.name}</Link>
                       <div className="muted small">{a.candidate.email}</div>
                     </td>
+                    {!jobId && (
+                      <td>
+                        <Link to={`/jobs/${a.job.id}`}>{a.job.title}</Link>
+                      </td>
+                    )}
                     <td>{STAGE_LABELS[a.stage]}</td>
                     <td>
                       <Badge value={a.status} />
