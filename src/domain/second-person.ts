@@ -100,6 +100,8 @@ function escapeRe(s: string): string {
 /** Placeholders (private-use characters) for a reference to the candidate and for "your". */
 const REF = '\uE000';
 const YOUR = '\uE001';
+const REF_POSSESSIVE = new RegExp(`${REF}['’]s\\b`, 'g');
+const REF_OR_PRONOUN = new RegExp(`${REF}|\\b(?:he|she)\\b`, 'gi');
 
 function isPastOrModal(word: string): boolean {
   const w = word.toLowerCase().replace(/’/g, "'");
@@ -126,7 +128,7 @@ function convertSentence(sentence: string, refPattern: RegExp): { text: string; 
     }
   }
   // Possessives and object pronouns first.
-  s = s.replace(new RegExp(`${REF}['’]s\\b`, 'g'), () => {
+  s = s.replace(REF_POSSESSIVE, () => {
     referred = true;
     return YOUR; // "your", capitalized later
   });
@@ -149,7 +151,7 @@ function convertSentence(sentence: string, refPattern: RegExp): { text: string; 
   });
   // Subjects and remaining objects.
   let failed = false;
-  s = s.replace(new RegExp(`${REF}|\\b(?:he|she)\\b`, 'gi'), (match, offset: number, whole: string) => {
+  s = s.replace(REF_OR_PRONOUN, (match, offset: number, whole: string) => {
     referred = true;
     const after = whole.slice(offset + match.length);
     const m = /^(\s+)([A-Za-z'’]+)(\s+)([A-Za-z'’]+)?/.exec(after) ?? /^(\s+)([A-Za-z'’]+)/.exec(after);
@@ -188,14 +190,14 @@ function convertSentence(sentence: string, refPattern: RegExp): { text: string; 
   return { text: s, referred };
 }
 
-/**
- * The note addressed to the candidate, or null when that cannot be done reliably. `candidateNames` are the
- * candidate's full name and first name (case-sensitive, whole words).
- */
-export function toSecondPerson(note: string, candidateNames: readonly string[] = []): string | null {
-  const text = note.replace(/\s+/g, ' ').trim();
-  if (!text) return null;
-  if (MALE.test(text) && FEMALE.test(text)) return null;
+/** The last names' reference pattern: a composer asks about every sentence of a draft with the same names. */
+let lastNames: string | undefined;
+let lastPattern: RegExp | undefined;
+
+/** A reference to the candidate: "the candidate" and the like, or one of their names (longest first). */
+function referencePattern(candidateNames: readonly string[]): RegExp {
+  const asked = candidateNames.join('\u0000');
+  if (lastPattern && lastNames === asked) return lastPattern;
   const names = [...new Set(candidateNames.map((n) => n.trim()).filter((n) => n.length > 1))].sort(
     (a, b) => b.length - a.length,
   );
@@ -204,7 +206,20 @@ export function toSecondPerson(note: string, candidateNames: readonly string[] =
     '\\b(?:[Cc]andidate|[Aa]pplicant|[Ii]nterviewee)\\b',
     ...names.map((n) => `\\b${escapeRe(n)}\\b`),
   ];
-  const refPattern = new RegExp(alternatives.join('|'), 'g');
+  lastNames = asked;
+  lastPattern = new RegExp(alternatives.join('|'), 'g');
+  return lastPattern;
+}
+
+/**
+ * The note addressed to the candidate, or null when that cannot be done reliably. `candidateNames` are the
+ * candidate's full name and first name (case-sensitive, whole words).
+ */
+export function toSecondPerson(note: string, candidateNames: readonly string[] = []): string | null {
+  const text = note.replace(/\s+/g, ' ').trim();
+  if (!text) return null;
+  if (MALE.test(text) && FEMALE.test(text)) return null;
+  const refPattern = referencePattern(candidateNames);
   let referred = false;
   const parts: string[] = [];
   let cursor = 0;
