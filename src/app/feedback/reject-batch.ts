@@ -179,7 +179,7 @@ export async function rejectBatch(
             outline: composed[i].sections,
           })),
         )
-        .returning({ id: feedback.id, applicationId: feedback.applicationId, body: feedback.body });
+        .returning({ id: feedback.id, applicationId: feedback.applicationId });
       const draftOf = new Map(drafts.map((d) => [d.applicationId, d]));
       const events: AuditEntry[] = [];
       take.forEach((r, i) => {
@@ -203,7 +203,7 @@ export async function rejectBatch(
             subjectType: 'feedback',
             subjectId: draft.id,
             applicationId,
-            data: draftedAuditData(draft.body, composed[i]),
+            data: draftedAuditData(composed[i].body, composed[i]),
           },
         );
         outcomes.set(applicationId, { applicationId, rejected: true, feedbackId: draft.id });
