@@ -14,6 +14,8 @@
 //   DATABASE_URL=postgres://... npx tsx bench/bulk.ts
 //   BENCH_APPLICATIONS=200 npx tsx bench/bulk.ts   (a shorter run; BENCH_BASELINE: the baseline's, default 300)
 //   BENCH_CPU_PROF=bulk.cpuprofile npx tsx bench/bulk.ts   (a CPU profile of the bulk rejection alone)
+//   BENCH_APPROVE=0 npx tsx bench/bulk.ts   (the rejection figures only: approve all is not run)
+//   BENCH_PROBE=0 npx tsx bench/bulk.ts   (no /health requests during the bulk: its CPU time is the bulk's alone)
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -90,6 +92,7 @@ async function startSmtp() {
  * event loop) until told to stop; returns every answer's time in ms.
  */
 function healthProbe(base: string) {
+  if (process.env.BENCH_PROBE === '0') return { stop: async () => [] as number[] };
   const code = `
     const times = []; let stop = false;
     process.stdin.on('data', () => { stop = true; });
@@ -282,6 +285,16 @@ async function main() {
   console.log(
     `  /api/v1/health during the bulk:  p50 ${ms(during.p50)}  p99 ${ms(during.p99)}  max ${ms(during.max)}  (${during.n} requests; target p99 < 100 ms on PGlite)`,
   );
+
+  if (process.env.BENCH_APPROVE === '0') {
+    await debrief.runner.stop();
+    server.close();
+    debrief.mailer.close();
+    await database.close();
+    await smtp.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  }
 
   // Approve every draft without findings, and count what the mail server receives.
   phase('approve all');

@@ -50,6 +50,7 @@ export function assemble(
   }
   const ctx: AppContext = {
     db: database.db,
+    engine: database.engine,
     config,
     logger,
     secrets: createSecretBox(keys),

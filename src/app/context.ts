@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import type { Db } from '../db/client';
+import type { Database, Db } from '../db/client';
 import type { Role } from '../db/schema';
 import type { JobDefinition } from '../jobs/runner';
 import type { Logger } from '../lib/logger';
@@ -8,6 +8,8 @@ import type { SecretBox } from '../lib/secret-box';
 /** What every use case may touch: the database, settings, logs and the job outbox. */
 export interface AppContext {
   db: Db;
+  /** Which database: on the embedded one (PGlite) a transaction holds the whole database while it runs. */
+  engine: Database['engine'];
   config: Config;
   logger: Logger;
   /** Seals and opens the secrets Debrief must read back (never passwords or tokens: those are hashed). */

@@ -93,24 +93,25 @@ const THIRD_PERSON_OTHER = /\b(?:they|them|their|theirs|themselves|themself|i|me
 const MALE = /\b(?:he|him|his|himself)\b/i;
 const FEMALE = /\b(?:she|her|hers|herself)\b/i;
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** Placeholders (private-use characters) for a reference to the candidate and for "your". */
 const REF = '\uE000';
 const YOUR = '\uE001';
+const REF_POSSESSIVE = new RegExp(`${REF}['’]s\\b`, 'g');
+const REF_OR_PRONOUN = new RegExp(`${REF}|\\b(?:he|she)\\b`, 'gi');
 
 function isPastOrModal(word: string): boolean {
   const w = word.toLowerCase().replace(/’/g, "'");
   return SAME_FORM.has(w) || /^[a-z]{3,}ed$/.test(w);
 }
 
-/** Converts one sentence; null when not reliable. `refs` are the reference patterns (already escaped). */
-function convertSentence(sentence: string, refPattern: RegExp): { text: string; referred: boolean } | null {
+/** Converts one sentence; null when not reliable. `names` are the candidate's names, longest first. */
+function convertSentence(
+  sentence: string,
+  names: readonly string[],
+): { text: string; referred: boolean } | null {
   if (THIRD_PERSON_OTHER.test(sentence)) return null;
   if (/\b(?:he|she)['’](?!s\b)/i.test(sentence) || /\b(?:he|she)['’]s\b/i.test(sentence)) return null;
-  let s = sentence.replace(refPattern, REF);
+  let s = markReferences(sentence, names);
   let referred = false;
   // A note without a subject ("Missed two typos.", "Has not used dbt.") is about the candidate the scorecard rates:
   // give it one when it opens with a verb whose form is settled, but not a participle that opens a passive clause
@@ -126,7 +127,7 @@ function convertSentence(sentence: string, refPattern: RegExp): { text: string; 
     }
   }
   // Possessives and object pronouns first.
-  s = s.replace(new RegExp(`${REF}['’]s\\b`, 'g'), () => {
+  s = s.replace(REF_POSSESSIVE, () => {
     referred = true;
     return YOUR; // "your", capitalized later
   });
@@ -149,7 +150,7 @@ function convertSentence(sentence: string, refPattern: RegExp): { text: string; 
   });
   // Subjects and remaining objects.
   let failed = false;
-  s = s.replace(new RegExp(`${REF}|\\b(?:he|she)\\b`, 'gi'), (match, offset: number, whole: string) => {
+  s = s.replace(REF_OR_PRONOUN, (match, offset: number, whole: string) => {
     referred = true;
     const after = whole.slice(offset + match.length);
     const m = /^(\s+)([A-Za-z'’]+)(\s+)([A-Za-z'’]+)?/.exec(after) ?? /^(\s+)([A-Za-z'’]+)/.exec(after);
@@ -189,6 +190,63 @@ function convertSentence(sentence: string, refPattern: RegExp): { text: string; 
   return { text: s, referred };
 }
 
+/** "the candidate" and the like: the references that come first where one of the candidate's names also fits. */
+const GENERIC_REFERENCE =
+  /\b(?:[Tt]he|[Tt]his|[Oo]ur)\s+(?:candidate|applicant|interviewee)\b|\b(?:[Cc]andidate|[Aa]pplicant|[Ii]nterviewee)\b/g;
+
+/** A word character as `\b` reads it (no `u` flag): ASCII letters, digits and the underscore. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+function boundaryAt(text: string, i: number): boolean {
+  const before = i > 0 && isWordChar(text.charCodeAt(i - 1));
+  const after = i < text.length && isWordChar(text.charCodeAt(i));
+  return before !== after;
+}
+
+/** Where `name` first stands as a whole word (`\bname\b`) at or after `from`, or -1. */
+function nameAt(text: string, name: string, from: number): number {
+  for (let i = text.indexOf(name, from); i !== -1; i = text.indexOf(name, i + 1)) {
+    if (boundaryAt(text, i) && boundaryAt(text, i + name.length)) return i;
+  }
+  return -1;
+}
+
+/**
+ * Every reference to the candidate replaced by REF: "the candidate" and the like, or one of their names (case-sensitive,
+ * whole words, longest first), leftmost first, as one regular expression of those alternatives in that order would.
+ * Names are found as plain text: a regular expression made of each candidate's name would be compiled once per
+ * candidate, which costs more than the rest of the rewording.
+ */
+function markReferences(sentence: string, names: readonly string[]): string {
+  let out = '';
+  let cursor = 0;
+  while (cursor <= sentence.length) {
+    GENERIC_REFERENCE.lastIndex = cursor;
+    const generic = GENERIC_REFERENCE.exec(sentence);
+    let at = generic ? generic.index : -1;
+    let length = generic ? generic[0].length : 0;
+    for (const name of names) {
+      const i = nameAt(sentence, name, cursor);
+      if (i !== -1 && (at === -1 || i < at)) {
+        at = i;
+        length = name.length;
+      }
+    }
+    if (at === -1) break;
+    out += sentence.slice(cursor, at) + REF;
+    cursor = at + length;
+  }
+  return out + sentence.slice(cursor);
+}
+
+/** The candidate's names as references: each once, longer than one character, longest first. */
+function referenceNames(candidateNames: readonly string[]): string[] {
+  return [...new Set(candidateNames.map((n) => n.trim()).filter((n) => n.length > 1))].sort(
+    (a, b) => b.length - a.length,
+  );
+}
+
 /**
  * A note's comma splice after a converted subject ("you pitched features early, asked only closed questions")
  * reads as a slip once addressed to the candidate: its last clause is joined with "and" when it opens with a past
@@ -218,20 +276,12 @@ export function toSecondPerson(note: string, candidateNames: readonly string[] =
   const text = note.replace(/\s+/g, ' ').trim();
   if (!text) return null;
   if (MALE.test(text) && FEMALE.test(text)) return null;
-  const names = [...new Set(candidateNames.map((n) => n.trim()).filter((n) => n.length > 1))].sort(
-    (a, b) => b.length - a.length,
-  );
-  const alternatives = [
-    '\\b(?:[Tt]he|[Tt]his|[Oo]ur)\\s+(?:candidate|applicant|interviewee)\\b',
-    '\\b(?:[Cc]andidate|[Aa]pplicant|[Ii]nterviewee)\\b',
-    ...names.map((n) => `\\b${escapeRe(n)}\\b`),
-  ];
-  const refPattern = new RegExp(alternatives.join('|'), 'g');
+  const names = referenceNames(candidateNames);
   let referred = false;
   const parts: string[] = [];
   let cursor = 0;
   for (const span of splitSentences(text)) {
-    const converted = convertSentence(span.text, refPattern);
+    const converted = convertSentence(span.text, names);
     if (!converted) return null;
     if (!converted.referred && !SAFE_OPENERS.test(span.text)) return null;
     referred ||= converted.referred;

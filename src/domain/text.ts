@@ -79,6 +79,24 @@ const ABBREVIATIONS = new Set([
 const COMPANY_SUFFIXES = new Set(['inc', 'ltd', 'co', 'corp', 'llc', 'plc']);
 const CLOSERS = new Set([')', ']', '"', "'", '”', '’', '»']);
 
+/** Whether a UTF-16 code unit is white space as `\s` reads it in a regular expression. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c >= 0xa0 && isWideSpace(c));
+}
+function isWideSpace(c: number): boolean {
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 function endsSentence(line: string, i: number): number {
   // line[i] is '.', '!' or '?'. Returns the exclusive end of the sentence, or -1 if it does not end here.
   let j = i + 1;
@@ -87,9 +105,16 @@ function endsSentence(line: string, i: number): number {
     (CLOSERS.has(line.charAt(j)) || line[j] === '.' || line[j] === '!' || line[j] === '?')
   )
     j++;
-  if (j < line.length && !/\s/.test(line.charAt(j))) return -1;
+  if (j < line.length && !isSpace(line.charCodeAt(j))) return -1;
   if (line[i] === '.') {
-    const word = /(?:^|[\s(])([^\s(]+)$/.exec(line.slice(0, i))?.[1] ?? '';
+    // The word before the period: back to white space or an opening bracket.
+    let k = i;
+    while (k > 0) {
+      const c = line.charCodeAt(k - 1);
+      if (c === 40 || isSpace(c)) break;
+      k--;
+    }
+    const word = line.slice(k, i);
     const bare = word.toLowerCase();
     if (ABBREVIATIONS.has(bare)) return -1;
     if (COMPANY_SUFFIXES.has(bare) && !/^\s+["“'‘(]*\p{Lu}/u.test(line.slice(j))) return -1;
@@ -97,6 +122,15 @@ function endsSentence(line: string, i: number): number {
     if (/^\d+$/.test(word) && j < line.length && /^\s+\d/.test(line.slice(j))) return -1; // "section 3. 4"
   }
   return j;
+}
+
+/** The sentence of `line` from `a` to `b`, without its surrounding white space, when anything is left. */
+function pushTrimmed(out: SentenceSpan[], line: string, lineStart: number, a: number, b: number): void {
+  let s = a;
+  let e = b;
+  while (s < e && isSpace(line.charCodeAt(s))) s++;
+  while (e > s && isSpace(line.charCodeAt(e - 1))) e--;
+  if (e > s) out.push({ text: line.slice(s, e), start: lineStart + s, end: lineStart + e });
 }
 
 /**
@@ -113,23 +147,16 @@ export function splitSentences(body: string): SentenceSpan[] {
     if (lineEnd === -1) lineEnd = body.length;
     const line = body.slice(lineStart, lineEnd);
     let from = 0;
-    const push = (a: number, b: number) => {
-      let s = a;
-      let e = b;
-      while (s < e && /\s/.test(line.charAt(s))) s++;
-      while (e > s && /\s/.test(line.charAt(e - 1))) e--;
-      if (e > s) out.push({ text: line.slice(s, e), start: lineStart + s, end: lineStart + e });
-    };
     for (let i = 0; i < line.length; i++) {
-      const c = line[i];
-      if (c !== '.' && c !== '!' && c !== '?') continue;
+      const c = line.charCodeAt(i);
+      if (c !== 46 && c !== 33 && c !== 63) continue; // . ! ?
       const end = endsSentence(line, i);
       if (end === -1) continue;
-      push(from, end);
+      pushTrimmed(out, line, lineStart, from, end);
       from = end;
       i = end - 1;
     }
-    push(from, line.length);
+    pushTrimmed(out, line, lineStart, from, line.length);
     lineStart = lineEnd + 1;
   }
   return out;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, newOrganization, startHarness, uniqueEmail } from '../support/harness';
-import { jobWithApplication, scoreTwoRounds } from '../support/hiring';
+import { CRITERIA, inviteMember, jobWithApplication, scoreTwoRounds } from '../support/hiring';
 
 let h: Harness;
 beforeAll(async () => {
@@ -112,4 +112,167 @@ describe('a rejection in a batch', () => {
       from: stage,
     });
   }, 120_000);
+});
+
+describe('a batch of different applications', () => {
+  it('drafts, for each, the letter the same rejection made one at a time drafts', async () => {
+    const org = await newOrganization(h);
+    const priya = await inviteMember(org, 'Priya Natarajan');
+    const tomasz = await inviteMember(org, 'Tomasz Wójcik');
+    // Different candidates, rounds, ratings and notes: each letter is composed from its own facts.
+    const outcomes: {
+      name: string;
+      cards: { by: string; stage: string; ratings: [string, number, string][] }[];
+    }[] = [
+      {
+        name: 'Alex Morgan',
+        cards: [
+          {
+            by: priya.id,
+            stage: 'interview',
+            ratings: [
+              [
+                'Attention to detail',
+                1,
+                'Alex missed two typos in the API field names and a wrong status code.',
+              ],
+              ['System design', 2, 'She had no plan for retries when the payment provider times out.'],
+              ['Communication', 4, 'Explained the caching trade-off clearly with a diagram.'],
+            ],
+          },
+          {
+            by: tomasz.id,
+            stage: 'final',
+            ratings: [
+              [
+                'Attention to detail',
+                2,
+                'Missed two edge cases in the pagination code that Tomasz pointed out.',
+              ],
+              ['Communication', 3, 'Answered follow-up questions directly.'],
+            ],
+          },
+        ],
+      },
+      {
+        name: 'Jordan Lee',
+        cards: [
+          {
+            by: priya.id,
+            stage: 'screen',
+            ratings: [
+              ['System design', 1, 'Could not say how the service would behave when the pool is exhausted.'],
+              ['Communication', 3, 'Clear answers about past projects.'],
+            ],
+          },
+        ],
+      },
+      {
+        name: 'Maria José Fernández',
+        cards: [
+          {
+            by: tomasz.id,
+            stage: 'interview',
+            ratings: [
+              [
+                'Attention to detail',
+                4,
+                'Caught the off-by-one error in the sample report before we mentioned it.',
+              ],
+              ['Communication', 4, 'Walked through a past migration step by step, naming the risks.'],
+            ],
+          },
+        ],
+      },
+      {
+        name: 'Chris Park',
+        cards: [
+          {
+            by: priya.id,
+            stage: 'interview',
+            ratings: [
+              [
+                'Attention to detail',
+                2,
+                '- Q1: wrong status code\n- Pagination: not covered\n- The candidate also skipped the empty-list case.',
+              ],
+              [
+                'System design',
+                2,
+                'Given a failing test, found the bug after two hints. Unsure about caching.',
+              ],
+              ['Communication', 3, 'Tends to answer before the question is finished, but explains well.'],
+            ],
+          },
+        ],
+      },
+    ];
+    const letters = async (bulk: boolean) => {
+      const job = await org.api.post('/api/v1/jobs', { title: 'Platform Engineer', criteria: CRITERIA });
+      const criterion = Object.fromEntries(
+        job.body.criteria.map((c: { name: string; id: string }) => [c.name, c.id]),
+      );
+      const ids: string[] = [];
+      for (const o of outcomes) {
+        const a = await org.api.post('/api/v1/applications', {
+          jobId: job.body.id,
+          candidate: { name: o.name, email: uniqueEmail('candidate') },
+        });
+        for (const card of o.cards) {
+          const r = await org.api.post(`/api/v1/applications/${a.body.id}/scorecards`, {
+            onBehalfOf: card.by,
+            stage: card.stage,
+            recommendation: 'no',
+            ratings: card.ratings.map(([name, rating, evidence]) => ({
+              criterionId: criterion[name],
+              rating,
+              evidence,
+            })),
+          });
+          expect(r.status).toBe(201);
+        }
+        ids.push(a.body.id);
+      }
+      if (bulk) {
+        const started = await org.api.post('/api/v1/applications/bulk-rejection', {
+          reason: 'skills-gap',
+          applicationIds: ids,
+        });
+        expect(started.status).toBe(202);
+        await h.drainJobs();
+        expect((await org.api.get(`/api/v1/bulk-operations/${started.body.id}`)).body).toMatchObject({
+          status: 'done',
+          succeeded: ids.length,
+        });
+      } else {
+        for (const id of ids) {
+          const r = await org.api.post(`/api/v1/applications/${id}/rejection`, { reason: 'skills-gap' });
+          expect(r.status).toBe(201);
+        }
+      }
+      const out = [];
+      for (const id of ids) {
+        const a = await org.api.get(`/api/v1/applications/${id}`);
+        const { feedback } = (await org.api.get(`/api/v1/feedback/${a.body.feedback.id}`)).body;
+        // The two jobs' criteria and scorecards have their own ids; the letters are compared without them.
+        out.push(
+          JSON.parse(
+            JSON.stringify({
+              body: feedback.body,
+              findings: feedback.findings,
+              sentences: feedback.sentences,
+              outline: feedback.outline,
+            }),
+            (k, v) => (['criterionId', 'scorecardId', 'id'].includes(k) ? undefined : v),
+          ),
+        );
+      }
+      return out;
+    };
+    const one = await letters(false);
+    const batched = await letters(true);
+    expect(new Set(one.map((l) => l.body)).size).toBe(outcomes.length);
+    expect(one[0].body).toContain('Platform Engineer');
+    expect(batched).toEqual(one);
+  }, 180_000);
 });

@@ -11,7 +11,7 @@ import {
   startOperation,
 } from '../bulk-operations';
 import type { Actor, AppContext } from '../context';
-import { REJECTION_BATCH, rejectBatch, yieldToOthers } from '../feedback/reject-batch';
+import { rejectBatch, rejectionBatch, yieldToOthers } from '../feedback/reject-batch';
 import { loadRejectionReason, visibleApplications } from '../load';
 import { type ApplicationFilter, applicationFilter } from './list-applications';
 
@@ -108,7 +108,7 @@ export async function rejectApplications(ctx: AppContext, actor: Actor, input: R
 }
 
 /**
- * The runner's side: rejects the chosen applications in batches (`REJECTION_BATCH` to a transaction, through the
+ * The runner's side: rejects the chosen applications in batches (`rejectionBatch` to a transaction, through the
  * same rows and checks as one at a time), recording the batch's progress in its own transaction, and lets the event
  * loop serve others between batches. A retry carries on after the last batch done.
  */
@@ -123,8 +123,9 @@ export function rejectApplicationsJob(getCtx: () => AppContext): JobDefinition<P
       const actor = await operationActor(ctx.db, op);
       const reason = await loadRejectionReason(ctx.db, op.organizationId, String(op.params.reason));
       const ids = (op.params.applicationIds as string[]).slice(op.done);
-      for (let i = 0; i < ids.length; i += REJECTION_BATCH) {
-        const batch = ids.slice(i, i + REJECTION_BATCH);
+      const size = rejectionBatch(ctx.engine);
+      for (let i = 0; i < ids.length; i += size) {
+        const batch = ids.slice(i, i + size);
         await rejectBatch(ctx.db, actor, { applicationIds: batch, reason }, async (tx, outcomes) => {
           const skipped: BulkOperationItem[] = [];
           let succeeded = 0;

@@ -5,7 +5,7 @@ import { enqueue, type JobDefinition } from '../../jobs/runner';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import { type Actor, type AppContext, actorOf } from '../context';
-import { REJECTION_BATCH, rejectBatch, yieldToOthers } from '../feedback/reject-batch';
+import { rejectBatch, rejectionBatch, yieldToOthers } from '../feedback/reject-batch';
 import { loadJob, loadRejectionReason } from '../load';
 
 type Payload = { operationId: string };
@@ -68,7 +68,7 @@ export async function rejectRemaining(
 }
 
 /**
- * The runner's side: rejects the remaining applications in batches of `REJECTION_BATCH`, each batch and its progress
+ * The runner's side: rejects the remaining applications in batches of `rejectionBatch`, each batch and its progress
  * in one transaction, letting the event loop serve others between batches; a retry carries on where it stopped.
  */
 export function rejectRemainingJob(getCtx: () => AppContext): JobDefinition<Payload> {
@@ -92,7 +92,7 @@ export function rejectRemainingJob(getCtx: () => AppContext): JobDefinition<Payl
           .from(applications)
           .where(and(eq(applications.jobId, op.jobId), remaining))
           .orderBy(applications.id)
-          .limit(REJECTION_BATCH);
+          .limit(rejectionBatch(ctx.engine));
         if (!batch.length) break;
         // Rejected, offered, hired or withdrawn meanwhile by a person: left alone (the batch re-reads under lock).
         await rejectBatch(ctx.db, actor, { applicationIds: batch.map((a) => a.id), reason }, async (tx) => {

@@ -28,11 +28,17 @@ export function sentencesOf(
   body: string,
   spans: { start: number; end: number; segment: Segment }[],
 ): ComposedSentence[] {
+  // Both are in order of position and neither overlaps itself: the spans a sentence overlaps are the run from the
+  // first that ends after the sentence starts.
+  let first = 0;
   return splitSentences(body).map((s) => {
     const evidence: EvidenceLink[] = [];
     const seen = new Set<string>();
-    for (const span of spans) {
-      if (span.end <= s.start || span.start >= s.end) continue;
+    while (first < spans.length && (spans[first] as (typeof spans)[number]).end <= s.start) first++;
+    for (let i = first; i < spans.length; i++) {
+      const span = spans[i] as (typeof spans)[number];
+      if (span.start >= s.end) break;
+      if (span.end <= s.start) continue;
       for (const link of span.segment.evidence) {
         const k = key(link.scorecardId, link.criterionId);
         if (seen.has(k)) continue;

@@ -4,7 +4,7 @@
 
 import { check, type Finding, hasBlocking, type Jurisdiction } from '../../checker';
 import { familyFor, ownPointer, pointerFor } from '../pointers';
-import { type StagePolicy, stagePolicy } from '../stage-policy';
+import { type Stage, type StagePolicy, stagePolicy } from '../stage-policy';
 import { ensurePeriod, excerpt, splitSentences } from '../text';
 import { aggregate, key } from './aggregate';
 import { headingName, inlineCriterion, needsPhrase, tidy } from './phrasing';
@@ -21,7 +21,7 @@ import type {
   Segment,
 } from './types';
 import { greetingLine, normalizeVoice, signOffLines } from './voice';
-import { firstName, interviewerNameParts, mentionsName, renderObservation } from './wording';
+import { firstName, interviewerNameParts, nameTest, renderObservation } from './wording';
 
 export interface Plan {
   paragraphs: Paragraph[];
@@ -36,6 +36,14 @@ export class Composer {
   private readonly nameParts: string[];
   private readonly candidateNames: string[];
   private readonly jurisdictions: Jurisdiction[] | undefined;
+  private readonly mentionsInterviewer: (text: string) => boolean;
+  /**
+   * What the checker said of a text, and how a note reads to the candidate, as found the first time: a draft is
+   * planned more than once (a shorter plan when the first is too long, again after leaving out a blocked
+   * observation), each time from the same notes. Both are pure, so the answer is the same.
+   */
+  private readonly checked = new Map<string, Finding[]>();
+  private readonly rendered = new Map<string, string | null>();
   /** Evidence left out, by key, in the order it was decided. */
   readonly omitted = new Map<string, OmittedEvidence>();
 
@@ -45,8 +53,9 @@ export class Composer {
     for (const s of input.scorecards)
       for (const r of s.ratings) if (r.leftOut) this.omit(s.id, r.criterionId, r.leftOut);
     this.nameParts = interviewerNameParts(input.scorecards);
+    this.mentionsInterviewer = nameTest(this.nameParts);
     const full = input.candidateName.replace(/\s+/g, ' ').trim();
-    this.candidateNames = [full, firstName(full)].filter((n) => n && !mentionsName(n, this.nameParts));
+    this.candidateNames = [full, firstName(full)].filter((n) => n && !this.mentionsInterviewer(n));
     this.jurisdictions = input.jurisdictions?.length ? input.jurisdictions : undefined;
   }
 
@@ -55,7 +64,22 @@ export class Composer {
   }
 
   findings(text: string): Finding[] {
-    return check(text, { mode: 'feedback', jurisdictions: this.jurisdictions });
+    let found = this.checked.get(text);
+    if (!found) {
+      found = check(text, { mode: 'feedback', jurisdictions: this.jurisdictions });
+      this.checked.set(text, found);
+    }
+    return found;
+  }
+
+  private render(evidence: string, stage: Stage, sentencesPerNote: number): string | null {
+    const k = `${stage}\u0000${sentencesPerNote}\u0000${evidence}`;
+    let text = this.rendered.get(k);
+    if (text === undefined) {
+      text = renderObservation(evidence, stage, this.candidateNames, sentencesPerNote);
+      this.rendered.set(k, text);
+    }
+    return text;
   }
 
   blocks(text: string): boolean {
@@ -105,7 +129,7 @@ export class Composer {
       if (!evidence) continue;
       const k = key(r.scorecard.id, agg.criterion.id);
       if (used.has(k) || this.omitted.has(k)) continue;
-      if (mentionsName(evidence, this.nameParts)) {
+      if (this.mentionsInterviewer(evidence)) {
         this.omit(r.scorecard.id, agg.criterion.id, 'names-interviewer');
         continue;
       }
@@ -114,12 +138,7 @@ export class Composer {
         this.omit(r.scorecard.id, agg.criterion.id, 'blocked');
         continue;
       }
-      const text = renderObservation(
-        r.rating.evidence,
-        r.scorecard.stage,
-        this.candidateNames,
-        sentencesPerNote,
-      );
+      const text = this.render(r.rating.evidence, r.scorecard.stage, sentencesPerNote);
       if (!text) continue;
       const findings = [...findingsOnNote, ...this.findings(text)];
       if (hasBlocking(findings)) {

@@ -46,13 +46,17 @@ const NAME_WORDS = new Set(
 );
 
 export function mentionsName(text: string, nameParts: readonly string[]): boolean {
-  for (const part of nameParts) {
+  return nameTest(nameParts)(text);
+}
+
+/** `mentionsName` with the names' patterns built once, for a composer that asks it of every note. */
+export function nameTest(nameParts: readonly string[]): (text: string) => boolean {
+  const patterns = nameParts.map((part) => {
     const escaped = part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const caseSensitive = NAME_WORDS.has(part.toLowerCase());
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, caseSensitive ? 'u' : 'iu');
-    if (re.test(text)) return true;
-  }
-  return false;
+    return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, caseSensitive ? 'u' : 'iu');
+  });
+  return (text) => patterns.some((re) => re.test(text));
 }
 
 /** Words that open a neutral statement and may be lower-cased after "we saw that". */
