@@ -7,7 +7,7 @@ import pg from 'pg';
 //
 // - Named statements: a query with parameters is prepared once per connection under a name derived from its text,
 //   and afterwards only its parameters are sent; PostgreSQL parses it once and may keep its plan.
-// - Pipelining: a query outside a transaction goes to one of a few shared connections in pipeline mode, where it is
+// - Pipelining: a query outside a transaction goes to a shared connection in pipeline mode (one by default), where it is
 //   sent without waiting for the answers to the queries before it; what every request sends in the same turn of the
 //   event loop leaves in one write. Each query still ends with its own Sync, so it commits (or fails) alone, exactly
 //   as on a connection of its own. Transactions (and anything that holds a connection) take one from the pool.
@@ -125,8 +125,13 @@ const STALL_MS = 100;
 export class PipelinedPool extends pg.Pool {
   readonly #lanes: Lane[];
 
+  /**
+   * `lanes`: how many shared connections. One by default: beside PostgreSQL on two CPUs, one lane sent more per write
+   * and served about a third more requests than two (bench/README.md); a database on its own many-core machine may
+   * want more, since one connection's queries run one at a time.
+   */
   constructor(config: pg.PoolConfig & { lanes?: number }) {
-    const { lanes = 2, ...poolConfig } = config;
+    const { lanes = 1, ...poolConfig } = config;
     super({ ...poolConfig, Client: NamingClient } as pg.PoolConfig);
     this.#lanes = Array.from({ length: lanes }, () => new Lane(poolConfig));
   }
