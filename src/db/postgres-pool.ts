@@ -138,7 +138,9 @@ export class PipelinedPool extends pg.Pool {
 
   // biome-ignore lint/suspicious/noExplicitAny: pg's overloads
   query(config: any, values?: any, callback?: any): any {
-    const lane = typeof values === 'function' || callback ? undefined : this.#pick();
+    // Callbacks and custom query objects (cursors, streams, which keep a portal open) keep to the pool.
+    const own = typeof values === 'function' || callback || typeof config?.submit === 'function';
+    const lane = own ? undefined : this.#pick();
     if (!lane) return super.query(config, values, callback);
     return lane.query(config, values);
   }
