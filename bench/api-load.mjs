@@ -9,8 +9,9 @@
 //   DATABASE_URL=postgres://... node bench/api-load.mjs
 // Needs a build (npm run build).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, root } from '../scripts/setup.mjs';
 import { mailFolder, signUpByLink } from './sign-up.mjs';
@@ -47,7 +48,79 @@ const peakRssMb = () => {
   return m ? Math.round(Number(m[1]) / 1024) : Number.NaN;
 };
 
+// CPU time in ms of a process (with its reaped children), from /proc (Linux); NaN elsewhere.
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+const cpuMs = (pid) => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * TICK_MS;
+  } catch {
+    return Number.NaN;
+  }
+};
+const parentOf = (pid) => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return -1;
+  }
+};
+/** PostgreSQL's CPU: its postmaster and every process it started (read from postmaster.pid in its data folder). */
+let postmaster;
+const databaseCpuMs = () => {
+  if (!postmaster) return Number.NaN;
+  let total = cpuMs(postmaster);
+  for (const name of readdirSync('/proc')) {
+    if (/^\d+$/.test(name) && parentOf(Number(name)) === postmaster) total += cpuMs(Number(name));
+  }
+  return total;
+};
+const generatorCpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+// The load generator shares the machine's CPUs with the server (and PostgreSQL): it sends with node:http over
+// kept-alive connections, one per client, which costs it about half of what fetch() does per request. BENCH_FETCH=1
+// sends with fetch() instead (as the figures before 2026-12-03 did).
+const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+function send(method, path, token, body) {
+  const payload = body ? JSON.stringify(body) : undefined;
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${base}${path}`,
+      {
+        method,
+        agent,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+            : {}),
+        },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
 async function call(method, path, token, body) {
+  if (!process.env.BENCH_FETCH) {
+    const { status, text } = await send(method, path, token, body);
+    if (status >= 300) throw new Error(`${method} ${path}: ${status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  }
   const res = await fetch(`${base}${path}`, {
     method,
     headers: {
@@ -121,9 +194,20 @@ try {
     },
   };
 
+  if (process.env.DATABASE_URL) {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    const { rows } = await client.query('show data_directory');
+    await client.end();
+    const pidFile = join(rows[0].data_directory, 'postmaster.pid');
+    if (existsSync(pidFile)) postmaster = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  }
+
   async function load(mix, seconds) {
     const samples = Object.fromEntries(Object.keys(ROUTES).map((k) => [k, []]));
     let errors = 0;
+    const cpu0 = { server: cpuMs(server.pid), generator: generatorCpuMs(), database: databaseCpuMs() };
     const end = performance.now() + seconds * 1000;
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
@@ -139,15 +223,25 @@ try {
         }
       }),
     );
-    return { samples, errors, seconds };
+    const cpu = {
+      server: cpuMs(server.pid) - cpu0.server,
+      generator: generatorCpuMs() - cpu0.generator,
+      database: databaseCpuMs() - cpu0.database,
+    };
+    return { samples, errors, seconds, cpu };
   }
   const pct = (xs, p) => {
     const s = [...xs].sort((a, b) => a - b);
     return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : Number.NaN;
   };
-  const report = ({ samples, errors, seconds }, label) => {
+  const report = ({ samples, errors, seconds, cpu }, label) => {
     const total = Object.values(samples).reduce((n, xs) => n + xs.length, 0);
     console.log(`${label}: ${(total / seconds).toFixed(0)} req/s, ${errors} errors`);
+    // CPU per request answered: what the server, the load generator and PostgreSQL each spent (2 CPUs in all).
+    const per = (ms) => (Number.isNaN(ms) ? 'n/a' : `${(ms / total).toFixed(3)} ms`);
+    console.log(
+      `  CPU per request: server ${per(cpu.server)}, generator ${per(cpu.generator)}, PostgreSQL ${per(cpu.database)}; server busy ${((100 * cpu.server) / (seconds * 1000)).toFixed(0)}% of one CPU`,
+    );
     for (const [kind, xs] of Object.entries(samples)) {
       if (!xs.length) continue;
       console.log(
@@ -157,7 +251,11 @@ try {
     return total / seconds;
   };
 
-  console.log(`\nAPI load on ${engine}: ${CLIENTS} clients`);
+  console.log(
+    `\nAPI load on ${engine}: ${CLIENTS} clients; load average ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  );
   await load(['list', 'detail'], 3); // warm-up
   const baseline = report(await load(['health'], Math.max(5, SECONDS / 6)), 'baseline (health)');
   const real = report(
@@ -167,7 +265,11 @@ try {
     ),
     `list, detail and scorecard for ${SECONDS} s`,
   );
-  console.log(`  ratio to baseline: ${(real / baseline).toFixed(2)}; server peak memory ${peakRssMb()} MB`);
+  console.log(
+    `  ratio to baseline: ${(real / baseline).toFixed(2)}; server peak memory ${peakRssMb()} MB; load average ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  );
 } finally {
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));

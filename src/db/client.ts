@@ -6,9 +6,9 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import pg from 'pg';
 import { projectRoot } from '../lib/project-root';
 import { lockDataDir } from './lock';
+import { PipelinedPool } from './postgres-pool';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -57,9 +57,12 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
   };
 }
 
-/** Real PostgreSQL through node-postgres. */
+/**
+ * Real PostgreSQL through node-postgres: a pool for transactions, and single queries pipelined on shared connections
+ * with named statements (src/db/postgres-pool.ts).
+ */
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new PipelinedPool({ connectionString: url, max: poolSize });
   pool.on('error', () => {}); // an idle client dropped by the server; the next query reconnects
   await pool.query('select 1');
   const db = drizzlePg(pool, { schema }) as NodePgDatabase<Schema> as unknown as Db;

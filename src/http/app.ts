@@ -82,10 +82,11 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
       },
     }),
   );
-  // API answers are personal and change; no browser or proxy keeps a copy.
+  // API answers are personal and change; no browser or proxy keeps a copy. Set on the answer's own headers:
+  // `c.header` after the answer is made would copy it into a new Response (a stream and a copy per request).
   app.use('/api/*', async (c, next) => {
     await next();
-    c.header('cache-control', 'no-store');
+    c.res.headers.set('cache-control', 'no-store');
   });
   const apiBodyLimit = bodyLimit({
     maxSize: 1024 * 1024,
@@ -96,10 +97,14 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
     maxSize: 17 * 1024 * 1024,
     onError: (c) => c.json(errorBody('payload-too-large', 'The file is larger than 16 MiB'), 413),
   });
+  // GET and HEAD requests have no body (the server never reads one): asking for it would build a whole Request
+  // and its stream on every read.
   app.use('/api/*', (c, next) =>
-    c.req.method === 'POST' && c.req.path === '/api/v1/imports'
-      ? importBodyLimit(c, next)
-      : apiBodyLimit(c, next),
+    c.req.method === 'GET' || c.req.method === 'HEAD'
+      ? next()
+      : c.req.method === 'POST' && c.req.path === '/api/v1/imports'
+        ? importBodyLimit(c, next)
+        : apiBodyLimit(c, next),
   );
   // Before any route (guards.ts): no NUL characters, who the client is, no cross-site changes, who is asking.
   app.use('/api/*', refuseNul);

@@ -222,4 +222,24 @@ describe.skipIf(engine !== 'postgres')('two instances on one PostgreSQL', () => 
     expect(statuses.filter((s) => s === 401)).toHaveLength(10);
     expect(statuses.filter((s) => s === 429)).toHaveLength(20);
   });
+
+  it('a token revoked on one instance is refused by the other at its very next request', async () => {
+    const [a, b] = instances as [Instance, Instance];
+    const signUp = await signUpOn(b, a, 'Revocation Ltd', `revoke-${dbName}@example.test`);
+    const owner = { authorization: `Bearer ${signUp.body.token}` };
+    const created = await call(a, 'POST', '/api/v1/tokens', { name: 'Nightly export' }, owner);
+    expect(created.status).toBe(201);
+    const token = { authorization: `Bearer ${created.body.secret}` };
+    // Both instances have just accepted it.
+    expect((await call(a, 'GET', '/api/v1/applications', undefined, token)).status).toBe(200);
+    expect((await call(b, 'GET', '/api/v1/applications', undefined, token)).status).toBe(200);
+
+    expect(
+      (await call(a, 'DELETE', `/api/v1/tokens/${created.body.token.id}`, undefined, owner)).status,
+    ).toBe(204);
+    const next = await call(b, 'GET', '/api/v1/applications', undefined, token);
+    expect(next.status).toBe(401);
+    expect(next.body.error.code).toBe('unauthorized');
+    expect((await call(a, 'GET', '/api/v1/applications', undefined, token)).status).toBe(401);
+  });
 });

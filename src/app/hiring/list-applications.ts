@@ -242,6 +242,13 @@ export async function listApplications(ctx: AppContext, actor: Actor, page: Appl
     ? sql`(${field.expr}, ${applications.id}) ${cmp} (${after.value}, ${after.id})`
     : undefined;
   const dir = descending ? desc : asc;
+  const count = ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(applications)
+    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+    .leftJoin(feedback, eq(feedback.applicationId, applications.id))
+    .where(filter);
+  // The page and the total in one statement (the count is computed once, beside the page): one round trip fewer.
   const rows = await ctx.db
     .select({
       id: applications.id,
@@ -251,6 +258,7 @@ export async function listApplications(ctx: AppContext, actor: Actor, page: Appl
       job: { id: jobs.id, title: jobs.title },
       feedbackId: feedback.id,
       feedbackStatus: feedback.status,
+      total: sql<number>`(${count})`.mapWith(Number),
     })
     .from(applications)
     .innerJoin(candidates, eq(candidates.id, applications.candidateId))
@@ -259,17 +267,13 @@ export async function listApplications(ctx: AppContext, actor: Actor, page: Appl
     .where(and(filter, keyset))
     .orderBy(dir(field.expr), dir(applications.id))
     .limit(page.limit + 1);
-  const [{ n }] = await ctx.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(applications)
-    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
-    .leftJoin(feedback, eq(feedback.applicationId, applications.id))
-    .where(filter);
+  // A page past the last row carries no total; only then is it counted apart.
+  const total = rows[0]?.total ?? (await count)[0].n;
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
   return {
     items,
-    total: n,
+    total,
     nextCursor: rows.length > page.limit && last ? encode(sort, last.key, last.id) : null,
   };
 }

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import type { Db, Executor } from '../../db/client';
 import { apiTokens, sessions, users } from '../../db/schema';
 import { newSecret, sha256 } from '../../lib/crypto';
 import { recordAudit } from '../audit';
@@ -46,6 +46,37 @@ export async function actorFromSession(ctx: AppContext, secret: string): Promise
   return row ? { type: 'user', ...row } : undefined;
 }
 
+/** The token's lookup, built once per database (it runs on every request an integration makes). */
+function buildTokenLookup(db: Db) {
+  return db
+    .select({
+      ...actorColumns,
+      tokenId: apiTokens.id,
+      tokenName: apiTokens.name,
+      prefix: apiTokens.prefix,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, sql.placeholder('hash')),
+        isNull(apiTokens.revokedAt),
+        isNull(users.deactivatedAt),
+      ),
+    )
+    .prepare('actor_from_token');
+}
+const tokenLookups = new WeakMap<Db, ReturnType<typeof buildTokenLookup>>();
+function tokenLookup(db: Db) {
+  let q = tokenLookups.get(db);
+  if (!q) {
+    q = buildTokenLookup(db);
+    tokenLookups.set(db, q);
+  }
+  return q;
+}
+
 /**
  * The actor behind an API token. The token's first use each day (UTC) is recorded in the audit trail
  * (`api-token.used`, with the request that used it): enough to tell which tokens were in use, and on which days,
@@ -57,19 +88,7 @@ export async function actorFromToken(
   secret: string,
   request?: { method: string; path: string },
 ): Promise<Actor | undefined> {
-  const [row] = await ctx.db
-    .select({
-      ...actorColumns,
-      tokenId: apiTokens.id,
-      tokenName: apiTokens.name,
-      prefix: apiTokens.prefix,
-      lastUsedAt: apiTokens.lastUsedAt,
-    })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(
-      and(eq(apiTokens.tokenHash, sha256(secret)), isNull(apiTokens.revokedAt), isNull(users.deactivatedAt)),
-    );
+  const [row] = await tokenLookup(ctx.db).execute({ hash: sha256(secret) });
   if (!row) return undefined;
   const { lastUsedAt, tokenName, prefix, ...rest } = row;
   const actor: Actor = { type: 'token', ...rest };
