@@ -35,6 +35,7 @@ test('each page of the app sets its title and moving between pages puts focus on
   const nav = page.getByRole('navigation');
   for (const [link, heading] of [
     ['Jobs', 'Jobs'],
+    ['Applications', 'Applications'],
     ['Members', 'Members'],
     ['Requests', 'Requests'],
     ['Dashboard', 'Dashboard'],

@@ -30,6 +30,7 @@ const NAV: {
         s.draftsWaiting === 1 ? '1 draft waiting for review' : `${s.draftsWaiting} drafts waiting for review`,
     }),
   },
+  { to: '/applications', label: 'Applications', section: 'applications' },
   {
     to: '/requests',
     label: 'Requests',
