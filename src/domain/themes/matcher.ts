@@ -286,8 +286,8 @@ export function themeMatcher(themes: readonly ThemeData[], cueData: ThemeCues): 
 
   function themeOfGap(gap: Gap): GapTheme | null {
     // The criterion names the area assessed, so its phrases weigh most; a gap phrase in the evidence says what fell
-    // short more surely than a topic; then each word of a theme's area counts. Ties go to what was found first:
-    // phrases (criterion, then evidence) before words (criterion, then evidence).
+    // short more surely than a topic; then each word of a theme's area counts. Ties go to a field's own theme,
+    // then to what was found first: phrases (criterion, then evidence) before words (criterion, then evidence).
     const scores = new Map<string, { score: number; order: number; first: GapTheme }>();
     let order = 0;
     const add = (
@@ -315,9 +315,17 @@ export function themeMatcher(themes: readonly ThemeData[], cueData: ThemeCues): 
         .map((w) => ({ alt: { theme: w.theme, kind: 'topic' as const, source: w.word }, text: w.word }));
     if (criterion) add('criterion', asFound(criterion), wordWeight);
     add('evidence', asFound(gap.evidence), wordWeight);
+    // A field's practice named is the one to work on ("poor time management with 2 pts" is patient care).
+    const field = (s: { first: GapTheme }) => fieldThemes.has(s.first.theme);
     let best: { score: number; order: number; first: GapTheme } | undefined;
     for (const s of scores.values())
-      if (!best || s.score > best.score || (s.score === best.score && s.order < best.order)) best = s;
+      if (
+        !best ||
+        s.score > best.score ||
+        (s.score === best.score &&
+          (field(s) !== field(best) ? field(s) : s.order < best.order))
+      )
+        best = s;
     return best?.first ?? null;
   }
 
