@@ -27,6 +27,13 @@ import { wordIndex } from './words';
  */
 export const WORD_WEIGHT = { word: 1, fieldWord: 2 } as const;
 
+/**
+ * Words that, in a criterion's name, only say that what follows fell short ("Common Mistakes", "Mistake #6", "One
+ * Mistake Can Kill It"): a heading over a list of shortfalls, not the area of attention to detail. They count in the
+ * evidence, and phrases such as "small mistakes" count anywhere.
+ */
+const LIST_OF_SHORTFALLS = new Set(['mistake', 'error']);
+
 /** The cues as the matcher runs them. */
 interface Cues {
   /** A clause says something fell short. */
@@ -313,7 +320,12 @@ export function themeMatcher(themes: readonly ThemeData[], cueData: ThemeCues): 
       words
         .wordsIn(text)
         .map((w) => ({ alt: { theme: w.theme, kind: 'topic' as const, source: w.word }, text: w.word }));
-    if (criterion) add('criterion', asFound(criterion), wordWeight);
+    if (criterion)
+      add(
+        'criterion',
+        asFound(criterion).filter((f) => !LIST_OF_SHORTFALLS.has(f.text)),
+        wordWeight,
+      );
     add('evidence', asFound(gap.evidence), wordWeight);
     // A field's practice named is the one to work on ("poor time management with 2 pts" is patient care).
     const field = (s: { first: GapTheme }) => fieldThemes.has(s.first.theme);
