@@ -384,14 +384,25 @@ export function themeMatcher(themes: readonly ThemeData[], cueData: ThemeCues): 
       found.map((p) => ({ theme: p.alt.theme, text: p.text, weight: p.weight }));
     add('criterion', asPhrases(inCriterion));
     add('evidence', asPhrases(inEvidence));
-    const asWords = (text: string) =>
-      words.wordsIn(text).map((w) => ({ theme: w.theme, text: w.word, weight: wordWeight(w.theme) }));
+    // Each mention counts once, at its heavier reading: a word inside a phrase of its own theme ("prioritization",
+    // "time management") adds only what it weighs beyond the phrase.
+    const asWords = (text: string, phrases: typeof inEvidence) =>
+      words.wordsIn(text).map((w) => {
+        const own = wordWeight(w.theme);
+        const within = phrases.find(
+          (p) => p.alt.theme === w.theme && w.start >= p.start && w.start < p.start + p.text.length,
+        );
+        return { theme: w.theme, text: w.word, weight: within ? Math.max(0, own - within.weight) : own };
+      });
     if (criterion)
       add(
         'criterion',
-        asWords(criterion).filter((f) => !LIST_OF_SHORTFALLS.has(f.text)),
+        asWords(criterion, inCriterion).filter((f) => f.weight > 0 && !LIST_OF_SHORTFALLS.has(f.text)),
       );
-    add('evidence', asWords(gap.evidence));
+    add(
+      'evidence',
+      asWords(gap.evidence, inEvidence).filter((f) => f.weight > 0),
+    );
     // A field's practice named is the one to work on ("poor time management with 2 pts" is patient care).
     const field = (s: { first: GapTheme }) => fieldThemes.has(s.first.theme);
     let best: { score: number; order: number; first: GapTheme } | undefined;
