@@ -6,12 +6,16 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { findTheme, themeOfGap } from '../src/domain/themes';
+import { findTheme, themeOfGap, themesOf } from '../src/domain/themes';
 import { halfOf } from './realworld';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The sets in the order they were collected; each was committed before the matcher read it. */
-export const GAP_FILES = ['themes-realworld.yaml', 'themes-realworld-2.yaml'] as const;
+export const GAP_FILES = [
+  'themes-realworld.yaml',
+  'themes-realworld-2.yaml',
+  'themes-realworld-3.yaml',
+] as const;
 
 export interface GapItem {
   url: string;
@@ -54,6 +58,21 @@ export function scoreGaps(items: GapItem[]): HalfAccuracy {
   return { items: items.length, pages: new Set(items.map((i) => i.url)).size, correct, misses };
 }
 
+/**
+ * The same statements read as a logged note (themesOf on the statement alone, no heading): the first theme it names
+ * is the label (or it names none when the label is null). A note has no criterion, so this is the harder reading.
+ */
+export function scoreFreeText(items: GapItem[]): HalfAccuracy {
+  let correct = 0;
+  const misses: string[] = [];
+  for (const item of items) {
+    const got = themesOf(item.text)[0]?.theme ?? null;
+    if (got === item.theme) correct++;
+    else misses.push(`expected ${item.theme ?? 'none'}, got ${got ?? 'none'}: ${item.text}`);
+  }
+  return { items: items.length, pages: new Set(items.map((i) => i.url)).size, correct, misses };
+}
+
 const fmt = (h: HalfAccuracy) =>
   `${h.correct} of ${h.items} (${h.items ? (h.correct / h.items).toFixed(3) : '-'}) from ${h.pages} pages`;
 
@@ -75,4 +94,9 @@ export function reportThemeAccuracy(showLearnMisses: boolean): void {
   const holdout = scoreGaps(all.filter((i) => halfOf(i.url) === 'holdout'));
   console.log(`  all sets: learn ${fmt(learn)}`);
   console.log(`  all sets: HOLDOUT (the figure users will meet) ${fmt(holdout)}`);
+  const noteLearn = scoreFreeText(all.filter((i) => halfOf(i.url) === 'learn'));
+  const noteHoldout = scoreFreeText(all.filter((i) => halfOf(i.url) === 'holdout'));
+  console.log('  read as logged notes (themesOf on the statement alone, its first theme):');
+  console.log(`    all sets: learn ${fmt(noteLearn)}`);
+  console.log(`    all sets: HOLDOUT ${fmt(noteHoldout)}`);
 }

@@ -57,6 +57,16 @@ const NOT_THEIRS = new Set([
     'merchandise',
     'childly',
   ],
+  ...[
+    'platinum',
+    'administrative',
+    'administrable',
+    'administration',
+    'precede',
+    'iconic',
+    'graphical',
+    'redundant',
+  ],
 ]);
 /** How often WordNet's tagged texts use a synonym in that sense before it is kept: rare synonyms are mostly other senses in feedback. */
 const SYNONYM_TAGS = 3;

@@ -209,6 +209,36 @@ describe('planThemes: recurring gaps first', () => {
     expect(stats?.quotes).toHaveLength(3);
   });
 
+  it('reads a logged note that no phrase names by the themes’ words', () => {
+    const call: PlanSource = {
+      id: 'call-3',
+      kind: 'logged',
+      applicationId: 'app-4',
+      company: 'Delta Data',
+      gaps: gapsOfFeedback(
+        'Friendly team. They said my queries were slow and my explanation was confusing. We should work on your dashboards.',
+      ),
+    };
+    expect(call.gaps).toEqual([
+      {
+        theme: 'technical-depth',
+        criterion: null,
+        evidence: 'They said my queries were slow and my explanation was confusing.',
+      },
+      {
+        theme: 'communication',
+        criterion: null,
+        evidence: 'They said my queries were slow and my explanation was confusing.',
+      },
+      { theme: 'quantitative-analysis', criterion: null, evidence: 'We should work on your dashboards.' },
+    ]);
+    expect(planThemes([call]).map((t) => t.theme)).toEqual([
+      'communication',
+      'quantitative-analysis',
+      'technical-depth',
+    ]);
+  });
+
   it('is empty without feedback', () => {
     expect(planThemes([])).toEqual([]);
   });

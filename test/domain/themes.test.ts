@@ -69,6 +69,45 @@ describe('themesOf: no false themes', () => {
   });
 });
 
+describe('themesOf: a logged note no phrase names is read by the themes’ words', () => {
+  it.each([
+    // A phrase names each part of this one; the words agree.
+    ["They said my SQL was slow and I didn't explain the trade-offs.", ['technical-depth', 'system-design']],
+    // No phrase here: each area's own words, in the clause that says it fell short.
+    [
+      'They said my queries were slow and my explanation was confusing.',
+      ['technical-depth', 'communication'],
+    ],
+    ['The charge nurse said I was too slow with my meds.', ['clinical-practice']],
+    ['Apparently the kerning on my logo was wrong.', ['design-craft']],
+    ['They liked my portfolio but my prototype was confusing.', ['design-craft']],
+  ])('%s', (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+
+  it('quotes the sentence and the word that decided', () => {
+    const text = 'Nice people. They said my queries were slow.';
+    const [m] = themesOf(text);
+    expect(m).toMatchObject({ theme: 'technical-depth', evidence: 'They said my queries were slow.' });
+    expect(text.slice(m!.phrase.start, m!.phrase.end)).toBe('queries');
+  });
+
+  it('puts a field’s own words before a generic one in the same sentence', () => {
+    expect(ids('I was too slow with my meds and my updates to the team were late.')[0]).toBe(
+      'clinical-practice',
+    );
+  });
+
+  it.each([
+    'We chatted about the weather and my commute.',
+    'The interviewer was friendly and the office was lovely.',
+    'The team said my SQL was strong.',
+    'It is not a judgment of your interviews.',
+  ])('names nothing in a sentence that says nothing fell short: %s', (text) => {
+    expect(themesOf(text)).toEqual([]);
+  });
+});
+
 describe('themesOf: evidence', () => {
   it('gives each theme once, with its first sentence and exact offsets', () => {
     const text =

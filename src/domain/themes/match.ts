@@ -11,7 +11,8 @@ const MATCHER = themeMatcher(THEME_DATA, THEME_CUES);
 
 /**
  * The improvement themes a piece of feedback names, in the order of their first evidence: each theme at most once,
- * with the sentence it was first found in. Praise, neutral text and bare everyday words name no theme.
+ * with the sentence it was first found in. A sentence no phrase matches is read by the words of each theme's area
+ * where it says something fell short. Praise and neutral text name no theme.
  */
 export function themesOf(text: string): ThemeMatch[] {
   return MATCHER.themesOf(text);

@@ -12,12 +12,13 @@
 //   sentence decides (a shortfall and no praise).
 // The words of shortfall, praise, requirement, negation and the clause breaks are data too (cues.yaml).
 // Single words that are everyday English ("detail", "test", "lead", "design") are never topics on their own: "I
-// will detail my plan" names no theme.
+// will detail my plan" names no theme. The words of a theme's area (words.ts) read what phrases leave open: a gap's
+// one theme, and a sentence of free text no phrase matches, in its clauses that say something fell short.
 
 import { weight } from '../../checker/words';
 import { splitSentences } from '../text';
 import type { ThemeCues, ThemeData } from './types';
-import { wordIndex } from './words';
+import { type FoundWord, wordIndex } from './words';
 
 /**
  * What a word of a theme's area adds to the theme's score in a gap (a phrase adds 2 in the criterion's name, 1.5 as a
@@ -26,6 +27,13 @@ import { wordIndex } from './words';
  * in the criterion, so the field's theme wins over a generic one.
  */
 export const WORD_WEIGHT = { word: 1, fieldWord: 2 } as const;
+
+/**
+ * Words that, in a criterion's name, only say that what follows fell short ("Common Mistakes", "Mistake #6", "One
+ * Mistake Can Kill It"): a heading over a list of shortfalls, not the area of attention to detail. They count in the
+ * evidence, and phrases such as "small mistakes" count anywhere.
+ */
+const LIST_OF_SHORTFALLS = new Set(['mistake', 'error']);
 
 /** The cues as the matcher runs them. */
 interface Cues {
@@ -167,7 +175,8 @@ type Reading = 'name' | 'gap' | 'feedback';
 export interface ThemeMatcher {
   /**
    * The improvement themes a piece of feedback names, in the order of their first evidence: each theme at most
-   * once, with the sentence it was first found in. Praise, neutral text and bare everyday words name no theme.
+   * once, with the sentence it was first found in. A sentence no phrase matches is read by the words of each
+   * theme's area in its clauses that say something fell short. Praise and neutral text name no theme.
    */
   themesOf(text: string): ThemeMatch[];
   /** Themes a description asks for by naming them as requirements (topic phrases, no shortfall needed). */
@@ -184,8 +193,7 @@ export function themeMatcher(themes: readonly ThemeData[], cueData: ThemeCues): 
   const cues = cueExpressions(cueData);
   const words = wordIndex(themes);
   const fieldThemes = new Set(themes.filter((t) => t.field).map((t) => t.id));
-  const wordWeight = (a: Alternative) =>
-    fieldThemes.has(a.theme) ? WORD_WEIGHT.fieldWord : WORD_WEIGHT.word;
+  const wordWeight = (theme: string) => (fieldThemes.has(theme) ? WORD_WEIGHT.fieldWord : WORD_WEIGHT.word);
   const pastRole = new Set(themes.filter((t) => t.pastRole).map((t) => t.id));
   const alternatives: Alternative[] = [];
   for (const theme of themes) {
@@ -205,8 +213,11 @@ export function themeMatcher(themes: readonly ThemeData[], cueData: ThemeCues): 
 
   function themesOf(text: string): ThemeMatch[] {
     const sentences = splitSentences(text);
-    const out: ThemeMatch[] = [];
+    // Each found theme with where it sorts: its sentence, then its place in the sentence.
+    const found: { match: ThemeMatch; at: [number, number] }[] = [];
     const seen = new Set<string>();
+    /** Sentences where some phrase matched, accepted or not: their words add nothing (a cleared phrase is settled). */
+    const withPhrase = new Set<number>();
     let si = 0;
     COMBINED.lastIndex = 0;
     for (let m = COMBINED.exec(text); m !== null; m = COMBINED.exec(text)) {
@@ -217,22 +228,83 @@ export function themeMatcher(themes: readonly ThemeData[], cueData: ThemeCues): 
       const end = start + m[0].length;
       while ((sentences[si]?.end ?? Number.POSITIVE_INFINITY) <= start) si++;
       const sentence = sentences[si] ?? { start: 0, end: text.length };
-      if (!alt || seen.has(alt.theme) || !accepts(cues, alt, text, sentence, start, end)) {
-        // Let a phrase of another theme starting at the next character have its chance.
-        COMBINED.lastIndex = start + 1;
-        continue;
-      }
-      seen.add(alt.theme);
-      // Phrases of other themes may start inside this one ("more leadership experience").
+      withPhrase.add(si);
+      // Let a phrase of another theme starting at the next character (or inside this one) have its chance.
       COMBINED.lastIndex = start + 1;
-      out.push({
-        theme: alt.theme,
-        evidence: text.slice(sentence.start, sentence.end),
-        start: sentence.start,
-        end: sentence.end,
-        phrase: { text: m[0], start, end },
+      if (!alt || seen.has(alt.theme) || !accepts(cues, alt, text, sentence, start, end)) continue;
+      seen.add(alt.theme);
+      found.push({
+        match: {
+          theme: alt.theme,
+          evidence: text.slice(sentence.start, sentence.end),
+          start: sentence.start,
+          end: sentence.end,
+          phrase: { text: m[0], start, end },
+        },
+        at: [sentence.start, start],
       });
     }
+    // A sentence no phrase names: the words of each theme's area in its clauses that say something fell short (and
+    // neither praise nor clear it), weighed as in a gap; the heavier theme first.
+    sentences.forEach((sentence, i) => {
+      if (withPhrase.has(i)) return;
+      const scores = new Map<string, { score: number; first: FoundWord }>();
+      for (const clause of clausesOf(text, sentence)) {
+        const c = text.slice(clause.start, clause.end);
+        if (!cues.shortfall.test(c) || cues.praise.test(c) || cues.noConcern.test(c)) continue;
+        for (const w of words.wordsIn(c)) {
+          const weight = wordWeight(w.theme);
+          const s = scores.get(w.theme);
+          if (s) s.score += weight;
+          else
+            scores.set(w.theme, {
+              score: weight,
+              first: { ...w, start: clause.start + w.start, end: clause.start + w.end },
+            });
+        }
+      }
+      [...scores.values()]
+        .sort((a, b) => b.score - a.score || a.first.start - b.first.start)
+        .forEach((s, rank) => {
+          found.push({
+            match: {
+              theme: s.first.theme,
+              evidence: text.slice(sentence.start, sentence.end),
+              start: sentence.start,
+              end: sentence.end,
+              phrase: {
+                text: text.slice(s.first.start, s.first.end),
+                start: s.first.start,
+                end: s.first.end,
+              },
+            },
+            at: [sentence.start, sentence.start + rank],
+          });
+        });
+    });
+    found.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]);
+    const out: ThemeMatch[] = [];
+    const named = new Set<string>();
+    for (const f of found) {
+      if (named.has(f.match.theme)) continue;
+      named.add(f.match.theme);
+      out.push(f.match);
+    }
+    return out;
+  }
+
+  /** The clauses of a sentence (offsets in text), cut where cues.yaml says a clause ends. */
+  function clausesOf(text: string, s: Span): Span[] {
+    const sentence = text.slice(s.start, s.end);
+    const out: Span[] = [];
+    let from = s.start;
+    const breaks = cues.clauseBreak;
+    breaks.lastIndex = 0;
+    for (let m = breaks.exec(sentence); m !== null; m = breaks.exec(sentence)) {
+      out.push({ start: from, end: s.start + m.index });
+      from = s.start + m.index + m[0].length;
+    }
+    out.push({ start: from, end: s.end });
     return out;
   }
 
@@ -286,38 +358,61 @@ export function themeMatcher(themes: readonly ThemeData[], cueData: ThemeCues): 
 
   function themeOfGap(gap: Gap): GapTheme | null {
     // The criterion names the area assessed, so its phrases weigh most; a gap phrase in the evidence says what fell
-    // short more surely than a topic; then each word of a theme's area counts. Ties go to what was found first:
-    // phrases (criterion, then evidence) before words (criterion, then evidence).
+    // short more surely than a topic; then each word of a theme's area counts. Ties go to a field's own theme,
+    // then to what was found first: phrases (criterion, then evidence) before words (criterion, then evidence).
     const scores = new Map<string, { score: number; order: number; first: GapTheme }>();
     let order = 0;
-    const add = (
-      from: GapTheme['from'],
-      found: { alt: Alternative; text: string }[],
-      weight: (a: Alternative) => number,
-    ) => {
+    const add = (from: GapTheme['from'], found: { theme: string; text: string; weight: number }[]) => {
       for (const f of found) {
-        const s = scores.get(f.alt.theme);
-        if (s) s.score += weight(f.alt);
+        const s = scores.get(f.theme);
+        if (s) s.score += f.weight;
         else
-          scores.set(f.alt.theme, {
-            score: weight(f.alt),
+          scores.set(f.theme, {
+            score: f.weight,
             order: order++,
-            first: { theme: f.alt.theme, from, phrase: f.text },
+            first: { theme: f.theme, from, phrase: f.text },
           });
       }
     };
     const criterion = gap.criterion?.trim();
-    if (criterion) add('criterion', phrasesIn(criterion, 'name'), () => 2);
-    add('evidence', phrasesIn(gap.evidence, 'gap'), (a) => (a.kind === 'gap' ? 1.5 : 1));
-    const asFound = (text: string) =>
-      words
-        .wordsIn(text)
-        .map((w) => ({ alt: { theme: w.theme, kind: 'topic' as const, source: w.word }, text: w.word }));
-    if (criterion) add('criterion', asFound(criterion), wordWeight);
-    add('evidence', asFound(gap.evidence), wordWeight);
+    const inCriterion = criterion ? phrasesIn(criterion, 'name').map((p) => ({ ...p, weight: 2 })) : [];
+    const inEvidence = phrasesIn(gap.evidence, 'gap').map((p) => ({
+      ...p,
+      weight: p.alt.kind === 'gap' ? 1.5 : 1,
+    }));
+    const asPhrases = (found: typeof inEvidence) =>
+      found.map((p) => ({ theme: p.alt.theme, text: p.text, weight: p.weight }));
+    add('criterion', asPhrases(inCriterion));
+    add('evidence', asPhrases(inEvidence));
+    // Each mention counts once, at its heavier reading: a word inside a phrase of its own theme ("prioritization",
+    // "time management") adds only what it weighs beyond the phrase.
+    const asWords = (text: string, phrases: typeof inEvidence) =>
+      words.wordsIn(text).map((w) => {
+        const own = wordWeight(w.theme);
+        const within = phrases.find(
+          (p) => p.alt.theme === w.theme && w.start >= p.start && w.start < p.start + p.text.length,
+        );
+        return { theme: w.theme, text: w.word, weight: within ? Math.max(0, own - within.weight) : own };
+      });
+    if (criterion)
+      add(
+        'criterion',
+        asWords(criterion, inCriterion).filter((f) => f.weight > 0 && !LIST_OF_SHORTFALLS.has(f.text)),
+      );
+    add(
+      'evidence',
+      asWords(gap.evidence, inEvidence).filter((f) => f.weight > 0),
+    );
+    // A field's practice named is the one to work on ("poor time management with 2 pts" is patient care).
+    const field = (s: { first: GapTheme }) => fieldThemes.has(s.first.theme);
     let best: { score: number; order: number; first: GapTheme } | undefined;
     for (const s of scores.values())
-      if (!best || s.score > best.score || (s.score === best.score && s.order < best.order)) best = s;
+      if (
+        !best ||
+        s.score > best.score ||
+        (s.score === best.score && (field(s) !== field(best) ? field(s) : s.order < best.order))
+      )
+        best = s;
     return best?.first ?? null;
   }
 

@@ -39,8 +39,10 @@ export interface FoundWord {
   theme: string;
   /** The listed word it matched. */
   word: string;
-  /** Where the token starts in the text. */
+  /** Where the token (the first of a pair) starts in the text. */
   start: number;
+  /** Where the token (the second of a pair) ends. */
+  end: number;
 }
 
 export interface WordIndex {
@@ -64,10 +66,10 @@ export function wordIndex(themes: readonly { id: string; words: readonly string[
       const tokens = [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], start: m.index ?? 0 }));
       const out: FoundWord[] = [];
       const seen = new Set<string>();
-      const push = (found: { theme: string; word: string } | null, start: number) => {
+      const push = (found: { theme: string; word: string } | null, start: number, end: number) => {
         if (!found || seen.has(found.word)) return false;
         seen.add(found.word);
-        out.push({ ...found, start });
+        out.push({ ...found, start, end });
         return true;
       };
       for (let i = 0; i < tokens.length; i++) {
@@ -75,11 +77,18 @@ export function wordIndex(themes: readonly { id: string; words: readonly string[
         const next = tokens[i + 1];
         if (!tok) continue;
         const first = tok.text.toLowerCase().replace(/’/g, "'");
-        if (next && push(lookup(lookupForms(next.text).map((f) => `${first} ${f}`)), tok.start)) {
+        if (
+          next &&
+          push(
+            lookup(lookupForms(next.text).map((f) => `${first} ${f}`)),
+            tok.start,
+            next.start + next.text.length,
+          )
+        ) {
           i++;
           continue;
         }
-        push(lookup(lookupForms(tok.text)), tok.start);
+        push(lookup(lookupForms(tok.text)), tok.start, tok.start + tok.text.length);
       }
       return out;
     },
