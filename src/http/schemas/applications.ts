@@ -5,7 +5,7 @@ import { QueryDay } from './day';
 import { Job } from './jobs';
 import { RoleSchema } from './members';
 import { ScorecardRating } from './scorecards';
-import { Email, ListQuery, Name, QueryFlag } from './shared';
+import { Email, ListQuery, Name, QueryFlag, SearchText } from './shared';
 
 export const ApplicationStageSchema = z
   .enum(APPLICATION_STAGES)
@@ -48,15 +48,7 @@ export const ApplicationsQuery = ListQuery.extend({
       param: { name: 'feedbackStatus', in: 'query' },
       description: 'e.g. draft: feedback waiting for review',
     }),
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .openapi({
-      param: { name: 'q', in: 'query' },
-      description: "Part of the candidate's name or email address, any case",
-    }),
+  q: SearchText("Part of the candidate's name or email address, any case"),
   rejectedFrom: QueryDay('rejectedFrom'),
   rejectedTo: QueryDay('rejectedTo', '2026-03-31'),
   sentFrom: QueryDay('sentFrom').openapi({ description: 'Feedback sent on this day (UTC) or after' }),

@@ -28,6 +28,15 @@ export const QueryFlag = (name: string, description: string) =>
     .optional()
     .openapi({ param: { name, in: 'query' }, type: 'boolean', description });
 
+/** The `q` of a list: text searched for, as typed (trimmed), up to 200 characters. */
+export const SearchText = (description: string) =>
+  z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .openapi({ param: { name: 'q', in: 'query' }, description });
+
 export const ListQuery = z.object({
   limit: z.coerce
     .number()

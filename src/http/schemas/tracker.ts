@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { TRACKER_STATUSES } from '../../domain/vocabulary';
-import { ListQuery, Name, page } from '../schemas';
+import { ListQuery, Name, page, SearchText } from '../schemas';
 import { Day } from './day';
 import { LoggedFeedback } from './inbox';
 import { PrepReminder } from './plan';
@@ -170,15 +170,7 @@ export const TrackerApplicationPage = page(TrackerApplication)
   })
   .openapi('TrackerApplicationPage');
 export const TrackerQuery = ListQuery.extend({
-  q: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .openapi({
-      param: { name: 'q', in: 'query' },
-      description: 'Words that must each appear in the company or the role, any case',
-    }),
+  q: SearchText('Words that must each appear in the company or the role, any case'),
   status: TrackerStatus.optional().openapi({ param: { name: 'status', in: 'query' } }),
 });
 export const RemindersQuery = z.object({
