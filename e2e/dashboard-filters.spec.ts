@@ -29,11 +29,14 @@ test('the dashboard filtered by job and days links each figure to the matching l
   await page.getByLabel('Job', { exact: true }).selectOption({ label: 'Warehouse Planner' });
   await expect(page).toHaveURL(new RegExp(`job=${planner.id}`));
   await expect(drafts.getByRole('link', { name: '2 drafts waiting' })).toBeVisible();
+  // The oldest drafts named under the figure are that job's too.
+  await expect(drafts.getByRole('listitem')).toHaveText(['Ana Lopes', 'Ben Okafor']);
 
   // Nobody was rejected from tomorrow on.
   const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel('Rejected from').fill(day(1));
   await expect(drafts.getByRole('link', { name: '0 drafts waiting' })).toBeVisible();
+  await expect(drafts.getByRole('listitem')).toHaveCount(0);
   await page.getByLabel('Rejected from').fill(day(0));
   await expect(page).toHaveURL(new RegExp(`from=${day(0)}`));
 

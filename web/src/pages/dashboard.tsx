@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import {
   type DashboardFigure,
+  figureQuery,
   listBehind,
   listOfGap,
   listOfWeek,
@@ -24,10 +25,11 @@ export function Dashboard({ me }: { me: Me }) {
   const jobs = useApi<Page<Job>>('/jobs?limit=1');
   const allJobs = useApi<Page<Job>>('/jobs?limit=100', { enabled: mayStats });
   const to = f.listOf;
-  // The oldest drafts first: they have waited longest.
-  const waiting = useApi<ApplicationsPage>('/applications?feedbackStatus=draft&sort=updated&limit=5', {
-    enabled: mayStats,
-  });
+  // The oldest drafts first (they have waited longest), of the job and days chosen, as their figure counts them.
+  const waitingQuery = figureQuery(listBehind('draftsWaiting', f.range));
+  waitingQuery.set('sort', 'updated');
+  waitingQuery.set('limit', '5');
+  const waiting = useApi<ApplicationsPage>(`/applications?${waitingQuery}`, { enabled: mayStats });
   const drafts = { data: waiting.data?.items, total: waiting.data?.total ?? 0 };
   const s = stats.data;
   // Every job's drafts without findings, approved at once: its progress and summary.
