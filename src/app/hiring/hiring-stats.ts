@@ -1,4 +1,4 @@
-import { and, eq, gte, isNotNull, isNull, lt, not, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, lt, not, type SQL, sql } from 'drizzle-orm';
 import {
   applications,
   criteria,
@@ -8,9 +8,9 @@ import {
   scorecardRatings,
   scorecards,
 } from '../../db/schema';
-import { AppError } from '../../lib/errors';
 import type { Actor, AppContext } from '../context';
 import { loadJob } from '../load';
+import { belowTheBarRating, checkRange, countedRating } from './list-applications';
 
 /** The dashboard's filters: one job, and the first and last day (midnight UTC) of rejection, both included. */
 export interface StatsFilter {
@@ -37,8 +37,7 @@ function scopeOf(org: string, f: StatsFilter): SQL {
  */
 export async function hiringStats(ctx: AppContext, actor: Actor, f: StatsFilter = {}) {
   const org = actor.organizationId;
-  if (f.from && f.to && f.from > f.to)
-    throw new AppError(400, 'invalid-request', 'query.from: must not be after to');
+  checkRange('from', f.from, f.to, 'to');
   if (f.jobId) await loadJob(ctx.db, org, f.jobId);
   const scope = scopeOf(org, f);
   const cohort = and(scope, eq(applications.stage, 'rejected')) as SQL;
@@ -56,13 +55,12 @@ export async function hiringStats(ctx: AppContext, actor: Actor, f: StatsFilter 
     .leftJoin(feedback, eq(feedback.applicationId, applications.id))
     .where(cohort);
   // Ratings whose evidence was submitted despite a blocking finding, or redacted, count in no figure.
-  const counted = and(isNull(scorecardRatings.flaggedRules), isNull(scorecardRatings.redactedAt));
   const [left] = await ctx.db
     .select({ count: sql<number>`count(*)::int` })
     .from(scorecardRatings)
     .innerJoin(scorecards, eq(scorecards.id, scorecardRatings.scorecardId))
     .innerJoin(applications, eq(applications.id, scorecards.applicationId))
-    .where(and(eq(scorecardRatings.organizationId, org), cohort, not(counted as SQL)));
+    .where(and(eq(scorecardRatings.organizationId, org), cohort, not(countedRating)));
   const gaps = await ctx.db
     .select({
       criterion: criteria.name,
@@ -72,9 +70,7 @@ export async function hiringStats(ctx: AppContext, actor: Actor, f: StatsFilter 
     .innerJoin(criteria, eq(criteria.id, scorecardRatings.criterionId))
     .innerJoin(scorecards, eq(scorecards.id, scorecardRatings.scorecardId))
     .innerJoin(applications, eq(applications.id, scorecards.applicationId))
-    .where(
-      and(eq(scorecardRatings.organizationId, org), cohort, sql`${scorecardRatings.rating} < 3`, counted),
-    )
+    .where(and(eq(scorecardRatings.organizationId, org), cohort, belowTheBarRating))
     .groupBy(criteria.name)
     .orderBy(sql`2 desc`, criteria.name)
     .limit(8);

@@ -175,6 +175,14 @@ function responseFilter(db: Executor, f: ApplicationFilter): (SQL | undefined)[]
   ];
 }
 
+/** A rating the dashboard counts: its evidence was neither submitted despite a blocking finding nor redacted. */
+export const countedRating = and(
+  isNull(scorecardRatings.flaggedRules),
+  isNull(scorecardRatings.redactedAt),
+) as SQL;
+/** A counted rating under 3: below the bar, one of the dashboard's common gaps. */
+export const belowTheBarRating = and(sql`${scorecardRatings.rating} < 3`, countedRating) as SQL;
+
 /** A counted rating under 3 on a criterion of this name, in one of the application's scorecards. */
 function belowTheBar(db: Executor, criterion: string): SQL {
   return exists(
@@ -184,13 +192,7 @@ function belowTheBar(db: Executor, criterion: string): SQL {
       .innerJoin(scorecards, eq(scorecards.id, scorecardRatings.scorecardId))
       .innerJoin(criteria, eq(criteria.id, scorecardRatings.criterionId))
       .where(
-        and(
-          eq(scorecards.applicationId, applications.id),
-          eq(criteria.name, criterion),
-          sql`${scorecardRatings.rating} < 3`,
-          isNull(scorecardRatings.flaggedRules),
-          isNull(scorecardRatings.redactedAt),
-        ),
+        and(eq(scorecards.applicationId, applications.id), eq(criteria.name, criterion), belowTheBarRating),
       ),
   );
 }
