@@ -1,5 +1,6 @@
-import { and, asc, eq, exists, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
+import { inline, type Param, prepared } from '../db/prepared';
 import {
   applicationInterviewers,
   applications,
@@ -43,8 +44,8 @@ export function loadJob(tx: Executor, organizationId: string, id: string, opts: 
   return single(q, opts, 'Job');
 }
 
-export async function loadApplication(tx: Executor, organizationId: string, id: string, opts: Lock = {}) {
-  const q = tx
+function buildApplicationQuery(db: Executor) {
+  return db
     .select({
       application: applications,
       candidate: candidates,
@@ -57,8 +58,24 @@ export async function loadApplication(tx: Executor, organizationId: string, id: 
     .innerJoin(candidates, eq(candidates.id, applications.candidateId))
     .innerJoin(jobs, eq(jobs.id, applications.jobId))
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
-    .where(and(eq(applications.id, id), eq(applications.organizationId, organizationId)));
-  const [row] = opts.lock ? await q.for('update', { of: applications }) : await q;
+    .where(
+      and(
+        eq(applications.id, sql.placeholder('id')),
+        eq(applications.organizationId, sql.placeholder('organizationId')),
+      ),
+    );
+}
+// The detail route and every change to an application start here: built once per handle.
+const applicationQuery = prepared((db) => buildApplicationQuery(db).prepare('load_application'));
+const lockedApplicationQuery = prepared((db) =>
+  buildApplicationQuery(db).for('update', { of: applications }).prepare('load_application_locked'),
+);
+
+export async function loadApplication(tx: Executor, organizationId: string, id: string, opts: Lock = {}) {
+  const [row] = await (opts.lock ? lockedApplicationQuery : applicationQuery)(tx).execute({
+    id,
+    organizationId,
+  });
   if (!row) throw notFound('Application');
   return row;
 }
@@ -67,7 +84,7 @@ export async function loadApplication(tx: Executor, organizationId: string, id: 
  * The applications this member may read: all of the organization's, or for a role that reads only what it is assigned
  * (an interviewer), those it is assigned to. A condition on `applications`, undefined when nothing narrows it.
  */
-export function visibleApplications(tx: Executor, actor: Actor): SQL | undefined {
+export function visibleApplications(tx: Executor, actor: Actor, param: Param = inline): SQL | undefined {
   if (roleMay(actor.role, 'applications.read-all')) return undefined;
   return exists(
     tx
@@ -76,7 +93,7 @@ export function visibleApplications(tx: Executor, actor: Actor): SQL | undefined
       .where(
         and(
           eq(applicationInterviewers.applicationId, applications.id),
-          eq(applicationInterviewers.userId, actor.userId),
+          eq(applicationInterviewers.userId, param('userId', actor.userId)),
         ),
       ),
   );

@@ -1,33 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/db/schema';
-import { linkIn, newOrganization, PASSWORD, sessionCookie, uniqueEmail } from '../support/harness';
-import { drainUntil, jobWithApplication } from '../support/hiring';
+import { newOrganization, uniqueEmail } from '../support/harness';
+import { drainUntil, jobWithApplication, signedInMember } from '../support/hiring';
 import { withMail } from '../support/smtp';
 
 const mail = withMail();
 
 type Org = Awaited<ReturnType<typeof newOrganization>>;
 
-/** Invites a member with this role; they accept through the emailed link and sign in. */
-async function member(org: Org, role: string, name = `Iris ${role}`) {
-  const email = uniqueEmail(role);
-  const invited = await org.api.post('/api/v1/users', { name, email, role });
-  expect(invited.status).toBe(201);
-  await mail.h.drainJobs();
-  const { token } = linkIn(mail.inbox(email)[0]!.text);
-  expect((await mail.h.anon.post('/api/v1/invitations/accept', { token, password: PASSWORD })).status).toBe(
-    200,
-  );
-  const signIn = await mail.h.anon.post('/api/v1/auth/login', { email, password: PASSWORD });
-  expect(signIn.status).toBe(200);
-  return {
-    id: invited.body.id as string,
-    name,
-    email,
-    api: mail.h.as({ cookie: sessionCookie(signIn.headers) }),
-  };
-}
+const member = (org: Org, role: string, name?: string) => signedInMember(mail, org, role, name);
 
 /** Another candidate on the same job. */
 async function addCandidate(org: Org, jobId: string, name: string) {

@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { scheduleReviewDigest, sendReviewDigests } from '../../src/app/feedback/send-review-digest';
 import { feedback, feedbackRequests } from '../../src/db/schema';
-import { linkIn, newOrganization, PASSWORD, sessionCookie, tokenIn, uniqueEmail } from '../support/harness';
-import { drainUntil } from '../support/hiring';
+import { newOrganization, tokenIn, uniqueEmail } from '../support/harness';
+import { drainUntil, signedInMember } from '../support/hiring';
 import { withMail } from '../support/smtp';
 
 // The daily summary to the members who review feedback: drafts waiting over a day and candidates' requests near
@@ -15,19 +15,7 @@ type Org = Awaited<ReturnType<typeof newOrganization>>;
 const DAY = 86_400_000;
 const digests = (to: string) => mail.inbox(to).filter((m) => /waiting|due soon/.test(m.subject));
 
-/** Invites a member with this role, who accepts through the emailed link. */
-async function member(org: Org, name: string, role: string) {
-  const email = uniqueEmail(role);
-  const invited = await org.api.post('/api/v1/users', { name, email, role });
-  expect(invited.status).toBe(201);
-  await mail.h.drainJobs();
-  const { token } = linkIn(mail.inbox(email)[0]!.text);
-  const accepted = await mail.h.anon.post('/api/v1/invitations/accept', { token, password: PASSWORD });
-  expect(accepted.status).toBe(200);
-  const signIn = await mail.h.anon.post('/api/v1/auth/login', { email, password: PASSWORD });
-  expect(signIn.status).toBe(200);
-  return { email, api: mail.h.as({ cookie: sessionCookie(signIn.headers) }) };
-}
+const member = (org: Org, name: string, role: string) => signedInMember(mail, org, role, name);
 
 /** A job whose candidates are each rejected, with a draft waiting; returns their applications and drafts. */
 async function rejectedCandidates(org: Org, title: string, names: string[]) {

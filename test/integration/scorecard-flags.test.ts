@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linkIn, newOrganization, PASSWORD, sessionCookie, uniqueEmail } from '../support/harness';
-import { jobWithApplication } from '../support/hiring';
+import { newOrganization } from '../support/harness';
+import { jobWithApplication, signedInMember } from '../support/hiring';
 import { withMail } from '../support/smtp';
 
 const mail = withMail();
@@ -10,18 +10,7 @@ type Org = Awaited<ReturnType<typeof newOrganization>>;
 const RISKY = 'She is a digital native, so she rushed through the stakeholder role-play.';
 const REASON = 'The panel needs to see what was said in the room';
 
-/** Invites a member with this role; they accept through the emailed link and sign in. */
-async function member(org: Org, role: string) {
-  const email = uniqueEmail(role);
-  const invited = await org.api.post('/api/v1/users', { name: `Rui ${role}`, email, role });
-  expect(invited.status).toBe(201);
-  await mail.h.drainJobs();
-  const { token } = linkIn(mail.inbox(email)[0]!.text);
-  await mail.h.anon.post('/api/v1/invitations/accept', { token, password: PASSWORD });
-  const signIn = await mail.h.anon.post('/api/v1/auth/login', { email, password: PASSWORD });
-  expect(signIn.status).toBe(200);
-  return mail.h.as({ cookie: sessionCookie(signIn.headers) });
-}
+const member = async (org: Org, role: string) => (await signedInMember(mail, org, role, `Rui ${role}`)).api;
 
 /** An interview scorecard: clean evidence for detail (2, below) and communication (3, meets). */
 async function cleanCard(org: Org, applicationId: string, criterion: Record<string, string>) {

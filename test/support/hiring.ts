@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Harness } from './harness';
-import { type newOrganization, uniqueEmail } from './harness';
+import { linkIn, type newOrganization, PASSWORD, sessionCookie, uniqueEmail } from './harness';
+import type { withMail } from './smtp';
 
 type Org = Awaited<ReturnType<typeof newOrganization>>;
 
@@ -28,6 +29,31 @@ export async function jobWithApplication(org: Org, title = 'Backend Engineer') {
     application: app.body,
     candidateEmail,
     criterion: byName as Record<string, string>,
+  };
+}
+
+/** Invites a member with this role; they accept through the emailed link and sign in. */
+export async function signedInMember(
+  mail: ReturnType<typeof withMail>,
+  org: Org,
+  role: string,
+  name = `Iris ${role}`,
+) {
+  const email = uniqueEmail(role);
+  const invited = await org.api.post('/api/v1/users', { name, email, role });
+  expect(invited.status).toBe(201);
+  await mail.h.drainJobs();
+  const { token } = linkIn(mail.inbox(email)[0]!.text);
+  expect((await mail.h.anon.post('/api/v1/invitations/accept', { token, password: PASSWORD })).status).toBe(
+    200,
+  );
+  const signIn = await mail.h.anon.post('/api/v1/auth/login', { email, password: PASSWORD });
+  expect(signIn.status).toBe(200);
+  return {
+    id: invited.body.id as string,
+    name,
+    email,
+    api: mail.h.as({ cookie: sessionCookie(signIn.headers) }),
   };
 }
 

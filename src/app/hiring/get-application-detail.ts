@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { fromJsonRow, jsonList } from '../../db/json-rows';
+import { preparedStatement } from '../../db/prepared';
 import {
   applicationInterviewers,
   auditEvents,
@@ -26,26 +27,16 @@ interface DetailParts {
   request: { status: 'open' | 'fulfilled' | 'declined'; askedAt: string; dueAt: string } | null;
 }
 
+const id = sql.placeholder('id');
 /**
- * The hiring team's view of one application: its scorecards with ratings and notes (for an interviewer, only once
- * they have submitted their own), and its feedback. After the
- * application itself (which decides 404 and who may read it), everything else comes in one statement: each query
- * is a round trip to the database, and under load the round trips are what the server spends its time on.
+ * Everything on the page but the application, as one row of JSON: the job's criteria, the scorecards with their
+ * ratings, the feedback, the interviewers, when a rejection notice went out, and the candidate's request.
  */
-export async function getApplicationDetail(ctx: AppContext, actor: Actor, input: { applicationId: string }) {
-  const row = await loadApplicationFor(ctx.db, actor, input.applicationId);
-  const id = input.applicationId;
-  const [parts] = await ctx.db
-    .execute<{
-      criteria: Json[];
-      cards: { card: Json; ratings: Json[] }[];
-      feedback: { id: string; status: string } | null;
-      interviewers: { id: string; name: string; email: string; role: string }[];
-      notice_sent_at: string | null;
-      request: { status: string; askedAt: string; dueAt: string } | null;
-    }>(sql`select
-      (select ${jsonList(sql`row_to_json(c)`, sql`c.position`)} from ${criteria} c where c.job_id = ${row.job.id})
-        as criteria,
+const detailParts = preparedStatement<DetailParts>(
+  'application_detail',
+  sql`select
+      (select ${jsonList(sql`row_to_json(c)`, sql`c.position`)} from ${criteria} c
+        where c.job_id = ${sql.placeholder('jobId')}) as criteria,
       (select ${jsonList(
         sql`json_build_object('card', row_to_json(s), 'ratings',
           (select ${jsonList(sql`row_to_json(r)`)} from ${scorecardRatings} r where r.scorecard_id = s.id))`,
@@ -58,11 +49,25 @@ export async function getApplicationDetail(ctx: AppContext, actor: Actor, input:
         sql`u.name`,
       )} from ${applicationInterviewers} ai join ${users} u on u.id = ai.user_id where ai.application_id = ${id})
         as interviewers,
-      (select min(e.at) from ${auditEvents} e where e.organization_id = ${actor.organizationId}
+      (select min(e.at) from ${auditEvents} e where e.organization_id = ${sql.placeholder('organizationId')}
         and e.application_id = ${id} and e.action = 'application.notice-sent') as notice_sent_at,
       (select json_build_object('status', q.status, 'askedAt', q.created_at, 'dueAt', q.due_at)
-        from ${feedbackRequests} q where q.application_id = ${id}) as request`)
-    .then((r) => r.rows as DetailParts[]);
+        from ${feedbackRequests} q where q.application_id = ${id}) as request`,
+);
+
+/**
+ * The hiring team's view of one application: its scorecards with ratings and notes (for an interviewer, only once
+ * they have submitted their own), and its feedback. After the
+ * application itself (which decides 404 and who may read it), everything else comes in one statement: each query
+ * is a round trip to the database, and under load the round trips are what the server spends its time on.
+ */
+export async function getApplicationDetail(ctx: AppContext, actor: Actor, input: { applicationId: string }) {
+  const row = await loadApplicationFor(ctx.db, actor, input.applicationId);
+  const [parts] = await detailParts(ctx.db, {
+    id: input.applicationId,
+    jobId: row.job.id,
+    organizationId: actor.organizationId,
+  });
   if (!parts) throw new Error('the detail statement returned no row');
   const all = parts.cards.map(({ card, ratings }) => ({
     ...fromJsonRow(scorecards, card),

@@ -11,10 +11,12 @@ import {
   lt,
   not,
   or,
+  type Placeholder,
   type SQL,
   sql,
 } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { inline, type Param, placeholders, prepared, UNNAMED } from '../../db/prepared';
 import {
   applications,
   candidates,
@@ -26,6 +28,7 @@ import {
   scorecards,
 } from '../../db/schema';
 import { stagesWithStatus } from '../../domain/pipeline';
+import { roleMay } from '../../domain/policy';
 import {
   APPLICATION_STAGES,
   type ApplicationStage,
@@ -111,7 +114,7 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const badCursor = (why: string) => new AppError(400, 'invalid-request', `query.cursor: ${why}`);
 
 /** The cursor names the sort it belongs to and the last row's sort value and id; only what `encode` writes is read. */
-function decode(cursor: string, sort: ApplicationSort): { value: SQL | string | number; id: string } {
+function decode(cursor: string, sort: ApplicationSort): { value: string | number; id: string } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -136,7 +139,7 @@ function decode(cursor: string, sort: ApplicationSort): { value: SQL | string | 
   const at = typeof c.v === 'string' && ISO_TIME.test(c.v) ? new Date(c.v) : undefined;
   if (!at || Number.isNaN(at.getTime()) || at.getUTCFullYear() < 2000 || at.getUTCFullYear() > 9999)
     throw badCursor('not a cursor this API gave out');
-  return { value: sql`${c.v}::timestamptz`, id: c.id };
+  return { value: c.v as string, id: c.id };
 }
 
 function encode(sort: ApplicationSort, v: unknown, id: string): string {
@@ -184,7 +187,7 @@ export const countedRating = and(
 export const belowTheBarRating = and(sql`${scorecardRatings.rating} < 3`, countedRating) as SQL;
 
 /** A counted rating under 3 on a criterion of this name, in one of the application's scorecards. */
-function belowTheBar(db: Executor, criterion: string): SQL {
+function belowTheBar(db: Executor, criterion: string | Placeholder): SQL {
   return exists(
     db
       .select({ one: sql`1` })
@@ -203,55 +206,86 @@ export function checkRange(name: string, from: Date | undefined, to: Date | unde
     throw new AppError(400, 'invalid-request', `query.${name}: must not be after ${toName}`);
 }
 
-/** The conditions of a filter, scoped to the actor's organization and what they may read. */
-export function applicationFilter(db: Executor, actor: Actor, f: ApplicationFilter): SQL | undefined {
+/**
+ * The conditions of a filter, scoped to the actor's organization and what they may read. Each value goes through
+ * `param`: written into the query, or a placeholder of a prepared one. What is written as SQL rather than a value
+ * (a status's stages, the yes-or-no filters) is part of the query's shape (`filterShape`).
+ */
+export function applicationFilter(
+  db: Executor,
+  actor: Actor,
+  f: ApplicationFilter,
+  param: Param = inline,
+): SQL | undefined {
   const where: (SQL | undefined)[] = [
-    eq(applications.organizationId, actor.organizationId),
-    visibleApplications(db, actor),
+    eq(applications.organizationId, param('organizationId', actor.organizationId)),
+    visibleApplications(db, actor, param),
   ];
-  if (f.jobId) where.push(eq(applications.jobId, f.jobId));
-  if (f.stage) where.push(eq(applications.stage, f.stage));
+  if (f.jobId) where.push(eq(applications.jobId, param('jobId', f.jobId)));
+  if (f.stage) where.push(eq(applications.stage, param('stage', f.stage)));
   if (f.status) where.push(inArray(applications.stage, stagesWithStatus(f.status)));
-  if (f.feedbackStatus) where.push(eq(feedback.status, f.feedbackStatus));
-  if (f.rejectedFrom) where.push(gte(applications.rejectedAt, f.rejectedFrom));
-  if (f.rejectedTo) where.push(lt(applications.rejectedAt, new Date(f.rejectedTo.getTime() + DAY)));
-  if (f.sentFrom) where.push(gte(feedback.sentAt, f.sentFrom));
-  if (f.sentTo) where.push(lt(feedback.sentAt, new Date(f.sentTo.getTime() + DAY)));
+  if (f.feedbackStatus) where.push(eq(feedback.status, param('feedbackStatus', f.feedbackStatus)));
+  if (f.rejectedFrom) where.push(gte(applications.rejectedAt, param('rejectedFrom', f.rejectedFrom)));
+  if (f.rejectedTo)
+    where.push(lt(applications.rejectedAt, param('rejectedBefore', new Date(f.rejectedTo.getTime() + DAY))));
+  if (f.sentFrom) where.push(gte(feedback.sentAt, param('sentFrom', f.sentFrom)));
+  if (f.sentTo) where.push(lt(feedback.sentAt, param('sentBefore', new Date(f.sentTo.getTime() + DAY))));
   where.push(...responseFilter(db, f));
-  if (f.gap) where.push(belowTheBar(db, f.gap));
+  if (f.gap) where.push(belowTheBar(db, param('gap', f.gap)));
   const q = f.q?.trim();
-  if (q) where.push(or(ilike(candidates.name, likePattern(q)), ilike(candidates.email, likePattern(q))));
+  if (q) {
+    const pattern = param('q', likePattern(q));
+    where.push(or(ilike(candidates.name, pattern), ilike(candidates.email, pattern)));
+  }
   return and(...where);
 }
 
 /**
- * The organization's applications, of one job or all of them, by stage, status, feedback status, the days of
- * rejection and of sending, what the candidate did with the feedback and a search of the candidate's name or email,
- * sorted by name, applied date, stage or last update (newest applied first unless asked), a page at a time, with
- * the number of applications matching the filter. Another organization's job is not found (404).
+ * What sets a filter's SQL apart beyond which values it has: the status (its list of stages), the yes-or-no filters
+ * and whether the actor reads every application. With the names of the values, it picks the prepared query.
  */
-export async function listApplications(ctx: AppContext, actor: Actor, page: ApplicationsPage) {
-  checkRange('rejectedFrom', page.rejectedFrom, page.rejectedTo, 'rejectedTo');
-  checkRange('sentFrom', page.sentFrom, page.sentTo, 'sentTo');
-  if (page.jobId) await loadJob(ctx.db, actor.organizationId, page.jobId);
-  const sort = page.sort ?? '-applied';
-  const descending = sort.startsWith('-');
+function filterShape(actor: Actor, f: ApplicationFilter, values: Record<string, unknown>): string {
+  return JSON.stringify([
+    Object.keys(values),
+    roleMay(actor.role, 'applications.read-all'),
+    f.status ?? null,
+    f.rated ?? null,
+    f.thanked ?? null,
+    f.asked ?? null,
+    f.answered ?? null,
+    f.futureRoles ?? null,
+  ]);
+}
+
+/** Where a page starts after the cursor's row, in the sort's order. */
+function keysetAfter(
+  sort: ApplicationSort,
+  after: { value: string | number; id: string },
+  param: Param,
+): SQL {
   const field = FIELDS[sort.replace('-', '') as Field];
+  const value = param('afterValue', after.value);
+  return sql`(${field.expr}, ${applications.id}) ${sort.startsWith('-') ? sql`<` : sql`>`} (${
+    field.kind === 'time' ? sql`${value}::timestamptz` : value
+  }, ${param('afterId', after.id)})`;
+}
+
+/** The page (with the total beside it) and the count alone, for a filter and cursor whose values are placeholders. */
+function buildListQueries(db: Executor, actor: Actor, page: ApplicationsPage, sort: ApplicationSort) {
+  const { param } = placeholders();
+  const filter = applicationFilter(db, actor, page, param);
   const after = page.cursor ? decode(page.cursor, sort) : undefined;
-  const filter = applicationFilter(ctx.db, actor, page);
-  const cmp = descending ? sql`<` : sql`>`;
-  const keyset = after
-    ? sql`(${field.expr}, ${applications.id}) ${cmp} (${after.value}, ${after.id})`
-    : undefined;
-  const dir = descending ? desc : asc;
-  const count = ctx.db
+  const keyset = after ? keysetAfter(sort, after, param) : undefined;
+  const field = FIELDS[sort.replace('-', '') as Field];
+  const dir = sort.startsWith('-') ? desc : asc;
+  const count = db
     .select({ n: sql<number>`count(*)::int` })
     .from(applications)
     .innerJoin(candidates, eq(candidates.id, applications.candidateId))
     .leftJoin(feedback, eq(feedback.applicationId, applications.id))
     .where(filter);
   // The page and the total in one statement (the count is computed once, beside the page): one round trip fewer.
-  const rows = await ctx.db
+  const rows = db
     .select({
       id: applications.id,
       key: field.key,
@@ -268,9 +302,49 @@ export async function listApplications(ctx: AppContext, actor: Actor, page: Appl
     .leftJoin(feedback, eq(feedback.applicationId, applications.id))
     .where(and(filter, keyset))
     .orderBy(dir(field.expr), dir(applications.id))
-    .limit(page.limit + 1);
+    .limit(sql.placeholder('limit'));
+  return { rows: rows.prepare(UNNAMED), count: count.prepare(UNNAMED) };
+}
+
+/**
+ * The list's queries, prepared once per shape (sort, cursor or not, which filters) and database: the list is the
+ * page a hiring team opens most, and building its query was most of what it cost the server. Past the first few
+ * hundred shapes, a shape is built each time rather than kept.
+ */
+const shapes = new Map<string, (db: Executor) => ReturnType<typeof buildListQueries>>();
+const MAX_SHAPES = 500;
+function listQueries(shape: string, actor: Actor, page: ApplicationsPage, sort: ApplicationSort) {
+  let on = shapes.get(shape);
+  if (!on) {
+    on = prepared((db) => buildListQueries(db, actor, page, sort));
+    if (shapes.size < MAX_SHAPES) shapes.set(shape, on);
+  }
+  return on;
+}
+
+/**
+ * The organization's applications, of one job or all of them, by stage, status, feedback status, the days of
+ * rejection and of sending, what the candidate did with the feedback and a search of the candidate's name or email,
+ * sorted by name, applied date, stage or last update (newest applied first unless asked), a page at a time, with
+ * the number of applications matching the filter. Another organization's job is not found (404).
+ */
+export async function listApplications(ctx: AppContext, actor: Actor, page: ApplicationsPage) {
+  checkRange('rejectedFrom', page.rejectedFrom, page.rejectedTo, 'rejectedTo');
+  checkRange('sentFrom', page.sentFrom, page.sentTo, 'sentTo');
+  if (page.jobId) await loadJob(ctx.db, actor.organizationId, page.jobId);
+  const sort = page.sort ?? '-applied';
+  // The values the query is run with, and the names they go by; the names (with what is written into the SQL)
+  // pick the prepared query.
+  const { param, values } = placeholders();
+  applicationFilter(ctx.db, actor, page, param);
+  const after = page.cursor ? decode(page.cursor, sort) : undefined;
+  if (after) keysetAfter(sort, after, param);
+  values.limit = page.limit + 1;
+  const shape = `${sort} ${filterShape(actor, page, values)}`;
+  const { rows: pageQuery, count } = listQueries(shape, actor, page, sort)(ctx.db);
+  const rows = await pageQuery.execute(values);
   // A page past the last row carries no total; only then is it counted apart.
-  const total = rows[0]?.total ?? (await count)[0].n;
+  const total = rows[0]?.total ?? (await count.execute(values))[0]?.n ?? 0;
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
   return {

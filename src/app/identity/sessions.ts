@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Db, Executor } from '../../db/client';
+import type { Executor } from '../../db/client';
+import { prepared } from '../../db/prepared';
 import { apiTokens, sessions, users } from '../../db/schema';
 import { newSecret, sha256 } from '../../lib/crypto';
 import { recordAudit } from '../audit';
@@ -31,23 +32,29 @@ export async function closeSession(ctx: AppContext, secret: string): Promise<voi
   await ctx.db.delete(sessions).where(eq(sessions.tokenHash, sha256(secret)));
 }
 
-export async function actorFromSession(ctx: AppContext, secret: string): Promise<Actor | undefined> {
-  const [row] = await ctx.db
+// The session behind a signed-in page's every request: built once per database.
+const sessionLookup = prepared((db) =>
+  db
     .select({ ...actorColumns, sessionId: sessions.id })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
       and(
-        eq(sessions.tokenHash, sha256(secret)),
-        gt(sessions.expiresAt, new Date()),
+        eq(sessions.tokenHash, sql.placeholder('hash')),
+        gt(sessions.expiresAt, sql.placeholder('now')),
         isNull(users.deactivatedAt),
       ),
-    );
+    )
+    .prepare('actor_from_session'),
+);
+
+export async function actorFromSession(ctx: AppContext, secret: string): Promise<Actor | undefined> {
+  const [row] = await sessionLookup(ctx.db).execute({ hash: sha256(secret), now: new Date() });
   return row ? { type: 'user', ...row } : undefined;
 }
 
 /** The token's lookup, built once per database (it runs on every request an integration makes). */
-function buildTokenLookup(db: Db) {
+function buildTokenLookup(db: Executor) {
   return db
     .select({
       ...actorColumns,
@@ -67,15 +74,7 @@ function buildTokenLookup(db: Db) {
     )
     .prepare('actor_from_token');
 }
-const tokenLookups = new WeakMap<Db, ReturnType<typeof buildTokenLookup>>();
-function tokenLookup(db: Db) {
-  let q = tokenLookups.get(db);
-  if (!q) {
-    q = buildTokenLookup(db);
-    tokenLookups.set(db, q);
-  }
-  return q;
-}
+const tokenLookup = prepared(buildTokenLookup);
 
 /**
  * The actor behind an API token. The token's first use each day (UTC) is recorded in the audit trail
