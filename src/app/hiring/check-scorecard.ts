@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { Finding } from '../../checker';
 import type { Executor } from '../../db/client';
-import { criteria, type FlaggedRule, type Rating } from '../../db/schema';
+import { criteria, type FlaggedRule, type Jurisdiction, type Rating } from '../../db/schema';
 import { capitalize } from '../../domain/text';
 import { AppError } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import { blocking, checkFeedbackText } from '../check-text';
 import type { Actor } from '../context';
-import { loadOrganization } from '../load';
 
 /** A scorecard's content as its author writes it, on submitting and on editing. */
 export interface ScorecardContent {
@@ -40,9 +39,10 @@ export interface FlagStamp {
 export async function checkScorecard(
   tx: Executor,
   who: { organizationId: string; userId: string },
-  jobId: string,
+  loaded: { job: { id: string }; organizationJurisdictions: Jurisdiction[] },
   content: ScorecardContent,
 ) {
+  const jobId = loaded.job.id;
   const jobCriteria = await tx.select().from(criteria).where(eq(criteria.jobId, jobId));
   const known = new Set(jobCriteria.map((c) => c.id));
   const seen = new Set<string>();
@@ -64,14 +64,13 @@ export async function checkScorecard(
     seen.add(r.criterionId);
   });
 
-  const org = await loadOrganization(tx, who.organizationId);
   const findings: ScorecardFinding[] = [];
   for (const r of content.ratings) {
-    for (const f of checkFeedbackText(r.evidence, org.jurisdictions))
+    for (const f of checkFeedbackText(r.evidence, loaded.organizationJurisdictions))
       findings.push({ ...f, field: 'evidence', criterionId: r.criterionId });
   }
   if (content.notes)
-    for (const f of checkFeedbackText(content.notes, org.jurisdictions))
+    for (const f of checkFeedbackText(content.notes, loaded.organizationJurisdictions))
       findings.push({ ...f, field: 'notes' });
 
   // Evidence with a blocking finding, by criterion.

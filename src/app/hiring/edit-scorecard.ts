@@ -26,7 +26,8 @@ export async function editScorecard(ctx: AppContext, actor: Actor, input: EditSc
       .from(scorecards)
       .where(and(eq(scorecards.id, input.scorecardId), eq(scorecards.organizationId, actor.organizationId)));
     if (!found) throw notFound('Scorecard');
-    const { application, job } = await loadApplicationFor(tx, actor, found.applicationId, { lock: true });
+    const loaded = await loadApplicationFor(tx, actor, found.applicationId, { lock: true });
+    const { application } = loaded;
     const [card] = await tx.select().from(scorecards).where(eq(scorecards.id, found.id)).for('update');
     if (!card) throw notFound('Scorecard');
     if (!isScorecardEditor(actor, card))
@@ -37,7 +38,7 @@ export async function editScorecard(ctx: AppContext, actor: Actor, input: EditSc
         'scorecard-locked',
         'The application has been decided; its scorecards stay as they were when the decision was made',
       );
-    const { findings, flagOf, flaggedAudit } = await checkScorecard(tx, actor, job.id, input);
+    const { findings, flagOf, flaggedAudit } = await checkScorecard(tx, actor, loaded, input);
 
     const before = await tx.select().from(scorecardRatings).where(eq(scorecardRatings.scorecardId, card.id));
     const [edited] = await tx

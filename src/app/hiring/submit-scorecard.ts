@@ -33,9 +33,8 @@ export type { ScorecardFinding } from './check-scorecard';
 export async function submitScorecard(ctx: AppContext, actor: Actor, input: SubmitScorecardInput) {
   const { applicationId } = input;
   return ctx.db.transaction(async (tx) => {
-    const { application, job } = await loadApplicationFor(tx, actor, applicationId, {
-      lock: true,
-    });
+    const loaded = await loadApplicationFor(tx, actor, applicationId, { lock: true });
+    const { application } = loaded;
     if (!takesScorecards(application.stage)) {
       throw new AppError(
         409,
@@ -44,7 +43,7 @@ export async function submitScorecard(ctx: AppContext, actor: Actor, input: Subm
       );
     }
     const author = await scorecardAuthor(tx, actor, input.onBehalfOf);
-    const { findings, flagOf, flaggedAudit } = await checkScorecard(tx, actor, job.id, input);
+    const { findings, flagOf, flaggedAudit } = await checkScorecard(tx, actor, loaded, input);
 
     const [card] = await tx
       .insert(scorecards)
