@@ -6251,7 +6251,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Candidates asking for feedback, soonest deadline first; of one job and asked between two days if asked (the requests behind the dashboard figure) */
+        /** Candidates asking for feedback, soonest deadline first; of one job, asked between two days and past the deadline if asked (the requests behind the dashboard figures) */
         get: {
             parameters: {
                 query?: {
@@ -6262,6 +6262,8 @@ export interface paths {
                     from?: string;
                     /** @description Asked on this day (UTC) or before */
                     to?: string;
+                    /** @description Past the deadline without an answer (true: open and due before now, as the dashboard counts them) or not (false) */
+                    overdue?: boolean;
                 };
                 header?: never;
                 path?: never;
