@@ -281,6 +281,7 @@ test("a plan built from two employers' feedback plus a logged call, showing the 
   ).toHaveCount(0);
   await picker.getByLabel('Find by company or role').fill('cobalt');
   await picker.getByLabel('Application').selectOption({ label: 'Cobalt · Data Analyst' });
+  await shot(page, 'inbox-phone-application-search');
   await page.getByLabel('Received by').selectOption('call');
   await page
     .getByLabel('What they said')
@@ -297,6 +298,7 @@ test("a plan built from two employers' feedback plus a logged call, showing the 
   await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Home' }).click();
   const byStatus = page.getByRole('list', { name: 'By status' });
   await expect(byStatus.getByRole('listitem')).toHaveText(['21 applied', '3 rejected']);
+  await shot(page, 'home-phone-counts');
   await expect(
     page.getByRole('region', { name: 'Applications' }).getByRole('link', { name: /^Firm 21 · / }),
   ).toBeVisible();
