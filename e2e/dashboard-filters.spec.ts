@@ -147,6 +147,21 @@ test('every figure, for every job or one, opens a list of as many applications',
     return n;
   };
 
+  /** A count of requests opens the requests behind it: as many rows, narrowed as the address says. */
+  const requestsAsMany = async (name: string, url: RegExp, note?: string) => {
+    const link = page.getByRole('link', { name, exact: true });
+    const n = Number(/^(\d+) /.exec((await link.getAttribute('aria-label')) ?? '')?.[1]);
+    expect(Number.isNaN(n), name).toBe(false);
+    await link.click();
+    await expect(page.getByRole('heading', { name: 'Requests', level: 1 })).toBeVisible();
+    await expect(page).toHaveURL(url);
+    if (note) await expect(page.getByText(note)).toBeVisible();
+    await expect(page.locator('.requests li'), name).toHaveCount(n);
+    await page.goBack();
+    await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
+    return n;
+  };
+
   await page.goto('/');
   // Both letters sent: the figures are final.
   await expect
@@ -162,11 +177,11 @@ test('every figure, for every job or one, opens a list of as many applications',
   // rejected 5 (Eli is still in the running), sent 2, drafts 2, scheduled 1, a rating, two thanks, a question,
   // one open to future roles, this week's column (the two sent) and the one gap.
   expect(seen).toEqual([2, 5, 2, 1, 1, 2, 1, 1, 2, 1]);
-  // Gus's request waits on the requests page.
-  await page.getByRole('link', { name: '1 feedback requests open', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Requests', level: 1 })).toBeVisible();
-  await expect(page.locator('.requests li')).toHaveCount(1);
-  await page.goBack();
+  // Gus's request waits on the requests page; it is not yet past its deadline, so the late count opens none.
+  expect(await requestsAsMany('1 feedback requests open', /\/requests$/)).toBe(1);
+  expect(
+    await requestsAsMany('0 feedback requests overdue', /\/requests\?overdue=true$/, 'Past the deadline.'),
+  ).toBe(0);
   // The median time opens the feedback sent behind it.
   await page.getByRole('link', { name: /the median of 2 feedback sent/ }).click();
   await expect(page.locator('tbody tr')).toHaveCount(2);
@@ -196,6 +211,14 @@ test('every figure, for every job or one, opens a list of as many applications',
   await expect(page.getByText('Delivery Driver.')).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'Gus Lind' })).toHaveCount(1);
   await page.goBack();
+  expect(
+    await requestsAsMany(
+      '0 feedback requests overdue',
+      new RegExp(`/requests\\?jobId=${driver.id}&overdue=true$`),
+      'Past the deadline.',
+    ),
+  ).toBe(0);
+  await expect(page.getByRole('link', { name: '1 feedback requests open', exact: true })).toBeVisible();
   // Nobody asked at the other job.
   await page.getByLabel('Job', { exact: true }).selectOption({ label: 'Warehouse Planner' });
   await expect(page.getByRole('link', { name: '0 feedback requests open', exact: true })).toBeVisible();

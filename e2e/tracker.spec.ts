@@ -270,14 +270,41 @@ test("a plan built from two employers' feedback plus a logged call, showing the 
     appliedOn: dayFrom(-20),
   });
   await capi('PATCH', `/applications/${cobalt.id}`, { status: 'rejected', rejectedOn: dayFrom(-3) });
+  // Twenty-one applications tracked since: the form offers the newest twenty and asks the server for the others.
+  for (let i = 1; i <= 21; i++)
+    await capi('POST', '/applications', { company: `Firm ${i}`, role: 'Analyst' });
   await page.reload();
-  await page.getByLabel('Application').selectOption({ label: 'Cobalt · Data Analyst' });
+  const picker = page.getByRole('form', { name: 'Log feedback' });
+  await expect(picker.getByText('Your newest 20 of 24; type to narrow.')).toBeVisible();
+  await expect(
+    picker.getByLabel('Application').getByRole('option', { name: 'Cobalt · Data Analyst' }),
+  ).toHaveCount(0);
+  await picker.getByLabel('Find by company or role').fill('cobalt');
+  await picker.getByLabel('Application').selectOption({ label: 'Cobalt · Data Analyst' });
+  await shot(page, 'inbox-phone-application-search');
   await page.getByLabel('Received by').selectOption('call');
   await page
     .getByLabel('What they said')
     .fill('They said my hypothesis testing was shaky, and my SQL was too slow in the live exercise.');
   await page.getByRole('button', { name: 'Log feedback' }).click();
   await expect(page.getByRole('region', { name: 'Feedback you logged' })).toContainText('hypothesis testing');
+  await expect(
+    page
+      .getByRole('region', { name: 'Feedback you logged' })
+      .getByRole('link', { name: 'Cobalt · Data Analyst' }),
+  ).toBeVisible();
+
+  // Home counts every application by status, and names the newest.
+  await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Home' }).click();
+  const byStatus = page.getByRole('list', { name: 'By status' });
+  await expect(byStatus.getByRole('listitem')).toHaveText(['21 applied', '3 rejected']);
+  await shot(page, 'home-phone-counts');
+  await expect(
+    page.getByRole('region', { name: 'Applications' }).getByRole('link', { name: /^Firm 21 · / }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Coming up' }).getByRole('link', { name: 'Firm 1', exact: true }),
+  ).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Plan' }).click();
   const themes = page.locator('section.theme');

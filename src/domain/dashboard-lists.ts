@@ -73,12 +73,22 @@ export function listOfGap(criterion: string, range: DashboardRange): FigureList 
   return { ...ranged(range), stage: 'rejected', gap: criterion };
 }
 
-/** The open requests for feedback behind `requestsOpen` (open is the list's default): of the job, asked on the days. */
-export function requestsBehind(range: DashboardRange): URLSearchParams {
+/** The figures of `GET /stats` that count requests for feedback. */
+export type RequestsFigure = 'requestsOpen' | 'requestsOverdue';
+
+/**
+ * The requests for feedback behind a figure, as filters of `GET /feedback-requests` (open is its default): of the
+ * job, asked on the days; for `requestsOverdue`, only those past their deadline without an answer.
+ */
+export function requestsBehind(
+  range: DashboardRange,
+  figure: RequestsFigure = 'requestsOpen',
+): URLSearchParams {
   const p = new URLSearchParams();
   if (range.jobId) p.set('jobId', range.jobId);
   if (range.from) p.set('from', range.from);
   if (range.to) p.set('to', range.to);
+  if (figure === 'requestsOverdue') p.set('overdue', 'true');
   return p;
 }
 

@@ -29,6 +29,8 @@ interface Outcome {
   answer?: boolean;
   /** Told the outcome without feedback, the candidate asks for it (on this day, if given). */
   request?: string | true;
+  /** The request's deadline, moved (into the past: it is overdue). */
+  requestDue?: string;
   /** Moved back in time: the day of rejection, and of sending (feedback sent). */
   rejectedAt?: string;
   sentAt?: string;
@@ -90,7 +92,12 @@ async function jobWith(org: Org, title: string, outcomes: Outcome[]) {
         await mail.h.ctx.db
           .update(feedbackRequests)
           .set({ createdAt: new Date(o.request) })
-          .where(eq(feedbackRequests.id, asked.body.request.id));
+          .where(eq(feedbackRequests.applicationId, app.body.id));
+      if (o.requestDue)
+        await mail.h.ctx.db
+          .update(feedbackRequests)
+          .set({ dueAt: new Date(o.requestDue) })
+          .where(eq(feedbackRequests.applicationId, app.body.id));
     }
     if (o.rejectedAt)
       await mail.h.ctx.db
@@ -155,8 +162,16 @@ describe('the list behind each dashboard figure', () => {
         rejected: true,
         rejectedAt: '2025-03-20T16:00:00Z',
         request: '2025-03-21T10:00:00Z',
+        requestDue: '2025-03-28T10:00:00Z',
       },
       { name: 'Hana Ito', score: 1 },
+      // Asked today, and already past a deadline moved back: overdue, and within the dashboard's day of today.
+      {
+        name: 'Ida Berg',
+        rejected: true,
+        request: true,
+        requestDue: new Date(Date.now() - 3_600_000).toISOString(),
+      },
     ]);
 
     const total = async (query: URLSearchParams) => {
@@ -190,6 +205,10 @@ describe('the list behind each dashboard figure', () => {
       const requests = await org.api.get(`/api/v1/feedback-requests?${requestsBehind(range)}`);
       expect(requests.status).toBe(200);
       expect(requests.body.items.length, `requestsOpen ${where}`).toBe(stats.body.requestsOpen);
+      const late = await org.api.get(`/api/v1/feedback-requests?${requestsBehind(range, 'requestsOverdue')}`);
+      expect(late.status).toBe(200);
+      expect(late.body.items.length, `requestsOverdue ${where}`).toBe(stats.body.requestsOverdue);
+      expect(late.body.items.every((r: { overdue: boolean }) => r.overdue)).toBe(true);
       for (const g of stats.body.commonGaps as { criterion: string; count: number }[])
         expect(await total(figureQuery(listOfGap(g.criterion, range))), `gap ${g.criterion} ${where}`).toBe(
           g.count,
@@ -201,16 +220,27 @@ describe('the list behind each dashboard figure', () => {
     // The figures are the ones this organization's outcomes make.
     const all = (await org.api.get('/api/v1/stats')).body;
     expect(all).toMatchObject({
-      rejected: 6,
+      rejected: 7,
       feedbackSent: 3,
-      draftsWaiting: 2,
+      draftsWaiting: 3,
       scheduled: 1,
       usefulRatings: 2,
       thanksReceived: 2,
       questionsOpen: 1,
       futureRolesOptIns: 1,
-      requestsOpen: 2,
+      requestsOpen: 3,
+      requestsOverdue: 2,
     });
+    // The late requests are Gus's and Ida's, soonest deadline first; Ana's is open and not yet due.
+    const late = await org.api.get(`/api/v1/feedback-requests?${requestsBehind({}, 'requestsOverdue')}`);
+    expect(late.body.items.map((r: { candidate: { name: string } }) => r.candidate.name)).toEqual([
+      'Gus Lind',
+      'Ida Berg',
+    ]);
+    const notLate = await org.api.get('/api/v1/feedback-requests?overdue=false');
+    expect(notLate.body.items.map((r: { candidate: { name: string } }) => r.candidate.name)).toEqual([
+      'Ana Lopes',
+    ]);
     // Ana, Chloe and Gus fell short on route planning, at either job; Hana is still in the running.
     expect(all.commonGaps).toEqual([{ criterion: 'Route planning', count: 3 }]);
     expect(all.sentByWeek[0]).toEqual({ week: '2025-03-10', sent: 1 });
@@ -301,6 +331,7 @@ describe('the list behind each dashboard figure', () => {
       ['to=soon', 'to'],
       ['from=2026-03-02&to=2026-03-01', 'from'],
       ['jobId=not-a-job', 'jobId'],
+      ['overdue=yes', 'overdue'],
     ] as const) {
       const bad = await org.api.get(`/api/v1/feedback-requests?${query}`);
       expect(bad.status, query).toBe(400);

@@ -9,6 +9,7 @@ import {
   scorecards,
 } from '../../db/schema';
 import type { Actor, AppContext } from '../context';
+import { overdueRequest } from '../feedback/list-feedback-requests';
 import { loadJob } from '../load';
 import { belowTheBarRating, checkRange, countedRating } from './list-applications';
 
@@ -101,7 +102,7 @@ export async function hiringStats(ctx: AppContext, actor: Actor, f: StatsFilter 
   const [requests] = await ctx.db
     .select({
       open: sql<number>`count(*) filter (where ${feedbackRequests.status} = 'open')::int`,
-      overdue: sql<number>`count(*) filter (where ${feedbackRequests.status} = 'open' and ${feedbackRequests.dueAt} < now())::int`,
+      overdue: sql<number>`count(*) filter (where ${overdueRequest})::int`,
     })
     .from(feedbackRequests)
     .innerJoin(applications, eq(applications.id, feedbackRequests.applicationId))

@@ -1,4 +1,5 @@
 import type { reminders, trackerApplications, trackerRounds } from '../../db/schema';
+import type { TrackerStatus } from '../../domain/vocabulary';
 import { presentLoggedFeedback } from './inbox';
 
 /** The candidate's tracker as the API shows it: dates as ISO strings, reminders done or not. */
@@ -69,5 +70,23 @@ export function presentApplicationDetail(d: {
       ? { ...d.debriefFeedback, sentAt: iso(d.debriefFeedback.sentAt) }
       : null,
     prep: d.prep,
+  };
+}
+
+/** What the candidate's Home shows (see getHome). */
+export function presentHome(h: {
+  total: number;
+  byStatus: Record<TrackerStatus, number>;
+  newest: Parameters<typeof presentTrackerApplication>[0][];
+  reminders: {
+    reminder: typeof reminders.$inferSelect;
+    application: { id: string; company: string; role: string } | null;
+  }[];
+}) {
+  return {
+    total: h.total,
+    byStatus: h.byStatus,
+    newest: h.newest.map(presentTrackerApplication),
+    reminders: h.reminders.map((r) => ({ ...presentReminder(r.reminder), application: r.application })),
   };
 }

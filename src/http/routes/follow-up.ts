@@ -71,7 +71,7 @@ export function followUpRoutes() {
       path: '/api/v1/feedback-requests',
       tags: ['Feedback'],
       summary:
-        'Candidates asking for feedback, soonest deadline first; of one job and asked between two days if asked (the requests behind the dashboard figure)',
+        'Candidates asking for feedback, soonest deadline first; of one job, asked between two days and past the deadline if asked (the requests behind the dashboard figures)',
       ...secured,
       request: { query: FeedbackRequestsQuery },
       responses: {

@@ -73,7 +73,8 @@ export function inboxRoutes() {
       method: 'get',
       path: '/api/v1/candidate/logged-feedback',
       tags,
-      summary: 'Feedback you logged by hand',
+      summary:
+        'Feedback you logged by hand, most recently received first, each with the application it is about',
       ...candidateSecured,
       responses: {
         200: jsonAnswer('Logged feedback', LoggedFeedbackList),
@@ -82,7 +83,10 @@ export function inboxRoutes() {
     }),
     async (c) => {
       const rows = await listLoggedFeedback(c.get('ctx'), requireCandidate(c));
-      return c.json({ items: rows.map(presentLoggedFeedback) }, 200);
+      return c.json(
+        { items: rows.map((r) => ({ ...presentLoggedFeedback(r.logged), application: r.application })) },
+        200,
+      );
     },
   );
 

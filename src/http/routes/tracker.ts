@@ -5,6 +5,7 @@ import { deleteApplication } from '../../app/candidate/delete-application';
 import { deleteReminder } from '../../app/candidate/delete-reminder';
 import { deleteRound } from '../../app/candidate/delete-round';
 import { getApplication } from '../../app/candidate/get-application';
+import { getHome } from '../../app/candidate/get-home';
 import { listApplications } from '../../app/candidate/list-applications';
 import { listReminders } from '../../app/candidate/list-reminders';
 import { logApplication } from '../../app/candidate/log-application';
@@ -14,6 +15,7 @@ import { updateRound } from '../../app/candidate/update-round';
 import { candidateSecured, requireCandidate } from '../env';
 import {
   presentApplicationDetail,
+  presentHome,
   presentReminder,
   presentRound,
   presentTrackerApplication,
@@ -22,6 +24,7 @@ import { errors, jsonAnswer, jsonBody } from '../responses';
 import { createRouter } from '../router';
 import { IdParam } from '../schemas';
 import {
+  CandidateHome,
   ReminderBody,
   ReminderList,
   ReminderPatchBody,
@@ -79,6 +82,22 @@ export function trackerRoutes() {
     async (c) => {
       const r = await listApplications(c.get('ctx'), requireCandidate(c), c.req.valid('query'));
       return c.json({ ...r, items: r.items.map(presentTrackerApplication) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/candidate/home',
+      tags,
+      summary:
+        'Your Home: how many applications you track, by status, the newest few, and your reminders not yet done with the application each is for',
+      ...candidateSecured,
+      responses: { 200: jsonAnswer('Home', CandidateHome), 401: errors[401] },
+    }),
+    async (c) => {
+      const home = await getHome(c.get('ctx'), requireCandidate(c));
+      return c.json(presentHome(home), 200);
     },
   );
 

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { QueryDay } from './day';
+import { QueryFlag } from './shared';
 
 export const AnswerBody = z.object({ answer: z.string().trim().min(1).max(5000) }).openapi('AnswerQuestion');
 export const FeedbackRequestItem = z
@@ -27,4 +28,8 @@ export const FeedbackRequestsQuery = z.object({
     .openapi({ param: { name: 'jobId', in: 'query' }, description: 'Only this job' }),
   from: QueryDay('from').openapi({ description: 'Asked on this day (UTC) or after' }),
   to: QueryDay('to', '2026-03-31').openapi({ description: 'Asked on this day (UTC) or before' }),
+  overdue: QueryFlag(
+    'overdue',
+    'Past the deadline without an answer (true: open and due before now, as the dashboard counts them) or not (false)',
+  ),
 });

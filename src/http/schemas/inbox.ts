@@ -48,4 +48,14 @@ export const LoggedFeedback = LoggedFeedbackBody.extend({
   applicationId: z.uuid().nullable(),
 }).openapi('LoggedFeedback');
 export const Inbox = z.object({ items: z.array(InboxItem), requests: z.array(InboxRequest) });
-export const LoggedFeedbackList = z.object({ items: z.array(LoggedFeedback) });
+/** The tracker application something belongs to, named as the candidate tracks it, or none. */
+export const TrackerApplicationRef = z
+  .object({ id: z.uuid(), company: z.string(), role: z.string() })
+  .nullable();
+export const LoggedFeedbackList = z.object({
+  items: z.array(
+    LoggedFeedback.extend({
+      application: TrackerApplicationRef.openapi({ description: 'The application it is about' }),
+    }).openapi('LoggedFeedbackListed'),
+  ),
+});

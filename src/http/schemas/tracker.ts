@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { TRACKER_STATUSES } from '../../domain/vocabulary';
 import { ListQuery, Name, page, SearchText } from '../schemas';
 import { Day } from './day';
-import { LoggedFeedback } from './inbox';
+import { LoggedFeedback, TrackerApplicationRef } from './inbox';
 import { PrepReminder } from './plan';
 
 /** Schemas of the candidate's tracker: applications, interview rounds and reminders. */
@@ -181,3 +181,23 @@ export const RemindersQuery = z.object({
     .transform((v) => v === 'true'),
 });
 export const ReminderList = z.object({ items: z.array(ReminderSchema) });
+export const CandidateHome = z
+  .object({
+    total: z.number().int().openapi({ description: 'Applications tracked' }),
+    byStatus: z
+      .object(
+        Object.fromEntries(TRACKER_STATUSES.map((s) => [s, z.number().int()])) as {
+          [S in (typeof TRACKER_STATUSES)[number]]: z.ZodNumber;
+        },
+      )
+      .openapi({ description: 'Applications tracked, by status' }),
+    newest: z.array(TrackerApplication).openapi({ description: 'The newest few applications, newest first' }),
+    reminders: z
+      .array(
+        ReminderSchema.extend({
+          application: TrackerApplicationRef.openapi({ description: 'The application it is for' }),
+        }).openapi('HomeReminder'),
+      )
+      .openapi({ description: 'Reminders not yet done, soonest first' }),
+  })
+  .openapi('CandidateHome');

@@ -6251,7 +6251,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Candidates asking for feedback, soonest deadline first; of one job and asked between two days if asked (the requests behind the dashboard figure) */
+        /** Candidates asking for feedback, soonest deadline first; of one job, asked between two days and past the deadline if asked (the requests behind the dashboard figures) */
         get: {
             parameters: {
                 query?: {
@@ -6262,6 +6262,8 @@ export interface paths {
                     from?: string;
                     /** @description Asked on this day (UTC) or before */
                     to?: string;
+                    /** @description Past the deadline without an answer (true: open and due before now, as the dashboard counts them) or not (false) */
+                    overdue?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -7816,7 +7818,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Feedback you logged by hand */
+        /** Feedback you logged by hand, most recently received first, each with the application it is about */
         get: {
             parameters: {
                 query?: never;
@@ -7833,7 +7835,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["LoggedFeedback"][];
+                            items: components["schemas"]["LoggedFeedbackListed"][];
                         };
                     };
                 };
@@ -8156,6 +8158,51 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/candidate/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your Home: how many applications you track, by status, the newest few, and your reminders not yet done with the application each is for */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Home */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CandidateHome"];
+                    };
+                };
+                /** @description No session, or no valid API token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -11752,6 +11799,15 @@ export interface components {
             receivedOn: string;
             text: string;
         };
+        LoggedFeedbackListed: components["schemas"]["LoggedFeedback"] & {
+            /** @description The application it is about */
+            application: {
+                /** Format: uuid */
+                id: string;
+                company: string;
+                role: string;
+            } | null;
+        };
         LoggedFeedbackUpdate: {
             /** Format: uuid */
             applicationId?: string | null;
@@ -11843,6 +11899,42 @@ export interface components {
             /** @description Applications matching the search, on every page */
             total: number;
         };
+        CandidateHome: {
+            /** @description Applications tracked */
+            total: number;
+            /** @description Applications tracked, by status */
+            byStatus: {
+                applied: number;
+                interviewing: number;
+                rejected: number;
+                offer: number;
+                withdrawn: number;
+            };
+            /** @description The newest few applications, newest first */
+            newest: components["schemas"]["TrackerApplication"][];
+            /** @description Reminders not yet done, soonest first */
+            reminders: components["schemas"]["HomeReminder"][];
+        };
+        HomeReminder: components["schemas"]["Reminder"] & {
+            /** @description The application it is for */
+            application: {
+                /** Format: uuid */
+                id: string;
+                company: string;
+                role: string;
+            } | null;
+        };
+        Reminder: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            applicationId: string | null;
+            /** @enum {string} */
+            kind: "follow-up" | "thank-you" | "reapply" | "ask-feedback" | "action";
+            dueOn: string;
+            text: string;
+            done: boolean;
+        };
         Round: {
             /** Format: uuid */
             id: string;
@@ -11857,17 +11949,6 @@ export interface components {
             }[];
             rapport: number | null;
             notes: string | null;
-        };
-        Reminder: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            applicationId: string | null;
-            /** @enum {string} */
-            kind: "follow-up" | "thank-you" | "reapply" | "ask-feedback" | "action";
-            dueOn: string;
-            text: string;
-            done: boolean;
         };
         PrepReminder: {
             /** Format: uuid */

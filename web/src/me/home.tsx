@@ -5,34 +5,33 @@ import { Badge, ErrorNote } from '../components';
 import { candidateChanged, useCandidateApi } from '../query';
 import {
   type Account,
+  type AppRef,
   capi,
   day,
+  type Home,
   KIND_LABELS,
   type Reminder,
   relative,
   STATUSES,
-  type TrackerApp,
   today,
 } from './api';
 import { ReminderActions } from './tracker/reminder-actions';
 
 export function HomePage({ me }: { me: Account }) {
   const first = me.name.split(' ')[0];
-  const reminders = useCandidateApi<{ items: Reminder[] }>('/reminders?open=true');
-  const apps = useCandidateApi<{ items: TrackerApp[] }>('/applications?limit=200');
-  const items = apps.data?.items ?? [];
-  const byId = new Map(items.map((a) => [a.id, a]));
+  // Counted and chosen by the server over every application tracked, however many.
+  const home = useCandidateApi<Home>('/home');
+  const h = home.data;
   return (
     <>
       <h1>Hello, {first}</h1>
       <div className="me-grid">
         <section className="card" aria-labelledby="rem-head">
           <h2 id="rem-head">Coming up</h2>
-          <ErrorNote error={reminders.error} />
-          {reminders.data && (
+          <ErrorNote error={home.error} />
+          {h && (
             <ReminderList
-              items={reminders.data.items}
-              apps={byId}
+              items={h.reminders}
               empty="Nothing due. Reminders to follow up, send a thank-you note or ask for feedback appear here as you track your applications."
               onChange={candidateChanged}
             />
@@ -40,18 +39,17 @@ export function HomePage({ me }: { me: Account }) {
         </section>
         <section className="card" aria-labelledby="apps-head">
           <h2 id="apps-head">Applications</h2>
-          <ErrorNote error={apps.error} />
-          {apps.data &&
-            (items.length === 0 ? (
+          {h &&
+            (h.total === 0 ? (
               <p className="muted">
                 Nothing tracked yet. <Link to="/me/applications">Add an application</Link>: the company, the
                 role and how you found it; then each interview round as it happens.
               </p>
             ) : (
               <>
-                <ul className="status-counts">
+                <ul className="status-counts" aria-label="By status">
                   {STATUSES.map((s) => {
-                    const n = items.filter((a) => a.status === s).length;
+                    const n = h.byStatus[s];
                     return n ? (
                       <li key={s}>
                         <b>{n}</b> <Badge value={s} />
@@ -60,7 +58,7 @@ export function HomePage({ me }: { me: Account }) {
                   })}
                 </ul>
                 <ul className="plain-list">
-                  {items.slice(0, 5).map((a) => (
+                  {h.newest.map((a) => (
                     <li key={a.id}>
                       <Link to={`/me/applications/${a.id}`}>
                         {a.company} · {a.role}
@@ -96,9 +94,9 @@ export function HomePage({ me }: { me: Account }) {
   );
 }
 
+/** Reminders with their application where the server names it (on Home; an application's page needs none). */
 export function ReminderList(props: {
-  items: Reminder[];
-  apps?: Map<string, TrackerApp>;
+  items: (Reminder & { application?: AppRef | null })[];
   empty: string;
   onChange: () => void;
 }) {
@@ -112,7 +110,7 @@ export function ReminderList(props: {
     <>
       <ul className="reminders">
         {props.items.map((r) => {
-          const app = r.applicationId ? props.apps?.get(r.applicationId) : undefined;
+          const app = r.application;
           return (
             <li key={r.id} className={`${r.done ? 'done' : ''} ${!r.done && r.dueOn < now ? 'late' : ''}`}>
               <label className="check">

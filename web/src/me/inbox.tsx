@@ -11,10 +11,11 @@ import {
   type InboxItem,
   type InboxRequest,
   type Logged,
-  type TrackerApp,
+  type LoggedListed,
   today,
 } from './api';
 import { ConfirmBanner } from './app';
+import { ApplicationPicker } from './tracker/application-picker';
 import { LoggedActions } from './tracker/logged-actions';
 
 /** Feedback sent through Debrief to the confirmed address, and feedback logged by hand from emails and calls. */
@@ -25,9 +26,8 @@ export function InboxPage({ me }: { me: Account }) {
       throw e;
     }),
   );
-  const logged = useCandidateApi<{ items: Logged[] }>('/logged-feedback');
-  const apps = useCandidateApi<{ items: TrackerApp[] }>('/applications?limit=200');
-  const byId = new Map((apps.data?.items ?? []).map((a) => [a.id, a]));
+  // Each with its application named by the server; the forms search the applications there too.
+  const logged = useCandidateApi<{ items: LoggedListed[] }>('/logged-feedback');
   return (
     <>
       <h1>Inbox</h1>
@@ -95,7 +95,7 @@ export function InboxPage({ me }: { me: Account }) {
         {logged.data && logged.data.items.length > 0 && (
           <ul className="inbox">
             {logged.data.items.map((l) => {
-              const a = l.applicationId ? byId.get(l.applicationId) : undefined;
+              const a = l.application;
               return (
                 <li key={l.id}>
                   <article>
@@ -113,20 +113,20 @@ export function InboxPage({ me }: { me: Account }) {
                       </span>
                     </div>
                     <div className="letter">{l.text}</div>
-                    <LoggedActions l={l} apps={apps.data?.items ?? []} onChange={candidateChanged} />
+                    <LoggedActions l={l} pick application={a} onChange={candidateChanged} />
                   </article>
                 </li>
               );
             })}
           </ul>
         )}
-        <LogForm apps={apps.data?.items ?? []} onLogged={candidateChanged} />
+        <LogForm onLogged={candidateChanged} />
       </section>
     </>
   );
 }
 
-function LogForm({ apps, onLogged }: { apps: TrackerApp[]; onLogged: () => void }) {
+function LogForm({ onLogged }: { onLogged: () => void }) {
   const [applicationId, setApplicationId] = useState('');
   const [channel, setChannel] = useState<Logged['channel']>('email');
   const [receivedOn, setReceivedOn] = useState(today());
@@ -148,18 +148,7 @@ function LogForm({ apps, onLogged }: { apps: TrackerApp[]; onLogged: () => void 
     <form className="inline-form" aria-label="Log feedback" onSubmit={submit.onSubmit}>
       <h3>Log feedback received elsewhere</h3>
       <div className="row">
-        <Field id="lg-app" label="Application" className="grow">
-          {(control) => (
-            <select {...control} value={applicationId} onChange={(e) => setApplicationId(e.target.value)}>
-              <option value="">None</option>
-              {apps.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.company} · {a.role}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ApplicationPicker id="lg-app" value={applicationId} onChange={setApplicationId} className="grow" />
         <Field id="lg-channel" label="Received by">
           {(control) => (
             <select

@@ -118,7 +118,12 @@ export function Dashboard({ me }: { me: Me }) {
             <ApproveAll title="Every job's drafts" onStarted={(op) => setApproving(op.id)} />
           )}
           {approving && <OperationPanel id={approving} onDismiss={() => setApproving(undefined)} />}
-          <CandidatesView s={s} to={to} requests={`/requests${f.query && `?${requestsBehind(f.range)}`}`} />
+          <CandidatesView
+            s={s}
+            to={to}
+            requests={`/requests${f.query && `?${requestsBehind(f.range)}`}`}
+            late={`/requests?${requestsBehind(f.range, 'requestsOverdue')}`}
+          />
           <div className="grid wide">
             <section className="card">
               <h2>Most common gaps</h2>
@@ -168,15 +173,20 @@ export function Dashboard({ me }: { me: Me }) {
   );
 }
 
-/** What candidates did with the feedback: ratings, thanks, questions, opt-ins, and requests waiting. */
+/**
+ * What candidates did with the feedback: ratings, thanks, questions, opt-ins, and requests waiting; `requests` and
+ * `late` are the requests behind the open and the overdue counts.
+ */
 function CandidatesView({
   s,
   to,
   requests,
+  late,
 }: {
   s: Stats;
   to: (figure: DashboardFigure) => string;
   requests: string;
+  late: string;
 }) {
   const n = (v: number | undefined) => v ?? 0;
   return (
@@ -233,7 +243,7 @@ function CandidatesView({
               <Figure n={n(s.requestsOpen)} to={requests} label="feedback requests open" />
             </span>
             <small className={n(s.requestsOverdue) > 0 ? 'error' : 'muted'}>
-              {n(s.requestsOverdue) > 0 ? `${s.requestsOverdue} overdue` : 'none overdue'}
+              <Figure n={n(s.requestsOverdue)} to={late} label="feedback requests overdue" /> overdue
               {n(s.requestsOpen) > 0 && (
                 <>
                   {' · '}

@@ -8,7 +8,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Candidates who asked for feedback from their page, soonest deadline first; each links to its application. From
- * the dashboard, only its job's and those asked on its days (`jobId`, `from`, `to` in the address).
+ * the dashboard, only its job's and those asked on its days (`jobId`, `from`, `to` in the address), and only those
+ * past their deadline (`overdue=true`) from its count of late requests.
  */
 export function RequestsPage() {
   const [params, setParams] = useSearchParams();
@@ -19,8 +20,10 @@ export function RequestsPage() {
   if (jobId) q.set('jobId', jobId);
   if (from) q.set('from', from);
   if (to) q.set('to', to);
+  const late = params.get('overdue') === 'true';
+  if (late) q.set('overdue', 'true');
   const { data, error } = useApi<{ items: FeedbackRequestItem[] }>(`/feedback-requests?${q}`);
-  const narrowed = Boolean(jobId || from || to);
+  const narrowed = Boolean(jobId || from || to || late);
   const job = useApi<Job>(`/jobs/${jobId}`, { enabled: Boolean(jobId) });
   const items = data ? [...data.items].sort((a, b) => a.dueAt.localeCompare(b.dueAt)) : undefined;
   const overdue = items?.filter((r) => r.overdue).length ?? 0;
@@ -40,6 +43,7 @@ export function RequestsPage() {
               {to ? ` to ${to}` : ''}.{' '}
             </span>
           )}
+          {late && <span>Past the deadline. </span>}
           <button type="button" className="link" onClick={() => setParams(new URLSearchParams())}>
             Show all
           </button>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { ErrorNote } from '../../components';
 import { ConfirmDialog, Field, useSubmit } from '../../ui';
-import { capi, type Logged, type TrackerApp } from '../api';
+import { type AppRef, capi, type Logged } from '../api';
+import { ApplicationPicker } from './application-picker';
 
 const CHANNELS: [Logged['channel'], string][] = [
   ['email', 'Email'],
@@ -10,26 +11,29 @@ const CHANNELS: [Logged['channel'], string][] = [
 ];
 
 /**
- * Correct feedback logged by hand (what they said, when, how, and, where the applications are given, which one it
- * belongs to) or delete it after a confirmation.
+ * Correct feedback logged by hand (what they said, when, how, and, where `pick` is set, which application it
+ * belongs to: `application` is the one it belongs to now) or delete it after a confirmation.
  */
 export function LoggedActions({
   l,
-  apps,
+  pick,
+  application,
   onChange,
 }: {
   l: Logged;
-  apps?: TrackerApp[];
+  pick?: boolean;
+  application?: AppRef | null;
   onChange: () => void;
 }) {
   const [editing, setEditing] = useState(false);
+  const [applicationId, setApplicationId] = useState(l.applicationId ?? '');
   const [deleting, setDeleting] = useState(false);
   const save = useSubmit(async (v) => {
     await capi('PATCH', `/logged-feedback/${l.id}`, {
       text: v.text.trim(),
       channel: v.channel,
       receivedOn: v.receivedOn,
-      ...(apps ? { applicationId: v.applicationId || null } : {}),
+      ...(pick ? { applicationId: applicationId || null } : {}),
     });
     setEditing(false);
     onChange();
@@ -67,19 +71,14 @@ export function LoggedActions({
               defaultValue={l.receivedOn}
               required
             />
-            {apps && (
-              <Field id={`la-${l.id}`} label="Application" className="grow">
-                {(control) => (
-                  <select {...control} name="applicationId" defaultValue={l.applicationId ?? ''}>
-                    <option value="">None</option>
-                    {apps.map((a) => (
-                      <option key={a.id} value={a.id}>
-                        {a.company} · {a.role}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+            {pick && (
+              <ApplicationPicker
+                id={`la-${l.id}`}
+                value={applicationId}
+                current={application}
+                onChange={setApplicationId}
+                className="grow"
+              />
             )}
           </div>
           <ErrorNote error={save.error} />
@@ -98,7 +97,10 @@ export function LoggedActions({
             type="button"
             className="link"
             aria-label={`Edit the logged feedback: ${what}`}
-            onClick={() => setEditing(true)}
+            onClick={() => {
+              setApplicationId(l.applicationId ?? '');
+              setEditing(true);
+            }}
           >
             Edit
           </button>
