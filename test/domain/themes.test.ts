@@ -108,6 +108,28 @@ describe('themesOf: a logged note no phrase names is read by the themes’ words
   });
 });
 
+describe('themesOf: a negated shortfall is not a gap', () => {
+  it.each([
+    "I wasn't nervous.",
+    'I was not nervous at all.',
+    'I was never nervous, the panel was kind.',
+    "I didn't feel nervous about the interview.",
+    'They said I was not unprepared.',
+  ])('names nothing: %s', (text) => {
+    expect(themesOf(text)).toEqual([]);
+  });
+
+  it.each([
+    ["I was nervous and didn't explain well.", 'interview-structure'],
+    ['I was nervous.', 'interview-structure'],
+    ['I got stuck on the coding question.', 'problem-solving'],
+    ["I wasn't nervous, but I didn't write any tests.", 'testing'],
+    ["I wasn't nervous, but I didn't explain my reasoning.", 'communication'],
+  ])('still names what fell short: %s', (text, theme) => {
+    expect(ids(text)).toEqual([theme]);
+  });
+});
+
 describe('themesOf: evidence', () => {
   it('gives each theme once, with its first sentence and exact offsets', () => {
     const text =
