@@ -108,6 +108,19 @@ describe('themesOf: a logged note no phrase names is read by the themes’ words
   });
 });
 
+describe('themesOf: everyday words of failure say a clause fell short', () => {
+  it.each([
+    ['They said I was unable to discuss how the system would scale.', 'system-design'],
+    ['My query had incorrect joins.', 'technical-depth'],
+    ['I forgot to mention caching and replication.', 'system-design'],
+    ['I failed to build a realistic budget.', 'financial-modelling'],
+    ['The feedback said my lesson plan was incomplete.', 'teaching-practice'],
+    ['Apparently I mixed up the medications for two patients.', 'clinical-practice'],
+  ])('%s', (text, theme) => {
+    expect(ids(text)).toEqual([theme]);
+  });
+});
+
 describe('themesOf: a negated shortfall is not a gap', () => {
   it.each([
     "I wasn't nervous.",
