@@ -121,6 +121,17 @@ describe('themesOf: everyday words of failure say a clause fell short', () => {
   });
 });
 
+describe('themesOf: a note about the interview’s logistics names no theme', () => {
+  it.each([
+    "I didn't bring my ID to the interview.",
+    'There was no parking near the interview.',
+    'I forgot my ID for the interview.',
+    'I was unable to attend the interview on Monday.',
+  ])('%s', (text) => {
+    expect(themesOf(text)).toEqual([]);
+  });
+});
+
 describe('themesOf: a negated shortfall is not a gap', () => {
   it.each([
     "I wasn't nervous.",
