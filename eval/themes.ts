@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { findTheme, themeOfGap, themesOf } from '../src/domain/themes';
 import { halfOf } from './realworld';
-import { crossValidate, trainOnLearn, withSecondOpinion } from './theme-model';
+import { crossValidate, noteWithSecondOpinion, trainOnLearn, withSecondOpinion } from './theme-model';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The sets in the order they were collected; each was committed before the matcher read it. */
@@ -108,6 +108,14 @@ export function reportThemeAccuracy(showLearnMisses: boolean): void {
   console.log(
     `    all sets: learn, 5-fold out of fold ${cv.together} of ${cv.items} (the model alone ${cv.alone}); HOLDOUT ${held} of ${holdoutItems.length} (${(held / holdoutItems.length).toFixed(3)})`,
   );
+  for (const gated of [false, true]) {
+    const heldNotes = holdoutItems.filter(
+      (i) => noteWithSecondOpinion(i.text, model, gated) === i.theme,
+    ).length;
+    console.log(
+      `    read as logged notes, the model where themesOf finds none${gated ? ' and the note says something fell short' : ' (any text)'}: learn, out of fold ${gated ? cv.gatedNotes : cv.notes} of ${cv.items}; HOLDOUT ${heldNotes} of ${holdoutItems.length} (${(heldNotes / holdoutItems.length).toFixed(3)})`,
+    );
+  }
   const noteLearn = scoreFreeText(all.filter((i) => halfOf(i.url) === 'learn'));
   const noteHoldout = scoreFreeText(all.filter((i) => halfOf(i.url) === 'holdout'));
   console.log('  read as logged notes (themesOf on the statement alone, its first theme):');
