@@ -108,6 +108,52 @@ describe('themesOf: a logged note no phrase names is read by the themes’ words
   });
 });
 
+describe('themesOf: everyday words of failure say a clause fell short', () => {
+  it.each([
+    ['They said I was unable to discuss how the system would scale.', 'system-design'],
+    ['My query had incorrect joins.', 'technical-depth'],
+    ['I forgot to mention caching and replication.', 'system-design'],
+    ['I failed to build a realistic budget.', 'financial-modelling'],
+    ['The feedback said my lesson plan was incomplete.', 'teaching-practice'],
+    ['Apparently I mixed up the medications for two patients.', 'clinical-practice'],
+  ])('%s', (text, theme) => {
+    expect(ids(text)).toEqual([theme]);
+  });
+});
+
+describe('themesOf: a note about the interview’s logistics names no theme', () => {
+  it.each([
+    "I didn't bring my ID to the interview.",
+    'There was no parking near the interview.',
+    'I forgot my ID for the interview.',
+    'I was unable to attend the interview on Monday.',
+  ])('%s', (text) => {
+    expect(themesOf(text)).toEqual([]);
+  });
+});
+
+describe('themesOf: a negated shortfall is not a gap', () => {
+  it.each([
+    "I wasn't nervous.",
+    'I was not nervous at all.',
+    'I was never nervous, the panel was kind.',
+    "I didn't feel nervous about the interview.",
+    'They said I was not unprepared.',
+  ])('names nothing: %s', (text) => {
+    expect(themesOf(text)).toEqual([]);
+  });
+
+  it.each([
+    ["I was nervous and didn't explain well.", 'interview-structure'],
+    ['I was nervous.', 'interview-structure'],
+    ['I got stuck on the coding question.', 'problem-solving'],
+    ["I wasn't nervous, but I didn't write any tests.", 'testing'],
+    ["I wasn't nervous, but I didn't explain my reasoning.", 'communication'],
+  ])('still names what fell short: %s', (text, theme) => {
+    expect(ids(text)).toEqual([theme]);
+  });
+});
+
 describe('themesOf: evidence', () => {
   it('gives each theme once, with its first sentence and exact offsets', () => {
     const text =

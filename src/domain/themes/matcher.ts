@@ -151,6 +151,23 @@ function accepts(
   return cues.shortfall.test(s) && !cues.praise.test(s);
 }
 
+/**
+ * The listed words that say by themselves that something fell short: a gap phrase of their own theme matches the word
+ * alone or after "was" ("unprepared", "typos", "careless", "was nervous"), where "explain" or "lesson" only name an
+ * area. Negated ("I wasn't nervous"), such a word clears its clause in free text; a negated area word ("didn't explain
+ * well") is the shortfall itself.
+ */
+export function wordsSayingShortfall(themes: readonly ThemeData[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of themes) {
+    const gap = t.gap.map((source) => new RegExp(`^(?:${expand(source)})$`, 'iu'));
+    for (const w of t.words)
+      if (['', 'was ', 'were ', 'seemed '].some((before) => gap.some((re) => re.test(before + w))))
+        out.add(w);
+  }
+  return out;
+}
+
 /** One gap as the feedback gives it: the criterion it was assessed against (if any) and what was observed. */
 export interface Gap {
   criterion?: string | null;
@@ -195,6 +212,7 @@ export function themeMatcher(themes: readonly ThemeData[], cueData: ThemeCues): 
   const fieldThemes = new Set(themes.filter((t) => t.field).map((t) => t.id));
   const wordWeight = (theme: string) => (fieldThemes.has(theme) ? WORD_WEIGHT.fieldWord : WORD_WEIGHT.word);
   const pastRole = new Set(themes.filter((t) => t.pastRole).map((t) => t.id));
+  const shortfallWords = wordsSayingShortfall(themes);
   const alternatives: Alternative[] = [];
   for (const theme of themes) {
     for (const source of theme.gap) alternatives.push({ theme: theme.id, kind: 'gap', source });
@@ -251,8 +269,22 @@ export function themeMatcher(themes: readonly ThemeData[], cueData: ThemeCues): 
       const scores = new Map<string, { score: number; first: FoundWord }>();
       for (const clause of clausesOf(text, sentence)) {
         const c = text.slice(clause.start, clause.end);
-        if (!cues.shortfall.test(c) || cues.praise.test(c) || cues.noConcern.test(c)) continue;
-        for (const w of words.wordsIn(c)) {
+        if (cues.praise.test(c) || cues.noConcern.test(c)) continue;
+        const inClause = words.wordsIn(c);
+        // A word that says a shortfall by itself, negated just before ("I wasn't nervous", "never nervous"), is
+        // cleared, and so is its negation: the clause counts only if something else in it says it fell short.
+        let rest = c;
+        const cleared = new Set<FoundWord>();
+        for (const w of inClause) {
+          if (!shortfallWords.has(w.word)) continue;
+          const negation = cues.negated.exec(c.slice(0, w.start));
+          if (!negation) continue;
+          cleared.add(w);
+          rest = rest.slice(0, negation.index) + ' '.repeat(w.end - negation.index) + rest.slice(w.end);
+        }
+        if (!cues.shortfall.test(rest)) continue;
+        for (const w of inClause) {
+          if (cleared.has(w)) continue;
           const weight = wordWeight(w.theme);
           const s = scores.get(w.theme);
           if (s) s.score += weight;
