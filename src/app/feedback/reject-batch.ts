@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Db, Executor } from '../../db/client';
+import { insertJsonRows } from '../../db/json-rows';
 import {
   applications,
   candidates,
@@ -167,19 +168,19 @@ export async function rejectBatch(
           rejectedAt: new Date(),
         })
         .where(inArray(applications.id, ids));
-      const drafts = await tx
-        .insert(feedback)
-        .values(
-          take.map((r, i) => ({
-            organizationId: actor.organizationId,
-            applicationId: r.application.id,
-            body: composed[i].body,
-            findings: composed[i].findings,
-            sentences: composed[i].sentences,
-            outline: composed[i].sections,
-          })),
-        )
-        .returning({ id: feedback.id, applicationId: feedback.applicationId });
+      const drafts = await insertJsonRows(
+        tx,
+        feedback,
+        take.map((r, i) => ({
+          organizationId: actor.organizationId,
+          applicationId: r.application.id,
+          body: composed[i].body,
+          findings: composed[i].findings,
+          sentences: composed[i].sentences,
+          outline: composed[i].sections,
+        })),
+        { id: feedback.id, applicationId: feedback.applicationId },
+      );
       const draftOf = new Map(drafts.map((d) => [d.applicationId, d]));
       const events: AuditEntry[] = [];
       take.forEach((r, i) => {
