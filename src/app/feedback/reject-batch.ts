@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { anyOf } from '../../db/any-of';
 import type { Database, Db, Executor } from '../../db/client';
 import { insertJsonRows } from '../../db/json-rows';
 import {
@@ -8,6 +9,7 @@ import {
   feedback,
   jobs,
   organizations,
+  scorecardRatings,
   scorecards,
 } from '../../db/schema';
 import { type ComposedFeedback, composeFeedback } from '../../domain/compose-feedback';
@@ -15,7 +17,6 @@ import { rejectionRefusal } from '../../domain/pipeline';
 import type { RejectionReason } from '../../domain/rejection-reasons';
 import { type AuditEntry, recordAudits } from '../audit';
 import type { Actor } from '../context';
-import { loadRatings } from '../load';
 import { draftedAuditData, rejectedAuditData, rejectionInput } from './reject-application';
 
 /**
@@ -43,11 +44,17 @@ export type BatchOutcome =
 
 /** A batch's applications with everything their drafts are composed from; locked when asked, in a transaction. */
 async function loadBatch(ex: Executor, actor: Actor, ids: string[], reason: RejectionReason, lock: boolean) {
+  // Only the columns the drafts and the outcomes are made of: each batch reads them twice.
   const q = ex
     .select({
-      application: applications,
-      candidate: candidates,
-      job: jobs,
+      application: {
+        id: applications.id,
+        stage: applications.stage,
+        rejectionReason: applications.rejectionReason,
+        rejectedAt: applications.rejectedAt,
+      },
+      candidate: { name: candidates.name },
+      job: { id: jobs.id, title: jobs.title },
       organizationName: organizations.name,
       organizationJurisdictions: organizations.jurisdictions,
       organizationVoice: organizations.feedbackVoice,
@@ -58,24 +65,54 @@ async function loadBatch(ex: Executor, actor: Actor, ids: string[], reason: Reje
     .innerJoin(jobs, eq(jobs.id, applications.jobId))
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
     .leftJoin(feedback, eq(feedback.applicationId, applications.id))
-    .where(and(eq(applications.organizationId, actor.organizationId), inArray(applications.id, ids)))
+    .where(and(eq(applications.organizationId, actor.organizationId), anyOf(applications.id, ids)))
     .orderBy(asc(applications.id));
   const rows = lock ? await q.for('update', { of: applications }) : await q;
   const takeIds = rows.filter((r) => !rejectionRefusal(r.application.stage)).map((r) => r.application.id);
   const cards = takeIds.length
     ? await ex
-        .select()
+        .select({
+          id: scorecards.id,
+          applicationId: scorecards.applicationId,
+          stage: scorecards.stage,
+          interviewerName: scorecards.interviewerName,
+          notes: scorecards.notes,
+        })
         .from(scorecards)
-        .where(inArray(scorecards.applicationId, takeIds))
+        .where(anyOf(scorecards.applicationId, takeIds))
         .orderBy(asc(scorecards.createdAt))
     : [];
-  const ratings = await loadRatings(
-    ex,
-    cards.map((c) => c.id),
-  );
+  const ratings = cards.length
+    ? await ex
+        .select({
+          scorecardId: scorecardRatings.scorecardId,
+          criterionId: scorecardRatings.criterionId,
+          rating: scorecardRatings.rating,
+          evidence: scorecardRatings.evidence,
+          redactedAt: scorecardRatings.redactedAt,
+          flaggedRules: scorecardRatings.flaggedRules,
+        })
+        .from(scorecardRatings)
+        .where(
+          anyOf(
+            scorecardRatings.scorecardId,
+            cards.map((c) => c.id),
+          ),
+        )
+    : [];
   const jobIds = [...new Set(rows.map((r) => r.job.id))];
   const jobCriteria = jobIds.length
-    ? await ex.select().from(criteria).where(inArray(criteria.jobId, jobIds)).orderBy(asc(criteria.position))
+    ? await ex
+        .select({
+          id: criteria.id,
+          jobId: criteria.jobId,
+          name: criteria.name,
+          description: criteria.description,
+          practise: criteria.practise,
+        })
+        .from(criteria)
+        .where(anyOf(criteria.jobId, jobIds))
+        .orderBy(asc(criteria.position))
     : [];
   // Grouped once, in the order read, rather than searched for each application.
   const cardsOf = groupBy(cards, (c) => c.applicationId);
@@ -167,7 +204,7 @@ export async function rejectBatch(
           rejectionNote: null,
           rejectedAt: new Date(),
         })
-        .where(inArray(applications.id, ids));
+        .where(anyOf(applications.id, ids));
       const drafts = await insertJsonRows(
         tx,
         feedback,
