@@ -12,7 +12,7 @@ import {
   scorecardRatings,
   scorecards,
 } from '../../db/schema';
-import { type ComposedFeedback, composeFeedback } from '../../domain/compose-feedback';
+import { type ComposedFeedback, type ComposeInput, composeFeedback } from '../../domain/compose-feedback';
 import { rejectionRefusal } from '../../domain/pipeline';
 import type { RejectionReason } from '../../domain/rejection-reasons';
 import { type AuditEntry, recordAudits } from '../audit';
@@ -133,6 +133,31 @@ async function loadBatch(ex: Executor, actor: Actor, ids: string[], reason: Reje
   }));
 }
 
+/**
+ * Whether two readings of a draft's facts (plain data: strings, numbers, booleans, null, arrays and objects) are the
+ * same: a draft is a function of its facts alone, so the same facts need no second composing. Compares in place what
+ * comparing the two as JSON did, without writing either out.
+ */
+function sameFacts(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameFacts(a[i], b[i])) return false;
+    return true;
+  }
+  // Anything but plain data (a Date, say) is taken as changed: composed again, never wrongly kept.
+  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype)
+    return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) if (!Object.hasOwn(y, k) || !sameFacts(x[k], y[k])) return false;
+  return true;
+}
+
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const item of items) {
@@ -161,10 +186,11 @@ export async function rejectBatch(
   andThen: (tx: Executor, outcomes: BatchOutcome[]) => Promise<void>,
 ): Promise<BatchOutcome[]> {
   const { reason, applicationIds } = input;
-  const ready = new Map<string, ComposedFeedback>();
+  // Each draft composed outside the transaction, by application, with the facts it was composed from.
+  const ready = new Map<string, { input: ComposeInput; composed: ComposedFeedback }>();
   for (const r of await loadBatch(db, actor, applicationIds, reason, false)) {
     if (rejectionRefusal(r.application.stage)) continue;
-    ready.set(JSON.stringify(r.input), composeFeedback(r.input));
+    ready.set(r.application.id, { input: r.input, composed: composeFeedback(r.input) });
     await yieldToOthers();
   }
   return db.transaction(async (tx) => {
@@ -192,7 +218,10 @@ export async function rejectBatch(
     }
     if (take.length) {
       // A scorecard edited or a rating redacted since: that draft is composed again from what is there now.
-      const composed = take.map((r) => ready.get(JSON.stringify(r.input)) ?? composeFeedback(r.input));
+      const composed = take.map((r) => {
+        const first = ready.get(r.application.id);
+        return first && sameFacts(first.input, r.input) ? first.composed : composeFeedback(r.input);
+      });
       const ids = take.map((r) => r.application.id);
       // Each keeps the stage it was rejected at: SET reads the row as it was.
       await tx
