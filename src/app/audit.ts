@@ -1,4 +1,5 @@
 import type { Executor } from '../db/client';
+import { insertJsonRows } from '../db/json-rows';
 import { auditEvents } from '../db/schema';
 import type { Actor, OtherActor } from './context';
 
@@ -15,13 +16,16 @@ export interface AuditEntry {
 
 /** Appends to the audit trail, in the caller's transaction. */
 export async function recordAudit(tx: Executor, e: AuditEntry): Promise<void> {
-  await recordAudits(tx, [e]);
+  await tx.insert(auditEvents).values(auditRow(e));
 }
 
-/** Appends several events in one statement (a batch of rejections), in the caller's transaction. */
+/**
+ * Appends several events in one statement (a batch of rejections), in the caller's transaction, in the order given;
+ * the events go as one JSON parameter.
+ */
 export async function recordAudits(tx: Executor, entries: AuditEntry[]): Promise<void> {
   if (!entries.length) return;
-  await tx.insert(auditEvents).values(entries.map(auditRow));
+  await insertJsonRows(tx, auditEvents, entries.map(auditRow));
 }
 
 function auditRow(e: AuditEntry) {

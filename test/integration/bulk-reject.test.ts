@@ -1,4 +1,11 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../src/app/context';
+import { rejectBatch } from '../../src/app/feedback/reject-batch';
+import { redactEvidence } from '../../src/app/hiring/redact-evidence';
+import { loadRejectionReason } from '../../src/app/load';
+import type { Db } from '../../src/db/client';
+import { feedback, scorecardRatings } from '../../src/db/schema';
 import { type Harness, newOrganization, startHarness, uniqueEmail } from '../support/harness';
 import { CRITERIA, inviteMember, jobWithApplication, scoreTwoRounds } from '../support/hiring';
 
@@ -275,4 +282,53 @@ describe('a batch of different applications', () => {
     expect(one[0].body).toContain('Platform Engineer');
     expect(batched).toEqual(one);
   }, 180_000);
+});
+
+describe('a batch whose facts change before it locks them', () => {
+  it('leaves out evidence redacted after the drafts were composed and before the batch was written', async () => {
+    const org = await newOrganization(h);
+    const kept = await jobWithApplication(org);
+    const changed = await jobWithApplication(org, 'Backend Engineer II');
+    await scoreTwoRounds(org, kept.application.id, kept.criterion);
+    const { interview } = await scoreTwoRounds(org, changed.application.id, changed.criterion);
+    const [typos] = await h.ctx.db
+      .select()
+      .from(scorecardRatings)
+      .where(and(eq(scorecardRatings.scorecardId, interview.id), eq(scorecardRatings.rating, 1)));
+    expect(typos?.evidence).toContain('typos');
+    const actor: Actor = {
+      type: 'user',
+      userId: org.user.id,
+      organizationId: org.organization.id,
+      role: 'admin',
+      name: 'Ada Admin',
+      email: org.email,
+    };
+    const reason = await loadRejectionReason(h.ctx.db, org.organization.id, 'skills-gap');
+    // An admin redacts the note once the batch's drafts are composed, just before the batch locks its applications.
+    const db = new Proxy(h.ctx.db, {
+      get(target, key, receiver) {
+        if (key !== 'transaction') return Reflect.get(target, key, receiver);
+        return async (...args: Parameters<Db['transaction']>) => {
+          await redactEvidence(h.ctx, actor, {
+            scorecardId: interview.id,
+            ratingId: typos!.id,
+            reason: 'Names a colleague',
+          });
+          return target.transaction(...args);
+        };
+      },
+    });
+    const outcomes = await rejectBatch(
+      db,
+      actor,
+      { applicationIds: [kept.application.id, changed.application.id], reason },
+      async () => {},
+    );
+    expect(outcomes.map((o) => o.rejected)).toEqual([true, true]);
+    const bodyOf = async (applicationId: string) =>
+      (await h.ctx.db.select().from(feedback).where(eq(feedback.applicationId, applicationId)))[0]?.body;
+    expect(await bodyOf(kept.application.id)).toContain('typos');
+    expect(await bodyOf(changed.application.id)).not.toContain('typos');
+  }, 120_000);
 });

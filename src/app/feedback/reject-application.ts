@@ -10,8 +10,18 @@ import type { Actor, AppContext, IntegrationActor } from '../context';
 import { loadApplication, loadCriteria, loadRejectionReason, loadScorecards } from '../load';
 
 type Loaded = Awaited<ReturnType<typeof loadApplication>>;
-type Card = Awaited<ReturnType<typeof loadScorecards>>[number];
-type Criterion = Awaited<ReturnType<typeof loadCriteria>>[number];
+type LoadedCard = Awaited<ReturnType<typeof loadScorecards>>[number];
+/** What a draft reads of a scorecard and its ratings, and of a criterion (a bulk rejection reads only these). */
+type Card = Pick<LoadedCard, 'id' | 'stage' | 'interviewerName' | 'notes'> & {
+  ratings: Pick<
+    LoadedCard['ratings'][number],
+    'criterionId' | 'rating' | 'evidence' | 'redactedAt' | 'flaggedRules'
+  >[];
+};
+type Criterion = Pick<
+  Awaited<ReturnType<typeof loadCriteria>>[number],
+  'id' | 'name' | 'description' | 'practise'
+>;
 
 export interface RejectApplicationInput {
   applicationId: string;

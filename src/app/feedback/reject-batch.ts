@@ -1,5 +1,7 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { anyOf } from '../../db/any-of';
 import type { Database, Db, Executor } from '../../db/client';
+import { insertJsonRows } from '../../db/json-rows';
 import {
   applications,
   candidates,
@@ -7,14 +9,14 @@ import {
   feedback,
   jobs,
   organizations,
+  scorecardRatings,
   scorecards,
 } from '../../db/schema';
-import { type ComposedFeedback, composeFeedback } from '../../domain/compose-feedback';
+import { type ComposedFeedback, type ComposeInput, composeFeedback } from '../../domain/compose-feedback';
 import { rejectionRefusal } from '../../domain/pipeline';
 import type { RejectionReason } from '../../domain/rejection-reasons';
 import { type AuditEntry, recordAudits } from '../audit';
 import type { Actor } from '../context';
-import { loadRatings } from '../load';
 import { draftedAuditData, rejectedAuditData, rejectionInput } from './reject-application';
 
 /**
@@ -42,11 +44,17 @@ export type BatchOutcome =
 
 /** A batch's applications with everything their drafts are composed from; locked when asked, in a transaction. */
 async function loadBatch(ex: Executor, actor: Actor, ids: string[], reason: RejectionReason, lock: boolean) {
+  // Only the columns the drafts and the outcomes are made of: each batch reads them twice.
   const q = ex
     .select({
-      application: applications,
-      candidate: candidates,
-      job: jobs,
+      application: {
+        id: applications.id,
+        stage: applications.stage,
+        rejectionReason: applications.rejectionReason,
+        rejectedAt: applications.rejectedAt,
+      },
+      candidate: { name: candidates.name },
+      job: { id: jobs.id, title: jobs.title },
       organizationName: organizations.name,
       organizationJurisdictions: organizations.jurisdictions,
       organizationVoice: organizations.feedbackVoice,
@@ -57,24 +65,54 @@ async function loadBatch(ex: Executor, actor: Actor, ids: string[], reason: Reje
     .innerJoin(jobs, eq(jobs.id, applications.jobId))
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
     .leftJoin(feedback, eq(feedback.applicationId, applications.id))
-    .where(and(eq(applications.organizationId, actor.organizationId), inArray(applications.id, ids)))
+    .where(and(eq(applications.organizationId, actor.organizationId), anyOf(applications.id, ids)))
     .orderBy(asc(applications.id));
   const rows = lock ? await q.for('update', { of: applications }) : await q;
   const takeIds = rows.filter((r) => !rejectionRefusal(r.application.stage)).map((r) => r.application.id);
   const cards = takeIds.length
     ? await ex
-        .select()
+        .select({
+          id: scorecards.id,
+          applicationId: scorecards.applicationId,
+          stage: scorecards.stage,
+          interviewerName: scorecards.interviewerName,
+          notes: scorecards.notes,
+        })
         .from(scorecards)
-        .where(inArray(scorecards.applicationId, takeIds))
+        .where(anyOf(scorecards.applicationId, takeIds))
         .orderBy(asc(scorecards.createdAt))
     : [];
-  const ratings = await loadRatings(
-    ex,
-    cards.map((c) => c.id),
-  );
+  const ratings = cards.length
+    ? await ex
+        .select({
+          scorecardId: scorecardRatings.scorecardId,
+          criterionId: scorecardRatings.criterionId,
+          rating: scorecardRatings.rating,
+          evidence: scorecardRatings.evidence,
+          redactedAt: scorecardRatings.redactedAt,
+          flaggedRules: scorecardRatings.flaggedRules,
+        })
+        .from(scorecardRatings)
+        .where(
+          anyOf(
+            scorecardRatings.scorecardId,
+            cards.map((c) => c.id),
+          ),
+        )
+    : [];
   const jobIds = [...new Set(rows.map((r) => r.job.id))];
   const jobCriteria = jobIds.length
-    ? await ex.select().from(criteria).where(inArray(criteria.jobId, jobIds)).orderBy(asc(criteria.position))
+    ? await ex
+        .select({
+          id: criteria.id,
+          jobId: criteria.jobId,
+          name: criteria.name,
+          description: criteria.description,
+          practise: criteria.practise,
+        })
+        .from(criteria)
+        .where(anyOf(criteria.jobId, jobIds))
+        .orderBy(asc(criteria.position))
     : [];
   // Grouped once, in the order read, rather than searched for each application.
   const cardsOf = groupBy(cards, (c) => c.applicationId);
@@ -93,6 +131,31 @@ async function loadBatch(ex: Executor, actor: Actor, ids: string[], reason: Reje
       criteria: criteriaOf.get(r.job.id) ?? [],
     }),
   }));
+}
+
+/**
+ * Whether two readings of a draft's facts (plain data: strings, numbers, booleans, null, arrays and objects) are the
+ * same: a draft is a function of its facts alone, so the same facts need no second composing. Compares in place what
+ * comparing the two as JSON did, without writing either out.
+ */
+function sameFacts(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameFacts(a[i], b[i])) return false;
+    return true;
+  }
+  // Anything but plain data (a Date, say) is taken as changed: composed again, never wrongly kept.
+  if (Object.getPrototypeOf(a) !== Object.prototype || Object.getPrototypeOf(b) !== Object.prototype)
+    return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) if (!Object.hasOwn(y, k) || !sameFacts(x[k], y[k])) return false;
+  return true;
 }
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
@@ -123,10 +186,11 @@ export async function rejectBatch(
   andThen: (tx: Executor, outcomes: BatchOutcome[]) => Promise<void>,
 ): Promise<BatchOutcome[]> {
   const { reason, applicationIds } = input;
-  const ready = new Map<string, ComposedFeedback>();
+  // Each draft composed outside the transaction, by application, with the facts it was composed from.
+  const ready = new Map<string, { input: ComposeInput; composed: ComposedFeedback }>();
   for (const r of await loadBatch(db, actor, applicationIds, reason, false)) {
     if (rejectionRefusal(r.application.stage)) continue;
-    ready.set(JSON.stringify(r.input), composeFeedback(r.input));
+    ready.set(r.application.id, { input: r.input, composed: composeFeedback(r.input) });
     await yieldToOthers();
   }
   return db.transaction(async (tx) => {
@@ -154,7 +218,10 @@ export async function rejectBatch(
     }
     if (take.length) {
       // A scorecard edited or a rating redacted since: that draft is composed again from what is there now.
-      const composed = take.map((r) => ready.get(JSON.stringify(r.input)) ?? composeFeedback(r.input));
+      const composed = take.map((r) => {
+        const first = ready.get(r.application.id);
+        return first && sameFacts(first.input, r.input) ? first.composed : composeFeedback(r.input);
+      });
       const ids = take.map((r) => r.application.id);
       // Each keeps the stage it was rejected at: SET reads the row as it was.
       await tx
@@ -166,20 +233,20 @@ export async function rejectBatch(
           rejectionNote: null,
           rejectedAt: new Date(),
         })
-        .where(inArray(applications.id, ids));
-      const drafts = await tx
-        .insert(feedback)
-        .values(
-          take.map((r, i) => ({
-            organizationId: actor.organizationId,
-            applicationId: r.application.id,
-            body: composed[i].body,
-            findings: composed[i].findings,
-            sentences: composed[i].sentences,
-            outline: composed[i].sections,
-          })),
-        )
-        .returning({ id: feedback.id, applicationId: feedback.applicationId });
+        .where(anyOf(applications.id, ids));
+      const drafts = await insertJsonRows(
+        tx,
+        feedback,
+        take.map((r, i) => ({
+          organizationId: actor.organizationId,
+          applicationId: r.application.id,
+          body: composed[i].body,
+          findings: composed[i].findings,
+          sentences: composed[i].sentences,
+          outline: composed[i].sections,
+        })),
+        { id: feedback.id, applicationId: feedback.applicationId },
+      );
       const draftOf = new Map(drafts.map((d) => [d.applicationId, d]));
       const events: AuditEntry[] = [];
       take.forEach((r, i) => {

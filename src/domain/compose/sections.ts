@@ -187,8 +187,8 @@ export class Composer {
     const beyond = input.reason.beyondControl;
     const said = new Set<string>();
     const t = (text: string): Segment => {
-      const tidied = tidy(text);
-      for (const x of splitSentences(tidied)) said.add(sentenceKey(x.text));
+      const { tidied, keys } = template(text);
+      for (const k of keys) said.add(k);
       return { text: tidied, evidence: [] };
     };
     const paragraphs: Paragraph[] = [];
@@ -325,7 +325,7 @@ export class Composer {
     paragraphs.push({ segments: signOff.map((x) => ({ text: x, evidence: [] })), join: '\n' });
     const opening = paragraphs[1]?.segments
       .map((x) => x.text)
-      .filter((x) => policy.depth !== 'short' || x !== tidy(closing))
+      .filter((x) => policy.depth !== 'short' || x !== template(closing).tidied)
       .join(' ');
     return {
       paragraphs,
@@ -337,12 +337,29 @@ export class Composer {
         intro: policy.depth === 'short' ? null : voice.intro,
         strength: strengthSection,
         gaps: gapSections,
-        closing: tidy(closing),
+        closing: template(closing).tidied,
         standardClosing: policy.depth === 'short' ? null : voice.closing,
         signOff,
       },
     };
   }
+}
+
+/**
+ * A sentence of the letter's own (not an observation) tidied, and its sentences as compared for repeats. The same
+ * sentences open and close every draft of a job, so they are kept (a pure function of the text; the store is emptied
+ * when it grows past a thousand).
+ */
+const templates = new Map<string, { tidied: string; keys: string[] }>();
+function template(text: string): { tidied: string; keys: string[] } {
+  let found = templates.get(text);
+  if (!found) {
+    const tidied = tidy(text);
+    found = { tidied, keys: splitSentences(tidied).map((x) => sentenceKey(x.text)) };
+    if (templates.size >= 1000) templates.clear();
+    templates.set(text, found);
+  }
+  return found;
 }
 
 /** A sentence as compared for repeats: case and spacing aside. */

@@ -111,6 +111,12 @@ const BARE_CONTRACTIONS: Record<string, string> = {
   cant: "can't",
 };
 
+/**
+ * A bare contraction as a whole word of ASCII letters, in any case (only these words; every other word of a note was
+ * left as it is).
+ */
+const BARE_CONTRACTION = new RegExp(`\\b(?:${Object.keys(BARE_CONTRACTIONS).join('|')})\\b`, 'gi');
+
 /** The raw note as fragments of plain text: bullets, question numbers, stray dots and bare contractions tidied. */
 function fragments(evidence: string): string[] {
   return evidence
@@ -119,7 +125,7 @@ function fragments(evidence: string): string[] {
       f
         .replace(/^\s*(?:[-*•·]|\d+[.)])\s*/, '')
         .replace(/^Q\d+\s*[-–—:.)]\s*/i, '')
-        .replace(/\b[A-Za-z]+\b/g, (w) => BARE_CONTRACTIONS[w.toLowerCase()] ?? w)
+        .replace(BARE_CONTRACTION, (w) => BARE_CONTRACTIONS[w.toLowerCase()] ?? w)
         .replace(/^["'“‘]+|["'”’]+$/g, '')
         .replace(/\s+/g, ' ')
         .trim(),
