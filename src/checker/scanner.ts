@@ -33,6 +33,8 @@ export class RuleScanner {
   private words = 0;
   /** Where the next segment starts in the whole document. */
   protected offset = 0;
+  /** The end of the findings so far in this segment: a signal inside one is not read. */
+  private coveredUntil = -1;
 
   constructor(ruleSet: RuleSet, options: CheckOptions = {}) {
     const mode = options.mode ?? 'feedback';
@@ -48,6 +50,7 @@ export class RuleScanner {
     const { byWord } = this.compiled;
     const findings: Finding[] = [];
     const n = segment.length;
+    this.coveredUntil = -1;
     let words = 0;
     let i = 0;
     // One pass: hash each word as it is read. A word some phrase can start with is resolved when the next word is
@@ -90,10 +93,7 @@ export class RuleScanner {
           findings,
         );
         prevStart = -1;
-        if (end > start) {
-          i = end;
-          continue;
-        }
+        if (end > start) this.coveredUntil = Math.max(this.coveredUntil, end);
       }
       const entry = byWord.get(h);
       const possessive =
@@ -155,13 +155,28 @@ export class RuleScanner {
       if (!accepts(this.context, cand.rule, text, start, end)) continue;
       // A signal only marks that something is present: it takes no words from the rules that report.
       if (cand.rule.data.signal) {
-        this.signals.add(cand.rule.data.signal);
+        if (start >= this.coveredUntil) this.signals.add(cand.rule.data.signal);
         continue;
       }
+      // Inside an earlier finding's words only a verdict is reported, or a finding inside a verdict: "does not fit
+      // our company values" is a proxy and a vague verdict. A phrase inside another of a protected or coded kind
+      // ("immigrant" in "digital immigrant") says nothing more.
+      if (start < this.coveredUntil && !this.overlapAllowed(cand.rule.data.category, findings, start + base))
+        continue;
       findings.push(makeFinding(cand.rule.data, text, start, end, base));
       return end;
     }
     return -1;
+  }
+
+  /** A finding of `category` starting at `at` inside earlier findings: only where it or every one it overlaps is vague. */
+  private overlapAllowed(category: string, findings: Finding[], at: number): boolean {
+    for (const f of findings) {
+      if (f.end <= at) continue;
+      if (f.category === category) return false;
+      if (category !== 'vague' && f.category !== 'vague') return false;
+    }
+    return true;
   }
 
   /** Findings about the whole document (missing thanks, too long, no reason given); they point at offset 0. */
