@@ -7,6 +7,9 @@ import type { CheckOptions, Finding, RuleData } from './types';
 import { JURISDICTIONS } from './vocabulary';
 import { isWordCode, LOWER } from './words';
 
+/** The categories whose findings block sending (protected characteristics and their proxies). */
+const BLOCKING = new Set(['protected', 'proxy']);
+
 function makeFinding(d: RuleData, text: string, start: number, end: number, base: number): Finding {
   const matched = text.slice(start, end);
   return {
@@ -158,9 +161,9 @@ export class RuleScanner {
         if (start >= this.coveredUntil) this.signals.add(cand.rule.data.signal);
         continue;
       }
-      // Inside an earlier finding's words only a verdict is reported, or a finding inside a verdict: "does not fit
-      // our company values" is a proxy and a vague verdict. A phrase inside another of a protected or coded kind
-      // ("immigrant" in "digital immigrant") says nothing more.
+      // Inside an earlier finding's words a phrase of another category is reported too: "does not fit our company
+      // values" is a proxy and a vague verdict; "whose experience is a better match for our team culture" a
+      // comparison and a proxy.
       if (start < this.coveredUntil && !this.overlapAllowed(cand.rule.data.category, findings, start + base))
         continue;
       findings.push(makeFinding(cand.rule.data, text, start, end, base));
@@ -169,12 +172,15 @@ export class RuleScanner {
     return -1;
   }
 
-  /** A finding of `category` starting at `at` inside earlier findings: only where it or every one it overlaps is vague. */
+  /**
+   * A finding of `category` starting at `at` inside earlier findings: only of another category, and not a protected
+   * characteristic inside a proxy's words or the reverse ("immigrant" in "digital immigrant" says nothing more).
+   */
   private overlapAllowed(category: string, findings: Finding[], at: number): boolean {
     for (const f of findings) {
       if (f.end <= at) continue;
       if (f.category === category) return false;
-      if (category !== 'vague' && f.category !== 'vague') return false;
+      if (BLOCKING.has(category) && BLOCKING.has(f.category)) return false;
     }
     return true;
   }
