@@ -73,3 +73,28 @@ describe('a setting is not evidence of behaviour; an observed act is', () => {
     expect(categories(text)).not.toContain('personality');
   });
 });
+
+describe('one clause can carry two kinds of risk', () => {
+  it.each([
+    ['Does not fit our Company Values.', ['proxy', 'vague']],
+    ["Honestly, he's not a culture fit.", ['proxy', 'vague']],
+    [
+      "We've decided to move forward with candidates whose experience is a better match for our team culture.",
+      ['comparison', 'proxy'],
+    ],
+  ])('%s', (text, expected) => {
+    expect(new Set(categories(text))).toEqual(new Set(expected));
+  });
+
+  it.each([
+    ['Clearly a digital immigrant, struggled with Slack.', 'protected'],
+    ['Seems like the type to prioritise her family.', 'protected'],
+  ])('a characteristic inside a proxy is not reported again: %s', (text, absent) => {
+    expect(categories(text)).not.toContain(absent);
+  });
+
+  it('the same category is reported once for overlapping phrases', () => {
+    const found = check('Not a culture fit.').filter((f) => f.category === 'proxy');
+    expect(found).toHaveLength(1);
+  });
+});
