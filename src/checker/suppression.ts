@@ -37,7 +37,7 @@ export function contextTests(sources: ContextSources): ContextTests {
     thingWord: new RegExp(`^${sources.thingWord}\\b`, 'i'),
     thingBefore: new RegExp(sources.thingBefore, 'i'),
     negationBefore: new RegExp(sources.negationBefore, 'i'),
-    evidence: new RegExp(sources.evidence, 'i'),
+    evidence: new RegExp(sources.evidence, 'gi'),
     names: new Set(sources.names.split('|')),
     capitalNames: new Set(sources.capitalNames.split('|')),
     nameBefore: new RegExp(sources.nameBefore, 'i'),
@@ -181,7 +181,36 @@ export function accepts(
   if (rule.unlessSentence || d.evidenceClears) {
     const sentence = text.slice(s0, s1);
     if (rule.unlessSentence?.test(sentence)) return false;
-    if (d.evidenceClears && ctx.evidence.test(sentence)) return false;
+    if (d.evidenceClears && hasEvidence(ctx.evidence, sentence, start - s0, end - s0)) return false;
   }
   return true;
+}
+
+/**
+ * A verb of saying that reports someone else's judgment of the person rather than something the person did: "the
+ * manager told her she was too aggressive", "he said she seemed arrogant", "wrote that he was lazy", "I was told I
+ * lacked confidence", "described him as abrasive". Its object (if any) and a person as the subject of the clause
+ * it introduces follow it.
+ */
+const REPORTING = /^(?:said|told|wrote|replied|answered|called)$/i;
+const REPORTED_CLAUSE =
+  /^\s+(?:(?:me|him|her|us|them|you|the (?:candidate|applicant|interviewee))\s+)?(?:that\s+)?(?:(?:i|he|she|they|you|we|the (?:candidate|applicant|interviewee))\b|as\b)/i;
+
+/**
+ * Whether the sentence (`sentence`, the match at [start, end) in it) describes an observed act of the person. A
+ * verb of saying before the match that introduces the clause the match is in reports a judgment and is not
+ * evidence; nor is a quotation that is the match itself ("called him “lazy”").
+ */
+function hasEvidence(evidence: RegExp, sentence: string, start: number, end: number): boolean {
+  evidence.lastIndex = 0;
+  for (let m = evidence.exec(sentence); m; m = evidence.exec(sentence)) {
+    const at = m.index;
+    const after = at + m[0].length;
+    if (m[0].length === 0) evidence.lastIndex++;
+    const reports =
+      after <= start && REPORTING.test(m[0].split(/\s/)[0]!) && REPORTED_CLAUSE.test(sentence.slice(after));
+    const quotesTheMatch = at <= start && after >= end && /^["\u201c]/.test(m[0]);
+    if (!reports && !quotesTheMatch) return true;
+  }
+  return false;
 }

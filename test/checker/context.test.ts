@@ -98,3 +98,22 @@ describe('one clause can carry two kinds of risk', () => {
     expect(found).toHaveLength(1);
   });
 });
+
+describe("a judgment reported in someone's words is not behaviour that clears it", () => {
+  it.each([
+    'The manager told her she was too aggressive.',
+    'He said she seemed arrogant.',
+    'The supervisor wrote that he was lazy and unreliable.',
+    'My interviewer said I seemed nervous.',
+    'They told me I lacked confidence.',
+  ])('%s', (text) => {
+    expect(categories(text)).toContain('personality');
+  });
+
+  it.each([
+    'She was defensive when asked about the outage, and said it was the network team’s fault twice.',
+    'He said the outage was the network team’s fault and was defensive about it.',
+  ])('what the candidate said still clears it: %s', (text) => {
+    expect(categories(text)).not.toContain('personality');
+  });
+});
