@@ -194,7 +194,9 @@ export function accepts(
  */
 const REPORTING = /^(?:said|told|wrote|replied|answered|called)$/i;
 const REPORTED_CLAUSE =
-  /^\s+(?:(?:me|him|her|us|them|you|the (?:candidate|applicant|interviewee))\s+)?(?:that\s+)?(?:(?:i|he|she|they|you|we|the (?:candidate|applicant|interviewee))\b|as\b)/i;
+  /^,?\s*["\u201c]?\s*(?:(?:me|him|her|us|them|you|the (?:candidate|applicant|interviewee))\s+)?(?:that\s+)?(?:(?:i|he|she|they|you|we|the (?:candidate|applicant|interviewee))\b|as\b)/i;
+/** Only quotes, articles and "as" between a verb of saying and the match: "called her “abrasive”", "called him a". */
+const REPORTED_WORD = /^[\s,:"\u201c]*(?:(?:a|an|as|that|being|so)\s+)*["\u201c]?$/i;
 
 /**
  * Whether the sentence (`sentence`, the match at [start, end) in it) describes an observed act of the person. A
@@ -208,9 +210,15 @@ function hasEvidence(evidence: RegExp, sentence: string, start: number, end: num
     const after = at + m[0].length;
     if (m[0].length === 0) evidence.lastIndex++;
     const reports =
-      after <= start && REPORTING.test(m[0].split(/\s/)[0]!) && REPORTED_CLAUSE.test(sentence.slice(after));
-    const quotesTheMatch = at <= start && after >= end && /^["\u201c]/.test(m[0]);
-    if (!reports && !quotesTheMatch) return true;
+      after <= start &&
+      REPORTING.test(m[0].split(/\s/)[0]!) &&
+      (REPORTED_CLAUSE.test(sentence.slice(after)) || REPORTED_WORD.test(sentence.slice(after, start)));
+    const quote = /^["\u201c]/.test(m[0]);
+    // A quotation is what the person said only when it has words of its own: not the match itself ("called him
+    // “lazy”"), nor the gap between two quoted words ("“difficult” and “bossy”").
+    const quotesTheMatch = quote && at <= start && after >= end;
+    const tooShort = quote && (m[0].match(/[a-z\u2019']+/gi)?.length ?? 0) < 2;
+    if (!reports && !quotesTheMatch && !tooShort) return true;
   }
   return false;
 }

@@ -106,6 +106,9 @@ describe("a judgment reported in someone's words is not behaviour that clears it
     'The supervisor wrote that he was lazy and unreliable.',
     'My interviewer said I seemed nervous.',
     'They told me I lacked confidence.',
+    'The manager said, "She\'s too emotional."',
+    'He called her "abrasive" in the write-up.',
+    'According to the complaint, the supervisor described her as “difficult” and “bossy.”',
   ])('%s', (text) => {
     expect(categories(text)).toContain('personality');
   });
