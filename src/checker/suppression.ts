@@ -52,6 +52,8 @@ export interface RuntimeRule {
   unlessBefore?: RegExp;
   unlessAfter?: RegExp;
   unlessSentence?: RegExp;
+  /** unlessSentence with the global flag, to look at each place it matches. */
+  unlessSentenceAll?: RegExp;
   requireAfterCased?: RegExp;
 }
 
@@ -63,6 +65,7 @@ export function runtimeRule(data: RuleData): RuntimeRule {
     unlessBefore: data.unlessBefore ? new RegExp(data.unlessBefore, 'i') : undefined,
     unlessAfter: data.unlessAfter ? new RegExp(data.unlessAfter, 'i') : undefined,
     unlessSentence: data.unlessSentence ? new RegExp(data.unlessSentence, 'i') : undefined,
+    unlessSentenceAll: data.unlessSentence ? new RegExp(data.unlessSentence, 'gi') : undefined,
     requireAfterCased: data.requireAfterCased ? new RegExp(data.requireAfterCased) : undefined,
   };
 }
@@ -180,10 +183,34 @@ export function accepts(
   if (d.negationClears && ctx.negationBefore.test(before)) return false;
   if (rule.unlessSentence || d.evidenceClears) {
     const sentence = text.slice(s0, s1);
-    if (rule.unlessSentence?.test(sentence)) return false;
+    if (rule.unlessSentence?.test(sentence) && clears(rule.unlessSentenceAll!, sentence, start - s0))
+      return false;
     if (d.evidenceClears && hasEvidence(ctx.evidence, sentence, start - s0, end - s0)) return false;
   }
   return true;
+}
+
+/** A word that gives a cause: what follows it in the same clause is the reason. */
+const CAUSE = /^(?:because|since|given|due to|as)\b/i;
+/** A break between clauses: a comma, a colon, a semicolon, a dash or a bracket. */
+const CLAUSE_BREAK = /[,;:\u2013\u2014(]|\s-\s/;
+
+/**
+ * Whether a rule's unlessSentence (`all`, global) clears the match starting at `start` in the sentence. A word of
+ * cause clears it only when the match is not itself the cause it introduces: "because you could not explain the
+ * retry logic, the interview was weak" clears; "he was rejected because he was not a good fit" does not, the
+ * verdict being the reason given.
+ */
+function clears(all: RegExp, sentence: string, start: number): boolean {
+  all.lastIndex = 0;
+  for (let m = all.exec(sentence); m; m = all.exec(sentence)) {
+    if (m[0].length === 0) all.lastIndex++;
+    const end = m.index + m[0].length;
+    const introducesTheMatch =
+      end <= start && CAUSE.test(m[0].trim()) && !CLAUSE_BREAK.test(sentence.slice(end, start));
+    if (!introducesTheMatch) return true;
+  }
+  return false;
 }
 
 /**

@@ -120,3 +120,21 @@ describe("a judgment reported in someone's words is not behaviour that clears it
     expect(categories(text)).not.toContain('personality');
   });
 });
+
+describe('a verdict given as the reason is not cleared by the word that gives it', () => {
+  it.each([
+    'He was rejected because he was not a good fit.',
+    "We decided not to proceed since you weren't quite what we were looking for.",
+    'We are not moving forward because your interview was weak.',
+  ])('%s', (text) => {
+    expect(categories(text)).toContain('vague');
+  });
+
+  it.each([
+    "Because you couldn't explain the rollback, your interview was weak on operations.",
+    'Your interview was weak because you could not explain the retry logic.',
+    'Not the right fit for the on-call role, because you had never carried a pager.',
+  ])('a reason for the verdict still clears it: %s', (text) => {
+    expect(categories(text)).not.toContain('vague');
+  });
+});
