@@ -9,6 +9,8 @@ import { isWordCode, LOWER } from './words';
 
 /** The categories whose findings block sending (protected characteristics and their proxies). */
 const BLOCKING = new Set(['protected', 'proxy']);
+/** Longer than any phrase a pattern matches (the context analysis itself looks 240 characters either side). */
+const MAX_PHRASE = 1000;
 
 function makeFinding(d: RuleData, text: string, start: number, end: number, base: number): Finding {
   const matched = text.slice(start, end);
@@ -177,7 +179,10 @@ export class RuleScanner {
    * characteristic inside a proxy's words or the reverse ("immigrant" in "digital immigrant" says nothing more).
    */
   private overlapAllowed(category: string, findings: Finding[], at: number): boolean {
-    for (const f of findings) {
+    // Findings are in order of start, and a phrase is far shorter than MAX_PHRASE: only the last few can reach `at`.
+    for (let i = findings.length - 1; i >= 0; i--) {
+      const f = findings[i]!;
+      if (f.start < at - MAX_PHRASE) break;
       if (f.end <= at) continue;
       if (f.category === category) return false;
       if (BLOCKING.has(category) && BLOCKING.has(f.category)) return false;
