@@ -183,7 +183,7 @@ function printHalf(title: string, s: HalfScore, withAlex: boolean, second: HalfS
  * Prints the real-world figures for both sets and both halves. Learn-half misses are printed only when asked
  * (`--show-learn-misses`); holdout items are never printed, so the holdout stays a measure of what users will meet.
  */
-export function reportRealWorld(showLearnMisses: boolean): void {
+export function reportRealWorld(showLearnMisses: boolean, learnOnly = false): void {
   console.log(
     '\n=== Real-world sets: published text, labelled before any checker run (eval/REALWORLD.md) ===',
   );
@@ -199,11 +199,13 @@ export function reportRealWorld(showLearnMisses: boolean): void {
       const before = new Set(learn.misses);
       for (const m of learn2.misses) if (!before.has(m)) console.log(`    with the second opinion: ${m}`);
     }
+    if (learnOnly) continue;
     const hold = scoreHalf(halves.holdout, withAlex);
     const hold2 = scoreHalf(halves.holdout, false, true);
     printHalf(`${mode}, HOLDOUT half (never read; the figure users will meet)`, hold, withAlex, hold2);
     holdout.push([mode, hold, hold2]);
   }
+  if (learnOnly) return;
   console.log('\nHOLDOUT, the figures users will meet (published text the checker was never tuned on):');
   const anyF1 = (c: Counts) => fmt(f1(c), 0);
   for (const [mode, s, s2] of holdout) {

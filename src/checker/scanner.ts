@@ -7,6 +7,11 @@ import type { CheckOptions, Finding, RuleData } from './types';
 import { JURISDICTIONS } from './vocabulary';
 import { isWordCode, LOWER } from './words';
 
+/** The categories whose findings block sending (protected characteristics and their proxies). */
+const BLOCKING = new Set(['protected', 'proxy']);
+/** Longer than any phrase a pattern matches (the context analysis itself looks 240 characters either side). */
+const MAX_PHRASE = 1000;
+
 function makeFinding(d: RuleData, text: string, start: number, end: number, base: number): Finding {
   const matched = text.slice(start, end);
   return {
@@ -33,6 +38,8 @@ export class RuleScanner {
   private words = 0;
   /** Where the next segment starts in the whole document. */
   protected offset = 0;
+  /** The end of the findings so far in this segment: a signal inside one is not read. */
+  private coveredUntil = -1;
 
   constructor(ruleSet: RuleSet, options: CheckOptions = {}) {
     const mode = options.mode ?? 'feedback';
@@ -48,6 +55,7 @@ export class RuleScanner {
     const { byWord } = this.compiled;
     const findings: Finding[] = [];
     const n = segment.length;
+    this.coveredUntil = -1;
     let words = 0;
     let i = 0;
     // One pass: hash each word as it is read. A word some phrase can start with is resolved when the next word is
@@ -90,10 +98,7 @@ export class RuleScanner {
           findings,
         );
         prevStart = -1;
-        if (end > start) {
-          i = end;
-          continue;
-        }
+        if (end > start) this.coveredUntil = Math.max(this.coveredUntil, end);
       }
       const entry = byWord.get(h);
       const possessive =
@@ -155,13 +160,34 @@ export class RuleScanner {
       if (!accepts(this.context, cand.rule, text, start, end)) continue;
       // A signal only marks that something is present: it takes no words from the rules that report.
       if (cand.rule.data.signal) {
-        this.signals.add(cand.rule.data.signal);
+        if (start >= this.coveredUntil) this.signals.add(cand.rule.data.signal);
         continue;
       }
+      // Inside an earlier finding's words a phrase of another category is reported too: "does not fit our company
+      // values" is a proxy and a vague verdict; "whose experience is a better match for our team culture" a
+      // comparison and a proxy.
+      if (start < this.coveredUntil && !this.overlapAllowed(cand.rule.data.category, findings, start + base))
+        continue;
       findings.push(makeFinding(cand.rule.data, text, start, end, base));
       return end;
     }
     return -1;
+  }
+
+  /**
+   * A finding of `category` starting at `at` inside earlier findings: only of another category, and not a protected
+   * characteristic inside a proxy's words or the reverse ("immigrant" in "digital immigrant" says nothing more).
+   */
+  private overlapAllowed(category: string, findings: Finding[], at: number): boolean {
+    // Findings are in order of start, and a phrase is far shorter than MAX_PHRASE: only the last few can reach `at`.
+    for (let i = findings.length - 1; i >= 0; i--) {
+      const f = findings[i]!;
+      if (f.start < at - MAX_PHRASE) break;
+      if (f.end <= at) continue;
+      if (f.category === category) return false;
+      if (BLOCKING.has(category) && BLOCKING.has(f.category)) return false;
+    }
+    return true;
   }
 
   /** Findings about the whole document (missing thanks, too long, no reason given); they point at offset 0. */

@@ -37,7 +37,7 @@ export function contextTests(sources: ContextSources): ContextTests {
     thingWord: new RegExp(`^${sources.thingWord}\\b`, 'i'),
     thingBefore: new RegExp(sources.thingBefore, 'i'),
     negationBefore: new RegExp(sources.negationBefore, 'i'),
-    evidence: new RegExp(sources.evidence, 'i'),
+    evidence: new RegExp(sources.evidence, 'gi'),
     names: new Set(sources.names.split('|')),
     capitalNames: new Set(sources.capitalNames.split('|')),
     nameBefore: new RegExp(sources.nameBefore, 'i'),
@@ -52,6 +52,8 @@ export interface RuntimeRule {
   unlessBefore?: RegExp;
   unlessAfter?: RegExp;
   unlessSentence?: RegExp;
+  /** unlessSentence with the global flag, to look at each place it matches. */
+  unlessSentenceAll?: RegExp;
   requireAfterCased?: RegExp;
 }
 
@@ -63,6 +65,7 @@ export function runtimeRule(data: RuleData): RuntimeRule {
     unlessBefore: data.unlessBefore ? new RegExp(data.unlessBefore, 'i') : undefined,
     unlessAfter: data.unlessAfter ? new RegExp(data.unlessAfter, 'i') : undefined,
     unlessSentence: data.unlessSentence ? new RegExp(data.unlessSentence, 'i') : undefined,
+    unlessSentenceAll: data.unlessSentence ? new RegExp(data.unlessSentence, 'gi') : undefined,
     requireAfterCased: data.requireAfterCased ? new RegExp(data.requireAfterCased) : undefined,
   };
 }
@@ -180,8 +183,69 @@ export function accepts(
   if (d.negationClears && ctx.negationBefore.test(before)) return false;
   if (rule.unlessSentence || d.evidenceClears) {
     const sentence = text.slice(s0, s1);
-    if (rule.unlessSentence?.test(sentence)) return false;
-    if (d.evidenceClears && ctx.evidence.test(sentence)) return false;
+    if (rule.unlessSentence?.test(sentence) && clears(rule.unlessSentenceAll!, sentence, start - s0))
+      return false;
+    if (d.evidenceClears && hasEvidence(ctx.evidence, sentence, start - s0, end - s0)) return false;
   }
   return true;
+}
+
+/** A word that gives a cause: what follows it in the same clause is the reason. */
+const CAUSE = /^(?:because|since|given|due to|as)\b/i;
+/** A break between clauses: a comma, a colon, a semicolon, a dash or a bracket. */
+const CLAUSE_BREAK = /[,;:\u2013\u2014(]|\s-\s/;
+
+/**
+ * Whether a rule's unlessSentence (`all`, global) clears the match starting at `start` in the sentence. A word of
+ * cause clears it only when the match is not itself the cause it introduces: "because you could not explain the
+ * retry logic, the interview was weak" clears; "he was rejected because he was not a good fit" does not, the
+ * verdict being the reason given.
+ */
+function clears(all: RegExp, sentence: string, start: number): boolean {
+  all.lastIndex = 0;
+  for (let m = all.exec(sentence); m; m = all.exec(sentence)) {
+    if (m[0].length === 0) all.lastIndex++;
+    const end = m.index + m[0].length;
+    const introducesTheMatch =
+      end <= start && CAUSE.test(m[0].trim()) && !CLAUSE_BREAK.test(sentence.slice(end, start));
+    if (!introducesTheMatch) return true;
+  }
+  return false;
+}
+
+/**
+ * A verb of saying that reports someone else's judgment of the person rather than something the person did: "the
+ * manager told her she was too aggressive", "he said she seemed arrogant", "wrote that he was lazy", "I was told I
+ * lacked confidence", "described him as abrasive". Its object (if any) and a person as the subject of the clause
+ * it introduces follow it.
+ */
+const REPORTING = /^(?:said|told|wrote|replied|answered|called)$/i;
+const REPORTED_CLAUSE =
+  /^,?\s*["\u201c]?\s*(?:(?:me|him|her|us|them|you|the (?:candidate|applicant|interviewee))\s+)?(?:that\s+)?(?:(?:i|he|she|they|you|we|the (?:candidate|applicant|interviewee))\b|as\b)/i;
+/** Only quotes, articles and "as" between a verb of saying and the match: "called her “abrasive”", "called him a". */
+const REPORTED_WORD = /^[\s,:"\u201c]*(?:(?:a|an|as|that|being|so)\s+)*["\u201c]?$/i;
+
+/**
+ * Whether the sentence (`sentence`, the match at [start, end) in it) describes an observed act of the person. A
+ * verb of saying before the match that introduces the clause the match is in reports a judgment and is not
+ * evidence; nor is a quotation that is the match itself ("called him “lazy”").
+ */
+function hasEvidence(evidence: RegExp, sentence: string, start: number, end: number): boolean {
+  evidence.lastIndex = 0;
+  for (let m = evidence.exec(sentence); m; m = evidence.exec(sentence)) {
+    const at = m.index;
+    const after = at + m[0].length;
+    if (m[0].length === 0) evidence.lastIndex++;
+    const reports =
+      after <= start &&
+      REPORTING.test(m[0].split(/\s/)[0]!) &&
+      (REPORTED_CLAUSE.test(sentence.slice(after)) || REPORTED_WORD.test(sentence.slice(after, start)));
+    const quote = /^["\u201c]/.test(m[0]);
+    // A quotation is what the person said only when it has words of its own: not the match itself ("called him
+    // “lazy”"), nor the gap between two quoted words ("“difficult” and “bossy”").
+    const quotesTheMatch = quote && at <= start && after >= end;
+    const tooShort = quote && (m[0].match(/[a-z\u2019']+/gi)?.length ?? 0) < 2;
+    if (!reports && !quotesTheMatch && !tooShort) return true;
+  }
+  return false;
 }

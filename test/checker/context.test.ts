@@ -73,3 +73,68 @@ describe('a setting is not evidence of behaviour; an observed act is', () => {
     expect(categories(text)).not.toContain('personality');
   });
 });
+
+describe('one clause can carry two kinds of risk', () => {
+  it.each([
+    ['Does not fit our Company Values.', ['proxy', 'vague']],
+    ["Honestly, he's not a culture fit.", ['proxy', 'vague']],
+    [
+      "We've decided to move forward with candidates whose experience is a better match for our team culture.",
+      ['comparison', 'proxy'],
+    ],
+  ])('%s', (text, expected) => {
+    expect(new Set(categories(text))).toEqual(new Set(expected));
+  });
+
+  it.each([
+    ['Clearly a digital immigrant, struggled with Slack.', 'protected'],
+    ['Seems like the type to prioritise her family.', 'protected'],
+  ])('a characteristic inside a proxy is not reported again: %s', (text, absent) => {
+    expect(categories(text)).not.toContain(absent);
+  });
+
+  it('the same category is reported once for overlapping phrases', () => {
+    const found = check('Not a culture fit.').filter((f) => f.category === 'proxy');
+    expect(found).toHaveLength(1);
+  });
+});
+
+describe("a judgment reported in someone's words is not behaviour that clears it", () => {
+  it.each([
+    'The manager told her she was too aggressive.',
+    'He said she seemed arrogant.',
+    'The supervisor wrote that he was lazy and unreliable.',
+    'My interviewer said I seemed nervous.',
+    'They told me I lacked confidence.',
+    'The manager said, "She\'s too emotional."',
+    'He called her "abrasive" in the write-up.',
+    'According to the complaint, the supervisor described her as “difficult” and “bossy.”',
+  ])('%s', (text) => {
+    expect(categories(text)).toContain('personality');
+  });
+
+  it.each([
+    'She was defensive when asked about the outage, and said it was the network team’s fault twice.',
+    'He said the outage was the network team’s fault and was defensive about it.',
+  ])('what the candidate said still clears it: %s', (text) => {
+    expect(categories(text)).not.toContain('personality');
+  });
+});
+
+describe('a verdict given as the reason is not cleared by the word that gives it', () => {
+  it.each([
+    'He was rejected because he was not a good fit.',
+    "We decided not to proceed since you weren't quite what we were looking for.",
+    'We are not moving forward because your interview was weak.',
+  ])('%s', (text) => {
+    expect(categories(text)).toContain('vague');
+  });
+
+  it.each([
+    "Because you couldn't explain the rollback, your interview was weak on operations.",
+    'Your interview was weak because you could not explain the retry logic.',
+    'Not the right fit for the on-call role, because you had never carried a pager.',
+  ])('a reason for the verdict still clears it: %s', (text) => {
+    expect(categories(text)).not.toContain('vague');
+  });
+});
