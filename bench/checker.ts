@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prng } from '../eval/prng';
 import { check, vocabularySource } from '../src/checker';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,14 +25,6 @@ const ALEX_KB = arg('--alex-kb', 1024);
 const RUNS = arg('--runs', 3);
 
 // --- a deterministic corpus of realistic feedback --------------------------------------------------------------
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBJECTS = ['You', 'She', 'He', 'They', 'The candidate'];
 const ACTIONS = [

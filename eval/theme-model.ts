@@ -14,8 +14,9 @@ import { features, words } from '../src/checker/second-opinion';
 import { cueExpressions, type Gap, type GapTheme, themeMatcher } from '../src/domain/themes/matcher';
 import { THEME_CUES, THEME_DATA, THEME_EXAMPLES } from '../src/domain/themes/vocabulary.generated';
 import { lookupForms } from '../src/domain/themes/words';
+import { prng } from './prng';
 import { halfOf } from './realworld';
-import { GAP_FILES, type GapItem, loadGapItems } from './themes';
+import { GAP_FILES, type GapItem, loadGapItems } from './theme-sets';
 
 const require = createRequire(import.meta.url);
 
@@ -172,15 +173,6 @@ const learnItems = () => GAP_FILES.flatMap((f) => loadGapItems(f).filter((i) => 
 /** The model trained on the vocabulary and all learn halves, to score the holdout halves. */
 export function trainOnLearn(): ThemeModel {
   return trainModel([...vocabularyDocs(), ...labelled(learnItems())]);
-}
-
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -2,41 +2,10 @@
 // matcher read it): for each statement, the theme the improvement plan would give it (its criterion and the text
 // together) against the label. Split into a learn half and a holdout half by source page, as the checker's real-world
 // sets; reported per set and for all sets together.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
-import { findTheme, themeOfGap, themesOf } from '../src/domain/themes';
+import { themeOfGap, themesOf } from '../src/domain/themes';
 import { halfOf } from './realworld';
 import { crossValidate, noteWithSecondOpinion, trainOnLearn, withSecondOpinion } from './theme-model';
-
-const here = dirname(fileURLToPath(import.meta.url));
-/** The sets in the order they were collected; each was committed before the matcher read it. */
-export const GAP_FILES = [
-  'themes-realworld.yaml',
-  'themes-realworld-2.yaml',
-  'themes-realworld-3.yaml',
-] as const;
-
-export interface GapItem {
-  url: string;
-  criterion: string | null;
-  text: string;
-  /** The theme id a careful reader gives it, or null when none fits. */
-  theme: string | null;
-}
-
-export function loadGapItems(file: string = GAP_FILES[0]): GapItem[] {
-  const docs = parse(readFileSync(join(here, 'data', file), 'utf8')) as Partial<GapItem>[];
-  return docs.map((d, i) => {
-    const where = `${file}#${i + 1}`;
-    if (typeof d.url !== 'string' || typeof d.text !== 'string')
-      throw new Error(`${where}: url and text are required`);
-    const theme = d.theme ?? null;
-    if (theme !== null && !findTheme(theme)) throw new Error(`${where}: unknown theme "${theme}"`);
-    return { url: d.url, criterion: d.criterion ?? null, text: d.text, theme };
-  });
-}
+import { GAP_FILES, type GapItem, loadGapItems } from './theme-sets';
 
 export interface HalfAccuracy {
   items: number;

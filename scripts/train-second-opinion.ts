@@ -16,6 +16,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prng } from '../eval/prng';
 import { loadRealWorld, split } from '../eval/realworld';
 import { CATEGORIES } from '../src/checker';
 import { features, OUTPUTS, words } from '../src/checker/second-opinion';
@@ -70,15 +71,6 @@ export function trainingItems(): { items: TrainItem[]; counts: Record<string, nu
   for (const r of split(loadRealWorld('feedback')).learn)
     items.push({ text: r.text, labels: r.labels, group: r.url });
   return { items, counts: { dev: devCount, learn: items.length - devCount } };
-}
-
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const K = OUTPUTS.length;
