@@ -302,9 +302,15 @@ test("a plan built from two employers' feedback plus a logged call, showing the 
   await expect(
     page.getByRole('region', { name: 'Applications' }).getByRole('link', { name: /^Firm 21 · / }),
   ).toBeVisible();
-  await expect(
-    page.getByRole('region', { name: 'Coming up' }).getByRole('link', { name: 'Firm 1', exact: true }),
-  ).toBeVisible();
+  const comingUp = page.getByRole('region', { name: 'Coming up' });
+  await expect(comingUp.getByRole('link', { name: 'Firm 1', exact: true })).toBeVisible();
+  // Home lists the soonest eight reminders; the rest load when asked for.
+  await expect(comingUp.getByRole('listitem')).toHaveCount(8);
+  await expect(comingUp.getByRole('link', { name: 'Firm 21', exact: true })).toHaveCount(0);
+  await comingUp.getByRole('button', { name: /^Show all \d+$/ }).click();
+  await expect(comingUp.getByRole('link', { name: 'Firm 21', exact: true })).toBeVisible();
+  await comingUp.getByRole('button', { name: 'Show the soonest 8' }).click();
+  await expect(comingUp.getByRole('listitem')).toHaveCount(8);
 
   await page.getByRole('navigation', { name: 'Workspace' }).getByRole('link', { name: 'Plan' }).click();
   const themes = page.locator('section.theme');

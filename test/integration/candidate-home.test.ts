@@ -65,18 +65,55 @@ describe("the candidate's Home", () => {
         .map((a) => a.company),
     );
 
-    // Each open reminder names its application, the oldest application's too (past any page of 200).
+    // Home lists the soonest eight open reminders and says how many are open in all; the list of every open
+    // reminder names each one's application, the oldest application's too (past any page of 200).
     const open = (await mine.api.get('/api/v1/candidate/reminders?open=true')).body.items;
-    expect(home.reminders.map((r: { id: string }) => r.id)).toEqual(open.map((r: { id: string }) => r.id));
+    expect(open.length).toBeGreaterThan(8);
+    expect(home.remindersOpen).toBe(open.length);
+    expect(home.reminders.map((r: { id: string }) => r.id)).toEqual(
+      open.slice(0, 8).map((r: { id: string }) => r.id),
+    );
     const byId = new Map(mine.tracked.map((a) => [a.id, a]));
-    for (const r of home.reminders) {
+    for (const r of [...home.reminders, ...open]) {
       const a = byId.get(r.applicationId)!;
       expect(r.application).toEqual({ id: a.id, company: a.company, role: a.role });
     }
     const oldest = mine.tracked[0];
-    expect(home.reminders.map((r: { application: { company: string } }) => r.application.company)).toContain(
+    expect(open.map((r: { application: { company: string } }) => r.application.company)).toContain(
       oldest.company,
     );
+  });
+
+  it('lists a late reminder first on Home, and counts one done no longer', async () => {
+    const { api } = await newCandidateAccount(h);
+    const app = (await api.post('/api/v1/candidate/applications', { company: 'Acme', role: 'Nurse' })).body;
+    const today = new Date().toISOString().slice(0, 10);
+    const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    for (let i = 0; i < 10; i++) {
+      const res = await api.post('/api/v1/candidate/reminders', {
+        applicationId: app.id,
+        kind: 'follow-up',
+        dueOn: inDays(10 + i),
+        text: `Later ${i}`,
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    const soon = await api.post('/api/v1/candidate/reminders', {
+      applicationId: app.id,
+      kind: 'follow-up',
+      dueOn: today,
+      text: 'Call Acme today',
+    });
+    let home = await homeOf(api);
+    const before = home.remindersOpen;
+    expect(home.reminders).toHaveLength(8);
+    expect(home.reminders[0].text).toBe('Call Acme today');
+    expect(home.reminders[0].application).toEqual({ id: app.id, company: 'Acme', role: 'Nurse' });
+
+    expect((await api.patch(`/api/v1/candidate/reminders/${soon.body.id}`, { done: true })).status).toBe(200);
+    home = await homeOf(api);
+    expect(home.remindersOpen).toBe(before - 1);
+    expect(home.reminders.map((r: { text: string }) => r.text)).not.toContain('Call Acme today');
   });
 
   it("never counts or shows another candidate's applications or reminders", async () => {
@@ -100,6 +137,7 @@ describe("the candidate's Home", () => {
       byStatus: { applied: 0, interviewing: 0, rejected: 0, offer: 0, withdrawn: 0 },
       newest: [],
       reminders: [],
+      remindersOpen: 0,
     });
   });
 

@@ -52,6 +52,14 @@ export function presentReminder(r: typeof reminders.$inferSelect) {
   };
 }
 
+/** A reminder with the company and role of its application (on Home and in the list of every reminder). */
+export function presentReminderWithApplication(r: {
+  reminder: typeof reminders.$inferSelect;
+  application: { id: string; company: string; role: string } | null;
+}) {
+  return { ...presentReminder(r.reminder), application: r.application };
+}
+
 /** One application with everything on its page (see getApplication). */
 export function presentApplicationDetail(d: {
   app: typeof trackerApplications.$inferSelect;
@@ -82,11 +90,13 @@ export function presentHome(h: {
     reminder: typeof reminders.$inferSelect;
     application: { id: string; company: string; role: string } | null;
   }[];
+  remindersOpen: number;
 }) {
   return {
     total: h.total,
     byStatus: h.byStatus,
     newest: h.newest.map(presentTrackerApplication),
-    reminders: h.reminders.map((r) => ({ ...presentReminder(r.reminder), application: r.application })),
+    reminders: h.reminders.map(presentReminderWithApplication),
+    remindersOpen: h.remindersOpen,
   };
 }

@@ -17,6 +17,7 @@ import {
   presentApplicationDetail,
   presentHome,
   presentReminder,
+  presentReminderWithApplication,
   presentRound,
   presentTrackerApplication,
 } from '../presenters/tracker';
@@ -211,14 +212,14 @@ export function trackerRoutes() {
       method: 'get',
       path: '/api/v1/candidate/reminders',
       tags,
-      summary: 'Your reminders, soonest first',
+      summary: 'Your reminders, soonest first, each with the application it is for',
       ...candidateSecured,
       request: { query: RemindersQuery },
       responses: { 200: jsonAnswer('Reminders', ReminderList), ...common },
     }),
     async (c) => {
       const rows = await listReminders(c.get('ctx'), requireCandidate(c), c.req.valid('query'));
-      return c.json({ items: rows.map(presentReminder) }, 200);
+      return c.json({ items: rows.map(presentReminderWithApplication) }, 200);
     },
   );
 

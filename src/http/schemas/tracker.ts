@@ -180,7 +180,10 @@ export const RemindersQuery = z.object({
     .openapi({ param: { name: 'open', in: 'query' } })
     .transform((v) => v === 'true'),
 });
-export const ReminderList = z.object({ items: z.array(ReminderSchema) });
+const HomeReminder = ReminderSchema.extend({
+  application: TrackerApplicationRef.openapi({ description: 'The application it is for' }),
+}).openapi('HomeReminder');
+export const ReminderList = z.object({ items: z.array(HomeReminder) });
 export const CandidateHome = z
   .object({
     total: z.number().int().openapi({ description: 'Applications tracked' }),
@@ -193,11 +196,10 @@ export const CandidateHome = z
       .openapi({ description: 'Applications tracked, by status' }),
     newest: z.array(TrackerApplication).openapi({ description: 'The newest few applications, newest first' }),
     reminders: z
-      .array(
-        ReminderSchema.extend({
-          application: TrackerApplicationRef.openapi({ description: 'The application it is for' }),
-        }).openapi('HomeReminder'),
-      )
-      .openapi({ description: 'Reminders not yet done, soonest first' }),
+      .array(HomeReminder)
+      .openapi({
+        description: 'The first few reminders not yet done, soonest first (late ones first of all)',
+      }),
+    remindersOpen: z.number().int().openapi({ description: 'Reminders not yet done, in all' }),
   })
   .openapi('CandidateHome');

@@ -8620,7 +8620,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your reminders, soonest first */
+        /** Your reminders, soonest first, each with the application it is for */
         get: {
             parameters: {
                 query?: {
@@ -8639,7 +8639,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: components["schemas"]["Reminder"][];
+                            items: components["schemas"]["HomeReminder"][];
                         };
                     };
                 };
@@ -11912,8 +11912,10 @@ export interface components {
             };
             /** @description The newest few applications, newest first */
             newest: components["schemas"]["TrackerApplication"][];
-            /** @description Reminders not yet done, soonest first */
+            /** @description The first few reminders not yet done, soonest first (late ones first of all) */
             reminders: components["schemas"]["HomeReminder"][];
+            /** @description Reminders not yet done, in all */
+            remindersOpen: number;
         };
         HomeReminder: components["schemas"]["Reminder"] & {
             /** @description The application it is for */

@@ -22,19 +22,43 @@ export function HomePage({ me }: { me: Account }) {
   // Counted and chosen by the server over every application tracked, however many.
   const home = useCandidateApi<Home>('/home');
   const h = home.data;
+  // Home lists the soonest few; every open reminder loads only when asked for.
+  const [allReminders, setAllReminders] = useState(false);
+  const every = useCandidateApi<{ items: Home['reminders'] }>('/reminders?open=true', {
+    enabled: allReminders,
+  });
+  const shown = allReminders && every.data ? every.data.items : h?.reminders;
   return (
     <>
       <h1>Hello, {first}</h1>
       <div className="me-grid">
         <section className="card" aria-labelledby="rem-head">
           <h2 id="rem-head">Coming up</h2>
-          <ErrorNote error={home.error} />
-          {h && (
-            <ReminderList
-              items={h.reminders}
-              empty="Nothing due. Reminders to follow up, send a thank-you note or ask for feedback appear here as you track your applications."
-              onChange={candidateChanged}
-            />
+          <ErrorNote error={home.error ?? every.error} />
+          {h && shown && (
+            <>
+              <ReminderList
+                items={shown}
+                empty="Nothing due. Reminders to follow up, send a thank-you note or ask for feedback appear here as you track your applications."
+                onChange={candidateChanged}
+              />
+              {h.remindersOpen > h.reminders.length && (
+                <p className="muted">
+                  {allReminders ? (
+                    <button type="button" className="link" onClick={() => setAllReminders(false)}>
+                      Show the soonest {h.reminders.length}
+                    </button>
+                  ) : (
+                    <>
+                      The soonest {h.reminders.length} of {h.remindersOpen} open.{' '}
+                      <button type="button" className="link" onClick={() => setAllReminders(true)}>
+                        Show all {h.remindersOpen}
+                      </button>
+                    </>
+                  )}
+                </p>
+              )}
+            </>
           )}
         </section>
         <section className="card" aria-labelledby="apps-head">
