@@ -195,11 +195,9 @@ export const CandidateHome = z
       )
       .openapi({ description: 'Applications tracked, by status' }),
     newest: z.array(TrackerApplication).openapi({ description: 'The newest few applications, newest first' }),
-    reminders: z
-      .array(HomeReminder)
-      .openapi({
-        description: 'The first few reminders not yet done, soonest first (late ones first of all)',
-      }),
+    reminders: z.array(HomeReminder).openapi({
+      description: 'The first few reminders not yet done, soonest first (late ones first of all)',
+    }),
     remindersOpen: z.number().int().openapi({ description: 'Reminders not yet done, in all' }),
   })
   .openapi('CandidateHome');
