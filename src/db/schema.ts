@@ -348,6 +348,13 @@ export const applications = pgTable(
   },
   (t) => [
     index('applications_org_job_idx').on(t.organizationId, t.jobId, t.createdAt),
+    // The list's default order, newest applied first: the applied time to the millisecond (what a cursor carries),
+    // in UTC so that it can be indexed, then the id (src/app/hiring/list-applications.ts).
+    index('applications_org_applied_idx').on(
+      t.organizationId,
+      sql`date_trunc('milliseconds', (${t.createdAt} at time zone 'UTC'))`,
+      t.id,
+    ),
     uniqueIndex('applications_job_candidate_unique').on(t.jobId, t.candidateId),
     check(
       'applications_stage_check',

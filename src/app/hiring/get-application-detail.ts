@@ -1,21 +1,26 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
 import { fromJsonRow, jsonList } from '../../db/json-rows';
-import { preparedStatement } from '../../db/prepared';
+import { prepared } from '../../db/prepared';
 import {
   applicationInterviewers,
+  applications,
   auditEvents,
+  candidates,
   criteria,
   type FeedbackStatus,
   feedback,
   feedbackRequests,
+  jobs,
+  organizations,
   type Role,
   scorecardRatings,
   scorecards,
   users,
 } from '../../db/schema';
 import { roleMay } from '../../domain/policy';
+import { notFound } from '../../lib/errors';
 import type { Actor, AppContext } from '../context';
-import { loadApplicationFor } from '../load';
 
 type Json = Record<string, unknown>;
 interface DetailParts {
@@ -23,53 +28,85 @@ interface DetailParts {
   cards: { card: Json; ratings: Json[] }[];
   feedback: { id: string; status: FeedbackStatus } | null;
   interviewers: { id: string; name: string; email: string; role: Role }[];
-  notice_sent_at: string | null;
   request: { status: 'open' | 'fulfilled' | 'declined'; askedAt: string; dueAt: string } | null;
 }
 
 const id = sql.placeholder('id');
 /**
- * Everything on the page but the application, as one row of JSON: the job's criteria, the scorecards with their
- * ratings, the feedback, the interviewers, when a rejection notice went out, and the candidate's request.
+ * The application (with its candidate, job and organization, as `loadApplicationFor` gives them) and everything else
+ * on the page as JSON, in one statement: the job's criteria, the scorecards with their ratings, the feedback, the
+ * interviewers, when a rejection notice went out, and the candidate's request. An application of another
+ * organization, or one this member may not read (an interviewer not assigned to it), is no row at all.
  */
-const detailParts = preparedStatement<DetailParts>(
-  'application_detail',
-  sql`select
-      (select ${jsonList(sql`row_to_json(c)`, sql`c.position`)} from ${criteria} c
-        where c.job_id = ${sql.placeholder('jobId')}) as criteria,
-      (select ${jsonList(
+function buildDetailQuery(db: Executor) {
+  return db
+    .select({
+      application: applications,
+      candidate: candidates,
+      job: jobs,
+      organizationName: organizations.name,
+      organizationJurisdictions: organizations.jurisdictions,
+      organizationVoice: organizations.feedbackVoice,
+      criteria: sql<Json[]>`(select ${jsonList(sql`row_to_json(c)`, sql`c.position`)} from ${criteria} c
+        where c.job_id = ${applications.jobId})`,
+      cards: sql<DetailParts['cards']>`(select ${jsonList(
         sql`json_build_object('card', row_to_json(s), 'ratings',
           (select ${jsonList(sql`row_to_json(r)`)} from ${scorecardRatings} r where r.scorecard_id = s.id))`,
         sql`s.created_at`,
-      )} from ${scorecards} s where s.application_id = ${id}) as cards,
-      (select json_build_object('id', f.id, 'status', f.status) from ${feedback} f where f.application_id = ${id})
-        as feedback,
-      (select ${jsonList(
+      )} from ${scorecards} s where s.application_id = ${id})`,
+      feedback: sql<DetailParts['feedback']>`(select json_build_object('id', f.id, 'status', f.status)
+        from ${feedback} f where f.application_id = ${id})`,
+      interviewers: sql<DetailParts['interviewers']>`(select ${jsonList(
         sql`json_build_object('id', u.id, 'name', u.name, 'email', u.email, 'role', u.role)`,
         sql`u.name`,
-      )} from ${applicationInterviewers} ai join ${users} u on u.id = ai.user_id where ai.application_id = ${id})
-        as interviewers,
-      (select min(e.at) from ${auditEvents} e where e.organization_id = ${sql.placeholder('organizationId')}
-        and e.application_id = ${id} and e.action = 'application.notice-sent') as notice_sent_at,
-      (select json_build_object('status', q.status, 'askedAt', q.created_at, 'dueAt', q.due_at)
-        from ${feedbackRequests} q where q.application_id = ${id}) as request`,
-);
+      )} from ${applicationInterviewers} ai join ${users} u on u.id = ai.user_id where ai.application_id = ${id})`,
+      noticeSentAt: sql<string | Date | null>`(select min(e.at) from ${auditEvents} e
+        where e.organization_id = ${applications.organizationId} and e.application_id = ${id}
+        and e.action = 'application.notice-sent')`,
+      request: sql<
+        DetailParts['request']
+      >`(select json_build_object('status', q.status, 'askedAt', q.created_at,
+        'dueAt', q.due_at) from ${feedbackRequests} q where q.application_id = ${id})`,
+    })
+    .from(applications)
+    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
+    .innerJoin(jobs, eq(jobs.id, applications.jobId))
+    .innerJoin(organizations, eq(organizations.id, applications.organizationId))
+    .where(
+      and(
+        eq(applications.id, id),
+        eq(applications.organizationId, sql.placeholder('organizationId')),
+        sql`(${sql.placeholder('readsAll')}::boolean or exists (select 1 from ${applicationInterviewers} ai
+          where ai.application_id = ${applications.id} and ai.user_id = ${sql.placeholder('userId')}))`,
+      ),
+    );
+}
+const detailQuery = prepared((db) => buildDetailQuery(db).prepare('application_detail'));
 
 /**
  * The hiring team's view of one application: its scorecards with ratings and notes (for an interviewer, only once
- * they have submitted their own), and its feedback. After the
- * application itself (which decides 404 and who may read it), everything else comes in one statement: each query
- * is a round trip to the database, and under load the round trips are what the server spends its time on.
+ * they have submitted their own), and its feedback. The application itself (which decides 404 and who may read it)
+ * and everything else come in one statement: each query is a round trip to the database, and under load the round
+ * trips are what the server spends its time on.
  */
 export async function getApplicationDetail(ctx: AppContext, actor: Actor, input: { applicationId: string }) {
-  const row = await loadApplicationFor(ctx.db, actor, input.applicationId);
-  const [parts] = await detailParts(ctx.db, {
+  const [found] = await detailQuery(ctx.db).execute({
     id: input.applicationId,
-    jobId: row.job.id,
     organizationId: actor.organizationId,
+    readsAll: roleMay(actor.role, 'applications.read-all'),
+    userId: actor.userId,
   });
-  if (!parts) throw new Error('the detail statement returned no row');
-  const all = parts.cards.map(({ card, ratings }) => ({
+  if (!found) throw notFound('Application');
+  const {
+    criteria: criteriaRows,
+    cards: cardRows,
+    feedback: feedbackRow,
+    interviewers,
+    noticeSentAt,
+    request,
+    ...row
+  } = found;
+  const all = cardRows.map(({ card, ratings }) => ({
     ...fromJsonRow(scorecards, card),
     ratings: ratings.map((r) => fromJsonRow(scorecardRatings, r)),
   }));
@@ -89,17 +126,17 @@ export async function getApplicationDetail(ctx: AppContext, actor: Actor, input:
     : [];
   return {
     ...row,
-    criteria: parts.criteria.map((c) => fromJsonRow(criteria, c)),
+    criteria: criteriaRows.map((c) => fromJsonRow(criteria, c)),
     scorecards: cards,
-    feedback: parts.feedback,
-    interviewers: parts.interviewers,
+    feedback: feedbackRow,
+    interviewers,
     people,
     scorecardsHidden: all.length - cards.length,
-    noticeSentAt: parts.notice_sent_at === null ? null : new Date(parts.notice_sent_at),
-    request: parts.request && {
-      status: parts.request.status,
-      askedAt: new Date(parts.request.askedAt),
-      dueAt: new Date(parts.request.dueAt),
+    noticeSentAt: noticeSentAt === null ? null : new Date(noticeSentAt),
+    request: request && {
+      status: request.status,
+      askedAt: new Date(request.askedAt),
+      dueAt: new Date(request.dueAt),
     },
   };
 }

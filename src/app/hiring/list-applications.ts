@@ -15,6 +15,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
+import type { PgSelect } from 'drizzle-orm/pg-core';
 import type { Executor } from '../../db/client';
 import { inline, type Param, placeholders, prepared, UNNAMED } from '../../db/prepared';
 import {
@@ -93,12 +94,16 @@ const stageRank = sql<number>`array_position(array[${sql.join(
   sql`, `,
 )}]::text[], ${applications.stage})`;
 
-/** A time to the millisecond, what a cursor can carry (the database keeps microseconds). */
+/**
+ * A time to the millisecond, what a cursor can carry (the database keeps microseconds), as UTC time without a zone:
+ * unlike the truncation of a `timestamptz` (which depends on the session's zone), it can be indexed, and the applied
+ * order reads `applications_org_applied_idx` (organization, this, id) rather than sorting every row.
+ */
 const ms = (col: typeof applications.createdAt | typeof applications.updatedAt) =>
-  sql`date_trunc('milliseconds', ${col})`;
+  sql`date_trunc('milliseconds', ${col} at time zone 'UTC')`;
 /** The same time as the ISO text a cursor carries, whatever the driver makes of timestamps. */
 const isoText = (col: typeof applications.createdAt | typeof applications.updatedAt) =>
-  sql<string>`to_char(${ms(col)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  sql<string>`to_char(${ms(col)}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const FIELDS = {
   name: { expr: sql`lower(${candidates.name})`, key: sql<string>`lower(${candidates.name})`, kind: 'text' },
@@ -266,11 +271,23 @@ function keysetAfter(
   const field = FIELDS[sort.replace('-', '') as Field];
   const value = param('afterValue', after.value);
   return sql`(${field.expr}, ${applications.id}) ${sort.startsWith('-') ? sql`<` : sql`>`} (${
-    field.kind === 'time' ? sql`${value}::timestamptz` : value
+    field.kind === 'time' ? sql`${value}::timestamptz at time zone 'UTC'` : value
   }, ${param('afterId', after.id)})`;
 }
 
-/** The page (with the total beside it) and the count alone, for a filter and cursor whose values are placeholders. */
+/** A filter on the feedback (its status, when it was sent, what the candidate did with it) joins it. */
+const needsFeedback = (f: ApplicationFilter) =>
+  !!f.feedbackStatus ||
+  !!f.sentFrom ||
+  !!f.sentTo ||
+  [f.rated, f.thanked, f.asked, f.answered, f.futureRoles].some((v) => v !== undefined);
+
+/**
+ * The page (with the total beside it) and the count alone, for a filter and cursor whose values are placeholders.
+ * The page's ids come first, from the applications alone (with the candidate only to search or sort by name, the
+ * feedback only to filter on it), in the sort's order from the cursor on: in the applied order this reads the index
+ * as far as the page goes. Only those rows are then joined with their candidate, job and feedback.
+ */
 function buildListQueries(db: Executor, actor: Actor, page: ApplicationsPage, sort: ApplicationSort) {
   const { param } = placeholders();
   const filter = applicationFilter(db, actor, page, param);
@@ -278,12 +295,29 @@ function buildListQueries(db: Executor, actor: Actor, page: ApplicationsPage, so
   const keyset = after ? keysetAfter(sort, after, param) : undefined;
   const field = FIELDS[sort.replace('-', '') as Field];
   const dir = sort.startsWith('-') ? desc : asc;
-  const count = db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(applications)
-    .innerJoin(candidates, eq(candidates.id, applications.candidateId))
-    .leftJoin(feedback, eq(feedback.applicationId, applications.id))
-    .where(filter);
+  const withCandidate = !!page.q?.trim() || field === FIELDS.name;
+  const withFeedback = needsFeedback(page);
+  // The candidate and the feedback are one row each (or none, for the feedback) per application: joined only when
+  // a condition or the order reads them, they change no count.
+  const narrow = <Q extends PgSelect>(q: Q, candidate: boolean) => {
+    const c = candidate ? q.innerJoin(candidates, eq(candidates.id, applications.candidateId)) : q;
+    return withFeedback ? c.leftJoin(feedback, eq(feedback.applicationId, applications.id)) : c;
+  };
+  const count = narrow(
+    db.select({ n: sql<number>`count(*)::int` }).from(applications).$dynamic(),
+    !!page.q?.trim(),
+  ).where(filter);
+  const ids = narrow(
+    db
+      .select({ id: applications.id, order: sql`${field.expr}`.as('order_key') })
+      .from(applications)
+      .$dynamic(),
+    withCandidate,
+  )
+    .where(and(filter, keyset))
+    .orderBy(dir(field.expr), dir(applications.id))
+    .limit(sql.placeholder('limit'))
+    .as('page');
   // The page and the total in one statement (the count is computed once, beside the page): one round trip fewer.
   const rows = db
     .select({
@@ -296,13 +330,12 @@ function buildListQueries(db: Executor, actor: Actor, page: ApplicationsPage, so
       feedbackStatus: feedback.status,
       total: sql<number>`(${count})`.mapWith(Number),
     })
-    .from(applications)
+    .from(ids)
+    .innerJoin(applications, eq(applications.id, ids.id))
     .innerJoin(candidates, eq(candidates.id, applications.candidateId))
     .innerJoin(jobs, eq(jobs.id, applications.jobId))
     .leftJoin(feedback, eq(feedback.applicationId, applications.id))
-    .where(and(filter, keyset))
-    .orderBy(dir(field.expr), dir(applications.id))
-    .limit(sql.placeholder('limit'));
+    .orderBy(dir(ids.order), dir(ids.id));
   return { rows: rows.prepare(UNNAMED), count: count.prepare(UNNAMED) };
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "applications_org_applied_idx" ON "applications" USING btree ("organization_id",date_trunc('milliseconds', ("created_at" at time zone 'UTC')),"id");
