@@ -30,8 +30,14 @@ export function halfOf(url: string): Half {
   return createHash('sha1').update(url, 'utf8').digest()[0]! % 2 === 0 ? 'learn' : 'holdout';
 }
 
-export function loadRealWorld(mode: Mode): RealItem[] {
-  const file = `realworld-${mode}.yaml`;
+/** The real-world sets: two feedback collections (the second from pages the first never used) and the requests. */
+export const REAL_WORLD_SETS = [
+  { name: 'feedback', mode: 'feedback', file: 'realworld-feedback.yaml' },
+  { name: 'feedback 2', mode: 'feedback', file: 'realworld-feedback-2.yaml' },
+  { name: 'request', mode: 'request', file: 'realworld-request.yaml' },
+] as const satisfies readonly { name: string; mode: Mode; file: string }[];
+
+export function loadRealWorld(mode: Mode, file = `realworld-${mode}.yaml`): RealItem[] {
   const docs = parse(readFileSync(join(here, 'data', file), 'utf8')) as Partial<RealItem>[];
   const allowed = new Set<string>(CATEGORIES[mode]);
   return docs.map((d, i) => {
@@ -187,13 +193,13 @@ export function reportRealWorld(showLearnMisses: boolean, learnOnly = false): vo
   console.log(
     '\n=== Real-world sets: published text, labelled before any checker run (eval/REALWORLD.md) ===',
   );
-  const holdout: [Mode, HalfScore, HalfScore][] = [];
-  for (const mode of ['feedback', 'request'] as const) {
-    const halves = split(loadRealWorld(mode));
+  const holdout: [string, HalfScore, HalfScore][] = [];
+  for (const { name, mode, file } of REAL_WORLD_SETS) {
+    const halves = split(loadRealWorld(mode, file));
     const withAlex = mode === 'feedback';
     const learn = scoreHalf(halves.learn, withAlex);
     const learn2 = scoreHalf(halves.learn, false, true);
-    printHalf(`${mode}, learn half (may be read to find classes of misses)`, learn, withAlex, learn2);
+    printHalf(`${name}, learn half (may be read to find classes of misses)`, learn, withAlex, learn2);
     if (showLearnMisses) {
       for (const m of learn.misses) console.log(`    ${m}`);
       const before = new Set(learn.misses);
@@ -202,15 +208,15 @@ export function reportRealWorld(showLearnMisses: boolean, learnOnly = false): vo
     if (learnOnly) continue;
     const hold = scoreHalf(halves.holdout, withAlex);
     const hold2 = scoreHalf(halves.holdout, false, true);
-    printHalf(`${mode}, HOLDOUT half (never read; the figure users will meet)`, hold, withAlex, hold2);
-    holdout.push([mode, hold, hold2]);
+    printHalf(`${name}, HOLDOUT half (never read; the figure users will meet)`, hold, withAlex, hold2);
+    holdout.push([name, hold, hold2]);
   }
   if (learnOnly) return;
   console.log('\nHOLDOUT, the figures users will meet (published text the checker was never tuned on):');
   const anyF1 = (c: Counts) => fmt(f1(c), 0);
-  for (const [mode, s, s2] of holdout) {
+  for (const [name, s, s2] of holdout) {
     const a = s.anyRisk;
-    let line = `  ${mode.padEnd(9)} any-risk precision ${fmt(frac(a.tp, a.tp + a.fp), 0)}, recall ${fmt(frac(a.tp, a.tp + a.fn), 0)}; macro-F1 ${fmt(s.macroF1, 0)}`;
+    let line = `  ${name.padEnd(10)} any-risk precision ${fmt(frac(a.tp, a.tp + a.fp), 0)}, recall ${fmt(frac(a.tp, a.tp + a.fn), 0)}; macro-F1 ${fmt(s.macroF1, 0)}`;
     if (s.toneRisk) {
       const t = s.toneRisk;
       line += `; tone only (defensive, entitled, hostile) precision ${fmt(frac(t.tp, t.tp + t.fp), 0)}, recall ${fmt(frac(t.tp, t.tp + t.fn), 0)}`;
@@ -222,7 +228,7 @@ export function reportRealWorld(showLearnMisses: boolean, learnOnly = false): vo
     console.log(line);
     const a2 = s2.anyRisk;
     console.log(
-      `  ${''.padEnd(9)} any-risk F1 ${anyF1(a)}; with the second opinion: any-risk precision ${fmt(frac(a2.tp, a2.tp + a2.fp), 0)}, recall ${fmt(frac(a2.tp, a2.tp + a2.fn), 0)}, F1 ${anyF1(a2)}; macro-F1 ${fmt(s2.macroF1, 0)}`,
+      `  ${''.padEnd(10)} any-risk F1 ${anyF1(a)}; with the second opinion: any-risk precision ${fmt(frac(a2.tp, a2.tp + a2.fp), 0)}, recall ${fmt(frac(a2.tp, a2.tp + a2.fn), 0)}, F1 ${anyF1(a2)}; macro-F1 ${fmt(s2.macroF1, 0)}`,
     );
   }
 }
