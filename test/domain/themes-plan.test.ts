@@ -243,3 +243,14 @@ describe('planThemes: recurring gaps first', () => {
     expect(planThemes([])).toEqual([]);
   });
 });
+
+describe('a gap gets its theme: classes of the fourth set’s learn half', () => {
+  const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+
+  it('reads code that went in without its tests, and tests that were dropped, as software testing', () => {
+    expect(theme('Code review', 'Changes to the billing module went in without corresponding tests.')).toBe(
+      'testing',
+    );
+    expect(theme(null, 'Fragile tests were switched off instead of fixed.')).toBe('testing');
+  });
+});
