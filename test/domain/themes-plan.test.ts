@@ -254,3 +254,12 @@ describe('a gap gets its theme: classes of the fourth set’s learn half', () =>
     expect(theme(null, 'Fragile tests were switched off instead of fixed.')).toBe('testing');
   });
 });
+
+describe('a gap gets its theme: not learning from mistakes', () => {
+  it('reads mistakes made again, and not learning from them, as adaptability and learning', () => {
+    const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+    expect(theme('Problem solving', 'Sam repeated the same errors and did not learn from the feedback.')).toBe(
+      'adaptability',
+    );
+  });
+});
