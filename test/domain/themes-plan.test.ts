@@ -263,3 +263,15 @@ describe('a gap gets its theme: not learning from mistakes', () => {
     );
   });
 });
+
+describe('a gap gets its theme: a routine step forgotten', () => {
+  it('reads a forgotten step and an order not written down as attention to detail, not the words around them', () => {
+    const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+    expect(theme(null, 'He forgot to attach the signed form, so the client had to email us again.')).toBe(
+      'attention-to-detail',
+    );
+    expect(theme(null, 'She never writes orders down, and talks the table through them from memory.')).toBe(
+      'attention-to-detail',
+    );
+  });
+});
