@@ -275,3 +275,11 @@ describe('a gap gets its theme: a routine step forgotten', () => {
     );
   });
 });
+
+describe('a gap gets its theme: managing a team', () => {
+  it('reads managing one’s team, setting its goals and giving it feedback as leadership, not teamwork', () => {
+    const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+    expect(theme(null, 'Dana struggled to manage her team once she was promoted.')).toBe('leadership');
+    expect(theme(null, 'As a manager he rarely gave feedback to his team.')).toBe('leadership');
+  });
+});
