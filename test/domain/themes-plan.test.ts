@@ -283,3 +283,10 @@ describe('a gap gets its theme: managing a team', () => {
     expect(theme(null, 'As a manager he rarely gave feedback to his team.')).toBe('leadership');
   });
 });
+
+describe('a gap gets its theme: an electrician’s own methods', () => {
+  it('reads wiring, breakers and conduit as the knowledge of the job’s methods', () => {
+    const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+    expect(theme(null, 'Two circuits were put on one breaker and the wire was undersized.')).toBe('technical-depth');
+  });
+});
