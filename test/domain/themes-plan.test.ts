@@ -258,9 +258,9 @@ describe('a gap gets its theme: classes of the fourth set’s learn half', () =>
 describe('a gap gets its theme: not learning from mistakes', () => {
   it('reads mistakes made again, and not learning from them, as adaptability and learning', () => {
     const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
-    expect(theme('Problem solving', 'Sam repeated the same errors and did not learn from the feedback.')).toBe(
-      'adaptability',
-    );
+    expect(
+      theme('Problem solving', 'Sam repeated the same errors and did not learn from the feedback.'),
+    ).toBe('adaptability');
   });
 });
 
@@ -287,6 +287,19 @@ describe('a gap gets its theme: managing a team', () => {
 describe('a gap gets its theme: an electrician’s own methods', () => {
   it('reads wiring, breakers and conduit as the knowledge of the job’s methods', () => {
     const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
-    expect(theme(null, 'Two circuits were put on one breaker and the wire was undersized.')).toBe('technical-depth');
+    expect(theme(null, 'Two circuits were put on one breaker and the wire was undersized.')).toBe(
+      'technical-depth',
+    );
+  });
+});
+
+describe('a gap gets its theme: a heading that only labels a case', () => {
+  it('does not read "Scenario" in a heading as problem solving', () => {
+    const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+    expect(theme('Scenario 2', 'The code did not compile.')).toBe('technical-depth');
+    // In what was observed, the word still counts.
+    expect(theme(null, 'Froze on the hypothetical scenario and offered no way forward.')).toBe(
+      'problem-solving',
+    );
   });
 });
