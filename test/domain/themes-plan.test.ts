@@ -303,3 +303,13 @@ describe('a gap gets its theme: a heading that only labels a case', () => {
     );
   });
 });
+
+describe('a gap gets its theme: expertise the role needs', () => {
+  it('reads a lack of expertise as an experience gap, and a lack of industry expertise as domain knowledge', () => {
+    const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+    expect(theme(null, 'He lacked expertise with Kubernetes, which the role requires.')).toBe(
+      'experience-gap',
+    );
+    expect(theme(null, 'She lacks industry expertise in payments.')).toBe('domain-knowledge');
+  });
+});
