@@ -313,3 +313,11 @@ describe('a gap gets its theme: expertise the role needs', () => {
     expect(theme(null, 'She lacks industry expertise in payments.')).toBe('domain-knowledge');
   });
 });
+
+describe('a gap gets its theme: no sense of urgency', () => {
+  it('reads a lack of urgency as organisation and time management', () => {
+    expect(
+      themeOfGap({ criterion: null, evidence: 'There was little sense of urgency at the pass.' })?.theme,
+    ).toBe('organisation');
+  });
+});
