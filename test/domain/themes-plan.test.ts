@@ -321,3 +321,11 @@ describe('a gap gets its theme: no sense of urgency', () => {
     ).toBe('organisation');
   });
 });
+
+describe('a gap gets its theme: spelling', () => {
+  it('reads misspelled names and spelling as attention to detail', () => {
+    const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+    expect(theme(null, 'The client’s name was misspelled on both letters.')).toBe('attention-to-detail');
+    expect(theme(null, 'Spelling and pronouns were wrong throughout the draft.')).toBe('attention-to-detail');
+  });
+});
