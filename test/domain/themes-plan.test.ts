@@ -329,3 +329,10 @@ describe('a gap gets its theme: spelling', () => {
     expect(theme(null, 'Spelling and pronouns were wrong throughout the draft.')).toBe('attention-to-detail');
   });
 });
+
+describe('a gap gets its theme: records not kept', () => {
+  it('reads logs, forms and timesheets left unfilled as organisation', () => {
+    const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+    expect(theme(null, 'He stopped filling out the daily delivery log in March.')).toBe('organisation');
+  });
+});
