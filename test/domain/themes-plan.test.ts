@@ -336,3 +336,12 @@ describe('a gap gets its theme: records not kept', () => {
     expect(theme(null, 'He stopped filling out the daily delivery log in March.')).toBe('organisation');
   });
 });
+
+describe('a gap gets its theme: the market’s trends', () => {
+  it('reads not following the trends in the market as domain knowledge, not adaptability', () => {
+    const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+    expect(theme(null, 'She should follow the shifts and changes in the industry more closely.')).toBe(
+      'domain-knowledge',
+    );
+  });
+});
