@@ -12,6 +12,7 @@ export const GAP_FILES = [
   'themes-realworld.yaml',
   'themes-realworld-2.yaml',
   'themes-realworld-3.yaml',
+  'themes-realworld-4.yaml',
 ] as const;
 
 export interface GapItem {

@@ -243,3 +243,105 @@ describe('planThemes: recurring gaps first', () => {
     expect(planThemes([])).toEqual([]);
   });
 });
+
+describe('a gap gets its theme: classes of the fourth set’s learn half', () => {
+  const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+
+  it('reads code that went in without its tests, and tests that were dropped, as software testing', () => {
+    expect(theme('Code review', 'Changes to the billing module went in without corresponding tests.')).toBe(
+      'testing',
+    );
+    expect(theme(null, 'Fragile tests were switched off instead of fixed.')).toBe('testing');
+  });
+});
+
+describe('a gap gets its theme: not learning from mistakes', () => {
+  it('reads mistakes made again, and not learning from them, as adaptability and learning', () => {
+    const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+    expect(
+      theme('Problem solving', 'Sam repeated the same errors and did not learn from the feedback.'),
+    ).toBe('adaptability');
+  });
+});
+
+describe('a gap gets its theme: a routine step forgotten', () => {
+  it('reads a forgotten step and an order not written down as attention to detail, not the words around them', () => {
+    const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+    expect(theme(null, 'He forgot to attach the signed form, so the client had to email us again.')).toBe(
+      'attention-to-detail',
+    );
+    expect(theme(null, 'She never writes orders down, and talks the table through them from memory.')).toBe(
+      'attention-to-detail',
+    );
+  });
+});
+
+describe('a gap gets its theme: managing a team', () => {
+  it('reads managing one’s team, setting its goals and giving it feedback as leadership, not teamwork', () => {
+    const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+    expect(theme(null, 'Dana struggled to manage her team once she was promoted.')).toBe('leadership');
+    expect(theme(null, 'As a manager he rarely gave feedback to his team.')).toBe('leadership');
+  });
+});
+
+describe('a gap gets its theme: an electrician’s own methods', () => {
+  it('reads wiring, breakers and conduit as the knowledge of the job’s methods', () => {
+    const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+    expect(theme(null, 'Two circuits were put on one breaker and the wire was undersized.')).toBe(
+      'technical-depth',
+    );
+  });
+});
+
+describe('a gap gets its theme: a heading that only labels a case', () => {
+  it('does not read "Scenario" in a heading as problem solving', () => {
+    const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+    expect(theme('Scenario 2', 'The code did not compile.')).toBe('technical-depth');
+    // In what was observed, the word still counts.
+    expect(theme(null, 'Froze on the hypothetical scenario and offered no way forward.')).toBe(
+      'problem-solving',
+    );
+  });
+});
+
+describe('a gap gets its theme: expertise the role needs', () => {
+  it('reads a lack of expertise as an experience gap, and a lack of industry expertise as domain knowledge', () => {
+    const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+    expect(theme(null, 'He lacked expertise with Kubernetes, which the role requires.')).toBe(
+      'experience-gap',
+    );
+    expect(theme(null, 'She lacks industry expertise in payments.')).toBe('domain-knowledge');
+  });
+});
+
+describe('a gap gets its theme: no sense of urgency', () => {
+  it('reads a lack of urgency as organisation and time management', () => {
+    expect(
+      themeOfGap({ criterion: null, evidence: 'There was little sense of urgency at the pass.' })?.theme,
+    ).toBe('organisation');
+  });
+});
+
+describe('a gap gets its theme: spelling', () => {
+  it('reads misspelled names and spelling as attention to detail', () => {
+    const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+    expect(theme(null, 'The client’s name was misspelled on both letters.')).toBe('attention-to-detail');
+    expect(theme(null, 'Spelling and pronouns were wrong throughout the draft.')).toBe('attention-to-detail');
+  });
+});
+
+describe('a gap gets its theme: records not kept', () => {
+  it('reads logs, forms and timesheets left unfilled as organisation', () => {
+    const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+    expect(theme(null, 'He stopped filling out the daily delivery log in March.')).toBe('organisation');
+  });
+});
+
+describe('a gap gets its theme: the market’s trends', () => {
+  it('reads not following the trends in the market as domain knowledge, not adaptability', () => {
+    const theme = (criterion: string | null, evidence: string) => themeOfGap({ criterion, evidence })?.theme;
+    expect(theme(null, 'She should follow the shifts and changes in the industry more closely.')).toBe(
+      'domain-knowledge',
+    );
+  });
+});

@@ -35,6 +35,12 @@ export const WORD_WEIGHT = { word: 1, fieldWord: 2 } as const;
  */
 const LIST_OF_SHORTFALLS = new Set(['mistake', 'error']);
 
+/**
+ * Words that, in a criterion's name, only label the case that follows ("Scenario 1", "Scenario: the angry caller"):
+ * a heading over an example, not the area of problem solving. They count in the evidence.
+ */
+const CASE_LABELS = new Set(['scenario']);
+
 /** The cues as the matcher runs them. */
 interface Cues {
   /** A clause says something fell short. */
@@ -429,7 +435,9 @@ export function themeMatcher(themes: readonly ThemeData[], cueData: ThemeCues): 
     if (criterion)
       add(
         'criterion',
-        asWords(criterion, inCriterion).filter((f) => f.weight > 0 && !LIST_OF_SHORTFALLS.has(f.text)),
+        asWords(criterion, inCriterion).filter(
+          (f) => f.weight > 0 && !LIST_OF_SHORTFALLS.has(f.text) && !CASE_LABELS.has(f.text),
+        ),
       );
     add(
       'evidence',
