@@ -12,7 +12,12 @@ import {
   scorecardRatings,
   scorecards,
 } from '../../db/schema';
-import { type ComposedFeedback, type ComposeInput, composeFeedback } from '../../domain/compose-feedback';
+import {
+  type ComposedFeedback,
+  type ComposeInput,
+  ComposeMemo,
+  composeFeedback,
+} from '../../domain/compose-feedback';
 import { rejectionRefusal } from '../../domain/pipeline';
 import type { RejectionReason } from '../../domain/rejection-reasons';
 import { type AuditEntry, recordAudits } from '../audit';
@@ -186,11 +191,14 @@ export async function rejectBatch(
   andThen: (tx: Executor, outcomes: BatchOutcome[]) => Promise<void>,
 ): Promise<BatchOutcome[]> {
   const { reason, applicationIds } = input;
+  // The batch's drafts share what the checker said of a note and how a note reads (the same note in two scorecards
+  // is checked once); each letter is still its own facts' alone.
+  const memo = new ComposeMemo();
   // Each draft composed outside the transaction, by application, with the facts it was composed from.
   const ready = new Map<string, { input: ComposeInput; composed: ComposedFeedback }>();
   for (const r of await loadBatch(db, actor, applicationIds, reason, false)) {
     if (rejectionRefusal(r.application.stage)) continue;
-    ready.set(r.application.id, { input: r.input, composed: composeFeedback(r.input) });
+    ready.set(r.application.id, { input: r.input, composed: composeFeedback(r.input, memo) });
     await yieldToOthers();
   }
   return db.transaction(async (tx) => {
@@ -220,7 +228,7 @@ export async function rejectBatch(
       // A scorecard edited or a rating redacted since: that draft is composed again from what is there now.
       const composed = take.map((r) => {
         const first = ready.get(r.application.id);
-        return first && sameFacts(first.input, r.input) ? first.composed : composeFeedback(r.input);
+        return first && sameFacts(first.input, r.input) ? first.composed : composeFeedback(r.input, memo);
       });
       const ids = take.map((r) => r.application.id);
       // Each keeps the stage it was rejected at: SET reads the row as it was.

@@ -4,6 +4,7 @@
 
 import { check, type Finding, hasBlocking, type Jurisdiction } from '../../checker';
 import { familyFor, ownPointer, pointerFor } from '../pointers';
+import { candidateMention } from '../second-person';
 import { type Stage, type StagePolicy, stagePolicy } from '../stage-policy';
 import { ensurePeriod, excerpt, splitSentences } from '../text';
 import { aggregate, key } from './aggregate';
@@ -30,6 +31,23 @@ export interface Plan {
   strength: Aggregate | null;
 }
 
+/**
+ * What the drafts of one batch (one organization, one reason, most often one job) can share: what the checker said of
+ * a note, and how a note reads to the candidate when it does not mention them by name. Both are pure functions of
+ * what they are kept under, so a draft composed with a memo is the draft composed without one. Made for one batch
+ * and dropped with it.
+ */
+export class ComposeMemo {
+  /** Findings by jurisdictions and text. */
+  readonly checked = new Map<string, Finding[]>();
+  /**
+   * A note rendered, by round, sentences a note and text; with the sentences `toSecondPerson` was asked about, none
+   * of which mentioned the candidate it was rendered for. Kept only then, and used for another candidate only if
+   * none mentions them either: the names made no difference to it, and make none for them.
+   */
+  readonly rendered = new Map<string, { text: string | null; asked: string[] }>();
+}
+
 export class Composer {
   private readonly policy: StagePolicy;
   private readonly aggregates: Aggregate[];
@@ -37,6 +55,7 @@ export class Composer {
   private readonly candidateNames: string[];
   private readonly jurisdictions: Jurisdiction[] | undefined;
   private readonly mentionsInterviewer: (text: string) => boolean;
+  private readonly mentionsCandidate: (text: string) => boolean;
   /**
    * What the checker said of a text, and how a note reads to the candidate, as found the first time: a draft is
    * planned more than once (a shorter plan when the first is too long, again after leaving out a blocked
@@ -47,7 +66,10 @@ export class Composer {
   /** Evidence left out, by key, in the order it was decided. */
   readonly omitted = new Map<string, OmittedEvidence>();
 
-  constructor(private readonly input: ComposeInput) {
+  constructor(
+    private readonly input: ComposeInput,
+    private readonly memo?: ComposeMemo,
+  ) {
     this.policy = stagePolicy(input.scorecards.map((s) => s.stage));
     this.aggregates = aggregate(input.criteria, input.scorecards);
     for (const s of input.scorecards)
@@ -56,6 +78,7 @@ export class Composer {
     this.mentionsInterviewer = nameTest(this.nameParts);
     const full = input.candidateName.replace(/\s+/g, ' ').trim();
     this.candidateNames = [full, firstName(full)].filter((n) => n && !this.mentionsInterviewer(n));
+    this.mentionsCandidate = candidateMention(this.candidateNames);
     this.jurisdictions = input.jurisdictions?.length ? input.jurisdictions : undefined;
   }
 
@@ -66,7 +89,12 @@ export class Composer {
   findings(text: string): Finding[] {
     let found = this.checked.get(text);
     if (!found) {
-      found = check(text, { mode: 'feedback', jurisdictions: this.jurisdictions });
+      const shared = this.memo && `${this.jurisdictions?.join(',') ?? '*'}\u0000${text}`;
+      found = shared === undefined ? undefined : this.memo?.checked.get(shared);
+      if (!found) {
+        found = check(text, { mode: 'feedback', jurisdictions: this.jurisdictions });
+        if (shared !== undefined) this.memo?.checked.set(shared, found);
+      }
       this.checked.set(text, found);
     }
     return found;
@@ -76,7 +104,13 @@ export class Composer {
     const k = `${stage}\u0000${sentencesPerNote}\u0000${evidence}`;
     let text = this.rendered.get(k);
     if (text === undefined) {
-      text = renderObservation(evidence, stage, this.candidateNames, sentencesPerNote);
+      const shared = this.memo?.rendered.get(k);
+      if (shared && !shared.asked.some(this.mentionsCandidate)) text = shared.text;
+      else {
+        const asked: string[] | undefined = this.memo ? [] : undefined;
+        text = renderObservation(evidence, stage, this.candidateNames, sentencesPerNote, asked);
+        if (asked && !asked.some(this.mentionsCandidate)) this.memo?.rendered.set(k, { text, asked });
+      }
       this.rendered.set(k, text);
     }
     return text;
