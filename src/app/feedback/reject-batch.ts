@@ -278,12 +278,13 @@ export async function rejectBatch(
             subjectType: 'feedback',
             subjectId: draft.id,
             applicationId,
-            data: draftedAuditData(composed[i].body, composed[i]),
+            // The body is the draft's, just written: the statement reads it from there (`draftBodies`).
+            data: draftedAuditData(undefined, composed[i]),
           },
         );
         outcomes.set(applicationId, { applicationId, rejected: true, feedbackId: draft.id });
       });
-      await recordAudits(tx, events);
+      await recordAudits(tx, events, { draftBodies: true });
     }
     const all = applicationIds.map((id) => outcomes.get(id)!);
     await andThen(tx, all);
