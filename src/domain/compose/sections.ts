@@ -235,8 +235,7 @@ export class Composer {
     const used = new Set<string>();
     // The organization's own pointer for a criterion comes first; the library's otherwise.
     const pointer = (c: ComposeCriterion) => {
-      const inline = inlineCriterion(c.name);
-      const family = familyFor(c.name, c.description).family.id;
+      const { inline, family } = criterionWords(c);
       const own = c.practise?.trim() ? ownPointer(c.practise) : null;
       if (own)
         return { inline, family, ruleId: 'organization', practise: own.text, screen: own.screen(inline) };
@@ -296,7 +295,7 @@ export class Composer {
 
       if (strength) {
         const c = strength.criterion;
-        const inline = inlineCriterion(c.name);
+        const { inline } = criterionWords(c);
         const how =
           strength.mean >= 3.5
             ? 'where you went beyond what the role needs'
@@ -314,7 +313,7 @@ export class Composer {
         para([lead, ...observed], 'What went well');
         strengthSection = {
           criterionId: c.id,
-          criterion: headingName(c.name),
+          criterion: criterionWords(c).heading,
           text: [lead, ...observed].map((x) => x.text).join(' '),
           evidence: observed.flatMap((x) => x.evidence),
         };
@@ -329,11 +328,11 @@ export class Composer {
         const level = gap.mean <= 1.5 ? 'well below' : 'below';
         const needs = t(
           policy.includeRatingLevel || observed.length === 0
-            ? `${needsPhrase(c.name, p.family)}, and we rated this ${level} that level.`
-            : `${needsPhrase(c.name, p.family)}.`,
+            ? `${criterionWords(c).needs}, and we rated this ${level} that level.`
+            : `${criterionWords(c).needs}.`,
         );
         const practise = t(p.practise);
-        const heading = headingName(c.name);
+        const heading = criterionWords(c).heading;
         para([needs, ...observed, practise], heading);
         gapSections.push({
           criterionId: c.id,
@@ -392,6 +391,31 @@ function template(text: string): { tidied: string; keys: string[] } {
     found = { tidied, keys: splitSentences(tidied).map((x) => sentenceKey(x.text)) };
     if (templates.size >= 1000) templates.clear();
     templates.set(text, found);
+  }
+  return found;
+}
+
+/**
+ * How a criterion reads in a letter: inside a sentence, as a heading, its family of skills and what the role needs.
+ * Pure functions of its name and description, the same for every draft of a job, so kept (emptied past a thousand).
+ */
+const criterionPhrasings = new Map<
+  string,
+  { inline: string; heading: string; family: string; needs: string }
+>();
+function criterionWords(c: ComposeCriterion) {
+  const k = c.description === null ? `n${c.name}` : `d${c.name}\u0000${c.description}`;
+  let found = criterionPhrasings.get(k);
+  if (!found) {
+    const family = familyFor(c.name, c.description).family.id;
+    found = {
+      inline: inlineCriterion(c.name),
+      heading: headingName(c.name),
+      family,
+      needs: needsPhrase(c.name, family),
+    };
+    if (criterionPhrasings.size >= 1000) criterionPhrasings.clear();
+    criterionPhrasings.set(k, found);
   }
   return found;
 }
