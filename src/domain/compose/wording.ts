@@ -49,8 +49,23 @@ export function mentionsName(text: string, nameParts: readonly string[]): boolea
   return nameTest(nameParts)(text);
 }
 
-/** `mentionsName` with the names' patterns built once, for a composer that asks it of every note. */
+/**
+ * `mentionsName` with the names' patterns built once, for a composer that asks it of every note. The same panel
+ * interviews most of a job's candidates, so a panel's test is kept (emptied past a thousand panels).
+ */
 export function nameTest(nameParts: readonly string[]): (text: string) => boolean {
+  const k = nameParts.join('\u0000');
+  let test = nameTests.get(k);
+  if (!test) {
+    test = buildNameTest(nameParts);
+    if (nameTests.size >= 1000) nameTests.clear();
+    nameTests.set(k, test);
+  }
+  return test;
+}
+const nameTests = new Map<string, (text: string) => boolean>();
+
+function buildNameTest(nameParts: readonly string[]): (text: string) => boolean {
   const patterns = nameParts.map((part) => {
     const escaped = part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const caseSensitive = NAME_WORDS.has(part.toLowerCase());
