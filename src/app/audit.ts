@@ -1,6 +1,7 @@
+import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { insertJsonRows } from '../db/json-rows';
-import { auditEvents } from '../db/schema';
+import { auditEvents, feedback } from '../db/schema';
 import type { Actor, OtherActor } from './context';
 
 export interface AuditEntry {
@@ -22,11 +23,29 @@ export async function recordAudit(tx: Executor, e: AuditEntry): Promise<void> {
 /**
  * Appends several events in one statement (a batch of rejections), in the caller's transaction, in the order given;
  * the events go as one JSON parameter.
+ *
+ * `draftBodies`: an event about a draft (subject type `feedback`) whose data has no `body` is stored with the draft's
+ * body as `data.body`, read from the draft's row (written before, in the same transaction) rather than sent a second
+ * time. The event is stored as it would be had the body been sent (`data` is JSON, whose keys have no order).
  */
-export async function recordAudits(tx: Executor, entries: AuditEntry[]): Promise<void> {
+export async function recordAudits(
+  tx: Executor,
+  entries: AuditEntry[],
+  { draftBodies = false }: { draftBodies?: boolean } = {},
+): Promise<void> {
   if (!entries.length) return;
-  await insertJsonRows(tx, auditEvents, entries.map(auditRow));
+  await insertJsonRows(
+    tx,
+    auditEvents,
+    entries.map(auditRow),
+    {},
+    draftBodies ? { data: WITH_DRAFT_BODY } : {},
+  );
 }
+
+const WITH_DRAFT_BODY = sql`case when x."subjectType" = 'feedback' and not (x."data" ? 'body')
+  then x."data" || jsonb_build_object('body', (select f.body from ${feedback} f where f.id = x."subjectId"::uuid))
+  else x."data" end`;
 
 function auditRow(e: AuditEntry) {
   const a = e.actor;

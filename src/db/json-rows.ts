@@ -49,6 +49,11 @@ export async function insertJsonRows<T extends PgTable, R extends Record<string,
   table: T,
   rows: InferInsertModel<T>[],
   returning = {} as R,
+  /**
+   * A given column's value computed in the statement instead of taken as sent: an SQL expression that may read the
+   * row's values as `x."<key>"` (the schema's keys) and the database.
+   */
+  computed: Partial<Record<string, SQL>> = {},
 ): Promise<{ [K in keyof R]: R[K]['_']['data'] }[]> {
   const first = rows[0];
   if (!first) return [];
@@ -83,7 +88,7 @@ export async function insertJsonRows<T extends PgTable, R extends Record<string,
   const out = Object.entries(returning);
   const result = await ex.execute(sql`insert into ${table} (${sql.join(given.map(name), sql`, `)})
     select ${sql.join(
-      given.map((k) => sql`x.${sql.identifier(k)}`),
+      given.map((k) => computed[k] ?? sql`x.${sql.identifier(k)}`),
       sql`, `,
     )} from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as x(${recordColumns})
     ${

@@ -22,10 +22,10 @@
 import { check } from '../checker';
 import { key, summary } from './compose/aggregate';
 import { render, sentencesOf } from './compose/evidence';
-import { Composer } from './compose/sections';
+import { type ComposeMemo, Composer } from './compose/sections';
 import type { ComposedFeedback, ComposeInput } from './compose/types';
 
-export { countContent } from './compose/sections';
+export { ComposeMemo, countContent } from './compose/sections';
 export type {
   ComposeCriterion,
   ComposedFeedback,
@@ -55,11 +55,12 @@ export { mentionsName } from './compose/wording';
 
 /**
  * Drafts the candidate-facing feedback for a rejected application. Deterministic: the same input gives the same
- * output. The body never contains an interviewer's name or private notes, and no observation in it has a blocking
+ * output, with or without a `memo` shared by the drafts of a batch (it only saves checking and rewording the same
+ * note again). The body never contains an interviewer's name or private notes, and no observation in it has a blocking
  * checker finding; `findings` holds what the checker still says about the whole body (for the reviewer).
  */
-export function composeFeedback(input: ComposeInput): ComposedFeedback {
-  const composer = new Composer(input);
+export function composeFeedback(input: ComposeInput, memo?: ComposeMemo): ComposedFeedback {
+  const composer = new Composer(input, memo);
   const jurisdictions = input.jurisdictions?.length ? input.jurisdictions : undefined;
   // Each round drops at least one more observation, so this ends; the bound is a guard.
   for (let round = 0; round < 50; round++) {

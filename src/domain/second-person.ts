@@ -272,6 +272,25 @@ function joinSplice(s: string): string {
  * The note addressed to the candidate, or null when that cannot be done reliably. `candidateNames` are the
  * candidate's full name and first name (case-sensitive, whole words).
  */
+/**
+ * Whether any of the candidate's names, as `toSecondPerson` looks for them, occurs in the note. When none does, the
+ * names make no difference: `toSecondPerson(note, names)` is `toSecondPerson(note, [])` (a name is only ever found by
+ * its exact text in the note, spaces folded as here).
+ */
+export function mentionsCandidate(note: string, candidateNames: readonly string[]): boolean {
+  return candidateMention(candidateNames)(note);
+}
+
+/** `mentionsCandidate` with the names prepared once, for a composer that asks it of many sentences. */
+export function candidateMention(candidateNames: readonly string[]): (note: string) => boolean {
+  const names = referenceNames(candidateNames);
+  if (!names.length) return () => false;
+  return (note) => {
+    const text = note.replace(/\s+/g, ' ').trim();
+    return names.some((name) => text.includes(name));
+  };
+}
+
 export function toSecondPerson(note: string, candidateNames: readonly string[] = []): string | null {
   const text = note.replace(/\s+/g, ' ').trim();
   if (!text) return null;

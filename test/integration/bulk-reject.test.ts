@@ -213,6 +213,25 @@ describe('a batch of different applications', () => {
           },
         ],
       },
+      // The batch's drafts share what was found of a note: the same note naming Alex is about someone else here,
+      // and a note one word apart from Alex's is its own.
+      {
+        name: 'Sam Ortiz',
+        cards: [
+          {
+            by: priya.id,
+            stage: 'interview',
+            ratings: [
+              [
+                'Attention to detail',
+                1,
+                'Alex missed two typos in the API field names and a wrong status code.',
+              ],
+              ['System design', 2, 'She had no plan for retries when the payment service times out.'],
+            ],
+          },
+        ],
+      },
     ];
     const letters = async (bulk: boolean) => {
       const job = await org.api.post('/api/v1/jobs', { title: 'Platform Engineer', criteria: CRITERIA });
@@ -280,6 +299,9 @@ describe('a batch of different applications', () => {
     const batched = await letters(true);
     expect(new Set(one.map((l) => l.body)).size).toBe(outcomes.length);
     expect(one[0].body).toContain('Platform Engineer');
+    expect(one[0].body).toContain('you missed two typos');
+    expect(one[4].body).not.toContain('two typos');
+    expect(one[4].body).toContain('payment service');
     expect(batched).toEqual(one);
   }, 180_000);
 });

@@ -168,10 +168,13 @@ export function rejectedAuditData(reason: string, note: string | null, from: str
   return { reason, note, from };
 }
 
-/** What the audit trail keeps of the draft a rejection wrote. */
-export function draftedAuditData(body: string, composed: ComposedFeedback) {
+/**
+ * What the audit trail keeps of the draft a rejection wrote. Without the body (undefined), for a statement that reads
+ * it from the draft's row (`recordAudits` with `draftBodies`).
+ */
+export function draftedAuditData(body: string | undefined, composed: ComposedFeedback) {
   return {
-    body,
+    ...(body === undefined ? {} : { body }),
     findings: composed.findings.length,
     omittedEvidence: composed.omitted.length,
     flaggedLeftOut: composed.omitted.filter((o) => o.why === 'flagged' || o.why === 'redacted').length,

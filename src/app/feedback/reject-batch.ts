@@ -12,7 +12,12 @@ import {
   scorecardRatings,
   scorecards,
 } from '../../db/schema';
-import { type ComposedFeedback, type ComposeInput, composeFeedback } from '../../domain/compose-feedback';
+import {
+  type ComposedFeedback,
+  type ComposeInput,
+  ComposeMemo,
+  composeFeedback,
+} from '../../domain/compose-feedback';
 import { rejectionRefusal } from '../../domain/pipeline';
 import type { RejectionReason } from '../../domain/rejection-reasons';
 import { type AuditEntry, recordAudits } from '../audit';
@@ -186,11 +191,14 @@ export async function rejectBatch(
   andThen: (tx: Executor, outcomes: BatchOutcome[]) => Promise<void>,
 ): Promise<BatchOutcome[]> {
   const { reason, applicationIds } = input;
+  // The batch's drafts share what the checker said of a note and how a note reads (the same note in two scorecards
+  // is checked once); each letter is still its own facts' alone.
+  const memo = new ComposeMemo();
   // Each draft composed outside the transaction, by application, with the facts it was composed from.
   const ready = new Map<string, { input: ComposeInput; composed: ComposedFeedback }>();
   for (const r of await loadBatch(db, actor, applicationIds, reason, false)) {
     if (rejectionRefusal(r.application.stage)) continue;
-    ready.set(r.application.id, { input: r.input, composed: composeFeedback(r.input) });
+    ready.set(r.application.id, { input: r.input, composed: composeFeedback(r.input, memo) });
     await yieldToOthers();
   }
   return db.transaction(async (tx) => {
@@ -220,7 +228,7 @@ export async function rejectBatch(
       // A scorecard edited or a rating redacted since: that draft is composed again from what is there now.
       const composed = take.map((r) => {
         const first = ready.get(r.application.id);
-        return first && sameFacts(first.input, r.input) ? first.composed : composeFeedback(r.input);
+        return first && sameFacts(first.input, r.input) ? first.composed : composeFeedback(r.input, memo);
       });
       const ids = take.map((r) => r.application.id);
       // Each keeps the stage it was rejected at: SET reads the row as it was.
@@ -270,12 +278,13 @@ export async function rejectBatch(
             subjectType: 'feedback',
             subjectId: draft.id,
             applicationId,
-            data: draftedAuditData(composed[i].body, composed[i]),
+            // The body is the draft's, just written: the statement reads it from there (`draftBodies`).
+            data: draftedAuditData(undefined, composed[i]),
           },
         );
         outcomes.set(applicationId, { applicationId, rejected: true, feedbackId: draft.id });
       });
-      await recordAudits(tx, events);
+      await recordAudits(tx, events, { draftBodies: true });
     }
     const all = applicationIds.map((id) => outcomes.get(id)!);
     await andThen(tx, all);

@@ -4,6 +4,7 @@
 
 import { check, type Finding, hasBlocking, type Jurisdiction } from '../../checker';
 import { familyFor, ownPointer, pointerFor } from '../pointers';
+import { candidateMention } from '../second-person';
 import { type Stage, type StagePolicy, stagePolicy } from '../stage-policy';
 import { ensurePeriod, excerpt, splitSentences } from '../text';
 import { aggregate, key } from './aggregate';
@@ -30,6 +31,23 @@ export interface Plan {
   strength: Aggregate | null;
 }
 
+/**
+ * What the drafts of one batch (one organization, one reason, most often one job) can share: what the checker said of
+ * a note, and how a note reads to the candidate when it does not mention them by name. Both are pure functions of
+ * what they are kept under, so a draft composed with a memo is the draft composed without one. Made for one batch
+ * and dropped with it.
+ */
+export class ComposeMemo {
+  /** Findings by jurisdictions and text. */
+  readonly checked = new Map<string, Finding[]>();
+  /**
+   * A note rendered, by round, sentences a note and text; with the sentences `toSecondPerson` was asked about, none
+   * of which mentioned the candidate it was rendered for. Kept only then, and used for another candidate only if
+   * none mentions them either: the names made no difference to it, and make none for them.
+   */
+  readonly rendered = new Map<string, { text: string | null; asked: string[] }>();
+}
+
 export class Composer {
   private readonly policy: StagePolicy;
   private readonly aggregates: Aggregate[];
@@ -37,6 +55,7 @@ export class Composer {
   private readonly candidateNames: string[];
   private readonly jurisdictions: Jurisdiction[] | undefined;
   private readonly mentionsInterviewer: (text: string) => boolean;
+  private readonly mentionsCandidate: (text: string) => boolean;
   /**
    * What the checker said of a text, and how a note reads to the candidate, as found the first time: a draft is
    * planned more than once (a shorter plan when the first is too long, again after leaving out a blocked
@@ -47,7 +66,10 @@ export class Composer {
   /** Evidence left out, by key, in the order it was decided. */
   readonly omitted = new Map<string, OmittedEvidence>();
 
-  constructor(private readonly input: ComposeInput) {
+  constructor(
+    private readonly input: ComposeInput,
+    private readonly memo?: ComposeMemo,
+  ) {
     this.policy = stagePolicy(input.scorecards.map((s) => s.stage));
     this.aggregates = aggregate(input.criteria, input.scorecards);
     for (const s of input.scorecards)
@@ -56,6 +78,7 @@ export class Composer {
     this.mentionsInterviewer = nameTest(this.nameParts);
     const full = input.candidateName.replace(/\s+/g, ' ').trim();
     this.candidateNames = [full, firstName(full)].filter((n) => n && !this.mentionsInterviewer(n));
+    this.mentionsCandidate = candidateMention(this.candidateNames);
     this.jurisdictions = input.jurisdictions?.length ? input.jurisdictions : undefined;
   }
 
@@ -66,7 +89,12 @@ export class Composer {
   findings(text: string): Finding[] {
     let found = this.checked.get(text);
     if (!found) {
-      found = check(text, { mode: 'feedback', jurisdictions: this.jurisdictions });
+      const shared = this.memo && `${this.jurisdictions?.join(',') ?? '*'}\u0000${text}`;
+      found = shared === undefined ? undefined : this.memo?.checked.get(shared);
+      if (!found) {
+        found = check(text, { mode: 'feedback', jurisdictions: this.jurisdictions });
+        if (shared !== undefined) this.memo?.checked.set(shared, found);
+      }
       this.checked.set(text, found);
     }
     return found;
@@ -76,7 +104,13 @@ export class Composer {
     const k = `${stage}\u0000${sentencesPerNote}\u0000${evidence}`;
     let text = this.rendered.get(k);
     if (text === undefined) {
-      text = renderObservation(evidence, stage, this.candidateNames, sentencesPerNote);
+      const shared = this.memo?.rendered.get(k);
+      if (shared && !shared.asked.some(this.mentionsCandidate)) text = shared.text;
+      else {
+        const asked: string[] | undefined = this.memo ? [] : undefined;
+        text = renderObservation(evidence, stage, this.candidateNames, sentencesPerNote, asked);
+        if (asked && !asked.some(this.mentionsCandidate)) this.memo?.rendered.set(k, { text, asked });
+      }
       this.rendered.set(k, text);
     }
     return text;
@@ -201,8 +235,7 @@ export class Composer {
     const used = new Set<string>();
     // The organization's own pointer for a criterion comes first; the library's otherwise.
     const pointer = (c: ComposeCriterion) => {
-      const inline = inlineCriterion(c.name);
-      const family = familyFor(c.name, c.description).family.id;
+      const { inline, family } = criterionWords(c);
       const own = c.practise?.trim() ? ownPointer(c.practise) : null;
       if (own)
         return { inline, family, ruleId: 'organization', practise: own.text, screen: own.screen(inline) };
@@ -262,7 +295,7 @@ export class Composer {
 
       if (strength) {
         const c = strength.criterion;
-        const inline = inlineCriterion(c.name);
+        const { inline } = criterionWords(c);
         const how =
           strength.mean >= 3.5
             ? 'where you went beyond what the role needs'
@@ -280,7 +313,7 @@ export class Composer {
         para([lead, ...observed], 'What went well');
         strengthSection = {
           criterionId: c.id,
-          criterion: headingName(c.name),
+          criterion: criterionWords(c).heading,
           text: [lead, ...observed].map((x) => x.text).join(' '),
           evidence: observed.flatMap((x) => x.evidence),
         };
@@ -295,11 +328,11 @@ export class Composer {
         const level = gap.mean <= 1.5 ? 'well below' : 'below';
         const needs = t(
           policy.includeRatingLevel || observed.length === 0
-            ? `${needsPhrase(c.name, p.family)}, and we rated this ${level} that level.`
-            : `${needsPhrase(c.name, p.family)}.`,
+            ? `${criterionWords(c).needs}, and we rated this ${level} that level.`
+            : `${criterionWords(c).needs}.`,
         );
         const practise = t(p.practise);
-        const heading = headingName(c.name);
+        const heading = criterionWords(c).heading;
         para([needs, ...observed, practise], heading);
         gapSections.push({
           criterionId: c.id,
@@ -358,6 +391,31 @@ function template(text: string): { tidied: string; keys: string[] } {
     found = { tidied, keys: splitSentences(tidied).map((x) => sentenceKey(x.text)) };
     if (templates.size >= 1000) templates.clear();
     templates.set(text, found);
+  }
+  return found;
+}
+
+/**
+ * How a criterion reads in a letter: inside a sentence, as a heading, its family of skills and what the role needs.
+ * Pure functions of its name and description, the same for every draft of a job, so kept (emptied past a thousand).
+ */
+const criterionPhrasings = new Map<
+  string,
+  { inline: string; heading: string; family: string; needs: string }
+>();
+function criterionWords(c: ComposeCriterion) {
+  const k = c.description === null ? `n${c.name}` : `d${c.name}\u0000${c.description}`;
+  let found = criterionPhrasings.get(k);
+  if (!found) {
+    const family = familyFor(c.name, c.description).family.id;
+    found = {
+      inline: inlineCriterion(c.name),
+      heading: headingName(c.name),
+      family,
+      needs: needsPhrase(c.name, family),
+    };
+    if (criterionPhrasings.size >= 1000) criterionPhrasings.clear();
+    criterionPhrasings.set(k, found);
   }
   return found;
 }

@@ -49,8 +49,23 @@ export function mentionsName(text: string, nameParts: readonly string[]): boolea
   return nameTest(nameParts)(text);
 }
 
-/** `mentionsName` with the names' patterns built once, for a composer that asks it of every note. */
+/**
+ * `mentionsName` with the names' patterns built once, for a composer that asks it of every note. The same panel
+ * interviews most of a job's candidates, so a panel's test is kept (emptied past a thousand panels).
+ */
 export function nameTest(nameParts: readonly string[]): (text: string) => boolean {
+  const k = nameParts.join('\u0000');
+  let test = nameTests.get(k);
+  if (!test) {
+    test = buildNameTest(nameParts);
+    if (nameTests.size >= 1000) nameTests.clear();
+    nameTests.set(k, test);
+  }
+  return test;
+}
+const nameTests = new Map<string, (text: string) => boolean>();
+
+function buildNameTest(nameParts: readonly string[]): (text: string) => boolean {
   const patterns = nameParts.map((part) => {
     const escaped = part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const caseSensitive = NAME_WORDS.has(part.toLowerCase());
@@ -179,14 +194,15 @@ function topicVerdict(fragment: string): string | null {
 }
 
 /** One sentence of a note said to the candidate, or null when that cannot be done reliably. */
-function addressSentence(sentence: string, candidateNames: string[]): string | null {
+function addressSentence(sentence: string, candidateNames: string[], asked?: string[]): string | null {
   const s = ensurePeriod(capitalize(sentence));
+  asked?.push(s);
   const direct = toSecondPerson(s, candidateNames);
   if (direct) return direct;
   // "Given a failing test, found the bug after two hints." -> "Given a failing test, you found the bug ..."
   const setting = SETTING.exec(s);
   if (setting?.[1] && setting[2]) {
-    const rest = addressSentence(setting[2], candidateNames);
+    const rest = addressSentence(setting[2], candidateNames, asked);
     if (rest && /^You\b/.test(rest)) return `${setting[1]}, y${rest.slice(1)}`;
   }
   const bare = s.replace(REFERENCE, '');
@@ -227,12 +243,17 @@ function shorten(sentence: string): string | null {
 /**
  * One observation as the candidate reads it: addressed to them in whole sentences, the first set in the round it
  * came from ("In the interview, you missed ..."), or null when nothing in the note can be said reliably.
+ *
+ * The candidate's names are used for one thing only: `toSecondPerson` of each sentence, in turn. `asked`, when given,
+ * receives those sentences in order, so a caller can tell whether the names made a difference (`mentionsCandidate`
+ * of each): when none of them mentions the candidate, the result is the same for any names that none mentions.
  */
 export function renderObservation(
   evidence: string,
   stage: Stage,
   candidateNames: string[],
   maxSentences = MAX_SENTENCES_PER_NOTE,
+  asked?: string[],
 ): string | null {
   // One sentence more than needed is read, so that a note's setup ("We asked you to walk through X.") can give way
   // to what was seen when only one sentence is used.
@@ -256,7 +277,7 @@ export function renderObservation(
       if (out.length >= limit) break;
       const sentence = shorten(span.text);
       if (!sentence) continue;
-      const said = addressSentence(sentence, candidateNames);
+      const said = addressSentence(sentence, candidateNames, asked);
       if (!said) continue;
       const joined = /^You\b/.test(said)
         ? said.replace(/^(You [^,]+), (unsure|uncertain|unaware|not sure)\b/, '$1, but you were $2')
