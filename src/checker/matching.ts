@@ -31,8 +31,43 @@ export class Candidate {
   }
 }
 
-/** The phrases that can start at one place, most specific first. */
-export type CandidateList = readonly Candidate[];
+/**
+ * The phrases that can start at one place, most specific first; with `third`, a long list's phrases by the word
+ * they need third (the rest, tried whatever that word, come with every one of them).
+ */
+export type CandidateList = readonly Candidate[] & { readonly third: ThirdIndex | null };
+
+const EMPTY: CandidateList = Object.assign([], { third: null });
+
+/** Which phrases of a list can match, by the text's third word: read from the table the first time it is needed. */
+export class ThirdIndex {
+  private byWord: Map<number, CandidateList> | null = null;
+  private rest: CandidateList = EMPTY;
+  constructor(
+    private readonly record: string,
+    private readonly ids: (numbers: string) => CandidateList,
+    private readonly words: (set: number) => readonly number[],
+  ) {}
+
+  /** The phrases to try where the third word has hash `h` (-1: there is none). */
+  at(h: number): CandidateList {
+    if (this.byWord === null) this.read();
+    return this.byWord!.get(h) ?? this.rest;
+  }
+
+  private read(): void {
+    const byWord = new Map<number, CandidateList>();
+    const parts = this.record.split(' ');
+    this.rest = this.ids(parts[0] ?? '-');
+    for (let k = 1; k < parts.length; k++) {
+      const part = parts[k] ?? '';
+      const eq = part.indexOf('=');
+      const list = this.ids(part.slice(eq + 1));
+      for (const h of this.words(Number(part.slice(0, eq)))) byWord.set(h, list);
+    }
+    this.byWord = byWord;
+  }
+}
 
 /** What can start at one word: phrases indexed by the word alone, and phrases indexed by the word and the next. */
 export interface FirstWord {
@@ -72,6 +107,10 @@ export interface IndexTable {
   /** Each record's first word hashed as the scanner hashes it, in base 36, separated by " ". */
   hashes: string;
   sets: string;
+  /** The third level for long lists (compile/index-table.ts, thirdIndex): records separated by "|". */
+  thirds: string;
+  /** The sets of third words the records refer to by number, separated by "|", words by ",". */
+  thirdSets: string;
   possessive: number;
   numeric: number;
 }
@@ -90,14 +129,38 @@ const parseLists = (lists: string): number[][] =>
 function fromTable(table: IndexTable, candidates: (Candidate | undefined)[], all: boolean): Compiled {
   const ids = parseLists(table.lists);
   const made: (CandidateList | null)[] = ids.map(() => null);
+  const thirds = new Map<number, string>();
+  if (table.thirds)
+    for (const record of table.thirds.split('|')) {
+      const sp = record.indexOf(' ');
+      thirds.set(Number(record.slice(0, sp)), record.slice(sp + 1));
+    }
+  const kept = (numbers: Iterable<number>, third: ThirdIndex | null): CandidateList => {
+    const l: Candidate[] = [];
+    for (const id of numbers) {
+      const c = candidates[id];
+      if (c) l.push(c);
+    }
+    return Object.assign(l, { third });
+  };
+  const sublist = (numbers: string): CandidateList =>
+    numbers === '-' ? EMPTY : kept(numbers.split(',').map(Number), null);
+  let thirdSets: string[] | undefined;
+  const thirdHashes: (number[] | undefined)[] = [];
+  const thirdWords = (set: number): readonly number[] => {
+    thirdSets ??= table.thirdSets.split('|');
+    let hashes = thirdHashes[set];
+    if (!hashes) {
+      hashes = (thirdSets[set] ?? '').split(',').map(hashWord);
+      thirdHashes[set] = hashes;
+    }
+    return hashes;
+  };
   const list = (i: number): CandidateList => {
     let l = made[i];
     if (!l) {
-      l = [];
-      for (const id of ids[i] ?? []) {
-        const c = candidates[id];
-        if (c) (l as Candidate[]).push(c);
-      }
+      const record = thirds.get(i);
+      l = kept(ids[i] ?? [], record === undefined ? null : new ThirdIndex(record, sublist, thirdWords));
       made[i] = l;
     }
     return l;
@@ -136,7 +199,7 @@ function fromTable(table: IndexTable, candidates: (Candidate | undefined)[], all
   const byWord = new Map<number, FirstWord>();
   const records = table.words.split('|');
   const hashes = table.hashes.split(' ');
-  const kept: string[] = [];
+  const spelled: string[] = [];
   for (let r = 0; r < records.length; r++) {
     const record = records[r] ?? '';
     const a = record.indexOf(' ');
@@ -156,7 +219,7 @@ function fromTable(table: IndexTable, candidates: (Candidate | undefined)[], all
     }
     if (!entry.singles && !entry.bySecond && entry.pairs < 0) continue;
     byWord.set(Number.parseInt(hashes[r] ?? '', 36), entry);
-    kept.push(record.slice(0, a));
+    spelled.push(record.slice(0, a));
   }
   let words: string[] | undefined;
   return {
@@ -165,7 +228,7 @@ function fromTable(table: IndexTable, candidates: (Candidate | undefined)[], all
     numeric: list(table.numeric),
     documentRules: [],
     get words() {
-      words ??= kept.flatMap((spellings) => spellings.split('/')).sort();
+      words ??= spelled.flatMap((spellings) => spellings.split('/')).sort();
       return words;
     },
     expand,

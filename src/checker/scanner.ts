@@ -27,6 +27,30 @@ function makeFinding(d: RuleData, text: string, start: number, end: number, base
 }
 
 /**
+ * The hash of the word after `from` as a pattern's third word is read (compile/first-words.ts, wordTriples): its
+ * ASCII letters and digits up to the first other character, lower-cased; -1 when the text ends first. A word that
+ * starts with another letter hashes as the empty word, which no pattern's third word is.
+ */
+function thirdWord(text: string, from: number): number {
+  const n = text.length;
+  let i = from;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 0x250 && LOWER[c] !== 0) break;
+    i++;
+  }
+  if (i === n) return -1;
+  let h = 0;
+  for (; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c |= 32;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
+    h = (Math.imul(h, 31) + c) & 0x3fffffff;
+  }
+  return h;
+}
+
+/**
  * An incremental checker over a given rule set: feed it a document in segments cut at sentence or paragraph ends,
  * then call finish() for the findings about the whole document (request mode). Memory does not grow with the
  * document.
@@ -94,6 +118,7 @@ export class RuleScanner {
           numericWord,
           segment,
           prevStart,
+          i,
           base,
           findings,
         );
@@ -113,12 +138,15 @@ export class RuleScanner {
       }
     }
     if (prevStart >= 0)
-      this.resolve(prevEntry, prevPossessive, prevNumeric, -1, false, segment, prevStart, base, findings);
+      this.resolve(prevEntry, prevPossessive, prevNumeric, -1, false, segment, prevStart, n, base, findings);
     this.words += words;
     return findings;
   }
 
-  /** Tries what can start at a word, knowing the next word's hash (-1 at the end of the segment). */
+  /**
+   * Tries what can start at a word, knowing the next word's hash (-1 at the end of the segment) and where the next
+   * word ends (`after`): a long list is narrowed by the word after that (matching.ts, ThirdIndex).
+   */
   private resolve(
     entry: FirstWord | undefined,
     possessive: boolean,
@@ -127,17 +155,19 @@ export class RuleScanner {
     nextNumeric: boolean,
     text: string,
     start: number,
+    after: number,
     base: number,
     findings: Finding[],
   ): number {
     let end = -1;
     if (entry) {
       if (entry.pairs >= 0) this.compiled.expand(entry);
-      const list =
+      let list =
         entry.bySecond?.get(next) ??
         (nextNumeric ? entry.bySecond?.get(NUMBER_HASH) : undefined) ??
         entry.singles;
-      if (list) end = this.tryAt(list, text, start, base, findings);
+      if (list?.third) list = list.third.at(next === -1 ? -1 : thirdWord(text, after));
+      if (list?.length) end = this.tryAt(list, text, start, base, findings);
     }
     if (end < 0 && possessive) end = this.tryAt(this.compiled.possessive, text, start, base, findings);
     if (end < 0 && numeric) end = this.tryAt(this.compiled.numeric, text, start, base, findings);

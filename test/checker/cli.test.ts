@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findingJson, type Located } from '../../src/cli/check';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bin = join(root, 'bin', 'debrief.js');
@@ -31,6 +32,60 @@ beforeAll(() => {
 }, 60_000);
 
 describe('debrief check', () => {
+  it('writes each JSON finding exactly as JSON.stringify would, whatever the text holds', () => {
+    const awkward = [
+      'plain',
+      'a "quote" and \\ backslash',
+      'line\nbreak\ttab\u0001',
+      '\u201ccurly\u201d \u2013 \u00e9',
+      '\ud83d\ude00 \ud800 lone',
+      '',
+    ];
+    for (const text of awkward) {
+      const f: Located = {
+        ruleId: 'age-reference',
+        category: 'protected',
+        severity: 'block',
+        start: 0,
+        end: text.length,
+        text,
+        message: `Mentions \u201c${text}\u201d.`,
+        suggestion: text,
+        line: 1,
+        column: 1,
+        endLine: 2,
+        endColumn: -0,
+      };
+      const {
+        ruleId,
+        category,
+        severity,
+        line,
+        column,
+        endLine,
+        endColumn,
+        start,
+        end,
+        message,
+        suggestion,
+      } = f;
+      const record = {
+        ruleId,
+        category,
+        severity,
+        line,
+        column,
+        endLine,
+        endColumn,
+        start,
+        end,
+        text,
+        message,
+        suggestion,
+      };
+      expect(findingJson(f)).toBe(JSON.stringify(record));
+    }
+  });
   it('prints one compiler-style line per finding and exits 1 on a blocking finding', () => {
     const r = run(['check', 'note.txt']);
     expect(r.code).toBe(1);

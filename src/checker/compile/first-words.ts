@@ -10,10 +10,11 @@ type Item =
   | { t: 'char'; c: string }
   | { t: 'sep'; optional: boolean; apostrophe: boolean }
   | { t: 'zero' }
-  | { t: 'wild' }
+  /** `letters`: a class of ASCII letters or digits only ("[a-z]"), which stays inside one word. */
+  | { t: 'wild'; letters?: boolean }
   | { t: 'digit' }
   | { t: 'alt'; branches: Item[][] }
-  | { t: 'rep'; item: Item; min: number };
+  | { t: 'rep'; item: Item; min: number; max: number };
 
 function parseRegex(src: string): Item[][] {
   let i = 0;
@@ -35,7 +36,8 @@ function parseRegex(src: string): Item[][] {
     i++; // ]
     if (/^['’]+$/.test(body)) return { t: 'sep', optional: false, apostrophe: true };
     if (body === '0-9' || body === '\\d') return { t: 'digit' };
-    if (body.startsWith('^') || /.-./.test(body) || body.includes('\\w')) return { t: 'wild' };
+    if (body.startsWith('^') || /.-./.test(body) || body.includes('\\w'))
+      return { t: 'wild', letters: /^(?:a-z|A-Z|0-9)+$/.test(body) };
     if (body.includes('\\s') || body === '-') return { t: 'sep', optional: false, apostrophe: false };
     return {
       t: 'alt',
@@ -81,12 +83,15 @@ function parseRegex(src: string): Item[][] {
       const braces = q === '{' ? /^\{(\d+)(?:,(\d*))?\}/.exec(src.slice(i)) : null;
       if (q === '?' || q === '*' || q === '+' || braces) {
         let min = q === '+' ? 1 : 0;
+        let max = q === '?' ? 1 : Number.POSITIVE_INFINITY;
         if (braces) {
           min = Number(braces[1]);
+          max =
+            braces[2] === undefined ? min : braces[2] === '' ? Number.POSITIVE_INFINITY : Number(braces[2]);
           i += braces[0].length;
         } else i++;
         if (src[i] === '?') i++;
-        item = { t: 'rep', item, min };
+        item = { t: 'rep', item, min, max };
       }
       items.push(item);
     }
@@ -185,4 +190,140 @@ export function firstWords(
   }
   for (const p of found) problems.add(where, `pattern ${JSON.stringify(source.slice(0, 80))} ${p}`);
   return [...out].sort();
+}
+
+/**
+ * A pattern's first three words as far as they can be known: for each first word, for each second word, the words
+ * the third can be (null: any). `any`: nothing is known (the first word is not a plain word, the walk was too long);
+ * `unknownSecond` lists first words after which the rest is not known. Words are as the scanner reads them (letters
+ * and digits, lower case, punctuation at a word's ends read as a separator); a word that would read otherwise (a
+ * full stop inside it, a letter outside ASCII), a wildcard, a number, a repeat that cannot be unrolled or a match
+ * of fewer than three words makes the answer "any" from there on, never a narrower set. The word index uses it to
+ * try, at a long list's pair of words, only the phrases whose third word the text has (index-table.ts).
+ */
+/** A word the pattern leaves open ("[a-z]+'s"): any one word. */
+export const ANY_WORD = '*';
+
+export interface WordTriples {
+  any: boolean;
+  unknownSecond: Set<string>;
+  thirds: Map<string, Map<string, Set<string> | null>>;
+}
+
+export function wordTriples(source: string): WordTriples {
+  const result: WordTriples = { any: false, unknownSecond: new Set(), thirds: new Map() };
+  // Escapes the parser does not read as what they match (back-references, code points) and classes mixing
+  // whitespace with letters: nothing is known rather than something wrong.
+  const unreadable =
+    /\\(?:[1-9]|k<|[uxcpP0nrtfv])/.test(source) ||
+    [...source.matchAll(/\[((?:\\.|[^\]\\])*)\]/g)].some(
+      (m) => (m[1] ?? '').includes('\\s') && /[a-z0-9]/i.test((m[1] ?? '').replace(/\\./g, '')),
+    );
+  if (unreadable) return { ...result, any: true };
+  let steps = 0;
+  /**
+   * A word as the scanner reads it, with the punctuation at its ends taken as separators; "*" for any one word (a
+   * run of "[a-z]"); null if it reads otherwise.
+   */
+  const word = (w: string): string | null => {
+    if (w.includes(ANY_WORD)) return /^\**$/.test(w) ? ANY_WORD : null;
+    const t = w.replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '');
+    return /^[a-z0-9]+$/.test(t) ? t : null;
+  };
+  const letters = (item: Item): boolean => item.t === 'wild' && item.letters === true;
+  const sepOnly = (item: Item): boolean =>
+    item.t === 'sep' ||
+    item.t === 'zero' ||
+    (item.t === 'alt' && item.branches.every((b) => b.every(sepOnly))) ||
+    (item.t === 'rep' && sepOnly(item.item));
+  /** Nothing more is known after `words` (the words read so far). */
+  const unknown = (words: readonly string[]): void => {
+    const [w1, w2] = words;
+    if (w1 === undefined) result.any = true;
+    else if (w2 === undefined) result.unknownSecond.add(w1);
+    else {
+      const byFirst = result.thirds.get(w1) ?? new Map<string, Set<string> | null>();
+      byFirst.set(w2, null);
+      result.thirds.set(w1, byFirst);
+    }
+  };
+  const found = (w1: string, w2: string, w3: string): void => {
+    const byFirst = result.thirds.get(w1) ?? new Map<string, Set<string> | null>();
+    const set = byFirst.get(w2);
+    if (w3 === ANY_WORD) byFirst.set(w2, null);
+    else if (set === undefined) byFirst.set(w2, new Set([w3]));
+    else set?.add(w3);
+    result.thirds.set(w1, byFirst);
+  };
+  type K = (words: readonly string[], prefix: string) => void;
+  /** Walks from items[i] with `words` read and `prefix` of the next; a path stops at its third word. */
+  const walk = (items: Item[], i: number, words: readonly string[], prefix: string, k: K): void => {
+    if (result.any) return;
+    if (++steps > 4000000) {
+      result.any = true;
+      return;
+    }
+    const item = items[i];
+    if (item === undefined) {
+      k(words, prefix);
+      return;
+    }
+    const next = () => walk(items, i + 1, words, prefix, k);
+    switch (item.t) {
+      case 'char':
+        walk(items, i + 1, words, prefix + item.c, k);
+        break;
+      case 'zero':
+        next();
+        break;
+      case 'wild':
+        if (letters(item))
+          walk(items, i + 1, words, prefix.endsWith(ANY_WORD) ? prefix : prefix + ANY_WORD, k);
+        else unknown(words);
+        break;
+      case 'digit':
+        unknown(words);
+        break;
+      case 'sep':
+        if (!prefix) next();
+        else {
+          const w = word(prefix);
+          if (w === null) unknown(words);
+          else if (words.length === 2) found(words[0]!, words[1]!, w);
+          else walk(items, i + 1, [...words, w], '', k);
+          if (item.optional) next();
+        }
+        break;
+      case 'alt':
+        for (const b of item.branches) walk(b, 0, words, prefix, (ws, p) => walk(items, i + 1, ws, p, k));
+        break;
+      case 'rep': {
+        if (sepOnly(item.item) || letters(item.item)) {
+          // Repeated separators read as one, and a run of letters as one word.
+          if (item.min === 0) next();
+          walk([item.item], 0, words, prefix, (ws, p) => walk(items, i + 1, ws, p, k));
+          break;
+        }
+        const rep = (n: number, ws: readonly string[], p: string): void => {
+          if (n >= item.min) walk(items, i + 1, ws, p, k);
+          if (n < item.max) {
+            if (n >= 4) unknown(ws);
+            else walk([item.item], 0, ws, p, (ws2, p2) => rep(n + 1, ws2, p2));
+          }
+        };
+        rep(0, words, prefix);
+        break;
+      }
+    }
+  };
+  for (const branch of parseRegex(source)) {
+    walk(branch, 0, [], '', (words, prefix) => {
+      // The end of the pattern: a third word ends here, or the match can have fewer than three words.
+      const w = prefix ? word(prefix) : null;
+      if (words.length === 2 && w !== null) found(words[0]!, words[1]!, w);
+      else unknown(w === null || words.length > 2 ? words : [...words, w]);
+    });
+    if (result.any) break;
+  }
+  return result;
 }

@@ -9,7 +9,7 @@ import { JURISDICTIONS, MODES, SEVERITIES, SIGNAL_CATEGORY, CATEGORIES as VOCAB 
 import { weight } from '../words';
 import { Problems } from './errors';
 import { checkRuleExamples } from './examples';
-import { firstWords } from './first-words';
+import { firstWords, wordTriples } from './first-words';
 import type { IndexedRule } from './index-table';
 import { trieAlternation } from './lexicons';
 import { compilePattern, expandMacros, loosen, transform } from './patterns';
@@ -194,13 +194,9 @@ export function compileRules(
       const weights = patterns.map((p) =>
         weight(transform(loosen(expandMacros(String(p), plain, at('patterns'), problems)))),
       );
-      const triggers = patterns.map((p) =>
-        firstWords(
-          loosen(expandMacros(String(p), plain, at('patterns'), problems)),
-          at('patterns'),
-          problems,
-        ),
-      );
+      const readable = patterns.map((p) => loosen(expandMacros(String(p), plain, at('patterns'), problems)));
+      const triggers = readable.map((p) => firstWords(p, at('patterns'), problems));
+      const thirds = readable.map(wordTriples);
       for (const p of compiled) {
         const key = p.toLowerCase();
         const owner = phrases.get(key);
@@ -256,6 +252,7 @@ export function compileRules(
         basis: r.basis ?? '',
         patterns: compiled,
         triggers,
+        thirds,
         weights,
         ...(isSignal ? { signal: r.signal } : {}),
         ...(document ? { document } : {}),
