@@ -5,62 +5,15 @@
 // real-world figures are reported, never enforced. `--show-learn-misses` prints the real-world learn half's misses.
 // Every set is scored with the rules alone and with the second opinion (src/checker/second-opinion.ts); the exit
 // code follows the configuration that ships: the rules alone (the second opinion is not switched on in the product).
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { text as alex } from 'alex';
-import { parse } from 'yaml';
-import { CATEGORIES, check, type Mode } from '../src/checker';
+import { CATEGORIES, check } from '../src/checker';
 import { secondOpinion as model } from '../src/checker/second-opinion';
 import { PRECISION_MATTERS } from './precision-matters';
 import { reportRealWorld } from './realworld';
+import { blindHalf, type Item, loadSet } from './sets';
 import { reportThemeAccuracy } from './themes';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const THRESHOLD = 0.9;
-
-export interface Item {
-  text: string;
-  labels: string[];
-  mode: Mode;
-  source: string;
-}
-
-function loadLines(file: string, mode: Mode): Item[] {
-  const items: Item[] = [];
-  readFileSync(join(here, 'data', file), 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (!line.trim() || line.startsWith('#')) return;
-      const bar = line.indexOf(' | ');
-      if (bar < 0) throw new Error(`${file}:${i + 1}: expected "labels | text"`);
-      const labels = line.slice(0, bar).trim();
-      items.push({
-        text: line.slice(bar + 3),
-        labels: labels === '-' ? [] : labels.split(',').map((s) => s.trim()),
-        mode,
-        source: `${file}:${i + 1}`,
-      });
-    });
-  return items;
-}
-
-function loadYaml(file: string, mode: Mode): Item[] {
-  const docs = parse(readFileSync(join(here, 'data', file), 'utf8')) as { text: string; labels: string[] }[];
-  return docs.map((d, i) => ({ text: d.text, labels: d.labels ?? [], mode, source: `${file}#${i + 1}` }));
-}
-
-export function loadSet(split: 'dev' | 'heldout' | 'blind'): Item[] {
-  return [...loadLines(`feedback-${split}.txt`, 'feedback'), ...loadYaml(`request-${split}.yaml`, 'request')];
-}
-
-/**
- * The blind set, written without reading the rules, in two halves by alternate items: the odd half may be read to
- * fix misses by class (`--blind-odd` prints its errors); the even half is never read, so it measures generalization.
- */
-export function blindHalf(half: 'odd' | 'even'): Item[] {
-  return loadSet('blind').filter((_, i) => (i % 2 === 0) === (half === 'odd'));
-}
 
 interface Score {
   tp: number;

@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PRECISION_MATTERS } from '../../eval/precision-matters';
-import { train, trainingItems } from '../../scripts/train-second-opinion';
+import { halfOf } from '../../eval/realworld';
+import { blindHalf } from '../../eval/sets';
+import { CANDIDATE, SETTINGS, train, trainingItems } from '../../scripts/train-second-opinion';
 import { check, type Finding, hasBlocking } from '../../src/checker';
 import {
   probabilities,
@@ -103,5 +105,26 @@ describe('second opinion', () => {
   it('the committed model is what training on the labelled sets produces', { timeout: 300_000 }, () => {
     const committed = readFileSync(join(root, 'src/checker/second-opinion.generated.ts'), 'utf8');
     expect(train().text, 'run `npm run train:second-opinion`').toBe(committed);
+  });
+
+  it("trained on every readable set, it still never reads a holdout half or the blind set's even half", () => {
+    const saved = { ...SETTINGS };
+    Object.assign(SETTINGS, CANDIDATE);
+    try {
+      const { items, counts } = trainingItems();
+      const pages = items.filter((i) => i.group.startsWith('http'));
+      expect(pages.length).toBeGreaterThan(600);
+      expect(pages.filter((i) => halfOf(i.group) !== 'learn').map((i) => i.group)).toEqual([]);
+      // The blind set's items in training are exactly its odd half's feedback items.
+      const blind = items.filter((i) => i.group.startsWith('blind:')).map((i) => i.text);
+      expect(blind).toEqual(
+        blindHalf('odd')
+          .filter((i) => i.mode === 'feedback')
+          .map((i) => i.text),
+      );
+      expect(counts.blindOdd).toBe(blindHalf('odd').filter((i) => i.mode === 'feedback').length);
+    } finally {
+      Object.assign(SETTINGS, saved);
+    }
   });
 });
