@@ -16,8 +16,8 @@
 //   BENCH_CPU_PROF=bulk.cpuprofile npx tsx bench/bulk.ts   (a CPU profile of the bulk rejection alone)
 //   BENCH_APPROVE=0 npx tsx bench/bulk.ts   (the rejection figures only: approve all is not run)
 //   BENCH_PROBE=0 npx tsx bench/bulk.ts   (no /health requests during the bulk: its CPU time is the bulk's alone)
-//   BENCH_UNIQUE_NOTES=1 npx tsx bench/bulk.ts   (every note of every scorecard its own text, as real notes are; by
-//     default the notes are six texts, so the drafts of a batch share most of their notes)
+//   BENCH_UNIQUE_NOTES=0 npx tsx bench/bulk.ts   (the notes are six texts, so the drafts of a batch share most of
+//     their notes; by default every note of every scorecard is its own text, as real notes are)
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -43,7 +43,7 @@ const N = Number(process.env.BENCH_APPLICATIONS ?? 1000);
 /** The baseline's applications: enough for a steady rate, fewer to prepare. */
 const BASELINE = Math.min(N, Number(process.env.BENCH_BASELINE ?? 300));
 const url = process.env.DATABASE_URL;
-const UNIQUE_NOTES = process.env.BENCH_UNIQUE_NOTES === '1';
+const UNIQUE_NOTES = process.env.BENCH_UNIQUE_NOTES !== '0';
 const engine = url ? 'PostgreSQL' : 'PGlite';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const dataDir = `/tmp/debrief-bench-bulk-${process.pid}`;
@@ -275,7 +275,7 @@ async function main() {
   const during = percentiles(await probe.stop());
   const rate = (s: number, n = N) => Math.round(n / s).toLocaleString('en');
   console.log(
-    `${engine}: ${N} applications${UNIQUE_NOTES ? ', every note its own text' : ''} (load average ${(await loadAverage()).join(', ')})`,
+    `${engine}: ${N} applications${UNIQUE_NOTES ? ', every note its own text' : ', six note texts shared by all'} (load average ${(await loadAverage()).join(', ')})`,
   );
   console.log(
     `  reject one by one (one transaction each, the baseline)  ${rate(oneByOneS, BASELINE)} drafts/s  (${BASELINE} applications)`,

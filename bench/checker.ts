@@ -3,6 +3,7 @@
 //
 //   npm run bench:checker                # 32 MB corpus for debrief, a 1 MB slice of it for alex
 //   npm run bench:checker -- --mb 64 --alex-kb 512
+//   npm run bench:checker -- --risky 0.03                # a lighter corpus: 3% of sentences risky, not one in ten
 //   npm run bench:checker -- --mb 32 --write-corpus /tmp/feedback.txt   # just write the corpus
 //
 // Whole processes are timed for debrief and alex (startup, reading, checking, writing the report); the ceiling is
@@ -23,6 +24,8 @@ const arg = (name: string, fallback: number) => {
 const MB = arg('--mb', 32);
 const ALEX_KB = arg('--alex-kb', 1024);
 const RUNS = arg('--runs', 3);
+/** The share of sentences that are risky: one in ten, a dense corpus where findings are many. */
+const RISKY_SHARE = arg('--risky', 0.1);
 
 // --- a deterministic corpus of realistic feedback --------------------------------------------------------------
 
@@ -65,7 +68,7 @@ const RISKY = [
   'Overqualified for this level.',
 ];
 
-export function corpus(bytes: number, seed = 42): string {
+export function corpus(bytes: number, seed = 42, riskyShare = RISKY_SHARE): string {
   const rand = prng(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const parts: string[] = [];
@@ -78,7 +81,7 @@ export function corpus(bytes: number, seed = 42): string {
     for (let i = 0; i < n; i++) {
       sentences++;
       let s: string;
-      if (rand() < 0.03) {
+      if (rand() < riskyShare) {
         s = pick(RISKY);
         risky++;
       } else if (rand() < 0.2) s = pick(CLOSERS);
