@@ -44,16 +44,19 @@ export function loadJob(tx: Executor, organizationId: string, id: string, opts: 
   return single(q, opts, 'Job');
 }
 
+/** What an application is loaded with: its candidate, job, and what of its organization a draft needs. */
+export const applicationColumns = {
+  application: applications,
+  candidate: candidates,
+  job: jobs,
+  organizationName: organizations.name,
+  organizationJurisdictions: organizations.jurisdictions,
+  organizationVoice: organizations.feedbackVoice,
+};
+
 function buildApplicationQuery(db: Executor) {
   return db
-    .select({
-      application: applications,
-      candidate: candidates,
-      job: jobs,
-      organizationName: organizations.name,
-      organizationJurisdictions: organizations.jurisdictions,
-      organizationVoice: organizations.feedbackVoice,
-    })
+    .select(applicationColumns)
     .from(applications)
     .innerJoin(candidates, eq(candidates.id, applications.candidateId))
     .innerJoin(jobs, eq(jobs.id, applications.jobId))

@@ -21,6 +21,7 @@ import {
 import { roleMay } from '../../domain/policy';
 import { notFound } from '../../lib/errors';
 import type { Actor, AppContext } from '../context';
+import { applicationColumns } from '../load';
 
 type Json = Record<string, unknown>;
 interface DetailParts {
@@ -41,12 +42,7 @@ const id = sql.placeholder('id');
 function buildDetailQuery(db: Executor) {
   return db
     .select({
-      application: applications,
-      candidate: candidates,
-      job: jobs,
-      organizationName: organizations.name,
-      organizationJurisdictions: organizations.jurisdictions,
-      organizationVoice: organizations.feedbackVoice,
+      ...applicationColumns,
       criteria: sql<Json[]>`(select ${jsonList(sql`row_to_json(c)`, sql`c.position`)} from ${criteria} c
         where c.job_id = ${applications.jobId})`,
       cards: sql<DetailParts['cards']>`(select ${jsonList(
