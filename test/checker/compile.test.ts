@@ -1,6 +1,6 @@
 // The rule compiler, in process: valid rule data compiles to the engine's rules; malformed data is a
 // RuleCompileError whose problems name the file, the rule and the field.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -8,11 +8,11 @@ import { parse } from 'yaml';
 import {
   type CompileProblem,
   compileRules,
-  lexiconMacros,
   parseYamlFiles,
   RuleCompileError,
   renderRulesModule,
 } from '../../src/checker/compile';
+import { compileRepoRules } from '../support/rules';
 import { examples, header, rule } from './compile-fixtures';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -148,18 +148,7 @@ describe('compileRules', () => {
   });
 
   it('compiles the checker’s own rules to the module the build wrote', () => {
-    const dir = join(root, 'src/checker/rules');
-    const names = readdirSync(dir).filter((f) => f.endsWith('.yaml') && f !== 'context.yaml');
-    const files = parseYamlFiles(
-      names.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') })),
-    );
-    const lexDir = join(root, 'src/checker/lexicons');
-    const lexicons = lexiconMacros(
-      readdirSync(lexDir)
-        .filter((f) => f.endsWith('.txt'))
-        .map((name) => ({ name, text: readFileSync(join(lexDir, name), 'utf8') })),
-    );
-    expect(renderRulesModule(compileRules(context, files, lexicons))).toBe(
+    expect(renderRulesModule(compileRepoRules())).toBe(
       readFileSync(join(root, 'src/checker/rules.generated.ts'), 'utf8'),
     );
   });

@@ -1,34 +1,15 @@
 // The word index the build writes (compile/index-table.ts) and the engine reads back (matching.ts): a rule set for
 // fewer jurisdictions, read from the one table, must try exactly the phrases, at exactly the words, that a table
 // built from those rules alone would give.
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { compileRules, lexiconMacros, parseYamlFiles } from '../../src/checker/compile';
 import { indexTables } from '../../src/checker/compile/index-table';
 import { type Compiled, type FirstWord, RuleSet } from '../../src/checker/matching';
 import type { Jurisdiction } from '../../src/checker/types';
 import { JURISDICTIONS, MODES } from '../../src/checker/vocabulary';
 import { hashWord } from '../../src/checker/words';
+import { compileRepoRules } from '../support/rules';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dir = join(root, 'src/checker/rules');
-const lexDir = join(root, 'src/checker/lexicons');
-const compiled = compileRules(
-  parse(readFileSync(join(dir, 'context.yaml'), 'utf8')),
-  parseYamlFiles(
-    readdirSync(dir)
-      .filter((f) => f.endsWith('.yaml') && f !== 'context.yaml')
-      .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') })),
-  ),
-  lexiconMacros(
-    readdirSync(lexDir)
-      .filter((f) => f.endsWith('.txt'))
-      .map((name) => ({ name, text: readFileSync(join(lexDir, name), 'utf8') })),
-  ),
-);
+const compiled = compileRepoRules();
 
 /** The index as plain data: each list as the rule ids and patterns it tries, in order. */
 function shape(c: Compiled) {

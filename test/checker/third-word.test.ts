@@ -3,35 +3,17 @@
 // matches: every regular expression that matches where the engine tries it without the third level must match,
 // in the same order, with it. And it must pay: "The candidate walked us through..." no longer runs the fifty
 // phrases of "the candidate has/is/'s <something>".
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { compileRules, lexiconMacros, parseYamlFiles } from '../../src/checker/compile';
 import { wordTriples } from '../../src/checker/compile/first-words';
 import { indexTables } from '../../src/checker/compile/index-table';
 import { type Candidate, type IndexTable, RuleSet, type TableMode } from '../../src/checker/matching';
 import { checkWith, RuleScanner } from '../../src/checker/scanner';
 import type { Mode } from '../../src/checker/types';
 import { MODES } from '../../src/checker/vocabulary';
+import { compileRepoRules } from '../support/rules';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const dir = join(root, 'src/checker/rules');
-const lexDir = join(root, 'src/checker/lexicons');
-const compiled = compileRules(
-  parse(readFileSync(join(dir, 'context.yaml'), 'utf8')),
-  parseYamlFiles(
-    readdirSync(dir)
-      .filter((f) => f.endsWith('.yaml') && f !== 'context.yaml')
-      .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') })),
-  ),
-  lexiconMacros(
-    readdirSync(lexDir)
-      .filter((f) => f.endsWith('.txt'))
-      .map((name) => ({ name, text: readFileSync(join(lexDir, name), 'utf8') })),
-  ),
-);
+const compiled = compileRepoRules();
 
 const tables = indexTables(compiled.rules);
 const withThird = new RuleSet(compiled.rules, compiled.context, tables);
@@ -101,7 +83,7 @@ describe('the third level of the word index', () => {
     const ex = compiled.examples[rule.id] ?? { fire: [], pass: [] };
     for (const text of [...ex.fire, ...ex.pass]) texts.push([rule.mode, text]);
   }
-  const lines = readFileSync(join(root, 'eval/data/feedback-dev.txt'), 'utf8')
+  const lines = readFileSync(new URL('../../eval/data/feedback-dev.txt', import.meta.url), 'utf8')
     .split('\n')
     .filter((l) => l && !l.startsWith('#'));
   const dev = lines.map((l) => l.slice(l.indexOf('|') + 1)).join('\n');
