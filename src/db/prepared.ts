@@ -1,23 +1,61 @@
-import { type Placeholder, type Query, type SQL, sql } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
+import { is, type Placeholder, type Query, type SQL, sql } from 'drizzle-orm';
+import { PgDialect, PgPreparedQuery, type PreparedQueryConfig } from 'drizzle-orm/pg-core';
 import type { Executor } from './client';
 
 /**
  * A query built once for each database handle and then run with its placeholders (`sql.placeholder('id')`) filled.
  * Building a query (Drizzle turning the builder into text and parameters) cost about a sixth of the server's CPU on
- * the busiest routes; a prepared query skips it. On the database itself the query is built once for the process;
- * inside a transaction, once for that transaction (the handle differs), which costs what building it inline did.
+ * the busiest routes; a prepared query skips it. The query is built once for the process: on another handle (a
+ * transaction) a prepared query is the same one bound to that handle's connection; anything else `build` returns
+ * (several queries in an object) is built once per handle.
  */
 export function prepared<Q>(build: (db: Executor) => Q): (db: Executor) => Q {
   const built = new WeakMap<Executor, Q>();
+  let first: Q | undefined;
   return (db) => {
     let q = built.get(db);
     if (q === undefined) {
-      q = build(db);
+      q = first !== undefined && is(first, PgPreparedQuery) ? (onHandle(first, db) as Q) : build(db);
+      first ??= q;
       built.set(db, q);
     }
     return q;
   };
+}
+
+/** What a prepared query of either driver keeps (Drizzle's own fields, not part of its types). */
+interface PreparedInternals {
+  getQuery(): Query;
+  fields?: unknown;
+  _isResponseInArrayMode: boolean;
+  customResultMapper?: unknown;
+  rawQueryConfig?: { name?: string };
+  queryMetadata?: unknown;
+  cacheConfig?: unknown;
+  joinsNotNullableMap?: unknown;
+}
+
+/**
+ * A prepared query already built on one handle, for another (a transaction): the same text, parameters, columns and
+ * row mapping, bound to that handle's connection, without building the query again. Inside a transaction this is
+ * most of what a prepared query saves: the loaders a change starts with are large selects.
+ */
+function onHandle(q: PgPreparedQuery<PreparedQueryConfig>, db: Executor) {
+  const t = q as unknown as PreparedInternals;
+  const session = db._.session as unknown as {
+    prepareQuery(...args: unknown[]): PreparedInternals;
+  };
+  const copy = session.prepareQuery(
+    t.getQuery(),
+    t.fields,
+    t.rawQueryConfig?.name,
+    t._isResponseInArrayMode,
+    t.customResultMapper,
+    t.queryMetadata,
+    t.cacheConfig,
+  );
+  copy.joinsNotNullableMap = t.joinsNotNullableMap;
+  return copy;
 }
 
 /**
