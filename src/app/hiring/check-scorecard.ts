@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Finding } from '../../checker';
 import type { Executor } from '../../db/client';
+import { prepared, UNNAMED } from '../../db/prepared';
 import { criteria, type FlaggedRule, type Jurisdiction, type Rating } from '../../db/schema';
 import { capitalize } from '../../domain/text';
 import { AppError } from '../../lib/errors';
@@ -36,6 +37,15 @@ export interface FlagStamp {
  * in evidence refuses the scorecard (422, nothing written) unless the author gives a reason to keep it; `flagOf`
  * then says, per criterion, what the rating is stored flagged with (it is left out of drafts and statistics).
  */
+// A job's criteria, read by every scorecard submitted or edited: built once.
+const jobCriteriaQuery = prepared((db) =>
+  db
+    .select()
+    .from(criteria)
+    .where(eq(criteria.jobId, sql.placeholder('jobId')))
+    .prepare(UNNAMED),
+);
+
 export async function checkScorecard(
   tx: Executor,
   who: { organizationId: string; userId: string },
@@ -43,7 +53,7 @@ export async function checkScorecard(
   content: ScorecardContent,
 ) {
   const jobId = loaded.job.id;
-  const jobCriteria = await tx.select().from(criteria).where(eq(criteria.jobId, jobId));
+  const jobCriteria = await jobCriteriaQuery(tx).execute({ jobId });
   const known = new Set(jobCriteria.map((c) => c.id));
   const seen = new Set<string>();
   content.ratings.forEach((r, i) => {

@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
+import { prepared, UNNAMED } from '../../db/prepared';
 import { applications, type Recommendation, type Stage, scorecardRatings, scorecards } from '../../db/schema';
 import { STAGE_LABELS, stageAfterScorecard, takesScorecards } from '../../domain/pipeline';
 import { roleMay } from '../../domain/policy';
@@ -21,6 +22,26 @@ export interface SubmitScorecardInput extends ScorecardContent {
 }
 
 export type { ScorecardFinding } from './check-scorecard';
+
+// The scorecard's insert, built once (each value a placeholder of the column's key).
+const p = sql.placeholder;
+const scorecardInsert = prepared((db) =>
+  db
+    .insert(scorecards)
+    .values({
+      organizationId: p('organizationId'),
+      applicationId: p('applicationId'),
+      stage: p('stage'),
+      interviewerId: p('interviewerId'),
+      interviewerName: p('interviewerName'),
+      interviewerEmail: p('interviewerEmail'),
+      recommendation: p('recommendation'),
+      notes: p('notes'),
+      submittedBy: p('submittedBy'),
+    })
+    .returning()
+    .prepare(UNNAMED),
+);
 
 /**
  * Records an interviewer's scorecard: a rating and evidence per criterion of the job. Every note is checked and the
@@ -45,20 +66,17 @@ export async function submitScorecard(ctx: AppContext, actor: Actor, input: Subm
     const author = await scorecardAuthor(tx, actor, input.onBehalfOf);
     const { findings, flagOf, flaggedAudit } = await checkScorecard(tx, actor, loaded, input);
 
-    const [card] = await tx
-      .insert(scorecards)
-      .values({
-        organizationId: actor.organizationId,
-        applicationId,
-        stage: input.stage,
-        interviewerId: author.id,
-        interviewerName: author.name,
-        interviewerEmail: author.email,
-        recommendation: input.recommendation,
-        notes: input.notes ?? null,
-        submittedBy: actor.userId,
-      })
-      .returning();
+    const [card] = await scorecardInsert(tx).execute({
+      organizationId: actor.organizationId,
+      applicationId,
+      stage: input.stage,
+      interviewerId: author.id,
+      interviewerName: author.name,
+      interviewerEmail: author.email,
+      recommendation: input.recommendation,
+      notes: input.notes ?? null,
+      submittedBy: actor.userId,
+    });
     if (input.ratings.length) {
       await tx.insert(scorecardRatings).values(
         input.ratings.map((r) => ({
