@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
@@ -10,7 +11,7 @@ import type { AppContext } from '../app/context';
 import { ping } from '../db/client';
 import { AppError } from '../lib/errors';
 import { projectRoot } from '../lib/project-root';
-import { CANDIDATE_COOKIE, SESSION_COOKIE } from './env';
+import { CANDIDATE_COOKIE, type HttpEnv, SESSION_COOKIE } from './env';
 import { authenticate, identifyClient, refuseNul, sameOriginChanges } from './guards';
 import { renderReference } from './reference-page';
 import { createRouter, errorBody } from './router';
@@ -46,6 +47,18 @@ import { webhookRoutes } from './routes/webhooks';
 import { serveWeb } from './web-files';
 
 const webCompression = compress();
+
+/**
+ * A body whose Content-Length is declared (and no Transfer-Encoding) is judged by it, as `bodyLimit` judges it, but
+ * from the request's headers alone: `bodyLimit` first asks for the body's stream, which makes the server build a
+ * whole Request and stream for every change, and then reads the body through them. A body of unknown length
+ * (chunked) goes to `bodyLimit`, which counts it as it arrives.
+ */
+function withinLimit(c: Context<HttpEnv>, next: Next, maxSize: number, limit: MiddlewareHandler<HttpEnv>) {
+  const length = c.req.header('content-length');
+  if (length === undefined || c.req.header('transfer-encoding') !== undefined) return limit(c, next);
+  return Number.parseInt(length || '0', 10) > maxSize ? limit(c, next) : next();
+}
 
 /** The HTTP face of Debrief: the JSON API under /api, its OpenAPI description, and the web app at /. */
 export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
@@ -103,8 +116,8 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
     c.req.method === 'GET' || c.req.method === 'HEAD'
       ? next()
       : c.req.method === 'POST' && c.req.path === '/api/v1/imports'
-        ? importBodyLimit(c, next)
-        : apiBodyLimit(c, next),
+        ? withinLimit(c, next, 17 * 1024 * 1024, importBodyLimit)
+        : withinLimit(c, next, 1024 * 1024, apiBodyLimit),
   );
   // Before any route (guards.ts): no NUL characters, who the client is, no cross-site changes, who is asking.
   app.use('/api/*', refuseNul);
