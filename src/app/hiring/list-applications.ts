@@ -283,6 +283,19 @@ const needsFeedback = (f: ApplicationFilter) =>
   [f.rated, f.thanked, f.asked, f.answered, f.futureRoles].some((v) => v !== undefined);
 
 /**
+ * What a listed application shows (presentApplication): only these columns are read and turned into values, not the
+ * whole row and its candidate's.
+ */
+const listedApplication = {
+  id: applications.id,
+  jobId: applications.jobId,
+  stage: applications.stage,
+  rejectionReason: applications.rejectionReason,
+  rejectedAt: applications.rejectedAt,
+  createdAt: applications.createdAt,
+};
+
+/**
  * The page (with the total beside it) and the count alone, for a filter and cursor whose values are placeholders.
  * The page's ids come first, from the applications alone (with the candidate only to search or sort by name, the
  * feedback only to filter on it), in the sort's order from the cursor on: in the applied order this reads the index
@@ -323,8 +336,8 @@ function buildListQueries(db: Executor, actor: Actor, page: ApplicationsPage, so
     .select({
       id: applications.id,
       key: field.key,
-      application: applications,
-      candidate: candidates,
+      application: listedApplication,
+      candidate: { id: candidates.id, name: candidates.name, email: candidates.email },
       job: { id: jobs.id, title: jobs.title },
       feedbackId: feedback.id,
       feedbackStatus: feedback.status,

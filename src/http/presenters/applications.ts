@@ -6,8 +6,11 @@ import { presentRating } from './scorecards';
 import { iso } from './shared';
 
 export function presentApplication(
-  a: typeof applications.$inferSelect,
-  c: typeof candidates.$inferSelect,
+  a: Pick<
+    typeof applications.$inferSelect,
+    'id' | 'jobId' | 'stage' | 'rejectionReason' | 'rejectedAt' | 'createdAt'
+  >,
+  c: Pick<typeof candidates.$inferSelect, 'id' | 'name' | 'email'>,
   fb: { id: string | null; status: string | null } | null = null,
 ) {
   return {
