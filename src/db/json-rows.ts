@@ -16,12 +16,26 @@ import type { Executor } from './client';
  */
 export function fromJsonRow<T extends PgTable>(table: T, json: Record<string, unknown>): InferSelectModel<T> {
   const out: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(table)) as [string, AnyColumn][]) {
-    const value = json[column.name];
-    out[key] =
-      value != null && column.columnType === 'PgTimestamp' ? new Date(value as string) : (value ?? null);
+  for (const { key, name, timestamp } of columnsOf(table)) {
+    const value = json[name];
+    out[key] = value != null && timestamp ? new Date(value as string) : (value ?? null);
   }
   return out as InferSelectModel<T>;
+}
+
+/** A table's columns as fromJsonRow reads them (key, name, whether a timestamp), worked out once per table. */
+const plans = new WeakMap<PgTable, { key: string; name: string; timestamp: boolean }[]>();
+function columnsOf(table: PgTable) {
+  let plan = plans.get(table);
+  if (!plan) {
+    plan = (Object.entries(getTableColumns(table)) as [string, AnyColumn][]).map(([key, column]) => ({
+      key,
+      name: column.name,
+      timestamp: column.columnType === 'PgTimestamp',
+    }));
+    plans.set(table, plan);
+  }
+  return plan;
 }
 
 /** `coalesce(json_agg(<expr> order by …), '[]')`: an empty list rather than null when there are no rows. */
