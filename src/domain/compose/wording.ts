@@ -231,8 +231,16 @@ const MAX_WORDS_PER_SENTENCE = 32;
 
 /** A sentence of at most MAX_WORDS_PER_SENTENCE words: a longer one is cut at its last comma within the limit. */
 function shorten(sentence: string): string | null {
+  // The words are what lies between single spaces: at most MAX_WORDS_PER_SENTENCE - 1 spaces, nothing to cut.
+  let spaces = 0;
+  for (
+    let i = sentence.indexOf(' ');
+    i !== -1 && spaces < MAX_WORDS_PER_SENTENCE;
+    i = sentence.indexOf(' ', i + 1)
+  )
+    spaces++;
+  if (spaces < MAX_WORDS_PER_SENTENCE) return sentence;
   const words = sentence.split(' ');
-  if (words.length <= MAX_WORDS_PER_SENTENCE) return sentence;
   const head = words.slice(0, MAX_WORDS_PER_SENTENCE).join(' ');
   const comma = head.lastIndexOf(', ');
   if (comma < 0) return null;
