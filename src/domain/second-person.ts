@@ -19,7 +19,7 @@
 //   opens a passive clause: "Asked about caching, ...").
 // Pure: no I/O, browser-safe.
 
-import { splitSentences } from './text';
+import { foldSpace, splitSentences } from './text';
 
 const BE_HAVE_DO: Record<string, string> = {
   is: 'are',
@@ -301,13 +301,13 @@ export function candidateMention(candidateNames: readonly string[]): (note: stri
   const names = referenceNames(candidateNames);
   if (!names.length) return () => false;
   return (note) => {
-    const text = note.replace(/\s+/g, ' ').trim();
+    const text = foldSpace(note);
     return names.some((name) => text.includes(name));
   };
 }
 
 export function toSecondPerson(note: string, candidateNames: readonly string[] = []): string | null {
-  const text = note.replace(/\s+/g, ' ').trim();
+  const text = foldSpace(note);
   if (!text) return null;
   if (MALE.test(text) && FEMALE.test(text)) return null;
   const names = referenceNames(candidateNames);

@@ -25,6 +25,16 @@ export function inlineName(name: string): string {
   return n;
 }
 
+/**
+ * `s.replace(/\s+/g, ' ').trim()`: every run of white space one space, none at either end. A text that has only single
+ * spaces inside (most have) is returned as it is, without the replacement making it again space by space.
+ */
+export function foldSpace(s: string): string {
+  return SPACING.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
+}
+/** White space that `foldSpace` changes: other than a space, two in a row, or at either end. */
+const SPACING = /[^\S ]| {2}|^ | $/;
+
 export function capitalize(s: string): string {
   return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 }
@@ -36,14 +46,14 @@ export function stripEnd(s: string): string {
 
 /** One trimmed line that ends with '.', '!' or '?' (a closing quote or bracket may follow). */
 export function ensurePeriod(s: string): string {
-  const t = s.replace(/\s+/g, ' ').trim();
+  const t = foldSpace(s);
   if (/[.!?]["'”’)\]]*$/.test(t)) return t;
   return `${t.replace(/[,;:]+$/, '')}.`;
 }
 
 /** The text cut to about `max` characters at a word boundary, with an ellipsis when cut. */
 export function excerpt(s: string, max = 200): string {
-  const t = s.replace(/\s+/g, ' ').trim();
+  const t = foldSpace(s);
   if (t.length <= max) return t;
   const cut = t.slice(0, max);
   const space = cut.lastIndexOf(' ');

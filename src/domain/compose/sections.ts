@@ -6,7 +6,7 @@ import { check, type Finding, hasBlocking, type Jurisdiction } from '../../check
 import { familyFor, ownPointer, pointerFor } from '../pointers';
 import { candidateMention } from '../second-person';
 import { type Stage, type StagePolicy, stagePolicy } from '../stage-policy';
-import { countSentences, ensurePeriod, excerpt, splitSentences } from '../text';
+import { countSentences, ensurePeriod, excerpt, foldSpace, splitSentences } from '../text';
 import { aggregate, key } from './aggregate';
 import { headingName, inlineCriterion, needsPhrase, tidy } from './phrasing';
 import type {
@@ -159,7 +159,7 @@ export class Composer {
     const used = new Set<string>();
     for (const r of agg.rated) {
       if (kind === 'gap' ? r.rating.rating >= 3 : r.rating.rating < 3) continue;
-      const evidence = r.rating.evidence?.replace(/\s+/g, ' ').trim() ?? '';
+      const evidence = r.rating.evidence == null ? '' : foldSpace(r.rating.evidence);
       if (!evidence) continue;
       const k = key(r.scorecard.id, agg.criterion.id);
       if (used.has(k) || this.omitted.has(k)) continue;
@@ -428,7 +428,7 @@ function criterionWords(c: ComposeCriterion) {
 
 /** A sentence as compared for repeats: case and spacing aside. */
 function sentenceKey(s: string): string {
-  return s.toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldSpace(s.toLowerCase());
 }
 
 /** The sentences of the letter's content: without the greeting, the headings and the sign-off. */

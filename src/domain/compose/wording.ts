@@ -3,7 +3,7 @@
 
 import { toSecondPerson } from '../second-person';
 import type { Stage } from '../stage-policy';
-import { capitalize, ensurePeriod, splitSentences } from '../text';
+import { capitalize, ensurePeriod, foldSpace, splitSentences } from '../text';
 import { tidy } from './phrasing';
 import type { ComposeScorecard } from './types';
 
@@ -137,13 +137,13 @@ function fragments(evidence: string): string[] {
   return evidence
     .split(/\r?\n|\s+[•·]\s+|(?:^|\s)[-*]\s+(?=\S)|;\s+/)
     .map((f) =>
-      f
-        .replace(/^\s*(?:[-*•·]|\d+[.)])\s*/, '')
-        .replace(/^Q\d+\s*[-–—:.)]\s*/i, '')
-        .replace(BARE_CONTRACTION, (w) => BARE_CONTRACTIONS[w.toLowerCase()] ?? w)
-        .replace(/^["'“‘]+|["'”’]+$/g, '')
-        .replace(/\s+/g, ' ')
-        .trim(),
+      foldSpace(
+        f
+          .replace(/^\s*(?:[-*•·]|\d+[.)])\s*/, '')
+          .replace(/^Q\d+\s*[-–—:.)]\s*/i, '')
+          .replace(BARE_CONTRACTION, (w) => BARE_CONTRACTIONS[w.toLowerCase()] ?? w)
+          .replace(/^["'“‘]+|["'”’]+$/g, ''),
+      ),
     )
     .filter((f) => /\p{L}{2,}/u.test(f));
 }
