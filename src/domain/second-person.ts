@@ -256,11 +256,23 @@ function markReferences(sentence: string, names: readonly string[]): string {
 }
 
 /** The candidate's names as references: each once, longer than one character, longest first. */
-function referenceNames(candidateNames: readonly string[]): string[] {
-  return [...new Set(candidateNames.map((n) => n.trim()).filter((n) => n.length > 1))].sort(
+function referenceNames(candidateNames: readonly string[]): readonly string[] {
+  // Asked again for each sentence of each note, most often with the same names as the time before.
+  const last = lastNames;
+  if (
+    last &&
+    last.given.length === candidateNames.length &&
+    last.given.every((n, i) => n === candidateNames[i])
+  )
+    return last.names;
+  const names = [...new Set(candidateNames.map((n) => n.trim()).filter((n) => n.length > 1))].sort(
     (a, b) => b.length - a.length,
   );
+  lastNames = { given: [...candidateNames], names };
+  return names;
 }
+/** The names last asked for (a copy) and their references; never changed by a caller (only read). */
+let lastNames: { given: readonly string[]; names: readonly string[] } | undefined;
 
 /**
  * A note's comma splice after a converted subject ("you pitched features early, asked only closed questions")
