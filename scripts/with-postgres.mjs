@@ -21,7 +21,9 @@ if (!pg.ok) {
 let status = 1;
 try {
   const cwd = join(dirname(fileURLToPath(import.meta.url)), '..');
-  status = spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, DATABASE_URL: pg.url } }).status ?? 1;
+  status =
+    spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, DATABASE_URL: pg.url } }).status ??
+    1;
 } finally {
   pg.stop();
 }
