@@ -254,6 +254,8 @@ export class RuleSet {
   readonly context: ContextTests;
   private readonly runtime: RuntimeRule[];
   private readonly cache = new Map<string, Compiled>();
+  /** The last list asked for (a copy) and its answer. */
+  private last: { mode: Mode; jurisdictions: readonly Jurisdiction[]; made: Compiled } | undefined;
 
   constructor(
     readonly rules: readonly RuleData[],
@@ -265,9 +267,15 @@ export class RuleSet {
   }
 
   compiled(mode: Mode, jurisdictions: readonly Jurisdiction[]): Compiled {
+    // Every check asks again, most often with the same list as the check before: that answer, without the key.
+    const last = this.last;
+    if (last && last.mode === mode && sameList(last.jurisdictions, jurisdictions)) return last.made;
     const key = `${mode}|${[...jurisdictions].sort().join(',')}`;
     const hit = this.cache.get(key);
-    if (hit) return hit;
+    if (hit) {
+      this.last = { mode, jurisdictions: [...jurisdictions], made: hit };
+      return hit;
+    }
     const chosen = this.runtime.filter(
       (r) => appliesIn(r.data, mode) && r.data.jurisdictions.some((j) => jurisdictions.includes(j)),
     );
@@ -282,6 +290,13 @@ export class RuleSet {
     const made = fromTable(this.tables[table], candidates, all);
     made.documentRules = chosen.filter((r) => r.data.document);
     this.cache.set(key, made);
+    this.last = { mode, jurisdictions: [...jurisdictions], made };
     return made;
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -19,7 +19,7 @@
 //   opens a passive clause: "Asked about caching, ...").
 // Pure: no I/O, browser-safe.
 
-import { splitSentences } from './text';
+import { foldSpace, splitSentences } from './text';
 
 const BE_HAVE_DO: Record<string, string> = {
   is: 'are',
@@ -104,6 +104,32 @@ function isPastOrModal(word: string): boolean {
   return SAME_FORM.has(w) || /^[a-z]{3,}ed$/.test(w);
 }
 
+/** "his", "him", "himself", "herself" and "her" as words, in any case: the texts `objectPronouns` changes. */
+const OBJECT_PRONOUN = /\b(?:his|him|himself|herself|her)\b/i;
+
+/** "his" and "him", "himself" and "herself", "her" said to the candidate; `referred` called for each. */
+function objectPronouns(text: string, referred: () => void): string {
+  let s = text;
+  s = s.replace(/\bhis\b/gi, () => {
+    referred();
+    return YOUR;
+  });
+  s = s.replace(/\b(?:himself|herself)\b/gi, () => {
+    referred();
+    return 'yourself';
+  });
+  s = s.replace(/\bhim\b/gi, () => {
+    referred();
+    return 'you';
+  });
+  s = s.replace(/\bher\b(\s*)([A-Za-z]+|[^A-Za-z\s]|$)/gi, (_m, space: string, next: string) => {
+    referred();
+    const isObject = !/^[A-Za-z]/.test(next) || HER_OBJECT_BEFORE.has(next.toLowerCase());
+    return `${isObject ? 'you' : YOUR}${space}${next}`;
+  });
+  return s;
+}
+
 /** Converts one sentence; null when not reliable. `names` are the candidate's names, longest first. */
 function convertSentence(
   sentence: string,
@@ -127,27 +153,16 @@ function convertSentence(
     }
   }
   // Possessives and object pronouns first.
-  s = s.replace(REF_POSSESSIVE, () => {
-    referred = true;
-    return YOUR; // "your", capitalized later
-  });
-  s = s.replace(/\bhis\b/gi, () => {
-    referred = true;
-    return YOUR;
-  });
-  s = s.replace(/\b(?:himself|herself)\b/gi, () => {
-    referred = true;
-    return 'yourself';
-  });
-  s = s.replace(/\bhim\b/gi, () => {
-    referred = true;
-    return 'you';
-  });
-  s = s.replace(/\bher\b(\s*)([A-Za-z]+|[^A-Za-z\s]|$)/gi, (_m, space: string, next: string) => {
-    referred = true;
-    const isObject = !/^[A-Za-z]/.test(next) || HER_OBJECT_BEFORE.has(next.toLowerCase());
-    return `${isObject ? 'you' : YOUR}${space}${next}`;
-  });
+  if (s.includes(REF))
+    s = s.replace(REF_POSSESSIVE, () => {
+      referred = true;
+      return YOUR; // "your", capitalized later
+    });
+  // Each replacement below changes only a text with one of these words; most notes have none.
+  if (OBJECT_PRONOUN.test(s))
+    s = objectPronouns(s, () => {
+      referred = true;
+    });
   // Subjects and remaining objects.
   let failed = false;
   s = s.replace(REF_OR_PRONOUN, (match, offset: number, whole: string) => {
@@ -179,7 +194,7 @@ function convertSentence(
       return `you${sp1}${adv ? `${adv}${sp2}` : ''}${mapped}`;
     },
   );
-  s = s.split(YOUR).join('your');
+  if (s.includes(YOUR)) s = s.split(YOUR).join('your');
   s = joinSplice(s);
   // Capitalize a "you"/"your" that opens the sentence.
   s = s.replace(
@@ -241,11 +256,23 @@ function markReferences(sentence: string, names: readonly string[]): string {
 }
 
 /** The candidate's names as references: each once, longer than one character, longest first. */
-function referenceNames(candidateNames: readonly string[]): string[] {
-  return [...new Set(candidateNames.map((n) => n.trim()).filter((n) => n.length > 1))].sort(
+function referenceNames(candidateNames: readonly string[]): readonly string[] {
+  // Asked again for each sentence of each note, most often with the same names as the time before.
+  const last = lastNames;
+  if (
+    last &&
+    last.given.length === candidateNames.length &&
+    last.given.every((n, i) => n === candidateNames[i])
+  )
+    return last.names;
+  const names = [...new Set(candidateNames.map((n) => n.trim()).filter((n) => n.length > 1))].sort(
     (a, b) => b.length - a.length,
   );
+  lastNames = { given: [...candidateNames], names };
+  return names;
 }
+/** The names last asked for (a copy) and their references; never changed by a caller (only read). */
+let lastNames: { given: readonly string[]; names: readonly string[] } | undefined;
 
 /**
  * A note's comma splice after a converted subject ("you pitched features early, asked only closed questions")
@@ -286,13 +313,13 @@ export function candidateMention(candidateNames: readonly string[]): (note: stri
   const names = referenceNames(candidateNames);
   if (!names.length) return () => false;
   return (note) => {
-    const text = note.replace(/\s+/g, ' ').trim();
+    const text = foldSpace(note);
     return names.some((name) => text.includes(name));
   };
 }
 
 export function toSecondPerson(note: string, candidateNames: readonly string[] = []): string | null {
-  const text = note.replace(/\s+/g, ' ').trim();
+  const text = foldSpace(note);
   if (!text) return null;
   if (MALE.test(text) && FEMALE.test(text)) return null;
   const names = referenceNames(candidateNames);

@@ -25,6 +25,16 @@ export function inlineName(name: string): string {
   return n;
 }
 
+/**
+ * `s.replace(/\s+/g, ' ').trim()`: every run of white space one space, none at either end. A text that has only single
+ * spaces inside (most have) is returned as it is, without the replacement making it again space by space.
+ */
+export function foldSpace(s: string): string {
+  return SPACING.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
+}
+/** White space that `foldSpace` changes: other than a space, two in a row, or at either end. */
+const SPACING = /[^\S ]| {2}|^ | $/;
+
 export function capitalize(s: string): string {
   return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 }
@@ -36,14 +46,14 @@ export function stripEnd(s: string): string {
 
 /** One trimmed line that ends with '.', '!' or '?' (a closing quote or bracket may follow). */
 export function ensurePeriod(s: string): string {
-  const t = s.replace(/\s+/g, ' ').trim();
+  const t = foldSpace(s);
   if (/[.!?]["'”’)\]]*$/.test(t)) return t;
   return `${t.replace(/[,;:]+$/, '')}.`;
 }
 
 /** The text cut to about `max` characters at a word boundary, with an ellipsis when cut. */
 export function excerpt(s: string, max = 200): string {
-  const t = s.replace(/\s+/g, ' ').trim();
+  const t = foldSpace(s);
   if (t.length <= max) return t;
   const cut = t.slice(0, max);
   const space = cut.lastIndexOf(' ');
@@ -125,12 +135,20 @@ function endsSentence(line: string, i: number): number {
 }
 
 /** The sentence of `line` from `a` to `b`, without its surrounding white space, when anything is left. */
-function pushTrimmed(out: SentenceSpan[], line: string, lineStart: number, a: number, b: number): void {
+function pushTrimmed(
+  out: SentenceSpan[] | undefined,
+  line: string,
+  lineStart: number,
+  a: number,
+  b: number,
+): number {
   let s = a;
   let e = b;
   while (s < e && isSpace(line.charCodeAt(s))) s++;
   while (e > s && isSpace(line.charCodeAt(e - 1))) e--;
-  if (e > s) out.push({ text: line.slice(s, e), start: lineStart + s, end: lineStart + e });
+  if (e <= s) return 0;
+  out?.push({ text: line.slice(s, e), start: lineStart + s, end: lineStart + e });
+  return 1;
 }
 
 /**
@@ -141,6 +159,18 @@ function pushTrimmed(out: SentenceSpan[], line: string, lineStart: number, a: nu
  */
 export function splitSentences(body: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];
+  scanSentences(body, out);
+  return out;
+}
+
+/** How many sentences `splitSentences` finds, without making them. */
+export function countSentences(body: string): number {
+  return scanSentences(body, undefined);
+}
+
+/** The sentences of a text, counted, and each added to `out` when given. */
+function scanSentences(body: string, out: SentenceSpan[] | undefined): number {
+  let count = 0;
   let lineStart = 0;
   while (lineStart <= body.length) {
     let lineEnd = body.indexOf('\n', lineStart);
@@ -152,14 +182,14 @@ export function splitSentences(body: string): SentenceSpan[] {
       if (c !== 46 && c !== 33 && c !== 63) continue; // . ! ?
       const end = endsSentence(line, i);
       if (end === -1) continue;
-      pushTrimmed(out, line, lineStart, from, end);
+      count += pushTrimmed(out, line, lineStart, from, end);
       from = end;
       i = end - 1;
     }
-    pushTrimmed(out, line, lineStart, from, line.length);
+    count += pushTrimmed(out, line, lineStart, from, line.length);
     lineStart = lineEnd + 1;
   }
-  return out;
+  return count;
 }
 
 /** An address shown without giving it away: "alex.kim@example.com" -> "a***@example.com". */

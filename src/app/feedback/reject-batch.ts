@@ -1,7 +1,8 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, sql } from 'drizzle-orm';
 import { anyOf } from '../../db/any-of';
 import type { Database, Db, Executor } from '../../db/client';
 import { insertJsonRows } from '../../db/json-rows';
+import { preparedSelect } from '../../db/prepared';
 import {
   applications,
   candidates,
@@ -47,10 +48,14 @@ export type BatchOutcome =
       rejectedAt: Date | null;
     };
 
-/** A batch's applications with everything their drafts are composed from; locked when asked, in a transaction. */
-async function loadBatch(ex: Executor, actor: Actor, ids: string[], reason: RejectionReason, lock: boolean) {
-  // Only the columns the drafts and the outcomes are made of: each batch reads them twice.
-  const q = ex
+/** `column = any(:name)`: the list as one array parameter filled when the prepared statement runs (`anyOf`). */
+const anyOfPlaceholder = (column: AnyColumn, name: string) =>
+  sql`${column} = any(${sql.placeholder(name)}::${sql.raw(column.getSQLType())}[])`;
+
+// The batch's four reads, built once for the process and prepared on each handle (`preparedSelect`): a batch reads
+// twice, the second time in its own transaction. Only the columns the drafts and the outcomes are made of.
+const buildBatchApplications = (ex: Executor) =>
+  ex
     .select({
       application: {
         id: applications.id,
@@ -70,55 +75,68 @@ async function loadBatch(ex: Executor, actor: Actor, ids: string[], reason: Reje
     .innerJoin(jobs, eq(jobs.id, applications.jobId))
     .innerJoin(organizations, eq(organizations.id, applications.organizationId))
     .leftJoin(feedback, eq(feedback.applicationId, applications.id))
-    .where(and(eq(applications.organizationId, actor.organizationId), anyOf(applications.id, ids)))
+    .where(
+      and(
+        eq(applications.organizationId, sql.placeholder('organizationId')),
+        anyOfPlaceholder(applications.id, 'ids'),
+      ),
+    )
     .orderBy(asc(applications.id));
-  const rows = lock ? await q.for('update', { of: applications }) : await q;
+const batchApplications = preparedSelect(buildBatchApplications);
+const lockedBatchApplications = preparedSelect((ex) =>
+  buildBatchApplications(ex).for('update', { of: applications }),
+);
+const batchScorecards = preparedSelect((ex) =>
+  ex
+    .select({
+      id: scorecards.id,
+      applicationId: scorecards.applicationId,
+      stage: scorecards.stage,
+      interviewerName: scorecards.interviewerName,
+      notes: scorecards.notes,
+    })
+    .from(scorecards)
+    .where(anyOfPlaceholder(scorecards.applicationId, 'ids'))
+    .orderBy(asc(scorecards.createdAt)),
+);
+const batchRatings = preparedSelect((ex) =>
+  ex
+    .select({
+      scorecardId: scorecardRatings.scorecardId,
+      criterionId: scorecardRatings.criterionId,
+      rating: scorecardRatings.rating,
+      evidence: scorecardRatings.evidence,
+      redactedAt: scorecardRatings.redactedAt,
+      flaggedRules: scorecardRatings.flaggedRules,
+    })
+    .from(scorecardRatings)
+    .where(anyOfPlaceholder(scorecardRatings.scorecardId, 'ids')),
+);
+const batchCriteria = preparedSelect((ex) =>
+  ex
+    .select({
+      id: criteria.id,
+      jobId: criteria.jobId,
+      name: criteria.name,
+      description: criteria.description,
+      practise: criteria.practise,
+    })
+    .from(criteria)
+    .where(anyOfPlaceholder(criteria.jobId, 'ids'))
+    .orderBy(asc(criteria.position)),
+);
+
+/** A batch's applications with everything their drafts are composed from; locked when asked, in a transaction. */
+async function loadBatch(ex: Executor, actor: Actor, ids: string[], reason: RejectionReason, lock: boolean) {
+  const rows = await (lock ? lockedBatchApplications : batchApplications)(ex).execute({
+    organizationId: actor.organizationId,
+    ids,
+  });
   const takeIds = rows.filter((r) => !rejectionRefusal(r.application.stage)).map((r) => r.application.id);
-  const cards = takeIds.length
-    ? await ex
-        .select({
-          id: scorecards.id,
-          applicationId: scorecards.applicationId,
-          stage: scorecards.stage,
-          interviewerName: scorecards.interviewerName,
-          notes: scorecards.notes,
-        })
-        .from(scorecards)
-        .where(anyOf(scorecards.applicationId, takeIds))
-        .orderBy(asc(scorecards.createdAt))
-    : [];
-  const ratings = cards.length
-    ? await ex
-        .select({
-          scorecardId: scorecardRatings.scorecardId,
-          criterionId: scorecardRatings.criterionId,
-          rating: scorecardRatings.rating,
-          evidence: scorecardRatings.evidence,
-          redactedAt: scorecardRatings.redactedAt,
-          flaggedRules: scorecardRatings.flaggedRules,
-        })
-        .from(scorecardRatings)
-        .where(
-          anyOf(
-            scorecardRatings.scorecardId,
-            cards.map((c) => c.id),
-          ),
-        )
-    : [];
+  const cards = takeIds.length ? await batchScorecards(ex).execute({ ids: takeIds }) : [];
+  const ratings = cards.length ? await batchRatings(ex).execute({ ids: cards.map((c) => c.id) }) : [];
   const jobIds = [...new Set(rows.map((r) => r.job.id))];
-  const jobCriteria = jobIds.length
-    ? await ex
-        .select({
-          id: criteria.id,
-          jobId: criteria.jobId,
-          name: criteria.name,
-          description: criteria.description,
-          practise: criteria.practise,
-        })
-        .from(criteria)
-        .where(anyOf(criteria.jobId, jobIds))
-        .orderBy(asc(criteria.position))
-    : [];
+  const jobCriteria = jobIds.length ? await batchCriteria(ex).execute({ ids: jobIds }) : [];
   // Grouped once, in the order read, rather than searched for each application.
   const cardsOf = groupBy(cards, (c) => c.applicationId);
   const ratingsOf = groupBy(ratings, (x) => x.scorecardId);

@@ -6,7 +6,7 @@ import { check, type Finding, hasBlocking, type Jurisdiction } from '../../check
 import { familyFor, ownPointer, pointerFor } from '../pointers';
 import { candidateMention } from '../second-person';
 import { type Stage, type StagePolicy, stagePolicy } from '../stage-policy';
-import { ensurePeriod, excerpt, splitSentences } from '../text';
+import { countSentences, ensurePeriod, excerpt, foldSpace, splitSentences } from '../text';
 import { aggregate, key } from './aggregate';
 import { headingName, inlineCriterion, needsPhrase, tidy } from './phrasing';
 import type {
@@ -159,7 +159,7 @@ export class Composer {
     const used = new Set<string>();
     for (const r of agg.rated) {
       if (kind === 'gap' ? r.rating.rating >= 3 : r.rating.rating < 3) continue;
-      const evidence = r.rating.evidence?.replace(/\s+/g, ' ').trim() ?? '';
+      const evidence = r.rating.evidence == null ? '' : foldSpace(r.rating.evidence);
       if (!evidence) continue;
       const k = key(r.scorecard.id, agg.criterion.id);
       if (used.has(k) || this.omitted.has(k)) continue;
@@ -190,11 +190,17 @@ export class Composer {
         Number(a.warned) - Number(b.warned) || telling(a.r, b.r) || a.r.scorecardIndex - b.r.scorecardIndex,
     )) {
       if (out.length >= max) break;
-      const fresh = splitSentences(text)
-        .map((x) => x.text)
-        .filter((x) => !said.has(sentenceKey(x)));
+      // Each sentence's key made once: compared with what was said before this note, then added.
+      const fresh: string[] = [];
+      const keys: string[] = [];
+      for (const x of splitSentences(text)) {
+        const k = sentenceKey(x.text);
+        if (said.has(k)) continue;
+        fresh.push(x.text);
+        keys.push(k);
+      }
       if (fresh.length === 0) continue;
-      for (const x of fresh) said.add(sentenceKey(x));
+      for (const k of keys) said.add(k);
       out.push({
         text: fresh.join(' '),
         evidence: [
@@ -422,12 +428,12 @@ function criterionWords(c: ComposeCriterion) {
 
 /** A sentence as compared for repeats: case and spacing aside. */
 function sentenceKey(s: string): string {
-  return s.toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldSpace(s.toLowerCase());
 }
 
 /** The sentences of the letter's content: without the greeting, the headings and the sign-off. */
 export function countContent(paragraphs: Paragraph[]): number {
   return paragraphs
     .slice(1, -1)
-    .reduce((n, p) => n + p.segments.reduce((m, s) => m + splitSentences(s.text).length, 0), 0);
+    .reduce((n, p) => n + p.segments.reduce((m, s) => m + countSentences(s.text), 0), 0);
 }

@@ -3,7 +3,7 @@
 
 import { toSecondPerson } from '../second-person';
 import type { Stage } from '../stage-policy';
-import { capitalize, ensurePeriod, splitSentences } from '../text';
+import { capitalize, ensurePeriod, foldSpace, splitSentences } from '../text';
 import { tidy } from './phrasing';
 import type { ComposeScorecard } from './types';
 
@@ -137,13 +137,13 @@ function fragments(evidence: string): string[] {
   return evidence
     .split(/\r?\n|\s+[•·]\s+|(?:^|\s)[-*]\s+(?=\S)|;\s+/)
     .map((f) =>
-      f
-        .replace(/^\s*(?:[-*•·]|\d+[.)])\s*/, '')
-        .replace(/^Q\d+\s*[-–—:.)]\s*/i, '')
-        .replace(BARE_CONTRACTION, (w) => BARE_CONTRACTIONS[w.toLowerCase()] ?? w)
-        .replace(/^["'“‘]+|["'”’]+$/g, '')
-        .replace(/\s+/g, ' ')
-        .trim(),
+      foldSpace(
+        f
+          .replace(/^\s*(?:[-*•·]|\d+[.)])\s*/, '')
+          .replace(/^Q\d+\s*[-–—:.)]\s*/i, '')
+          .replace(BARE_CONTRACTION, (w) => BARE_CONTRACTIONS[w.toLowerCase()] ?? w)
+          .replace(/^["'“‘]+|["'”’]+$/g, ''),
+      ),
     )
     .filter((f) => /\p{L}{2,}/u.test(f));
 }
@@ -231,8 +231,16 @@ const MAX_WORDS_PER_SENTENCE = 32;
 
 /** A sentence of at most MAX_WORDS_PER_SENTENCE words: a longer one is cut at its last comma within the limit. */
 function shorten(sentence: string): string | null {
+  // The words are what lies between single spaces: at most MAX_WORDS_PER_SENTENCE - 1 spaces, nothing to cut.
+  let spaces = 0;
+  for (
+    let i = sentence.indexOf(' ');
+    i !== -1 && spaces < MAX_WORDS_PER_SENTENCE;
+    i = sentence.indexOf(' ', i + 1)
+  )
+    spaces++;
+  if (spaces < MAX_WORDS_PER_SENTENCE) return sentence;
   const words = sentence.split(' ');
-  if (words.length <= MAX_WORDS_PER_SENTENCE) return sentence;
   const head = words.slice(0, MAX_WORDS_PER_SENTENCE).join(' ');
   const comma = head.lastIndexOf(', ');
   if (comma < 0) return null;
