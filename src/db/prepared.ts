@@ -137,46 +137,13 @@ function onHandle(q: PgPreparedQuery<PreparedQueryConfig>, db: Executor) {
 export const UNNAMED = undefined as unknown as string;
 
 /**
- * A select built once for the process and prepared on any handle, a transaction's too: `prepared` builds its query
- * again for each handle, and a transaction is a new handle each time, so a statement run in every transaction (a
- * batch's reads) would be built every time. Here the first handle's query gives the text, the parameters (with their
- * placeholders) and how its rows map to the result; any other handle only wraps them (`prepareQuery`, what Drizzle's
- * own `prepare()` ends with), which is the same query on that handle.
+ * A select built once for the process and prepared without a name of its own (`UNNAMED`), on any handle, a
+ * transaction's too (`prepared` binds the first handle's query to each other handle's connection).
  */
 export function preparedSelect<P>(
   build: (db: Executor) => { prepare(name: string): P },
 ): (db: Executor) => P {
-  let template: { query: { sql: string; params: unknown[] }; fields: unknown; joins: unknown } | undefined;
-  return prepared((db) => {
-    if (template) {
-      const { query, fields, joins } = template;
-      const session = db._.session as unknown as {
-        prepareQuery(
-          q: typeof query,
-          f: unknown,
-          name: string,
-          arrayMode: boolean,
-        ): { joinsNotNullableMap?: unknown };
-      };
-      const q = session.prepareQuery(query, fields, UNNAMED, true);
-      q.joinsNotNullableMap = joins;
-      return q as P;
-    }
-    const first = build(db).prepare(UNNAMED);
-    // Both drivers' prepared queries keep these (drizzle-orm's node-postgres and pglite sessions).
-    const q = first as unknown as {
-      queryString: string;
-      params: unknown[];
-      fields: unknown;
-      joinsNotNullableMap: unknown;
-    };
-    template = {
-      query: { sql: q.queryString, params: q.params },
-      fields: q.fields,
-      joins: q.joinsNotNullableMap,
-    };
-    return first;
-  });
+  return prepared((db) => build(db).prepare(UNNAMED));
 }
 
 /** The text of a statement written with `sql`, both drivers (the text depends on neither). */
