@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { inline, type Param, prepared } from '../db/prepared';
 import {
@@ -83,24 +83,30 @@ export async function loadApplication(tx: Executor, organizationId: string, id: 
   return row;
 }
 
+/** Whether the member `userId` is assigned to the application (a value, or a placeholder of a prepared query). */
+const assignedTo = (userId: unknown) =>
+  sql`exists (select 1 from ${applicationInterviewers} ai
+    where ai.application_id = ${applications.id} and ai.user_id = ${userId})`;
+
 /**
  * The applications this member may read: all of the organization's, or for a role that reads only what it is assigned
  * (an interviewer), those it is assigned to. A condition on `applications`, undefined when nothing narrows it.
  */
-export function visibleApplications(tx: Executor, actor: Actor, param: Param = inline): SQL | undefined {
+export function visibleApplications(actor: Actor, param: Param = inline): SQL | undefined {
   if (roleMay(actor.role, 'applications.read-all')) return undefined;
-  return exists(
-    tx
-      .select({ one: applicationInterviewers.userId })
-      .from(applicationInterviewers)
-      .where(
-        and(
-          eq(applicationInterviewers.applicationId, applications.id),
-          eq(applicationInterviewers.userId, param('userId', actor.userId)),
-        ),
-      ),
-  );
+  return assignedTo(param('userId', actor.userId));
 }
+
+/**
+ * The same rule for a statement prepared once for every role: whether the role reads every application and who the
+ * member is are its `readsAll` and `userId` placeholders, filled from `visibilityValues`.
+ */
+export const visibleToPlaceholders = () =>
+  sql`(${sql.placeholder('readsAll')}::boolean or ${assignedTo(sql.placeholder('userId'))})`;
+export const visibilityValues = (actor: Actor) => ({
+  readsAll: roleMay(actor.role, 'applications.read-all'),
+  userId: actor.userId,
+});
 
 /** loadApplication as this member sees it: an application they may not read is not found (404), like another org's. */
 export async function loadApplicationFor(tx: Executor, actor: Actor, id: string, opts: Lock = {}) {

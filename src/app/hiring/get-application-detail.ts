@@ -21,7 +21,7 @@ import {
 import { roleMay } from '../../domain/policy';
 import { notFound } from '../../lib/errors';
 import type { Actor, AppContext } from '../context';
-import { applicationColumns } from '../load';
+import { applicationColumns, visibilityValues, visibleToPlaceholders } from '../load';
 
 type Json = Record<string, unknown>;
 interface DetailParts {
@@ -72,8 +72,7 @@ function buildDetailQuery(db: Executor) {
       and(
         eq(applications.id, id),
         eq(applications.organizationId, sql.placeholder('organizationId')),
-        sql`(${sql.placeholder('readsAll')}::boolean or exists (select 1 from ${applicationInterviewers} ai
-          where ai.application_id = ${applications.id} and ai.user_id = ${sql.placeholder('userId')}))`,
+        visibleToPlaceholders(),
       ),
     );
 }
@@ -89,8 +88,7 @@ export async function getApplicationDetail(ctx: AppContext, actor: Actor, input:
   const [found] = await detailQuery(ctx.db).execute({
     id: input.applicationId,
     organizationId: actor.organizationId,
-    readsAll: roleMay(actor.role, 'applications.read-all'),
-    userId: actor.userId,
+    ...visibilityValues(actor),
   });
   if (!found) throw notFound('Application');
   const {

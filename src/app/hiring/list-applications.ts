@@ -224,7 +224,7 @@ export function applicationFilter(
 ): SQL | undefined {
   const where: (SQL | undefined)[] = [
     eq(applications.organizationId, param('organizationId', actor.organizationId)),
-    visibleApplications(db, actor, param),
+    visibleApplications(actor, param),
   ];
   if (f.jobId) where.push(eq(applications.jobId, param('jobId', f.jobId)));
   if (f.stage) where.push(eq(applications.stage, param('stage', f.stage)));

@@ -54,7 +54,7 @@ export async function rejectApplications(ctx: AppContext, actor: Actor, input: R
             and(
               eq(applications.organizationId, actor.organizationId),
               inArray(applications.id, ids),
-              visibleApplications(tx, actor),
+              visibleApplications(actor),
             ),
           )
           .orderBy(candidates.name, applications.id)
