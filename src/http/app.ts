@@ -49,15 +49,21 @@ import { serveWeb } from './web-files';
 const webCompression = compress();
 
 /**
- * A body whose Content-Length is declared (and no Transfer-Encoding) is judged by it, as `bodyLimit` judges it, but
- * from the request's headers alone: `bodyLimit` first asks for the body's stream, which makes the server build a
- * whole Request and stream for every change, and then reads the body through them. A body of unknown length
- * (chunked) goes to `bodyLimit`, which counts it as it arrives.
+ * Hono's `bodyLimit`, but a body whose Content-Length is declared (and no Transfer-Encoding) is judged by it from the
+ * request's headers alone, as `bodyLimit` judges it: `bodyLimit` first asks for the body's stream, which makes the
+ * server build a whole Request and stream for every change, and then reads the body through them. A body of unknown
+ * length (chunked) goes to `bodyLimit`, which counts it as it arrives.
  */
-function withinLimit(c: Context<HttpEnv>, next: Next, maxSize: number, limit: MiddlewareHandler<HttpEnv>) {
-  const length = c.req.header('content-length');
-  if (length === undefined || c.req.header('transfer-encoding') !== undefined) return limit(c, next);
-  return Number.parseInt(length || '0', 10) > maxSize ? limit(c, next) : next();
+function limitBody(maxSize: number, message: string): MiddlewareHandler<HttpEnv> {
+  const limit = bodyLimit({
+    maxSize,
+    onError: (c) => c.json(errorBody('payload-too-large', message), 413),
+  });
+  return (c: Context<HttpEnv>, next: Next) => {
+    const length = c.req.header('content-length');
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return limit(c, next);
+    return Number.parseInt(length || '0', 10) > maxSize ? limit(c, next) : next();
+  };
 }
 
 /** The HTTP face of Debrief: the JSON API under /api, its OpenAPI description, and the web app at /. */
@@ -101,23 +107,17 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
     await next();
     c.res.headers.set('cache-control', 'no-store');
   });
-  const apiBodyLimit = bodyLimit({
-    maxSize: 1024 * 1024,
-    onError: (c) => c.json(errorBody('payload-too-large', 'The request body is larger than 1 MiB'), 413),
-  });
+  const apiBodyLimit = limitBody(1024 * 1024, 'The request body is larger than 1 MiB');
   // A CSV import carries a whole file: up to 16 MiB (as JSON, a little more).
-  const importBodyLimit = bodyLimit({
-    maxSize: 17 * 1024 * 1024,
-    onError: (c) => c.json(errorBody('payload-too-large', 'The file is larger than 16 MiB'), 413),
-  });
+  const importBodyLimit = limitBody(17 * 1024 * 1024, 'The file is larger than 16 MiB');
   // GET and HEAD requests have no body (the server never reads one): asking for it would build a whole Request
   // and its stream on every read.
   app.use('/api/*', (c, next) =>
     c.req.method === 'GET' || c.req.method === 'HEAD'
       ? next()
       : c.req.method === 'POST' && c.req.path === '/api/v1/imports'
-        ? withinLimit(c, next, 17 * 1024 * 1024, importBodyLimit)
-        : withinLimit(c, next, 1024 * 1024, apiBodyLimit),
+        ? importBodyLimit(c, next)
+        : apiBodyLimit(c, next),
   );
   // Before any route (guards.ts): no NUL characters, who the client is, no cross-site changes, who is asking.
   app.use('/api/*', refuseNul);

@@ -1,4 +1,4 @@
-import { type AnyColumn, and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { anyOf } from '../../db/any-of';
 import type { Database, Db, Executor } from '../../db/client';
 import { insertJsonRows } from '../../db/json-rows';
@@ -48,9 +48,8 @@ export type BatchOutcome =
       rejectedAt: Date | null;
     };
 
-/** `column = any(:name)`: the list as one array parameter filled when the prepared statement runs (`anyOf`). */
-const anyOfPlaceholder = (column: AnyColumn, name: string) =>
-  sql`${column} = any(${sql.placeholder(name)}::${sql.raw(column.getSQLType())}[])`;
+/** The list of ids a batch's read is run with, as one array parameter (`anyOf`). */
+const batchIds = sql.placeholder('ids');
 
 // The batch's four reads, built once for the process and prepared on each handle (`preparedSelect`): a batch reads
 // twice, the second time in its own transaction. Only the columns the drafts and the outcomes are made of.
@@ -78,7 +77,7 @@ const buildBatchApplications = (ex: Executor) =>
     .where(
       and(
         eq(applications.organizationId, sql.placeholder('organizationId')),
-        anyOfPlaceholder(applications.id, 'ids'),
+        anyOf(applications.id, batchIds),
       ),
     )
     .orderBy(asc(applications.id));
@@ -96,7 +95,7 @@ const batchScorecards = preparedSelect((ex) =>
       notes: scorecards.notes,
     })
     .from(scorecards)
-    .where(anyOfPlaceholder(scorecards.applicationId, 'ids'))
+    .where(anyOf(scorecards.applicationId, batchIds))
     .orderBy(asc(scorecards.createdAt)),
 );
 const batchRatings = preparedSelect((ex) =>
@@ -110,7 +109,7 @@ const batchRatings = preparedSelect((ex) =>
       flaggedRules: scorecardRatings.flaggedRules,
     })
     .from(scorecardRatings)
-    .where(anyOfPlaceholder(scorecardRatings.scorecardId, 'ids')),
+    .where(anyOf(scorecardRatings.scorecardId, batchIds)),
 );
 const batchCriteria = preparedSelect((ex) =>
   ex
@@ -122,7 +121,7 @@ const batchCriteria = preparedSelect((ex) =>
       practise: criteria.practise,
     })
     .from(criteria)
-    .where(anyOfPlaceholder(criteria.jobId, 'ids'))
+    .where(anyOf(criteria.jobId, batchIds))
     .orderBy(asc(criteria.position)),
 );
 
