@@ -296,10 +296,6 @@ function joinSplice(s: string): string {
 }
 
 /**
- * The note addressed to the candidate, or null when that cannot be done reliably. `candidateNames` are the
- * candidate's full name and first name (case-sensitive, whole words).
- */
-/**
  * Whether any of the candidate's names, as `toSecondPerson` looks for them, occurs in the note. When none does, the
  * names make no difference: `toSecondPerson(note, names)` is `toSecondPerson(note, [])` (a name is only ever found by
  * its exact text in the note, spaces folded as here).
@@ -318,6 +314,10 @@ export function candidateMention(candidateNames: readonly string[]): (note: stri
   };
 }
 
+/**
+ * The note addressed to the candidate, or null when that cannot be done reliably. `candidateNames` are the
+ * candidate's full name and first name (case-sensitive, whole words).
+ */
 export function toSecondPerson(note: string, candidateNames: readonly string[] = []): string | null {
   const text = foldSpace(note);
   if (!text) return null;

@@ -134,16 +134,16 @@ export function needsPhrase(name: string, familyId: string): string {
 }
 
 /**
- * One sentence tidied: no space before punctuation, no punctuation doubled ("Inc..", ",.", "?."), one space between
- * words. An ellipsis of three dots is written as one character first, so it is not taken for doubled periods.
- */
-/**
  * Whether any replacement in `tidy` would change the sentence: white space other than one space, three dots, white
  * space before punctuation, two marks of `,;:` in a row, one before an end mark, an ellipsis before or after one, or
  * two end marks in a row.
  */
 const UNTIDY = /[^\S ]| {2}|\.{3}|\s[,.;:!?…]|[,;:]\s*[,;:.!?]|…\s*[.!?]|[.!?]\s*[.!?…]/;
 
+/**
+ * One sentence tidied: no space before punctuation, no punctuation doubled ("Inc..", ",.", "?."), one space between
+ * words. An ellipsis of three dots is written as one character first, so it is not taken for doubled periods.
+ */
 export function tidy(sentence: string): string {
   // Most sentences have nothing to tidy: none of the replacements below would change them, so only the ends go.
   if (!UNTIDY.test(sentence)) return sentence.trim();

@@ -3,6 +3,7 @@
 // allows. Records the evidence it leaves out. Pure.
 
 import { check, type Finding, hasBlocking, type Jurisdiction } from '../../checker';
+import { BoundedMemo } from '../bounded-memo';
 import { familyFor, ownPointer, pointerFor } from '../pointers';
 import { candidateMention } from '../second-person';
 import { type Stage, type StagePolicy, stagePolicy } from '../stage-policy';
@@ -389,41 +390,35 @@ export class Composer {
  * sentences open and close every draft of a job, so they are kept (a pure function of the text; the store is emptied
  * when it grows past a thousand).
  */
-const templates = new Map<string, { tidied: string; keys: string[] }>();
+const templates = new BoundedMemo<{ tidied: string; keys: string[] }>();
 function template(text: string): { tidied: string; keys: string[] } {
-  let found = templates.get(text);
-  if (!found) {
+  return templates.get(text, () => {
     const tidied = tidy(text);
-    found = { tidied, keys: splitSentences(tidied).map((x) => sentenceKey(x.text)) };
-    if (templates.size >= 1000) templates.clear();
-    templates.set(text, found);
-  }
-  return found;
+    return { tidied, keys: splitSentences(tidied).map((x) => sentenceKey(x.text)) };
+  });
 }
 
 /**
  * How a criterion reads in a letter: inside a sentence, as a heading, its family of skills and what the role needs.
  * Pure functions of its name and description, the same for every draft of a job, so kept (emptied past a thousand).
  */
-const criterionPhrasings = new Map<
-  string,
-  { inline: string; heading: string; family: string; needs: string }
->();
+const criterionPhrasings = new BoundedMemo<{
+  inline: string;
+  heading: string;
+  family: string;
+  needs: string;
+}>();
 function criterionWords(c: ComposeCriterion) {
   const k = c.description === null ? `n${c.name}` : `d${c.name}\u0000${c.description}`;
-  let found = criterionPhrasings.get(k);
-  if (!found) {
+  return criterionPhrasings.get(k, () => {
     const family = familyFor(c.name, c.description).family.id;
-    found = {
+    return {
       inline: inlineCriterion(c.name),
       heading: headingName(c.name),
       family,
       needs: needsPhrase(c.name, family),
     };
-    if (criterionPhrasings.size >= 1000) criterionPhrasings.clear();
-    criterionPhrasings.set(k, found);
-  }
-  return found;
+  });
 }
 
 /** A sentence as compared for repeats: case and spacing aside. */

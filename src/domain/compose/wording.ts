@@ -1,6 +1,7 @@
 // Wording: how an interviewer's observation reads to the candidate (addressed to them, in whole sentences, cleaned of
 // the marks of raw notes: bullets, labels with colons, trailing dots), and the names that must never appear. Pure.
 
+import { BoundedMemo } from '../bounded-memo';
 import { toSecondPerson } from '../second-person';
 import type { Stage } from '../stage-policy';
 import { capitalize, ensurePeriod, foldSpace, splitSentences } from '../text';
@@ -54,16 +55,9 @@ export function mentionsName(text: string, nameParts: readonly string[]): boolea
  * interviews most of a job's candidates, so a panel's test is kept (emptied past a thousand panels).
  */
 export function nameTest(nameParts: readonly string[]): (text: string) => boolean {
-  const k = nameParts.join('\u0000');
-  let test = nameTests.get(k);
-  if (!test) {
-    test = buildNameTest(nameParts);
-    if (nameTests.size >= 1000) nameTests.clear();
-    nameTests.set(k, test);
-  }
-  return test;
+  return nameTests.get(nameParts.join('\u0000'), () => buildNameTest(nameParts));
 }
-const nameTests = new Map<string, (text: string) => boolean>();
+const nameTests = new BoundedMemo<(text: string) => boolean>();
 
 function buildNameTest(nameParts: readonly string[]): (text: string) => boolean {
   const patterns = nameParts.map((part) => {
