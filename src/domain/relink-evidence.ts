@@ -4,11 +4,9 @@
 // Pure: no I/O, browser-safe.
 
 import type { ComposedSentence } from './compose/types';
-import { splitSentences } from './text';
+import { foldSpace, splitSentences } from './text';
 
-function normalize(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+const normalize = foldSpace;
 
 /**
  * The sentences of an edited body, each with the evidence of the previous sentence it still is. A sentence

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { criteria } from '../../db/schema';
+import { foldSpace } from '../../domain/text';
 import { notFound } from '../../lib/errors';
 import { recordAudit } from '../audit';
 import { checkFeedbackText, refuseRiskyText } from '../check-text';
@@ -20,7 +21,7 @@ export interface SetCriterionPointerInput {
  * written keep their text.
  */
 export async function setCriterionPointer(ctx: AppContext, actor: Actor, input: SetCriterionPointerInput) {
-  const practise = input.practise?.replace(/\s+/g, ' ').trim() || null;
+  const practise = (input.practise && foldSpace(input.practise)) || null;
   return ctx.db.transaction(async (tx) => {
     const job = await loadJob(tx, actor.organizationId, input.jobId);
     const [current] = await tx

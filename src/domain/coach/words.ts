@@ -1,7 +1,9 @@
 // Small text helpers of the request coach. Pure.
 
+import { foldSpace } from '../text';
+
 export function clean(s: string | null | undefined): string {
-  return (s ?? '').replace(/\s+/g, ' ').trim();
+  return foldSpace(s ?? '');
 }
 
 export function firstName(name: string): string {

@@ -77,7 +77,7 @@ export class Composer {
       for (const r of s.ratings) if (r.leftOut) this.omit(s.id, r.criterionId, r.leftOut);
     this.nameParts = interviewerNameParts(input.scorecards);
     this.mentionsInterviewer = nameTest(this.nameParts);
-    const full = input.candidateName.replace(/\s+/g, ' ').trim();
+    const full = foldSpace(input.candidateName);
     this.candidateNames = [full, firstName(full)].filter((n) => n && !this.mentionsInterviewer(n));
     this.mentionsCandidate = candidateMention(this.candidateNames);
     this.jurisdictions = input.jurisdictions?.length ? input.jurisdictions : undefined;
@@ -219,8 +219,8 @@ export class Composer {
 
   private planWith(sentencesPerNote: number): Plan {
     const { input, policy } = this;
-    const org = input.organizationName.replace(/\s+/g, ' ').trim();
-    const job = input.jobTitle.replace(/\s+/g, ' ').trim();
+    const org = foldSpace(input.organizationName);
+    const job = foldSpace(input.jobTitle);
     const first = firstName(input.candidateName);
     const gaps = this.gaps();
     const strength = this.strength(gaps);

@@ -2,6 +2,8 @@
 // closing, the sign-off and who signs. The composer places them; the checker reads the organization's own texts like
 // any draft before they are saved. Pure: browser-safe, so the settings page previews a letter as the admin types.
 
+import { foldSpace } from '../text';
+
 export const GREETINGS = ['Dear', 'Hello', 'Hi'] as const;
 export type Greeting = (typeof GREETINGS)[number];
 
@@ -43,7 +45,7 @@ export const VOICE_LIMITS = {
 } as const;
 
 const clean = (s: string | null | undefined): string | null => {
-  const t = (s ?? '').replace(/\s+/g, ' ').trim();
+  const t = foldSpace(s ?? '');
   return t === '' ? null : t;
 };
 

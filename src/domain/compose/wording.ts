@@ -22,7 +22,7 @@ export function firstName(candidateName: string): string {
 export function interviewerNameParts(scorecards: ComposeScorecard[]): string[] {
   const parts = new Set<string>();
   for (const s of scorecards) {
-    const full = s.interviewerName.replace(/\s+/g, ' ').trim();
+    const full = foldSpace(s.interviewerName);
     if (!full) continue;
     parts.add(full);
     for (const p of full.split(/[\s,]+/)) {
