@@ -8,7 +8,8 @@
 // `npx tsx eval/theme-forward.ts` (about 30 s the first time: each old version is unpacked with git archive into the
 // system's temporary directory, its vocabulary compiled, and its matcher made to leave its scores where this reads
 // them). Knobs as environment variables: WN=1 (WordNet meanings, HYPER levels of hypernyms at weight HW), ALPHA, VW,
-// CW, NONE=w (the null-labelled learn items as a class of their own, at weight w). The holdout halves are never read.
+// CW, NONE=w (the null-labelled learn items as a class of their own, at weight w), MODEL=cnb (complement naive
+// Bayes, TEMP its scale). The holdout halves are never read.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -207,6 +208,35 @@ function train(classes: string[], docs: Doc[]): Model {
     }
   }
   const den = [...totals].map((t) => Math.log(t + ALPHA * counts.size));
+  if (process.env.MODEL === 'cnb') {
+    // Complement naive Bayes (Rennie et al. 2003), weights normalised per class.
+    const all = totals.reduce((a, b) => a + b, 0);
+    const V = counts.size;
+    const w = new Map<string, Float64Array>();
+    const norm = new Float64Array(K);
+    for (const [f, row] of counts) {
+      const rowSum = row.reduce((a, b) => a + b, 0);
+      const ws = new Float64Array(K);
+      for (let k = 0; k < K; k++) {
+        ws[k] = Math.log((rowSum - row[k]! + ALPHA) / (all - totals[k]! + ALPHA * V));
+        norm[k]! += Math.abs(ws[k]!);
+      }
+      w.set(f, ws);
+    }
+    for (const ws of w.values()) for (let k = 0; k < K; k++) ws[k]! /= norm[k]!;
+    return (gap) => {
+      const found = [...gapFeatures(gap)].flatMap(([f, n]) => {
+        const ws = w.get(f);
+        return ws ? [{ n, ws }] : [];
+      });
+      if (!found.length) return null;
+      const T = Number(process.env.TEMP ?? 50);
+      const sc = classes.map((_, k) => -T * found.reduce((s, x) => s + x.n * x.ws[k]!, 0));
+      const mx = Math.max(...sc);
+      const z = Math.log(sc.reduce((s, v) => s + Math.exp(v - mx), 0)) + mx;
+      return new Map(classes.map((c, k) => [c, sc[k]! - z]));
+    };
+  }
   return (gap) => {
     const found = [...gapFeatures(gap)].flatMap(([f, n]) => {
       const row = counts.get(f);
@@ -253,12 +283,19 @@ async function version(
   };
 }
 
+const alone = (rules: (g: Gap) => { theme: string | null }, item: GapItem) => ({
+  evidenceOnly: rules({ criterion: null, evidence: item.text }).theme,
+  criterionOnly: item.criterion ? rules({ criterion: null, evidence: item.criterion }).theme : null,
+});
 const learn = (f: string) => loadGapItems(f).filter((i) => halfOf(i.url) === 'learn');
 
 interface Pred {
   item: GapItem;
   rules: { theme: string | null; scores: Map<string, number> };
   nb: Map<string, number> | null;
+  /** The rules on the evidence alone, and on the criterion alone. */
+  evidenceOnly: string | null;
+  criterionOnly: string | null;
 }
 type Policy = (p: Pred) => string | null;
 const top = (m: Map<string, number> | null) => {
@@ -270,6 +307,44 @@ const POLICIES: Record<string, Policy> = {
   rules: (p) => p.rules.theme,
   nb: (p) => top(p.nb).theme,
   silent: (p) => p.rules.theme ?? top(p.nb).theme,
+  evidenceOnly: (p) => p.evidenceOnly,
+  criterionOnly: (p) => p.criterionOnly,
+  eitherRight: (p) =>
+    p.evidenceOnly === p.item.theme || p.criterionOnly === p.item.theme ? p.item.theme : null,
+  ...Object.fromEntries(
+    [2, 3, 5].flatMap((k) => [
+      [
+        `rulesInNb${k}`,
+        (p: Pred) => {
+          const nbTop = [...(p.nb ?? [])]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, k)
+            .map(([t]) => t);
+          const r = [...p.rules.scores].filter(([t]) => nbTop.includes(t)).sort((a, b) => b[1] - a[1]);
+          return r[0]?.[0] ?? p.rules.theme ?? top(p.nb).theme;
+        },
+      ],
+      [
+        `rulesInNb${k}else`,
+        (p: Pred) => {
+          const nbTop = [...(p.nb ?? [])]
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, k)
+            .map(([t]) => t);
+          const r = [...p.rules.scores].filter(([t]) => nbTop.includes(t)).sort((a, b) => b[1] - a[1]);
+          return r[0]?.[0] ?? top(p.nb).theme ?? p.rules.theme;
+        },
+      ],
+    ]),
+  ),
+  nbTop3: (p) => {
+    const s = [...(p.nb ?? [])].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    return s.some(([k]) => k === p.item.theme) ? p.item.theme : null;
+  },
+  rulesTop2: (p) => {
+    const s = [...p.rules.scores].sort((a, b) => b[1] - a[1]).slice(0, 2);
+    return s.some(([k]) => k === p.item.theme) || (p.item.theme === null && !s.length) ? p.item.theme : null;
+  },
 };
 for (const a of [0.3, 0.5, 0.7])
   POLICIES[`silent@${a}`] = (p) => {
@@ -342,7 +417,7 @@ async function main() {
       preds.push(
         learn(GAP_FILES[k]!).map((item) => {
           const g = { criterion: item.criterion, evidence: item.text };
-          return { item, rules: rules(g), nb: model(g) };
+          return { item, rules: rules(g), nb: model(g), ...alone(rules, item) };
         }),
       );
     }
@@ -366,7 +441,7 @@ async function main() {
     for (const [s, file] of GAP_FILES.entries())
       for (const item of learn(file).filter((x) => fold.get(x.url) === f)) {
         const g = { criterion: item.criterion, evidence: item.text };
-        bySet[s]!.push({ item, rules: rules(g), nb: model(g) });
+        bySet[s]!.push({ item, rules: rules(g), nb: model(g), ...alone(rules, item) });
       }
   }
   console.log('current rules (in sample), NB out of fold: all learn halves');
