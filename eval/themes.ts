@@ -4,7 +4,13 @@
 // sets; reported per set and for all sets together.
 import { themeOfGap, themesOf } from '../src/domain/themes';
 import { halfOf } from './realworld';
-import { crossValidate, noteWithSecondOpinion, trainOnLearn, withSecondOpinion } from './theme-model';
+import {
+  crossValidate,
+  noteWithSecondOpinion,
+  trainOnLearn,
+  whereSplit,
+  withSecondOpinion,
+} from './theme-model';
 import { GAP_FILES, type GapItem, loadGapItems } from './theme-sets';
 
 export interface HalfAccuracy {
@@ -76,6 +82,25 @@ export function reportThemeAccuracy(showLearnMisses: boolean): void {
   );
   console.log(
     `    all sets: learn, 5-fold out of fold ${cv.together} of ${cv.items} (the model alone ${cv.alone}); HOLDOUT ${held} of ${holdoutItems.length} (${(held / holdoutItems.length).toFixed(3)})`,
+  );
+  // Per set (holdout aggregates only): the rules with the model where they find none, and where they are split.
+  const holdoutOf = (f: string) => loadGapItems(f).filter((i) => halfOf(i.url) === 'holdout');
+  const right = (
+    items: GapItem[],
+    pick: (g: { criterion: string | null; evidence: string }) => string | null,
+  ) => items.filter((i) => pick({ criterion: i.criterion, evidence: i.text }) === i.theme).length;
+  const silentBySet = GAP_FILES.map(
+    (f) => `${right(holdoutOf(f), (g) => withSecondOpinion(g, model))}/${holdoutOf(f).length}`,
+  );
+  const bySet = GAP_FILES.map(
+    (f) => `${right(holdoutOf(f), (g) => whereSplit(g, model))}/${holdoutOf(f).length}`,
+  );
+  const heldSplit = holdoutItems.filter(
+    (i) => whereSplit({ criterion: i.criterion, evidence: i.text }, model) === i.theme,
+  );
+  console.log(`    HOLDOUT by set: ${silentBySet.join(', ')}`);
+  console.log(
+    `    where the rules find none or their best leads by less than 1: learn, out of fold ${cv.split} of ${cv.items}; HOLDOUT ${heldSplit.length} of ${holdoutItems.length} (${(heldSplit.length / holdoutItems.length).toFixed(3)}; by set ${bySet.join(', ')})`,
   );
   for (const gated of [false, true]) {
     const heldNotes = holdoutItems.filter(

@@ -209,6 +209,8 @@ export interface ThemeMatcher {
    * names one. Never reads advice: pass only the criterion and what was observed.
    */
   themeOfGap(gap: Gap): GapTheme | null;
+  /** Each theme's score toward a gap's one theme (themeOfGap takes the highest), for measuring how sure it is. */
+  gapScores(gap: Gap): Map<string, number>;
 }
 
 /** The matcher of a vocabulary: the themes in their order, each with its gap and topic phrases, and the cues. */
@@ -394,7 +396,7 @@ export function themeMatcher(themes: readonly ThemeData[], cueData: ThemeCues): 
     return cues.shortfall.test(c) || !cues.praise.test(c);
   }
 
-  function themeOfGap(gap: Gap): GapTheme | null {
+  function scoreGap(gap: Gap): Map<string, { score: number; order: number; first: GapTheme }> {
     // The criterion names the area assessed, so its phrases weigh most; a gap phrase in the evidence says what fell
     // short more surely than a topic; then each word of a theme's area counts. Ties go to a field's own theme,
     // then to what was found first: phrases (criterion, then evidence) before words (criterion, then evidence).
@@ -443,6 +445,11 @@ export function themeMatcher(themes: readonly ThemeData[], cueData: ThemeCues): 
       'evidence',
       asWords(gap.evidence, inEvidence).filter((f) => f.weight > 0),
     );
+    return scores;
+  }
+
+  function themeOfGap(gap: Gap): GapTheme | null {
+    const scores = scoreGap(gap);
     // A field's practice named is the one to work on ("poor time management with 2 pts" is patient care).
     const field = (s: { first: GapTheme }) => fieldThemes.has(s.first.theme);
     let best: { score: number; order: number; first: GapTheme } | undefined;
@@ -456,5 +463,9 @@ export function themeMatcher(themes: readonly ThemeData[], cueData: ThemeCues): 
     return best?.first ?? null;
   }
 
-  return { themesOf, requestedBy, themeOfGap };
+  function gapScores(gap: Gap): Map<string, number> {
+    return new Map([...scoreGap(gap)].map(([theme, s]) => [theme, s.score]));
+  }
+
+  return { themesOf, requestedBy, themeOfGap, gapScores };
 }
