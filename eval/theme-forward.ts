@@ -20,6 +20,7 @@ import { features, words } from '../src/checker/second-opinion';
 import { lookupForms } from '../src/domain/themes/words';
 import { prng } from './prng';
 import { halfOf } from './realworld';
+import { phraseWords } from './theme-model';
 import { GAP_FILES, type GapItem, loadGapItems } from './theme-sets';
 
 const require = createRequire(import.meta.url);
@@ -136,19 +137,6 @@ function gapFeatures(gap: Gap): Map<string, number> {
   if (gap.criterion?.trim()) add(gap.criterion, CW);
   add(gap.evidence, 1);
   return out;
-}
-function phraseWords(source: string): string {
-  let s = source;
-  for (let i = 0; i < 3; i++)
-    s = s.replace(/([a-z]+)\(\?:([a-z'|]+)\)(\??)/gi, (_, stem: string, ends: string, opt: string) =>
-      [...(opt ? [stem] : []), ...ends.split('|').map((e) => stem + e)].join(' '),
-    );
-  return s
-    .replace(/\\[a-z]/gi, ' ')
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/[()|?*+{}0-9,^$.\\:]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 interface Doc {
   theme: string;
@@ -303,6 +291,14 @@ const top = (m: Map<string, number> | null) => {
   const s = [...m].sort((a, b) => b[1] - a[1]);
   return { theme: s[0]![0] === '__none' ? null : s[0]![0], score: s[0]![1], second: s[1]?.[1] ?? 0 };
 };
+/** The rules' best theme among the model's `k` best, if any. */
+function rulesBestInNbTop(p: Pred, k: number): string | undefined {
+  const nbTop = [...(p.nb ?? [])]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, k)
+    .map(([t]) => t);
+  return [...p.rules.scores].filter(([t]) => nbTop.includes(t)).sort((a, b) => b[1] - a[1])[0]?.[0];
+}
 const POLICIES: Record<string, Policy> = {
   rules: (p) => p.rules.theme,
   nb: (p) => top(p.nb).theme,
@@ -313,28 +309,8 @@ const POLICIES: Record<string, Policy> = {
     p.evidenceOnly === p.item.theme || p.criterionOnly === p.item.theme ? p.item.theme : null,
   ...Object.fromEntries(
     [2, 3, 5].flatMap((k) => [
-      [
-        `rulesInNb${k}`,
-        (p: Pred) => {
-          const nbTop = [...(p.nb ?? [])]
-            .sort((a, b) => b[1] - a[1])
-            .slice(0, k)
-            .map(([t]) => t);
-          const r = [...p.rules.scores].filter(([t]) => nbTop.includes(t)).sort((a, b) => b[1] - a[1]);
-          return r[0]?.[0] ?? p.rules.theme ?? top(p.nb).theme;
-        },
-      ],
-      [
-        `rulesInNb${k}else`,
-        (p: Pred) => {
-          const nbTop = [...(p.nb ?? [])]
-            .sort((a, b) => b[1] - a[1])
-            .slice(0, k)
-            .map(([t]) => t);
-          const r = [...p.rules.scores].filter(([t]) => nbTop.includes(t)).sort((a, b) => b[1] - a[1]);
-          return r[0]?.[0] ?? top(p.nb).theme ?? p.rules.theme;
-        },
-      ],
+      [`rulesInNb${k}`, (p: Pred) => rulesBestInNbTop(p, k) ?? p.rules.theme ?? top(p.nb).theme],
+      [`rulesInNb${k}else`, (p: Pred) => rulesBestInNbTop(p, k) ?? top(p.nb).theme ?? p.rules.theme],
     ]),
   ),
   nbTop3: (p) => {
