@@ -20,7 +20,7 @@ import { features, words } from '../src/checker/second-opinion';
 import { lookupForms } from '../src/domain/themes/words';
 import { prng } from './prng';
 import { halfOf } from './realworld';
-import { phraseWords } from './theme-model';
+import { type Doc, featureCounts, type ThemeVocabulary as Vocabulary, vocabularyDocs } from './theme-model';
 import { GAP_FILES, type GapItem, loadGapItems } from './theme-sets';
 
 const require = createRequire(import.meta.url);
@@ -138,30 +138,8 @@ function gapFeatures(gap: Gap): Map<string, number> {
   add(gap.evidence, 1);
   return out;
 }
-interface Doc {
-  theme: string;
-  gap: Gap;
-  weight: number;
-}
 const VW = Number(process.env.VW ?? 6);
 const ALPHA = Number(process.env.ALPHA ?? 2);
-function vocabularyDocs(V: Vocabulary): Doc[] {
-  const docs: Doc[] = [];
-  for (const t of V.THEME_DATA) {
-    const text = [
-      t.label,
-      t.description,
-      ...t.gap.map(phraseWords),
-      ...t.topic.map(phraseWords),
-      ...(t.words ?? []),
-    ];
-    docs.push({ theme: t.id, gap: { evidence: text.join('. ') }, weight: VW });
-    const ex = V.THEME_EXAMPLES[t.id];
-    for (const e of ex?.fire ?? []) docs.push({ theme: t.id, gap: { evidence: e }, weight: 1 });
-    for (const g of ex?.gaps ?? []) docs.push({ theme: t.id, gap: g, weight: 1 });
-  }
-  return docs;
-}
 const labelled = (items: GapItem[]): Doc[] =>
   items.flatMap((i) =>
     i.theme === null
@@ -179,22 +157,7 @@ const labelled = (items: GapItem[]): Doc[] =>
 type Model = (gap: Gap) => Map<string, number> | null; // log posterior (normalised)
 function train(classes: string[], docs: Doc[]): Model {
   const K = classes.length;
-  const index = new Map(classes.map((c, k) => [c, k]));
-  const counts = new Map<string, Float64Array>();
-  const totals = new Float64Array(K);
-  for (const d of docs) {
-    const k = index.get(d.theme);
-    if (k === undefined) continue;
-    for (const [f, n] of gapFeatures(d.gap)) {
-      let row = counts.get(f);
-      if (!row) {
-        row = new Float64Array(K);
-        counts.set(f, row);
-      }
-      row[k]! += n * d.weight;
-      totals[k]! += n * d.weight;
-    }
-  }
+  const { counts, totals } = featureCounts(classes, docs, gapFeatures);
   const den = [...totals].map((t) => Math.log(t + ALPHA * counts.size));
   if (process.env.MODEL === 'cnb') {
     // Complement naive Bayes (Rennie et al. 2003), weights normalised per class.
@@ -238,19 +201,6 @@ function train(classes: string[], docs: Doc[]): Model {
     const z = Math.log(sc.reduce((s, v) => s + Math.exp(v - mx), 0)) + mx;
     return new Map(classes.map((c, k) => [c, sc[k]! - z]));
   };
-}
-
-/** An old version's vocabulary module, read loosely (its shape changed across versions). */
-interface Vocabulary {
-  THEME_DATA: {
-    id: string;
-    label: string;
-    description: string;
-    gap: string[];
-    topic: string[];
-    words?: string[];
-  }[];
-  THEME_EXAMPLES: Record<string, { fire?: string[]; gaps?: Gap[] }>;
 }
 
 async function version(
@@ -373,7 +323,7 @@ function tally(preds: Pred[][], names: string[]) {
 }
 
 async function main() {
-  const classesOf = (V: { THEME_DATA: { id: string }[] }) => [
+  const classesOf = (V: { THEME_DATA: readonly { id: string }[] }) => [
     ...V.THEME_DATA.map((t) => t.id),
     ...(process.env.NONE ? ['__none'] : []),
   ];
@@ -389,7 +339,7 @@ async function main() {
     for (const [dir, k] of steps) {
       const { V, rules } = await version(dir);
       const prior = GAP_FILES.slice(0, k).flatMap(learn);
-      const model = train(classesOf(V), [...vocabularyDocs(V), ...labelled(prior)]);
+      const model = train(classesOf(V), [...vocabularyDocs(V, VW), ...labelled(prior)]);
       preds.push(
         learn(GAP_FILES[k]!).map((item) => {
           const g = { criterion: item.criterion, evidence: item.text };
@@ -410,7 +360,7 @@ async function main() {
     [groups[i], groups[j]] = [groups[j]!, groups[i]!];
   }
   const fold = new Map(groups.map((g, i) => [g, i % 5]));
-  const vocab = vocabularyDocs(V);
+  const vocab = vocabularyDocs(V, VW);
   const bySet: Pred[][] = GAP_FILES.map(() => []);
   for (let f = 0; f < 5; f++) {
     const model = train(classesOf(V), [...vocab, ...labelled(items.filter((i) => fold.get(i.url) !== f))]);

@@ -45,7 +45,7 @@ export const SETTINGS = {
 
 const MATCHER = themeMatcher(THEME_DATA, THEME_CUES);
 
-interface Doc {
+export interface Doc {
   theme: string;
   gap: Gap;
   weight: number;
@@ -145,13 +145,35 @@ export function phraseWords(source: string): string {
     .trim();
 }
 
-/** Each theme's own documents: its vocabulary (one document) and its examples (one each). */
-function vocabularyDocs(): Doc[] {
+/** A theme vocabulary module's shape, read loosely: older versions (eval/theme-forward.ts) had no `words`. */
+export interface ThemeVocabulary {
+  THEME_DATA: readonly {
+    id: string;
+    label: string;
+    description: string;
+    gap: readonly string[];
+    topic: readonly string[];
+    words?: readonly string[];
+  }[];
+  THEME_EXAMPLES: Readonly<Record<string, { fire?: readonly string[]; gaps?: readonly Gap[] } | undefined>>;
+}
+
+/** Each theme's own documents: its vocabulary (one document, of the weight given) and its examples (one each). */
+export function vocabularyDocs(
+  V: ThemeVocabulary = { THEME_DATA, THEME_EXAMPLES },
+  weight = SETTINGS.vocabularyWeight,
+): Doc[] {
   const docs: Doc[] = [];
-  for (const t of THEME_DATA) {
-    const text = [t.label, t.description, ...t.gap.map(phraseWords), ...t.topic.map(phraseWords), ...t.words];
-    docs.push({ theme: t.id, gap: { evidence: text.join('. ') }, weight: SETTINGS.vocabularyWeight });
-    const ex = THEME_EXAMPLES[t.id];
+  for (const t of V.THEME_DATA) {
+    const text = [
+      t.label,
+      t.description,
+      ...t.gap.map(phraseWords),
+      ...t.topic.map(phraseWords),
+      ...(t.words ?? []),
+    ];
+    docs.push({ theme: t.id, gap: { evidence: text.join('. ') }, weight });
+    const ex = V.THEME_EXAMPLES[t.id];
     for (const e of ex?.fire ?? []) docs.push({ theme: t.id, gap: { evidence: e }, weight: 1 });
     for (const g of ex?.gaps ?? []) docs.push({ theme: t.id, gap: g, weight: 1 });
   }
@@ -168,24 +190,38 @@ const labelled = (items: GapItem[]): Doc[] =>
 /** A trained model: the most likely theme of a gap, or null when it has no feature the model knows. */
 export type ThemeModel = (gap: Gap) => string | null;
 
-function trainModel(docs: Doc[]): ThemeModel {
-  const classes = THEME_DATA.map((t) => t.id);
-  const K = classes.length;
+/**
+ * Each feature's weighted count in each class (a row indexed like `classes`) and each class's total, over the
+ * documents of those classes; a document of another class is skipped.
+ */
+export function featureCounts(
+  classes: readonly string[],
+  docs: readonly Doc[],
+  featuresOf: (gap: Gap) => Map<string, number>,
+): { counts: Map<string, Float64Array>; totals: Float64Array } {
   const index = new Map(classes.map((c, k) => [c, k]));
   const counts = new Map<string, Float64Array>();
-  const totals = new Float64Array(K);
+  const totals = new Float64Array(classes.length);
   for (const d of docs) {
-    const k = index.get(d.theme)!;
-    for (const [f, n] of gapFeatures(d.gap)) {
+    const k = index.get(d.theme);
+    if (k === undefined) continue;
+    for (const [f, n] of featuresOf(d.gap)) {
       let row = counts.get(f);
       if (!row) {
-        row = new Float64Array(K);
+        row = new Float64Array(classes.length);
         counts.set(f, row);
       }
       row[k]! += n * d.weight;
       totals[k]! += n * d.weight;
     }
   }
+  return { counts, totals };
+}
+
+function trainModel(docs: Doc[]): ThemeModel {
+  const classes = THEME_DATA.map((t) => t.id);
+  const K = classes.length;
+  const { counts, totals } = featureCounts(classes, docs, gapFeatures);
   const { alpha } = SETTINGS;
   const denominators = [...totals].map((t) => Math.log(t + alpha * counts.size));
   return (gap) => {
