@@ -354,3 +354,148 @@ describe('a batch whose facts change before it locks them', () => {
     expect(await bodyOf(changed.application.id)).not.toContain('typos');
   }, 120_000);
 });
+
+describe('the drafts a batch stores', () => {
+  it('read back, and edit, exactly as the same rejections made one at a time: accents, emoji, a character outside the BMP', async () => {
+    const org = await newOrganization(h);
+    const priya = await inviteMember(org, 'Priya Natarajan');
+    const tomasz = await inviteMember(org, 'Tomasz Wójcik');
+    // A batch sends where each text is in the body: these put characters of two, three and four bytes (the last two
+    // UTF-16 units, which the batch sends whole) before and inside the texts of the letters.
+    const outcomes: {
+      name: string;
+      cards: { by: string; stage: string; ratings: [string, number, string][] }[];
+    }[] = [
+      {
+        name: '𠮷田 Yui',
+        cards: [
+          {
+            by: priya.id,
+            stage: 'interview',
+            ratings: [
+              ['Attention to detail', 1, 'Missed two typos 😬 in the API field names.'],
+              ['System design', 2, 'No plan for retries when the payment provider times out.'],
+              ['Communication', 4, 'Explained the caching trade-off clearly 👍 with a diagram.'],
+            ],
+          },
+        ],
+      },
+      {
+        name: 'Zoë Ångström',
+        cards: [
+          {
+            by: tomasz.id,
+            stage: 'interview',
+            ratings: [
+              ['Attention to detail', 2, 'Missed the “naïve” cache invalidation case — twice.'],
+              ['Communication', 4, 'Walked through a past migration step by step, naming the risks.'],
+            ],
+          },
+          {
+            by: priya.id,
+            stage: 'final',
+            ratings: [
+              ['System design', 1, 'Could not say how the service behaves when the pool is exhausted.'],
+              ['Communication', 3, 'Answered follow-up questions directly.'],
+            ],
+          },
+        ],
+      },
+      {
+        name: 'Chris Park',
+        cards: [
+          {
+            by: priya.id,
+            stage: 'interview',
+            ratings: [
+              ['Attention to detail', 2, 'Wrote tests for the happy path only; the empty-list case failed.'],
+              ['System design', 2, 'Given a failing test, found the bug after two hints.'],
+            ],
+          },
+        ],
+      },
+    ];
+    const drafts = async (bulk: boolean) => {
+      // Ids differ between the two runs: each is replaced by what it stands for.
+      const label = new Map<string, string>();
+      const job = await org.api.post('/api/v1/jobs', {
+        title: 'Backend Engineer – Zürich',
+        criteria: CRITERIA,
+      });
+      const criterion: Record<string, string> = {};
+      for (const c of job.body.criteria as { name: string; id: string }[]) {
+        criterion[c.name] = c.id;
+        label.set(c.id, `criterion ${c.name}`);
+      }
+      const ids: string[] = [];
+      for (const o of outcomes) {
+        const a = await org.api.post('/api/v1/applications', {
+          jobId: job.body.id,
+          candidate: { name: o.name, email: uniqueEmail('candidate') },
+        });
+        label.set(a.body.id, `application of ${o.name}`);
+        for (const card of o.cards) {
+          const r = await org.api.post(`/api/v1/applications/${a.body.id}/scorecards`, {
+            onBehalfOf: card.by,
+            stage: card.stage,
+            recommendation: 'no',
+            ratings: card.ratings.map(([name, rating, evidence]) => ({
+              criterionId: criterion[name],
+              rating,
+              evidence,
+            })),
+          });
+          expect(r.status).toBe(201);
+          label.set(r.body.id, `${o.name}'s ${card.stage} scorecard`);
+        }
+        ids.push(a.body.id);
+      }
+      if (bulk) {
+        const started = await org.api.post('/api/v1/applications/bulk-rejection', {
+          reason: 'skills-gap',
+          applicationIds: ids,
+        });
+        expect(started.status).toBe(202);
+        await h.drainJobs();
+        expect((await org.api.get(`/api/v1/bulk-operations/${started.body.id}`)).body).toMatchObject({
+          status: 'done',
+          succeeded: ids.length,
+        });
+      } else {
+        for (const id of ids)
+          expect(
+            (await org.api.post(`/api/v1/applications/${id}/rejection`, { reason: 'skills-gap' })).status,
+          ).toBe(201);
+      }
+      const relabel = (x: unknown) =>
+        JSON.parse(JSON.stringify(x), (_, v) => (typeof v === 'string' ? (label.get(v) ?? v) : v));
+      const out = [];
+      for (const [i, id] of ids.entries()) {
+        const feedbackId = (await org.api.get(`/api/v1/applications/${id}`)).body.feedback.id;
+        label.set(feedbackId, `feedback of ${outcomes[i]!.name}`);
+        const read = (await org.api.get(`/api/v1/feedback/${feedbackId}`)).body.feedback;
+        // The stored row too: what every other reader (the email, the candidate's page, the plan) starts from.
+        const [row] = await h.ctx.db
+          .select({ body: feedback.body, sentences: feedback.sentences, outline: feedback.outline })
+          .from(feedback)
+          .where(eq(feedback.id, feedbackId));
+        // An edit relinks each sentence's evidence from the stored sentences.
+        const edited = await org.api.put(`/api/v1/feedback/${feedbackId}`, {
+          body: read.body.replace('Kind regards,', 'With best wishes,'),
+        });
+        expect(edited.status).toBe(200);
+        out.push(relabel({ read, row, edited: edited.body.feedback }));
+      }
+      return out;
+    };
+    const one = await drafts(false);
+    const batched = await drafts(true);
+    expect(one[0].read.body).toContain('Dear 𠮷田,');
+    expect(one[2].read.body).toContain('Backend Engineer – Zürich role');
+    expect(one[0].read.body).toContain('clearly 👍 with a diagram');
+    expect(one[1].read.body).toContain('Dear Zoë,');
+    expect(one[1].read.body).toContain('“naïve”');
+    expect(one[0].read.sentences.some((s: { evidence: unknown[] }) => s.evidence.length > 0)).toBe(true);
+    expect(batched).toEqual(one);
+  }, 180_000);
+});
