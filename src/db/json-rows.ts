@@ -44,11 +44,6 @@ export const jsonList = (expr: SQL, orderBy?: SQL) =>
     ? sql`coalesce(json_agg(${expr} order by ${orderBy}), '[]'::json)`
     : sql`coalesce(json_agg(${expr}), '[]'::json)`;
 
-/** A row to insert, where the computed columns `C` may be sent as anything their expressions read. */
-type WithComputed<Row, C extends keyof Row> = [C] extends [never]
-  ? Row
-  : Omit<Row, C> & { [K in C]: unknown };
-
 const TEXT = new Set(['PgText', 'PgVarchar', 'PgChar']);
 
 /** ES2024's string methods (Node 20 has them; the project's `lib` is ES2023). */
@@ -63,21 +58,16 @@ type WellFormed = string & { isWellFormed(): boolean; toWellFormed(): string };
  * becomes U+FFFD, as the drivers encode it), Dates as their ISO time. Returns the `returning` columns of each row
  * written, by the given keys (in no particular order), if any are asked for.
  */
-export async function insertJsonRows<
-  T extends PgTable,
-  R extends Record<string, AnyColumn>,
-  C extends keyof InferInsertModel<T> & string = never,
->(
+export async function insertJsonRows<T extends PgTable, R extends Record<string, AnyColumn>>(
   ex: Executor,
   table: T,
-  rows: WithComputed<InferInsertModel<T>, C>[],
+  rows: InferInsertModel<T>[],
   returning = {} as R,
   /**
    * A given column's value computed in the statement instead of taken as sent: an SQL expression that may read the
-   * row's values as `x."<key>"` (the schema's keys) and the database. What a row gives for such a column is whatever
-   * the expression reads (as JSON when the column is JSON), not necessarily the column's type.
+   * row's values as `x."<key>"` (the schema's keys) and the database.
    */
-  computed: Partial<Record<C, SQL>> = {},
+  computed: Partial<Record<string, SQL>> = {},
 ): Promise<{ [K in keyof R]: R[K]['_']['data'] }[]> {
   const first = rows[0];
   if (!first) return [];
@@ -112,7 +102,7 @@ export async function insertJsonRows<
   const out = Object.entries(returning);
   const result = await ex.execute(sql`insert into ${table} (${sql.join(given.map(name), sql`, `)})
     select ${sql.join(
-      given.map((k) => (computed as Partial<Record<string, SQL>>)[k] ?? sql`x.${sql.identifier(k)}`),
+      given.map((k) => computed[k] ?? sql`x.${sql.identifier(k)}`),
       sql`, `,
     )} from jsonb_to_recordset(${JSON.stringify(payload)}::jsonb) as x(${recordColumns})
     ${

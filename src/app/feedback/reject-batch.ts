@@ -1,7 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { anyOf } from '../../db/any-of';
 import type { Database, Db, Executor } from '../../db/client';
-import { compactDraft, draftFromCompact } from '../../db/draft-json';
 import { insertJsonRows } from '../../db/json-rows';
 import { preparedSelect } from '../../db/prepared';
 import {
@@ -268,11 +267,10 @@ export async function rejectBatch(
           applicationId: r.application.id,
           body: composed[i].body,
           findings: composed[i].findings,
-          // Where each text is in the body, and each evidence link once; the statement stores them whole.
-          ...compactDraft(composed[i].body, composed[i].sentences, composed[i].sections),
+          sentences: composed[i].sentences,
+          outline: composed[i].sections,
         })),
         { id: feedback.id, applicationId: feedback.applicationId },
-        draftFromCompact,
       );
       const draftOf = new Map(drafts.map((d) => [d.applicationId, d]));
       const events: AuditEntry[] = [];
