@@ -16,10 +16,12 @@
 //   BENCH_CPU_PROF=bulk.cpuprofile npx tsx bench/bulk.ts   (a CPU profile of the bulk rejection alone)
 //   BENCH_APPROVE=0 npx tsx bench/bulk.ts   (the rejection figures only: approve all is not run)
 //   BENCH_PROBE=0 npx tsx bench/bulk.ts   (no /health requests during the bulk: its CPU time is the bulk's alone)
+// On PostgreSQL on the same machine (Linux), it also gives the server's CPU a draft during the bulk: the work the
+// statements cost there (parsing the JSON sent, building the stored values), which the process's figure leaves out.
 //   BENCH_UNIQUE_NOTES=0 npx tsx bench/bulk.ts   (the notes are six texts, so the drafts of a batch share most of
 //     their notes; by default every note of every scorecard is its own text, as real notes are)
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { and, eq, sql } from 'drizzle-orm';
@@ -253,6 +255,8 @@ async function main() {
   probe = healthProbe(base);
   await sleep(200);
   const profile = await profileIf(process.env.BENCH_CPU_PROF);
+  const postmaster = url ? await postmasterOf(database) : undefined;
+  const dbCpu = postmaster ? databaseCpuMs(postmaster) : Number.NaN;
   cpu = process.cpuUsage();
   t = performance.now();
   const started = await api('/api/v1/applications/bulk-rejection', {
@@ -271,6 +275,7 @@ async function main() {
   }
   const bulkS = (performance.now() - t) / 1000;
   const bulkCpu = cpuMs(process.cpuUsage(cpu));
+  const bulkDbCpu = postmaster ? databaseCpuMs(postmaster) - dbCpu : Number.NaN;
   await profile?.();
   const during = percentiles(await probe.stop());
   const rate = (s: number, n = N) => Math.round(n / s).toLocaleString('en');
@@ -284,7 +289,7 @@ async function main() {
     `  bulk rejection (POST to done, batched, serving /health) ${rate(bulkS)} drafts/s  (${(oneByOneS / BASELINE / (bulkS / N)).toFixed(1)}x the baseline; the POST answered 202 in ${ms(acceptedMs)})`,
   );
   console.log(
-    `  CPU of this process per draft: one by one ${(oneByOneCpu / BASELINE).toFixed(2)} ms, bulk ${(bulkCpu / N).toFixed(2)} ms (with the /health requests it served)`,
+    `  CPU of this process per draft: one by one ${(oneByOneCpu / BASELINE).toFixed(2)} ms, bulk ${(bulkCpu / N).toFixed(2)} ms (with the /health requests it served)${postmaster ? `; PostgreSQL's CPU per draft (bulk) ${(bulkDbCpu / N).toFixed(2)} ms` : ''}`,
   );
   console.log(
     `  /api/v1/health idle:             p50 ${ms(idle.p50)}  p99 ${ms(idle.p99)}  max ${ms(idle.max)}  (${idle.n} requests)`,
@@ -418,6 +423,45 @@ async function profileIf(file: string | undefined) {
     writeFileSync(file, JSON.stringify(profile));
     session.disconnect();
   };
+}
+
+/**
+ * The PostgreSQL server's main process, when it runs on this machine: the parent of this connection's backend (Linux
+ * only; undefined elsewhere, or when the server is on another machine).
+ */
+async function postmasterOf(database: Awaited<ReturnType<typeof openPostgres>>) {
+  const result = (await database.db.execute(sql`select pg_backend_pid() as pid`)) as unknown as {
+    rows: { pid: number }[];
+  };
+  const pid = result.rows[0]?.pid;
+  const parent = pid ? statFields(pid)?.[1] : undefined;
+  return parent ? Number(parent) : undefined;
+}
+
+/** The fields of /proc/<pid>/stat after the command's name (the state is the first), or undefined. */
+function statFields(pid: number) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU time in ms of the PostgreSQL server: its main process and every process it started (backends, writers), with
+ * the children it has reaped. USER_HZ is 100 on Linux.
+ */
+function databaseCpuMs(postmaster: number) {
+  const cpu = (pid: number) => {
+    const f = statFields(pid);
+    return f ? (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 10 : 0;
+  };
+  let total = cpu(postmaster);
+  for (const name of readdirSync('/proc'))
+    if (/^\d+$/.test(name) && statFields(Number(name))?.[1] === String(postmaster))
+      total += cpu(Number(name));
+  return total;
 }
 
 async function loadAverage() {
