@@ -91,3 +91,20 @@ export function openDatabase(config: { DATABASE_URL?: string; dataDir: string })
 export async function ping(db: Executor): Promise<void> {
   await db.execute(sql`select 1`);
 }
+
+/**
+ * Runs statements in the order given and returns their results. On a pipelined PostgreSQL connection (a transaction
+ * on the pool, src/db/postgres-pool.ts) they are all sent at once and answered in one round trip, still run one after
+ * another; elsewhere (PGlite, the shared connections) each waits for the one before. The first failure is thrown: in
+ * a transaction, PostgreSQL refuses every statement behind a failed one until the rollback.
+ */
+export async function inOrder<T extends readonly unknown[]>(
+  db: Executor,
+  statements: { [K in keyof T]: () => PromiseLike<T[K]> },
+): Promise<T> {
+  const client = (db._.session as unknown as { client?: { pipeline?: unknown } }).client;
+  if (client?.pipeline === true) return (await Promise.all(statements.map((run) => run()))) as unknown as T;
+  const results: unknown[] = [];
+  for (const run of statements) results.push(await run());
+  return results as unknown as T;
+}
