@@ -106,7 +106,7 @@ export async function submitScorecard(ctx: AppContext, actor: Actor, input: Subm
     const id = randomUUID();
     // While being assessed, the application moves to the furthest stage it has a scorecard for.
     const stage = stageAfterScorecard(application.stage, input.stage);
-    const [[card]] = await inOrder(tx, [
+    const [inserted] = await inOrder(tx, [
       () =>
         scorecardInsert(tx).execute({
           id,
@@ -120,23 +120,20 @@ export async function submitScorecard(ctx: AppContext, actor: Actor, input: Subm
           notes: input.notes ?? null,
           submittedBy: actor.userId,
         }),
-      async () => {
-        if (!input.ratings.length) return;
-        await tx.insert(scorecardRatings).values(
-          input.ratings.map((r) => ({
-            organizationId: actor.organizationId,
-            scorecardId: id,
-            criterionId: r.criterionId,
-            rating: r.rating,
-            evidence: r.evidence,
-            ...flagOf(r.criterionId),
-          })),
-        );
-      },
-      async () => {
-        if (stage !== application.stage)
-          await tx.update(applications).set({ stage }).where(eq(applications.id, applicationId));
-      },
+      input.ratings.length > 0 &&
+        (() =>
+          tx.insert(scorecardRatings).values(
+            input.ratings.map((r) => ({
+              organizationId: actor.organizationId,
+              scorecardId: id,
+              criterionId: r.criterionId,
+              rating: r.rating,
+              evidence: r.evidence,
+              ...flagOf(r.criterionId),
+            })),
+          )),
+      stage !== application.stage &&
+        (() => tx.update(applications).set({ stage }).where(eq(applications.id, applicationId))),
       () =>
         recordAudit(tx, {
           organizationId: actor.organizationId,
@@ -159,7 +156,9 @@ export async function submitScorecard(ctx: AppContext, actor: Actor, input: Subm
         }),
       () => recordFlaggedEvidence(tx, actor, { id, applicationId }, flaggedAudit),
     ]);
-    return { scorecard: card!, findings };
+    const card = inserted?.[0];
+    if (!card) throw new Error('The scorecard was not inserted');
+    return { scorecard: card, findings };
   });
 }
 
