@@ -85,8 +85,6 @@ const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
 
 /** A request id the client sent is kept when it is short and plain (as Hono's `requestId` judges it). */
 const PLAIN_ID = /[^\w\-=]/;
-/** The answers apiAnswers made whole: every header in one plain object, which the server writes as it is. */
-const wholeAnswers = new WeakSet<Response>();
 
 /**
  * Every API answer's request id, security headers and `no-store`. A JSON answer (`c.json`) with nothing else set on
@@ -101,6 +99,8 @@ const apiAnswers: MiddlewareHandler<HttpEnv> = async (c, next) => {
   if (!id || id.length > 255 || PLAIN_ID.test(id)) id = crypto.randomUUID();
   c.set('requestId', id);
   let plain = true;
+  /** The answer made whole here: every header in one plain object, which the server writes as it is. */
+  let whole: Response | undefined;
   const { header, status, json } = c;
   c.header = ((...args: Parameters<typeof header>) => {
     plain = false;
@@ -113,15 +113,14 @@ const apiAnswers: MiddlewareHandler<HttpEnv> = async (c, next) => {
   c.json = ((object: unknown, arg?: unknown, headers?: unknown) => {
     if (!plain || headers !== undefined || (arg !== undefined && typeof arg !== 'number'))
       return (json as (...a: unknown[]) => Response)(object, arg, headers);
-    const res = new Response(JSON.stringify(object), {
+    whole = new Response(JSON.stringify(object), {
       status: (arg as number | undefined) ?? 200,
       headers: { 'content-type': 'application/json', 'x-request-id': id, ...API_HEADERS },
     });
-    wholeAnswers.add(res);
-    return res;
+    return whole;
   }) as typeof json;
   await next();
-  if (wholeAnswers.has(c.res)) return;
+  if (whole !== undefined && c.res === whole) return;
   const headers = c.res.headers;
   if (!headers.has('x-request-id')) headers.set('x-request-id', id);
   for (const [name, value] of API_HEADER_ENTRIES) headers.set(name, value);
