@@ -5,7 +5,7 @@
 // baseline, measured in the same run against the same process, is the health route (one trivial query): the ratio
 // says what the real routes cost beyond the HTTP stack.
 //
-//   node bench/api-load.mjs [--clients 50] [--seconds 60]            (embedded PGlite in a temporary DATA_DIR)
+//   node bench/api-load.mjs [--clients 50] [--seconds 60] [--only scorecard]   (embedded PGlite in a temporary DATA_DIR)
 //   DATABASE_URL=postgres://... node bench/api-load.mjs
 // Needs a build (npm run build).
 import { spawn } from 'node:child_process';
@@ -21,6 +21,11 @@ const arg = (name, fallback) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const CLIENTS = arg('clients', 50);
+// --only scorecard (or list, detail, or several, comma-separated): the timed phase runs only those routes, to read
+// one route's CPU a request apart from the mix.
+const ONLY = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1].split(',')
+  : undefined;
 const SECONDS = arg('seconds', 60);
 const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -258,12 +263,10 @@ try {
   );
   await load(['list', 'detail'], 3); // warm-up
   const baseline = report(await load(['health'], Math.max(5, SECONDS / 6)), 'baseline (health)');
+  const mix = ONLY ?? ['list', 'list', 'list', 'list', 'detail', 'detail', 'detail', 'detail', 'scorecard'];
   const real = report(
-    await load(
-      ['list', 'list', 'list', 'list', 'detail', 'detail', 'detail', 'detail', 'scorecard'],
-      SECONDS,
-    ),
-    `list, detail and scorecard for ${SECONDS} s`,
+    await load(mix, SECONDS),
+    ONLY ? `${ONLY.join(', ')} for ${SECONDS} s` : `list, detail and scorecard for ${SECONDS} s`,
   );
   console.log(
     `  ratio to baseline: ${(real / baseline).toFixed(2)}; server peak memory ${peakRssMb()} MB; load average ${loadavg()

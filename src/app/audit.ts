@@ -35,9 +35,11 @@ const auditInsert = prepared((db) =>
     .prepare(UNNAMED),
 );
 
-/** Appends to the audit trail, in the caller's transaction. */
-export async function recordAudit(tx: Executor, e: AuditEntry): Promise<void> {
-  await auditInsert(tx).execute(auditRow(e));
+/** Appends to the audit trail, in the caller's transaction (the insert is sent at once, see `inOrder`). */
+export function recordAudit(tx: Executor, e: AuditEntry): Promise<void> {
+  return auditInsert(tx)
+    .execute(auditRow(e))
+    .then(() => undefined);
 }
 
 /**

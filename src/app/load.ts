@@ -54,7 +54,7 @@ export const applicationColumns = {
   organizationVoice: organizations.feedbackVoice,
 };
 
-function buildApplicationQuery(db: Executor) {
+function buildApplicationQuery(db: Executor, scoped?: 'visible-to-member') {
   return db
     .select(applicationColumns)
     .from(applications)
@@ -65,6 +65,7 @@ function buildApplicationQuery(db: Executor) {
       and(
         eq(applications.id, sql.placeholder('id')),
         eq(applications.organizationId, sql.placeholder('organizationId')),
+        scoped ? visibleToPlaceholders() : undefined,
       ),
     );
 }
@@ -72,6 +73,15 @@ function buildApplicationQuery(db: Executor) {
 const applicationQuery = prepared((db) => buildApplicationQuery(db).prepare('load_application'));
 const lockedApplicationQuery = prepared((db) =>
   buildApplicationQuery(db).for('update', { of: applications }).prepare('load_application_locked'),
+);
+// The same, as a member sees it: who may read the application is a condition of the same statement.
+const memberApplicationQuery = prepared((db) =>
+  buildApplicationQuery(db, 'visible-to-member').prepare('load_application_for'),
+);
+const lockedMemberApplicationQuery = prepared((db) =>
+  buildApplicationQuery(db, 'visible-to-member')
+    .for('update', { of: applications })
+    .prepare('load_application_for_locked'),
 );
 
 export async function loadApplication(tx: Executor, organizationId: string, id: string, opts: Lock = {}) {
@@ -108,18 +118,18 @@ export const visibilityValues = (actor: Actor) => ({
   userId: actor.userId,
 });
 
-/** loadApplication as this member sees it: an application they may not read is not found (404), like another org's. */
+/**
+ * loadApplication as this member sees it: an application they may not read is not found (404), like another org's.
+ * Whether they may read it is decided in the same statement as the load (one round trip), by the rule of
+ * `visibleApplications`; with `lock`, only a row they may read is locked.
+ */
 export async function loadApplicationFor(tx: Executor, actor: Actor, id: string, opts: Lock = {}) {
-  const row = await loadApplication(tx, actor.organizationId, id, opts);
-  if (!roleMay(actor.role, 'applications.read-all')) {
-    const [assigned] = await tx
-      .select({ one: applicationInterviewers.userId })
-      .from(applicationInterviewers)
-      .where(
-        and(eq(applicationInterviewers.applicationId, id), eq(applicationInterviewers.userId, actor.userId)),
-      );
-    if (!assigned) throw notFound('Application');
-  }
+  const [row] = await (opts.lock ? lockedMemberApplicationQuery : memberApplicationQuery)(tx).execute({
+    id,
+    organizationId: actor.organizationId,
+    ...visibilityValues(actor),
+  });
+  if (!row) throw notFound('Application');
   return row;
 }
 

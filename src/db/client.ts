@@ -91,3 +91,41 @@ export function openDatabase(config: { DATABASE_URL?: string; dataDir: string })
 export async function ping(db: Executor): Promise<void> {
   await db.execute(sql`select 1`);
 }
+
+/**
+ * Runs statements in the order given and returns their results (undefined for a statement left out). On a pipelined
+ * PostgreSQL connection (a transaction on the pool, src/db/postgres-pool.ts) they are all sent at once and answered in
+ * one round trip, still run one after another; elsewhere (PGlite, the shared connections) each waits for the one
+ * before. The first failure is thrown: in a transaction, PostgreSQL refuses every statement behind a failed one until
+ * the rollback.
+ *
+ * Each function must send its statement when it is called and its answer asked for: return the Drizzle query itself
+ * (it is sent on `then`, which is called at once) or a prepared query's `execute()`, never a function that awaits
+ * something first (its statement would leave after the ones behind it).
+ */
+type Statement = (() => PromiseLike<unknown>) | undefined | false;
+/** What `inOrder` answers for each statement: its result, or undefined for one that may be left out. */
+type Answers<S extends readonly Statement[]> = {
+  [K in keyof S]: S[K] extends () => PromiseLike<infer R>
+    ? R
+    : S[K] extends (() => PromiseLike<infer R>) | undefined | false
+      ? R | undefined
+      : undefined;
+};
+
+export async function inOrder<const S extends readonly Statement[]>(
+  db: Executor,
+  statements: S,
+): Promise<Answers<S>> {
+  const client = (db._.session as unknown as { client?: { pipeline?: unknown } }).client;
+  if (client?.pipeline === true) {
+    // Each statement is sent before the next function is called (`then` starts a Drizzle query).
+    const answers = statements.map((run) =>
+      run ? new Promise<unknown>((resolve, reject) => run().then(resolve, reject)) : undefined,
+    );
+    return (await Promise.all(answers)) as Answers<S>;
+  }
+  const results: unknown[] = [];
+  for (const run of statements) results.push(run ? await run() : undefined);
+  return results as Answers<S>;
+}

@@ -46,6 +46,64 @@ class NamingClient extends pg.Client {
   }
 }
 
+/** Whether a query is a plain BEGIN (a transaction's first statement, as Drizzle sends it: no parameters). */
+function isBegin(config: unknown, values: unknown): boolean {
+  const text = typeof config === 'string' ? config : (config as QueryConfig | undefined)?.text;
+  const params = Array.isArray(values) ? values : (config as QueryConfig | undefined)?.values;
+  return typeof text === 'string' && !params?.length && /^\s*begin\b/i.test(text);
+}
+
+/**
+ * A pooled connection, which runs transactions, in pipeline mode: a query is sent without waiting for the answers to
+ * the ones before it, and what is sent in one turn of the event loop leaves in one write. A transaction's statements
+ * still run one after another, in the order they were sent; what the pipeline saves is round trips:
+ *
+ * - BEGIN is answered at once and leaves with the transaction's first statement (one round trip fewer for every
+ *   transaction). Should it fail, that statement's answer is BEGIN's error.
+ * - Statements the code sends together (`inOrder` in src/db/prepared.ts) are one round trip. After a failure in a
+ *   transaction, PostgreSQL refuses the statements behind it until the rollback, so the first error is the one seen.
+ */
+class TransactionClient extends NamingClient {
+  #begun: Promise<unknown> | undefined;
+  #corked = false;
+
+  constructor(config?: pg.ClientConfig) {
+    super({ ...config, pipeline: true } as pg.ClientConfig);
+  }
+
+  // biome-ignore lint/suspicious/noExplicitAny: pg's overloads
+  query(config: any, values?: any, callback?: any): any {
+    if (callback || typeof values === 'function' || typeof config?.submit === 'function')
+      return super.query(config, values, callback);
+    this.#cork();
+    if (!this.#begun && isBegin(config, values)) {
+      const begun: Promise<unknown> = super.query(config, values);
+      begun.catch(() => {}); // answered with the next statement
+      this.#begun = begun;
+      return Promise.resolve({ command: 'BEGIN', rowCount: null, rows: [], fields: [] });
+    }
+    const result: Promise<unknown> = super.query(config, values);
+    const begun = this.#begun;
+    if (!begun) return result;
+    this.#begun = undefined;
+    return Promise.all([begun, result]).then(([, r]) => r);
+  }
+
+  /** Holds the socket's writes until this turn of the event loop ends. */
+  #cork() {
+    if (this.#corked) return;
+    const stream = (this as unknown as { connection: { stream: CorkableStream } }).connection.stream;
+    this.#corked = true;
+    stream.cork();
+    setImmediate(() => {
+      this.#corked = false;
+      stream.uncork();
+    });
+  }
+}
+
+type CorkableStream = NodeJS.WritableStream & { cork(): void; uncork(): void };
+
 /** One shared connection in pipeline mode, opened on first use and again after it fails. */
 class Lane {
   #client: pg.Client | undefined;
@@ -85,11 +143,7 @@ class Lane {
     const client = this.#client ?? (await this.#connect());
     // Hold the socket's writes until the turn of the event loop ends: the queries of every request served in this
     // turn go out in one system call.
-    const stream = (
-      client as unknown as {
-        connection: { stream: NodeJS.WritableStream & { cork(): void; uncork(): void } };
-      }
-    ).connection.stream;
+    const stream = (client as unknown as { connection: { stream: CorkableStream } }).connection.stream;
     if (!this.#corked) {
       this.#corked = true;
       stream.cork();
@@ -121,7 +175,7 @@ class Lane {
  */
 const STALL_MS = 100;
 
-/** The pool for transactions; single queries through the shared pipelined connections. */
+/** The pool for transactions (pipelined, see TransactionClient); single queries through the shared connections. */
 export class PipelinedPool extends pg.Pool {
   readonly #lanes: Lane[];
 
@@ -132,7 +186,7 @@ export class PipelinedPool extends pg.Pool {
    */
   constructor(config: pg.PoolConfig & { lanes?: number }) {
     const { lanes = 1, ...poolConfig } = config;
-    super({ ...poolConfig, Client: NamingClient } as pg.PoolConfig);
+    super({ ...poolConfig, Client: TransactionClient } as pg.PoolConfig);
     this.#lanes = Array.from({ length: lanes }, () => new Lane(poolConfig));
   }
 

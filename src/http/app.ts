@@ -48,6 +48,85 @@ import { serveWeb } from './web-files';
 
 const webCompression = compress();
 
+/** The security headers of every answer (Hono's `secureHeaders` with this policy). */
+export const SECURE_HEADERS = {
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    frameAncestors: ["'none'"],
+  },
+};
+
+/**
+ * What every API answer carries besides its own headers, as names and values: what `secureHeaders(SECURE_HEADERS)`
+ * sets (test/integration/http-headers.test.ts compares the two), and `no-store`: API answers are personal and change,
+ * so no browser or proxy keeps a copy.
+ */
+export const API_HEADERS: Readonly<Record<string, string>> = {
+  'cross-origin-resource-policy': 'same-origin',
+  'cross-origin-opener-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=15552000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-frame-options': 'SAMEORIGIN',
+  'x-permitted-cross-domain-policies': 'none',
+  'x-xss-protection': '0',
+  'content-security-policy':
+    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+  'cache-control': 'no-store',
+};
+const API_HEADER_ENTRIES = Object.entries(API_HEADERS);
+
+const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+
+/** A request id the client sent is kept when it is short and plain (as Hono's `requestId` judges it). */
+const PLAIN_ID = /[^\w\-=]/;
+
+/**
+ * Every API answer's request id, security headers and `no-store`. A JSON answer (`c.json`) with nothing else set on
+ * it is made with all its headers in one plain object: @hono/node-server then writes them as they are, with no
+ * `Headers` to fill one by one and copy out again (the security headers set one at a time after each answer were
+ * about 5% of the server's CPU under load). Any other answer (a file, a cookie, a header of its own, one wrapped by
+ * another middleware) gets the same headers set one by one after it is made, as Hono's `requestId` and
+ * `secureHeaders` set them.
+ */
+const apiAnswers: MiddlewareHandler<HttpEnv> = async (c, next) => {
+  let id = c.req.header('x-request-id');
+  if (!id || id.length > 255 || PLAIN_ID.test(id)) id = crypto.randomUUID();
+  c.set('requestId', id);
+  let plain = true;
+  /** The answer made whole here: every header in one plain object, which the server writes as it is. */
+  let whole: Response | undefined;
+  const { header, status, json } = c;
+  c.header = ((...args: Parameters<typeof header>) => {
+    plain = false;
+    return header(...args);
+  }) as typeof header;
+  c.status = ((code: Parameters<typeof status>[0]) => {
+    plain = false;
+    return status(code);
+  }) as typeof status;
+  c.json = ((object: unknown, arg?: unknown, headers?: unknown) => {
+    if (!plain || headers !== undefined || (arg !== undefined && typeof arg !== 'number'))
+      return (json as (...a: unknown[]) => Response)(object, arg, headers);
+    whole = new Response(JSON.stringify(object), {
+      status: (arg as number | undefined) ?? 200,
+      headers: { 'content-type': 'application/json', 'x-request-id': id, ...API_HEADERS },
+    });
+    return whole;
+  }) as typeof json;
+  await next();
+  if (whole !== undefined && c.res === whole) return;
+  const headers = c.res.headers;
+  if (!headers.has('x-request-id')) headers.set('x-request-id', id);
+  for (const [name, value] of API_HEADER_ENTRIES) headers.set(name, value);
+  headers.delete('x-powered-by');
+};
+
 /**
  * Hono's `bodyLimit`, but a body whose Content-Length is declared (and no Transfer-Encoding) is judged by it from the
  * request's headers alone, as `bodyLimit` judges it: `bodyLimit` first asks for the body's stream, which makes the
@@ -70,7 +149,10 @@ function limitBody(maxSize: number, message: string): MiddlewareHandler<HttpEnv>
 export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   const app = createRouter();
 
-  app.use('*', requestId());
+  const webRequestId = requestId();
+  const webSecureHeaders = secureHeaders(SECURE_HEADERS);
+  // An API request is answered with every header set at once (apiAnswers); the web app's files as before.
+  app.use('*', (c, next) => (isApi(c.req.path) ? apiAnswers(c, next) : webRequestId(c, next)));
   app.use('*', async (c, next) => {
     c.set('ctx', ctx);
     const started = performance.now();
@@ -90,23 +172,7 @@ export function createHttpApp(ctx: AppContext, opts: { webDir?: string } = {}) {
   // answers are small and per-request: compressing them cost more CPU than any other step under load (a proxy in
   // front may compress them if it wants).
   app.use('*', async (c, next) => (c.req.path.startsWith('/api/v1/') ? next() : webCompression(c, next)));
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        frameAncestors: ["'none'"],
-      },
-    }),
-  );
-  // API answers are personal and change; no browser or proxy keeps a copy. Set on the answer's own headers:
-  // `c.header` after the answer is made would copy it into a new Response (a stream and a copy per request).
-  app.use('/api/*', async (c, next) => {
-    await next();
-    c.res.headers.set('cache-control', 'no-store');
-  });
+  app.use('*', (c, next) => (isApi(c.req.path) ? next() : webSecureHeaders(c, next)));
   const apiBodyLimit = limitBody(1024 * 1024, 'The request body is larger than 1 MiB');
   // A CSV import carries a whole file: up to 16 MiB (as JSON, a little more).
   const importBodyLimit = limitBody(17 * 1024 * 1024, 'The file is larger than 16 MiB');

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client';
+import { type Database, inOrder } from '../../src/db/client';
+import { preparedStatement } from '../../src/db/prepared';
 import { engine, openTestDatabase } from '../support/database';
 
 // The database connection as the server uses it: on PostgreSQL, single queries share a pipelined connection and
@@ -52,6 +53,64 @@ describe('queries sent at once', () => {
     expect(await failure(rolledBack)).toMatch(/division by zero/);
     expect(await count(7)).toBe(1);
     expect(await count(8)).toBe(0);
+  });
+});
+
+// On PostgreSQL a transaction's BEGIN leaves with its first statement, and statements sent together (inOrder) are one
+// round trip: none of it may change what the transaction does.
+describe('a transaction on its own connection', () => {
+  it.skipIf(engine !== 'postgres')(
+    'runs its first statement inside it: no one else sees the write before the commit',
+    async () => {
+      const { db } = database;
+      await db.execute(sql`create table probe_begin (n int not null)`);
+      const outside = async () =>
+        (await rows(db.execute(sql`select count(*)::int as c from probe_begin`)))[0]?.c;
+      let seenDuring: unknown;
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`insert into probe_begin (n) values (${1})`);
+        seenDuring = await outside();
+      });
+      expect(seenDuring).toBe(0);
+      expect(await outside()).toBe(1);
+      const failed = db.transaction(async (tx) => {
+        await tx.execute(sql`insert into probe_begin (n) values (${2})`);
+        throw new Error('changed my mind');
+      });
+      await expect(failed).rejects.toThrow('changed my mind');
+      expect(await outside()).toBe(1);
+    },
+  );
+
+  it('runs statements sent together in order; the first failure is thrown and nothing is kept', async () => {
+    const { db } = database;
+    await db.execute(sql`create table probe_order (n int primary key)`);
+    // A Drizzle query is sent when its answer is asked for, a prepared one when it is executed: either way, in order.
+    const count = preparedStatement<{ c: number }>(
+      'probe_order_count',
+      sql`select count(*)::int as c from probe_order where n >= ${sql.placeholder('min')}`,
+    );
+    const [, , seen, none] = await db.transaction((tx) =>
+      inOrder(tx, [
+        () => tx.execute(sql`insert into probe_order (n) values (${1})`),
+        false,
+        () => count(tx, { min: 0 }),
+        undefined,
+      ]),
+    );
+    expect(seen).toEqual([{ c: 1 }]);
+    expect(none).toBeUndefined();
+    const failed = db.transaction((tx) =>
+      inOrder(tx, [
+        () => tx.execute(sql`insert into probe_order (n) values (${2})`),
+        () => tx.execute(sql`insert into probe_order (n) values (${1})`),
+        () => tx.execute(sql`select 1 / ${0}::int`),
+        () => tx.execute(sql`insert into probe_order (n) values (${3})`),
+      ]),
+    );
+    expect(await failure(failed)).toMatch(/duplicate key/);
+    const kept = await rows(db.execute(sql`select n from probe_order order by n`));
+    expect(kept.map((r) => r.n)).toEqual([1]);
   });
 });
 

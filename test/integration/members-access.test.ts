@@ -55,6 +55,38 @@ describe('what an interviewer may read', () => {
     // The team still sees everything.
     expect((await org.api.get('/api/v1/applications')).body.items).toHaveLength(2);
   });
+
+  it('once unassigned, cannot submit to nor edit their own scorecard on the application (404), and nothing changes', async () => {
+    const org = await newOrganization(mail.h);
+    const a = await jobWithApplication(org, 'Platform Engineer');
+    const ivan = await member(org, 'interviewer');
+    const path = `/api/v1/applications/${a.application.id}`;
+    expect((await org.api.post(`${path}/interviewers`, { userId: ivan.id })).status).toBe(200);
+    const card = await ivan.api.post(`${path}/scorecards`, scorecard(a.criterion.Communication!));
+    expect(card.status).toBe(201);
+    const edit = {
+      recommendation: 'strong_yes',
+      ratings: [
+        { criterionId: a.criterion.Communication!, rating: 4, evidence: 'Named every failure mode.' },
+      ],
+    };
+
+    expect((await org.api.delete(`${path}/interviewers/${ivan.id}`)).status).toBe(204);
+    const submitted = await ivan.api.post(`${path}/scorecards`, scorecard(a.criterion.Communication!));
+    expect(submitted.status).toBe(404);
+    expect(submitted.body.error.code).toBe('not-found');
+    const edited = await ivan.api.patch(`/api/v1/scorecards/${card.body.id}`, edit);
+    expect(edited.status).toBe(404);
+    expect(edited.body.error.code).toBe('not-found');
+    const seen = (await org.api.get(path)).body;
+    expect(seen.scorecards).toHaveLength(1);
+    expect(seen.scorecards[0].recommendation).toBe('yes');
+    expect(seen.stage).toBe('interview');
+
+    // Assigned again, the same edit goes through: the 404 was the assignment, nothing else.
+    expect((await org.api.post(`${path}/interviewers`, { userId: ivan.id })).status).toBe(200);
+    expect((await ivan.api.patch(`/api/v1/scorecards/${card.body.id}`, edit)).status).toBe(200);
+  });
 });
 
 describe('ending a member’s access', () => {

@@ -51,9 +51,13 @@ export async function checkScorecard(
   who: { organizationId: string; userId: string },
   loaded: { job: { id: string }; organizationJurisdictions: Jurisdiction[] },
   content: ScorecardContent,
+  /** The job's criteria when the caller has read them already (with the application, after its lock). */
+  readCriteria?: (typeof criteria.$inferSelect)[],
 ) {
   const jobId = loaded.job.id;
-  const jobCriteria = await jobCriteriaQuery(tx).execute({ jobId });
+  const jobCriteria = readCriteria?.every((c) => c.jobId === jobId)
+    ? readCriteria
+    : await jobCriteriaQuery(tx).execute({ jobId });
   const known = new Set(jobCriteria.map((c) => c.id));
   const seen = new Set<string>();
   content.ratings.forEach((r, i) => {

@@ -1,7 +1,15 @@
-import { eq, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { type Executor, inOrder } from '../../db/client';
 import { prepared, UNNAMED } from '../../db/prepared';
-import { applications, type Recommendation, type Stage, scorecardRatings, scorecards } from '../../db/schema';
+import {
+  applications,
+  criteria,
+  type Recommendation,
+  type Stage,
+  scorecardRatings,
+  scorecards,
+} from '../../db/schema';
 import { STAGE_LABELS, stageAfterScorecard, takesScorecards } from '../../domain/pipeline';
 import { roleMay } from '../../domain/policy';
 import { AppError, forbidden } from '../../lib/errors';
@@ -29,6 +37,7 @@ const scorecardInsert = prepared((db) =>
   db
     .insert(scorecards)
     .values({
+      id: p('id'),
       organizationId: p('organizationId'),
       applicationId: p('applicationId'),
       stage: p('stage'),
@@ -43,6 +52,28 @@ const scorecardInsert = prepared((db) =>
     .prepare(UNNAMED),
 );
 
+// The criteria of the application's job, read in the same round trip as the application (after its lock).
+const applicationCriteriaQuery = prepared((db) =>
+  db
+    .select()
+    .from(criteria)
+    .where(
+      eq(
+        criteria.jobId,
+        db
+          .select({ jobId: applications.jobId })
+          .from(applications)
+          .where(
+            and(
+              eq(applications.id, sql.placeholder('applicationId')),
+              eq(applications.organizationId, sql.placeholder('organizationId')),
+            ),
+          ),
+      ),
+    )
+    .prepare(UNNAMED),
+);
+
 /**
  * Records an interviewer's scorecard: a rating and evidence per criterion of the job. Every note is checked and the
  * findings come back, so interviewers learn to write what a candidate could one day read (a subject access request
@@ -54,7 +85,11 @@ const scorecardInsert = prepared((db) =>
 export async function submitScorecard(ctx: AppContext, actor: Actor, input: SubmitScorecardInput) {
   const { applicationId } = input;
   return ctx.db.transaction(async (tx) => {
-    const loaded = await loadApplicationFor(tx, actor, applicationId, { lock: true });
+    // The application (locked) and its job's criteria: one round trip on PostgreSQL.
+    const [loaded, jobCriteria] = await inOrder(tx, [
+      () => loadApplicationFor(tx, actor, applicationId, { lock: true }),
+      () => applicationCriteriaQuery(tx).execute({ applicationId, organizationId: actor.organizationId }),
+    ]);
     const { application } = loaded;
     if (!takesScorecards(application.stage)) {
       throw new AppError(
@@ -64,56 +99,65 @@ export async function submitScorecard(ctx: AppContext, actor: Actor, input: Subm
       );
     }
     const author = await scorecardAuthor(tx, actor, input.onBehalfOf);
-    const { findings, flagOf, flaggedAudit } = await checkScorecard(tx, actor, loaded, input);
+    const { findings, flagOf, flaggedAudit } = await checkScorecard(tx, actor, loaded, input, jobCriteria);
 
-    const [card] = await scorecardInsert(tx).execute({
-      organizationId: actor.organizationId,
-      applicationId,
-      stage: input.stage,
-      interviewerId: author.id,
-      interviewerName: author.name,
-      interviewerEmail: author.email,
-      recommendation: input.recommendation,
-      notes: input.notes ?? null,
-      submittedBy: actor.userId,
-    });
-    if (input.ratings.length) {
-      await tx.insert(scorecardRatings).values(
-        input.ratings.map((r) => ({
-          organizationId: actor.organizationId,
-          scorecardId: card.id,
-          criterionId: r.criterionId,
-          rating: r.rating,
-          evidence: r.evidence,
-          ...flagOf(r.criterionId),
-        })),
-      );
-    }
+    // Every write in one round trip on PostgreSQL: the scorecard's id is made here, so that its ratings and its audit
+    // need not wait for the insert's answer.
+    const id = randomUUID();
     // While being assessed, the application moves to the furthest stage it has a scorecard for.
     const stage = stageAfterScorecard(application.stage, input.stage);
-    if (stage !== application.stage) {
-      await tx.update(applications).set({ stage }).where(eq(applications.id, applicationId));
-    }
-    await recordAudit(tx, {
-      organizationId: actor.organizationId,
-      actor,
-      action: 'scorecard.submitted',
-      subjectType: 'scorecard',
-      subjectId: card.id,
-      applicationId,
-      data: {
-        stage: input.stage,
-        recommendation: input.recommendation,
-        findings: findings.length,
-        ...(author.id === actor.userId
-          ? {}
-          : {
-              onBehalfOf: { id: author.id, name: author.name },
-              summary: `Recorded by ${actor.name} on behalf of ${author.name}`,
-            }),
-      },
-    });
-    await recordFlaggedEvidence(tx, actor, { id: card.id, applicationId: applicationId }, flaggedAudit);
+    const [inserted] = await inOrder(tx, [
+      () =>
+        scorecardInsert(tx).execute({
+          id,
+          organizationId: actor.organizationId,
+          applicationId,
+          stage: input.stage,
+          interviewerId: author.id,
+          interviewerName: author.name,
+          interviewerEmail: author.email,
+          recommendation: input.recommendation,
+          notes: input.notes ?? null,
+          submittedBy: actor.userId,
+        }),
+      input.ratings.length > 0 &&
+        (() =>
+          tx.insert(scorecardRatings).values(
+            input.ratings.map((r) => ({
+              organizationId: actor.organizationId,
+              scorecardId: id,
+              criterionId: r.criterionId,
+              rating: r.rating,
+              evidence: r.evidence,
+              ...flagOf(r.criterionId),
+            })),
+          )),
+      stage !== application.stage &&
+        (() => tx.update(applications).set({ stage }).where(eq(applications.id, applicationId))),
+      () =>
+        recordAudit(tx, {
+          organizationId: actor.organizationId,
+          actor,
+          action: 'scorecard.submitted',
+          subjectType: 'scorecard',
+          subjectId: id,
+          applicationId,
+          data: {
+            stage: input.stage,
+            recommendation: input.recommendation,
+            findings: findings.length,
+            ...(author.id === actor.userId
+              ? {}
+              : {
+                  onBehalfOf: { id: author.id, name: author.name },
+                  summary: `Recorded by ${actor.name} on behalf of ${author.name}`,
+                }),
+          },
+        }),
+      () => recordFlaggedEvidence(tx, actor, { id, applicationId }, flaggedAudit),
+    ]);
+    const card = inserted?.[0];
+    if (!card) throw new Error('The scorecard was not inserted');
     return { scorecard: card, findings };
   });
 }
