@@ -19,13 +19,19 @@
 // submitted despite a blocking finding ('flagged') or redacted by an admin ('redacted') is left out entirely: neither
 // its evidence nor its weight reaches the draft.
 
-import { type CheckedPart, checkPart, checkParts, type Finding, type Jurisdiction, separableAt } from '../checker';
+import {
+  type CheckedPart,
+  checkPart,
+  checkParts,
+  type Finding,
+  type Jurisdiction,
+  separableAt,
+} from '../checker';
 import { BoundedMemo } from './bounded-memo';
 import { key, summary } from './compose/aggregate';
 import { render, sentencesOf } from './compose/evidence';
-import type { Segment } from './compose/types';
 import { type ComposeMemo, Composer } from './compose/sections';
-import type { ComposedFeedback, ComposeInput } from './compose/types';
+import type { ComposedFeedback, ComposeInput, Segment } from './compose/types';
 
 export { ComposeMemo, countContent } from './compose/sections';
 export type {

@@ -8,7 +8,10 @@ import { check, checkPart, checkParts, type Jurisdiction, separableAt } from '..
 function inParts(text: string, cuts: number[], jurisdictions?: Jurisdiction[]) {
   const at = [0, ...cuts];
   return checkParts(
-    at.map((a, i) => ({ part: checkPart(text.slice(a, at[i + 1] ?? text.length), { jurisdictions }), at: a })),
+    at.map((a, i) => ({
+      part: checkPart(text.slice(a, at[i + 1] ?? text.length), { jurisdictions }),
+      at: a,
+    })),
     { jurisdictions },
   );
 }
