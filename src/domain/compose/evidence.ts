@@ -43,7 +43,8 @@ export function sentencesOf(
       for (const link of span.segment.evidence) {
         const k = key(link.scorecardId, link.criterionId);
         if (seen?.has(k)) continue;
-        (seen ??= new Set()).add(k);
+        seen ??= new Set();
+        seen.add(k);
         evidence.push({ ...link });
       }
     }
