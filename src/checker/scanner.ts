@@ -272,12 +272,13 @@ export interface CheckedPart {
 const DOTTED = new Set(['cand', 'vs', 'st']);
 
 /**
- * Whether a document may be checked in two parts at `at` (text.slice(0, at) and the rest, then `join`ed) with the
- * same findings as in one. So it may where a sentence ends: a period, '!' or '?' after a word that takes none
- * (DOTTED), then a space or a line break. No phrase of the rules reads past such an end (none takes '.', '!' or '?'
- * but the DOTTED words' periods; their look-aheads see the end itself, the same either way), and everything around a
- * match that clears it is read within its sentence (suppression.ts), which the part's own start or end bounds as the
- * end of the sentence does. The part after starts with the white space, so a sentence's start is where it was.
+ * Whether a document may be checked in two parts at `at` (text.slice(0, at) and the rest, then `joinParts`) with
+ * the same findings as in one. So it may where a sentence ends: a period, '!' or '?' after a word that takes none
+ * (DOTTED), then a space or a line break. No phrase of the rules reads past such an end: none takes '.', '!' or '?'
+ * but the DOTTED words' periods, their look-aheads see the end itself (the same either way), and their look-behinds
+ * need a word right before, which the end is not. Everything around a match that clears it is read within its
+ * sentence (suppression.ts), which the part's own start or end bounds as the end of the sentence does. The part after
+ * starts with the white space, so a sentence's start is where it was.
  */
 export function separableAt(text: string, at: number): boolean {
   const end = text.charCodeAt(at - 1);
