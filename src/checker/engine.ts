@@ -6,7 +6,7 @@
 
 import { RuleSet } from './matching';
 import { CONTEXT, INDEX, RULES } from './rules.generated';
-import { checkWith, RuleScanner } from './scanner';
+import { type CheckedPart, checkWith, joinParts, RuleScanner } from './scanner';
 import type { CheckOptions, Finding, Jurisdiction, Mode, RuleData, SecondOpinion } from './types';
 import { JURISDICTIONS } from './vocabulary';
 
@@ -69,6 +69,28 @@ export function check(text: string, options: CheckOptions = {}): Finding[] {
   const findings = checkWith(RULE_SET, text, options);
   const second = secondOpinionOf(options);
   return second ? withSecondOpinion(second, text, findings) : findings;
+}
+
+export type { CheckedPart } from './scanner';
+export { separableAt } from './scanner';
+
+/**
+ * One part of a document checked on its own by the rules (no second opinion), for `checkParts`: a part that recurs
+ * (a letter's own sentences) is checked once and kept.
+ */
+export function checkPart(text: string, options: Omit<CheckOptions, 'secondOpinion'> = {}): CheckedPart {
+  return new RuleScanner(RULE_SET, options).part(text);
+}
+
+/**
+ * The rules' findings in a document given as parts (each from `checkPart` with the same options, and where it starts),
+ * cut only where `separableAt` allows: the same as `check` of the whole text.
+ */
+export function checkParts(
+  parts: readonly { part: CheckedPart; at: number }[],
+  options: Omit<CheckOptions, 'secondOpinion'> = {},
+): Finding[] {
+  return joinParts(RULE_SET, parts, options);
 }
 
 export function hasBlocking(findings: Finding[]): boolean {

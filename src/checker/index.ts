@@ -2,10 +2,14 @@
 // request for feedback (mode `request`). Plain TypeScript with no Node APIs: the server and the browser both load it.
 export {
   ALL_JURISDICTIONS,
+  type CheckedPart,
   check,
+  checkPart,
+  checkParts,
   hasBlocking,
   listRules,
   Scanner,
+  separableAt,
   vocabularySource,
 } from './engine';
 export type {

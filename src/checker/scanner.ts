@@ -220,6 +220,22 @@ export class RuleScanner {
     return true;
   }
 
+  /**
+   * A part of a document checked on its own, as `join` takes it: its findings (offsets from its start), the signals
+   * it raised and how many words it has. Kept, it serves every document the same part is found in.
+   */
+  part(text: string): CheckedPart {
+    const findings = this.push(text);
+    return { findings, signals: [...this.signals], words: this.words };
+  }
+
+  /** A part checked earlier taken in at `at`: its signals and words counted, its findings moved there. */
+  take(part: CheckedPart, at: number): Finding[] {
+    for (const s of part.signals) this.signals.add(s);
+    this.words += part.words;
+    return part.findings.map((f) => ({ ...f, start: f.start + at, end: f.end + at }));
+  }
+
   /** Findings about the whole document (missing thanks, too long, no reason given); they point at offset 0. */
   finish(): Finding[] {
     const out: Finding[] = [];
@@ -240,6 +256,55 @@ export class RuleScanner {
     }
     return out;
   }
+}
+
+/** What `RuleScanner.part` keeps of a part of a document. */
+export interface CheckedPart {
+  readonly findings: readonly Finding[];
+  readonly signals: readonly string[];
+  readonly words: number;
+}
+
+/**
+ * Words a phrase may take a period after ("cand.", "vs.", "St. Maartener"): a part that ends with one and its period
+ * may be the start of a phrase that goes on in the next part.
+ */
+const DOTTED = new Set(['cand', 'vs', 'st']);
+
+/**
+ * Whether a document may be checked in two parts at `at` (text.slice(0, at) and the rest, then `joinParts`) with
+ * the same findings as in one. So it may where a sentence ends: a period, '!' or '?' after a word that takes none
+ * (DOTTED), then a space or a line break. No phrase of the rules reads past such an end: none takes '.', '!' or '?'
+ * but the DOTTED words' periods, their look-aheads see the end itself (the same either way), and their look-behinds
+ * need a word right before, which the end is not. Everything around a match that clears it is read within its
+ * sentence (suppression.ts), which the part's own start or end bounds as the end of the sentence does. The part after
+ * starts with the white space, so a sentence's start is where it was.
+ */
+export function separableAt(text: string, at: number): boolean {
+  const end = text.charCodeAt(at - 1);
+  if (end !== 46 && end !== 33 && end !== 63) return false;
+  const next = text.charCodeAt(at);
+  if (next !== 32 && next !== 10) return false;
+  if (end !== 46) return true;
+  let k = at - 1;
+  while (k > 0 && isWordCode(text.charCodeAt(k - 1))) k--;
+  return !DOTTED.has(text.slice(k, at - 1).toLowerCase());
+}
+
+/**
+ * The findings of a document checked in parts cut where `separableAt` allows, each checked by `RuleScanner.part`
+ * (with the same options) and given with where it starts: the same as `checkWith` of the whole.
+ */
+export function joinParts(
+  ruleSet: RuleSet,
+  parts: readonly { part: CheckedPart; at: number }[],
+  options: CheckOptions = {},
+): Finding[] {
+  const scanner = new RuleScanner(ruleSet, options);
+  const findings: Finding[] = [];
+  for (const { part, at } of parts) for (const f of scanner.take(part, at)) findings.push(f);
+  const whole = scanner.finish();
+  return whole.length ? [...whole, ...findings].sort((a, b) => a.start - b.start) : findings;
 }
 
 /** The findings of a rule set in one text: the document's own first, then in order of position. */

@@ -19,11 +19,19 @@
 // submitted despite a blocking finding ('flagged') or redacted by an admin ('redacted') is left out entirely: neither
 // its evidence nor its weight reaches the draft.
 
-import { check } from '../checker';
+import {
+  type CheckedPart,
+  checkPart,
+  checkParts,
+  type Finding,
+  type Jurisdiction,
+  separableAt,
+} from '../checker';
+import { BoundedMemo } from './bounded-memo';
 import { key, summary } from './compose/aggregate';
 import { render, sentencesOf } from './compose/evidence';
 import { type ComposeMemo, Composer } from './compose/sections';
-import type { ComposedFeedback, ComposeInput } from './compose/types';
+import type { ComposedFeedback, ComposeInput, Segment } from './compose/types';
 
 export { ComposeMemo, countContent } from './compose/sections';
 export type {
@@ -66,7 +74,7 @@ export function composeFeedback(input: ComposeInput, memo?: ComposeMemo): Compos
   for (let round = 0; round < 50; round++) {
     const plan = composer.plan();
     const { body, spans } = render(plan.paragraphs);
-    const findings = check(body, { mode: 'feedback', jurisdictions });
+    const findings = checkBody(body, spans, jurisdictions);
     let dropped = false;
     for (const f of findings) {
       if (f.severity !== 'block') continue;
@@ -97,4 +105,43 @@ export function composeFeedback(input: ComposeInput, memo?: ComposeMemo): Compos
     };
   }
   throw new Error('composeFeedback: could not settle on a draft without blocking findings');
+}
+
+/**
+ * The letter's own sentences checked, by jurisdictions and text: they open and close every draft of a job, between
+ * the notes (emptied past a thousand).
+ */
+const checkedParts = new BoundedMemo<CheckedPart>();
+
+/**
+ * `check(body, { mode: 'feedback', jurisdictions })`, with the body in parts cut after its segments where the
+ * checker allows (`separableAt`: the findings are the same): a part of the letter's own sentences only, after the
+ * greeting, is checked once for all drafts; a part with a note's words in it is checked each time.
+ */
+function checkBody(
+  body: string,
+  spans: { start: number; end: number; segment: Segment }[],
+  jurisdictions: Jurisdiction[] | undefined,
+): Finding[] {
+  const options = { mode: 'feedback' as const, jurisdictions };
+  const scope = jurisdictions?.join(',') ?? '*';
+  const parts: { part: CheckedPart; at: number }[] = [];
+  let at = 0;
+  let notes = false;
+  const cut = (end: number) => {
+    const text = body.slice(at, end);
+    const part =
+      notes || at === 0
+        ? checkPart(text, options)
+        : checkedParts.get(`${scope}\u0000${text}`, () => checkPart(text, options));
+    parts.push({ part, at });
+    at = end;
+    notes = false;
+  };
+  for (const span of spans) {
+    if (span.segment.evidence.length) notes = true;
+    if (span.end < body.length && separableAt(body, span.end)) cut(span.end);
+  }
+  if (at < body.length || parts.length === 0) cut(body.length);
+  return checkParts(parts, options);
 }

@@ -168,6 +168,8 @@ export function countSentences(body: string): number {
   return scanSentences(body, undefined);
 }
 
+const END_MARK = /[.!?]/g;
+
 /** The sentences of a text, counted, and each added to `out` when given. */
 function scanSentences(body: string, out: SentenceSpan[] | undefined): number {
   let count = 0;
@@ -177,14 +179,14 @@ function scanSentences(body: string, out: SentenceSpan[] | undefined): number {
     if (lineEnd === -1) lineEnd = body.length;
     const line = body.slice(lineStart, lineEnd);
     let from = 0;
-    for (let i = 0; i < line.length; i++) {
-      const c = line.charCodeAt(i);
-      if (c !== 46 && c !== 33 && c !== 63) continue; // . ! ?
-      const end = endsSentence(line, i);
+    // Each '.', '!' or '?' in turn, found by the regular expression engine rather than character by character.
+    END_MARK.lastIndex = 0;
+    for (let m = END_MARK.exec(line); m; m = END_MARK.exec(line)) {
+      const end = endsSentence(line, m.index);
       if (end === -1) continue;
       count += pushTrimmed(out, line, lineStart, from, end);
       from = end;
-      i = end - 1;
+      END_MARK.lastIndex = end;
     }
     count += pushTrimmed(out, line, lineStart, from, line.length);
     lineStart = lineEnd + 1;

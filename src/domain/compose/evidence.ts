@@ -33,7 +33,8 @@ export function sentencesOf(
   let first = 0;
   return splitSentences(body).map((s) => {
     const evidence: EvidenceLink[] = [];
-    const seen = new Set<string>();
+    // Most sentences are the letter's own, with no evidence: no set for them.
+    let seen: Set<string> | undefined;
     while (first < spans.length && (spans[first] as (typeof spans)[number]).end <= s.start) first++;
     for (let i = first; i < spans.length; i++) {
       const span = spans[i] as (typeof spans)[number];
@@ -41,11 +42,12 @@ export function sentencesOf(
       if (span.end <= s.start) continue;
       for (const link of span.segment.evidence) {
         const k = key(link.scorecardId, link.criterionId);
-        if (seen.has(k)) continue;
+        if (seen?.has(k)) continue;
+        seen ??= new Set();
         seen.add(k);
         evidence.push({ ...link });
       }
     }
-    return { ...s, evidence };
+    return { text: s.text, start: s.start, end: s.end, evidence };
   });
 }

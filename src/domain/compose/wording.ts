@@ -18,11 +18,21 @@ export function firstName(candidateName: string): string {
   return candidateName.trim().split(/\s+/)[0] ?? '';
 }
 
-/** The parts of the interviewers' names that must never appear: full names, and each part of two letters or more. */
+/**
+ * The parts of the interviewers' names that must never appear: full names, and each part of two letters or more. The
+ * same panel interviews most of a job's candidates, so a panel's parts are kept (emptied past a thousand panels); a
+ * caller gets its own copy.
+ */
 export function interviewerNameParts(scorecards: ComposeScorecard[]): string[] {
+  const names = scorecards.map((s) => s.interviewerName);
+  return [...panelParts.get(JSON.stringify(names), () => namePartsOf(names))];
+}
+const panelParts = new BoundedMemo<readonly string[]>();
+
+function namePartsOf(names: readonly string[]): string[] {
   const parts = new Set<string>();
-  for (const s of scorecards) {
-    const full = foldSpace(s.interviewerName);
+  for (const name of names) {
+    const full = foldSpace(name);
     if (!full) continue;
     parts.add(full);
     for (const p of full.split(/[\s,]+/)) {
