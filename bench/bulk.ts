@@ -40,6 +40,7 @@ import { openPglite, openPostgres } from '../src/db/client';
 import { bulkOperations, emails, outbox } from '../src/db/schema';
 import type { Rating } from '../src/domain/vocabulary';
 import { createLogger } from '../src/lib/logger';
+import { CRITERIA, EVIDENCE, uniqueNote } from './fixtures';
 
 const N = Number(process.env.BENCH_APPLICATIONS ?? 1000);
 /** The baseline's applications: enough for a steady rate, fewer to prepare. */
@@ -49,15 +50,6 @@ const UNIQUE_NOTES = process.env.BENCH_UNIQUE_NOTES !== '0';
 const engine = url ? 'PostgreSQL' : 'PGlite';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const dataDir = `/tmp/debrief-bench-bulk-${process.pid}`;
-
-const EVIDENCE = [
-  'The written exercise had three typos in the API field names and a wrong status code.',
-  'Explained the caching trade-off clearly with a diagram and answered follow-up questions directly.',
-  'The design had no plan for retries when the payment provider times out.',
-  'Wrote tests for the happy path only; the empty-list case failed when we ran it.',
-  'Walked through a past migration project step by step, naming the risks and how they were handled.',
-  'Could not say how the service would behave when the database connection pool is exhausted.',
-];
 
 /** A real SMTP server that counts what it accepts, by recipient and by Message-ID. */
 async function startSmtp() {
@@ -196,12 +188,7 @@ async function main() {
   const prepare = async (title: string, n: number) => {
     const { job, criteria } = await createJob(ctx, actor, {
       title,
-      criteria: [
-        { name: 'Attention to detail', description: 'Careful, accurate written work' },
-        { name: 'System design', description: 'Designs services that scale and fail safely' },
-        { name: 'Communication', description: 'Explains technical trade-offs clearly' },
-        { name: 'Testing', description: 'Writes tests that catch real failures' },
-      ],
+      criteria: [...CRITERIA],
     });
     const apps: string[] = [];
     for (let i = 0; i < n; i++) {
@@ -218,7 +205,7 @@ async function main() {
             criterionId: c.id,
             rating: (((i + k) % 4) + 1) as Rating,
             evidence: UNIQUE_NOTES
-              ? `${EVIDENCE[(i + k) % EVIDENCE.length]?.slice(0, -1)}, in exercise ${i * 8 + k * 2 + (stage === 'final' ? 1 : 0)}.`
+              ? uniqueNote(i, k, i * 8 + k * 2 + (stage === 'final' ? 1 : 0))
               : EVIDENCE[(i + k) % EVIDENCE.length],
           })),
         });

@@ -11,27 +11,15 @@
 import { scenario } from '../eval/draft-scenarios';
 import { DEFAULT_REJECTION_REASONS } from '../src/domain';
 import { type ComposeInput, ComposeMemo, composeFeedback } from '../src/domain/compose-feedback';
+import { CRITERIA as BENCH_CRITERIA, uniqueNote } from './fixtures';
 
 const N = Number(process.env.COMPOSE_N ?? 3000);
 const ROUNDS = Number(process.env.COMPOSE_ROUNDS ?? 7);
 const BATCH = Number(process.env.COMPOSE_BATCH ?? 50);
 const SHAPE = process.env.COMPOSE_SHAPE === 'bulk' ? 'bulk' : 'scenarios';
 
-/** bench/bulk.ts's notes and criteria. */
-const EVIDENCE = [
-  'The written exercise had three typos in the API field names and a wrong status code.',
-  'Explained the caching trade-off clearly with a diagram and answered follow-up questions directly.',
-  'The design had no plan for retries when the payment provider times out.',
-  'Wrote tests for the happy path only; the empty-list case failed when we ran it.',
-  'Walked through a past migration project step by step, naming the risks and how they were handled.',
-  'Could not say how the service would behave when the database connection pool is exhausted.',
-];
-const CRITERIA = [
-  { id: 'c1', name: 'Attention to detail', description: 'Careful, accurate written work' },
-  { id: 'c2', name: 'System design', description: 'Designs services that scale and fail safely' },
-  { id: 'c3', name: 'Communication', description: 'Explains technical trade-offs clearly' },
-  { id: 'c4', name: 'Testing', description: 'Writes tests that catch real failures' },
-];
+/** bench/bulk.ts's criteria, with ids. */
+const CRITERIA = BENCH_CRITERIA.map((c, k) => ({ id: `c${k + 1}`, ...c }));
 const skillsGap =
   DEFAULT_REJECTION_REASONS.find((r) => r.code === 'skills-gap') ?? DEFAULT_REJECTION_REASONS[0];
 
@@ -50,7 +38,7 @@ function bulkInput(i: number, n: number): ComposeInput {
       ratings: CRITERIA.map((c, k) => ({
         criterionId: c.id,
         rating: (((i + k) % 4) + 1) as 1 | 2 | 3 | 4,
-        evidence: `${EVIDENCE[(i + k) % EVIDENCE.length]?.slice(0, -1)}, in exercise ${n + k * 2 + j}.`,
+        evidence: uniqueNote(i, k, n + k * 2 + j),
       })),
     })),
   };

@@ -22,19 +22,11 @@ import { composeFeedback } from '../src/domain/compose-feedback';
 import { DEFAULT_REJECTION_REASONS } from '../src/domain/rejection-reasons';
 import type { Rating } from '../src/domain/vocabulary';
 import { createLogger } from '../src/lib/logger';
+import { CRITERIA, EVIDENCE } from './fixtures';
 
 const N = Number(process.env.BENCH_APPLICATIONS ?? 1000);
 const url = process.env.DATABASE_URL;
 const engine = url ? 'PostgreSQL' : 'PGlite';
-
-const EVIDENCE = [
-  'The written exercise had three typos in the API field names and a wrong status code.',
-  'Explained the caching trade-off clearly with a diagram and answered follow-up questions directly.',
-  'The design had no plan for retries when the payment provider times out.',
-  'Wrote tests for the happy path only; the empty-list case failed when we ran it.',
-  'Walked through a past migration project step by step, naming the risks and how they were handled.',
-  'Could not say how the service would behave when the database connection pool is exhausted.',
-];
 
 async function main() {
   const database = url ? await openPostgres(url, 4) : await openPglite({});
@@ -63,12 +55,7 @@ async function main() {
   };
   const { job, criteria } = await createJob(ctx, actor, {
     title: 'Senior Backend Engineer',
-    criteria: [
-      { name: 'Attention to detail', description: 'Careful, accurate written work' },
-      { name: 'System design', description: 'Designs services that scale and fail safely' },
-      { name: 'Communication', description: 'Explains technical trade-offs clearly' },
-      { name: 'Testing', description: 'Writes tests that catch real failures' },
-    ],
+    criteria: [...CRITERIA],
   });
 
   process.stdout.write(`${engine}: preparing ${N} applications with two scorecards each… `);
