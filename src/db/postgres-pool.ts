@@ -60,12 +60,11 @@ function isBegin(config: unknown, values: unknown): boolean {
  *
  * - BEGIN is answered at once and leaves with the transaction's first statement (one round trip fewer for every
  *   transaction). Should it fail, that statement's answer is BEGIN's error.
- * - Statements the code sends together (`inOrder` in src/db/prepared.ts) are one round trip. After a failure in a
+ * - Statements the code sends together (`inOrder` in src/db/client.ts) are one round trip. After a failure in a
  *   transaction, PostgreSQL refuses the statements behind it until the rollback, so the first error is the one seen.
  */
 class TransactionClient extends NamingClient {
   #begun: Promise<unknown> | undefined;
-  #corked = false;
 
   constructor(config?: pg.ClientConfig) {
     super({ ...config, pipeline: true } as pg.ClientConfig);
@@ -75,7 +74,7 @@ class TransactionClient extends NamingClient {
   query(config: any, values?: any, callback?: any): any {
     if (callback || typeof values === 'function' || typeof config?.submit === 'function')
       return super.query(config, values, callback);
-    this.#cork();
+    corkForTurn(this);
     if (!this.#begun && isBegin(config, values)) {
       const begun: Promise<unknown> = super.query(config, values);
       begun.catch(() => {}); // answered with the next statement
@@ -88,21 +87,27 @@ class TransactionClient extends NamingClient {
     this.#begun = undefined;
     return Promise.all([begun, result]).then(([, r]) => r);
   }
-
-  /** Holds the socket's writes until this turn of the event loop ends. */
-  #cork() {
-    if (this.#corked) return;
-    const stream = (this as unknown as { connection: { stream: CorkableStream } }).connection.stream;
-    this.#corked = true;
-    stream.cork();
-    setImmediate(() => {
-      this.#corked = false;
-      stream.uncork();
-    });
-  }
 }
 
 type CorkableStream = NodeJS.WritableStream & { cork(): void; uncork(): void };
+/** The sockets holding their writes until the turn of the event loop ends. */
+const corked = new WeakSet<CorkableStream>();
+
+/**
+ * Holds a pipelined client's socket writes until this turn of the event loop ends: every query sent on it in this
+ * turn (a transaction's statements sent together, the queries of every request served in the turn) leaves in one
+ * system call.
+ */
+function corkForTurn(client: pg.Client): void {
+  const stream = (client as unknown as { connection: { stream: CorkableStream } }).connection.stream;
+  if (corked.has(stream)) return;
+  corked.add(stream);
+  stream.cork();
+  setImmediate(() => {
+    corked.delete(stream);
+    stream.uncork();
+  });
+}
 
 /** One shared connection in pipeline mode, opened on first use and again after it fails. */
 class Lane {
@@ -112,7 +117,6 @@ class Lane {
   readonly sentAt: number[] = [];
   /** When the last answer came. */
   answeredAt = 0;
-  #corked = false;
 
   constructor(private readonly options: pg.ClientConfig) {}
 
@@ -141,17 +145,7 @@ class Lane {
 
   async query(config: unknown, values: unknown): Promise<unknown> {
     const client = this.#client ?? (await this.#connect());
-    // Hold the socket's writes until the turn of the event loop ends: the queries of every request served in this
-    // turn go out in one system call.
-    const stream = (client as unknown as { connection: { stream: CorkableStream } }).connection.stream;
-    if (!this.#corked) {
-      this.#corked = true;
-      stream.cork();
-      setImmediate(() => {
-        this.#corked = false;
-        stream.uncork();
-      });
-    }
+    corkForTurn(client);
     this.sentAt.push(performance.now());
     try {
       return await client.query(config as never, values as never);
