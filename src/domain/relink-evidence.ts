@@ -6,8 +6,6 @@
 import type { ComposedSentence } from './compose/types';
 import { foldSpace, splitSentences } from './text';
 
-const normalize = foldSpace;
-
 /**
  * The sentences of an edited body, each with the evidence of the previous sentence it still is. A sentence
  * survives when its text is unchanged (white space aside); each previous sentence is claimed at most once, in
@@ -17,13 +15,13 @@ const normalize = foldSpace;
 export function relinkEvidence(newBody: string, previous: ComposedSentence[]): ComposedSentence[] {
   const pool = new Map<string, ComposedSentence[]>();
   for (const s of previous) {
-    const key = normalize(s.text);
+    const key = foldSpace(s.text);
     const list = pool.get(key);
     if (list) list.push(s);
     else pool.set(key, [s]);
   }
   return splitSentences(newBody).map((span) => {
-    const match = pool.get(normalize(span.text))?.shift();
+    const match = pool.get(foldSpace(span.text))?.shift();
     return { ...span, evidence: match ? match.evidence.map((e) => ({ ...e })) : [] };
   });
 }
