@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { insertJsonRows } from '../db/json-rows';
-import { prepared, UNNAMED } from '../db/prepared';
+import { preparedQuery } from '../db/prepared';
 import { auditEvents, feedback } from '../db/schema';
 import type { Actor, OtherActor } from './context';
 
@@ -18,21 +18,18 @@ export interface AuditEntry {
 
 // Nearly every change writes one event: its insert is built once (each value a placeholder of the same name).
 const p = sql.placeholder;
-const auditInsert = prepared((db) =>
-  db
-    .insert(auditEvents)
-    .values({
-      organizationId: p('organizationId'),
-      actorType: p('actorType'),
-      actorId: p('actorId'),
-      actorName: p('actorName'),
-      action: p('action'),
-      subjectType: p('subjectType'),
-      subjectId: p('subjectId'),
-      applicationId: p('applicationId'),
-      data: p('data'),
-    })
-    .prepare(UNNAMED),
+const auditInsert = preparedQuery((db) =>
+  db.insert(auditEvents).values({
+    organizationId: p('organizationId'),
+    actorType: p('actorType'),
+    actorId: p('actorId'),
+    actorName: p('actorName'),
+    action: p('action'),
+    subjectType: p('subjectType'),
+    subjectId: p('subjectId'),
+    applicationId: p('applicationId'),
+    data: p('data'),
+  }),
 );
 
 /** Appends to the audit trail, in the caller's transaction (the insert is sent at once, see `inOrder`). */

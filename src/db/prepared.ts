@@ -137,12 +137,10 @@ function onHandle(q: PgPreparedQuery<PreparedQueryConfig>, db: Executor) {
 export const UNNAMED = undefined as unknown as string;
 
 /**
- * A select built once for the process and prepared without a name of its own (`UNNAMED`), on any handle, a
- * transaction's too (`prepared` binds the first handle's query to each other handle's connection).
+ * A query (a select, an insert) built once for the process and prepared without a name of its own (`UNNAMED`), on any
+ * handle, a transaction's too (`prepared` binds the first handle's query to each other handle's connection).
  */
-export function preparedSelect<P>(
-  build: (db: Executor) => { prepare(name: string): P },
-): (db: Executor) => P {
+export function preparedQuery<P>(build: (db: Executor) => { prepare(name: string): P }): (db: Executor) => P {
   return prepared((db) => build(db).prepare(UNNAMED));
 }
 

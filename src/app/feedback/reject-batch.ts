@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { anyOf } from '../../db/any-of';
 import type { Database, Db, Executor } from '../../db/client';
 import { insertJsonRows } from '../../db/json-rows';
-import { preparedSelect } from '../../db/prepared';
+import { preparedQuery } from '../../db/prepared';
 import {
   applications,
   candidates,
@@ -51,7 +51,7 @@ export type BatchOutcome =
 /** The list of ids a batch's read is run with, as one array parameter (`anyOf`). */
 const batchIds = sql.placeholder('ids');
 
-// The batch's four reads, built once for the process and prepared on each handle (`preparedSelect`): a batch reads
+// The batch's four reads, built once for the process and prepared on each handle (`preparedQuery`): a batch reads
 // twice, the second time in its own transaction. Only the columns the drafts and the outcomes are made of.
 const buildBatchApplications = (ex: Executor) =>
   ex
@@ -81,11 +81,11 @@ const buildBatchApplications = (ex: Executor) =>
       ),
     )
     .orderBy(asc(applications.id));
-const batchApplications = preparedSelect(buildBatchApplications);
-const lockedBatchApplications = preparedSelect((ex) =>
+const batchApplications = preparedQuery(buildBatchApplications);
+const lockedBatchApplications = preparedQuery((ex) =>
   buildBatchApplications(ex).for('update', { of: applications }),
 );
-const batchScorecards = preparedSelect((ex) =>
+const batchScorecards = preparedQuery((ex) =>
   ex
     .select({
       id: scorecards.id,
@@ -98,7 +98,7 @@ const batchScorecards = preparedSelect((ex) =>
     .where(anyOf(scorecards.applicationId, batchIds))
     .orderBy(asc(scorecards.createdAt)),
 );
-const batchRatings = preparedSelect((ex) =>
+const batchRatings = preparedQuery((ex) =>
   ex
     .select({
       scorecardId: scorecardRatings.scorecardId,
@@ -111,7 +111,7 @@ const batchRatings = preparedSelect((ex) =>
     .from(scorecardRatings)
     .where(anyOf(scorecardRatings.scorecardId, batchIds)),
 );
-const batchCriteria = preparedSelect((ex) =>
+const batchCriteria = preparedQuery((ex) =>
   ex
     .select({
       id: criteria.id,

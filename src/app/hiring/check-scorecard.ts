@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Finding } from '../../checker';
 import type { Executor } from '../../db/client';
-import { prepared, UNNAMED } from '../../db/prepared';
+import { preparedQuery } from '../../db/prepared';
 import { criteria, type FlaggedRule, type Jurisdiction, type Rating } from '../../db/schema';
 import { capitalize } from '../../domain/text';
 import { AppError } from '../../lib/errors';
@@ -31,21 +31,20 @@ export interface FlagStamp {
   flaggedAt: Date;
 }
 
+// A job's criteria, read by every scorecard submitted or edited: built once.
+const jobCriteriaQuery = preparedQuery((db) =>
+  db
+    .select()
+    .from(criteria)
+    .where(eq(criteria.jobId, sql.placeholder('jobId'))),
+);
+
 /**
  * Checks a scorecard's ratings against the job and the checker, the same way whether it is new or edited: every
  * criterion must be the job's and rated once; every note is checked and the findings come back. A blocking finding
  * in evidence refuses the scorecard (422, nothing written) unless the author gives a reason to keep it; `flagOf`
  * then says, per criterion, what the rating is stored flagged with (it is left out of drafts and statistics).
  */
-// A job's criteria, read by every scorecard submitted or edited: built once.
-const jobCriteriaQuery = prepared((db) =>
-  db
-    .select()
-    .from(criteria)
-    .where(eq(criteria.jobId, sql.placeholder('jobId')))
-    .prepare(UNNAMED),
-);
-
 export async function checkScorecard(
   tx: Executor,
   who: { organizationId: string; userId: string },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Executor, inOrder } from '../../db/client';
-import { prepared, UNNAMED } from '../../db/prepared';
+import { preparedQuery } from '../../db/prepared';
 import {
   applications,
   criteria,
@@ -33,7 +33,7 @@ export type { ScorecardFinding } from './check-scorecard';
 
 // The scorecard's insert, built once (each value a placeholder of the column's key).
 const p = sql.placeholder;
-const scorecardInsert = prepared((db) =>
+const scorecardInsert = preparedQuery((db) =>
   db
     .insert(scorecards)
     .values({
@@ -48,12 +48,11 @@ const scorecardInsert = prepared((db) =>
       notes: p('notes'),
       submittedBy: p('submittedBy'),
     })
-    .returning()
-    .prepare(UNNAMED),
+    .returning(),
 );
 
 // The criteria of the application's job, read in the same round trip as the application (after its lock).
-const applicationCriteriaQuery = prepared((db) =>
+const applicationCriteriaQuery = preparedQuery((db) =>
   db
     .select()
     .from(criteria)
@@ -70,8 +69,7 @@ const applicationCriteriaQuery = prepared((db) =>
             ),
           ),
       ),
-    )
-    .prepare(UNNAMED),
+    ),
 );
 
 /**
